@@ -1,0 +1,1 @@
+"""views layer of the desktop application."""

@@ -1,0 +1,1 @@
+"""The province server (FastAPI): enrollment, assignments, bundle intake, consolidation."""
