@@ -2,9 +2,9 @@
 
 Every insert, update and delete of an ``Audited`` table becomes an ``AuditEvent`` in the same
 transaction (an ``after_flush`` hook, which still sees what the flush wrote), so a change cannot be
-committed without its event. Each event's hash covers its content and the previous event's hash; ``audit_head`` keeps the last hash
-and the count so that dropping events from the end is caught too. Triggers refuse UPDATE and
-DELETE on the log itself.
+committed without its event. Each event's hash covers its content and the previous event's hash;
+``audit_head`` keeps the last hash and the count so that dropping events from the end is caught
+too. Triggers refuse UPDATE and DELETE on the log itself.
 """
 
 from __future__ import annotations
