@@ -1,0 +1,192 @@
+"""A province's plan workbook (its appendices of tasks and indicators) read into a ParsedPlan.
+
+``parse_plan_workbook(path, sheet=None)`` checks the file before opening it (workbook_guard), reads
+each sheet in streaming mode (sheet_grid), finds every table by its header row (plan_header) and
+reads task tables (plan_tasks) and indicator tables (plan_indicators). Nothing is stored.
+
+Without ``sheet``, every sheet is looked at and tables are read from all that have a recognisable
+header: a plan often has Phụ lục 1 (indicators) and Phụ lục 2 (tasks) on two sheets, or both on one.
+``ParsedPlan.sheets`` lists those sheets in workbook order and ``sheet`` joins them with ", ".
+Rows above a table's header, rows after its end ("Phụ lục 2", "Nơi nhận", the signature block),
+and sheets without a table are not read as data; the title rows give the plan's number, date and
+title when they name them.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+
+from desktop.documents.plan_header import INDICATORS, Header, detect_header, is_column_number_row
+from desktop.documents.plan_indicators import IndicatorTable
+from desktop.documents.plan_model import ParsedPlan, ParseWarning, PlanInfo
+from desktop.documents.plan_tasks import TaskTable
+from desktop.documents.sheet_grid import SheetGrid, read_sheet
+from desktop.documents.workbook_guard import WorkbookRejected, check_workbook_file
+from desktop.domain.deadlines import parse_deadline
+from desktop.domain.text import fold
+from desktop.errors import InputError
+
+MAX_SHEETS = 50
+
+_FOOTER = re.compile(r"^(phu luc\b|noi nhan|tm\.|t/m\b|kt\.|chu tich\b|pho chu tich\b|giam doc\b|nguoi lap\b)")
+_PLAN_NUMBER = re.compile(r"\bsố\s*:?\s*(\d{1,5}\s*/\s*[A-ZĐ]{1,6}(?:-[A-ZĐ&]{1,10}){0,3})", re.IGNORECASE)
+_PLAN_DATE = re.compile(r"ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+                        re.IGNORECASE)
+_NOT_A_TITLE = re.compile(r"^(phu luc\b|\(?(ban hanh )?kem theo|so\s*:|cong hoa|doc lap|uy ban|ubnd\b)")
+
+
+class PlanWorkbookError(InputError):
+    """The workbook opened but holds no plan table that can be read."""
+
+    code = "plan_workbook"
+
+
+def parse_plan_workbook(path: Path, sheet: str | None = None) -> ParsedPlan:
+    """Read the plan tables of the .xlsx at ``path`` (only ``sheet`` when given)."""
+    path = Path(path)
+    check_workbook_file(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        raise WorkbookRejected(f"Tệp {path.name} bị hỏng hoặc không phải bảng tính Excel (.xlsx): {exc}",
+                               f"File {path.name} is damaged or not an Excel workbook (.xlsx): {exc}",
+                               code="not_a_workbook") from exc
+    try:
+        return _parse(path, workbook, sheet)
+    finally:
+        workbook.close()
+
+
+def _parse(path: Path, workbook: openpyxl.Workbook, sheet: str | None) -> ParsedPlan:
+    names = [ws.title for ws in workbook.worksheets]
+    if sheet is not None and sheet not in names:
+        raise PlanWorkbookError(f"Tệp {path.name} không có trang «{sheet}». Các trang: {', '.join(names)}.",
+                                f"File {path.name} has no sheet «{sheet}». Sheets: {', '.join(names)}.",
+                                code="sheet_missing")
+    plan = ParsedPlan()
+    empty: list[str] = []
+    title_texts: list[str] = []
+    for name in [sheet] if sheet is not None else names[:MAX_SHEETS]:
+        grid = read_sheet(path, workbook, name)
+        if not grid.rows:
+            empty.append(name)
+            continue
+        if _read_tables(grid, plan, title_texts):
+            plan.sheets.append(name)
+    if not plan.sheets:
+        raise _nothing_found(path, sheet, names, empty)
+    plan.plan = _plan_info(title_texts)
+    _dedupe_keys(plan)
+    return plan
+
+
+def _read_tables(grid: SheetGrid, plan: ParsedPlan, title_texts: list[str]) -> bool:
+    """Read every table of ``grid`` into ``plan``; True when the sheet had one."""
+    table: TaskTable | IndicatorTable | None = None
+    header: Header | None = None
+    found = False
+    skip_to = 0
+    for row in grid.rows:
+        if row <= skip_to:
+            continue
+        detected = detect_header(grid, row)
+        if detected is not None:
+            skip_to = detected.last_row
+            if table is not None and header is not None and detected.kind == header.kind and \
+                    set(detected.roles.values()) == set(header.roles.values()):
+                continue  # the header repeated mid-table (a new page)
+            _finish(table, plan)
+            header, found = detected, True
+            table = IndicatorTable(grid, header) if header.kind == INDICATORS else TaskTable(grid, header)
+            continue
+        if table is None:
+            title_texts.extend(t for c in grid.columns(row) if (t := grid.text(row, c)))
+            continue
+        if is_column_number_row(grid, row):
+            continue
+        if _is_footer(grid, row, header):
+            _finish(table, plan)
+            table = header = None
+            title_texts.extend(t for c in grid.columns(row) if (t := grid.text(row, c)))
+            continue
+        table.read_row(row)
+    _finish(table, plan)
+    return found
+
+
+def _finish(table: TaskTable | IndicatorTable | None, plan: ParsedPlan) -> None:
+    if table is None:
+        return
+    table.finish()
+    if isinstance(table, TaskTable):
+        plan.sections.extend(table.sections)
+        plan.tasks.extend(table.tasks)
+        empty = not table.tasks
+    else:
+        plan.indicators.extend(table.indicators)
+        empty = not table.indicators
+    plan.warnings.extend(table.warnings)
+    if empty:
+        plan.warnings.append(ParseWarning(table.grid.name, table.header.first_row,
+                                          "Bảng có tiêu đề cột nhưng không có dòng dữ liệu nào."))
+
+
+def _is_footer(grid: SheetGrid, row: int, header: Header | None) -> bool:
+    stt_column = header.column("stt") if header else None
+    if stt_column and grid.text(row, stt_column, down=False) and not _FOOTER.match(
+            fold(grid.text(row, stt_column) or "")):
+        return False
+    first = next((t for c in grid.columns(row) if (t := grid.text(row, c, down=False))), "")
+    return bool(_FOOTER.match(fold(first)))
+
+
+def _plan_info(texts: list[str]) -> PlanInfo:
+    code = next((m.group(1).replace(" ", "") for t in texts if (m := _PLAN_NUMBER.search(t))), None)
+    issued = next((m.group(1) for t in texts if (m := _PLAN_DATE.search(t))), None)
+    title = next((t for t in texts if len(t) > 15 and not _NOT_A_TITLE.match(fold(t))), None)
+    return PlanInfo(code=code, title=" ".join(title.split()) if title else None,
+                    issued_on=parse_deadline(issued).due if issued else None)
+
+
+def _dedupe_keys(plan: ParsedPlan) -> None:
+    """Keys stay unique across tables and sheets: a repeat gets "-2", "-3"… and a warning."""
+    seen: set[str] = set()
+    for index, task in enumerate(plan.tasks):
+        key, number = task.key, 2
+        while key in seen:
+            key, number = f"{task.key}-{number}", number + 1
+        if key != task.key:
+            plan.warnings.append(ParseWarning(task.sheet, task.row, f"Mã nhiệm vụ {task.key} trùng; đổi thành {key}."))
+            plan.tasks[index] = replace(task, key=key)
+        seen.add(key)
+    seen = set()
+    for index, indicator in enumerate(plan.indicators):
+        key, number = indicator.key, 2
+        while key in seen:
+            key, number = f"{indicator.key}-{number}", number + 1
+        if key != indicator.key:
+            plan.warnings.append(ParseWarning(indicator.sheet, indicator.row,
+                                              f"Mã chỉ tiêu {indicator.key} trùng; đổi thành {key}."))
+            plan.indicators[index] = replace(indicator, key=key)
+        seen.add(key)
+
+
+def _nothing_found(path: Path, sheet: str | None, names: list[str], empty: list[str]) -> PlanWorkbookError:
+    if sheet is not None and empty:
+        return PlanWorkbookError(f"Tệp {path.name}, trang «{sheet}»: trang trống, không có dữ liệu.",
+                                 f"File {path.name}, sheet «{sheet}»: the sheet is empty.", code="sheet_empty")
+    if len(empty) == len(names):
+        return PlanWorkbookError(f"Tệp {path.name}: mọi trang đều trống.",
+                                 f"File {path.name}: every sheet is empty.", code="sheet_empty")
+    where = f"trang «{sheet}»" if sheet is not None else "các trang " + ", ".join(f"«{n}»" for n in names)
+    where_en = f"sheet «{sheet}»" if sheet is not None else "sheets " + ", ".join(f"«{n}»" for n in names)
+    return PlanWorkbookError(
+        f"Tệp {path.name}, {where}: không tìm thấy dòng tiêu đề cột của bảng nhiệm vụ (STT, Nhiệm vụ, Cơ quan chủ trì, "
+        "Thời hạn hoàn thành…) hay bảng chỉ tiêu (Chỉ tiêu, Giai đoạn…).",
+        f"File {path.name}, {where_en}: no header row of a task table (STT, Nhiệm vụ, Cơ quan chủ trì, Thời hạn "
+        "hoàn thành…) or an indicator table (Chỉ tiêu, Giai đoạn…) was found.", code="no_header")

@@ -1,0 +1,91 @@
+"""The status of a task in a report, with its Vietnamese and English names.
+
+The codes are those of ``report_snapshot.TASK_STATUSES``. "Không thực hiện" (not done) needs a reason;
+"Hoàn thành" and "Hoàn thành quá hạn" mean the task is finished (100 %).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain.report_snapshot import TASK_STATUSES
+from desktop.domain.text import fold
+from desktop.errors import InputError
+from desktop.i18n import current_language
+
+NOT_STARTED, IN_PROGRESS, DONE, DONE_LATE, NOT_DONE = TASK_STATUSES
+_MAX_LABEL_LENGTH = 60
+
+
+class UnknownStatus(InputError):
+    """A status code that is none of the five."""
+
+    code = "task_status"
+
+
+@dataclass(frozen=True)
+class TaskStatus:
+    """One of the five statuses a reported task can have."""
+
+    code: str
+    label_vi: str
+    label_en: str
+    finished: bool = False
+    needs_reason: bool = False
+
+    def label(self, language: str | None = None) -> str:
+        """The name in ``language`` (the user's language by default)."""
+        return self.label_en if (language or current_language()) == "en" else self.label_vi
+
+
+STATUSES: tuple[TaskStatus, ...] = (
+    TaskStatus(NOT_STARTED, "Chưa triển khai", "Not started"),
+    TaskStatus(IN_PROGRESS, "Đang triển khai", "In progress"),
+    TaskStatus(DONE, "Hoàn thành", "Done", finished=True),
+    TaskStatus(DONE_LATE, "Hoàn thành quá hạn", "Done late", finished=True),
+    TaskStatus(NOT_DONE, "Không thực hiện", "Not done", needs_reason=True),
+)
+_BY_CODE = {s.code: s for s in STATUSES}
+# Words staff write in workbooks for the same statuses, folded (no diacritics, lower case).
+_ALIASES = {
+    "chua thuc hien": NOT_STARTED,
+    "dang thuc hien": IN_PROGRESS,
+    "da hoan thanh": DONE,
+    "hoan thanh dung han": DONE,
+    "da hoan thanh qua han": DONE_LATE,
+    "hoan thanh cham": DONE_LATE,
+    "khong trien khai": NOT_DONE,
+}
+_BY_NAME = {
+    **{fold(s.code.replace("_", " ")): s.code for s in STATUSES},
+    **{fold(s.label_vi): s.code for s in STATUSES},
+    **{fold(s.label_en): s.code for s in STATUSES},
+    **_ALIASES,
+}
+
+
+def task_status(code: str) -> TaskStatus:
+    """The status named by ``code``; raises ``UnknownStatus`` for anything else."""
+    found = _BY_CODE.get(code) if isinstance(code, str) else None
+    if found is None:
+        shown = str(code)[:_MAX_LABEL_LENGTH]
+        raise UnknownStatus(f"Tình trạng \"{shown}\" không hợp lệ; chọn: {status_choices('vi')}.",
+                            f"Status \"{shown}\" is not valid; choose: {status_choices('en')}.")
+    return found
+
+
+def parse_status(text: object) -> str | None:
+    """The code for a code or a Vietnamese/English name in any case or accents; None when unknown."""
+    if not isinstance(text, str) or len(text) > _MAX_LABEL_LENGTH:
+        return None
+    return _BY_NAME.get(fold(text).replace("_", " ").strip(" .;:"))
+
+
+def status_label(code: str, language: str | None = None) -> str:
+    """The name of the status ``code`` in ``language``."""
+    return task_status(code).label(language)
+
+
+def status_choices(language: str | None = None) -> str:
+    """All five names, in order, for messages."""
+    return ", ".join(s.label(language) for s in STATUSES)
