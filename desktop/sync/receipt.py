@@ -1,0 +1,129 @@
+"""Receipts: the province's signed answer to a bundle, small enough to travel back as a file.
+
+A receipt is a DSSE envelope in canonical JSON::
+
+    {"payload": base64(body), "payloadType": "application/vnd.baocao.receipt+json",
+     "signatures": [{"keyid": "ed25519:…", "sig": base64(Ed25519(PAE(payloadType, body)))}]}
+
+where ``body`` is the canonical JSON of the fields of ``Receipt`` (format ``baocao.receipt/1``). The
+signature covers the exact body bytes, so verification never depends on re-serialising JSON.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from desktop.errors import IntegrityError
+from desktop.sync.canonical import canonical_json, pae, parse_strict_json
+from desktop.sync.device_keys import ed25519_public_bytes, key_id, load_ed25519_public
+
+RECEIPT_TYPE = "application/vnd.baocao.receipt+json"
+FORMAT = "baocao.receipt/1"
+STATUSES = ("accepted", "superseded", "rejected", "duplicate")
+MAX_RECEIPT_BYTES = 64 * 1024
+_HEX64 = re.compile(r"[0-9a-f]{64}\Z")
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\Z")
+
+
+class ReceiptError(IntegrityError):
+    """A receipt that is malformed or not signed by the pinned province key."""
+
+    code = "receipt"
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the province says it did with one bundle. ``code`` is the refusal's error code when rejected."""
+
+    bundle_sha256: str
+    bundle_id: str | None
+    agency: str | None
+    period: str | None
+    revision: int | None
+    received_at: str
+    status: str
+    message_vi: str
+    message_en: str
+    code: str | None = None
+    supersedes: int | None = None
+    format: str = FORMAT
+
+
+def make_receipt(receipt: Receipt, signing_key: Ed25519PrivateKey) -> bytes:
+    """Sign ``receipt`` with the province key; returns the receipt file's bytes."""
+    _check_body(asdict(receipt))
+    body = canonical_json(asdict(receipt))
+    signature = signing_key.sign(pae(RECEIPT_TYPE, body))
+    envelope = {"payload": _b64(body), "payloadType": RECEIPT_TYPE,
+                "signatures": [{"keyid": key_id("ed25519", ed25519_public_bytes(signing_key)),
+                                "sig": _b64(signature)}]}
+    return canonical_json(envelope)
+
+
+def receipt_time(moment: datetime) -> str:
+    """``received_at`` form: UTC, seconds, "Z"."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def verify_receipt(data: bytes, province_public_key: bytes) -> Receipt:
+    """Check a receipt file against the pinned province signing key and return its content."""
+    if len(data) > MAX_RECEIPT_BYTES:
+        raise _error("tệp quá lớn", "file too large")
+    try:
+        envelope = parse_strict_json(data)
+        payload_type = envelope["payloadType"]
+        (signature_entry,) = envelope["signatures"]
+        body = base64.b64decode(envelope["payload"], validate=True)
+        signature = base64.b64decode(signature_entry["sig"], validate=True)
+        keyid = signature_entry["keyid"]
+    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        raise _error("cấu trúc không hợp lệ", "malformed envelope") from exc
+    if payload_type != RECEIPT_TYPE:
+        raise _error(f"loại nội dung {str(payload_type)[:60]!r} sai", f"wrong payload type {str(payload_type)[:60]!r}")
+    if keyid != key_id("ed25519", province_public_key):
+        raise _error("được ký bằng khoá khác khoá của tỉnh", "signed by a key other than the province's",
+                     "receipt_signature")
+    try:
+        load_ed25519_public(province_public_key).verify(signature, pae(RECEIPT_TYPE, body))
+    except InvalidSignature as exc:
+        raise _error("chữ ký không hợp lệ", "invalid signature", "receipt_signature") from exc
+    try:
+        fields = parse_strict_json(body)
+    except ValueError as exc:
+        raise _error("nội dung không phải JSON", "body is not JSON") from exc
+    _check_body(fields)
+    return Receipt(**fields)
+
+
+def _check_body(fields: Any) -> None:
+    expected = set(Receipt.__dataclass_fields__)
+    if not isinstance(fields, dict) or set(fields) != expected:
+        raise _error("thiếu hoặc thừa trường", "missing or unexpected fields")
+    ok = (fields["format"] == FORMAT and fields["status"] in STATUSES
+          and isinstance(fields["bundle_sha256"], str) and _HEX64.match(fields["bundle_sha256"])
+          and isinstance(fields["received_at"], str) and _TIME.match(fields["received_at"])
+          and all(isinstance(fields[k], str) and len(fields[k]) <= 2000 for k in ("message_vi", "message_en"))
+          and all(fields[k] is None or (isinstance(fields[k], str) and 0 < len(fields[k]) <= 64)
+                  for k in ("bundle_id", "agency", "period", "code"))
+          and all(fields[k] is None or type(fields[k]) is int for k in ("revision", "supersedes")))
+    if not ok:
+        raise _error("giá trị trường không hợp lệ", "invalid field values")
+    if fields["status"] != "rejected" and None in (fields["bundle_id"], fields["agency"], fields["period"],
+                                                   fields["revision"]):
+        raise _error("thiếu thông tin gói", "bundle fields missing")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _error(vi: str, en: str, code: str = "receipt") -> ReceiptError:
+    return ReceiptError(f"Biên nhận không hợp lệ: {vi}.", f"Invalid receipt: {en}.", code=code)
