@@ -62,3 +62,10 @@ class IntegrityError(BaocaoError):
 
     code = "integrity"
     exit_code = 4
+
+
+class Cancelled(BaocaoError):
+    """The user cancelled a long operation; nothing was kept."""
+
+    code = "cancelled"
+    exit_code = 130

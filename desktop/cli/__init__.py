@@ -13,11 +13,11 @@ import traceback
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import context, store_commands
+from desktop.cli import app_commands, context, demo_commands, plan_commands, report_commands, store_commands
 from desktop.errors import BaocaoError
 from desktop.i18n import tr
 
-COMMAND_MODULES = (store_commands,)
+COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands, app_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,12 +37,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         from desktop.app import run_gui
 
-        return run_gui(args)
+        return run_gui(args.data_dir, None)
     try:
         return int(args.func(args) or 0)
     except BaocaoError as exc:
         print(f"baocao: {exc.message()}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (``baocao report show | head``); nothing more to say.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed pipe until exit
+        return 0
     except KeyboardInterrupt:
         print(tr("baocao: đã hủy.", "baocao: cancelled."), file=sys.stderr)
         return 130

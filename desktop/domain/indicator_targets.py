@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.domain.numbers import NUMBER_PATTERN, number_from_match, parse_number
@@ -185,3 +186,18 @@ def _finite(value: float) -> bool:
         return math.isfinite(value)
     except (TypeError, OverflowError):
         return False
+
+
+def target_for_year(targets: Mapping[str, str], year: int) -> tuple[str, str] | None:
+    """The (phase, text) whose phase covers ``year``: "2026-2027" covers 2026 and 2027; failing that,
+    the earliest phase still ahead ("2030" for 2027: the target to work towards); None if all are past."""
+    spans: list[tuple[int, int, str]] = []
+    for phase in targets:
+        years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", phase if isinstance(phase, str) else "")]
+        if years:
+            spans.append((min(years), max(years), phase))
+    for start, end, phase in sorted(spans):
+        if start <= year <= end:
+            return phase, targets[phase]
+    ahead = sorted((end, phase) for start, end, phase in spans if end >= year)
+    return (ahead[0][1], targets[ahead[0][1]]) if ahead else None

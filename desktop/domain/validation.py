@@ -138,8 +138,8 @@ def _window(ctx: ValidationContext, identity: str, name: ItemName, item: Any, fa
 
 
 def _task_history(name: ItemName, item: Any, previous: Any) -> list[Issue]:
-    if previous is None:
-        return []
+    if previous is None or read_field(item, "status") in (None, ""):
+        return []  # an unanswered task is already an error of its own; "went back" would only repeat it
     explained = any(isinstance(read_field(item, f), str) and read_field(item, f).strip()
                     for f in ("difficulties", "not_applicable_reason"))
     status, before = parse_status(read_field(item, "status")), parse_status(read_field(previous, "status"))

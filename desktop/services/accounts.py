@@ -36,9 +36,14 @@ def create_store(data_dir: Path, user: str, passphrase: str, kdf: KdfParams | No
     return CreatedStore(store, recovery)
 
 
+def store_exists(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a store (its key slots file)."""
+    return (data_dir / SLOTS_NAME).is_file()
+
+
 def require_store(data_dir: Path) -> None:
     """Refuse early, before asking for a passphrase, when ``data_dir`` holds no store."""
-    if not (data_dir / SLOTS_NAME).is_file():
+    if not store_exists(data_dir):
         raise StoreError(f"Thư mục {data_dir} không phải kho dữ liệu baocao (chưa chạy «baocao init»?).",
                          f"{data_dir} is not a baocao store (run «baocao init» first?).", code="not_a_store")
 

@@ -1,0 +1,50 @@
+"""``baocao demo``: a demo commune with the seeds' plans, then the app (or, with ``--no-gui``, just the data)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from desktop.cli import context
+from desktop.i18n import tr
+from desktop.services.accounts import default_data_dir
+
+DEMO_PASSPHRASE = "baocao-demo"
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``demo``."""
+    p = sub.add_parser("demo", help="set up a demo commune (Đồng Tháp) with the sample plans and open the app")
+    context.add_common(p)
+    p.add_argument("--no-gui", action="store_true", help="set up the data and exit")
+    p.set_defaults(func=cmd_demo)
+
+
+def demo_data_dir(args: argparse.Namespace) -> Path:
+    """``--data-dir`` or BAOCAO_DATA_DIR when given; else a "demo" folder beside the real data."""
+    if getattr(args, "data_dir", None) or os.environ.get("BAOCAO_DATA_DIR"):
+        return context.data_dir(args)
+    return default_data_dir() / "demo"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Create or refresh the demo store, then start the GUI on it unless ``--no-gui``."""
+    from desktop.services.demo import setup_demo
+
+    folder = demo_data_dir(args)
+    passphrase = os.environ.get("BAOCAO_PASSPHRASE") or DEMO_PASSPHRASE
+    demo = setup_demo(folder, passphrase, user=context.user(args))
+    demo.store.close()
+    print(tr(f"Kho demo: {folder} — người dùng «{context.user(args)}».",
+             f"Demo store: {folder} — user «{context.user(args)}»."))
+    if not os.environ.get("BAOCAO_PASSPHRASE"):
+        print(tr(f"Mật khẩu của kho demo: {DEMO_PASSPHRASE}", f"Demo store passphrase: {DEMO_PASSPHRASE}"))
+    if demo.recovery_key:
+        print(tr(f"Khóa khôi phục (chỉ hiện một lần): {demo.recovery_key}",
+                 f"Recovery key (shown once): {demo.recovery_key}"))
+    if args.no_gui:
+        return 0
+    from desktop.app import run_gui
+
+    return run_gui(folder, None)

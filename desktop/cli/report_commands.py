@@ -1,0 +1,192 @@
+"""``baocao report …``: show, validate, approve, sign, reopen, pdf, xlsx and fill, over the report services."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.cli import context
+from desktop.i18n import current_language, tr
+from desktop.models.store import Store
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``report`` subcommands."""
+    p = sub.add_parser("report", help="the quarter's report")
+    report_sub = p.add_subparsers(dest="report_command", required=True)
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        parser = report_sub.add_parser(name, help=help_text)
+        context.add_common(parser)
+        parser.add_argument("--period", help="period code such as 2026Q4 (default: the current one)")
+        parser.set_defaults(func=func)
+        return parser
+
+    command("show", cmd_show, "show the report's items and values").add_argument("--json", action="store_true")
+    command("validate", cmd_validate, "check the report (errors block approval)")
+    command("approve", cmd_approve, "approve the report (refused while errors remain)")
+    command("sign", cmd_sign, "approve, sign and queue the report for the province")
+    command("history", cmd_history, "list the report's revisions")
+    command("reopen", cmd_reopen, "open a new revision of a signed report").add_argument("--reason", required=True)
+    command("pdf", cmd_pdf, "write the report PDF").add_argument("--out", type=Path, required=True)
+    command("xlsx", cmd_xlsx, "write the report workbook").add_argument("--out", type=Path, required=True)
+    command("fill", cmd_fill, "take values from a filled report workbook").add_argument("file", type=Path)
+
+
+def _with_store(args: argparse.Namespace, action: Callable[[Store], int]) -> int:
+    store = context.open_store(args)
+    try:
+        return action(store)
+    finally:
+        store.close()
+
+
+def _period(store: Store, args: argparse.Namespace) -> str:
+    from desktop.services.periods import check_code, current_period_code
+
+    return check_code(args.period).code if args.period else current_period_code()
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print the report as a table or JSON."""
+    from desktop.services.reports import open_report
+
+    def run(store: Store) -> int:
+        view = open_report(store, _period(store, args))
+        if args.json:
+            json.dump(_jsonable(view), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+            return 0
+        label = view.period.label_en if current_language() == "en" else view.period.label_vi
+        print(f"{view.agency_name} — {label} — {tr('lần', 'revision')} {view.revision} ({view.status})")
+        for t in view.tasks:
+            print(f"  [{t.role}] {t.plan} {t.key}: {t.title[:70]} | {t.status or '-'} {t.percent or ''}")
+        for i in view.indicators:
+            print(f"  [{i.role}] {i.plan} {i.key}: {i.name[:70]} | {i.numerator or ''}/{i.denominator or ''} "
+                  f"{i.value or ''} {i.level or ''}")
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Print every issue; exit 1 when errors remain."""
+    from desktop.services.validation import validate
+
+    def run(store: Store) -> int:
+        result = validate(store, _period(store, args))
+        lang = current_language()
+        for issue in result.issues:
+            label = tr("LỖI", "ERROR") if issue.severity == "error" else tr("CẢNH BÁO", "WARNING")
+            print(f"{label} [{issue.principle}] {issue.message_en if lang == 'en' else issue.message_vi}")
+        print(tr(f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo.",
+                 f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)."))
+        return 1 if result.blocking else 0
+
+    return _with_store(args, run)
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    """Approve."""
+    from desktop.services.reports import approve_report
+
+    def run(store: Store) -> int:
+        approve_report(store, _period(store, args))
+        print(tr("Đã phê duyệt báo cáo.", "Report approved."))
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    """Sign and queue."""
+    from desktop.services.signing import approve_and_sign
+
+    def run(store: Store) -> int:
+        signed = approve_and_sign(store, _period(store, args))
+        print(tr(f"Đã ký báo cáo lần {signed.revision} (số {signed.document_number:02d}); gói {signed.bundle_id} "
+                 "chờ gửi về Sở.",
+                 f"Report revision {signed.revision} signed (no. {signed.document_number:02d}); bundle "
+                 f"{signed.bundle_id} queued for the province."))
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Every revision, oldest first."""
+    from desktop.services.reports import report_history
+
+    def run(store: Store) -> int:
+        for row in report_history(store, _period(store, args)):
+            reason = f" — {row['reason']}" if row["reason"] else ""
+            print(f"{tr('Lần', 'Revision')} {row['revision']}: {row['status']}{reason}")
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    """New revision."""
+    from desktop.services.reports import reopen_report
+
+    def run(store: Store) -> int:
+        revision = reopen_report(store, _period(store, args), args.reason)
+        print(tr(f"Đã mở báo cáo sửa đổi lần {revision}.", f"Revision {revision} opened."))
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Write the PDF."""
+    from desktop.services.documents import export_pdf
+
+    def run(store: Store) -> int:
+        export_pdf(store, _period(store, args), args.out)
+        print(tr("Đã ghi", "Written:"), args.out)
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_xlsx(args: argparse.Namespace) -> int:
+    """Write the workbook."""
+    from desktop.services.documents import export_workbook
+
+    def run(store: Store) -> int:
+        export_workbook(store, _period(store, args), args.out)
+        print(tr("Đã ghi", "Written:"), args.out)
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_fill(args: argparse.Namespace) -> int:
+    """Take values from a workbook, all or nothing."""
+    from desktop.services.documents import fill_from_workbook
+
+    def run(store: Store) -> int:
+        result = fill_from_workbook(store, _period(store, args), args.file)
+        print(tr(f"Đã lấy giá trị của {result.tasks} nhiệm vụ và {result.indicators} chỉ tiêu từ {args.file}.",
+                 f"Took the values of {result.tasks} task(s) and {result.indicators} indicator(s) from {args.file}."))
+        return 0
+
+    return _with_store(args, run)

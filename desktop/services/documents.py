@@ -1,0 +1,114 @@
+"""Report documents out and values in: the PDF, the report workbook, the encrypted export, and fill-from-Excel.
+
+The writers in ``desktop.documents`` render a ``ReportSnapshot``; this module builds the snapshot of the
+newest revision and applies a filled workbook all at once or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import select
+
+from desktop.documents.report_pdf import write_report_pdf
+from desktop.documents.report_workbook import read_report_workbook, write_report_workbook
+from desktop.domain.report_snapshot import ReportSnapshot
+from desktop.errors import Cancelled, InputError
+from desktop.models.outbox import OutboxItem
+from desktop.models.store import Store
+from desktop.services.identity import require_province
+from desktop.services.installation import installation_agency
+from desktop.services.outbox import OutboxReader
+from desktop.services.reports import apply_values, latest_report, report_for_edit
+from desktop.services.snapshots import build_snapshot
+from desktop.sync.atomic_file import atomic_output
+from desktop.sync.encrypted_export import encrypt_file
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+MAX_PROBLEMS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class FillResult:
+    """What a workbook fill changed."""
+
+    tasks: int
+    indicators: int
+
+
+def report_snapshot(store: Store, period_code: str) -> ReportSnapshot:
+    """The newest revision of the period's report as it stands (a new empty draft if there is none)."""
+    with store.session() as session:
+        agency = installation_agency(session)
+        report = latest_report(session, agency, period_code) or report_for_edit(session, agency, period_code)
+        return build_snapshot(session, report, agency)
+
+
+def export_pdf(store: Store, period_code: str, out: Path, *, progress: Progress | None = None,
+               cancelled: IsCancelled | None = None) -> Path:
+    """Write the report PDF (Nghị định 30/2020 layout) to ``out``, atomically."""
+    return write_report_pdf(report_snapshot(store, period_code), out, progress=progress, cancelled=cancelled)
+
+
+def export_workbook(store: Store, period_code: str, out: Path) -> Path:
+    """Write the report workbook (the province's appendix layout with the reported columns)."""
+    return write_report_workbook(report_snapshot(store, period_code), out)
+
+
+def fill_from_workbook(store: Store, period_code: str, path: Path) -> FillResult:
+    """Take the values of a filled report workbook; any cell that cannot be taken refuses the whole file."""
+    values = read_report_workbook(path)
+    if values.problems:
+        shown = values.problems[:MAX_PROBLEMS_SHOWN]
+        more_vi = f"\n… và {len(values.problems) - len(shown)} ô khác." if len(values.problems) > len(shown) else ""
+        more_en = f"\n… and {len(values.problems) - len(shown)} more." if len(values.problems) > len(shown) else ""
+        raise InputError(
+            f"Không nhận tệp {path.name}: {len(values.problems)} ô không đọc được, chưa ghi gì.\n"
+            + "\n".join(f"{p.sheet}!{p.cell}: {p.message_vi}" for p in shown) + more_vi,
+            f"{path.name} was not taken: {len(values.problems)} cell(s) cannot be read; nothing was saved.\n"
+            + "\n".join(f"{p.sheet}!{p.cell}: {p.message_en}" for p in shown) + more_en,
+            code="workbook_cells")
+    apply_values(store, period_code, tasks=values.tasks, indicators=values.indicators)
+    return FillResult(len(values.tasks), len(values.indicators))
+
+
+def export_encrypted(store: Store, period_code: str, out: Path, *, progress: Progress | None = None,
+                     cancelled: IsCancelled | None = None) -> Path:
+    """Seal the newest signed bundle of the period to the province's key, for a USB stick or e-mail."""
+    with store.session() as session:
+        item = session.scalar(select(OutboxItem).where(OutboxItem.period_code == period_code)
+                              .order_by(OutboxItem.revision.desc()).limit(1))
+        if item is None:
+            raise InputError(f"Kỳ {period_code} chưa có báo cáo đã ký để xuất.",
+                             f"Period {period_code} has no signed report to export.", code="nothing_signed")
+        kid, public = require_province(session).recipient()
+        item_id, size = item.id, item.size
+    source = _Watched(OutboxReader(store, item_id, size), size, progress, cancelled)
+    with atomic_output(out) as handle:
+        encrypt_file(source, handle, public, recipient_key_id=kid)  # type: ignore[arg-type]
+    return out
+
+
+class _Watched:
+    """A seekable source that reports progress and stops when the user cancels."""
+
+    def __init__(self, source: BinaryIO, total: int, progress: Progress | None, cancelled: IsCancelled | None) -> None:
+        self.source, self.total, self.progress, self.cancelled = source, total, progress, cancelled
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.source.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.source.tell()
+
+    def read(self, size: int = -1) -> bytes:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled("Đã hủy xuất tệp.", "The export was cancelled.")
+        data = self.source.read(size)
+        if self.progress is not None:
+            self.progress(self.source.tell(), self.total)
+        return data

@@ -1,0 +1,120 @@
+"""Evidence files (minh chứng) on a task or an indicator of the current report revision."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import select
+
+from desktop.domain.text import nfc
+from desktop.errors import Cancelled, InputError
+from desktop.models.attachment import Attachment, copy_attachment, store_attachment
+from desktop.models.store import Store
+from desktop.services.installation import installation_agency
+from desktop.services.reports import find_assigned_indicator, find_assigned_task, latest_report, report_for_edit
+
+OWNER_KINDS = ("task", "indicator", "report")
+
+
+@dataclass(frozen=True)
+class EvidenceInfo:
+    """An evidence file as the list shows it."""
+
+    id: int
+    owner_kind: str
+    owner_key: str
+    name: str
+    media_type: str
+    size: int
+    sha256: str
+
+
+def _info(row: Attachment) -> EvidenceInfo:
+    return EvidenceInfo(row.id, row.owner_kind, row.owner_key, row.name, row.media_type, row.size, row.sha256)
+
+
+class _Cancellable:
+    """A source file that stops being read once the user cancels."""
+
+    def __init__(self, source: BinaryIO, cancelled: Callable[[], bool] | None) -> None:
+        self.source, self.cancelled = source, cancelled
+
+    def read(self, size: int = -1) -> bytes:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled("Đã hủy đính kèm tệp.", "Attaching the file was cancelled.")
+        return self.source.read(size)
+
+
+def attach_evidence(store: Store, period_code: str, owner_kind: str, owner_ref: str, path: Path, *,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> EvidenceInfo:
+    """Stream ``path`` into the store as evidence of a task or indicator; all or nothing."""
+    if owner_kind not in OWNER_KINDS:
+        raise InputError(f"Loại mục không hợp lệ: {owner_kind}", f"Invalid item kind: {owner_kind}", code="bad_kind")
+    try:
+        total = path.stat().st_size
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, wrapped for progress
+    except OSError as exc:
+        raise InputError(f"Không mở được tệp {path}: {exc.strerror}", f"Cannot open {path}: {exc.strerror}",
+                         code="unreadable") from exc
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    with handle, store.session() as session:
+        agency = installation_agency(session)
+        if owner_kind == "task":
+            find_assigned_task(session, agency, owner_ref)
+        elif owner_kind == "indicator":
+            find_assigned_indicator(session, agency, owner_ref)
+        report = report_for_edit(session, agency, period_code)
+        reader = _Cancellable(handle, cancelled)
+        row = store_attachment(session, reader, name=nfc(path.name), media_type=media_type,  # type: ignore[arg-type]
+                               report_id=report.id, owner_kind=owner_kind, owner_key=owner_ref,
+                               progress=(lambda done: progress(done, total)) if progress else None)
+        return _info(row)
+
+
+def list_evidence(store: Store, period_code: str, owner_kind: str | None = None,
+                  owner_ref: str | None = None) -> list[EvidenceInfo]:
+    """Evidence of the newest revision, optionally of one item."""
+    with store.session() as session:
+        report = latest_report(session, installation_agency(session), period_code)
+        if report is None:
+            return []
+        query = select(Attachment).where(Attachment.report_id == report.id).order_by(Attachment.id)
+        if owner_kind is not None:
+            query = query.where(Attachment.owner_kind == owner_kind)
+        if owner_ref is not None:
+            query = query.where(Attachment.owner_key == owner_ref)
+        return [_info(row) for row in session.scalars(query)]
+
+
+def remove_evidence(store: Store, period_code: str, evidence_id: int) -> None:
+    """Remove one evidence file from an editable revision."""
+    with store.session() as session:
+        report = report_for_edit(session, installation_agency(session), period_code)
+        row = session.get(Attachment, evidence_id)
+        if row is None or row.report_id != report.id:
+            raise InputError("Không tìm thấy tệp minh chứng.", "Evidence file not found.", code="no_evidence")
+        session.delete(row)
+
+
+def save_evidence_copy(store: Store, evidence_id: int, target: Path) -> Path:
+    """Write a copy where the user chose (atomically); the only way evidence leaves the store."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".baocao-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out, store.session() as session:
+            row = session.get(Attachment, evidence_id)
+            if row is None:
+                raise InputError("Không tìm thấy tệp minh chứng.", "Evidence file not found.", code="no_evidence")
+            copy_attachment(session, row, out)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

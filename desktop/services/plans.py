@@ -1,0 +1,177 @@
+"""Plan use cases: import a province's plan workbook into the store, and browse what it assigns."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.domain.text import nfc
+from desktop.models.plan import Indicator, IndicatorTarget, Plan, Section, Task, TaskAgency
+from desktop.models.store import Store
+
+
+@dataclass(frozen=True)
+class PlanImport:
+    """What an import did: the plan, and which task and indicator keys were added, removed or changed."""
+
+    plan_code: str
+    created: bool
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        """True when the store already held exactly this plan."""
+        return not (self.created or self.added or self.removed or self.changed)
+
+
+def parse_plan(path: Path, sheet: str | None = None) -> dict[str, Any]:
+    """The parsed plan as the JSON of ``baocao plan parse`` (nothing stored)."""
+    from desktop.documents.plan_workbook import parse_plan_workbook
+
+    return parse_plan_workbook(path, sheet=sheet).to_json()
+
+
+def import_plan(store: Store, path: Path, *, sheet: str | None = None, code: str | None = None) -> PlanImport:
+    """Store the plan of ``path`` in one transaction; a re-import changes only what differs.
+
+    Tasks and indicators that the new version drops are retired, not deleted, so reports already
+    written against them keep their rows.
+    """
+    data = parse_plan(path, sheet)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    plan_code = nfc(code or data.get("plan", {}).get("code") or path.stem).strip()
+    with store.session() as session:
+        plan = session.scalar(select(Plan).where(Plan.code == plan_code).options(
+            selectinload(Plan.tasks).selectinload(Task.agencies), selectinload(Plan.sections),
+            selectinload(Plan.indicators).selectinload(Indicator.targets)))
+        created = plan is None
+        if plan is None:
+            plan = Plan(code=plan_code, title=data.get("plan", {}).get("title") or "", source_name=path.name)
+            session.add(plan)
+            session.flush()
+        if plan.source_sha256 != digest:
+            plan.source_sha256 = digest
+            plan.source_name = path.name
+        sections = _sync_sections(session, plan, data["sections"])
+        added, removed, changed = _sync_tasks(session, plan, sections, data["tasks"])
+        i_added, i_removed, i_changed = _sync_indicators(session, plan, data["indicators"])
+        if (added or removed or changed or i_added or i_removed or i_changed) and not created:
+            plan.version += 1
+    return PlanImport(plan_code=plan_code, created=created, added=added + i_added,
+                      removed=removed + i_removed, changed=changed + i_changed, warnings=data["warnings"])
+
+
+def _sync_sections(session: Session, plan: Plan, sections: list[dict[str, Any]]) -> dict[str, Section]:
+    existing = {s.code: s for s in plan.sections}
+    for position, item in enumerate(sections):
+        section = existing.get(item["code"])
+        if section is None:
+            section = Section(plan_id=plan.id, code=item["code"], title=item["title"], position=position)
+            session.add(section)
+            existing[item["code"]] = section
+        else:
+            _assign(section, title=item["title"], position=position)
+    session.flush()
+    return existing
+
+
+def _task_values(item: dict[str, Any], sections: dict[str, Section]) -> dict[str, Any]:
+    deadline = item["deadline"]
+    section = sections.get(item["section"])
+    return {
+        "section_id": section.id if section else None, "stt": item["stt"], "title": item["title"],
+        "expected_result": item.get("result"), "lead_text": item.get("lead") or "",
+        "coordinator_text": item.get("coordinators") or "", "deadline_text": deadline["text"],
+        "deadline_kind": deadline["kind"],
+        "deadline_due": date.fromisoformat(deadline["due"]) if deadline.get("due") else None,
+        "deadline_note": deadline.get("note"), "note": item.get("note"), "retired": False,
+    }
+
+
+def _sync_tasks(session: Session, plan: Plan, sections: dict[str, Section],
+                items: list[dict[str, Any]]) -> tuple[list[str], list[str], list[str]]:
+    existing = {t.key: t for t in plan.tasks}
+    added: list[str] = []
+    changed: list[str] = []
+    seen = set()
+    for position, item in enumerate(items):
+        key = item["key"]
+        seen.add(key)
+        values = _task_values(item, sections)
+        agencies = [("lead", a) for a in item.get("lead_agencies", [])] + [
+            ("coordinator", a) for a in item.get("coordinator_agencies", [])]
+        task = existing.get(key)
+        if task is None:
+            task = Task(plan_id=plan.id, key=key, position=position, **values)
+            task.agencies = [TaskAgency(role=r, agency_name=a, position=i) for i, (r, a) in enumerate(agencies)]
+            session.add(task)
+            added.append(key)
+            continue
+        was_retired = task.retired
+        task.position = position  # a row inserted above shifts positions: not a change of the task
+        differs = _assign(task, **values)
+        if [(a.role, a.agency_name) for a in task.agencies] != agencies:
+            task.agencies = [TaskAgency(role=r, agency_name=a, position=i) for i, (r, a) in enumerate(agencies)]
+            differs = True
+        if was_retired:
+            added.append(key)
+        elif differs and key not in added:
+            changed.append(key)
+    removed = [key for key, task in existing.items() if key not in seen and not task.retired]
+    for key in removed:
+        existing[key].retired = True
+    return added, removed, changed
+
+
+def _sync_indicators(session: Session, plan: Plan,
+                     items: list[dict[str, Any]]) -> tuple[list[str], list[str], list[str]]:
+    existing = {i.key: i for i in plan.indicators}
+    added: list[str] = []
+    changed: list[str] = []
+    seen = set()
+    for position, item in enumerate(items):
+        key = item["key"]
+        seen.add(key)
+        values = {"group": item.get("group") or "", "name": item["name"], "unit": item.get("unit") or "",
+                  "monitoring_agency": item.get("monitoring_agency") or "", "retired": False}
+        targets = [(t["phase"], t["text"], t["kind"], t.get("value")) for t in item.get("targets", [])]
+        indicator = existing.get(key)
+        if indicator is None:
+            indicator = Indicator(plan_id=plan.id, key=key, position=position, **values)
+            indicator.targets = [IndicatorTarget(phase=p, text=x, kind=k, value=v) for p, x, k, v in targets]
+            session.add(indicator)
+            added.append(key)
+            continue
+        was_retired = indicator.retired
+        indicator.position = position
+        differs = _assign(indicator, **values)
+        if [(t.phase, t.text, t.kind, t.value) for t in indicator.targets] != targets:
+            indicator.targets = [IndicatorTarget(phase=p, text=x, kind=k, value=v) for p, x, k, v in targets]
+            differs = True
+        if was_retired:
+            added.append(key)
+        elif differs:
+            changed.append(key)
+    removed = [key for key, ind in existing.items() if key not in seen and not ind.retired]
+    for key in removed:
+        existing[key].retired = True
+    return added, removed, changed
+
+
+def _assign(obj: object, **values: Any) -> bool:
+    """Set only the attributes that differ (so an unchanged re-import writes nothing)."""
+    differs = False
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            differs = True
+    return differs

@@ -1,0 +1,144 @@
+"""Approve and sign a report revision: freeze it, number the document, and queue its signed bundle.
+
+Signing, the bundle and its outbox row are one transaction: a signature never exists without its way
+out, and a crash half-way leaves the revision as it was (still editable, nothing queued).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.report_snapshot import ReportSnapshot
+from desktop.errors import ValidationFailed
+from desktop.models.attachment import Attachment
+from desktop.models.base import utcnow
+from desktop.models.outbox import OutboxItem
+from desktop.models.plan import Agency
+from desktop.models.report import Report
+from desktop.models.store import Store
+from desktop.services.identity import device_key, require_province
+from desktop.services.installation import installation_agency
+from desktop.services.outbox import AttachmentReader, ChunkSink, next_sequence
+from desktop.services.report_items import indicator_items, task_items
+from desktop.services.reports import report_for_edit
+from desktop.services.snapshots import build_snapshot
+from desktop.services.validation import validate_stored
+from desktop.sync.bundle import BundleFile, report_json, write_bundle
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field that differs from the previous signed revision."""
+
+    kind: str
+    ref: str
+    label: str
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class SignedRevision:
+    """What signing produced: the frozen revision and the bundle queued for the province."""
+
+    period_code: str
+    revision: int
+    document_number: int
+    bundle_id: str
+    bundle_sha256: str
+    size: int
+
+
+def changes_since_last(store: Store, period_code: str) -> list[Change]:
+    """What the revision being signed changes against the previous signed one (all entries for a first one)."""
+    with store.session() as session:
+        agency = installation_agency(session)
+        current = report_for_edit(session, agency, period_code)
+        previous = session.get(Report, current.supersedes_id) if current.supersedes_id else None
+        return _diff(session, agency, previous, current)
+
+
+def approve_and_sign(store: Store, period_code: str, today: date | None = None) -> SignedRevision:
+    """Validate, freeze and sign the period's editable revision and queue its bundle; all or nothing."""
+    with store.session() as session:
+        agency = installation_agency(session)
+        report = report_for_edit(session, agency, period_code)
+        result = validate_stored(session, report, agency)
+        if result.blocking:
+            first = result.errors[0]
+            raise ValidationFailed(
+                f"Chưa ký được: còn {len(result.errors)} lỗi. Lỗi đầu tiên: {first.message_vi}",
+                f"Cannot sign: {len(result.errors)} error(s) remain. First: {first.message_en}",
+                code="validation_errors")
+        province = require_province(session)
+        _freeze(session, report, agency, today or date.today())
+        snapshot = build_snapshot(session, report, agency)
+        item = _queue(session, report, agency, snapshot, province.recipient()[0])
+        return SignedRevision(period_code, report.revision, report.document_number or 0, item.bundle_id,
+                              item.bundle_sha256, item.size)
+
+
+def _freeze(session: Session, report: Report, agency: Agency, today: date) -> None:
+    year_start = datetime(today.year, 1, 1, tzinfo=UTC)
+    last_number = session.scalar(select(func.max(Report.document_number)).where(
+        Report.agency_id == agency.id, Report.signed_at >= year_start)) or 0
+    now = utcnow()
+    report.document_number = last_number + 1
+    report.document_date = today
+    report.status = "signed"
+    report.approved_at = report.approved_at or now
+    report.approved_by = report.approved_by or session.info.get("actor")
+    report.signed_at = now
+    report.signed_by = session.info.get("actor")
+    session.flush()
+
+
+def _queue(session: Session, report: Report, agency: Agency, snapshot: ReportSnapshot,
+           recipient: str) -> OutboxItem:
+    sequence, previous_hash = next_sequence(session)
+    bundle_id = f"{agency.code}-{report.period_code}-r{report.revision}-{secrets.token_hex(4)}"
+    item = OutboxItem(bundle_id=bundle_id, report_id=report.id, period_code=report.period_code,
+                      revision=report.revision, sequence=sequence, bundle_sha256="", size=0)
+    session.add(item)
+    session.flush()
+    sink = ChunkSink(session, item.id)
+    info = write_bundle(
+        sink, report_json(snapshot), _bundle_files(session, report), agency_code=agency.code,  # type: ignore[arg-type]
+        period=report.period_code, revision=report.revision, supersedes=snapshot.supersedes, sequence=sequence,
+        previous_hash=previous_hash, created_at=datetime.now(UTC).replace(microsecond=0),
+        recipient_key_id=recipient, bundle_id=bundle_id, signing_key=device_key(session))
+    sink.close()
+    item.bundle_sha256, item.size = info.sha256, info.size
+    report.bundle_sha256 = info.sha256
+    return item
+
+
+def _bundle_files(session: Session, report: Report) -> list[BundleFile]:
+    rows = session.scalars(select(Attachment).where(Attachment.report_id == report.id,
+                                                    Attachment.owner_kind.in_(("task", "indicator")))
+                           .order_by(Attachment.id))
+    unique = {row.sha256: row for row in rows}
+    return [BundleFile(row.sha256, row.size, row.media_type, AttachmentReader(session, row))  # type: ignore[arg-type]
+            for row in unique.values()]
+
+
+def _diff(session: Session, agency: Agency, previous: Report | None, current: Report) -> list[Change]:
+    changes: list[Change] = []
+    for kind, items_of, label in (("task", task_items, "title"), ("indicator", indicator_items, "name")):
+        before: dict[str, Callable[[], dict[str, Any]]] = {}
+        if previous is not None:
+            before = {i.ref: i.values for i in items_of(session, previous, agency)}  # type: ignore[operator]
+        for item in items_of(session, current, agency):  # type: ignore[operator]
+            old = before[item.ref]() if item.ref in before else {}
+            for name, value in item.values().items():
+                if value != old.get(name) and (value is not None or name in old):
+                    changes.append(Change(kind, item.ref, getattr(item, label), name, old.get(name), value))
+    return changes

@@ -1,0 +1,76 @@
+"""Freeze a report revision into a ``ReportSnapshot``: what is signed, printed and sent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.indicator_targets import indicator_kind, parse_target, target_for_year
+from desktop.domain.periods import Period as PeriodRule
+from desktop.domain.report_snapshot import (
+    AgencyInfo,
+    AttachmentRef,
+    DocumentInfo,
+    IndicatorEntry,
+    ReportSnapshot,
+    TaskEntry,
+)
+from desktop.models.attachment import Attachment
+from desktop.models.plan import Agency, Plan
+from desktop.models.report import Report
+from desktop.services import periods as period_service
+from desktop.services.report_items import indicator_items, task_items
+
+DEFAULT_RECIPIENTS = ("Như trên", "Sở Khoa học và Công nghệ", "Chủ tịch, các PCT UBND")
+
+
+def build_snapshot(session: Session, report: Report, agency: Agency, today: date | None = None) -> ReportSnapshot:
+    """The snapshot of ``report`` as it stands in the store now."""
+    period = PeriodRule.parse(report.period_code)
+    attachments = _attachments(session, report.id)
+    tasks = tuple(
+        TaskEntry(key=i.key, section=i.section, section_title=i.section_title, title=i.title, role=i.role,
+                  plan=i.plan, deadline_text=i.deadline_text, due=i.due, expected_result=i.expected_result,
+                  status=i.status, percent=i.percent, result=i.result, difficulties=i.difficulties,
+                  proposals=i.proposals, not_applicable_reason=i.not_applicable_reason,
+                  attachments=attachments.get(("task", i.ref), ()))
+        for i in task_items(session, report, agency))
+    indicators = []
+    for i in indicator_items(session, report, agency):
+        chosen = target_for_year(i.targets, period.year)
+        target_text = chosen[1] if chosen else None
+        target = parse_target(target_text)
+        kind = indicator_kind(i.name, *i.targets.values())
+        target_value = target.value if target.measurable else None
+        indicators.append(IndicatorEntry(
+            key=i.key, group=i.group, name=i.name, unit=i.unit, kind=kind, plan=i.plan, target_text=target_text,
+            target_value=target_value, numerator=i.numerator, denominator=i.denominator, value=i.value,
+            level=i.level, note=i.note, not_applicable_reason=i.not_applicable_reason,
+            attachments=attachments.get(("indicator", i.ref), ())))
+    doc_date = report.document_date or today or date.today()
+    plans = tuple({"code": p.code, "title": p.title} for p in session.scalars(select(Plan).order_by(Plan.id)))
+    return ReportSnapshot(
+        agency=AgencyInfo(code=agency.code, name=agency.name, parent_name=agency.parent_name, place=agency.place,
+                          symbol=agency.symbol, signer_title=agency.signer_title, signer_name=agency.signer_name),
+        period=period_service.period_info(session, period.code),
+        document=DocumentInfo(
+            number=report.document_number or 1, symbol=f"BC-{agency.symbol}", date=doc_date.isoformat(),
+            subject=f"Kết quả thực hiện nhiệm vụ, chỉ tiêu {period.label('vi')}",
+            addressee="Sở Khoa học và Công nghệ", recipients=DEFAULT_RECIPIENTS),
+        revision=report.revision, supersedes=report.revision - 1 if report.supersedes_id else None,
+        revision_reason=report.revision_reason, status=report.status, summary=report.summary,
+        difficulties=report.difficulties, proposals=report.proposals, tasks=tasks, indicators=tuple(indicators),
+        plans=plans)
+
+
+def _attachments(session: Session, report_id: int) -> dict[tuple[str, str], tuple[AttachmentRef, ...]]:
+    out: dict[tuple[str, str], list[AttachmentRef]] = {}
+    rows = session.scalars(select(Attachment).where(Attachment.report_id == report_id).order_by(Attachment.id))
+    for row in rows:
+        out.setdefault((row.owner_kind, row.owner_key), []).append(
+            AttachmentRef(name=row.name, sha256=row.sha256, size=row.size, media_type=row.media_type))
+    return {key: tuple(value) for key, value in out.items()}
+
+

@@ -1,0 +1,72 @@
+"""Validate a stored report revision against the domain rules, with last quarter's figures as context.
+
+Keys repeat across plans ("I.1" is in every plan), so each plan's items are validated on their own and
+every item issue is re-keyed to the item's ref ("3256/QĐ-UBND::I.1"): that is what the editor and the CLI
+use to find the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, replace
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.periods import Period
+from desktop.domain.report_snapshot import IndicatorEntry, ReportSnapshot, TaskEntry
+from desktop.domain.validation import ValidationContext, ValidationResult, validate_report
+from desktop.models.plan import Agency
+from desktop.models.report import Report
+from desktop.models.store import Store
+from desktop.services.installation import installation_agency
+from desktop.services.report_items import make_ref
+from desktop.services.snapshots import build_snapshot
+
+
+def validate(store: Store, period_code: str) -> ValidationResult:
+    """Every issue of the newest revision of the period's report (an empty draft if none yet)."""
+    from desktop.services.reports import latest_report, report_for_edit
+
+    with store.session() as session:
+        agency = installation_agency(session)
+        report = latest_report(session, agency, period_code) or report_for_edit(session, agency, period_code)
+        return validate_stored(session, report, agency)
+
+
+def validate_stored(session: Session, report: Report, agency: Agency) -> ValidationResult:
+    """The validation of one stored revision, compared with the agency's earlier quarters."""
+    snapshot = build_snapshot(session, report, agency)
+    period = Period.parse(report.period_code)
+    previous = _snapshot_of(session, agency, period.previous())
+    earlier = [_snapshot_of(session, agency, Period(period.year, q)) for q in range(1, period.quarter)]
+    issues = []
+    for plan in sorted({e.plan for e in (*snapshot.tasks, *snapshot.indicators)}):
+        context = ValidationContext(
+            period=period,
+            previous_tasks=_by_key(previous.tasks if previous else (), plan),
+            previous_indicators=_by_key(previous.indicators if previous else (), plan),
+            earlier_quarters=_earlier(earlier, plan))
+        result = validate_report(_entries(snapshot.tasks, plan), _entries(snapshot.indicators, plan), context)
+        issues += [replace(i, item_key=make_ref(plan, i.item_key)) if i.item_key else i for i in result.issues]
+    return ValidationResult(tuple(issues))
+
+
+def _snapshot_of(session: Session, agency: Agency, period: Period) -> ReportSnapshot | None:
+    from desktop.services.reports import latest_report
+
+    report = latest_report(session, agency, period.code)
+    return build_snapshot(session, report, agency) if report is not None else None
+
+
+def _entries(entries: Iterable[TaskEntry | IndicatorEntry], plan: str) -> list[dict[str, Any]]:
+    return [asdict(e) for e in entries if e.plan == plan]
+
+
+def _by_key(entries: Iterable[TaskEntry | IndicatorEntry], plan: str) -> dict[str, dict[str, Any]]:
+    return {e.key: asdict(e) for e in entries if e.plan == plan}
+
+
+def _earlier(snapshots: list[ReportSnapshot | None], plan: str) -> dict[str, list[Any]]:
+    keys = {e.key for s in snapshots if s for e in s.indicators if e.plan == plan}
+    return {key: [_by_key(s.indicators, plan).get(key) if s else None for s in snapshots] for key in keys}

@@ -1,0 +1,56 @@
+"""The reporting commands as a script would use them: demo, show --json, validate, sign, history."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+SECRET = {"BAOCAO_PASSPHRASE": "mật khẩu dòng lệnh"}
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli") / "demo"
+    done = run_cli("demo", "--no-gui", "--data-dir", str(folder), env=SECRET)
+    assert done.returncode == 0, done.stderr
+    assert "Khóa khôi phục" in done.stdout
+    return folder
+
+
+def test_show_json_lists_my_tasks_and_indicators(demo_dir: Path) -> None:
+    done = run_cli("report", "show", "--json", "--period", "2026Q3", "--data-dir", str(demo_dir), env=SECRET)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["status"] == "signed"
+    assert report["tasks"] and report["indicators"]
+    task = report["tasks"][0]
+    assert {"key", "title", "role", "status", "percent", "result"} <= set(task)
+    assert task["role"] in ("lead", "coordinator")
+    assert all(t["status"] for t in report["tasks"])
+
+
+def test_validate_exits_non_zero_while_errors_remain(demo_dir: Path) -> None:
+    done = run_cli("report", "validate", "--period", "2026Q4", "--data-dir", str(demo_dir), env=SECRET)
+    assert done.returncode == 1
+    assert "LỖI" in done.stdout and "lỗi" in done.stdout.splitlines()[-1]
+    english = run_cli("report", "validate", "--period", "2026Q4", "--data-dir", str(demo_dir),
+                      env={**SECRET, "LANG": "en_US.UTF-8"})
+    assert "ERROR" in english.stdout and "error(s)" in english.stdout
+
+
+def test_sign_is_refused_with_the_first_error_named(demo_dir: Path) -> None:
+    done = run_cli("report", "sign", "--period", "2026Q4", "--data-dir", str(demo_dir), env=SECRET)
+    assert done.returncode != 0
+    assert done.stderr.startswith("baocao: Chưa ký được") and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_history_and_bad_period(demo_dir: Path) -> None:
+    done = run_cli("report", "history", "--period", "Quý III/2026", "--data-dir", str(demo_dir), env=SECRET)
+    assert done.returncode == 0, done.stderr
+    assert "Lần 1: signed" in done.stdout
+    bad = run_cli("report", "show", "--period", "2026Q5", "--data-dir", str(demo_dir), env=SECRET)
+    assert bad.returncode == 2 and "2026Q5" in bad.stderr
