@@ -1,4 +1,4 @@
-"""Report documents out and values in: the PDF, the report workbook, the encrypted export, and fill-from-Excel.
+"""Report documents out and values in: the PDF, the report workbook, and fill-from-Excel.
 
 The writers in ``desktop.documents`` render a ``ReportSnapshot``; this module builds the snapshot of the
 newest revision and applies a filled workbook all at once or not at all.
@@ -9,23 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
-
-from sqlalchemy import select
 
 from desktop.documents.report_pdf import write_report_pdf
 from desktop.documents.report_workbook import read_report_workbook, write_report_workbook
 from desktop.domain.report_snapshot import ReportSnapshot
-from desktop.errors import Cancelled, InputError
-from desktop.models.outbox import OutboxItem
+from desktop.errors import InputError
 from desktop.models.store import Store
-from desktop.services.identity import require_province
 from desktop.services.installation import installation_agency
-from desktop.services.outbox import OutboxReader
 from desktop.services.reports import apply_values, latest_report, report_for_edit
 from desktop.services.snapshots import build_snapshot
-from desktop.sync.atomic_file import atomic_output
-from desktop.sync.encrypted_export import encrypt_file
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -74,41 +66,3 @@ def fill_from_workbook(store: Store, period_code: str, path: Path) -> FillResult
             code="workbook_cells")
     apply_values(store, period_code, tasks=values.tasks, indicators=values.indicators)
     return FillResult(len(values.tasks), len(values.indicators))
-
-
-def export_encrypted(store: Store, period_code: str, out: Path, *, progress: Progress | None = None,
-                     cancelled: IsCancelled | None = None) -> Path:
-    """Seal the newest signed bundle of the period to the province's key, for a USB stick or e-mail."""
-    with store.session() as session:
-        item = session.scalar(select(OutboxItem).where(OutboxItem.period_code == period_code)
-                              .order_by(OutboxItem.revision.desc()).limit(1))
-        if item is None:
-            raise InputError(f"Kỳ {period_code} chưa có báo cáo đã ký để xuất.",
-                             f"Period {period_code} has no signed report to export.", code="nothing_signed")
-        kid, public = require_province(session).recipient()
-        item_id, size = item.id, item.size
-    source = _Watched(OutboxReader(store, item_id, size), size, progress, cancelled)
-    with atomic_output(out) as handle:
-        encrypt_file(source, handle, public, recipient_key_id=kid)  # type: ignore[arg-type]
-    return out
-
-
-class _Watched:
-    """A seekable source that reports progress and stops when the user cancels."""
-
-    def __init__(self, source: BinaryIO, total: int, progress: Progress | None, cancelled: IsCancelled | None) -> None:
-        self.source, self.total, self.progress, self.cancelled = source, total, progress, cancelled
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self.source.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self.source.tell()
-
-    def read(self, size: int = -1) -> bytes:
-        if self.cancelled is not None and self.cancelled():
-            raise Cancelled("Đã hủy xuất tệp.", "The export was cancelled.")
-        data = self.source.read(size)
-        if self.progress is not None:
-            self.progress(self.source.tell(), self.total)
-        return data

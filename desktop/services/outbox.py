@@ -12,8 +12,11 @@ from collections.abc import Iterator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.errors import InputError
 from desktop.models.attachment import Attachment, iter_attachment
+from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxChunk, OutboxItem
+from desktop.models.report import Report
 from desktop.models.store import Store
 
 CHUNK_SIZE = 256 * 1024
@@ -126,3 +129,32 @@ def outbox_counts(session: Session) -> dict[str, int]:
     """How many bundles are in each state."""
     rows = session.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state))
     return {state: count for state, count in rows}
+
+
+def outbox_item(session: Session, bundle_id: str) -> OutboxItem:
+    """The outbox row of ``bundle_id``; a clear error if this PC never queued it."""
+    item = session.scalar(select(OutboxItem).where(OutboxItem.bundle_id == bundle_id))
+    if item is None:
+        raise InputError(f"Không có gói {bundle_id} trong hàng đợi.", f"No bundle {bundle_id} in the outbox.",
+                         code="not_found")
+    return item
+
+
+def mark_receipted(store: Store, bundle_id: str, receipt: bytes) -> None:
+    """Keep the province's receipt; the report counts as sent and acknowledged."""
+    with store.session() as session:
+        item = outbox_item(session, bundle_id)
+        item.receipt, item.state, item.last_error = receipt, "receipted", None
+        report = session.get(Report, item.report_id) if item.report_id else None
+        if report is not None:
+            now = utcnow()
+            report.sent_at = report.sent_at or now
+            report.acknowledged_at = now
+            report.status = "acknowledged"
+
+
+def mark_needs_attention(store: Store, bundle_id: str, code: str, message_vi: str, message_en: str) -> None:
+    """Set a refused bundle aside with the reason; the rest of the outbox goes on."""
+    with store.session() as session:
+        item = outbox_item(session, bundle_id)
+        item.state, item.last_error = "needs_attention", f"{code}: {message_vi} / {message_en}"

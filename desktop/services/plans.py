@@ -50,24 +50,30 @@ def import_plan(store: Store, path: Path, *, sheet: str | None = None, code: str
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     plan_code = nfc(code or data.get("plan", {}).get("code") or path.stem).strip()
     with store.session() as session:
-        plan = session.scalar(select(Plan).where(Plan.code == plan_code).options(
-            selectinload(Plan.tasks).selectinload(Task.agencies), selectinload(Plan.sections),
-            selectinload(Plan.indicators).selectinload(Indicator.targets)))
-        created = plan is None
-        if plan is None:
-            plan = Plan(code=plan_code, title=data.get("plan", {}).get("title") or "", source_name=path.name)
-            session.add(plan)
-            session.flush()
-        if plan.source_sha256 != digest:
-            plan.source_sha256 = digest
-            plan.source_name = path.name
-        sections = _sync_sections(session, plan, data["sections"])
-        added, removed, changed = _sync_tasks(session, plan, sections, data["tasks"])
-        i_added, i_removed, i_changed = _sync_indicators(session, plan, data["indicators"])
-        if (added or removed or changed or i_added or i_removed or i_changed) and not created:
-            plan.version += 1
+        return store_parsed_plan(session, data, plan_code=plan_code, source_name=path.name, digest=digest)
+
+
+def store_parsed_plan(session: Session, data: dict[str, Any], *, plan_code: str, source_name: str,
+                      digest: str) -> PlanImport:
+    """Store a parsed plan (from a workbook or the province's assignment package) in ``session``."""
+    plan = session.scalar(select(Plan).where(Plan.code == plan_code).options(
+        selectinload(Plan.tasks).selectinload(Task.agencies), selectinload(Plan.sections),
+        selectinload(Plan.indicators).selectinload(Indicator.targets)))
+    created = plan is None
+    if plan is None:
+        plan = Plan(code=plan_code, title=data.get("plan", {}).get("title") or "", source_name=source_name)
+        session.add(plan)
+        session.flush()
+    if plan.source_sha256 != digest:
+        plan.source_sha256 = digest
+        plan.source_name = source_name
+    sections = _sync_sections(session, plan, data["sections"])
+    added, removed, changed = _sync_tasks(session, plan, sections, data["tasks"])
+    i_added, i_removed, i_changed = _sync_indicators(session, plan, data["indicators"])
+    if (added or removed or changed or i_added or i_removed or i_changed) and not created:
+        plan.version += 1
     return PlanImport(plan_code=plan_code, created=created, added=added + i_added,
-                      removed=removed + i_removed, changed=changed + i_changed, warnings=data["warnings"])
+                      removed=removed + i_removed, changed=changed + i_changed, warnings=data.get("warnings", []))
 
 
 def _sync_sections(session: Session, plan: Plan, sections: list[dict[str, Any]]) -> dict[str, Section]:

@@ -9,8 +9,8 @@ from desktop.errors import InputError, ValidationFailed
 from desktop.models.outbox import OutboxItem
 from desktop.models.store import Store
 from desktop.services import reports, signing, validation
-from desktop.sync.bundle import verify_bundle
 from desktop.services.outbox import OutboxReader
+from desktop.sync.bundle import verify_bundle
 from tests.services.conftest import TODAY
 
 PREVIOUS = "2026Q3"
@@ -110,3 +110,14 @@ def test_finished_tasks_carry_into_the_next_quarter(demo_store: Store) -> None:
     next_view = reports.open_report(demo_store, "2027Q1", TODAY)
     assert {t.ref for t in next_view.tasks if t.status == "done"} >= done
     assert all(i.value is None and i.numerator is None for i in next_view.indicators)
+
+
+def test_dashboard_shows_what_is_due(demo_store: Store) -> None:
+    from desktop.services.dashboard import dashboard
+
+    board = dashboard(demo_store, TODAY)
+    current, following = board.cards
+    assert (current.period.code, current.period.days_left, following.period.code) == (CURRENT, 7, "2027Q1")
+    assert 0 < current.filled < current.total and current.errors > 0
+    assert following.status == "not_started"
+    assert all(t.due is not None and t.due < TODAY.isoformat() for t in board.overdue)

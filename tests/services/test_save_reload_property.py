@@ -13,15 +13,16 @@ from desktop.services import reports
 from tests.services.conftest import TODAY
 
 PERIOD = "2026Q4"
-VIETNAMESE = st.text(alphabet=st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậềểễếệ ỳỷỹýỵ.,;-%0123456789\n"),
-                     min_size=1, max_size=60)
+LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậềểễếệ ỳỷỹýỵ.,;-%0123456789\n"
+VIETNAMESE = st.text(alphabet=st.sampled_from(LETTERS), min_size=1, max_size=60)
 PERCENT = st.one_of(st.none(), st.integers(0, 100), st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 2)))
 TASK_VALUES = st.fixed_dictionaries({
     "status": st.sampled_from(TASK_STATUSES), "percent": PERCENT, "result": st.one_of(st.none(), VIETNAMESE),
     "difficulties": st.one_of(st.none(), VIETNAMESE), "proposals": st.one_of(st.none(), VIETNAMESE),
     "not_applicable_reason": st.one_of(st.none(), VIETNAMESE)})
 INDICATOR_VALUES = st.fixed_dictionaries({
-    "numerator": st.one_of(st.none(), st.integers(0, 10_000)), "denominator": st.one_of(st.none(), st.integers(1, 10_000)),
+    "numerator": st.one_of(st.none(), st.integers(0, 10_000)),
+    "denominator": st.one_of(st.none(), st.integers(1, 10_000)),
     "note": st.one_of(st.none(), VIETNAMESE), "not_applicable_reason": st.one_of(st.none(), VIETNAMESE)})
 
 
