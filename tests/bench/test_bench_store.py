@@ -40,7 +40,8 @@ def _fill_years(store: Store, years: int, tasks: int = 300, indicators: int = 50
                 s.add(report)
                 s.flush()
                 s.add_all(TaskProgress(report_id=report.id, task_id=t + 1, status="in_progress", percent=50.0,
-                                       result="Đã triển khai theo kế hoạch, đạt kết quả bước đầu") for t in range(tasks))
+                                       result="Đã triển khai theo kế hoạch, đạt kết quả bước đầu")
+                          for t in range(tasks))
                 s.add_all(IndicatorValue(report_id=report.id, indicator_id=i + 1, numerator=45, denominator=50,
                                          note="Số liệu đến ngày 14 tháng cuối quý") for i in range(indicators))
 

@@ -54,3 +54,15 @@ def test_history_and_bad_period(demo_dir: Path) -> None:
     assert "Lần 1: signed" in done.stdout
     bad = run_cli("report", "show", "--period", "2026Q5", "--data-dir", str(demo_dir), env=SECRET)
     assert bad.returncode == 2 and "2026Q5" in bad.stderr
+
+
+def test_pdf_and_workbook_commands_write_files(demo_dir: Path, tmp_path: Path) -> None:
+    pdf, xlsx = tmp_path / "bc.pdf", tmp_path / "bc.xlsx"
+    done = run_cli("report", "pdf", "--period", "2026Q3", "--out", str(pdf), "--data-dir", str(demo_dir), env=SECRET)
+    assert done.returncode == 0, done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    done = run_cli("report", "xlsx", "--period", "2026Q3", "--out", str(xlsx), "--data-dir", str(demo_dir), env=SECRET)
+    assert done.returncode == 0, done.stderr
+    filled = run_cli("report", "fill", str(xlsx), "--period", "2026Q4", "--data-dir", str(demo_dir), env=SECRET)
+    assert filled.returncode == 0, filled.stderr
+    assert "Đã lấy giá trị của" in filled.stdout
