@@ -1,0 +1,94 @@
+"""Who is calling: signed-request verification against enrolled devices, replay and rate limits.
+
+Verification has two halves so that a streamed upload chunk can be refused before its body is read:
+``begin`` checks the headers, the clock window and that the key belongs to an enrolled, unrevoked
+device; ``finish`` checks the signature over the body's hash, applies the agency's rate limit and
+records the nonce (a second use is a replay).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError as DbIntegrityError
+
+from desktop.sync.request_signing import RequestRejected, SignedHeaders, check_signature, parse_signed_headers
+from server.db import Database
+from server.models import Agency, Device, Nonce
+from server.problems import ApiError
+from server.rate_limit import TokenBuckets
+
+NONCE_PURGE_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Caller:
+    """An authenticated request's device and agency."""
+
+    device_id: int
+    key_id: str
+    agency_id: int
+    agency_code: str
+
+
+@dataclass(frozen=True)
+class PendingAuth:
+    """Headers that passed ``begin``; the signature is not checked yet."""
+
+    signed: SignedHeaders
+    caller: Caller
+
+
+class Authenticator:
+    """Checks signed requests for the app; safe to share between threads."""
+
+    def __init__(self, db: Database, rate: TokenBuckets, *, window: int,
+                 clock: Callable[[], float] = time.time) -> None:
+        self._db = db
+        self._rate = rate
+        self._window = window
+        self._clock = clock
+        self._last_purge = 0.0
+
+    def begin(self, headers: Mapping[str, str]) -> PendingAuth:
+        """Form, clock and device checks (401), before the body is read."""
+        found: dict[str, Caller] = {}
+
+        def public_key_for(kid: str) -> bytes | None:
+            with self._db.transaction() as session:
+                row = session.execute(select(Device.id, Device.public_key, Agency.id, Agency.code)
+                                      .join(Agency, Agency.id == Device.agency_id)
+                                      .where(Device.key_id == kid, Device.revoked_at.is_(None))).first()
+            if row is None:
+                return None
+            found[kid] = Caller(row[0], kid, row[2], row[3])
+            return row[1]
+
+        signed = parse_signed_headers(headers, public_key_for=public_key_for, now=self._clock(), window=self._window)
+        return PendingAuth(signed, found[signed.key_id])
+
+    def finish(self, pending: PendingAuth, method: str, target: str, body_sha256_hex: str) -> Caller:
+        """Signature (401), rate limit (429), then the nonce (401 "replay")."""
+        check_signature(pending.signed, method, target, body_sha256_hex)
+        wait = self._rate.take(pending.caller.agency_code)
+        if wait is not None:
+            raise ApiError(429, "rate_limited", f"Gửi quá nhiều yêu cầu; hãy thử lại sau {wait} giây.",
+                           f"Too many requests; try again in {wait} seconds.", headers={"Retry-After": str(wait)})
+        self._remember(pending.signed)
+        return pending.caller
+
+    def _remember(self, signed: SignedHeaders) -> None:
+        now = self._clock()
+        try:
+            with self._db.transaction() as session:
+                if now - self._last_purge > NONCE_PURGE_SECONDS:
+                    self._last_purge = now
+                    session.execute(delete(Nonce).where(Nonce.expires_at < now))
+                session.add(Nonce(nonce=signed.nonce, key_id=signed.key_id,
+                                  expires_at=int(now) + 2 * self._window))
+        except DbIntegrityError:
+            raise RequestRejected(401, "replay", "Yêu cầu này đã được gửi trước đó (bị phát lại); đã từ chối.",
+                                  "This request was already received (a replay); refused.") from None

@@ -1,0 +1,198 @@
+"""``baocao-server``: the province's admin commands and the server itself.
+
+    baocao-server [--data-dir DIR] [--db URL] init
+    baocao-server serve [--host 127.0.0.1] [--port 8750]
+    baocao-server agency add CODE NAME [--parent NAME] [--kind commune]
+    baocao-server enroll-code AGENCY [--days 7]
+    baocao-server plan import FILE.xlsx
+    baocao-server import FILE [--out RECEIPT]
+    baocao-server summary --period 2026Q4 --out FILE.xlsx
+    baocao-server fingerprints
+
+The passphrase that protects the province keys comes from ``BAOCAO_SERVER_PASSPHRASE`` or a prompt.
+Every refusal is printed on one line in the user's language, with a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.errors import BaocaoError, InputError
+from desktop.i18n import tr
+from desktop.sync.atomic_file import atomic_output
+from desktop.sync.bundle_container import MAGIC as BUNDLE_MAGIC
+from desktop.sync.device_keys import ProvinceKeys
+from desktop.sync.encrypted_export import decrypt_file
+from server.config import Settings
+from server.db import Database
+from server.enrollment import AGENCY_KINDS, add_agency, issue_code
+from server.intake import Intake, IntakeResult
+from server.keys import create_keys, describe, load_keys, load_public_keys
+from server.plans import import_plan
+from server.problems import ApiError
+
+DEFAULT_PORT = 8750
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``baocao-server`` console script."""
+    args = _parser().parse_args(argv)
+    settings = Settings.from_env(args.data_dir, args.db)
+    try:
+        return int(args.run(args, settings) or 0)
+    except ApiError as exc:
+        print(exc.message(), file=sys.stderr)
+        return 4
+    except BaocaoError as exc:
+        print(exc.message(), file=sys.stderr)
+        return exc.exit_code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="baocao-server", description="baocao province server")
+    parser.add_argument("--data-dir", help="server data directory (BAOCAO_SERVER_DATA_DIR)")
+    parser.add_argument("--db", help="database URL (BAOCAO_SERVER_DB); default SQLite in the data directory")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("init", help="create the province keys and the database").set_defaults(run=_init)
+    commands.add_parser("fingerprints", help="show the province key fingerprints").set_defaults(run=_fingerprints)
+    serve = commands.add_parser("serve", help="run the sync server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.set_defaults(run=_serve)
+    agency = commands.add_parser("agency", help="agencies").add_subparsers(dest="agency_command", required=True)
+    add = agency.add_parser("add", help="register an agency")
+    add.add_argument("code")
+    add.add_argument("name")
+    add.add_argument("--parent", default="")
+    add.add_argument("--kind", default="commune", choices=AGENCY_KINDS)
+    add.set_defaults(run=_agency_add)
+    code = commands.add_parser("enroll-code", help="issue a one-time enrollment code")
+    code.add_argument("agency")
+    code.add_argument("--days", type=int, default=7)
+    code.set_defaults(run=_enroll_code)
+    plan = commands.add_parser("plan", help="plans").add_subparsers(dest="plan_command", required=True)
+    plan_import = plan.add_parser("import", help="publish a plan workbook")
+    plan_import.add_argument("file", type=Path)
+    plan_import.set_defaults(run=_plan_import)
+    usb = commands.add_parser("import", help="import an encrypted export (.bcx) or a bundle (.bcb)")
+    usb.add_argument("file", type=Path)
+    usb.add_argument("--out", type=Path, help="receipt file (default: FILE with suffix .bcr)")
+    usb.set_defaults(run=_import)
+    summary = commands.add_parser("summary", help="write the province workbook for a period")
+    summary.add_argument("--period", required=True)
+    summary.add_argument("--out", type=Path, required=True)
+    summary.set_defaults(run=_summary)
+    return parser
+
+
+def _passphrase(confirm: bool = False) -> str:
+    from_env = os.environ.get("BAOCAO_SERVER_PASSPHRASE")
+    if from_env:
+        return from_env
+    first = getpass.getpass(tr("Mật khẩu máy chủ: ", "Server passphrase: "))
+    if confirm and getpass.getpass(tr("Nhập lại mật khẩu: ", "Repeat the passphrase: ")) != first:
+        raise InputError("Hai lần nhập mật khẩu không khớp.", "The passphrases do not match.", code="passphrase")
+    return first
+
+
+def _database(settings: Settings) -> Database:
+    settings.ensure_dirs()
+    db = Database(settings.db_url)
+    db.create_schema()
+    return db
+
+
+def _init(_args: argparse.Namespace, settings: Settings) -> int:
+    settings.ensure_dirs()
+    keys = create_keys(settings.keys_path, _passphrase(confirm=True))
+    _database(settings).dispose()
+    print(tr(f"Đã tạo khoá của tỉnh và cơ sở dữ liệu trong {settings.data_dir}.",
+             f"Province keys and database created in {settings.data_dir}."))
+    print(describe(keys.public()))
+    return 0
+
+
+def _fingerprints(_args: argparse.Namespace, settings: Settings) -> int:
+    print(describe(load_public_keys(settings.keys_path)))
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from server.app import create_app
+
+    app = create_app(settings, load_keys(settings.keys_path, _passphrase()))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_keep_alive=30)
+    return 0
+
+
+def _agency_add(args: argparse.Namespace, settings: Settings) -> int:
+    add_agency(_database(settings), args.code, args.name, parent_name=args.parent, kind=args.kind)
+    print(tr(f"Đã thêm cơ quan {args.code}.", f"Agency {args.code} added."))
+    return 0
+
+
+def _enroll_code(args: argparse.Namespace, settings: Settings) -> int:
+    print(issue_code(_database(settings), args.agency, days=args.days))
+    return 0
+
+
+def _plan_import(args: argparse.Namespace, settings: Settings) -> int:
+    number, tasks, indicators, new = import_plan(_database(settings), args.file)
+    print(tr(f"Kế hoạch {number}: {tasks} nhiệm vụ, {indicators} chỉ tiêu" + ("" if new else " (đã có, không đổi)"),
+             f"Plan {number}: {tasks} tasks, {indicators} indicators" + ("" if new else " (already published)")))
+    return 0
+
+
+def _import(args: argparse.Namespace, settings: Settings) -> int:
+    keys = load_keys(settings.keys_path, _passphrase())
+    result = import_file(settings, keys, args.file)
+    out = args.out or args.file.with_suffix(".bcr")
+    with atomic_output(out) as handle:
+        handle.write(result.receipt)
+    print(tr(f"{result.status}: biên nhận ghi tại {out}", f"{result.status}: receipt written to {out}"))
+    return 0 if result.status != "rejected" else 4
+
+
+def import_file(settings: Settings, keys: ProvinceKeys, path: Path) -> IntakeResult:
+    """Take an encrypted export (or a plain bundle) from USB or e-mail through the same intake as uploads."""
+    db = _database(settings)
+    intake = Intake(db, settings.bundles_dir, keys.signing)
+    try:
+        with open(path, "rb") as source:
+            if source.read(len(BUNDLE_MAGIC)) == BUNDLE_MAGIC:
+                return intake.take(path, source="usb")
+            source.seek(0)
+            fd, temp = tempfile.mkstemp(prefix="import-", suffix=".bcb", dir=settings.uploads_dir)
+            try:
+                with os.fdopen(fd, "wb") as plain:
+                    decrypt_file(source, plain, keys.hpke_private_key, max_length=settings.max_bundle_bytes)
+                return intake.take(Path(temp), source="usb")
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temp)
+    except FileNotFoundError as exc:
+        raise InputError(f"Không tìm thấy tệp {path}.", f"File {path} not found.", code="not_found") from exc
+    finally:
+        db.dispose()
+
+
+def _summary(args: argparse.Namespace, settings: Settings) -> int:
+    from server.summary import write_summary
+
+    counts = write_summary(_database(settings), args.period, args.out)
+    print(tr(f"Đã ghi {args.out}: {counts[0]}/{counts[1]} cơ quan đã báo cáo.",
+             f"Wrote {args.out}: {counts[0]} of {counts[1]} agencies reported."))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Agencies and enrollment: one-time codes bound to an agency, exchanged for a registered device key.
+
+A code is 60 random bits in twelve unambiguous characters ("K7QM-2XPA-9RTD"), stored only as its
+SHA-256, valid for a few days and good for one device. The same device sending the same code again
+(its first answer was lost) is answered again; any other second use is refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.domain.text import nfc
+from desktop.errors import InputError
+from desktop.models.keyslots import RECOVERY_ALPHABET
+from desktop.sync.device_keys import ED25519_LEN, key_id
+from server.db import Database
+from server.models import Agency, Device, EnrollCode
+from server.problems import ApiError
+
+CODE_LENGTH = 12
+AGENCY_KINDS = ("commune", "department", "province", "other")
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    """What an enrolled device learns about its agency."""
+
+    agency_code: str
+    agency_name: str
+    parent_name: str
+    kind: str
+    device_key_id: str
+
+
+def add_agency(db: Database, code: str, name: str, *, parent_name: str = "", kind: str = "commune") -> None:
+    """Register an agency; its code is what bundles name (letters, digits, ``.``, ``_``, ``-``)."""
+    if not code or len(code) > 64 or not all(c.isascii() and (c.isalnum() or c in "._-") for c in code):
+        raise InputError(f"Mã cơ quan {code!r} không hợp lệ.", f"Invalid agency code {code!r}.", code="agency_code")
+    if kind not in AGENCY_KINDS:
+        raise InputError(f"Loại cơ quan {kind!r} không hợp lệ.", f"Unknown agency kind {kind!r}.", code="agency_kind")
+    with db.transaction() as session:
+        if session.scalar(select(Agency.id).where(Agency.code == code)) is not None:
+            raise InputError(f"Cơ quan {code} đã có.", f"Agency {code} already exists.", code="agency_exists")
+        session.add(Agency(code=code, name=nfc(name)[:300], parent_name=nfc(parent_name)[:300], kind=kind,
+                           created_at=int(time.time()), chain="{}"))
+
+
+def issue_code(db: Database, agency_code: str, *, days: int = 7) -> str:
+    """A new one-time enrollment code for ``agency_code``, valid ``days`` days; only its hash is kept."""
+    if not 1 <= days <= 90:
+        raise InputError("Số ngày hiệu lực phải từ 1 đến 90.", "Validity must be 1 to 90 days.", code="days")
+    raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(CODE_LENGTH))
+    code = "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
+    now = int(time.time())
+    with db.transaction() as session:
+        agency_id = session.scalar(select(Agency.id).where(Agency.code == agency_code))
+        if agency_id is None:
+            raise InputError(f"Không có cơ quan {agency_code}.", f"No agency {agency_code}.", code="no_agency")
+        session.add(EnrollCode(code_hash=code_hash(code), agency_id=agency_id, created_at=now,
+                               expires_at=now + days * 86400))
+    return code
+
+
+def code_hash(code: str) -> str:
+    """SHA-256 of the code as typed, ignoring case, spaces and dashes."""
+    cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(cleaned.encode("ascii", "replace")).hexdigest()
+
+
+def enroll(db: Database, code: str, public_key_b64: str, device_name: str, *, now: float) -> Enrollment:
+    """Spend ``code`` to register the device key; 403 for a wrong, used or expired code."""
+    public_key = _public_key(public_key_b64)
+    kid = key_id("ed25519", public_key)
+    refused = ApiError(403, "enroll_code", "Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Hãy xin Sở mã mới.",
+                       "The enrollment code is wrong, used or expired. Ask the province for a new one.")
+    with db.transaction() as session:
+        row = session.scalar(select(EnrollCode).where(EnrollCode.code_hash == code_hash(code)).with_for_update())
+        if row is None or row.expires_at < now:
+            raise refused
+        agency = session.get(Agency, row.agency_id)
+        assert agency is not None
+        device = session.scalar(select(Device).where(Device.key_id == kid))
+        if row.device_id is not None:
+            if device is None or device.id != row.device_id:
+                raise refused
+        elif device is not None:
+            if device.agency_id != agency.id:
+                raise ApiError(409, "key_in_use", "Khoá thiết bị này đã đăng ký cho cơ quan khác.",
+                               "This device key is already enrolled for another agency.")
+            device.revoked_at = None
+            row.device_id = device.id
+        else:
+            device = Device(key_id=kid, public_key=public_key, agency_id=agency.id,
+                            name=nfc(device_name)[:100], enrolled_at=int(now))
+            session.add(device)
+            session.flush()
+            row.device_id = device.id
+        return Enrollment(agency.code, agency.name, agency.parent_name, agency.kind, kid)
+
+
+def _public_key(text: str) -> bytes:
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != ED25519_LEN:
+        raise ApiError(400, "device_key", "Khoá công khai của thiết bị không hợp lệ (cần 32 byte Ed25519, base64).",
+                       "Invalid device public key (32 raw Ed25519 bytes in base64 expected).")
+    return raw

@@ -1,0 +1,306 @@
+"""Bundle intake: verify, store once, answer with a signed receipt. Shared by network commits and USB imports.
+
+Order, for a bundle file already on the server's disk:
+
+1. SHA-256 of the file. A receipt already given for these bytes is answered again, byte for byte,
+   before any verification (the same bundle by network and by USB, a repeated commit).
+2. The manifest is read within bounds; a network upload for another agency's bundle is refused (403).
+3. A different file under an already accepted bundle id is rejected.
+4. ``verify_bundle`` with the enrolled key of the device that signed it: signature, hashes, report.
+5. Under a lock on the agency's row, the chain check (replays, forks, old revisions) against the state
+   at that moment, then the file, the bundle row, the new chain state and the receipt in one transaction.
+
+Verification failures are permanent: the bundle gets a signed "rejected" receipt (an older revision a
+"superseded" one), stored like any other so that every later attempt gets the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError as DbIntegrityError
+
+from desktop.domain.report_snapshot import ReportSnapshot
+from desktop.sync.bundle import verify_bundle
+from desktop.sync.bundle_chain import ChainState
+from desktop.sync.bundle_container import DEFAULT_LIMITS, Limits, check_format, check_manifest, read_frame
+from desktop.sync.bundle_errors import BundleError, OlderRevision
+from desktop.sync.receipt import Receipt, make_receipt, receipt_time
+from server.db import Database
+from server.models import Agency, Device, ReceiptRecord, StoredBundle
+from server.problems import ApiError
+
+HASH_PIECE = 1024 * 1024
+MAX_MESSAGE = 2000
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    """The receipt for a bundle, its status, and whether this call stored anything new."""
+
+    receipt: bytes
+    status: str
+    code: str | None
+    stored: bool
+
+
+@dataclass(frozen=True)
+class _Decision:
+    status: str
+    code: str | None
+    message_vi: str
+    message_en: str
+    supersedes: int | None = None
+
+
+class Intake:
+    """Takes bundle files into the store; safe to call from many threads and processes at once."""
+
+    def __init__(self, db: Database, bundles_dir: Path, signing_key: Ed25519PrivateKey, *,
+                 limits: Limits = DEFAULT_LIMITS, clock: Callable[[], float] = time.time) -> None:
+        self._db = db
+        self._bundles_dir = bundles_dir
+        self._signing_key = signing_key
+        self._limits = limits
+        self._clock = clock
+
+    def receipt_for(self, sha256: str, agency_code: str | None = None) -> ReceiptRecord | None:
+        """The receipt already given for the bundle with this SHA-256 (for ``agency_code`` when given)."""
+        with self._db.transaction() as session:
+            record = session.scalar(select(ReceiptRecord).where(ReceiptRecord.sha256 == sha256))
+        if record is not None and agency_code is not None and record.agency_code not in (agency_code, None):
+            return None
+        return record
+
+    def receipts_by_bundle_id(self, agency_code: str, bundle_ids: list[str]) -> dict[str, bytes]:
+        """Receipts of this agency's accepted (or superseded) bundles among ``bundle_ids``."""
+        with self._db.transaction() as session:
+            rows = session.scalars(select(ReceiptRecord).where(
+                ReceiptRecord.agency_code == agency_code, ReceiptRecord.bundle_id.in_(bundle_ids),
+                ReceiptRecord.status.in_(("accepted", "superseded"))))
+            return {row.bundle_id: row.envelope for row in rows if row.bundle_id is not None}
+
+    def take(self, path: Path, *, source: str, agency_code: str | None = None,
+             declared_sha256: str | None = None) -> IntakeResult:
+        """Verify the bundle at ``path`` and store it once; ``agency_code`` is the uploader's (network).
+
+        The file at ``path`` is left in place (the caller removes its upload file); the store keeps its
+        own hard link or copy.
+        """
+        sha256 = _file_sha256(path)
+        try:
+            manifest: dict[str, Any] | None = _read_manifest(path, self._limits)
+            unreadable: BundleError | None = None
+        except BundleError as exc:
+            manifest, unreadable = None, exc
+        existing, conflict, public_key = self._lookup(sha256, manifest)
+        if existing is not None:
+            if agency_code is not None and existing.agency_code not in (agency_code, None):
+                raise _wrong_agency(existing.agency_code or "?", agency_code)
+            return IntakeResult(existing.envelope, existing.status, existing.code, False)
+        if declared_sha256 is not None and declared_sha256 != sha256:
+            return self._reject(sha256, agency_code, None, _Decision(
+                "rejected", "upload_hash", "Dữ liệu tải lên khác mã băm đã khai khi bắt đầu tải.",
+                "The uploaded data does not match the SHA-256 declared when the upload began."))
+        if manifest is None:
+            assert unreadable is not None
+            return self._reject(sha256, agency_code, None, _refusal(unreadable))
+        if agency_code is not None and manifest["agency"] != agency_code:
+            raise _wrong_agency(manifest["agency"], agency_code)
+        if conflict is not None:
+            return self._reject(sha256, manifest["agency"], manifest, _Decision(
+                "rejected", "bundle_id_conflict",
+                f"Mã gói {manifest['bundle_id']} đã được nhận với nội dung khác ({conflict[:16]}…).",
+                f"Bundle id {manifest['bundle_id']} was already accepted with different content ({conflict[:16]}…)."))
+        try:
+            verified = verify_bundle(path, key_for_agency=lambda code: public_key if code == manifest["agency"]
+                                     else None, limits=self._limits)
+        except BundleError as exc:
+            return self._reject(sha256, manifest["agency"], manifest, _refusal(exc))
+        return self._accept(path, sha256, manifest, figures(verified.report), source)
+
+    def _accept(self, path: Path, sha256: str, manifest: dict[str, Any], report: dict[str, Any],
+                source: str) -> IntakeResult:
+        stored_path = self._bundles_dir / f"{sha256}.bcb"
+        _place(path, stored_path)
+        now = self._clock()
+        try:
+            with self._db.transaction() as session:
+                agency = session.scalar(select(Agency).where(Agency.code == manifest["agency"]).with_for_update())
+                again = session.scalar(select(ReceiptRecord).where(ReceiptRecord.sha256 == sha256))
+                if again is not None:
+                    return IntakeResult(again.envelope, again.status, again.code, False)
+                if agency is None:
+                    raise ApiError(403, "unknown_agency", "Cơ quan không có trên máy chủ.", "Unknown agency.")
+                chain = chain_from_json(agency.chain)
+                try:
+                    chain.check(manifest, self._limits.max_sequence_gap)
+                except BundleError as exc:
+                    decision = _refusal(exc)
+                    envelope = self._sign(sha256, manifest["agency"], manifest, decision, now)
+                    session.add(_receipt_row(sha256, manifest, manifest["agency"], decision, envelope, now))
+                    return IntakeResult(envelope, decision.status, decision.code, True)
+                decision = _accepted(manifest)
+                envelope = self._sign(sha256, manifest["agency"], manifest, decision, now)
+                agency.chain = chain_to_json(chain.advance(manifest["sequence"], sha256, manifest["period"],
+                                                           manifest["revision"]))
+                session.add(StoredBundle(
+                    agency_id=agency.id, bundle_id=manifest["bundle_id"], sha256=sha256, period=manifest["period"],
+                    revision=manifest["revision"], sequence=manifest["sequence"], size=path.stat().st_size,
+                    signed_at=manifest["created_at"], received_at=int(now), source=source,
+                    figures=json.dumps(report, ensure_ascii=False)))
+                session.add(_receipt_row(sha256, manifest, manifest["agency"], decision, envelope, now))
+                return IntakeResult(envelope, decision.status, None, True)
+        except DbIntegrityError:
+            # Another process stored the same bytes between our check and our commit: answer with its receipt.
+            record = self.receipt_for(sha256)
+            if record is None:
+                raise
+            return IntakeResult(record.envelope, record.status, record.code, False)
+
+    def _reject(self, sha256: str, agency_code: str | None, manifest: dict[str, Any] | None,
+                decision: _Decision) -> IntakeResult:
+        now = self._clock()
+        envelope = self._sign(sha256, agency_code, manifest, decision, now)
+        try:
+            with self._db.transaction() as session:
+                session.add(_receipt_row(sha256, manifest, agency_code, decision, envelope, now))
+        except DbIntegrityError:
+            record = self.receipt_for(sha256)
+            if record is None:
+                raise
+            return IntakeResult(record.envelope, record.status, record.code, False)
+        return IntakeResult(envelope, decision.status, decision.code, True)
+
+    def _sign(self, sha256: str, agency_code: str | None, manifest: dict[str, Any] | None, decision: _Decision,
+              now: float) -> bytes:
+        fields = manifest or {}
+        receipt = Receipt(
+            bundle_sha256=sha256, bundle_id=fields.get("bundle_id"), agency=fields.get("agency", agency_code),
+            period=fields.get("period"), revision=fields.get("revision"),
+            received_at=receipt_time(datetime.fromtimestamp(now, UTC)), status=decision.status,
+            message_vi=decision.message_vi[:MAX_MESSAGE], message_en=decision.message_en[:MAX_MESSAGE],
+            code=decision.code, supersedes=decision.supersedes)
+        return make_receipt(receipt, self._signing_key)
+
+    def _lookup(self, sha256: str, manifest: dict[str, Any] | None
+                ) -> tuple[ReceiptRecord | None, str | None, bytes | None]:
+        """In one read: the receipt for these bytes, the file accepted under the same bundle id, the signer's key.
+
+        The key is the enrolled key that signed, else any key of the agency (so the refusal names the
+        wrong signer rather than an unknown agency).
+        """
+        with self._db.transaction() as session:
+            existing = session.scalar(select(ReceiptRecord).where(ReceiptRecord.sha256 == sha256))
+            if existing is not None or manifest is None:
+                return existing, None, None
+            conflict = session.scalar(select(StoredBundle.sha256).join(Agency, Agency.id == StoredBundle.agency_id)
+                                      .where(Agency.code == manifest["agency"],
+                                             StoredBundle.bundle_id == manifest["bundle_id"]))
+            keys = session.execute(select(Device.key_id, Device.public_key).join(Agency, Agency.id == Device.agency_id)
+                                   .where(Agency.code == manifest["agency"], Device.revoked_at.is_(None))).all()
+        public = next((key for kid, key in keys if kid == manifest["signer"]), keys[0][1] if keys else None)
+        return None, conflict, public
+
+
+def figures(report: ReportSnapshot) -> dict[str, Any]:
+    """What consolidation reads from a report: each task's status and each indicator's value and target."""
+    return {"tasks": [{"key": t.key, "status": t.status, "percent": t.percent} for t in report.tasks],
+            "indicators": [{"key": i.key, "name": i.name, "unit": i.unit, "kind": i.kind, "target_text": i.target_text,
+                            "target_value": i.target_value, "value": i.value, "numerator": i.numerator,
+                            "denominator": i.denominator, "level": i.level} for i in report.indicators]}
+
+
+def chain_from_json(text: str) -> ChainState:
+    """An agency's chain state from its stored JSON."""
+    data = json.loads(text or "{}")
+    return ChainState(int(data.get("last_sequence", 0)), data.get("last_hash"), frozenset(data.get("missing", ())),
+                      MappingProxyType(dict(data.get("highest_revision", {}))))
+
+
+def chain_to_json(state: ChainState) -> str:
+    """The stored JSON of a chain state."""
+    return json.dumps({"last_sequence": state.last_sequence, "last_hash": state.last_hash,
+                       "missing": sorted(state.missing), "highest_revision": dict(state.highest_revision)})
+
+
+def _read_manifest(path: Path, limits: Limits) -> dict[str, Any]:
+    with open(path, "rb") as stream:
+        frame = read_frame(stream, limits)
+    check_format(frame)
+    check_manifest(frame.manifest, limits)
+    return frame.manifest
+
+
+def _accepted(manifest: dict[str, Any]) -> _Decision:
+    period, revision, supersedes = manifest["period"], manifest["revision"], manifest["supersedes"]
+    if supersedes is not None:
+        return _Decision("accepted", None, f"Đã nhận báo cáo kỳ {period} lần {revision}, thay thế lần {supersedes}.",
+                         f"Report for {period} revision {revision} accepted; it supersedes revision {supersedes}.",
+                         supersedes)
+    return _Decision("accepted", None, f"Đã nhận báo cáo kỳ {period} lần {revision}.",
+                     f"Report for {period} revision {revision} accepted.")
+
+
+def _refusal(exc: BundleError) -> _Decision:
+    status = "superseded" if isinstance(exc, OlderRevision) else "rejected"
+    return _Decision(status, exc.code, exc.message_vi, exc.message_en)
+
+
+def _receipt_row(sha256: str, manifest: dict[str, Any] | None, agency_code: str | None, decision: _Decision,
+                 envelope: bytes, now: float) -> ReceiptRecord:
+    return ReceiptRecord(sha256=sha256, bundle_id=(manifest or {}).get("bundle_id"),
+                         agency_code=(manifest or {}).get("agency", agency_code), status=decision.status,
+                         code=decision.code, envelope=envelope, created_at=int(now))
+
+
+def _wrong_agency(bundle_agency: str, uploader: str) -> ApiError:
+    return ApiError(403, "wrong_agency", f"Gói này là của cơ quan {bundle_agency}, không phải của {uploader}.",
+                    f"This bundle belongs to agency {bundle_agency}, not to {uploader}.")
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while piece := handle.read(HASH_PIECE):
+            digest.update(piece)
+    return digest.hexdigest()
+
+
+def _place(source: Path, target: Path) -> None:
+    """Keep the bundle's bytes under the store (a hard link when possible), durably, before the row commits."""
+    if target.exists():
+        return
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.part")
+    try:
+        os.link(source, temp)
+    except OSError:
+        shutil.copyfile(source, temp)
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+    os.replace(temp, target)
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+

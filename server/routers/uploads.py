@@ -1,0 +1,254 @@
+"""Resumable bundle upload: tus 1.0.0 core + creation + checksum (sha256), then a signed commit.
+
+A chunk is all or nothing: it is appended at the durable offset, checked against its ``Upload-Checksum``
+and the request signature, fsync'd, and only then acknowledged. A chunk cut short by the link is
+discarded; the client asks ``HEAD`` for the offset and sends the rest from there.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
+
+from server.auth import Caller
+from server.context import ServerContext, context, raw_target, signature_headers, signed_caller
+from server.models import Upload
+from server.problems import ApiError
+
+router = APIRouter(tags=["uploads"])
+TUS_VERSION = "1.0.0"
+TUS_EXTENSIONS = "creation,checksum"
+_BUNDLE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}\Z")
+_HEX64 = re.compile(r"[0-9a-f]{64}\Z")
+_OFFSET = re.compile(r"[0-9]{1,15}\Z")
+_TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
+TusResumable = Annotated[str | None, Header(alias="Tus-Resumable", description="must be 1.0.0", max_length=20)]
+UploadId = Annotated[str, "upload id"]
+
+
+class ReceiptAnswer(BaseModel):
+    """A receipt envelope (base64) and its status."""
+
+    receipt: str
+    status: str
+
+
+def _require_tus(value: str | None) -> None:
+    if value != TUS_VERSION:
+        raise ApiError(412, "tus_version", "Phiên bản giao thức tải lên không được hỗ trợ (cần tus 1.0.0).",
+                       "Unsupported upload protocol version (tus 1.0.0 required).",
+                       headers={"Tus-Version": TUS_VERSION})
+
+
+def _answer(receipt: bytes, status: str, code: str | None) -> JSONResponse:
+    body = {"receipt": base64.b64encode(receipt).decode("ascii"), "status": status}
+    if status == "rejected":
+        raise ApiError(422, code or "rejected", "Gói báo cáo bị từ chối; xem biên nhận.",
+                       "The bundle was rejected; see the receipt.", extra=body)
+    return JSONResponse(body, headers={**_TUS_HEADERS, "Cache-Control": "no-store"})
+
+
+def _parse_metadata(text: str | None) -> tuple[str, str]:
+    pairs: dict[str, str] = {}
+    for item in (text or "").split(","):
+        parts = item.strip().split(" ")
+        if len(parts) == 2:
+            try:
+                pairs[parts[0]] = base64.b64decode(parts[1], validate=True).decode("ascii")
+            except (binascii.Error, UnicodeDecodeError, ValueError):
+                pairs.pop(parts[0], None)
+    bundle_id, sha256 = pairs.get("bundle_id", ""), pairs.get("sha256", "")
+    if not _BUNDLE_ID.match(bundle_id) or not _HEX64.match(sha256):
+        raise ApiError(400, "upload_metadata", "Upload-Metadata phải có bundle_id và sha256 (base64) hợp lệ.",
+                       "Upload-Metadata needs a valid bundle_id and sha256 (base64-encoded).")
+    return bundle_id, sha256
+
+
+@router.options("/v1/uploads", status_code=204, response_class=Response)
+def tus_options(ctx: Annotated[ServerContext, Depends(context)]) -> Response:
+    """tus discovery: version, extensions, maximum size, checksum algorithm."""
+    return Response(status_code=204, headers={**_TUS_HEADERS, "Tus-Version": TUS_VERSION,
+                                              "Tus-Extension": TUS_EXTENSIONS,
+                                              "Tus-Max-Size": str(ctx.settings.max_bundle_bytes),
+                                              "Tus-Checksum-Algorithm": "sha256"})
+
+
+@router.post("/v1/uploads", status_code=201, response_class=Response,
+             responses={201: {"description": "created or resumed",
+                              "headers": {"Location": {"schema": {"type": "string"}},
+                                          "Upload-Offset": {"schema": {"type": "integer"}}}},
+                        200: {"model": ReceiptAnswer, "description": "already received: its receipt"},
+                        413: {"description": "too large"}})
+def create_upload(caller: Annotated[Caller, Depends(signed_caller)],
+                  ctx: Annotated[ServerContext, Depends(context)],
+                  tus_resumable: TusResumable = None,
+                  upload_length: Annotated[str | None, Header(alias="Upload-Length", max_length=20)] = None,
+                  upload_metadata: Annotated[str | None, Header(alias="Upload-Metadata", max_length=1000)] = None,
+                  ) -> Response:
+    """Start (or find again) the upload of one bundle; answers with its receipt if already received."""
+    _require_tus(tus_resumable)
+    if upload_length is None or not _OFFSET.match(upload_length):
+        raise ApiError(400, "upload_length", "Thiếu hoặc sai Upload-Length.", "Missing or invalid Upload-Length.")
+    length = int(upload_length)
+    if length > ctx.settings.max_bundle_bytes:
+        raise ApiError(413, "too_large", f"Gói {length:,} byte vượt giới hạn {ctx.settings.max_bundle_bytes:,} byte.",
+                       f"A bundle of {length:,} bytes exceeds the {ctx.settings.max_bundle_bytes:,}-byte limit.")
+    bundle_id, sha256 = _parse_metadata(upload_metadata)
+    record = ctx.intake.receipt_for(sha256, caller.agency_code)
+    if record is not None:
+        return _answer(record.envelope, record.status, record.code)
+    upload = ctx.uploads.find_or_create(caller, bundle_id, sha256, length)
+    return Response(status_code=201, headers={**_TUS_HEADERS, "Location": f"/v1/uploads/{upload.id}",
+                                              "Upload-Offset": str(upload.offset), "Cache-Control": "no-store"})
+
+
+@router.head("/v1/uploads/{upload_id}", response_class=Response,
+             responses={200: {"headers": {"Upload-Offset": {"schema": {"type": "integer"}},
+                                          "Upload-Length": {"schema": {"type": "integer"}}}}})
+def upload_offset(upload_id: UploadId, caller: Annotated[Caller, Depends(signed_caller)],
+                  ctx: Annotated[ServerContext, Depends(context)], tus_resumable: TusResumable = None) -> Response:
+    """How many bytes of the upload the server holds durably."""
+    _require_tus(tus_resumable)
+    upload = ctx.uploads.get(caller, upload_id)
+    return Response(status_code=200, headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset),
+                                              "Upload-Length": str(upload.length), "Cache-Control": "no-store"})
+
+
+@router.patch("/v1/uploads/{upload_id}", status_code=204, response_class=Response,
+              dependencies=[Depends(signature_headers)],
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+              responses={204: {"headers": {"Upload-Offset": {"schema": {"type": "integer"}}}},
+                         409: {"description": "offset mismatch"}, 460: {"description": "checksum mismatch"}})
+async def append_chunk(upload_id: UploadId, request: Request, ctx: Annotated[ServerContext, Depends(context)],
+                       tus_resumable: TusResumable = None,
+                       upload_offset: Annotated[str | None, Header(alias="Upload-Offset", max_length=20)] = None,
+                       upload_checksum: Annotated[str | None, Header(alias="Upload-Checksum", max_length=120)] = None,
+                       content_type: Annotated[str | None, Header(alias="Content-Type", max_length=100)] = None,
+                       ) -> Response:
+    """Append one chunk at ``Upload-Offset``; durable before the answer."""
+    _require_tus(tus_resumable)
+    pending = await run_in_threadpool(ctx.auth.begin, request.headers)
+    if (content_type or "").split(";")[0].strip().lower() != "application/offset+octet-stream":
+        raise ApiError(415, "content_type", "Content-Type phải là application/offset+octet-stream.",
+                       "Content-Type must be application/offset+octet-stream.")
+    if upload_offset is None or not _OFFSET.match(upload_offset):
+        raise ApiError(400, "upload_offset", "Thiếu hoặc sai Upload-Offset.", "Missing or invalid Upload-Offset.")
+    expected_digest = _parse_checksum(upload_checksum)
+    caller = pending.caller
+    lock = await run_in_threadpool(ctx.uploads.acquire, upload_id)
+    try:
+        upload = await run_in_threadpool(ctx.uploads.get, caller, upload_id)
+        offset = int(upload_offset)
+        if offset != upload.offset:
+            raise _offset_conflict(upload)
+        limit = min(ctx.settings.max_chunk_bytes, upload.length - upload.offset)
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise _chunk_too_large(limit)
+        written = await _receive(request, ctx.uploads.path(upload.id), upload, limit)
+        if written is None:
+            return Response(status_code=400)
+        size, digest = written
+        try:
+            if expected_digest is not None and digest.digest() != expected_digest:
+                raise ApiError(460, "checksum", "Mã kiểm tra của khối dữ liệu không khớp; hãy gửi lại khối này.",
+                               "The chunk's checksum does not match; send the chunk again.",
+                               headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset)})
+            await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), digest.hexdigest())
+            await run_in_threadpool(ctx.uploads.advance, upload, upload.offset, upload.offset + size)
+        except BaseException:
+            _truncate(ctx.uploads.path(upload.id), upload.offset)
+            raise
+    finally:
+        lock.release()
+    return Response(status_code=204, headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset + size),
+                                              "Cache-Control": "no-store"})
+
+
+@router.post("/v1/uploads/{upload_id}/commit", response_model=ReceiptAnswer,
+             responses={409: {"description": "upload incomplete"}, 422: {"description": "bundle rejected"}})
+def commit_upload(upload_id: UploadId, caller: Annotated[Caller, Depends(signed_caller)],
+                  ctx: Annotated[ServerContext, Depends(context)]) -> JSONResponse:
+    """Verify the whole bundle, store it once and answer with the province's signed receipt."""
+    with ctx.uploads.locked(upload_id):
+        upload = ctx.uploads.get(caller, upload_id)
+        if upload.finished_at is None and upload.offset < upload.length:
+            raise ApiError(409, "incomplete", f"Mới nhận {upload.offset:,}/{upload.length:,} byte; hãy gửi tiếp.",
+                           f"Only {upload.offset:,} of {upload.length:,} bytes received; send the rest.",
+                           headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset)})
+        record = ctx.intake.receipt_for(upload.sha256, caller.agency_code)
+        if record is not None:
+            result = (record.envelope, record.status, record.code)
+        else:
+            taken = ctx.intake.take(ctx.uploads.path(upload.id), source="network", agency_code=caller.agency_code,
+                                    declared_sha256=upload.sha256)
+            result = (taken.receipt, taken.status, taken.code)
+        ctx.uploads.finish(upload.id)
+    return _answer(*result)
+
+
+def _parse_checksum(value: str | None) -> bytes | None:
+    if value is None:
+        return None
+    algorithm, _, encoded = value.strip().partition(" ")
+    if algorithm != "sha256":
+        raise ApiError(400, "checksum_algorithm", "Chỉ hỗ trợ mã kiểm tra sha256.",
+                       "Only sha256 checksums are supported.")
+    try:
+        digest = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        digest = b""
+    if len(digest) != 32:
+        raise ApiError(400, "checksum_format", "Upload-Checksum sai định dạng.", "Malformed Upload-Checksum.")
+    return digest
+
+
+async def _receive(request: Request, path: os.PathLike[str], upload: Upload, limit: int
+                   ) -> tuple[int, hashlib._Hash] | None:
+    """Write the body at the upload's offset; None (and nothing kept) if the client went away."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "r+b") as handle:
+        handle.truncate(upload.offset)
+        handle.seek(upload.offset)
+        try:
+            async for piece in request.stream():
+                size += len(piece)
+                if size > limit:
+                    handle.truncate(upload.offset)
+                    raise _chunk_too_large(limit)
+                digest.update(piece)
+                handle.write(piece)
+        except ClientDisconnect:
+            handle.truncate(upload.offset)
+            return None
+        handle.flush()
+        await run_in_threadpool(os.fsync, handle.fileno())
+    return size, digest
+
+
+def _truncate(path: os.PathLike[str], offset: int) -> None:
+    with open(path, "r+b") as handle:
+        handle.truncate(offset)
+
+
+def _offset_conflict(upload: Upload) -> ApiError:
+    return ApiError(409, "offset", f"Máy chủ đang có {upload.offset:,} byte; hãy gửi tiếp từ vị trí đó.",
+                    f"The server holds {upload.offset:,} bytes; continue from that offset.",
+                    headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset)})
+
+
+def _chunk_too_large(limit: int) -> ApiError:
+    return ApiError(413, "chunk_too_large", f"Khối dữ liệu vượt {limit:,} byte cho phép.",
+                    f"The chunk exceeds the {limit:,} bytes allowed.")
