@@ -13,11 +13,20 @@ import traceback
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import app_commands, context, demo_commands, plan_commands, report_commands, store_commands
+from desktop.cli import (
+    app_commands,
+    context,
+    demo_commands,
+    plan_commands,
+    report_commands,
+    store_commands,
+    sync_commands,
+)
 from desktop.errors import BaocaoError
 from desktop.i18n import tr
 
-COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands, app_commands)
+COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands,
+                   sync_commands, app_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

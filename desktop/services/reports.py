@@ -54,6 +54,9 @@ class ReportView:
     status: str
     editable: bool
     revision_reason: str | None
+    summary: str = ""
+    difficulties: str = ""
+    proposals: str = ""
     tasks: list[TaskItem] = field(default_factory=list)
     indicators: list[IndicatorItem] = field(default_factory=list)
 
@@ -105,7 +108,8 @@ def open_report(store: Store, period_code: str | None = None, today: date | None
         return ReportView(
             period=period_service.period_view(session, code, today), agency_code=agency.code,
             agency_name=agency.name, revision=report.revision, status=report.status,
-            editable=report.status in EDITABLE, revision_reason=report.revision_reason,
+            editable=report.status in EDITABLE, revision_reason=report.revision_reason, summary=report.summary,
+            difficulties=report.difficulties, proposals=report.proposals,
             tasks=task_items(session, report, agency), indicators=indicator_items(session, report, agency))
 
 

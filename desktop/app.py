@@ -1,0 +1,137 @@
+"""QApplication start-up: the interface language, the unlock window, then the main window; lock returns
+to the unlock window and closes the store."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+import desktop
+from desktop.models.keyslots import KdfParams
+from desktop.models.store import Store
+from desktop.services.accounts import default_data_dir
+from desktop.views.main_window import MainWindow
+from desktop.views.settings_dialog import UiSettings, load_ui_settings, save_ui_settings
+from desktop.views.unlock_window import UnlockWindow
+
+RESOURCES = Path(desktop.__file__).resolve().parent.parent / "resources"
+_translators: list[QTranslator] = []
+
+
+def install_language(app: QApplication, language: str) -> None:
+    """Use ``language`` for Qt texts and for the core's messages (Vietnamese is the source language)."""
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    os.environ["BAOCAO_LANG"] = language
+    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Vietnamese))
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(f"qtbase_{language}", qt_translations)]
+    if language == "en":
+        candidates.append(("baocao_en", str(RESOURCES / "translations")))
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+
+
+def apply_font(app: QApplication, points: int, default: QFont) -> None:
+    """The chosen font size (0 keeps the system's)."""
+    font = QFont(default)
+    if points > 0:
+        font.setPointSize(points)
+    app.setFont(font)
+
+
+def create_main_window(store: Store, ui: UiSettings | None = None, today: date | None = None) -> MainWindow:
+    """The main window over an open store (what the app shows after unlock; tests and benchmarks use it)."""
+    return MainWindow(store, ui or UiSettings(), today)
+
+
+class GuiSession(QObject):
+    """Unlock ↔ main window for one data folder."""
+
+    def __init__(self, app: QApplication, data_dir: Path, ui: UiSettings, *, kdf: KdfParams | None = None,
+                 today: date | None = None) -> None:
+        super().__init__()
+        self.app, self.data_dir, self.ui, self.kdf, self.today = app, data_dir, ui, kdf, today
+        self.store: Store | None = None
+        self.window: MainWindow | None = None
+        self._system_font = QFont(app.font())
+        install_language(app, ui.language)
+        apply_font(app, ui.font_points, self._system_font)
+        self.unlock_window = self._new_unlock_window()
+
+    def _new_unlock_window(self) -> UnlockWindow:
+        window = UnlockWindow(self.data_dir, kdf=self.kdf)
+        window.unlocked.connect(self.show_main)
+        return window
+
+    def start(self) -> None:
+        """Show the unlock (or first-run) window."""
+        self.unlock_window.show_start_page()
+        self.unlock_window.show()
+
+    def show_main(self, store: Store) -> None:
+        """The store is open: build and show the main window."""
+        self.store = store
+        self.window = create_main_window(store, self.ui, self.today)
+        self.window.lock_requested.connect(self.lock)
+        self.window.settings_changed.connect(self.apply_settings)
+        self.window.show()
+        self.unlock_window.hide()
+
+    def lock(self) -> None:
+        """Close the main window and the store; back to the unlock window."""
+        if self.window is not None:
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        self.unlock_window.show_start_page()
+        self.unlock_window.show()
+        self.unlock_window.raise_()
+
+    def apply_settings(self, ui: UiSettings) -> None:
+        """Keep the new settings and rebuild the windows in the chosen language."""
+        self.ui = ui
+        save_ui_settings(self.data_dir, ui)
+        install_language(self.app, ui.language)
+        apply_font(self.app, ui.font_points, self._system_font)
+        self.unlock_window.deleteLater()
+        self.unlock_window = self._new_unlock_window()
+        if self.window is not None and self.store is not None:
+            old = self.window
+            self.show_main(self.store)
+            old.hide()
+            old.deleteLater()
+
+
+def run_gui(data_dir: Path | None = None, language: str | None = None) -> int:
+    """Run the desktop application until its last window closes; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("baocao")
+    app.setApplicationDisplayName("baocao")
+    icon = RESOURCES / "icons" / "baocao-128.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    folder = data_dir or default_data_dir()
+    ui = load_ui_settings(folder) if folder.is_dir() else UiSettings()
+    if language in ("vi", "en"):
+        ui = UiSettings(language, ui.idle_minutes, ui.font_points)
+    session = GuiSession(app, folder, ui)  # type: ignore[arg-type]
+    session.start()
+    try:
+        return int(app.exec())
+    finally:
+        if session.store is not None:
+            session.store.close()

@@ -1,0 +1,186 @@
+"""Evidence (minh chứng) of the selected task or indicator: attach by dialog or drag and drop, list,
+save a copy and open it, remove. Files stream into the store on a worker with progress and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.store import Store
+from desktop.services import evidence
+from desktop.views.formatting import format_size
+from desktop.views.worker import Operation, run_operation, show_error
+
+
+class EvidencePanel(QWidget):
+    """The evidence list of one item; ``changed(kind, ref, count)`` after an attach or a removal."""
+
+    changed = Signal(str, str, int)
+
+    def __init__(self, store: Store, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.language = store, language
+        self.period_code = ""
+        self.kind = ""
+        self.ref = ""
+        self.editable = False
+        self.last_operation: Operation | None = None
+        self._queue: list[Path] = []
+        self.setAcceptDrops(True)
+        self.title = QLabel(self.tr("Minh chứng"))
+        self.title.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setObjectName("evidenceList")
+        self.list.setHeaderLabels([self.tr("Tệp"), self.tr("Loại"), self.tr("Dung lượng")])
+        self.list.setRootIsDecorated(False)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setStretchLastSection(False)
+        self.list.itemDoubleClicked.connect(lambda *_: self.open_selected())
+        self.attach_button = QPushButton(self.tr("Đính &kèm…"))
+        self.attach_button.clicked.connect(self.choose_files)
+        self.open_button = QPushButton(self.tr("&Lưu bản sao và mở…"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button = QPushButton(self.tr("&Gỡ bỏ"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        hint = QLabel(self.tr("Kéo thả tệp vào đây để đính kèm."))
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.attach_button, self.open_button, self.remove_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        self._refresh_buttons()
+
+    def set_owner(self, period_code: str, kind: str, ref: str, label: str, editable: bool) -> None:
+        """Show the evidence of one item."""
+        self.period_code, self.kind, self.ref, self.editable = period_code, kind, ref, editable
+        self.title.setText(self.tr("Minh chứng: {0}").format(label))
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the list again from the store."""
+        self.list.clear()
+        if not self.ref:
+            self._refresh_buttons()
+            return
+        for info in evidence.list_evidence(self.store, self.period_code, self.kind, self.ref):
+            row = QTreeWidgetItem([info.name, info.media_type, format_size(info.size, self.language)])
+            row.setData(0, 256, info.id)
+            row.setToolTip(0, f"SHA-256 {info.sha256}")
+            self.list.addTopLevelItem(row)
+        self._refresh_buttons()
+
+    def _refresh_buttons(self) -> None:
+        has_owner = bool(self.ref)
+        self.attach_button.setEnabled(has_owner and self.editable)
+        self.remove_button.setEnabled(has_owner and self.editable and self.list.topLevelItemCount() > 0)
+        self.open_button.setEnabled(self.list.topLevelItemCount() > 0)
+
+    # attach ----------------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        """Pick files in a dialog and attach them."""
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn tệp minh chứng"))
+        self.attach_files([Path(p) for p in paths])
+
+    def attach_files(self, paths: list[Path]) -> None:
+        """Attach files one after another, each streamed on a worker with progress and Cancel."""
+        if not (self.ref and self.editable):
+            return
+        self._queue.extend(paths)
+        if self.last_operation is None:
+            self._attach_next()
+
+    def _attach_next(self) -> None:
+        if not self._queue:
+            self.last_operation = None
+            return
+        path = self._queue.pop(0)
+        period, kind, ref = self.period_code, self.kind, self.ref
+        self.last_operation = run_operation(
+            self, lambda progress, cancelled: evidence.attach_evidence(
+                self.store, period, kind, ref, path, progress=progress, cancelled=cancelled),
+            title=self.tr("Đang đính kèm {0}").format(path.name), on_success=lambda _info: self._attached(),
+            on_failure=self._attach_failed)
+
+    def _attached(self) -> None:
+        self.reload()
+        self.changed.emit(self.kind, self.ref, self.list.topLevelItemCount())
+        self._attach_next()
+
+    def _attach_failed(self, error: BaseException) -> None:
+        self._queue.clear()
+        self.last_operation = None
+        show_error(self, error, self.tr("Đính kèm minh chứng"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.editable and self.ref and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        files = [p for p in paths if p.is_file()]
+        if files:
+            event.acceptProposedAction()
+            self.attach_files(files)
+
+    # selected file ---------------------------------------------------------------------------------
+    def _selected_id(self) -> tuple[int, str] | None:
+        row = self.list.currentItem() or self.list.topLevelItem(0)
+        return (int(row.data(0, 256)), row.text(0)) if row is not None else None
+
+    def open_selected(self) -> None:
+        """Save a copy where the user chooses (the store keeps files encrypted) and open it."""
+        chosen = self._selected_id()
+        if chosen is None:
+            return
+        evidence_id, name = chosen
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bản sao minh chứng"), name)
+        if not target:
+            return
+        try:
+            saved = evidence.save_evidence_copy(self.store, evidence_id, Path(target))
+        except Exception as exc:
+            show_error(self, exc, self.tr("Lưu bản sao minh chứng"))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved)))
+
+    def remove_selected(self) -> None:
+        """Remove the selected file after a confirmation."""
+        chosen = self._selected_id()
+        if chosen is None or not self.editable:
+            return
+        evidence_id, name = chosen
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Gỡ minh chứng"),
+                          self.tr("Gỡ tệp «{0}» khỏi báo cáo?").format(name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmRemoveEvidence")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _answer: self._remove(evidence_id) if box.clickedButton() is yes else None)
+        box.open()
+
+    def _remove(self, evidence_id: int) -> None:
+        try:
+            evidence.remove_evidence(self.store, self.period_code, evidence_id)
+        except Exception as exc:
+            show_error(self, exc, self.tr("Gỡ minh chứng"))
+            return
+        self.reload()
+        self.changed.emit(self.kind, self.ref, self.list.topLevelItemCount())

@@ -1,0 +1,71 @@
+"""How the GUI writes dates and numbers: dd/mm/yyyy everywhere, and the Vietnamese decimal comma."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QLocale
+
+from desktop.domain.numbers import parse_number
+
+
+def locale_for(language: str) -> QLocale:
+    """The Qt locale of the UI language (Vietnamese: "99,5"; English: "99.5")."""
+    locale = QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English,
+                     QLocale.Country.Vietnam if language == "vi" else QLocale.Country.UnitedKingdom)
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale
+
+
+def format_date(value: date | datetime | str | None) -> str:
+    """"31/12/2026" for a date, a datetime or an ISO text; "" for none."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def format_datetime(value: datetime | None) -> str:
+    """"31/12/2026 14:05" in local time; "" for none."""
+    if value is None:
+        return ""
+    local = value.astimezone() if value.tzinfo is not None else value
+    return f"{format_date(local)} {local.hour:02d}:{local.minute:02d}"
+
+
+def format_number(value: float | None, language: str) -> str:
+    """A number without needless decimals: "1250", "99,5" in Vietnamese, "99.5" in English; "" for none."""
+    if value is None:
+        return ""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return locale_for(language).toString(float(value), "f", 2).rstrip("0").rstrip(",.")
+
+
+def read_number(text: str) -> float | None:
+    """The number typed in a cell ("99,5", "1.250", "95 %"); None when the text is empty.
+
+    Raises ValueError when the text holds something that is not one number.
+    """
+    if not text.strip():
+        return None
+    value = parse_number(text)
+    if value is None:
+        raise ValueError(text)
+    return value
+
+
+def format_size(size: int, language: str) -> str:
+    """A file size as people read it: "512 B", "1,4 MB"."""
+    units = ("B", "KB", "MB", "GB")
+    value = float(size)
+    unit = 0
+    while value >= 1024 and unit < len(units) - 1:
+        value /= 1024
+        unit += 1
+    shown = str(int(value)) if unit == 0 else locale_for(language).toString(value, "f", 1)
+    return f"{shown} {units[unit]}"

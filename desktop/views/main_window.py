@@ -1,0 +1,285 @@
+"""The main window: dashboard, plan browser, report editor and sync as tabs, with every action in a menu
+and on a shortcut. It composes the views; the work is theirs and the services'."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QTabWidget, QWidget
+
+from desktop.errors import BaocaoError
+from desktop.models.store import Store
+from desktop.services import reports
+from desktop.views.dashboard_view import DashboardView
+from desktop.views.idle_lock import IdleLock
+from desktop.views.plan_browser import PlanBrowser
+from desktop.views.print_preview import preview_dialog
+from desktop.views.report_editor import ReportEditor
+from desktop.views.settings_dialog import SettingsDialog, UiSettings
+from desktop.views.sign_dialog import SignDialog
+from desktop.views.sync_panel import SyncPanel
+from desktop.views.worker import Operation, run_operation, show_error
+
+
+def _documents() -> ModuleType:
+    # Imported when first used: the PDF and workbook writers are not needed to show the window.
+    from desktop.services import documents
+
+    return documents
+
+
+class MainWindow(QMainWindow):
+    """The work of one unlocked store. ``lock_requested`` when idle or asked; ``settings_changed(UiSettings)``."""
+
+    lock_requested = Signal()
+    settings_changed = Signal(object)
+
+    def __init__(self, store: Store, ui: UiSettings | None = None, today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.ui = ui or UiSettings()
+        self.language = self.ui.language
+        self.last_operation: Operation | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("baocao — Báo cáo nhiệm vụ, chỉ tiêu"))
+        self.undo_stack = QUndoStack(self)
+        self.dashboard = DashboardView(store, self.language, today)
+        self.browser = PlanBrowser(self.language, today)
+        self.editor = ReportEditor(store, self.language, self.undo_stack)
+        self.sync = SyncPanel(store, self.language)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(self.dashboard, self.tr("&Tổng quan"))
+        self.tabs.addTab(self.browser, self.tr("&Kế hoạch"))
+        self.tabs.addTab(self.editor, self.tr("&Báo cáo"))
+        self.tabs.addTab(self.sync, self.tr("Đồng &bộ"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.dashboard.open_period.connect(self.open_report)
+        self.dashboard.open_task.connect(self.open_task)
+        self.browser.open_task.connect(self.open_task)
+        self.editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.editor.saved.connect(self._report_changed)
+        self._build_menus()
+        self.idle_lock = IdleLock(self.ui.idle_ms, self)
+        self.idle_lock.idle.connect(self.lock)
+        char = self.fontMetrics().averageCharWidth()
+        self.resize(char * 150, self.fontMetrics().height() * 40)
+        self.dashboard.refresh()
+        self.statusBar().showMessage(self.tr("Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi."))
+
+    # menus -----------------------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Tệp"))
+        self.export_pdf_action = self._action(self.tr("Xuất &PDF…"), self.export_pdf, "Ctrl+E", "exportPdf")
+        self.export_workbook_action = self._action(self.tr("Xuất &Excel…"), self.export_workbook, "Ctrl+Shift+E")
+        self.export_encrypted_action = self._action(self.tr("Xuất tệp &mã hóa gửi Sở…"), self.export_encrypted,
+                                                    "Ctrl+Alt+E")
+        self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I")
+        self.print_action = self._action(self.tr("Xem trước và &in…"), self.print_preview,
+                                         QKeySequence.StandardKey.Print)
+        self.lock_action = self._action(self.tr("&Khóa"), self.lock, "Ctrl+L", "lock")
+        quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.export_pdf_action, self.export_workbook_action, self.export_encrypted_action,
+                       self.fill_action, self.print_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(quit_action)
+        edit_menu = bar.addMenu(self.tr("&Sửa"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Hoàn tác"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Làm lại"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("&Tìm nhiệm vụ"), self.find, QKeySequence.StandardKey.Find))
+        report_menu = bar.addMenu(self.tr("&Báo cáo"))
+        report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.editor.validate_now, "F5"))
+        self.sign_action = self._action(self.tr("&Phê duyệt và ký…"), self.approve_and_sign, "Ctrl+Shift+S", "sign")
+        report_menu.addAction(self.sign_action)
+        self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R")
+        report_menu.addAction(self.reopen_action)
+        self.editor.reopen_button.clicked.connect(self.reopen)
+        view_menu = bar.addMenu(self.tr("&Xem"))
+        for n in range(self.tabs.count()):
+            view_menu.addAction(self._action(self.tabs.tabText(n).replace("&", ""),
+                                             lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}"))
+        tools = bar.addMenu(self.tr("&Công cụ"))
+        tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,"))
+
+    # navigation ------------------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is self.dashboard:
+            self.dashboard.refresh()
+        elif widget is self.sync:
+            self.sync.refresh()
+        elif widget in (self.editor, self.browser) and self.editor.view is None:
+            self.open_report(None)
+
+    def open_report(self, period_code: str | None) -> None:
+        """Open a period's report in the editor."""
+        try:
+            view = self.editor.open_period(period_code)
+        except BaocaoError as exc:
+            show_error(self, exc, self.tr("Mở báo cáo"))
+            return
+        self.browser.set_tasks(view.tasks)
+        self.tabs.setCurrentWidget(self.editor)
+
+    def open_task(self, ref: str) -> None:
+        """Show one task in the editor."""
+        if self.editor.view is None:
+            self.open_report(None)
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.go_to("task", ref, "status")
+
+    def find(self) -> None:
+        self.tabs.setCurrentWidget(self.browser)
+        self.browser.search.setFocus()
+        self.browser.search.selectAll()
+
+    def _report_changed(self) -> None:
+        if self.editor.view is not None:
+            self.browser.set_tasks(self.editor.tasks.items())
+
+    def _period(self) -> str | None:
+        if self.editor.view is None:
+            self.open_report(None)
+        return self.editor.period_code or None
+
+    # report actions --------------------------------------------------------------------------------
+    def approve_and_sign(self) -> SignDialog | None:
+        """Show what changed, then sign."""
+        code = self._period()
+        if code is None:
+            return None
+        try:
+            dialog = SignDialog(self.store, code, self.language, self)
+        except BaocaoError as exc:
+            show_error(self, exc, self.tr("Phê duyệt và ký"))
+            return None
+        dialog.signed.connect(lambda signed: (self.open_report(code), self.statusBar().showMessage(
+            self.tr("Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.").format(signed.revision))))
+        dialog.open()
+        return dialog
+
+    def reopen(self) -> None:
+        """Open a new revision of a signed report, asking why."""
+        code = self._period()
+        if code is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Mở lần sửa đổi mới"))
+        dialog.setLabelText(self.tr("Lý do sửa đổi báo cáo đã ký:"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.textValueSelected.connect(lambda reason: self._reopen(code, reason))
+        dialog.open()
+
+    def _reopen(self, code: str, reason: str) -> None:
+        try:
+            reports.reopen_report(self.store, code, reason)
+        except BaocaoError as exc:
+            show_error(self, exc, self.tr("Mở lần sửa đổi mới"))
+            return
+        self.open_report(code)
+
+    def _save_path(self, title: str, suggested: str, pattern: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)
+        return Path(path) if path else None
+
+    def _suggested(self, suffix: str) -> str:
+        return f"bao-cao-{self.editor.period_code or 'quy'}{suffix}"
+
+    def export_pdf(self, out: Path | None = None, then_preview: bool = False) -> Operation | None:
+        """Write the PDF where the user chooses, on a worker with progress and Cancel."""
+        code = self._period()
+        out = out or self._save_path(self.tr("Xuất PDF"), self._suggested(".pdf"), "PDF (*.pdf)")
+        if code is None or out is None:
+            return None
+        done = (lambda path: self._preview(path)) if then_preview else (
+            lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
+        self.last_operation = run_operation(
+            self, lambda progress, cancelled: _documents().export_pdf(self.store, code, out, progress=progress,
+                                                                   cancelled=cancelled),
+            title=self.tr("Đang xuất PDF"), on_success=done)
+        return self.last_operation
+
+    def export_workbook(self, out: Path | None = None) -> Operation | None:
+        code = self._period()
+        out = out or self._save_path(self.tr("Xuất Excel"), self._suggested(".xlsx"), "Excel (*.xlsx)")
+        if code is None or out is None:
+            return None
+        self.last_operation = run_operation(
+            self, lambda _p, _c: _documents().export_workbook(self.store, code, out), title=self.tr("Đang xuất Excel"),
+            on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000),
+            cancellable=False)
+        return self.last_operation
+
+    def export_encrypted(self, out: Path | None = None) -> Operation | None:
+        code = self._period()
+        out = out or self._save_path(self.tr("Xuất tệp mã hóa"), self._suggested(".baocao"), "baocao (*.baocao)")
+        if code is None or out is None:
+            return None
+        self.last_operation = run_operation(
+            self, lambda progress, cancelled: _documents().export_encrypted(self.store, code, out, progress=progress,
+                                                                         cancelled=cancelled),
+            title=self.tr("Đang xuất tệp mã hóa"),
+            on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
+        return self.last_operation
+
+    def fill_from_workbook(self) -> None:
+        code = self._period()
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập số liệu từ Excel"), str(Path.home()),
+                                              "Excel (*.xlsx)")
+        if code is None or not path:
+            return
+        self.last_operation = run_operation(
+            self, lambda _p, _c: _documents().fill_from_workbook(self.store, code, Path(path)),
+            title=self.tr("Đang nhập số liệu"), on_success=lambda _r: self.open_report(code), cancellable=False)
+
+    def print_preview(self) -> None:
+        """Export the PDF (where the user chooses), then preview and print exactly those pages."""
+        self.export_pdf(then_preview=True)
+
+    def _preview(self, path: Path) -> None:
+        dialog = preview_dialog(path, self)
+        dialog.open()
+
+    # lock and settings -----------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Ask the application to close the store and show the unlock window."""
+        self.idle_lock.stop()
+        self.lock_requested.emit()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.ui, self)
+        dialog.accepted.connect(lambda: self._settings_chosen(dialog.chosen()))
+        dialog.open()
+
+    def _settings_chosen(self, chosen: UiSettings) -> None:
+        self.ui = chosen
+        self.idle_lock.set_interval(chosen.idle_ms)
+        self.settings_changed.emit(chosen)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle_lock.stop()
+        super().closeEvent(event)

@@ -1,0 +1,118 @@
+"""Browse what the plans assign to this agency: filters (mine as lead / coordinator, overdue, section,
+deadline kind) and a search that ignores diacritics; Enter opens the task in the editor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.deadlines import KINDS
+from desktop.domain.item_filter import ItemFilter, filter_tasks, sections
+from desktop.services.report_items import TaskItem
+from desktop.views.report_models import Column, ReportTableModel
+
+KIND_LABELS = {"date": ("Ngày cụ thể", "Exact date"), "month": ("Tháng", "Month"), "quarter": ("Quý", "Quarter"),
+               "year": ("Năm", "Year"), "range": ("Giai đoạn", "Period of years"),
+               "recurring": ("Thường xuyên", "Recurring"), "conditional": ("Theo điều kiện", "Conditional"),
+               "none": ("Không ghi", "None")}
+
+
+class PlanBrowser(QWidget):
+    """The assigned tasks with filters; ``open_task(ref)`` asks the window to edit one."""
+
+    open_task = Signal(str)
+
+    def __init__(self, language: str, today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language, self.today = language, today or date.today()
+        self._tasks: list[TaskItem] = []
+        self.search = QLineEdit()
+        self.search.setObjectName("planSearch")
+        self.search.setPlaceholderText(self.tr("Tìm (không cần dấu): chuyen doi so…"))
+        self.search.setClearButtonEnabled(True)
+        self.role = QComboBox()
+        self.role.addItem(self.tr("Mọi vai trò"), None)
+        self.role.addItem(self.tr("Tôi chủ trì"), "lead")
+        self.role.addItem(self.tr("Tôi phối hợp"), "coordinator")
+        self.section = QComboBox()
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Mọi loại thời hạn"), None)
+        for kind in KINDS:
+            vi, en = KIND_LABELS[kind]
+            self.kind.addItem(en if language == "en" else vi, kind)
+        self.overdue = QCheckBox(self.tr("Chỉ &quá hạn"))
+        self.count = QLabel()
+        columns = (Column("key", self.tr("Mục")), Column("title", self.tr("Nhiệm vụ")),
+                   Column("role", self.tr("Vai trò")), Column("lead", self.tr("Chủ trì")),
+                   Column("deadline_text", self.tr("Thời hạn")), Column("status", self.tr("Tình trạng")))
+        self.model = ReportTableModel("task", columns, language, lambda *_: False)
+        self.table = QTableView()
+        self.table.setObjectName("planTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda index: self.open_task.emit(self.model.row_item(index.row()).ref))
+        for n, width in ((0, 8), (2, 10), (3, 22), (4, 18), (5, 16)):
+            self.table.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
+        find = QLabel(self.tr("&Tìm:"))
+        find.setBuddy(self.search)
+        filters = QHBoxLayout()
+        filters.addWidget(find)
+        filters.addWidget(self.search, 3)
+        for widget in (self.role, self.section, self.kind, self.overdue):
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.search.textChanged.connect(self.apply)
+        for combo in (self.role, self.section, self.kind):
+            combo.currentIndexChanged.connect(self.apply)
+        self.overdue.toggled.connect(self.apply)
+        QWidget.setTabOrder(self.search, self.role)
+        QWidget.setTabOrder(self.role, self.section)
+        QWidget.setTabOrder(self.section, self.kind)
+        QWidget.setTabOrder(self.kind, self.overdue)
+        QWidget.setTabOrder(self.overdue, self.table)
+
+    def set_tasks(self, tasks: list[TaskItem]) -> None:
+        """Browse these tasks (the current report's)."""
+        self._tasks = list(tasks)
+        self.section.blockSignals(True)
+        self.section.clear()
+        self.section.addItem(self.tr("Mọi phần"), None)
+        for code, title in sections(self._tasks):
+            self.section.addItem(f"{code}. {title[:40]}", code)
+        self.section.blockSignals(False)
+        self.apply()
+
+    def choice(self) -> ItemFilter:
+        """The filter as the controls show it."""
+        return ItemFilter(text=self.search.text(), role=self.role.currentData(), section=self.section.currentData(),
+                          deadline_kind=self.kind.currentData(),
+                          overdue_on=self.today if self.overdue.isChecked() else None)
+
+    def apply(self) -> None:
+        """Show the tasks that pass the filters."""
+        shown = filter_tasks(self._tasks, self.choice())
+        self.model.set_rows(shown, editable=False)
+        self.count.setText(self.tr("{0} / {1} nhiệm vụ").format(len(shown), len(self._tasks)))
+
+    def visible_keys(self) -> list[str]:
+        """The keys shown, in order (what a user reads down the first column)."""
+        return [item.key for item in self.model.items()]

@@ -1,0 +1,71 @@
+"""Print preview and printing of the report PDF (QtPrintSupport), pages rendered by PDFium.
+
+What is printed is the exported PDF itself, page for page, so the paper matches the file sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+PRINT_DPI = 200
+
+
+def pdf_pages(path: Path, dpi: int = PRINT_DPI) -> Iterator[QImage]:
+    """Each page of the PDF as an image at ``dpi``."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        for page in document:
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
+            width, height = bitmap.width, bitmap.height
+            image = QImage(bitmap.buffer, width, height, bitmap.stride, QImage.Format.Format_RGBX8888 if
+                           bitmap.n_channels == 4 else QImage.Format.Format_RGB888).copy()
+            bitmap.close()
+            page.close()
+            yield image
+    finally:
+        document.close()
+
+
+def print_pdf(path: Path, printer: QPrinter) -> int:
+    """Paint every page of the PDF on ``printer`` (fit to its page); returns the number of pages."""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setFullPage(True)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    count = 0
+    try:
+        for image in pdf_pages(path):
+            if count:
+                printer.newPage()
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape if image.width() > image.height()
+                                       else QPageLayout.Orientation.Portrait)
+            target = painter.viewport()
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.setViewport(QRect(target.x(), target.y(), scaled.width(), scaled.height()))
+            painter.setWindow(image.rect())
+            painter.drawImage(0, 0, image)
+            painter.setViewport(target)
+            count += 1
+    finally:
+        painter.end()
+    return count
+
+
+def preview_dialog(path: Path, parent: QWidget | None = None) -> QPrintPreviewDialog:
+    """A print preview of the PDF; its Print button prints the same pages."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setObjectName("printPreview")
+    dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "Xem trước khi in — {0}").format(path.name))
+    dialog.paintRequested.connect(lambda target: print_pdf(path, target))
+    dialog._printer = printer  # type: ignore[attr-defined] - the dialog does not own its printer
+    return dialog

@@ -1,0 +1,282 @@
+"""The report editor: tasks and indicators in tables, every edit saved at once and undoable, validation
+shown on the cell it concerns, and the evidence of the selected row beside them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.validation import ValidationResult
+from desktop.domain.validation_issues import ERROR, field_label
+from desktop.errors import BaocaoError
+from desktop.models.store import Store
+from desktop.services import reports, validation
+from desktop.services.reports import ReportView
+from desktop.views.evidence_panel import EvidencePanel
+from desktop.views.report_delegates import ReportDelegate
+from desktop.views.report_models import ReportTableModel, indicator_columns, task_columns
+from desktop.views.worker import Operation, run_operation, show_error
+
+VALIDATE_DELAY_MS = 300
+COLUMN_WIDTHS = {"key": 9, "title": 36, "name": 32, "role": 11, "deadline_text": 20, "status": 20, "percent": 10,
+                 "result": 28, "difficulties": 20, "proposals": 20, "not_applicable_reason": 18, "evidence": 8,
+                 "unit": 7, "targets": 18, "numerator": 8, "denominator": 8, "value": 8, "level": 7, "note": 24}
+
+
+class CellEdit(QUndoCommand):
+    """One saved cell change; undo and redo save again through the services (autosave stays true)."""
+
+    def __init__(self, editor: ReportEditor, kind: str, ref: str, field: str, old: Any, new: Any) -> None:
+        super().__init__(QCoreApplication.translate("ReportEditor", "Sửa «{0}» mục {1}").format(
+            field_label(field, editor.language), ref.rpartition("::")[2]))
+        self._editor, self._kind, self._ref, self._field = editor, kind, ref, field
+        self._old, self._new = old, new
+        self._applied = True  # pushed after the service took the value
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._editor.save(self._kind, self._ref, self._field, self._new)
+
+    def undo(self) -> None:
+        self._editor.save(self._kind, self._ref, self._field, self._old)
+
+
+class ReportEditor(QWidget):
+    """Edits the newest revision of one period's report."""
+
+    saved = Signal()
+    validated = Signal(object)
+    status_message = Signal(str)
+
+    def __init__(self, store: Store, language: str, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.language, self.undo_stack = store, language, undo_stack
+        self.view: ReportView | None = None
+        self.result = ValidationResult()
+        self.validation_operation: Operation | None = None
+        self._validate_again = False
+        self.tasks = ReportTableModel("task", task_columns(), language, self._committer("task"))
+        self.indicators = ReportTableModel("indicator", indicator_columns(), language, self._committer("indicator"))
+        self.task_table = self._table(self.tasks, "taskTable")
+        self.indicator_table = self._table(self.indicators, "indicatorTable")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.task_table, self.tr("&Nhiệm vụ"))
+        self.tabs.addTab(self.indicator_table, self.tr("C&hỉ tiêu"))
+        self.tabs.currentChanged.connect(lambda _n: self._selection_changed())
+        self.heading = QLabel()
+        self.heading.setObjectName("reportHeading")
+        self.heading.setWordWrap(True)
+        self.frozen_banner = QLabel()
+        self.frozen_banner.setWordWrap(True)
+        self.frozen_banner.setStyleSheet("background: #e8f0fe; padding: 6px;")
+        self.reopen_button = QPushButton(self.tr("Sửa đổi (mở &lần mới)…"))
+        banner = QHBoxLayout()
+        banner.addWidget(self.frozen_banner, 1)
+        banner.addWidget(self.reopen_button)
+        self.banner = QWidget()
+        self.banner.setLayout(banner)
+        self.issue_summary = QLabel()
+        self.issue_list = QListWidget()
+        self.issue_list.setObjectName("issueList")
+        self.issue_list.setWordWrap(True)
+        self.issue_list.itemActivated.connect(self._issue_activated)
+        self.issue_list.itemDoubleClicked.connect(self._issue_activated)
+        self.evidence = EvidencePanel(store, language)
+        self.evidence.changed.connect(self._evidence_changed)
+        issues_box = QWidget()
+        issues_layout = QVBoxLayout(issues_box)
+        issues_layout.setContentsMargins(0, 0, 0, 0)
+        issues_layout.addWidget(self.issue_summary)
+        issues_layout.addWidget(self.issue_list)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(issues_box)
+        side.addWidget(self.evidence)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.tabs)
+        main.addWidget(side)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.banner)
+        layout.addWidget(main, 1)
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(VALIDATE_DELAY_MS)
+        self._validate_timer.timeout.connect(self.validate_now)
+        QWidget.setTabOrder(self.tabs, self.task_table)
+        QWidget.setTabOrder(self.task_table, self.indicator_table)
+        QWidget.setTabOrder(self.indicator_table, self.issue_list)
+        QWidget.setTabOrder(self.issue_list, self.evidence)
+
+    def _table(self, model: ReportTableModel, name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setItemDelegate(ReportDelegate(model, table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.horizontalHeader().setHighlightSections(False)
+        char = table.fontMetrics().averageCharWidth()
+        for n, column in enumerate(model.columns):
+            table.setColumnWidth(n, max(COLUMN_WIDTHS.get(column.field, 10), len(column.header) + 2) * char)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        return table
+
+    # opening ---------------------------------------------------------------------------------------
+    def open_period(self, period_code: str | None = None) -> ReportView:
+        """Show the newest revision of the period's report (the current period by default)."""
+        view = reports.open_report(self.store, period_code)
+        self.view = view
+        self.undo_stack.clear()
+        label = view.period.label_en if self.language == "en" else view.period.label_vi
+        self.heading.setText(self.tr("<b>Báo cáo {0}</b> — {1} — lần {2}").format(label, view.agency_name,
+                                                                                 view.revision))
+        self.tasks.set_rows(view.tasks, view.editable)
+        self.indicators.set_rows(view.indicators, view.editable)
+        self.banner.setVisible(not view.editable)
+        if not view.editable:
+            self.frozen_banner.setText(self.tr("Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới "
+                                               "(cần ghi lý do).").format(view.revision))
+        self.result = ValidationResult()
+        self.validate_now()
+        self._selection_changed()
+        return view
+
+    @property
+    def period_code(self) -> str:
+        """The period being edited."""
+        return self.view.period.code if self.view else ""
+
+    # editing ---------------------------------------------------------------------------------------
+    def _committer(self, kind: str) -> Any:
+        def commit(ref: str, field: str, old: Any, new: Any) -> bool:
+            try:
+                self.save(kind, ref, field, new)
+            except BaocaoError as exc:
+                show_error(self, exc, self.tr("Không lưu được"))
+                return False
+            self.undo_stack.push(CellEdit(self, kind, ref, field, old, new))
+            return True
+        return commit
+
+    def save(self, kind: str, ref: str, field: str, value: Any) -> None:
+        """Save one field at once through the services (autosave), then show it and re-validate."""
+        if kind == "task":
+            reports.update_task(self.store, self.period_code, ref, **{field: value})
+            self.tasks.set_value(ref, field, value)
+        else:
+            reports.update_indicator(self.store, self.period_code, ref, **{field: value})
+            self.indicators.set_value(ref, field, value)
+        self.status_message.emit(self.tr("Đã lưu."))
+        self.saved.emit()
+        self._validate_timer.start()
+
+    def edit_cell(self, kind: str, ref: str, field: str, value: Any) -> bool:
+        """Change one cell as the user would (undoable, saved at once); False when refused."""
+        model = self.tasks if kind == "task" else self.indicators
+        row = model.row_of(ref)
+        if row is None:
+            return False
+        return model.setData(model.index(row, model.column_of(field)), value)
+
+    # validation ------------------------------------------------------------------------------------
+    def validate_now(self) -> None:
+        """Validate the report on a worker; the cells are marked when it answers."""
+        if not self.view:
+            return
+        if self.validation_operation is not None:
+            self._validate_again = True
+            return
+        code = self.period_code
+        self.validation_operation = run_operation(
+            self, lambda _p, _c: validation.validate(self.store, code), title=self.tr("Kiểm tra báo cáo"),
+            on_success=self._validated, on_failure=self._validation_failed, dialog=False)
+
+    def validation_pending(self) -> bool:
+        """Whether a validation is scheduled or running (its marks are not shown yet)."""
+        return self._validate_timer.isActive() or self.validation_operation is not None or self._validate_again
+
+    def _validation_failed(self, error: BaseException) -> None:
+        self.validation_operation = None
+        self.issue_summary.setText(self.tr("Không kiểm tra được báo cáo."))
+
+    def _validated(self, result: ValidationResult) -> None:
+        self.validation_operation = None
+        if self._validate_again:
+            self._validate_again = False
+            self.validate_now()
+            return
+        self.result = result
+        self.tasks.set_issues(result.issues)
+        self.indicators.set_issues(result.issues)
+        self.issue_summary.setText(self.tr("{0} lỗi, {1} cảnh báo").format(len(result.errors), len(result.warnings)))
+        self.issue_list.clear()
+        for issue in result.issues:
+            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if issue.severity == ERROR else \
+                QStyle.StandardPixmap.SP_MessageBoxWarning
+            item = QListWidgetItem(self.style().standardIcon(icon), issue.message(self.language))
+            item.setData(Qt.ItemDataRole.UserRole, issue)
+            self.issue_list.addItem(item)
+        self.validated.emit(result)
+
+    def _issue_activated(self, item: QListWidgetItem) -> None:
+        issue = item.data(Qt.ItemDataRole.UserRole)
+        self.go_to(issue.item_kind, issue.item_key, issue.field or "key")
+
+    def go_to(self, kind: str, ref: str, field: str = "key") -> None:
+        """Select the cell of ``ref``/``field`` and give it the focus."""
+        table, model = (self.task_table, self.tasks) if kind == "task" else (self.indicator_table, self.indicators)
+        row = model.row_of(ref)
+        if row is None:
+            return
+        self.tabs.setCurrentWidget(table)
+        index = model.index(row, model.column_of(field))
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
+        table.setFocus()
+
+    # selection and evidence ------------------------------------------------------------------------
+    def current_table(self) -> tuple[QTableView, ReportTableModel, str]:
+        """The table shown, its model and its kind."""
+        if self.tabs.currentWidget() is self.indicator_table:
+            return self.indicator_table, self.indicators, "indicator"
+        return self.task_table, self.tasks, "task"
+
+    def _selection_changed(self, *_: QItemSelection) -> None:
+        table, model, kind = self.current_table()
+        index: QModelIndex = table.currentIndex()
+        if not self.view or not index.isValid():
+            self.evidence.set_owner(self.period_code, kind, "", "", False)
+            return
+        item = model.row_item(index.row())
+        self.evidence.set_owner(self.period_code, kind, item.ref, item.key, self.view.editable)
+
+    def _evidence_changed(self, kind: str, ref: str, count: int) -> None:
+        (self.tasks if kind == "task" else self.indicators).set_value(ref, "evidence", count)
+        self.saved.emit()

@@ -1,0 +1,90 @@
+"""Settings of this PC's interface: language, auto-lock time, font size (kept beside the store, not in it:
+the unlock window needs them before the store is open, and none of them is the user's data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+
+UI_FILE = "giao-dien.ini"
+LANGUAGES = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    """The interface choices; auto-lock in minutes (0 = never), font size in points (0 = system)."""
+
+    language: str = "vi"
+    idle_minutes: int = 10
+    font_points: int = 0
+
+    @property
+    def idle_ms(self) -> int:
+        """The auto-lock interval for the timer."""
+        return self.idle_minutes * 60_000
+
+
+def load_ui_settings(data_dir: Path) -> UiSettings:
+    """The saved choices (defaults for a new PC); bad values fall back to the defaults."""
+    q = QSettings(str(data_dir / UI_FILE), QSettings.Format.IniFormat)
+    default = UiSettings()
+    language = str(q.value("language", default.language))
+    try:
+        idle = min(max(int(q.value("idle_minutes", default.idle_minutes)), 0), 240)
+        font = min(max(int(q.value("font_points", default.font_points)), 0), 32)
+    except (TypeError, ValueError):
+        idle, font = default.idle_minutes, default.font_points
+    return UiSettings(language if language in LANGUAGES else default.language, idle, font)
+
+
+def save_ui_settings(data_dir: Path, settings: UiSettings) -> None:
+    """Keep the choices for the next start."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    q = QSettings(str(data_dir / UI_FILE), QSettings.Format.IniFormat)
+    q.setValue("language", settings.language)
+    q.setValue("idle_minutes", settings.idle_minutes)
+    q.setValue("font_points", settings.font_points)
+    q.sync()
+
+
+class SettingsDialog(QDialog):
+    """Edit the interface settings; ``chosen()`` gives the result after accept."""
+
+    def __init__(self, current: UiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cài đặt"))
+        self._current = current
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(LANGUAGES.index(current.language))
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 240)
+        self.idle.setValue(current.idle_minutes)
+        self.idle.setSuffix(self.tr(" phút"))
+        self.idle.setSpecialValueText(self.tr("Không tự khóa"))
+        self.font_points = QSpinBox()
+        self.font_points.setRange(0, 32)
+        self.font_points.setValue(current.font_points)
+        self.font_points.setSpecialValueText(self.tr("Theo hệ thống"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        for text, field in ((self.tr("&Ngôn ngữ:"), self.language), (self.tr("&Tự khóa sau:"), self.idle),
+                            (self.tr("&Cỡ chữ:"), self.font_points)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        note = QLabel(self.tr("Đổi ngôn ngữ có hiệu lực ngay sau khi bấm OK."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow(buttons)
+
+    def chosen(self) -> UiSettings:
+        """The settings as the dialog shows them."""
+        return replace(self._current, language=str(self.language.currentData()), idle_minutes=self.idle.value(),
+                       font_points=self.font_points.value())

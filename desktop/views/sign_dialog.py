@@ -1,0 +1,107 @@
+"""Approve and sign: what changed since the last signed revision, the validation state, then the signature."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.task_status import status_label
+from desktop.domain.validation_issues import field_label
+from desktop.models.store import Store
+from desktop.services import signing, validation
+from desktop.services.signing import SignedRevision
+from desktop.views.formatting import format_number
+from desktop.views.worker import Operation, run_operation, show_error
+
+MAX_SHOWN = 40
+
+
+class SignDialog(QDialog):
+    """Shows the summary of changes; ``signed(SignedRevision)`` once the revision is frozen and queued."""
+
+    signed = Signal(object)
+
+    def __init__(self, store: Store, period_code: str, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.period_code, self.language = store, period_code, language
+        self.operation: Operation | None = None
+        self.setObjectName("signDialog")
+        self.setWindowTitle(self.tr("Phê duyệt và ký báo cáo"))
+        self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 28)
+        changes = signing.changes_since_last(store, period_code)
+        result = validation.validate(store, period_code)
+        intro = QLabel(self.tr("Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa "
+                               "và được xếp vào hàng đợi gửi Sở.").format(len(changes)))
+        intro.setWordWrap(True)
+        self.changes = QTreeWidget()
+        self.changes.setObjectName("changeList")
+        self.changes.setRootIsDecorated(False)
+        self.changes.setHeaderLabels([self.tr("Mục"), self.tr("Nội dung"), self.tr("Trường"), self.tr("Trước"),
+                                      self.tr("Sau")])
+        self.changes.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2):
+            self.changes.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.changes.header().setStretchLastSection(False)
+        for change in changes:
+            self.changes.addTopLevelItem(QTreeWidgetItem([
+                change.ref.rpartition("::")[2], change.label, field_label(change.field, language),
+                self._shown(change.field, change.before), self._shown(change.field, change.after)]))
+        self.state = QLabel()
+        self.state.setObjectName("signState")
+        self.state.setWordWrap(True)
+        if result.blocking:
+            self.state.setText(self.tr("Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}").format(
+                len(result.errors), result.errors[0].message(language)))
+            self.state.setStyleSheet("color: #b00020;")
+        else:
+            self.state.setText(self.tr("Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.").format(
+                len(result.warnings)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button = QPushButton(self.tr("&Ký"))
+        self.sign_button.setEnabled(not result.blocking)
+        buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.sign)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.changes, 1)
+        layout.addWidget(self.state)
+        layout.addWidget(buttons)
+
+    def _shown(self, field: str, value: Any) -> str:
+        if value is None:
+            return "—"
+        if field == "status":
+            return status_label(value, self.language)
+        if isinstance(value, float):
+            return format_number(value, self.language)
+        text = str(value).replace("\n", " ")
+        return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+    def sign(self) -> None:
+        """Approve, freeze and sign on a worker; the dialog closes once signed."""
+        self.sign_button.setEnabled(False)
+        code = self.period_code
+        self.operation = run_operation(
+            self, lambda _p, _c: signing.approve_and_sign(self.store, code), title=self.windowTitle(),
+            on_success=self._signed, on_failure=self._failed, cancellable=False)
+
+    def _signed(self, revision: SignedRevision) -> None:
+        self.signed.emit(revision)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.sign_button.setEnabled(True)
+        show_error(self, error, self.windowTitle())

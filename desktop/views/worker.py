@@ -1,0 +1,168 @@
+"""The one way the GUI runs long work: a plain service call on a QThreadPool worker.
+
+``run_operation`` hands the call a ``progress(done, total)`` and a ``cancelled()`` callback (the
+shape every long service takes), shows a progress dialog with Cancel when the work lasts, and
+delivers the result or the error back on the UI thread. The UI thread never waits on the worker.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from desktop.errors import BaocaoError
+
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals: a flood of them would stall the UI thread
+DIALOG_DELAY_MS = 400
+
+_running: set[Operation] = set()
+
+
+class _Outcome:
+    """The result or the error, carried as one object: PySide6 on Python 3.11 miscounts references to a
+    bare None sent through a queued ``object`` signal, which ends in a crash."""
+
+    def __init__(self, result: Any, error: BaseException | None) -> None:
+        self.result, self.error = result, error
+
+
+class _Bridge(QObject):
+    """Signals emitted on the worker thread; Qt queues them to the Operation on the UI thread."""
+
+    progressed = Signal(int, int)
+    done = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Work, bridge: _Bridge, cancel: threading.Event) -> None:
+        super().__init__()
+        self._work, self._bridge, self._cancel = work, bridge, cancel
+        self._last = 0.0
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last >= PROGRESS_INTERVAL or done >= total:
+            self._last = now
+            self._bridge.progressed.emit(int(done), int(total))
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress, self._cancel.is_set)
+        except BaseException as exc:
+            self._bridge.done.emit(_Outcome(None, exc))
+        else:
+            self._bridge.done.emit(_Outcome(result, None))
+
+
+class Operation(QObject):
+    """A running call: its progress, its cancel, and ``finished`` once the callbacks have run."""
+
+    progressed = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str, on_success: Callable[[Any], None] | None,
+                 on_failure: Callable[[BaseException], None] | None, *, dialog: bool, cancellable: bool) -> None:
+        super().__init__()
+        self.title = title
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._parent = parent
+        self._on_success, self._on_failure = on_success, on_failure
+        self._cancel = threading.Event()
+        self._bridge = _Bridge()
+        self._bridge.progressed.connect(self._progressed)
+        self._bridge.done.connect(self._done)
+        self.dialog: QProgressDialog | None = None
+        if dialog:
+            self.dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "&Hủy") if cancellable else "",
+                                          0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setMinimumDuration(DIALOG_DELAY_MS)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            if not cancellable:
+                self.dialog.setCancelButton(None)
+            self.dialog.canceled.connect(self.cancel)
+            self.dialog.setValue(0)
+
+    def cancel(self) -> None:
+        """Ask the work to stop; the service raises Cancelled and keeps nothing."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        """Whether Cancel was asked."""
+        return self._cancel.is_set()
+
+    def start(self, work: Work) -> Operation:
+        _running.add(self)
+        QThreadPool.globalInstance().start(_Runnable(work, self._bridge, self._cancel))
+        return self
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        if self.dialog is not None and total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+        self.progressed.emit(done, total)
+
+    @Slot(object)
+    def _done(self, outcome: _Outcome) -> None:
+        result, error = outcome.result, outcome.error
+        _running.discard(self)
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.result, self.error = result, error
+        try:
+            if error is None:
+                if self._on_success is not None:
+                    self._on_success(result)
+            elif self._on_failure is not None:
+                self._on_failure(error)
+            else:
+                show_error(self._parent, error, self.title)
+        finally:
+            self.finished.emit()
+
+
+def run_operation(parent: QWidget | None, work: Work, *, title: str,
+                  on_success: Callable[[Any], None] | None = None,
+                  on_failure: Callable[[BaseException], None] | None = None,
+                  dialog: bool = True, cancellable: bool = True) -> Operation:
+    """Run ``work(progress, cancelled)`` on a worker; callbacks run on the UI thread.
+
+    Without ``on_failure`` a refusal is shown in a message box (nothing for a cancel).
+    """
+    return Operation(parent, title, on_success, on_failure, dialog=dialog, cancellable=cancellable).start(work)
+
+
+def is_cancel(error: BaseException) -> bool:
+    """Whether the error is the user's own cancel."""
+    return isinstance(error, BaocaoError) and error.code == "cancelled"
+
+
+def error_text(error: BaseException) -> str:
+    """What the user reads: the refusal's message, or the type of an unexpected failure (never its data)."""
+    if isinstance(error, BaocaoError):
+        return error.message()
+    return QCoreApplication.translate("Worker", "Lỗi không mong đợi ({0}).").format(type(error).__name__)
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str) -> QMessageBox | None:
+    """A non-blocking message box with the error (nothing for a cancel)."""
+    if is_cancel(error):
+        return None
+    box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.open()
+    return box
+

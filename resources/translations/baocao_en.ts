@@ -1,0 +1,1020 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="71"/>
+        <source>Chưa sẵn sàng</source>
+        <translation>Not ready yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="86"/>
+        <source>Nhiệm vụ quá hạn ({0})</source>
+        <translation>Overdue tasks ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="88"/>
+        <source>{0} — {1} (hạn {2})</source>
+        <translation>{0} — {1} (due {2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="99"/>
+        <source>Hạn nộp {0}: còn {1} ngày</source>
+        <translation>Due {0}: {1} days left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="101"/>
+        <source>Hạn nộp {0}: đã quá {1} ngày</source>
+        <translation>Due {0}: {1} days late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="108"/>
+        <source>Đã nhập {0}/{1} mục</source>
+        <translation>{0}/{1} items filled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="114"/>
+        <source>Tình trạng:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="115"/>
+        <source>Kiểm tra:</source>
+        <translation>Checks:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="115"/>
+        <source>{0} lỗi, {1} cảnh báo</source>
+        <translation>{0} errors, {1} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="117"/>
+        <source>Gửi Sở:</source>
+        <translation>Sent to province:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="124"/>
+        <source>Mở &amp;báo cáo</source>
+        <translation>Open &amp;report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="124"/>
+        <source>Mở báo cáo &amp;kỳ sau</source>
+        <translation>Open &amp;next period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="132"/>
+        <source>Chưa bắt đầu</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="132"/>
+        <source>Đang soạn</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="133"/>
+        <source>Đã phê duyệt</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="133"/>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="133"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="134"/>
+        <source>Sở đã nhận</source>
+        <translation>Received by the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="136"/>
+        <source>{0} (lần {1})</source>
+        <translation>{0} (revision {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="140"/>
+        <source>Chưa có gì để gửi</source>
+        <translation>Nothing to send yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="142"/>
+        <source>Sở đã nhận lúc {0}</source>
+        <translation>Received by the province at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="143"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="143"/>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="143"/>
+        <source>Chờ biên nhận</source>
+        <translation>Waiting for the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="144"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="44"/>
+        <source>Minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="48"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="48"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="48"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="53"/>
+        <source>Đính &amp;kèm…</source>
+        <translation>&amp;Attach…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="55"/>
+        <source>&amp;Lưu bản sao và mở…</source>
+        <translation>&amp;Save a copy and open…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="57"/>
+        <source>&amp;Gỡ bỏ</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="59"/>
+        <source>Kéo thả tệp vào đây để đính kèm.</source>
+        <translation>Drop files here to attach them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="75"/>
+        <source>Minh chứng: {0}</source>
+        <translation>Evidence: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="100"/>
+        <source>Chọn tệp minh chứng</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="120"/>
+        <source>Đang đính kèm {0}</source>
+        <translation>Attaching {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="131"/>
+        <source>Đính kèm minh chứng</source>
+        <translation>Attach evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="155"/>
+        <location filename="../../desktop/views/evidence_panel.py" line="161"/>
+        <source>Lưu bản sao minh chứng</source>
+        <translation>Save a copy of the evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="171"/>
+        <location filename="../../desktop/views/evidence_panel.py" line="183"/>
+        <source>Gỡ minh chứng</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/evidence_panel.py" line="172"/>
+        <source>Gỡ tệp «{0}» khỏi báo cáo?</source>
+        <translation>Remove «{0}» from the report?</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="49"/>
+        <source>baocao — Báo cáo nhiệm vụ, chỉ tiêu</source>
+        <translation>baocao — Task and indicator reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="57"/>
+        <source>&amp;Tổng quan</source>
+        <translation>&amp;Overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="58"/>
+        <source>&amp;Kế hoạch</source>
+        <translation>&amp;Plans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="59"/>
+        <location filename="../../desktop/views/main_window.py" line="114"/>
+        <source>&amp;Báo cáo</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="60"/>
+        <source>Đồng &amp;bộ</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="74"/>
+        <source>Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi.</source>
+        <translation>Data is encrypted and saved after every change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="89"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="90"/>
+        <source>Xuất &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="91"/>
+        <source>Xuất &amp;Excel…</source>
+        <translation>Export &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="92"/>
+        <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
+        <translation>Export &amp;encrypted file for the province…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="94"/>
+        <source>&amp;Nhập số liệu từ Excel…</source>
+        <translation>&amp;Import figures from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="95"/>
+        <source>Xem trước và &amp;in…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="97"/>
+        <source>&amp;Khóa</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="98"/>
+        <source>T&amp;hoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="105"/>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="106"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="108"/>
+        <source>&amp;Làm lại</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="113"/>
+        <source>&amp;Tìm nhiệm vụ</source>
+        <translation>&amp;Find task</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="115"/>
+        <source>&amp;Kiểm tra</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="116"/>
+        <source>&amp;Phê duyệt và ký…</source>
+        <translation>&amp;Approve and sign…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="118"/>
+        <source>&amp;Mở lần sửa đổi mới…</source>
+        <translation>&amp;New revision…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="121"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="125"/>
+        <source>&amp;Công cụ</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="126"/>
+        <source>&amp;Cài đặt…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <source>Mở báo cáo</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="178"/>
+        <source>Phê duyệt và ký</source>
+        <translation>Approve and sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="181"/>
+        <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
+        <translation>Revision {0} signed; the report waits to be sent to the province.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="191"/>
+        <location filename="../../desktop/views/main_window.py" line="201"/>
+        <source>Mở lần sửa đổi mới</source>
+        <translation>New revision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="192"/>
+        <source>Lý do sửa đổi báo cáo đã ký:</source>
+        <translation>Why the signed report is revised:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="215"/>
+        <source>Xuất PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="219"/>
+        <location filename="../../desktop/views/main_window.py" line="233"/>
+        <location filename="../../desktop/views/main_window.py" line="246"/>
+        <source>Đã xuất {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="223"/>
+        <source>Đang xuất PDF</source>
+        <translation>Exporting PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="228"/>
+        <source>Xuất Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="232"/>
+        <source>Đang xuất Excel</source>
+        <translation>Exporting Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="239"/>
+        <source>Xuất tệp mã hóa</source>
+        <translation>Export encrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="245"/>
+        <source>Đang xuất tệp mã hóa</source>
+        <translation>Exporting the encrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="251"/>
+        <source>Nhập số liệu từ Excel</source>
+        <translation>Import figures from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="257"/>
+        <source>Đang nhập số liệu</source>
+        <translation>Importing figures</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBrowser</name>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="44"/>
+        <source>Tìm (không cần dấu): chuyen doi so…</source>
+        <translation>Search (accents optional): chuyen doi so…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="47"/>
+        <source>Mọi vai trò</source>
+        <translation>Any role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="48"/>
+        <source>Tôi chủ trì</source>
+        <translation>I lead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="49"/>
+        <source>Tôi phối hợp</source>
+        <translation>I coordinate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="52"/>
+        <source>Mọi loại thời hạn</source>
+        <translation>Any deadline kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="56"/>
+        <source>Chỉ &amp;quá hạn</source>
+        <translation>&amp;Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="58"/>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="58"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="59"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="59"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="60"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="60"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="72"/>
+        <source>&amp;Tìm:</source>
+        <translation>Sea&amp;rch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="98"/>
+        <source>Mọi phần</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/plan_browser.py" line="114"/>
+        <source>{0} / {1} nhiệm vụ</source>
+        <translation>{0} / {1} tasks</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../desktop/views/print_preview.py" line="68"/>
+        <source>Xem trước khi in — {0}</source>
+        <translation>Print preview — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDelegate</name>
+    <message>
+        <location filename="../../desktop/views/report_delegates.py" line="76"/>
+        <source>«{0}» không phải là một số (ví dụ: 1.250 hoặc 99,5).</source>
+        <translation>«{0}» is not a number (e.g. 1,250 or 99.5).</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEditor</name>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="47"/>
+        <source>Sửa «{0}» mục {1}</source>
+        <translation>Edit «{0}» of item {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="82"/>
+        <source>&amp;Nhiệm vụ</source>
+        <translation>&amp;Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="83"/>
+        <source>C&amp;hỉ tiêu</source>
+        <translation>&amp;Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="91"/>
+        <source>Sửa đổi (mở &amp;lần mới)…</source>
+        <translation>Revise (open a &amp;new revision)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="158"/>
+        <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
+        <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="164"/>
+        <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
+        <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="182"/>
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="196"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="218"/>
+        <source>Kiểm tra báo cáo</source>
+        <translation>Check the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="227"/>
+        <source>Không kiểm tra được báo cáo.</source>
+        <translation>The report could not be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="238"/>
+        <source>{0} lỗi, {1} cảnh báo</source>
+        <translation>{0} errors, {1} warnings</translation>
+    </message>
+</context>
+<context>
+    <name>ReportModels</name>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="47"/>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="48"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="49"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="50"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="51"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="52"/>
+        <source>Tỷ lệ (%)</source>
+        <translation>Percent (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="53"/>
+        <source>Kết quả thực hiện</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="54"/>
+        <source>Khó khăn, vướng mắc</source>
+        <translation>Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="55"/>
+        <source>Đề xuất, kiến nghị</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="56"/>
+        <location filename="../../desktop/views/report_models.py" line="73"/>
+        <source>Lý do không áp dụng</source>
+        <translation>Reason not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="57"/>
+        <location filename="../../desktop/views/report_models.py" line="74"/>
+        <source>Minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="64"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="65"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="66"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="67"/>
+        <source>Mục tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="68"/>
+        <source>Tử số</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="69"/>
+        <source>Mẫu số</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="70"/>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="71"/>
+        <source>Cấp độ</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="72"/>
+        <source>Ghi chú, giải trình</source>
+        <translation>Note, explanation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="197"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_models.py" line="197"/>
+        <source>Phối hợp</source>
+        <translation>Coordinator</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="58"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="67"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="68"/>
+        <source>Không tự khóa</source>
+        <translation>Never lock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="72"/>
+        <source>Theo hệ thống</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="77"/>
+        <source>&amp;Ngôn ngữ:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="77"/>
+        <source>&amp;Tự khóa sau:</source>
+        <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="78"/>
+        <source>&amp;Cỡ chữ:</source>
+        <translation>&amp;Font size:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="82"/>
+        <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm OK.</source>
+        <translation>A new language takes effect as soon as you press OK.</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="41"/>
+        <source>Phê duyệt và ký báo cáo</source>
+        <translation>Approve and sign the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="45"/>
+        <source>Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
+        <translation>Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="51"/>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="51"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="51"/>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="51"/>
+        <source>Trước</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="52"/>
+        <source>Sau</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="65"/>
+        <source>Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}</source>
+        <translation>Cannot sign yet: {0} errors remain. First: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="69"/>
+        <source>Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.</source>
+        <translation>The report is valid ({0} warnings). Press «Sign» to approve and sign.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_dialog.py" line="72"/>
+        <source>&amp;Ký</source>
+        <translation>&amp;Sign</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="53"/>
+        <source>để trống: dùng proxy của hệ thống</source>
+        <translation>empty: use the system proxy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="55"/>
+        <source>&amp;Lưu cài đặt</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="58"/>
+        <source>mã một lần do Sở cấp</source>
+        <translation>one-time code from the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="59"/>
+        <source>Đăng &amp;ký với Sở</source>
+        <translation>&amp;Enroll with the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="61"/>
+        <source>Đồng &amp;bộ ngay</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="70"/>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="70"/>
+        <source>Lần</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="70"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="70"/>
+        <source>Sở nhận lúc</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="71"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="73"/>
+        <source>Máy chủ của Sở</source>
+        <translation>Province server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="75"/>
+        <source>Địa &amp;chỉ:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="75"/>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="76"/>
+        <source>Tệp &amp;CA:</source>
+        <translation>&amp;CA file:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="82"/>
+        <source>&amp;Mã đăng ký:</source>
+        <translation>Enrollment &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="94"/>
+        <source>Biên nhận của Sở</source>
+        <translation>Receipts from the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="105"/>
+        <source>Chức năng đồng bộ chưa có trong bản này.</source>
+        <translation>Sync is not available in this build.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="125"/>
+        <source>Đã lưu cài đặt.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="131"/>
+        <source>Đăng ký với Sở</source>
+        <translation>Enroll with the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="132"/>
+        <source>Đã đăng ký.</source>
+        <translation>Enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="138"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="144"/>
+        <source>Đồng bộ với Sở</source>
+        <translation>Sync with the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="150"/>
+        <source>Đồng bộ xong.</source>
+        <translation>Sync finished.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="54"/>
+        <source>baocao — Mở khóa dữ liệu</source>
+        <translation>baocao — Unlock your data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="62"/>
+        <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
+        <translation>Quarterly task and indicator reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="84"/>
+        <source>&amp;Mở khóa</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="87"/>
+        <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
+        <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="91"/>
+        <location filename="../../desktop/views/unlock_window.py" line="119"/>
+        <location filename="../../desktop/views/unlock_window.py" line="144"/>
+        <source>&amp;Người dùng:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="92"/>
+        <location filename="../../desktop/views/unlock_window.py" line="120"/>
+        <source>Mật &amp;khẩu:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="107"/>
+        <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
+        <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="114"/>
+        <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
+        <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="115"/>
+        <source>&amp;Tạo kho dữ liệu</source>
+        <translation>&amp;Create the data store</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="121"/>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat the passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="131"/>
+        <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
+        <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="138"/>
+        <source>Đặt &amp;mật khẩu mới</source>
+        <translation>Set a &amp;new passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="140"/>
+        <source>&amp;Quay lại</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="143"/>
+        <source>&amp;Khóa khôi phục:</source>
+        <translation>&amp;Recovery key:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="145"/>
+        <source>Mật khẩu &amp;mới:</source>
+        <translation>&amp;New passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="147"/>
+        <source>Nhập &amp;lại:</source>
+        <translation>Re&amp;peat:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="160"/>
+        <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
+        <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="171"/>
+        <source>&amp;Chép vào bộ nhớ tạm</source>
+        <translation>&amp;Copy to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="173"/>
+        <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
+        <translation>I have &amp;kept the recovery key in a safe place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="174"/>
+        <source>&amp;Tiếp tục</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="211"/>
+        <source>Đang mở khóa…</source>
+        <translation>Unlocking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/unlock_window.py" line="234"/>
+        <location filename="../../desktop/views/unlock_window.py" line="263"/>
+        <source>Hai mật khẩu không giống nhau.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../desktop/views/worker.py" line="83"/>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/worker.py" line="156"/>
+        <source>Lỗi không mong đợi ({0}).</source>
+        <translation>Unexpected error ({0}).</translation>
+    </message>
+</context>
+</TS>

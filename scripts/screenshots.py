@@ -1,0 +1,116 @@
+"""Save a PNG of every screen, in Vietnamese and English at 100 % and 150 % scale, to look at them.
+
+    xvfb-run -a python scripts/screenshots.py --out /tmp/shots     (or QT_QPA_PLATFORM=offscreen)
+
+Each language × scale runs in its own process (QT_SCALE_FACTOR is read at start-up) on a fresh demo store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COMBINATIONS = (("vi", "1"), ("en", "1"), ("vi", "1.5"), ("en", "1.5"))
+PASSPHRASE = "mật khẩu ảnh chụp"
+
+
+def shoot(out: Path, language: str) -> None:
+    """Build every screen on a demo store and save it (runs inside the child process)."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop.app import GuiSession
+    from desktop.models.keyslots import KdfParams
+    from desktop.views.settings_dialog import SettingsDialog, UiSettings
+    from desktop.views.sign_dialog import SignDialog
+
+    app = QApplication([])
+    kdf = KdfParams(8 * 1024, 1, 1)  # the screens are the same with the production cost, only slower
+    with tempfile.TemporaryDirectory(prefix="baocao-shots-") as folder:
+        data = Path(folder) / "data"
+        session = GuiSession(app, data, UiSettings(language=language, idle_minutes=0), kdf=kdf)
+        session.start()
+
+        def settle(ms: int = 30) -> None:
+            # An event loop rather than processEvents(): PySide6 6.12 on Python 3.11 drops a reference
+            # to None on every processEvents() call, and a polling loop ends in a crash.
+            loop = QEventLoop()
+            QTimer.singleShot(ms, loop.quit)
+            loop.exec()
+
+        def save(widget: QWidget, name: str) -> None:
+            widget.show()
+            settle(100)
+            widget.grab().save(str(out / f"{name}.png"))
+
+        unlock = session.unlock_window
+        unlock.demo_box.setChecked(True)
+        save(unlock, "01-first-run")
+        unlock.new_passphrase_field.setText(PASSPHRASE)
+        unlock.confirm_field.setText(PASSPHRASE)
+        unlock.create_store()
+        while unlock.pages.currentWidget() is not unlock.recovery_key_page:
+            settle()
+        save(unlock, "02-recovery-key")
+        unlock.kept_box.setChecked(True)
+        unlock.continue_button.click()
+        window = session.window
+        assert window is not None
+        save(window, "03-dashboard")
+        window.open_report(None)
+        while window.editor.validation_pending():
+            settle()
+        window.editor.task_table.setCurrentIndex(window.editor.tasks.index(0, 4))
+        save(window, "04-editor-tasks")
+        window.editor.tabs.setCurrentWidget(window.editor.indicator_table)
+        save(window, "05-editor-indicators")
+        window.tabs.setCurrentWidget(window.browser)
+        window.browser.search.setText("chuyen doi so")
+        save(window, "06-plan-browser")
+        window.tabs.setCurrentWidget(window.sync)
+        save(window, "07-sync")
+        sign = SignDialog(window.store, window.editor.period_code, language, window)
+        save(sign, "08-sign")
+        sign.close()
+        settings = SettingsDialog(window.ui, window)
+        save(settings, "09-settings")
+        settings.close()
+        session.lock()
+        save(session.unlock_window, "10-unlock")
+        unlock.passphrase_field.setText("sai mật khẩu")
+        unlock.unlock()
+        while not unlock.message.text() or not unlock.pages.isEnabled():
+            settle()
+        save(unlock, "11-wrong-passphrase")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder for the PNGs")
+    parser.add_argument("--child", nargs=2, metavar=("LANGUAGE", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        language, folder = args.child
+        os.environ["BAOCAO_LANG"] = language
+        shoot(Path(folder), language)
+        return 0
+    failures = 0
+    for language, scale in COMBINATIONS:
+        folder = args.out / f"{language}-{int(float(scale) * 100)}"
+        folder.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "QT_SCALE_FACTOR": scale, "BAOCAO_LANG": language, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run([sys.executable, __file__, "--out", str(args.out), "--child", language, str(folder)],
+                              env=env, check=False)
+        failures += done.returncode != 0
+        print(f"{folder}: {'ok' if done.returncode == 0 else 'FAILED'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

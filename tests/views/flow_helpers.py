@@ -1,0 +1,29 @@
+"""Steps the GUI tests share: waiting for background work and answering every blocking issue."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from desktop.views.report_editor import ReportEditor
+
+
+def wait_validated(qtbot: QtBot, editor: ReportEditor) -> None:
+    """Let the pending (debounced) validation run and answer."""
+    qtbot.waitUntil(lambda: not editor.validation_pending(), timeout=10_000)
+
+
+def answer_every_error(qtbot: QtBot, editor: ReportEditor) -> None:
+    """Fill in what each error asks for, through the editor's cells, until none is left."""
+    for _ in range(4):
+        wait_validated(qtbot, editor)
+        if not editor.result.errors:
+            return
+        for issue in editor.result.errors:
+            if issue.item_kind == "task":
+                editor.edit_cell("task", issue.item_key, "status", "in_progress")
+                editor.edit_cell("task", issue.item_key, "percent", 50.0)
+                editor.edit_cell("task", issue.item_key, "result", "Đang triển khai theo kế hoạch.")
+            elif issue.item_kind == "indicator":
+                editor.edit_cell("indicator", issue.item_key, "not_applicable_reason", "Xã không có số liệu riêng.")
+                editor.edit_cell("indicator", issue.item_key, "note", "Số liệu tạm tính, sẽ cập nhật.")
+    wait_validated(qtbot, editor)

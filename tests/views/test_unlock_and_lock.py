@@ -1,0 +1,97 @@
+"""Unlock: a clear message on a wrong passphrase, the recovery path, and the idle auto-lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.app import GuiSession
+from desktop.services.accounts import create_store
+from desktop.views.settings_dialog import UiSettings, load_ui_settings, save_ui_settings
+from desktop.views.unlock_window import UnlockWindow
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+
+def make_store(data_dir: Path) -> str:
+    created = create_store(data_dir, "admin", PASSPHRASE, FAST_KDF)
+    created.store.close()
+    return created.recovery_key
+
+
+def test_wrong_passphrase_says_so_and_stays_locked(qtbot: QtBot, tmp_path: Path) -> None:
+    make_store(tmp_path / "data")
+    window = UnlockWindow(tmp_path / "data")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages.currentWidget() is window.unlock_page
+    opened: list[object] = []
+    window.unlocked.connect(opened.append)
+    qtbot.keyClicks(window.passphrase_field, "not the passphrase")
+    qtbot.keyClick(window.passphrase_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.isEnabled() and window.message.text() != "", timeout=10_000)
+    assert window.message.text() == "Sai tên người dùng hoặc mật khẩu."
+    assert window.passphrase_field.text() == ""  # never kept in the field
+    assert opened == []
+
+
+def test_right_passphrase_opens(qtbot: QtBot, tmp_path: Path) -> None:
+    make_store(tmp_path / "data")
+    window = UnlockWindow(tmp_path / "data")
+    qtbot.addWidget(window)
+    window.passphrase_field.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.unlocked, timeout=10_000) as opened:
+        qtbot.mouseClick(window.unlock_button, Qt.MouseButton.LeftButton)
+    opened.args[0].close()
+
+
+def test_recovery_key_sets_a_new_passphrase(qtbot: QtBot, tmp_path: Path) -> None:
+    recovery = make_store(tmp_path / "data")
+    window = UnlockWindow(tmp_path / "data")
+    qtbot.addWidget(window)
+    qtbot.mouseClick(window.forgot_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.recover_page
+    window.recovery_field.setText(recovery)
+    window.recover_passphrase_field.setText("mật khẩu mới 2027")
+    window.recover_confirm_field.setText("mật khẩu mới 2027")
+    with qtbot.waitSignal(window.unlocked, timeout=30_000) as opened:
+        qtbot.mouseClick(window.recover_button, Qt.MouseButton.LeftButton)
+    opened.args[0].close()
+
+
+def test_mismatched_new_passphrases_are_refused(qtbot: QtBot, tmp_path: Path) -> None:
+    window = UnlockWindow(tmp_path / "new")
+    qtbot.addWidget(window)
+    assert window.pages.currentWidget() is window.create_page
+    window.new_passphrase_field.setText("một mật khẩu dài")
+    window.confirm_field.setText("một mật khẩu khác")
+    qtbot.mouseClick(window.create_button, Qt.MouseButton.LeftButton)
+    assert window.message.text() == "Hai mật khẩu không giống nhau."
+    assert not (tmp_path / "new").exists()
+
+
+def test_idle_auto_lock_closes_the_store_and_shows_unlock(qtbot: QtBot, tmp_path: Path) -> None:
+    make_store(tmp_path / "data")
+    session = GuiSession(QApplication.instance(), tmp_path / "data", UiSettings(idle_minutes=10))  # type: ignore[arg-type]
+    session.start()
+    qtbot.addWidget(session.unlock_window)
+    session.unlock_window.passphrase_field.setText(PASSPHRASE)
+    session.unlock_window.unlock()
+    qtbot.waitUntil(lambda: session.window is not None, timeout=10_000)
+    window = session.window
+    assert window is not None and window.isVisible()
+    window.idle_lock.set_interval(300)  # the setting is in minutes; the test cannot wait that long
+    with qtbot.waitSignal(window.lock_requested, timeout=5_000):
+        pass
+    assert session.store is None and session.window is None
+    assert session.unlock_window.isVisible()
+    assert session.unlock_window.pages.currentWidget() is session.unlock_window.unlock_page
+
+
+def test_interface_settings_survive_a_restart(tmp_path: Path) -> None:
+    save_ui_settings(tmp_path, UiSettings(language="en", idle_minutes=3, font_points=14))
+    assert load_ui_settings(tmp_path) == UiSettings(language="en", idle_minutes=3, font_points=14)
+    (tmp_path / "giao-dien.ini").write_text("[General]\nlanguage=fr\nidle_minutes=abc\n", encoding="utf-8")
+    assert load_ui_settings(tmp_path) == UiSettings()
