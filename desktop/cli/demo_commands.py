@@ -31,20 +31,28 @@ def demo_data_dir(args: argparse.Namespace) -> Path:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Create or refresh the demo store, then start the GUI on it unless ``--no-gui``."""
     from desktop.services.demo import setup_demo
+    from desktop.services.demo_province import DemoProvince
+    from desktop.services.sync import enroll, save_sync_settings
 
     folder = demo_data_dir(args)
     passphrase = os.environ.get("BAOCAO_PASSPHRASE") or DEMO_PASSPHRASE
-    demo = setup_demo(folder, passphrase, user=context.user(args))
-    demo.store.close()
-    print(tr(f"Kho demo: {folder} — người dùng «{context.user(args)}».",
-             f"Demo store: {folder} — user «{context.user(args)}»."))
+    with DemoProvince(folder.parent / f"{folder.name}-province") as province:
+        demo = setup_demo(folder, passphrase, user=context.user(args),
+                          enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
+        save_sync_settings(demo.store, province.url)  # the port is new on every start
+        demo.store.close()
+        _tell(folder, context.user(args), demo.recovery_key, province.url)
+        if args.no_gui:
+            return 0
+        from desktop.app import run_gui
+
+        return run_gui(folder, None)
+
+
+def _tell(folder: Path, user: str, recovery_key: str | None, url: str) -> None:
+    print(tr(f"Kho demo: {folder} — người dùng «{user}».", f"Demo store: {folder} — user «{user}»."))
+    print(tr(f"Máy chủ của Sở (demo) đang chạy tại {url}", f"The (demo) province server runs at {url}"))
     if not os.environ.get("BAOCAO_PASSPHRASE"):
         print(tr(f"Mật khẩu của kho demo: {DEMO_PASSPHRASE}", f"Demo store passphrase: {DEMO_PASSPHRASE}"))
-    if demo.recovery_key:
-        print(tr(f"Khóa khôi phục (chỉ hiện một lần): {demo.recovery_key}",
-                 f"Recovery key (shown once): {demo.recovery_key}"))
-    if args.no_gui:
-        return 0
-    from desktop.app import run_gui
-
-    return run_gui(folder, None)
+    if recovery_key:
+        print(tr(f"Khóa khôi phục (chỉ hiện một lần): {recovery_key}", f"Recovery key (shown once): {recovery_key}"))

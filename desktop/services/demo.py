@@ -7,6 +7,7 @@ validation warning and a signed revision in the history, not an empty screen.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from desktop.domain.periods import Period
 from desktop.models.keyslots import KdfParams
 from desktop.models.store import Store
 from desktop.services import accounts, periods
-from desktop.services.identity import pin_province
+from desktop.services.identity import pin_province, province_keys
 from desktop.services.installation import AgencyProfile, configure_agency, installation_agency
 from desktop.services.plans import import_plan
 from desktop.services.reports import latest_report, open_report, update_indicator, update_narrative, update_task
@@ -45,8 +46,13 @@ class DemoSetup:
 
 
 def setup_demo(data_dir: Path, passphrase: str, *, user: str = "admin", today: date | None = None,
-               kdf: KdfParams | None = None, province: ProvincePublicKeys | None = None) -> DemoSetup:
-    """Create (or reopen) the demo store in ``data_dir`` and fill it; idempotent."""
+               kdf: KdfParams | None = None, province: ProvincePublicKeys | None = None,
+               enroll: Callable[[Store], None] | None = None) -> DemoSetup:
+    """Create (or reopen) the demo store in ``data_dir`` and fill it; idempotent.
+
+    ``enroll`` enrolls the store with a (local) province server; without it the province's keys are
+    ``province`` or a throw-away set, so that signing works offline.
+    """
     today = today or date.today()
     if accounts.store_exists(data_dir):
         store, recovery = accounts.unlock(data_dir, user, passphrase), None
@@ -58,7 +64,12 @@ def setup_demo(data_dir: Path, passphrase: str, *, user: str = "admin", today: d
         for path in write_sample_plans(Path(folder)):
             import_plan(store, path)
     with store.session() as session:
-        pin_province(session, province or ProvinceKeys.generate().public())
+        enrolled = province_keys(session) is not None
+    if enroll is not None and not enrolled:
+        enroll(store)
+    elif not enrolled:
+        with store.session() as session:
+            pin_province(session, province or ProvinceKeys.generate().public())
     current = periods.current_period_code(today)
     previous = Period.parse(current).previous().code
     _fill(store, previous, share=1.0, signed=True, today=today)

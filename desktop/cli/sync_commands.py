@@ -1,0 +1,134 @@
+"""``baocao enroll``, ``baocao sync``, ``baocao outbox``, ``baocao export`` and ``baocao receipt import``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.cli import context
+from desktop.i18n import current_language, tr
+from desktop.models.store import Store
+
+OUTCOME_LABELS = {
+    "receipted": ("Sở đã nhận, có biên nhận", "received by the province, receipt kept"),
+    "already_received": ("Sở đã có (qua USB), đã lấy biên nhận", "already at the province (USB); receipt kept"),
+    "needs_attention": ("bị từ chối, cần xem lại", "refused, needs attention"),
+    "deferred": ("chưa gửi được, sẽ thử lại", "not sent yet, will retry"),
+    "cancelled": ("đã hủy", "cancelled"),
+}
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the sync and USB-transfer commands."""
+    enroll = sub.add_parser("enroll", help="enroll this PC with the province server (one-time code)")
+    enroll.add_argument("--server", required=True, help="https://… address of the province server")
+    enroll.add_argument("--code", required=True, help="the one-time enrollment code from the province")
+    enroll.add_argument("--proxy", help="proxy URL (default: the system's)")
+    enroll.add_argument("--ca-file", help="extra CA certificate file for the province's TLS")
+    enroll.set_defaults(func=cmd_enroll)
+    sync = sub.add_parser("sync", help="pull assignments and send every signed report waiting in the outbox")
+    sync.set_defaults(func=cmd_sync)
+    outbox = sub.add_parser("outbox", help="list the signed reports and what the province answered")
+    outbox.set_defaults(func=cmd_outbox)
+    export = sub.add_parser("export", help="write the signed report encrypted for the province (USB, e-mail)")
+    export.add_argument("--period", help="period code such as 2026Q4 (default: the current one)")
+    export.add_argument("--out", type=Path, required=True)
+    export.set_defaults(func=cmd_export)
+    receipt = sub.add_parser("receipt", help="receipts from the province")
+    receipt_sub = receipt.add_subparsers(dest="receipt_command", required=True)
+    take = receipt_sub.add_parser("import", help="record a receipt file brought back from the province")
+    take.add_argument("file", type=Path)
+    take.set_defaults(func=cmd_receipt_import)
+    for parser in (enroll, sync, outbox, export, take):
+        context.add_common(parser)
+
+
+def _with_store(args: argparse.Namespace, action: Callable[[Store], int]) -> int:
+    store = context.open_store(args)
+    try:
+        return action(store)
+    finally:
+        store.close()
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    """Enroll and show the fingerprints to check by phone."""
+    from desktop.services.identity import device_identity
+    from desktop.services.sync import enroll, save_sync_settings
+
+    def run(store: Store) -> int:
+        save_sync_settings(store, args.server, args.proxy, args.ca_file)
+        profile = enroll(store, args.server, args.code)
+        with store.session() as session:
+            identity = device_identity(session)
+        print(tr(f"Đã đăng ký: {profile.name} ({profile.code}).", f"Enrolled: {profile.name} ({profile.code})."))
+        print(tr(f"Dấu vân tay khóa của máy (đọc cho Sở khi kiểm tra): {identity.fingerprint}",
+                 f"This PC's key fingerprint (read it to the province to check): {identity.fingerprint}"))
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Sync once; exit 1 if a bundle needs attention."""
+    from desktop.services.sync import sync_now
+
+    def run(store: Store) -> int:
+        outcome = sync_now(store)
+        if outcome.assignments_changed:
+            print(tr(f"Đã nhận phân công mới: {', '.join(outcome.plans)}.",
+                     f"New assignments received: {', '.join(outcome.plans)}."))
+        english = current_language() == "en"
+        for item in outcome.report.outcomes:
+            message = item.message_en if english else item.message_vi
+            print(f"{item.bundle_id}: {OUTCOME_LABELS.get(item.outcome, (item.outcome,) * 2)[english]}"
+                  + (f" — {message}" if message else ""))
+        if outcome.report.stopped_by is not None:
+            print(outcome.report.stopped_by.message())
+        if not outcome.report.outcomes:
+            print(tr("Không có báo cáo nào chờ gửi.", "No report is waiting to be sent."))
+        return 0 if outcome.report.complete and not outcome.report.with_outcome("needs_attention") else 1
+
+    return _with_store(args, run)
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    """One line per bundle."""
+    from desktop.services.sync import receipt_history
+
+    def run(store: Store) -> int:
+        english = current_language() == "en"
+        for row in receipt_history(store):
+            message = (row.message_en if english else row.message_vi) or ""
+            print(f"{row.period_code} {tr('lần', 'rev.')} {row.revision}  {row.state:<15} {row.received_at or ''}  "
+                  f"{row.bundle_id}  {message}")
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Seal the signed bundle for the province."""
+    from desktop.services.periods import check_code, current_period_code
+    from desktop.services.usb_transfer import export_encrypted
+
+    def run(store: Store) -> int:
+        period = check_code(args.period).code if args.period else current_period_code()
+        export_encrypted(store, period, args.out)
+        print(tr(f"Đã ghi tệp mã hóa gửi Sở: {args.out}", f"Encrypted file for the province written: {args.out}"))
+        return 0
+
+    return _with_store(args, run)
+
+
+def cmd_receipt_import(args: argparse.Namespace) -> int:
+    """Record a receipt file."""
+    from desktop.services.usb_transfer import import_receipt
+
+    def run(store: Store) -> int:
+        status = import_receipt(store, args.file)
+        print(tr(f"Đã ghi nhận biên nhận của Sở: {status}.", f"Province receipt recorded: {status}."))
+        return 0 if status != "rejected" else 1
+
+    return _with_store(args, run)

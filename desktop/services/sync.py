@@ -1,0 +1,202 @@
+"""Sync with the province: enroll, pull the signed assignment package, push the outbox, keep the receipts.
+
+The network client (``desktop.sync``) knows nothing of the store; ``StoreOutbox`` is its view of the
+encrypted outbox. Each state change is its own short transaction, so a sync killed at any moment resumes
+from what was last recorded (the server's offset is asked again before sending).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from desktop.domain.text import nfc
+from desktop.errors import InputError
+from desktop.models.outbox import OutboxItem
+from desktop.models.settings import get_setting, set_setting
+from desktop.models.store import Store
+from desktop.services import periods as period_service
+from desktop.services.identity import device_key, pin_province, province_keys, require_province
+from desktop.services.installation import AgencyProfile, configure_agency
+from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
+from desktop.services.plans import store_parsed_plan
+from desktop.sync.receipt import verify_receipt
+from desktop.sync.sync_client import BundleToSend, ProvinceClient, UploadState
+from desktop.sync.sync_run import SyncProgress, SyncReport, run_sync
+
+URL_SETTING, PROXY_SETTING, CA_SETTING = "sync.server_url", "sync.proxy", "sync.ca_file"
+ETAG_SETTING = "sync.assignments_etag"
+PENDING_STATES = ("new", "uploading", "committed")
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    """Where the province server is and how to reach it."""
+
+    server_url: str | None
+    proxy: str | None
+    ca_file: str | None
+    enrolled: bool
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    """One sync: whether new assignments arrived, and what became of each queued bundle."""
+
+    assignments_changed: bool
+    plans: list[str]
+    report: SyncReport
+
+
+@dataclass(frozen=True)
+class ReceiptRow:
+    """A bundle and what the province answered (once it has)."""
+
+    bundle_id: str
+    period_code: str
+    revision: int
+    state: str
+    status: str | None
+    received_at: str | None
+    message_vi: str | None
+    message_en: str | None
+
+
+def sync_settings(store: Store) -> SyncSettings:
+    """The saved server address, proxy and CA file, and whether this PC has enrolled."""
+    with store.session() as session:
+        return SyncSettings(get_setting(session, URL_SETTING), get_setting(session, PROXY_SETTING),
+                            get_setting(session, CA_SETTING), get_setting(session, "province.public_keys") is not None)
+
+
+def save_sync_settings(store: Store, server_url: str, proxy: str | None = None, ca_file: str | None = None) -> None:
+    """Keep the server address (https, or http only on this computer), proxy and CA file."""
+    url = server_url.strip().rstrip("/")
+    if not (url.startswith("https://") or url.startswith(("http://127.0.0.1", "http://localhost"))):
+        raise InputError(f"Địa chỉ máy chủ phải bắt đầu bằng https:// (nhận được «{url}»).",
+                         f"The server address must start with https:// (got «{url}»).", code="bad_url")
+    with store.session() as session:
+        set_setting(session, URL_SETTING, url)
+        set_setting(session, PROXY_SETTING, proxy or None)
+        set_setting(session, CA_SETTING, ca_file or None)
+
+
+def enroll(store: Store, server_url: str, code: str, device_name: str | None = None) -> AgencyProfile:
+    """Enroll this PC with a one-time code: pin the province's keys and take the agency's identity."""
+    save_sync_settings(store, server_url, *_transport(store))
+    with _client(store) as client:
+        enrollment = client.enroll(nfc(code).strip(), device_name or platform.node() or "baocao")
+    agency = enrollment.agency
+    profile = AgencyProfile(code=agency["code"], name=agency["name"], kind=agency.get("kind") or "commune",
+                            parent_name=agency.get("parent_name") or "", place=agency.get("place") or "")
+    with store.session() as session:
+        pin_province(session, enrollment.province)
+    configure_agency(store, profile)
+    return profile
+
+
+def sync_now(store: Store, *, progress: Callable[[SyncProgress], None] | None = None,
+             cancelled: Callable[[], bool] | None = None) -> SyncOutcome:
+    """Pull assignments, then push every queued bundle; one failing bundle never holds back the others."""
+    with _client(store) as client:
+        changed, plans = _pull(store, client)
+        report = run_sync(client, StoreOutbox(store), progress=progress, cancelled=cancelled)
+    return SyncOutcome(changed, plans, report)
+
+
+def receipt_history(store: Store) -> list[ReceiptRow]:
+    """Every queued or sent bundle, newest first, with the province's verified answer."""
+    with store.session() as session:
+        province = require_province(session)
+        rows = []
+        for item in session.scalars(select(OutboxItem).order_by(OutboxItem.sequence.desc())):
+            receipt = verify_receipt(item.receipt, province.signing) if item.receipt else None
+            rows.append(ReceiptRow(item.bundle_id, item.period_code, item.revision, item.state,
+                                   receipt.status if receipt else None, receipt.received_at if receipt else None,
+                                   receipt.message_vi if receipt else item.last_error,
+                                   receipt.message_en if receipt else item.last_error))
+        return rows
+
+
+class StoreOutbox:
+    """The sync run's view of the encrypted outbox (``desktop.sync.sync_run.OutboxPort``)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def pending(self) -> list[BundleToSend]:
+        with self.store.session() as session:
+            items = session.scalars(select(OutboxItem).where(OutboxItem.state.in_(PENDING_STATES))
+                                    .order_by(OutboxItem.sequence)).all()
+            return [self._bundle(i.id, i.bundle_id, i.bundle_sha256, i.size) for i in items]
+
+    def upload_state(self, bundle_id: str) -> UploadState | None:
+        with self.store.session() as session:
+            url = outbox_item(session, bundle_id).upload_url
+        return UploadState(url, 0) if url else None
+
+    def save_upload_state(self, bundle_id: str, state: UploadState) -> None:
+        with self.store.session() as session:
+            item = outbox_item(session, bundle_id)
+            if item.upload_url != state.url or item.state != "uploading":
+                item.upload_url, item.state = state.url, "uploading"
+
+    def mark_receipted(self, bundle_id: str, receipt: bytes) -> None:
+        mark_receipted(self.store, bundle_id, receipt)
+
+    def mark_needs_attention(self, bundle_id: str, code: str, message_vi: str, message_en: str) -> None:
+        mark_needs_attention(self.store, bundle_id, code, message_vi, message_en)
+
+    def _bundle(self, item_id: int, bundle_id: str, sha256: str, size: int) -> BundleToSend:
+        return BundleToSend(bundle_id, sha256, size, lambda: OutboxReader(self.store, item_id, size))
+
+
+def _transport(store: Store) -> tuple[str | None, str | None]:
+    settings = sync_settings(store)
+    return settings.proxy, settings.ca_file
+
+
+def _client(store: Store) -> ProvinceClient:
+    with store.session() as session:
+        url = get_setting(session, URL_SETTING)
+        if not url:
+            raise InputError("Chưa nhập địa chỉ máy chủ của Sở (mục Đồng bộ).",
+                             "The province server address is not set (Sync panel).", code="no_server")
+        key = device_key(session)
+        proxy, ca_file = get_setting(session, PROXY_SETTING), get_setting(session, CA_SETTING)
+        province = province_keys(session)
+    return ProvinceClient(url, device_key=key, ca_file=ca_file, proxy=proxy, province=province)
+
+
+def _pull(store: Store, client: ProvinceClient) -> tuple[bool, list[str]]:
+    with store.session() as session:
+        etag = get_setting(session, ETAG_SETTING)
+    pulled = client.pull_assignments(etag)
+    if not pulled.changed or pulled.envelope is None or pulled.package is None:
+        return False, []
+    package = pulled.package
+    digest = hashlib.sha256(pulled.envelope).hexdigest()
+    codes = []
+    with store.session() as session:
+        for plan in package["plans"]:
+            code = nfc((plan.get("plan") or {}).get("code") or "").strip()
+            if not code:
+                continue
+            store_parsed_plan(session, plan, plan_code=code, source_name="assignments", digest=digest)
+            codes.append(code)
+        if package.get("schedule"):
+            period_service.save_schedule(session, package["schedule"])
+        set_setting(session, ETAG_SETTING, pulled.etag)
+    return True, codes
+
+
+def last_sync(store: Store) -> datetime | None:
+    """When a bundle was last acknowledged by the province."""
+    with store.session() as session:
+        return session.scalar(select(OutboxItem.updated_at).where(OutboxItem.state == "receipted")
+                              .order_by(OutboxItem.updated_at.desc()).limit(1))

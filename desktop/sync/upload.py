@@ -1,0 +1,280 @@
+"""Resumable upload of one bundle (tus 1.0.0 core + creation + checksum), built for links that break.
+
+The client never assumes what the server holds: after any failure it asks (HEAD) and sends from the
+server's offset. Each chunk carries its SHA-256, so a chunk cut in the middle is dropped whole by the
+server rather than stored damaged; chunk sizes follow the measured rate (about 7.5 s of link time each,
+16 KiB–4 MiB), stay under three quarters of what the link carried between its last two cuts, and grow
+back only once the link has held for a few chunks: a link cut every 100 KB re-sends at most one chunk,
+smaller than 100 KB, per cut. Creation and commit are idempotent on the
+server (by bundle id and hash), so a lost answer is simply asked again and the receipt is the same.
+
+The caller persists ``UploadState`` from ``on_state`` after every chunk; a process killed mid-upload
+starts again from that state and the server's offset.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import BinaryIO, Protocol
+from urllib.parse import urljoin, urlsplit
+
+from desktop.sync.canonical import parse_strict_json
+from desktop.sync.retry_policy import Backoff
+from desktop.sync.sync_errors import Answer, CancelledSync, RejectedError, TransientError, error_for
+
+TUS_HEADERS = {"Tus-Resumable": "1.0.0"}
+MIN_CHUNK = 16 * 1024
+FIRST_CHUNK = 64 * 1024
+MAX_CHUNK = 4 * 1024 * 1024
+SECONDS_PER_CHUNK = 7.5
+STEADY_CHUNKS = 4
+RUN_SHARE = 0.75
+_MAX_RESTARTS = 3
+
+
+@dataclass(frozen=True)
+class BundleToSend:
+    """A signed bundle waiting in the outbox: ``open`` gives a fresh readable stream of its bytes."""
+
+    bundle_id: str
+    sha256: str
+    length: int
+    open: Callable[[], BinaryIO]
+
+
+@dataclass(frozen=True)
+class UploadState:
+    """Where an upload stands: the upload's URL on the server and the last offset the server confirmed."""
+
+    url: str
+    offset: int
+
+
+class Exchange(Protocol):
+    """One signed HTTP request and its answer; transport failures raise ``TransientError``."""
+
+    def __call__(self, method: str, url: str, *, body: bytes = b"", headers: Mapping[str, str] | None = None,
+                 on_sent: Callable[[int], None] | None = None) -> Answer: ...
+
+
+class ChunkSizer:
+    """Chunk sizes that follow the link: about ``SECONDS_PER_CHUNK`` each, and under ``RUN_SHARE`` of what
+    the link carried between the last two cuts, so that a cut costs at most one chunk smaller than that."""
+
+    def __init__(self) -> None:
+        self.size = FIRST_CHUNK
+        self._ceiling = MAX_CHUNK
+        self._steady = 0
+        self._run = 0
+
+    def succeeded(self, nbytes: int, seconds: float) -> None:
+        """A chunk of ``nbytes`` went through in ``seconds``: aim the next one at the measured rate."""
+        self._run += nbytes
+        self._steady += 1
+        if self._steady >= STEADY_CHUNKS:
+            self._ceiling, self._steady = min(MAX_CHUNK, self._ceiling * 2), 0
+        wanted = nbytes / max(seconds, 1e-3) * SECONDS_PER_CHUNK
+        self.size = _clamp(min(wanted, self.size * 2, self._ceiling))
+
+    def failed(self) -> None:
+        """A chunk was cut: stay under a share of what the link carried since the previous cut."""
+        self._ceiling = _clamp(self._run * RUN_SHARE if self._run else self.size // 2)
+        self.size = min(self.size, self._ceiling)
+        self._steady = self._run = 0
+
+
+class _UploadGone(Exception):
+    """The server no longer knows the upload (expired or removed): create it again."""
+
+
+def upload_bundle(exchange: Exchange, bundle: BundleToSend, *, uploads_url: str, state: UploadState | None,
+                  on_state: Callable[[UploadState], None], progress: Callable[[int, int], None] | None,
+                  cancelled: Callable[[], bool] | None, backoff: Backoff,
+                  check_receipt: Callable[[bytes], bytes]) -> bytes:
+    """Send ``bundle`` from wherever the server stands and commit it; returns the checked receipt.
+
+    Raises ``TransientError`` when the policy gives up, ``RejectedError`` when the province refuses the
+    bundle (with its signed receipt), ``CancelledSync`` when ``cancelled()`` turns true.
+    """
+    return _Upload(exchange, bundle, uploads_url, state, on_state, progress, cancelled, backoff,
+                   check_receipt).run()
+
+
+class _Upload:
+    def __init__(self, exchange: Exchange, bundle: BundleToSend, uploads_url: str, state: UploadState | None,
+                 on_state: Callable[[UploadState], None], progress: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None, backoff: Backoff,
+                 check_receipt: Callable[[bytes], bytes]) -> None:
+        self.exchange = exchange
+        self.bundle = bundle
+        self.uploads_url = uploads_url
+        self.state = state
+        self.offset: int | None = None
+        self.on_state = on_state
+        self.progress = progress
+        self.cancelled = cancelled
+        self.backoff = backoff
+        self.check_receipt = check_receipt
+        self.sizer = ChunkSizer()
+        self._resume_at: int | None = None
+
+    def run(self) -> bytes:
+        restarts = 0
+        while True:
+            if self.cancelled is not None and self.cancelled():
+                raise CancelledSync
+            try:
+                if self.state is None:
+                    receipt = self._create()
+                    if receipt is not None:
+                        return receipt
+                elif self.offset is None:
+                    self.offset = self._head()
+                elif self.offset < self.bundle.length:
+                    self._send_chunk()
+                else:
+                    return self._commit()
+            except _UploadGone:
+                restarts += 1
+                if restarts > _MAX_RESTARTS:
+                    raise TransientError("Máy chủ của tỉnh liên tục mất phiên tải lên; sẽ thử lại sau.",
+                                         "The province server keeps losing the upload; will try again later.",
+                                         code="upload_lost") from None
+                self.state, self.offset = None, None
+            except TransientError as exc:
+                self.offset, self._resume_at = self._resume_at, None
+                self.backoff.failed(exc)
+
+    def _create(self) -> bytes | None:
+        metadata = f"bundle_id {_b64(self.bundle.bundle_id.encode())},sha256 {_b64(self.bundle.sha256.encode())}"
+        answer = self.exchange("POST", self.uploads_url, headers={
+            **TUS_HEADERS, "Upload-Length": str(self.bundle.length), "Upload-Metadata": metadata})
+        if answer.status == 200:
+            return self.check_receipt(_receipt_in(answer))
+        if answer.status != 201:
+            raise error_for(answer, "Tạo phiên tải lên", "Creating the upload")
+        url = self._same_origin(answer.header("location"))
+        self.offset = self._offset_in(answer, allow_missing=True)
+        self.state = UploadState(url, self.offset or 0)
+        self.on_state(self.state)
+        self.backoff.progressed()
+        self._report(self.state.offset)
+        return None
+
+    def _head(self) -> int:
+        assert self.state is not None
+        answer = self.exchange("HEAD", self.state.url, headers=TUS_HEADERS)
+        if answer.status in (404, 410):
+            raise _UploadGone
+        if answer.status != 200:
+            raise error_for(answer, "Hỏi máy chủ đã nhận bao nhiêu", "Asking the server how much it holds")
+        offset = self._offset_in(answer)
+        length = answer.header("upload-length")
+        if length is not None and length != str(self.bundle.length):
+            raise _UploadGone
+        self._report(offset)
+        return offset
+
+    def _send_chunk(self) -> None:
+        assert self.state is not None and self.offset is not None
+        start = self.offset
+        chunk = self._read(start, min(self.sizer.size, self.bundle.length - start))
+        checksum = base64.b64encode(hashlib.sha256(chunk).digest()).decode("ascii")
+        began = time.monotonic()
+        try:
+            answer = self.exchange("PATCH", self.state.url, body=chunk, headers={
+                **TUS_HEADERS, "Content-Type": "application/offset+octet-stream", "Upload-Offset": str(start),
+                "Upload-Checksum": f"sha256 {checksum}"}, on_sent=lambda sent: self._report(start + sent))
+        except TransientError:
+            # The server drops a chunk cut short, so it most likely still holds ``start``: send from there
+            # without asking first (one round trip less per cut); a 409 says otherwise and HEAD follows.
+            self.sizer.failed()
+            self._resume_at = start
+            raise
+        if answer.status in (404, 410):
+            raise _UploadGone
+        if answer.status == 460:
+            raise TransientError("Một phần dữ liệu bị hỏng trên đường truyền; gửi lại.",
+                                 "Part of the data was damaged on the way; sending it again.", code="checksum")
+        if answer.status not in (200, 204):
+            raise error_for(answer, "Gửi dữ liệu", "Sending data")
+        offset = self._offset_in(answer)
+        if offset <= start:
+            self.offset = None
+            return
+        self.sizer.succeeded(offset - start, time.monotonic() - began)
+        self.offset = offset
+        self.state = UploadState(self.state.url, offset)
+        self.on_state(self.state)
+        self.backoff.progressed()
+        self._report(offset)
+
+    def _commit(self) -> bytes:
+        assert self.state is not None
+        answer = self.exchange("POST", self.state.url.rstrip("/") + "/commit", headers=TUS_HEADERS)
+        if answer.status == 200:
+            return self.check_receipt(_receipt_in(answer))
+        if answer.status == 422:
+            try:
+                receipt = _receipt_in(answer)
+            except TransientError:
+                raise error_for(answer, "Nộp gói", "Committing the bundle") from None
+            self.check_receipt(receipt)
+            raise error_for(answer, "Nộp gói", "Committing the bundle")
+        if answer.status in (404, 410):
+            raise _UploadGone
+        if answer.status == 409:
+            self.offset = None
+        raise error_for(answer, "Nộp gói", "Committing the bundle")
+
+    def _read(self, start: int, size: int) -> bytes:
+        with self.bundle.open() as stream:
+            stream.seek(start)
+            data = stream.read(size)
+        if len(data) != size:
+            raise RejectedError("Tệp gói trong hộp thư đi bị ngắn hơn khai báo.",
+                                "The bundle file in the outbox is shorter than recorded.", code="outbox_file")
+        return data
+
+    def _offset_in(self, answer: Answer, *, allow_missing: bool = False) -> int:
+        value = answer.header("upload-offset")
+        if value is None and allow_missing:
+            return 0
+        if value is None or not value.isdigit() or int(value) > self.bundle.length:
+            raise TransientError("Máy chủ trả lời vị trí tải lên không hợp lệ.",
+                                 "The server answered with an invalid upload offset.", code="bad_offset")
+        return int(value)
+
+    def _same_origin(self, location: str | None) -> str:
+        """The upload URL from ``Location``; signed requests never follow it to another host."""
+        url = urljoin(self.uploads_url, location or "")
+        here, there = urlsplit(self.uploads_url), urlsplit(url)
+        if not location or (here.scheme, here.netloc) != (there.scheme, there.netloc):
+            raise TransientError("Máy chủ trả lời địa chỉ tải lên không hợp lệ.",
+                                 "The server answered with an invalid upload address.", code="bad_location")
+        return url
+
+    def _report(self, done: int) -> None:
+        if self.progress is not None:
+            self.progress(min(done, self.bundle.length), self.bundle.length)
+
+
+def _receipt_in(answer: Answer) -> bytes:
+    try:
+        body = parse_strict_json(answer.body)
+        return base64.b64decode(body["receipt"], validate=True)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise TransientError("Máy chủ trả lời biên nhận sai định dạng.", "The server answered a malformed receipt.",
+                             code="bad_receipt") from exc
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _clamp(size: float) -> int:
+    return int(max(MIN_CHUNK, min(MAX_CHUNK, size)))

@@ -1,0 +1,50 @@
+"""The newcomer's path against a real province server process: enroll, pull, sign, sync, receipt."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.models.outbox import OutboxItem
+from desktop.services import reports, signing
+from desktop.services.dashboard import dashboard
+from desktop.services.demo import setup_demo
+from desktop.services.demo_province import DemoProvince
+from desktop.services.sync import enroll, receipt_history, sync_now
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+TODAY = date(2026, 11, 23)
+
+
+def test_enroll_pull_sign_push_receipt_and_no_duplicate(tmp_path: Path) -> None:
+    with DemoProvince(tmp_path / "province") as province:
+        demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
+                          enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
+        store = demo.store
+        try:
+            first = sync_now(store)
+            assert first.assignments_changed and set(first.plans) >= {"3256/QĐ-UBND", "594/KH-UBND"}
+            assert [o.outcome for o in first.report.outcomes] == ["receipted"]
+            [row] = receipt_history(store)
+            assert (row.period_code, row.state, row.status) == ("2026Q3", "receipted", "accepted")
+
+            view = reports.open_report(store, "2026Q4", TODAY)
+            reports.apply_values(store, "2026Q4",
+                                 tasks={t.ref: {"status": "in_progress", "percent": 60, "result": "Đang làm."}
+                                        for t in view.tasks if t.status is None},
+                                 indicators={i.ref: {"not_applicable_reason": "Không theo dõi ở cấp xã."}
+                                             for i in view.indicators})
+            signing.approve_and_sign(store, "2026Q4", TODAY)
+            second = sync_now(store)
+            assert not second.assignments_changed
+            assert [o.outcome for o in second.report.outcomes] == ["receipted"]
+            assert sync_now(store).report.outcomes == []
+            with store.session() as session:
+                receipts = [i.receipt for i in session.scalars(select(OutboxItem).order_by(OutboxItem.sequence))]
+            assert all(receipts) and len(set(receipts)) == 2
+            card = dashboard(store, TODAY).cards[0]
+            assert card.status == "acknowledged" and card.sync_state == "receipted"
+        finally:
+            store.close()
