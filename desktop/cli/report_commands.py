@@ -137,7 +137,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
         for row in report_history(store, _period(store, args)):
             reason = f" — {row['reason']}" if row["reason"] else ""
-            print(f"{tr('Lần', 'Revision')} {row['revision']}: {row['status']}{reason}")
+            sent = {"on_time": tr(", gửi đúng hạn", ", sent on time"), "late": tr(", gửi trễ hạn", ", sent late"),
+                    None: ""}[row["timeliness"]]
+            print(f"{tr('Lần', 'Revision')} {row['revision']}: {row['status']}{sent}{reason}")
         return 0
 
     return _with_store(args, run)

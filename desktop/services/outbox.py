@@ -153,6 +153,15 @@ def mark_receipted(store: Store, bundle_id: str, receipt: bytes) -> None:
             report.status = "acknowledged"
 
 
+def mark_sent(store: Store, item_id: int) -> None:
+    """The bundle left this PC (an export was written); the report is "sent" until the receipt comes back."""
+    with store.session() as session:
+        item = session.get(OutboxItem, item_id)
+        report = session.get(Report, item.report_id) if item is not None and item.report_id else None
+        if report is not None and report.status == "signed":
+            report.status, report.sent_at = "sent", utcnow()
+
+
 def mark_needs_attention(store: Store, bundle_id: str, code: str, message_vi: str, message_en: str) -> None:
     """Set a refused bundle aside with the reason; the rest of the outbox goes on."""
     with store.session() as session:

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.periods import Period
+from desktop.domain.periods import Period, timeliness
 from desktop.domain.report_values import clean_text, normalise_indicator_values, normalise_task_values
 from desktop.domain.task_status import DONE, DONE_LATE, TASK_STATUSES, status_choices
 from desktop.domain.text import nfc
@@ -216,8 +216,10 @@ def report_history(store: Store, period_code: str) -> list[dict[str, Any]]:
         agency = installation_agency(session)
         rows = session.scalars(select(Report).where(Report.agency_id == agency.id, Report.period_code == period_code)
                                .order_by(Report.revision))
+        rules, period = period_service.schedule(session), Period.parse(period_code)
         return [{"revision": r.revision, "status": r.status, "reason": r.revision_reason,
-                 "supersedes": r.supersedes_id is not None, "signed_at": r.signed_at} for r in rows]
+                 "supersedes": r.supersedes_id is not None, "signed_at": r.signed_at, "sent_at": r.sent_at,
+                 "timeliness": timeliness(period, r.sent_at, rules) if r.sent_at else None} for r in rows]
 
 
 def count_reports(store: Store) -> int:

@@ -386,22 +386,13 @@ def check_plan_workbook(workdir: Path) -> None:
 
 def check_main_window(workdir: Path) -> None:
     """The GUI entry imports (its views, Qt modules and icons are in the build) and its main window is built
-    and shown offscreen, on a new store when it needs one."""
-    import importlib
+    and shown offscreen on a new store."""
+    from desktop.app import create_main_window
 
     app = _qt_app()
-    importlib.import_module("desktop.app")
-    window_class = _main_window_class()
-    store = None
+    store = _new_store(workdir / "store")
     try:
-        kwargs: dict[str, object] = {}
-        for name in _required_parameters(window_class):
-            if name != "store":
-                raise fail(f"không biết cách tạo {window_class.__name__}: cần «{name}»",
-                           f"cannot build {window_class.__name__}: it needs «{name}»")
-            store = _new_store(workdir / "store")
-            kwargs[name] = store
-        window = window_class(**kwargs)
+        window = create_main_window(store)
         window.show()
         app.processEvents()
         shown = window.isVisible()
@@ -409,40 +400,9 @@ def check_main_window(workdir: Path) -> None:
         window.deleteLater()
         app.processEvents()
     finally:
-        if store is not None:
-            store.close()
+        store.close()
     if not shown:
-        raise fail(f"{window_class.__name__} không hiện lên", f"{window_class.__name__} was not shown")
-
-
-MAIN_WINDOW_PLACES = ("desktop.views.main_window", "desktop.app")
-
-
-def _main_window_class() -> type:
-    import importlib
-
-    from PySide6.QtWidgets import QMainWindow
-
-    for module_name in MAIN_WINDOW_PLACES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        found = getattr(module, "MainWindow", None)
-        if isinstance(found, type) and issubclass(found, QMainWindow):
-            return found
-    raise fail(f"không tìm thấy lớp MainWindow trong {', '.join(MAIN_WINDOW_PLACES)}",
-               f"no MainWindow class in {', '.join(MAIN_WINDOW_PLACES)}")
-
-
-def _required_parameters(cls: type) -> list[str]:
-    import inspect
-
-    parameters = inspect.signature(cls).parameters.values()
-    return [p.name for p in parameters if p.default is inspect.Parameter.empty
-            and p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)]
+        raise fail("cửa sổ chính không hiện lên", "the main window was not shown")
 
 
 def _new_store(data_dir: Path) -> Store:

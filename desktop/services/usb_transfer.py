@@ -16,7 +16,7 @@ from desktop.errors import Cancelled, InputError
 from desktop.models.outbox import OutboxItem
 from desktop.models.store import Store
 from desktop.services.identity import require_province
-from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted
+from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, mark_sent
 from desktop.sync.atomic_file import atomic_output
 from desktop.sync.encrypted_export import encrypt_file
 from desktop.sync.receipt import MAX_RECEIPT_BYTES, verify_receipt
@@ -39,6 +39,7 @@ def export_encrypted(store: Store, period_code: str, out: Path, *, progress: Pro
     source = _Watched(OutboxReader(store, item_id, size), size, progress, cancelled)
     with atomic_output(out) as handle:
         encrypt_file(source, handle, public, recipient_key_id=kid)  # type: ignore[arg-type]
+    mark_sent(store, item_id)
     return out
 
 

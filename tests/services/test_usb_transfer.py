@@ -70,3 +70,12 @@ def test_receipt_file_marks_the_bundle_received(setup, province: ProvinceKeys, t
     assert usb_transfer.import_receipt(setup, good) == "accepted"
     with setup.session() as session:
         assert session.scalar(select(OutboxItem.state).where(OutboxItem.bundle_id == bundle_id)) == "receipted"
+
+
+def test_export_marks_the_report_sent_on_time(setup, tmp_path: Path) -> None:
+    from desktop.services.reports import report_history
+
+    usb_transfer.export_encrypted(setup, PERIOD, tmp_path / "q3.bcx")
+    [row] = report_history(setup, PERIOD)
+    assert row["status"] == "sent"
+    assert row["timeliness"] == "late"  # Q3's deadline was 20/09/2026; this export is made in November
