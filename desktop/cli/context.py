@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.cli.prompts import secret
@@ -41,3 +42,12 @@ def open_store(args: argparse.Namespace) -> Store:
     folder = data_dir(args)
     require_store(folder)
     return unlock(folder, user(args), passphrase())
+
+
+def with_store(args: argparse.Namespace, action: Callable[[Store], int]) -> int:
+    """Unlock the store, run ``action`` on it, and close it whatever happens."""
+    store = open_store(args)
+    try:
+        return action(store)
+    finally:
+        store.close()

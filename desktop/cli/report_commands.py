@@ -38,14 +38,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command("fill", cmd_fill, "take values from a filled report workbook").add_argument("file", type=Path)
 
 
-def _with_store(args: argparse.Namespace, action: Callable[[Store], int]) -> int:
-    store = context.open_store(args)
-    try:
-        return action(store)
-    finally:
-        store.close()
-
-
 def _period(store: Store, args: argparse.Namespace) -> str:
     from desktop.services.periods import check_code, current_period_code
 
@@ -83,7 +75,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                   f"{i.value or ''} {i.level or ''}")
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -100,7 +92,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                  f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)."))
         return 1 if result.blocking else 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
@@ -112,7 +104,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
         print(tr("Đã phê duyệt báo cáo.", "Report approved."))
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
@@ -127,7 +119,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
                  f"{signed.bundle_id} queued for the province."))
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -142,7 +134,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             print(f"{tr('Lần', 'Revision')} {row['revision']}: {row['status']}{sent}{reason}")
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_reopen(args: argparse.Namespace) -> int:
@@ -154,7 +146,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
         print(tr(f"Đã mở báo cáo sửa đổi lần {revision}.", f"Revision {revision} opened."))
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -166,7 +158,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         print(tr("Đã ghi", "Written:"), args.out)
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_xlsx(args: argparse.Namespace) -> int:
@@ -178,7 +170,7 @@ def cmd_xlsx(args: argparse.Namespace) -> int:
         print(tr("Đã ghi", "Written:"), args.out)
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
@@ -191,4 +183,4 @@ def cmd_fill(args: argparse.Namespace) -> int:
                  f"Took the values of {result.tasks} task(s) and {result.indicators} indicator(s) from {args.file}."))
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)

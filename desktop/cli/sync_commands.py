@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
 from desktop.cli import context
@@ -44,14 +43,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         context.add_common(parser)
 
 
-def _with_store(args: argparse.Namespace, action: Callable[[Store], int]) -> int:
-    store = context.open_store(args)
-    try:
-        return action(store)
-    finally:
-        store.close()
-
-
 def cmd_enroll(args: argparse.Namespace) -> int:
     """Enroll and show the fingerprints to check by phone."""
     from desktop.services.identity import device_identity
@@ -67,7 +58,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
                  f"This PC's key fingerprint (read it to the province to check): {identity.fingerprint}"))
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -90,7 +81,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(tr("Không có báo cáo nào chờ gửi.", "No report is waiting to be sent."))
         return 0 if outcome.report.complete and not outcome.report.with_outcome("needs_attention") else 1
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
@@ -105,7 +96,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
                   f"{row.bundle_id}  {message}")
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -119,7 +110,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(tr(f"Đã ghi tệp mã hóa gửi Sở: {args.out}", f"Encrypted file for the province written: {args.out}"))
         return 0
 
-    return _with_store(args, run)
+    return context.with_store(args, run)
 
 
 def cmd_receipt_import(args: argparse.Namespace) -> int:
@@ -131,4 +122,4 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
         print(tr(f"Đã ghi nhận biên nhận của Sở: {status}.", f"Province receipt recorded: {status}."))
         return 0 if status != "rejected" else 1
 
-    return _with_store(args, run)
+    return context.with_store(args, run)

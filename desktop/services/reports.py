@@ -18,7 +18,7 @@ from desktop.domain.report_values import clean_text, normalise_indicator_values,
 from desktop.domain.task_status import DONE, DONE_LATE, TASK_STATUSES, status_choices
 from desktop.domain.text import nfc
 from desktop.domain.validation_issues import field_label
-from desktop.errors import InputError, ValidationFailed
+from desktop.errors import InputError
 from desktop.models.base import utcnow
 from desktop.models.plan import Agency, Indicator, Task
 from desktop.models.report import IndicatorValue, Report, TaskProgress
@@ -137,20 +137,10 @@ def apply_values(store: Store, period_code: str, *, tasks: dict[str, dict[str, A
             if clean_indicators else {}
         for ref, clean in clean_tasks.items():
             task, role = _assigned(task_map, ref, "task")
-            row = session.scalar(select(TaskProgress).where(TaskProgress.report_id == report.id,
-                                                            TaskProgress.task_id == task.id))
-            if row is None:
-                row = TaskProgress(report_id=report.id, task_id=task.id, role=role)
-                session.add(row)
-            _apply(row, clean)
+            _apply(_row(session, TaskProgress, report.id, role, task_id=task.id), clean)
         for ref, clean in clean_indicators.items():
             indicator, role = _assigned(indicator_map, ref, "indicator")
-            value_row = session.scalar(select(IndicatorValue).where(IndicatorValue.report_id == report.id,
-                                                                    IndicatorValue.indicator_id == indicator.id))
-            if value_row is None:
-                value_row = IndicatorValue(report_id=report.id, indicator_id=indicator.id, role=role)
-                session.add(value_row)
-            _apply(value_row, clean)
+            _apply(_row(session, IndicatorValue, report.id, role, indicator_id=indicator.id), clean)
         _withdraw_approval(report)
 
 
@@ -167,15 +157,9 @@ def update_narrative(store: Store, period_code: str, *, summary: str | None = No
 
 def approve_report(store: Store, period_code: str) -> None:
     """Approve the draft; refused while validation finds errors (warnings do not block)."""
-    from desktop.services.validation import validate
+    from desktop.services.validation import require_no_errors, validate
 
-    result = validate(store, period_code)
-    if result.blocking:
-        first = result.errors[0]
-        raise ValidationFailed(
-            f"Chưa phê duyệt được: còn {len(result.errors)} lỗi. Lỗi đầu: {first.message_vi}",
-            f"Cannot approve: {len(result.errors)} error(s) remain. First: {first.message_en}",
-            code="validation_errors")
+    require_no_errors(validate(store, period_code), "phê duyệt", "approve")
     with store.session() as session:
         report = report_for_edit(session, installation_agency(session), period_code)
         report.status = "approved"
@@ -226,6 +210,17 @@ def count_reports(store: Store) -> int:
     """How many report revisions the store holds."""
     with store.session() as session:
         return int(session.scalar(select(func.count()).select_from(Report)) or 0)
+
+
+def _row(session: Session, table: type[TaskProgress] | type[IndicatorValue], report_id: int, role: str,
+         **item: int) -> TaskProgress | IndicatorValue:
+    """The report's row for one task or indicator, created on the first edit."""
+    (column, item_id), = item.items()
+    row = session.scalar(select(table).where(table.report_id == report_id, getattr(table, column) == item_id))
+    if row is None:
+        row = table(report_id=report_id, role=role, **item)
+        session.add(row)
+    return row
 
 
 def _withdraw_approval(report: Report) -> None:

@@ -16,7 +16,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.report_snapshot import ReportSnapshot
-from desktop.errors import ValidationFailed
 from desktop.models.attachment import Attachment
 from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxItem
@@ -29,7 +28,7 @@ from desktop.services.outbox import AttachmentReader, ChunkSink, next_sequence
 from desktop.services.report_items import indicator_items, task_items
 from desktop.services.reports import report_for_edit
 from desktop.services.snapshots import build_snapshot
-from desktop.services.validation import validate_stored
+from desktop.services.validation import require_no_errors, validate_stored
 from desktop.sync.bundle import BundleFile, report_json, write_bundle
 
 
@@ -71,13 +70,7 @@ def approve_and_sign(store: Store, period_code: str, today: date | None = None) 
     with store.session() as session:
         agency = installation_agency(session)
         report = report_for_edit(session, agency, period_code)
-        result = validate_stored(session, report, agency)
-        if result.blocking:
-            first = result.errors[0]
-            raise ValidationFailed(
-                f"Chưa ký được: còn {len(result.errors)} lỗi. Lỗi đầu tiên: {first.message_vi}",
-                f"Cannot sign: {len(result.errors)} error(s) remain. First: {first.message_en}",
-                code="validation_errors")
+        require_no_errors(validate_stored(session, report, agency), "ký", "sign")
         province = require_province(session)
         _freeze(session, report, agency, today or date.today())
         snapshot = build_snapshot(session, report, agency)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.periods import Period
 from desktop.domain.report_snapshot import IndicatorEntry, ReportSnapshot, TaskEntry
 from desktop.domain.validation import ValidationContext, ValidationResult, validate_report
+from desktop.errors import ValidationFailed
 from desktop.models.plan import Agency
 from desktop.models.report import Report
 from desktop.models.store import Store
@@ -50,6 +51,16 @@ def validate_stored(session: Session, report: Report, agency: Agency) -> Validat
         result = validate_report(_entries(snapshot.tasks, plan), _entries(snapshot.indicators, plan), context)
         issues += [replace(i, item_key=make_ref(plan, i.item_key)) if i.item_key else i for i in result.issues]
     return ValidationResult(tuple(issues))
+
+
+def require_no_errors(result: ValidationResult, action_vi: str, action_en: str) -> None:
+    """Refuse an approval or a signature while errors remain, naming how many and the first."""
+    if result.blocking:
+        first = result.errors[0]
+        raise ValidationFailed(
+            f"Chưa {action_vi} được: còn {len(result.errors)} lỗi. Lỗi đầu tiên: {first.message_vi}",
+            f"Cannot {action_en}: {len(result.errors)} error(s) remain. First: {first.message_en}",
+            code="validation_errors")
 
 
 def _snapshot_of(session: Session, agency: Agency, period: Period) -> ReportSnapshot | None:
