@@ -1,13 +1,14 @@
 """What can go wrong talking to the province, as data the outbox and the GUI can act on.
 
 - ``TransientError``: try again later (the link, a busy or restarting server). Nothing is marked; the
-  bundle stays in the outbox. ``link`` says the province could not be reached at all (or not
-  trusted: a receipt not signed by the pinned key), so a sync run stops instead of trying every bundle; ``retryable`` is False when trying again
-  without the user changing something (a TLS certificate) cannot help.
+  bundle stays in the outbox. ``link`` says the province could not be reached at all (or not trusted:
+  a receipt not signed by the pinned key), so a sync run stops instead of trying every bundle;
+  ``retryable`` is False when trying again without the user changing something (a TLS certificate)
+  cannot help.
 - ``RejectedError``: the province refused for good. With a signed "rejected" receipt when the bundle
   itself was refused; the bundle then needs the user's attention.
-- ``DeviceRejected``: the province refuses this device (unknown, revoked, wrong clock): every bundle
-  would meet the same answer, so none is marked and the run stops.
+- ``DeviceRejected``: the province refuses this device (unknown, revoked, wrong clock; a 401, or a 403
+  outside an upload): every bundle would meet the same answer, so none is marked and the run stops.
 - ``CancelledSync``: the user pressed cancel.
 
 Messages never carry key material, only what the user can act on.
@@ -24,7 +25,7 @@ from email.utils import parsedate_to_datetime
 from desktop.errors import BaocaoError
 from desktop.sync.canonical import parse_strict_json
 
-_TRANSIENT = frozenset({408, 409, 425, 429})
+_TRANSIENT = frozenset({408, 425, 429})
 _MAX_PROBLEM = 64 * 1024
 _MAX_TEXT = 500
 _CODE = re.compile(r"[a-z0-9_.-]{1,64}\Z")
@@ -89,15 +90,21 @@ class Answer:
         return self.headers.get(name.lower())
 
 
-def error_for(answer: Answer, doing_vi: str, doing_en: str) -> SyncError:
-    """The error a non-success answer means, with the server's own message when it gave one."""
+def error_for(answer: Answer, doing_vi: str, doing_en: str, *, for_upload: bool = False) -> SyncError:
+    """The error a non-success answer means, with the server's own message when it gave one.
+
+    In an upload (``for_upload``) a 409 passes by itself (the offset moved, another request is still
+    writing) and a 403 is about the bundle (another agency's), so it needs attention without stopping
+    the run; elsewhere a 409 is final (a key enrolled for another agency) and a 403 refuses the device.
+    """
     code, vi, en = _problem(answer)
     retry_after = parse_retry_after(answer.header("retry-after"))
-    if answer.status in _TRANSIENT or answer.status >= 500:
+    if answer.status in _TRANSIENT or answer.status >= 500 or (for_upload and answer.status == 409):
         return TransientError(f"{doing_vi}: máy chủ của tỉnh tạm thời chưa nhận ({answer.status}). {vi}".strip(),
                               f"{doing_en}: the province server is not accepting for now ({answer.status}). {en}"
                               .strip(), code=code or f"http_{answer.status}", retry_after=retry_after)
-    kind = DeviceRejected if answer.status in (401, 403) else RejectedError
+    device_level = answer.status == 401 or (answer.status == 403 and not for_upload)
+    kind = DeviceRejected if device_level else RejectedError
     return kind(f"{doing_vi}: máy chủ của tỉnh từ chối ({answer.status}). {vi}".strip(),
                 f"{doing_en}: the province server refused ({answer.status}). {en}".strip(),
                 code=code or f"http_{answer.status}", status=answer.status)

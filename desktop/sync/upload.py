@@ -156,7 +156,7 @@ class _Upload:
         if answer.status == 200:
             return self.check_receipt(_receipt_in(answer))
         if answer.status != 201:
-            raise error_for(answer, "Tạo phiên tải lên", "Creating the upload")
+            raise error_for(answer, "Tạo phiên tải lên", "Creating the upload", for_upload=True)
         url = self._same_origin(answer.header("location"))
         self.offset = self._offset_in(answer, allow_missing=True)
         self.state = UploadState(url, self.offset or 0)
@@ -171,7 +171,8 @@ class _Upload:
         if answer.status in (404, 410):
             raise _UploadGone
         if answer.status != 200:
-            raise error_for(answer, "Hỏi máy chủ đã nhận bao nhiêu", "Asking the server how much it holds")
+            raise error_for(answer, "Hỏi máy chủ đã nhận bao nhiêu", "Asking the server how much it holds",
+                            for_upload=True)
         offset = self._offset_in(answer)
         length = answer.header("upload-length")
         if length is not None and length != str(self.bundle.length):
@@ -201,7 +202,7 @@ class _Upload:
             raise TransientError("Một phần dữ liệu bị hỏng trên đường truyền; gửi lại.",
                                  "Part of the data was damaged on the way; sending it again.", code="checksum")
         if answer.status not in (200, 204):
-            raise error_for(answer, "Gửi dữ liệu", "Sending data")
+            raise error_for(answer, "Gửi dữ liệu", "Sending data", for_upload=True)
         offset = self._offset_in(answer)
         if offset <= start:
             self.offset = None
@@ -222,14 +223,12 @@ class _Upload:
             try:
                 receipt = _receipt_in(answer)
             except TransientError:
-                raise error_for(answer, "Nộp gói", "Committing the bundle") from None
+                raise error_for(answer, "Nộp gói", "Committing the bundle", for_upload=True) from None
             self.check_receipt(receipt)
-            raise error_for(answer, "Nộp gói", "Committing the bundle")
+            raise error_for(answer, "Nộp gói", "Committing the bundle", for_upload=True)
         if answer.status in (404, 410):
             raise _UploadGone
-        if answer.status == 409:
-            self.offset = None
-        raise error_for(answer, "Nộp gói", "Committing the bundle")
+        raise error_for(answer, "Nộp gói", "Committing the bundle", for_upload=True)
 
     def _read(self, start: int, size: int) -> bytes:
         with self.bundle.open() as stream:
