@@ -177,12 +177,16 @@ def make_bundle(report: bytes, attachments: Sequence[BundleFile] = (), **fields:
 
 
 def verify_bundle(source: Path | BinaryIO, *, key_for_agency: Callable[[str], bytes | None],
-                  chain: ChainState | None = None, limits: Limits = DEFAULT_LIMITS) -> VerifiedBundle:
+                  chain: ChainState | None = None, limits: Limits = DEFAULT_LIMITS,
+                  sha256: str | None = None) -> VerifiedBundle:
     """Verify a bundle file or seekable stream; raises the first failing check as a ``BundleError``.
 
     ``key_for_agency`` returns the raw Ed25519 public key enrolled for an agency code, or None.
     With ``chain`` (the receiver's state for that agency) replays, forks and old revisions are refused;
     without it the chain step is skipped (e.g. ``baocao bundle verify FILE`` on the desktop).
+    ``sha256`` is the whole source's hash when the caller has just computed it over these same bytes
+    (the server looks receipts up by it first): it becomes ``bundle_hash`` instead of hashing the
+    bytes a second time. Every member's own hash is checked all the same.
     """
     with _opened(source) as stream:
         frame = read_frame(stream, limits)
@@ -190,7 +194,7 @@ def verify_bundle(source: Path | BinaryIO, *, key_for_agency: Callable[[str], by
         entries = check_manifest(frame.manifest, limits)
         manifest = frame.manifest
         _check_signature(frame, key_for_agency)
-        bundle_hash, packed_report, offsets = _check_payload(stream, frame, entries)
+        bundle_hash, packed_report, offsets = _check_payload(stream, frame, entries, sha256)
     outcome = chain.check(manifest, limits.max_sequence_gap) if chain is not None else None
     snapshot = _check_report(packed_report, entries, manifest)
     return VerifiedBundle(
@@ -219,7 +223,8 @@ def _check_signature(frame: Frame, key_for_agency: Callable[[str], bytes | None]
                              f"the manifest signature does not verify with the key of {agency}.") from exc
 
 
-def _check_payload(stream: BinaryIO, frame: Frame, entries: list[FileEntry]) -> tuple[str, bytes, dict[str, int]]:
+def _check_payload(stream: BinaryIO, frame: Frame, entries: list[FileEntry],
+                   known_hash: str | None) -> tuple[str, bytes, dict[str, int]]:
     at = frame.payload_offset
     offsets: dict[str, int] = {}
     for entry in entries:
@@ -232,18 +237,22 @@ def _check_payload(stream: BinaryIO, frame: Frame, entries: list[FileEntry]) -> 
     if at != frame.total_size:
         raise SizeMismatch(f"thừa {frame.total_size - at:,} byte sau tệp cuối.",
                            f"{frame.total_size - at:,} unexpected bytes after the last file.")
-    whole = hashlib.sha256(frame_prefix(frame.manifest_bytes, frame.signature))
+    whole = hashlib.sha256(frame_prefix(frame.manifest_bytes, frame.signature)) if known_hash is None else None
     stream.seek(frame.payload_offset)
     report = stream.read(entries[0].size)
-    whole.update(report)
     _verify_hash(entries[0], _sha(report))
+    if whole is not None:
+        whole.update(report)
     for entry in entries[1:]:
         digest = hashlib.sha256()
         for piece in _pieces(stream, entry.size):
             digest.update(piece)
-            whole.update(piece)
+            if whole is not None:
+                whole.update(piece)
         _verify_hash(entry, digest.hexdigest())
-    return whole.hexdigest(), report, {e.name: offsets[e.name] for e in entries[1:]}
+    bundle_hash = whole.hexdigest() if whole is not None else known_hash
+    assert bundle_hash is not None
+    return bundle_hash, report, {e.name: offsets[e.name] for e in entries[1:]}
 
 
 def _check_report(packed: bytes, entries: list[FileEntry], manifest: dict[str, Any]) -> ReportSnapshot:

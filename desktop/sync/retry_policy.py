@@ -22,10 +22,13 @@ class RetryPolicy:
 
     ``max_attempts`` counts tries without progress: an upload that moves forward between two cuts starts
     counting again. ``stall_timeout`` is how long a connection may carry no byte in either direction.
+    ``max_unreachable`` is lower: when no connection can be opened at all (no network, server down) the
+    user learns it within seconds rather than after a minute of backoff; the outbox keeps every bundle.
     ``sleep`` and ``rand`` are injected by tests.
     """
 
     max_attempts: int = 8
+    max_unreachable: int = 3
     base: float = 1.0
     cap: float = 60.0
     stall_timeout: float = 60.0
@@ -33,8 +36,10 @@ class RetryPolicy:
     rand: Callable[[], float] = field(default=random.random, compare=False)
 
     def __post_init__(self) -> None:
-        if self.max_attempts < 1 or self.base < 0 or self.cap < 0 or self.stall_timeout <= 0:
-            raise ValueError("RetryPolicy needs max_attempts ≥ 1, base ≥ 0, cap ≥ 0, stall_timeout > 0")
+        if min(self.max_attempts, self.max_unreachable) < 1 or self.base < 0 or self.cap < 0 \
+                or self.stall_timeout <= 0:
+            raise ValueError("RetryPolicy needs max_attempts and max_unreachable ≥ 1, base ≥ 0, cap ≥ 0, "
+                             "stall_timeout > 0")
 
     def delay(self, attempt: int, retry_after: float | None = None) -> float:
         """Seconds to wait before try number ``attempt + 1`` (``attempt`` ≥ 1 failures so far)."""
@@ -69,6 +74,7 @@ class Backoff:
         """Wait before the next try, or raise ``error`` when the policy says to stop."""
         self.failures += 1
         if (not error.retryable or not self.policy.allows(self.failures)
+                or (error.code == "unreachable" and self.failures >= self.policy.max_unreachable)
                 or self.policy.waits_too_long(error.retry_after)):
             raise error
         self._wait(self.policy.delay(self.failures, error.retry_after))

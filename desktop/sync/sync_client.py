@@ -260,7 +260,7 @@ class ProvinceClient:
                                      retryable=False) from exc
             raise _unreachable() from exc
         except httpx.TransportError as exc:
-            raise _unreachable() from exc
+            raise _link_cut() from exc
         return Answer(response.status_code, {k.lower(): v for k, v in response.headers.items()}, data)
 
     def _learn_clock(self, answer: Answer) -> bool:
@@ -345,6 +345,11 @@ def _unreachable() -> TransientError:
     return TransientError("Không kết nối được tới máy chủ của tỉnh; sẽ thử lại khi có mạng.",
                           "Cannot reach the province server; will try again when the link is back.",
                           code="unreachable", link=True)
+
+
+def _link_cut() -> TransientError:
+    return TransientError("Đường truyền tới máy chủ của tỉnh bị ngắt giữa chừng; sẽ thử lại.",
+                          "The link to the province server was cut; will try again.", code="link_cut", link=True)
 
 
 def _too_large() -> TransientError:

@@ -48,3 +48,21 @@ def test_enroll_pull_sign_push_receipt_and_no_duplicate(tmp_path: Path) -> None:
             assert card.status == "acknowledged" and card.sync_state == "receipted"
         finally:
             store.close()
+
+
+def test_sync_and_outbox_commands(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    env = {"BAOCAO_PASSPHRASE": PASSPHRASE}
+    with DemoProvince(tmp_path / "province") as province:
+        setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
+                   enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store.close()
+        done = run_cli("sync", "--data-dir", str(tmp_path / "data"), env=env)
+        assert done.returncode == 0, done.stderr
+        assert "Đã nhận phân công mới" in done.stdout and "Sở đã nhận, có biên nhận" in done.stdout
+        again = run_cli("sync", "--data-dir", str(tmp_path / "data"), env={**env, "LANG": "en_US.UTF-8"})
+        assert again.returncode == 0 and "No report is waiting to be sent." in again.stdout
+    listing = run_cli("outbox", "--data-dir", str(tmp_path / "data"), env=env)
+    assert "2026Q3" in listing.stdout and "receipted" in listing.stdout
+    offline = run_cli("sync", "--data-dir", str(tmp_path / "data"), env=env)
+    assert offline.returncode != 0 and len(offline.stdout.strip().splitlines() + offline.stderr.strip().splitlines()) <= 2

@@ -10,6 +10,7 @@ import pytest
 from desktop.sync.assignments import AssignmentsError, sign_assignments, verify_assignments
 from desktop.sync.device_keys import ProvinceKeys
 from desktop.sync.retry_policy import Backoff, RetryPolicy
+from desktop.sync.sync_client import ProvinceClient
 from desktop.sync.sync_errors import (
     Answer,
     CancelledSync,
@@ -181,3 +182,13 @@ def test_assignments_of_another_format_are_refused() -> None:
         verify_assignments(sign_assignments({**PACKAGE}, keys.signing).replace(b"baocao", b"xaocao"), keys.public())
     with pytest.raises(AssignmentsError):
         sign_assignments({**PACKAGE, "format": "baocao.assignments/9"}, keys.signing)
+
+
+def test_an_unreachable_server_is_given_up_after_a_few_quick_tries() -> None:
+    waits: list[float] = []
+    policy = RetryPolicy(sleep=waits.append, rand=lambda: 1.0)
+    with pytest.raises(TransientError) as raised, ProvinceClient("http://127.0.0.1:9", policy=policy,
+                                                                  device_key=ProvinceKeys.generate().signing) as client:
+        client.enroll("MA-THU-01", "máy kế toán")
+    assert raised.value.code == "unreachable"
+    assert len(waits) == policy.max_unreachable - 1 and sum(waits) <= 3.0
