@@ -11,19 +11,16 @@ signature covers the exact body bytes, so verification never depends on re-seria
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.errors import IntegrityError
-from desktop.sync.canonical import canonical_json, pae, parse_strict_json
-from desktop.sync.device_keys import ed25519_public_bytes, key_id, load_ed25519_public
+from desktop.sync.canonical import canonical_json
+from desktop.sync.envelope import open_envelope, seal_envelope
 
 RECEIPT_TYPE = "application/vnd.baocao.receipt+json"
 FORMAT = "baocao.receipt/1"
@@ -60,12 +57,7 @@ class Receipt:
 def make_receipt(receipt: Receipt, signing_key: Ed25519PrivateKey) -> bytes:
     """Sign ``receipt`` with the province key; returns the receipt file's bytes."""
     _check_body(asdict(receipt))
-    body = canonical_json(asdict(receipt))
-    signature = signing_key.sign(pae(RECEIPT_TYPE, body))
-    envelope = {"payload": _b64(body), "payloadType": RECEIPT_TYPE,
-                "signatures": [{"keyid": key_id("ed25519", ed25519_public_bytes(signing_key)),
-                                "sig": _b64(signature)}]}
-    return canonical_json(envelope)
+    return seal_envelope(RECEIPT_TYPE, canonical_json(asdict(receipt)), signing_key)
 
 
 def receipt_time(moment: datetime) -> str:
@@ -75,30 +67,7 @@ def receipt_time(moment: datetime) -> str:
 
 def verify_receipt(data: bytes, province_public_key: bytes) -> Receipt:
     """Check a receipt file against the pinned province signing key and return its content."""
-    if len(data) > MAX_RECEIPT_BYTES:
-        raise _error("tệp quá lớn", "file too large")
-    try:
-        envelope = parse_strict_json(data)
-        payload_type = envelope["payloadType"]
-        (signature_entry,) = envelope["signatures"]
-        body = base64.b64decode(envelope["payload"], validate=True)
-        signature = base64.b64decode(signature_entry["sig"], validate=True)
-        keyid = signature_entry["keyid"]
-    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-        raise _error("cấu trúc không hợp lệ", "malformed envelope") from exc
-    if payload_type != RECEIPT_TYPE:
-        raise _error(f"loại nội dung {str(payload_type)[:60]!r} sai", f"wrong payload type {str(payload_type)[:60]!r}")
-    if keyid != key_id("ed25519", province_public_key):
-        raise _error("được ký bằng khoá khác khoá của tỉnh", "signed by a key other than the province's",
-                     "receipt_signature")
-    try:
-        load_ed25519_public(province_public_key).verify(signature, pae(RECEIPT_TYPE, body))
-    except InvalidSignature as exc:
-        raise _error("chữ ký không hợp lệ", "invalid signature", "receipt_signature") from exc
-    try:
-        fields = parse_strict_json(body)
-    except ValueError as exc:
-        raise _error("nội dung không phải JSON", "body is not JSON") from exc
+    fields = open_envelope(data, RECEIPT_TYPE, province_public_key, MAX_RECEIPT_BYTES, _error, "receipt_signature")
     _check_body(fields)
     return Receipt(**fields)
 
@@ -121,9 +90,5 @@ def _check_body(fields: Any) -> None:
         raise _error("thiếu thông tin gói", "bundle fields missing")
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _error(vi: str, en: str, code: str = "receipt") -> ReceiptError:
-    return ReceiptError(f"Biên nhận không hợp lệ: {vi}.", f"Invalid receipt: {en}.", code=code)
+def _error(vi: str, en: str, code: str | None = None) -> ReceiptError:
+    return ReceiptError(f"Biên nhận không hợp lệ: {vi}.", f"Invalid receipt: {en}.", code=code or "receipt")
