@@ -11,13 +11,17 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.errors import Cancelled, InputError
 from desktop.models.outbox import OutboxItem
 from desktop.models.store import Store
-from desktop.services.identity import require_province
+from desktop.services.identity import device_key, require_province
+from desktop.services.installation import installation_agency
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, mark_sent
 from desktop.sync.atomic_file import atomic_output
+from desktop.sync.bundle import VerifiedBundle, verify_bundle
+from desktop.sync.device_keys import ed25519_public_bytes
 from desktop.sync.encrypted_export import encrypt_file
 from desktop.sync.receipt import MAX_RECEIPT_BYTES, verify_receipt
 
@@ -25,15 +29,31 @@ Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
 
+def save_bundle_file(store: Store, period_code: str, out: Path) -> Path:
+    """Copy the newest signed bundle of the period, as signed (not encrypted), to ``out``."""
+    with store.session() as session:
+        item = _latest_item(session, period_code)
+        item_id, size = item.id, item.size
+    reader = OutboxReader(store, item_id, size)
+    with atomic_output(out) as handle:
+        while block := reader.read(256 * 1024):
+            handle.write(block)
+    return out
+
+
+def verify_bundle_file(store: Store, path: Path) -> VerifiedBundle:
+    """Verify a bundle file made on this PC (signature by this device's key, hashes, report schema)."""
+    with store.session() as session:
+        agency = installation_agency(session)
+        own = agency.code, ed25519_public_bytes(device_key(session))
+    return verify_bundle(path, key_for_agency=lambda code: own[1] if code == own[0] else None)
+
+
 def export_encrypted(store: Store, period_code: str, out: Path, *, progress: Progress | None = None,
                      cancelled: IsCancelled | None = None) -> Path:
     """Seal the newest signed bundle of the period to the province's key, for a USB stick or e-mail."""
     with store.session() as session:
-        item = session.scalar(select(OutboxItem).where(OutboxItem.period_code == period_code)
-                              .order_by(OutboxItem.revision.desc()).limit(1))
-        if item is None:
-            raise InputError(f"Kỳ {period_code} chưa có báo cáo đã ký để xuất.",
-                             f"Period {period_code} has no signed report to export.", code="nothing_signed")
+        item = _latest_item(session, period_code)
         kid, public = require_province(session).recipient()
         item_id, size = item.id, item.size
     source = _Watched(OutboxReader(store, item_id, size), size, progress, cancelled)
@@ -62,6 +82,15 @@ class _Watched:
         if self.progress is not None:
             self.progress(self.source.tell(), self.total)
         return data
+
+
+def _latest_item(session: Session, period_code: str) -> OutboxItem:
+    item = session.scalar(select(OutboxItem).where(OutboxItem.period_code == period_code)
+                          .order_by(OutboxItem.revision.desc()).limit(1))
+    if item is None:
+        raise InputError(f"Kỳ {period_code} chưa có báo cáo đã ký để xuất.",
+                         f"Period {period_code} has no signed report to export.", code="nothing_signed")
+    return item
 
 
 def import_receipt(store: Store, path: Path) -> str:

@@ -66,3 +66,16 @@ def test_pdf_and_workbook_commands_write_files(demo_dir: Path, tmp_path: Path) -
     filled = run_cli("report", "fill", str(xlsx), "--period", "2026Q4", "--data-dir", str(demo_dir), env=SECRET)
     assert filled.returncode == 0, filled.stderr
     assert "Đã lấy giá trị của" in filled.stdout
+
+
+def test_bundle_make_verify_and_a_flipped_byte(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q3.bcb"
+    done = run_cli("bundle", "make", "--period", "2026Q3", "--out", str(out), "--data-dir", str(demo_dir), env=SECRET)
+    assert done.returncode == 0, done.stderr
+    good = run_cli("bundle", "verify", str(out), "--data-dir", str(demo_dir), env=SECRET)
+    assert good.returncode == 0 and "Gói hợp lệ: DT-MYHIEP kỳ 2026Q3 lần 1" in good.stdout
+    data = bytearray(out.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    out.write_bytes(bytes(data))
+    bad = run_cli("bundle", "verify", str(out), "--data-dir", str(demo_dir), env=SECRET)
+    assert bad.returncode == 4 and bad.stderr.startswith("baocao: ") and "Traceback" not in bad.stderr
