@@ -62,6 +62,8 @@ def shoot(out: Path, language: str) -> None:
         unlock.continue_button.click()
         window = session.window
         assert window is not None
+        while window.dashboard.is_loading():
+            settle()
         save(window, "03-dashboard")
         window.open_report(None)
         while window.editor.validation_pending():

@@ -24,17 +24,25 @@ from desktop.models.store import Store
 from desktop.services import dashboard as dashboard_service
 from desktop.services.dashboard import Dashboard, PeriodCard
 from desktop.views.formatting import format_date, format_datetime
+from desktop.views.worker import Operation, error_text, run_operation
 
 
 class DashboardView(QWidget):
-    """Cards and overdue tasks; ``open_period(code)`` and ``open_task(ref)`` ask the window to show work."""
+    """Cards and overdue tasks; ``open_period(code)`` and ``open_task(ref)`` ask the window to show work.
+
+    The dashboard validates every report it shows, which takes longer than a UI-thread slot may: it is read
+    on a worker, and the view says so (``loaded`` when the cards are shown).
+    """
 
     open_period = Signal(str)
     open_task = Signal(str)
+    loaded = Signal()
 
     def __init__(self, store: Store, language: str, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.language, self.today = store, language, today
+        self.operation: Operation | None = None
+        self._refresh_again = False
         self.setObjectName("dashboard")
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -59,23 +67,54 @@ class DashboardView(QWidget):
         layout.addWidget(self.overdue, 1)
 
     def refresh(self) -> None:
-        """Read the dashboard again from the services."""
+        """Read the dashboard again from the services, on a worker; the cards are replaced when it answers."""
+        if self.operation is not None:
+            self._refresh_again = True
+            return
+        if not self.cards.count():
+            self.heading.setText(self.tr("Đang tải tổng quan…"))
+        store, today = self.store, self.today
+        self.operation = run_operation(self, lambda _p, _c: dashboard_service.dashboard(store, today),
+                                       title=self.tr("Tổng quan"), on_success=self._loaded,
+                                       on_failure=self._failed, dialog=False)
+
+    def is_loading(self) -> bool:
+        """Whether a refresh is still on its way."""
+        return self.operation is not None
+
+    def _again(self) -> bool:
+        self.operation = None
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+            return True
+        return False
+
+    def _clear(self) -> None:
         while self.cards.count():
             widget = self.cards.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
         self.overdue.clear()
-        try:
-            board = dashboard_service.dashboard(self.store, self.today)
-        except BaocaoError as exc:
-            self.heading.setText(self.tr("Chưa sẵn sàng"))
-            self.problem.setText(exc.message(self.language))
-            self.problem.show()
-            self.overdue_title.hide()
-            self.overdue.hide()
+
+    def _failed(self, error: BaseException) -> None:
+        if self._again():
             return
+        self._clear()
+        self.heading.setText(self.tr("Chưa sẵn sàng"))
+        self.problem.setText(error.message(self.language) if isinstance(error, BaocaoError) else error_text(error))
+        self.problem.show()
+        self.overdue_title.hide()
+        self.overdue.hide()
+        self.loaded.emit()
+
+    def _loaded(self, board: Dashboard) -> None:
+        if self._again():
+            return
+        self._clear()
         self.problem.hide()
         self._show(board)
+        self.loaded.emit()
 
     def _show(self, board: Dashboard) -> None:
         self.heading.setText(board.agency_name)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow,
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import reports
+from desktop.views import pdf_process
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
@@ -218,8 +219,8 @@ class MainWindow(QMainWindow):
         done = (lambda path: self._preview(path)) if then_preview else (
             lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
         self.last_operation = run_operation(
-            self, lambda progress, cancelled: _documents().export_pdf(self.store, code, out, progress=progress,
-                                                                   cancelled=cancelled),
+            self, lambda progress, cancelled: pdf_process.export_pdf(self.store, code, out, progress=progress,
+                                                                  cancelled=cancelled),
             title=self.tr("Đang xuất PDF"), on_success=done)
         return self.last_operation
 

@@ -1,10 +1,13 @@
-"""Sync with the province: server address, proxy, enrollment code, "sync now" with progress, and the
-history of receipts."""
+"""Sync with the province: server address, proxy, enrollment code, "sync now" with its progress and Cancel,
+what became of each bundle in the last run, and the history of receipts."""
 
 from __future__ import annotations
 
+import threading
+from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
+from desktop.views.formatting import format_date, format_datetime, format_size
 from desktop.views.worker import Operation, error_text, run_operation
 
 
@@ -31,22 +36,46 @@ def _sync_service() -> Any:
     return sync
 
 
-def _as_pair(report: Any) -> tuple[int, int]:
-    """The (done, total) of a sync progress report, whatever its shape."""
-    if isinstance(report, tuple) and len(report) == 2:
-        return int(report[0]), int(report[1])
-    done = getattr(report, "done", None) or getattr(report, "sent", None) or 0
-    total = getattr(report, "total", None) or 0
-    return int(done), int(total)
+def _received(text: str | None) -> str:
+    """A receipt's ISO time as dd/mm/yyyy hh:mm in local time."""
+    if not text:
+        return ""
+    try:
+        return format_datetime(datetime.fromisoformat(text))
+    except ValueError:
+        return format_date(text)
+
+
+class _LatestProgress:
+    """The newest ``SyncProgress`` from the worker; the UI reads it when a (throttled) progress signal arrives."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._value: Any = None
+
+    def set(self, value: Any) -> None:
+        with self._lock:
+            self._value = value
+
+    def get(self) -> Any:
+        with self._lock:
+            return self._value
 
 
 class SyncPanel(QWidget):
-    """Settings, enrollment, sync now and receipts; ``synced`` after a sync finished."""
+    """Settings, enrollment, sync now and receipts; ``refreshed`` once settings and receipts are shown."""
+
+    refreshed = Signal()
 
     def __init__(self, store: Store, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.language = store, language
         self.operation: Operation | None = None
+        self.loading: Operation | None = None
+        self._refresh_again = False
+        self._latest = _LatestProgress()
+        self._rows: dict[str, Any] = {}
+        self.last_outcomes: list[Any] = []
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://baocao.sokhcn.gov.vn")
         self.proxy = QLineEdit()
@@ -61,15 +90,24 @@ class SyncPanel(QWidget):
         self.sync_button = QPushButton(self.tr("Đồng &bộ ngay"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.sync_now)
+        self.cancel_button = QPushButton(self.tr("&Dừng"))
+        self.cancel_button.setObjectName("syncCancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("syncProgress")
+        self.progress.setTextVisible(False)
+        self.progress.hide()
         self.state = QLabel()
         self.state.setObjectName("syncState")
         self.state.setWordWrap(True)
-        self.receipts = QTreeWidget()
-        self.receipts.setObjectName("receiptList")
-        self.receipts.setRootIsDecorated(False)
-        self.receipts.setHeaderLabels([self.tr("Kỳ"), self.tr("Lần"), self.tr("Trạng thái"), self.tr("Sở nhận lúc"),
-                                       self.tr("Ghi chú")])
-        self.receipts.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.outcomes = self._tree("outcomeList", [self.tr("Kỳ"), self.tr("Lần"), self.tr("Kết quả"),
+                                                   self.tr("Ghi chú")])
+        self.receipts = self._tree("receiptList", [self.tr("Kỳ"), self.tr("Lần"), self.tr("Trạng thái"),
+                                                   self.tr("Sở nhận lúc"), self.tr("Ghi chú")])
+        self.outcome_title = QLabel(self.tr("Kết quả lần đồng bộ vừa rồi"))
+        self.outcome_title.hide()
+        self.outcomes.hide()
         server = QGroupBox(self.tr("Máy chủ của Sở"))
         form = QFormLayout(server)
         for text, field in ((self.tr("Địa &chỉ:"), self.url), (self.tr("&Proxy:"), self.proxy),
@@ -87,32 +125,90 @@ class SyncPanel(QWidget):
         form.addRow(enroll)
         actions = QHBoxLayout()
         actions.addWidget(self.sync_button)
-        actions.addWidget(self.state, 1)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(server)
         layout.addLayout(actions)
+        layout.addWidget(self.state)
+        layout.addWidget(self.outcome_title)
+        layout.addWidget(self.outcomes)
         layout.addWidget(QLabel(self.tr("Biên nhận của Sở")))
         layout.addWidget(self.receipts, 1)
 
-    def refresh(self) -> None:
-        """Read settings and receipts again."""
-        try:
+    @staticmethod
+    def _tree(name: str, headers: list[str]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setObjectName(name)
+        tree.setRootIsDecorated(False)
+        tree.setHeaderLabels(headers)
+        tree.header().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        char = tree.fontMetrics().averageCharWidth()
+        for n, width in enumerate((9, 6, 22, 18)[:len(headers) - 1]):
+            tree.setColumnWidth(n, max(width, len(headers[n]) + 3) * char)
+        return tree
+
+    # settings and receipts -------------------------------------------------------------------------
+    def refresh(self) -> Operation:
+        """Read settings and receipts again, on a worker (receipts are verified against the province key)."""
+        if self.loading is not None:
+            self._refresh_again = True
+            return self.loading
+
+        def work(_progress: Any, _cancelled: Any) -> tuple[Any, Any]:
             sync = _sync_service()
             settings = sync.sync_settings(self.store)
-            rows = sync.receipt_history(self.store)
-        except (BaocaoError, ImportError) as exc:
-            self.state.setText(error_text(exc) if isinstance(exc, BaocaoError)
-                               else self.tr("Chức năng đồng bộ chưa có trong bản này."))
+            try:
+                return settings, sync.receipt_history(self.store)
+            except BaocaoError as exc:
+                return settings, exc
+
+        self.loading = run_operation(self, work, title=self.tr("Đồng bộ với Sở"), on_success=self._loaded,
+                                     on_failure=self._load_failed, dialog=False)
+        return self.loading
+
+    def _again(self) -> bool:
+        self.loading = None
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+            return True
+        return False
+
+    def _load_failed(self, error: BaseException) -> None:
+        if self._again():
             return
+        self.state.setText(error_text(error))
+        self.refreshed.emit()
+
+    def _loaded(self, loaded: tuple[Any, Any]) -> None:
+        if self._again():
+            return
+        settings, rows = loaded
         self.url.setText(settings.server_url or "")
         self.proxy.setText(settings.proxy or "")
         self.ca_file.setText(settings.ca_file or "")
         self.enroll_button.setEnabled(not settings.enrolled)
         self.receipts.clear()
+        if isinstance(rows, BaocaoError):
+            if self.operation is None:
+                self.state.setText(error_text(rows))
+            rows = []
+        self._rows = {row.bundle_id: row for row in rows}
         for row in rows:
             message = row.message_en if self.language == "en" else row.message_vi
-            self.receipts.addTopLevelItem(QTreeWidgetItem([row.period_code, str(row.revision), row.status or row.state,
-                                                           row.received_at or "", message or ""]))
+            self.receipts.addTopLevelItem(QTreeWidgetItem([
+                row.period_code, str(row.revision), self._receipt_state(row.status or row.state),
+                _received(row.received_at), message or ""]))
+        if self.last_outcomes:
+            self._show_outcomes(self.last_outcomes)  # now with each bundle's period and revision
+        self.refreshed.emit()
+
+    def _receipt_state(self, state: str) -> str:
+        names = {"accepted": self.tr("Sở đã nhận"), "rejected": self.tr("Sở từ chối"), "new": self.tr("Chờ gửi"),
+                 "uploading": self.tr("Đang gửi"), "committed": self.tr("Chờ biên nhận"),
+                 "receipted": self.tr("Sở đã nhận"), "needs_attention": self.tr("Cần xử lý")}
+        return names.get(state, state)
 
     def save_settings(self) -> None:
         """Keep the server address, proxy and CA file."""
@@ -129,27 +225,92 @@ class SyncPanel(QWidget):
         url, code = self.url.text().strip(), self.code.text().strip()
         self.operation = run_operation(
             self, lambda _p, _c: _sync_service().enroll(self.store, url, code), title=self.tr("Đăng ký với Sở"),
-            on_success=lambda _profile: (self.state.setText(self.tr("Đã đăng ký.")), self.refresh()),
-            cancellable=False)
+            on_success=self._enrolled, on_failure=self._failed, cancellable=False)
 
-    def sync_now(self) -> Operation:
-        """Pull assignments and push the outbox on a worker, with progress and Cancel."""
-        self.sync_button.setEnabled(False)
-        self.state.setText(self.tr("Đang đồng bộ…"))
-
-        def work(progress: Any, cancelled: Any) -> Any:
-            return _sync_service().sync_now(self.store, progress=lambda report: progress(*_as_pair(report)),
-                                            cancelled=cancelled)
-
-        self.operation = run_operation(self, work, title=self.tr("Đồng bộ với Sở"), on_success=self._synced,
-                                       on_failure=self._failed)
-        return self.operation
-
-    def _synced(self, _outcome: Any) -> None:
-        self.sync_button.setEnabled(True)
-        self.state.setText(self.tr("Đồng bộ xong."))
+    def _enrolled(self, _profile: Any) -> None:
+        self.operation = None
+        self.state.setText(self.tr("Đã đăng ký."))
         self.refresh()
 
-    def _failed(self, error: BaseException) -> None:
+    # sync ------------------------------------------------------------------------------------------
+    def sync_now(self) -> Operation:
+        """Pull assignments and push the outbox on a worker; progress and Stop in the panel."""
+        self.sync_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.state.setText(self.tr("Đang kết nối với Sở…"))
+        latest = self._latest
+        latest.set(None)
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            def told(report: Any) -> None:
+                latest.set(report)
+                progress(report.bytes_done, report.bytes_total)
+
+            return _sync_service().sync_now(self.store, progress=told, cancelled=cancelled)
+
+        self.operation = run_operation(self, work, title=self.tr("Đồng bộ với Sở"), on_success=self._synced,
+                                       on_failure=self._failed, dialog=False)
+        self.operation.progressed.connect(self._progressed)
+        return self.operation
+
+    def cancel(self) -> None:
+        """Stop the running sync after the current chunk; what was sent is kept for the next run."""
+        if self.operation is not None:
+            self.operation.cancel()
+            self.cancel_button.setEnabled(False)
+            self.state.setText(self.tr("Đang dừng…"))
+
+    def _progressed(self, _done: int, _total: int) -> None:
+        report = self._latest.get()
+        if report is None or (self.operation is not None and self.operation.is_cancelled()):
+            return
+        if report.phase == "uploading" and report.bytes_total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(1000 * report.bytes_done / report.bytes_total))
+            self.state.setText(self.tr("Đang gửi gói {0}/{1}: {2} / {3}").format(
+                min(report.bundle_index + 1, report.bundle_count), report.bundle_count,
+                format_size(report.bytes_done, self.language), format_size(report.bytes_total, self.language)))
+        elif report.phase == "checking":
+            self.state.setText(self.tr("Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…").format(
+                report.bundle_count))
+
+    def _finish(self) -> None:
+        self.operation = None
         self.sync_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.hide()
+
+    def _synced(self, outcome: Any) -> None:
+        self._finish()
+        report = outcome.report
+        counts = [report.with_outcome(name) for name in ("receipted", "already_received")]
+        text = self.tr("Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.").format(len(report.outcomes),
+                                                                             len(counts[0]) + len(counts[1]))
+        if outcome.assignments_changed:
+            text += " " + self.tr("Có nhiệm vụ mới từ Sở: {0}.").format(", ".join(outcome.plans))
+        if report.stopped_by is not None:
+            text += " " + report.stopped_by.message(self.language)
+        self.state.setText(text)
+        self._show_outcomes(report.outcomes)
+        self.refresh()
+
+    def _show_outcomes(self, outcomes: list[Any]) -> None:
+        self.outcomes.clear()
+        self.last_outcomes = list(outcomes)
+        names = {"receipted": self.tr("Sở đã nhận"), "already_received": self.tr("Sở đã có từ trước"),
+                 "needs_attention": self.tr("Sở từ chối: cần xử lý"), "deferred": self.tr("Chưa gửi được, sẽ thử lại"),
+                 "cancelled": self.tr("Đã dừng")}
+        for outcome in outcomes:
+            row = self._rows.get(outcome.bundle_id)
+            message = outcome.message_en if self.language == "en" else outcome.message_vi
+            self.outcomes.addTopLevelItem(QTreeWidgetItem([
+                row.period_code if row else outcome.bundle_id[:8], str(row.revision) if row else "",
+                names.get(outcome.outcome, outcome.outcome), message]))
+        self.outcome_title.setVisible(bool(outcomes))
+        self.outcomes.setVisible(bool(outcomes))
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
         self.state.setText(error_text(error))

@@ -7,13 +7,15 @@ delivers the result or the error back on the UI thread. The UI thread never wait
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from desktop.errors import BaocaoError
 
@@ -55,9 +57,11 @@ class _Runnable(QRunnable):
         try:
             result = self._work(self._progress, self._cancel.is_set)
         except BaseException as exc:
-            self._bridge.done.emit(_Outcome(None, exc))
+            outcome = _Outcome(None, exc)
         else:
-            self._bridge.done.emit(_Outcome(result, None))
+            outcome = _Outcome(result, None)
+        with contextlib.suppress(RuntimeError):  # the application is gone (quit while the work ran)
+            self._bridge.done.emit(outcome)
 
 
 class Operation(QObject):
@@ -122,6 +126,8 @@ class Operation(QObject):
             self.dialog = None
         self.result, self.error = result, error
         try:
+            if self._parent is not None and not isValid(self._parent):
+                return  # the widget that asked is gone (the window was locked or closed): nobody to tell
             if error is None:
                 if self._on_success is not None:
                     self._on_success(result)
@@ -142,6 +148,28 @@ def run_operation(parent: QWidget | None, work: Work, *, title: str,
     Without ``on_failure`` a refusal is shown in a message box (nothing for a cancel).
     """
     return Operation(parent, title, on_success, on_failure, dialog=dialog, cancellable=cancellable).start(work)
+
+
+def busy() -> bool:
+    """Whether any operation is still running (or its result not yet delivered)."""
+    return bool(_running)
+
+
+def cancel_all() -> None:
+    """Ask every running operation to stop (locking the app: the store is about to close)."""
+    for operation in list(_running):
+        operation.cancel()
+
+
+def when_idle(callback: Callable[[], None], poll_ms: int = 50) -> None:
+    """Call ``callback`` on the UI thread once no operation runs (at once when none does), without waiting.
+
+    Closing the store under a worker that is reading it would crash SQLCipher: the store is closed this way.
+    """
+    if not _running:
+        callback()
+        return
+    QTimer.singleShot(poll_ms, lambda: when_idle(callback, poll_ms))
 
 
 def is_cancel(error: BaseException) -> bool:

@@ -4,127 +4,137 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="71"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="75"/>
+        <source>Đang tải tổng quan…</source>
+        <translation>Loading the overview…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="78"/>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dashboard_view.py" line="104"/>
         <source>Chưa sẵn sàng</source>
         <translation>Not ready yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="86"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="125"/>
         <source>Nhiệm vụ quá hạn ({0})</source>
         <translation>Overdue tasks ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="88"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="127"/>
         <source>{0} — {1} (hạn {2})</source>
         <translation>{0} — {1} (due {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="99"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="138"/>
         <source>Hạn nộp {0}: còn {1} ngày</source>
         <translation>Due {0}: {1} days left</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="101"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="140"/>
         <source>Hạn nộp {0}: đã quá {1} ngày</source>
         <translation>Due {0}: {1} days late</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="108"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="147"/>
         <source>Đã nhập {0}/{1} mục</source>
         <translation>{0}/{1} items filled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="114"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="153"/>
         <source>Tình trạng:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="115"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="154"/>
         <source>Kiểm tra:</source>
         <translation>Checks:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="115"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="154"/>
         <source>{0} lỗi, {1} cảnh báo</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="117"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="156"/>
         <source>Gửi Sở:</source>
         <translation>Sent to province:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="124"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="163"/>
         <source>Mở &amp;báo cáo</source>
         <translation>Open &amp;report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="124"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="163"/>
         <source>Mở báo cáo &amp;kỳ sau</source>
         <translation>Open &amp;next period</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="132"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="171"/>
         <source>Chưa bắt đầu</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="132"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="171"/>
         <source>Đang soạn</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="133"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="172"/>
         <source>Đã phê duyệt</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="133"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="172"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="133"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="172"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="134"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="173"/>
         <source>Sở đã nhận</source>
         <translation>Received by the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="136"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="175"/>
         <source>{0} (lần {1})</source>
         <translation>{0} (revision {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="140"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="179"/>
         <source>Chưa có gì để gửi</source>
         <translation>Nothing to send yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="142"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="181"/>
         <source>Sở đã nhận lúc {0}</source>
         <translation>Received by the province at {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="143"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="182"/>
         <source>Chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="143"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="182"/>
         <source>Đang gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="143"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="182"/>
         <source>Chờ biên nhận</source>
         <translation>Waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="144"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="183"/>
         <source>Cần xử lý</source>
         <translation>Needs attention</translation>
     </message>
@@ -212,196 +222,196 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="49"/>
+        <location filename="../../desktop/views/main_window.py" line="50"/>
         <source>baocao — Báo cáo nhiệm vụ, chỉ tiêu</source>
         <translation>baocao — Task and indicator reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="57"/>
+        <location filename="../../desktop/views/main_window.py" line="58"/>
         <source>&amp;Tổng quan</source>
         <translation>&amp;Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="58"/>
+        <location filename="../../desktop/views/main_window.py" line="59"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="59"/>
-        <location filename="../../desktop/views/main_window.py" line="114"/>
+        <location filename="../../desktop/views/main_window.py" line="60"/>
+        <location filename="../../desktop/views/main_window.py" line="115"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="60"/>
+        <location filename="../../desktop/views/main_window.py" line="61"/>
         <source>Đồng &amp;bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="74"/>
+        <location filename="../../desktop/views/main_window.py" line="75"/>
         <source>Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi.</source>
         <translation>Data is encrypted and saved after every change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="89"/>
+        <location filename="../../desktop/views/main_window.py" line="90"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="90"/>
+        <location filename="../../desktop/views/main_window.py" line="91"/>
         <source>Xuất &amp;PDF…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="91"/>
+        <location filename="../../desktop/views/main_window.py" line="92"/>
         <source>Xuất &amp;Excel…</source>
         <translation>Export &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="92"/>
+        <location filename="../../desktop/views/main_window.py" line="93"/>
         <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
         <translation>Export &amp;encrypted file for the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="94"/>
+        <location filename="../../desktop/views/main_window.py" line="95"/>
         <source>&amp;Nhập số liệu từ Excel…</source>
         <translation>&amp;Import figures from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="95"/>
+        <location filename="../../desktop/views/main_window.py" line="96"/>
         <source>Xem trước và &amp;in…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="97"/>
+        <location filename="../../desktop/views/main_window.py" line="98"/>
         <source>&amp;Khóa</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="98"/>
+        <location filename="../../desktop/views/main_window.py" line="99"/>
         <source>T&amp;hoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="105"/>
+        <location filename="../../desktop/views/main_window.py" line="106"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="106"/>
+        <location filename="../../desktop/views/main_window.py" line="107"/>
         <source>&amp;Hoàn tác</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="108"/>
+        <location filename="../../desktop/views/main_window.py" line="109"/>
         <source>&amp;Làm lại</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="113"/>
+        <location filename="../../desktop/views/main_window.py" line="114"/>
         <source>&amp;Tìm nhiệm vụ</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="115"/>
+        <location filename="../../desktop/views/main_window.py" line="116"/>
         <source>&amp;Kiểm tra</source>
         <translation>&amp;Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="116"/>
+        <location filename="../../desktop/views/main_window.py" line="117"/>
         <source>&amp;Phê duyệt và ký…</source>
         <translation>&amp;Approve and sign…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="118"/>
+        <location filename="../../desktop/views/main_window.py" line="119"/>
         <source>&amp;Mở lần sửa đổi mới…</source>
         <translation>&amp;New revision…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="121"/>
+        <location filename="../../desktop/views/main_window.py" line="122"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="125"/>
+        <location filename="../../desktop/views/main_window.py" line="126"/>
         <source>&amp;Công cụ</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="126"/>
+        <location filename="../../desktop/views/main_window.py" line="127"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Mở báo cáo</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="178"/>
+        <location filename="../../desktop/views/main_window.py" line="179"/>
         <source>Phê duyệt và ký</source>
         <translation>Approve and sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="181"/>
+        <location filename="../../desktop/views/main_window.py" line="182"/>
         <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
         <translation>Revision {0} signed; the report waits to be sent to the province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="191"/>
-        <location filename="../../desktop/views/main_window.py" line="201"/>
+        <location filename="../../desktop/views/main_window.py" line="192"/>
+        <location filename="../../desktop/views/main_window.py" line="202"/>
         <source>Mở lần sửa đổi mới</source>
         <translation>New revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="192"/>
+        <location filename="../../desktop/views/main_window.py" line="193"/>
         <source>Lý do sửa đổi báo cáo đã ký:</source>
         <translation>Why the signed report is revised:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="215"/>
+        <location filename="../../desktop/views/main_window.py" line="216"/>
         <source>Xuất PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="219"/>
-        <location filename="../../desktop/views/main_window.py" line="233"/>
-        <location filename="../../desktop/views/main_window.py" line="246"/>
+        <location filename="../../desktop/views/main_window.py" line="220"/>
+        <location filename="../../desktop/views/main_window.py" line="234"/>
+        <location filename="../../desktop/views/main_window.py" line="247"/>
         <source>Đã xuất {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="223"/>
+        <location filename="../../desktop/views/main_window.py" line="224"/>
         <source>Đang xuất PDF</source>
         <translation>Exporting PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="228"/>
+        <location filename="../../desktop/views/main_window.py" line="229"/>
         <source>Xuất Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="232"/>
+        <location filename="../../desktop/views/main_window.py" line="233"/>
         <source>Đang xuất Excel</source>
         <translation>Exporting Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="239"/>
+        <location filename="../../desktop/views/main_window.py" line="240"/>
         <source>Xuất tệp mã hóa</source>
         <translation>Export encrypted file</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="245"/>
+        <location filename="../../desktop/views/main_window.py" line="246"/>
         <source>Đang xuất tệp mã hóa</source>
         <translation>Exporting the encrypted file</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="251"/>
+        <location filename="../../desktop/views/main_window.py" line="252"/>
         <source>Nhập số liệu từ Excel</source>
         <translation>Import figures from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="257"/>
+        <location filename="../../desktop/views/main_window.py" line="258"/>
         <source>Đang nhập số liệu</source>
         <translation>Importing figures</translation>
     </message>
@@ -772,119 +782,217 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="53"/>
+        <location filename="../../desktop/views/sync_panel.py" line="82"/>
         <source>để trống: dùng proxy của hệ thống</source>
         <translation>empty: use the system proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="55"/>
+        <location filename="../../desktop/views/sync_panel.py" line="84"/>
         <source>&amp;Lưu cài đặt</source>
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="58"/>
+        <location filename="../../desktop/views/sync_panel.py" line="87"/>
         <source>mã một lần do Sở cấp</source>
         <translation>one-time code from the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="59"/>
+        <location filename="../../desktop/views/sync_panel.py" line="88"/>
         <source>Đăng &amp;ký với Sở</source>
         <translation>&amp;Enroll with the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="61"/>
+        <location filename="../../desktop/views/sync_panel.py" line="90"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="70"/>
+        <location filename="../../desktop/views/sync_panel.py" line="93"/>
+        <source>&amp;Dừng</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="104"/>
+        <location filename="../../desktop/views/sync_panel.py" line="106"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="70"/>
+        <location filename="../../desktop/views/sync_panel.py" line="104"/>
+        <location filename="../../desktop/views/sync_panel.py" line="106"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="70"/>
+        <location filename="../../desktop/views/sync_panel.py" line="104"/>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="106"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="70"/>
+        <location filename="../../desktop/views/sync_panel.py" line="107"/>
         <source>Sở nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="71"/>
+        <location filename="../../desktop/views/sync_panel.py" line="208"/>
+        <location filename="../../desktop/views/sync_panel.py" line="210"/>
+        <location filename="../../desktop/views/sync_panel.py" line="302"/>
+        <source>Sở đã nhận</source>
+        <translation>Received by the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="208"/>
+        <source>Sở từ chối</source>
+        <translation>Refused by the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="208"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="209"/>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="209"/>
+        <source>Chờ biên nhận</source>
+        <translation>Waiting for the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="210"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="242"/>
+        <source>Đang kết nối với Sở…</source>
+        <translation>Connecting to the province…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="263"/>
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="272"/>
+        <source>Đang gửi gói {0}/{1}: {2} / {3}</source>
+        <translation>Sending bundle {0}/{1}: {2} / {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="276"/>
+        <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
+        <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="289"/>
+        <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
+        <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="292"/>
+        <source>Có nhiệm vụ mới từ Sở: {0}.</source>
+        <translation>New assignments from the province: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="302"/>
+        <source>Sở đã có từ trước</source>
+        <translation>Already received by the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="303"/>
+        <source>Sở từ chối: cần xử lý</source>
+        <translation>Refused by the province: needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="303"/>
+        <source>Chưa gửi được, sẽ thử lại</source>
+        <translation>Not sent yet; will try again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="304"/>
+        <source>Đã dừng</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="105"/>
+        <location filename="../../desktop/views/sync_panel.py" line="107"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="73"/>
+        <location filename="../../desktop/views/sync_panel.py" line="108"/>
+        <source>Kết quả lần đồng bộ vừa rồi</source>
+        <translation>Outcome of the last sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_panel.py" line="111"/>
         <source>Máy chủ của Sở</source>
         <translation>Province server</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="75"/>
+        <location filename="../../desktop/views/sync_panel.py" line="113"/>
         <source>Địa &amp;chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="75"/>
+        <location filename="../../desktop/views/sync_panel.py" line="113"/>
         <source>&amp;Proxy:</source>
         <translation>&amp;Proxy:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="76"/>
+        <location filename="../../desktop/views/sync_panel.py" line="114"/>
         <source>Tệp &amp;CA:</source>
         <translation>&amp;CA file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="82"/>
+        <location filename="../../desktop/views/sync_panel.py" line="120"/>
         <source>&amp;Mã đăng ký:</source>
         <translation>Enrollment &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="94"/>
+        <location filename="../../desktop/views/sync_panel.py" line="136"/>
         <source>Biên nhận của Sở</source>
         <translation>Receipts from the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="105"/>
         <source>Chức năng đồng bộ chưa có trong bản này.</source>
-        <translation>Sync is not available in this build.</translation>
+        <translation type="vanished">Sync is not available in this build.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="125"/>
+        <location filename="../../desktop/views/sync_panel.py" line="221"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="131"/>
+        <location filename="../../desktop/views/sync_panel.py" line="227"/>
         <source>Đăng ký với Sở</source>
         <translation>Enroll with the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="132"/>
+        <location filename="../../desktop/views/sync_panel.py" line="232"/>
         <source>Đã đăng ký.</source>
         <translation>Enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="138"/>
         <source>Đang đồng bộ…</source>
-        <translation>Syncing…</translation>
+        <translation type="vanished">Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="144"/>
+        <location filename="../../desktop/views/sync_panel.py" line="166"/>
+        <location filename="../../desktop/views/sync_panel.py" line="253"/>
         <source>Đồng bộ với Sở</source>
         <translation>Sync with the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="150"/>
         <source>Đồng bộ xong.</source>
-        <translation>Sync finished.</translation>
+        <translation type="vanished">Sync finished.</translation>
     </message>
 </context>
 <context>
@@ -1007,12 +1115,12 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../desktop/views/worker.py" line="83"/>
+        <location filename="../../desktop/views/worker.py" line="87"/>
         <source>&amp;Hủy</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worker.py" line="156"/>
+        <location filename="../../desktop/views/worker.py" line="184"/>
         <source>Lỗi không mong đợi ({0}).</source>
         <translation>Unexpected error ({0}).</translation>
     </message>

@@ -14,6 +14,7 @@ os.environ["BAOCAO_LANG"] = "vi"
 from desktop.models.store import Store
 from desktop.services.demo import setup_demo
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.views.flow_helpers import settle_workers
 
 
 @pytest.fixture
@@ -21,6 +22,7 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
     """The demo commune's store: last quarter signed, this quarter 40 % filled."""
     made = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF)
     yield made.store
+    settle_workers()
     made.store.close()
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
+from PySide6.QtCore import QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
 from desktop.views.report_editor import ReportEditor
+from desktop.views.worker import busy
 
 
 def wait_validated(qtbot: QtBot, editor: ReportEditor) -> None:
@@ -27,3 +31,12 @@ def answer_every_error(qtbot: QtBot, editor: ReportEditor) -> None:
                 editor.edit_cell("indicator", issue.item_key, "not_applicable_reason", "Xã không có số liệu riêng.")
                 editor.edit_cell("indicator", issue.item_key, "note", "Số liệu tạm tính, sẽ cập nhật.")
     wait_validated(qtbot, editor)
+
+
+def settle_workers() -> None:
+    """Let every GUI operation finish and deliver (a store must not close under a worker reading it)."""
+    deadline = time.monotonic() + 30
+    while busy() and time.monotonic() < deadline:
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()

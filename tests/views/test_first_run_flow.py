@@ -51,6 +51,7 @@ def test_first_run_to_signed_report_and_pdf(qtbot: QtBot, tmp_path: Path) -> Non
     session = first_run(qtbot, tmp_path / "data")
     window = session.window
     assert window is not None
+    qtbot.waitUntil(lambda: not window.dashboard.is_loading(), timeout=10_000)
     cards = [w for w in window.dashboard.findChildren(QPushButton) if w.objectName().startswith("open_")]
     assert cards, "the dashboard shows a card with a button into the report"
     qtbot.mouseClick(cards[0], Qt.MouseButton.LeftButton)
