@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 BIN="${PYSIDE6_BIN:-$(dirname "$(command -v python)")}"
-[ -x "$BIN/pyside6-lupdate" ] || BIN=/work/venv/bin
+[ -x "$BIN/pyside6-lupdate" ] || BIN=.venv/bin
 "$BIN/pyside6-lupdate" -source-language vi -target-language en desktop/app.py desktop/views/*.py \
     -ts resources/translations/baocao_en.ts
 "$BIN/pyside6-lrelease" resources/translations/baocao_en.ts -qm resources/translations/baocao_en.qm

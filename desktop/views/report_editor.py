@@ -30,6 +30,7 @@ from desktop.models.store import Store
 from desktop.services import reports, validation
 from desktop.services.reports import ReportView
 from desktop.views.evidence_panel import EvidencePanel
+from desktop.views.narrative_panel import NarrativePanel
 from desktop.views.report_delegates import ReportDelegate
 from desktop.views.report_models import ReportTableModel, indicator_columns, task_columns
 from desktop.views.worker import Operation, run_operation, show_error
@@ -81,6 +82,9 @@ class ReportEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.task_table, self.tr("&Nhiệm vụ"))
         self.tabs.addTab(self.indicator_table, self.tr("C&hỉ tiêu"))
+        self.narrative = NarrativePanel(store)
+        self.narrative.saved.connect(self.saved)
+        self.tabs.addTab(self.narrative, self.tr("Phần chun&g"))
         self.tabs.currentChanged.connect(lambda _n: self._selection_changed())
         self.heading = QLabel()
         self.heading.setObjectName("reportHeading")
@@ -159,6 +163,7 @@ class ReportEditor(QWidget):
                                                                                  view.revision))
         self.tasks.set_rows(view.tasks, view.editable)
         self.indicators.set_rows(view.indicators, view.editable)
+        self.narrative.set_view(view)
         self.banner.setVisible(not view.editable)
         if not view.editable:
             self.frozen_banner.setText(self.tr("Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới "

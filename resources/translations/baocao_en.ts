@@ -417,6 +417,29 @@
     </message>
 </context>
 <context>
+    <name>NarrativePanel</name>
+    <message>
+        <location filename="../../desktop/views/narrative_panel.py" line="40"/>
+        <source>Tình hình và &amp;kết quả chung</source>
+        <translation>&amp;Summary of results</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/narrative_panel.py" line="41"/>
+        <source>Khó khăn, &amp;vướng mắc</source>
+        <translation>&amp;Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/narrative_panel.py" line="41"/>
+        <source>Đề &amp;xuất, kiến nghị</source>
+        <translation>&amp;Proposals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/narrative_panel.py" line="82"/>
+        <source>Không lưu được</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>PlanBrowser</name>
     <message>
         <location filename="../../desktop/views/plan_browser.py" line="44"/>
@@ -513,57 +536,62 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="47"/>
+        <location filename="../../desktop/views/report_editor.py" line="48"/>
         <source>Sửa «{0}» mục {1}</source>
         <translation>Edit «{0}» of item {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="82"/>
+        <location filename="../../desktop/views/report_editor.py" line="83"/>
         <source>&amp;Nhiệm vụ</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="83"/>
+        <location filename="../../desktop/views/report_editor.py" line="84"/>
         <source>C&amp;hỉ tiêu</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="91"/>
+        <location filename="../../desktop/views/report_editor.py" line="87"/>
+        <source>Phần chun&amp;g</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_editor.py" line="95"/>
         <source>Sửa đổi (mở &amp;lần mới)…</source>
         <translation>Revise (open a &amp;new revision)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="158"/>
+        <location filename="../../desktop/views/report_editor.py" line="162"/>
         <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
         <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="164"/>
+        <location filename="../../desktop/views/report_editor.py" line="169"/>
         <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
         <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="182"/>
+        <location filename="../../desktop/views/report_editor.py" line="187"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="196"/>
+        <location filename="../../desktop/views/report_editor.py" line="201"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="218"/>
+        <location filename="../../desktop/views/report_editor.py" line="223"/>
         <source>Kiểm tra báo cáo</source>
         <translation>Check the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="227"/>
+        <location filename="../../desktop/views/report_editor.py" line="232"/>
         <source>Không kiểm tra được báo cáo.</source>
         <translation>The report could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="238"/>
+        <location filename="../../desktop/views/report_editor.py" line="243"/>
         <source>{0} lỗi, {1} cảnh báo</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>

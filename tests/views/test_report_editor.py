@@ -153,3 +153,18 @@ def test_double_click_in_browser_opens_the_task_in_the_editor(qtbot: QtBot, wind
     assert window.tabs.currentWidget() is window.editor
     current = window.editor.task_table.currentIndex()
     assert window.editor.tasks.row_item(current.row()).ref == browser.model.row_item(2).ref
+
+
+def test_general_text_is_saved_as_typed_and_frozen_once_signed(qtbot: QtBot, window: MainWindow,
+                                                                demo_store: Store) -> None:
+    editor = window.editor
+    editor.tabs.setCurrentWidget(editor.narrative)
+    box = editor.narrative.boxes["difficulties"]
+    box.setFocus()
+    box.selectAll()
+    box.insertPlainText("Thiếu máy tính ở bộ phận một cửa")  # keyClicks takes ASCII only
+    qtbot.waitUntil(lambda: open_report(demo_store, editor.period_code).difficulties
+                    == "Thiếu máy tính ở bộ phận một cửa", timeout=5000)
+    editor.open_period("2026Q3")
+    assert editor.narrative.boxes["summary"].isReadOnly()
+    assert editor.narrative.boxes["summary"].toPlainText().startswith("UBND xã đã quán triệt")
