@@ -19,10 +19,12 @@ import argparse
 import contextlib
 import getpass
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop.errors import BaocaoError, InputError
 from desktop.i18n import tr
@@ -168,13 +170,19 @@ def import_file(settings: Settings, keys: ProvinceKeys, path: Path) -> IntakeRes
     intake = Intake(db, settings.bundles_dir, keys.signing)
     try:
         with open(path, "rb") as source:
-            if source.read(len(BUNDLE_MAGIC)) == BUNDLE_MAGIC:
-                return intake.take(path, source="usb")
+            is_plain = source.read(len(BUNDLE_MAGIC)) == BUNDLE_MAGIC
             source.seek(0)
+            # The intake hashes a file once and stores it by hard link: it takes the server's own copy,
+            # never a file on a stick that could change (or be changed through the link) afterwards.
             fd, temp = tempfile.mkstemp(prefix="import-", suffix=".bcb", dir=settings.uploads_dir)
             try:
                 with os.fdopen(fd, "wb") as plain:
-                    decrypt_file(source, plain, keys.hpke_private_key, max_length=settings.max_bundle_bytes)
+                    if is_plain:
+                        _copy_plain(source, plain, settings.max_bundle_bytes)
+                    else:
+                        decrypt_file(source, plain, keys.hpke_private_key, max_length=settings.max_bundle_bytes)
+                    plain.flush()
+                    os.fsync(plain.fileno())
                 return intake.take(Path(temp), source="usb")
             finally:
                 with contextlib.suppress(FileNotFoundError):
@@ -183,6 +191,14 @@ def import_file(settings: Settings, keys: ProvinceKeys, path: Path) -> IntakeRes
         raise InputError(f"Không tìm thấy tệp {path}.", f"File {path} not found.", code="not_found") from exc
     finally:
         db.dispose()
+
+
+def _copy_plain(source: BinaryIO, target: BinaryIO, limit: int) -> None:
+    size = os.fstat(source.fileno()).st_size
+    if size > limit:
+        raise InputError(f"Tệp {size:,} byte vượt giới hạn {limit:,} byte.",
+                         f"The file of {size:,} bytes exceeds the {limit:,}-byte limit.", code="too_large")
+    shutil.copyfileobj(source, target, 1024 * 1024)
 
 
 def _summary(args: argparse.Namespace, settings: Settings) -> int:

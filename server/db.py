@@ -1,23 +1,30 @@
 """The server's database engine: SQLite in WAL mode by default, PostgreSQL through a URL.
 
-SQLite allows one writer at a time. Every transaction here starts with ``BEGIN IMMEDIATE``, so a writer
-takes the write lock when it begins rather than failing half-way when it upgrades from reading, and
-waits (``busy_timeout``) instead of failing when another thread or the admin CLI holds it. PostgreSQL
-needs none of this; rows that must not change under a transaction are locked with ``FOR UPDATE``.
+SQLite allows one writer at a time. Every writing transaction here starts with ``BEGIN IMMEDIATE``, so
+a writer takes the write lock when it begins rather than failing half-way when it upgrades from reading,
+and waits (``busy_timeout``) instead of failing when another thread or the admin CLI holds it; a
+``reading()`` transaction starts with a plain ``BEGIN`` and, under WAL, never waits for a writer.
+The threads of one server process queue for the write lock on a Python lock first: SQLite's own busy
+wait sleeps in steps of milliseconds, far longer than a bundle's transaction takes.
+PostgreSQL needs none of this; rows that must not change under a transaction are locked with
+``FOR UPDATE``. The hot path (bundle intake) uses Core ``connection()``/``reading()``, which cost a
+fraction of an ORM session per statement.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.models import Base
 
 SQLITE_BUSY_MS = 60_000
+_READ_ONLY = "baocao_read_only"
 
 
 def make_engine(url: str) -> Engine:
@@ -44,8 +51,8 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN" if connection.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -54,6 +61,8 @@ class Database:
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer: AbstractContextManager[object] = (threading.RLock() if url.startswith("sqlite")
+                                                        else nullcontext())
 
     def create_schema(self) -> None:
         """Create missing tables (idempotent)."""
@@ -62,8 +71,22 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on any exception."""
-        with self._sessions() as session, session.begin():
+        with self._writer, self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A Core connection in one writing transaction: committed on success, rolled back on any exception."""
+        with self._writer, self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A Core connection in one transaction for reads only: on SQLite a deferred BEGIN, taking no write lock."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{_READ_ONLY: True})
+            with connection.begin():
+                yield connection
 
     def dispose(self) -> None:
         """Close pooled connections."""

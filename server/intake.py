@@ -2,8 +2,9 @@
 
 Order, for a bundle file already on the server's disk:
 
-1. SHA-256 of the file. A receipt already given for these bytes is answered again, byte for byte,
-   before any verification (the same bundle by network and by USB, a repeated commit).
+1. SHA-256 of the file (the only time it is hashed: ``verify_bundle`` is handed the result). A
+   receipt already given for these bytes is answered again, byte for byte, before any verification
+   (the same bundle by network and by USB, a repeated commit).
 2. The manifest is read within bounds; a network upload for another agency's bundle is refused (403).
 3. A different file under an already accepted bundle id is rejected.
 4. ``verify_bundle`` with the enrolled key of the device that signed it: signature, hashes, report.
@@ -12,6 +13,10 @@ Order, for a bundle file already on the server's disk:
 
 Verification failures are permanent: the bundle gets a signed "rejected" receipt (an older revision a
 "superseded" one), stored like any other so that every later attempt gets the same bytes.
+
+Every bundle passes through here, so the database work is a handful of prepared Core statements
+(an ORM session per bundle cost more than all the cryptography) and the lookups run in a read
+transaction that never waits for a writer.
 """
 
 from __future__ import annotations
@@ -26,16 +31,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError as DbIntegrityError
 
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.sync.bundle import verify_bundle
 from desktop.sync.bundle_chain import ChainState
-from desktop.sync.bundle_container import DEFAULT_LIMITS, Limits, check_format, check_manifest, read_frame
+from desktop.sync.bundle_container import DEFAULT_LIMITS, Frame, Limits, check_format, check_manifest, read_frame
 from desktop.sync.bundle_errors import BundleError, OlderRevision
 from desktop.sync.receipt import Receipt, make_receipt, receipt_time
 from server.db import Database
@@ -44,6 +49,30 @@ from server.problems import ApiError
 
 HASH_PIECE = 1024 * 1024
 MAX_MESSAGE = 2000
+
+_agencies, _devices = Agency.__table__, Device.__table__
+_bundles, _receipts = StoredBundle.__table__, ReceiptRecord.__table__
+_RECEIPT_BY_SHA = select(_receipts.c.envelope, _receipts.c.status, _receipts.c.code, _receipts.c.agency_code
+                         ).where(_receipts.c.sha256 == bindparam("sha256"))
+_ACCEPTED_UNDER_ID = (select(_bundles.c.sha256).join(_agencies, _agencies.c.id == _bundles.c.agency_id)
+                      .where(_agencies.c.code == bindparam("agency"), _bundles.c.bundle_id == bindparam("bundle_id")))
+_AGENCY_KEYS = (select(_devices.c.key_id, _devices.c.public_key).join(_agencies, _agencies.c.id == _devices.c.agency_id)
+                .where(_agencies.c.code == bindparam("agency"), _devices.c.revoked_at.is_(None))
+                .order_by(_devices.c.id))
+_AGENCY_LOCKED = (select(_agencies.c.id, _agencies.c.chain).where(_agencies.c.code == bindparam("agency"))
+                  .with_for_update())
+_INSERT_BUNDLE, _INSERT_RECEIPT = _bundles.insert(), _receipts.insert()
+_ADVANCE_CHAIN = _agencies.update().where(_agencies.c.id == bindparam("agency_id")).values(chain=bindparam("new_chain"))
+
+
+@dataclass(frozen=True)
+class StoredReceipt:
+    """A receipt already given: its signed bytes, status, refusal code and the agency it was for."""
+
+    envelope: bytes
+    status: str
+    code: str | None
+    agency_code: str | None
 
 
 @dataclass(frozen=True)
@@ -76,72 +105,73 @@ class Intake:
         self._limits = limits
         self._clock = clock
 
-    def receipt_for(self, sha256: str, agency_code: str | None = None) -> ReceiptRecord | None:
+    def receipt_for(self, sha256: str, agency_code: str | None = None) -> StoredReceipt | None:
         """The receipt already given for the bundle with this SHA-256 (for ``agency_code`` when given)."""
-        with self._db.transaction() as session:
-            record = session.scalar(select(ReceiptRecord).where(ReceiptRecord.sha256 == sha256))
+        with self._db.reading() as connection:
+            record = _receipt(connection, sha256)
         if record is not None and agency_code is not None and record.agency_code not in (agency_code, None):
             return None
         return record
 
     def receipts_by_bundle_id(self, agency_code: str, bundle_ids: list[str]) -> dict[str, bytes]:
         """Receipts of this agency's accepted (or superseded) bundles among ``bundle_ids``."""
-        with self._db.transaction() as session:
-            rows = session.scalars(select(ReceiptRecord).where(
-                ReceiptRecord.agency_code == agency_code, ReceiptRecord.bundle_id.in_(bundle_ids),
-                ReceiptRecord.status.in_(("accepted", "superseded"))))
-            return {row.bundle_id: row.envelope for row in rows if row.bundle_id is not None}
+        with self._db.reading() as connection:
+            rows = connection.execute(select(_receipts.c.bundle_id, _receipts.c.envelope).where(
+                _receipts.c.agency_code == agency_code, _receipts.c.bundle_id.in_(bundle_ids),
+                _receipts.c.status.in_(("accepted", "superseded"))))
+            return {bundle_id: envelope for bundle_id, envelope in rows if bundle_id is not None}
 
     def take(self, path: Path, *, source: str, agency_code: str | None = None,
              declared_sha256: str | None = None) -> IntakeResult:
         """Verify the bundle at ``path`` and store it once; ``agency_code`` is the uploader's (network).
 
-        The file at ``path`` is left in place (the caller removes its upload file); the store keeps its
-        own hard link or copy.
+        The file at ``path`` is the server's own (an upload, an import's copy) and must not change while
+        it is taken: it is hashed once and verified against that hash. It is left in place (the caller
+        removes it); the store keeps its own hard link or copy.
         """
-        sha256 = _file_sha256(path)
-        try:
-            manifest: dict[str, Any] | None = _read_manifest(path, self._limits)
-            unreadable: BundleError | None = None
-        except BundleError as exc:
-            manifest, unreadable = None, exc
-        existing, conflict, public_key = self._lookup(sha256, manifest)
-        if existing is not None:
-            if agency_code is not None and existing.agency_code not in (agency_code, None):
-                raise _wrong_agency(existing.agency_code or "?", agency_code)
-            return IntakeResult(existing.envelope, existing.status, existing.code, False)
-        if declared_sha256 is not None and declared_sha256 != sha256:
-            return self._reject(sha256, agency_code, None, _Decision(
-                "rejected", "upload_hash", "Dữ liệu tải lên khác mã băm đã khai khi bắt đầu tải.",
-                "The uploaded data does not match the SHA-256 declared when the upload began."))
-        if manifest is None:
-            assert unreadable is not None
-            return self._reject(sha256, agency_code, None, _refusal(unreadable))
-        if agency_code is not None and manifest["agency"] != agency_code:
-            raise _wrong_agency(manifest["agency"], agency_code)
-        if conflict is not None:
-            return self._reject(sha256, manifest["agency"], manifest, _Decision(
-                "rejected", "bundle_id_conflict",
-                f"Mã gói {manifest['bundle_id']} đã được nhận với nội dung khác ({conflict[:16]}…).",
-                f"Bundle id {manifest['bundle_id']} was already accepted with different content ({conflict[:16]}…)."))
-        try:
-            verified = verify_bundle(path, key_for_agency=lambda code: public_key if code == manifest["agency"]
-                                     else None, limits=self._limits)
-        except BundleError as exc:
-            return self._reject(sha256, manifest["agency"], manifest, _refusal(exc))
-        return self._accept(path, sha256, manifest, figures(verified.report), source)
+        with open(path, "rb") as stream:
+            sha256 = _stream_sha256(stream)
+            try:
+                frame: Frame | None = _read_checked_frame(stream, self._limits)
+                unreadable: BundleError | None = None
+            except BundleError as exc:
+                frame, unreadable = None, exc
+            manifest = frame.manifest if frame is not None else None
+            existing, conflict, public_key = self._lookup(sha256, manifest)
+            if existing is not None:
+                if agency_code is not None and existing.agency_code not in (agency_code, None):
+                    raise _wrong_agency(existing.agency_code or "?", agency_code)
+                return IntakeResult(existing.envelope, existing.status, existing.code, False)
+            if declared_sha256 is not None and declared_sha256 != sha256:
+                return self._reject(sha256, agency_code, None, _Decision(
+                    "rejected", "upload_hash", "Dữ liệu tải lên khác mã băm đã khai khi bắt đầu tải.",
+                    "The uploaded data does not match the SHA-256 declared when the upload began."))
+            if frame is None or manifest is None:
+                assert unreadable is not None
+                return self._reject(sha256, agency_code, None, _refusal(unreadable))
+            if agency_code is not None and manifest["agency"] != agency_code:
+                raise _wrong_agency(manifest["agency"], agency_code)
+            if conflict is not None:
+                return self._reject(sha256, manifest["agency"], manifest, _Decision(
+                    "rejected", "bundle_id_conflict",
+                    f"Mã gói {manifest['bundle_id']} đã được nhận với nội dung khác ({conflict[:16]}…).",
+                    f"Bundle id {manifest['bundle_id']} was already accepted with different content "
+                    f"({conflict[:16]}…)."))
+            try:
+                verified = verify_bundle(stream, key_for_agency=lambda code: public_key
+                                         if code == manifest["agency"] else None, limits=self._limits,
+                                         sha256=sha256, frame=frame)
+            except BundleError as exc:
+                return self._reject(sha256, manifest["agency"], manifest, _refusal(exc))
+        return self._accept(path, sha256, manifest, verified.size, figures(verified.report), source)
 
-    def _accept(self, path: Path, sha256: str, manifest: dict[str, Any], report: dict[str, Any],
+    def _accept(self, path: Path, sha256: str, manifest: dict[str, Any], size: int, report: dict[str, Any],
                 source: str) -> IntakeResult:
-        stored_path = self._bundles_dir / f"{sha256}.bcb"
-        _place(path, stored_path)
+        _place(path, self._bundles_dir / f"{sha256}.bcb")
         now = self._clock()
         try:
-            with self._db.transaction() as session:
-                agency = session.scalar(select(Agency).where(Agency.code == manifest["agency"]).with_for_update())
-                again = session.scalar(select(ReceiptRecord).where(ReceiptRecord.sha256 == sha256))
-                if again is not None:
-                    return IntakeResult(again.envelope, again.status, again.code, False)
+            with self._db.connection() as connection:
+                agency = connection.execute(_AGENCY_LOCKED, {"agency": manifest["agency"]}).first()
                 if agency is None:
                     raise ApiError(403, "unknown_agency", "Cơ quan không có trên máy chủ.", "Unknown agency.")
                 chain = chain_from_json(agency.chain)
@@ -150,21 +180,24 @@ class Intake:
                 except BundleError as exc:
                     decision = _refusal(exc)
                     envelope = self._sign(sha256, manifest["agency"], manifest, decision, now)
-                    session.add(_receipt_row(sha256, manifest, manifest["agency"], decision, envelope, now))
+                    connection.execute(_INSERT_RECEIPT,
+                                       _receipt_row(sha256, manifest, manifest["agency"], decision, envelope, now))
                     return IntakeResult(envelope, decision.status, decision.code, True)
                 decision = _accepted(manifest)
                 envelope = self._sign(sha256, manifest["agency"], manifest, decision, now)
-                agency.chain = chain_to_json(chain.advance(manifest["sequence"], sha256, manifest["period"],
-                                                           manifest["revision"]))
-                session.add(StoredBundle(
-                    agency_id=agency.id, bundle_id=manifest["bundle_id"], sha256=sha256, period=manifest["period"],
-                    revision=manifest["revision"], sequence=manifest["sequence"], size=path.stat().st_size,
-                    signed_at=manifest["created_at"], received_at=int(now), source=source,
-                    figures=json.dumps(report, ensure_ascii=False)))
-                session.add(_receipt_row(sha256, manifest, manifest["agency"], decision, envelope, now))
+                connection.execute(_ADVANCE_CHAIN, {"agency_id": agency.id, "new_chain": chain_to_json(chain.advance(
+                    manifest["sequence"], sha256, manifest["period"], manifest["revision"]))})
+                connection.execute(_INSERT_BUNDLE, {
+                    "agency_id": agency.id, "bundle_id": manifest["bundle_id"], "sha256": sha256,
+                    "period": manifest["period"], "revision": manifest["revision"], "sequence": manifest["sequence"],
+                    "size": size, "signed_at": manifest["created_at"], "received_at": int(now), "source": source,
+                    "figures": json.dumps(report, ensure_ascii=False)})
+                connection.execute(_INSERT_RECEIPT,
+                                   _receipt_row(sha256, manifest, manifest["agency"], decision, envelope, now))
                 return IntakeResult(envelope, decision.status, None, True)
         except DbIntegrityError:
-            # Another process stored the same bytes between our check and our commit: answer with its receipt.
+            # Another thread or process stored the same bytes since our lookup (the unique SHA-256 of
+            # receipts and bundles is the guard): answer with its receipt.
             record = self.receipt_for(sha256)
             if record is None:
                 raise
@@ -175,8 +208,9 @@ class Intake:
         now = self._clock()
         envelope = self._sign(sha256, agency_code, manifest, decision, now)
         try:
-            with self._db.transaction() as session:
-                session.add(_receipt_row(sha256, manifest, agency_code, decision, envelope, now))
+            with self._db.connection() as connection:
+                connection.execute(_INSERT_RECEIPT, _receipt_row(sha256, manifest, agency_code, decision,
+                                                                    envelope, now))
         except DbIntegrityError:
             record = self.receipt_for(sha256)
             if record is None:
@@ -196,21 +230,19 @@ class Intake:
         return make_receipt(receipt, self._signing_key)
 
     def _lookup(self, sha256: str, manifest: dict[str, Any] | None
-                ) -> tuple[ReceiptRecord | None, str | None, bytes | None]:
+                ) -> tuple[StoredReceipt | None, str | None, bytes | None]:
         """In one read: the receipt for these bytes, the file accepted under the same bundle id, the signer's key.
 
         The key is the enrolled key that signed, else any key of the agency (so the refusal names the
         wrong signer rather than an unknown agency).
         """
-        with self._db.transaction() as session:
-            existing = session.scalar(select(ReceiptRecord).where(ReceiptRecord.sha256 == sha256))
+        with self._db.reading() as connection:
+            existing = _receipt(connection, sha256)
             if existing is not None or manifest is None:
                 return existing, None, None
-            conflict = session.scalar(select(StoredBundle.sha256).join(Agency, Agency.id == StoredBundle.agency_id)
-                                      .where(Agency.code == manifest["agency"],
-                                             StoredBundle.bundle_id == manifest["bundle_id"]))
-            keys = session.execute(select(Device.key_id, Device.public_key).join(Agency, Agency.id == Device.agency_id)
-                                   .where(Agency.code == manifest["agency"], Device.revoked_at.is_(None))).all()
+            names = {"agency": manifest["agency"], "bundle_id": manifest["bundle_id"]}
+            conflict = connection.execute(_ACCEPTED_UNDER_ID, names).scalar()
+            keys = connection.execute(_AGENCY_KEYS, names).all()
         public = next((key for kid, key in keys if kid == manifest["signer"]), keys[0][1] if keys else None)
         return None, conflict, public
 
@@ -236,12 +268,16 @@ def chain_to_json(state: ChainState) -> str:
                        "missing": sorted(state.missing), "highest_revision": dict(state.highest_revision)})
 
 
-def _read_manifest(path: Path, limits: Limits) -> dict[str, Any]:
-    with open(path, "rb") as stream:
-        frame = read_frame(stream, limits)
+def _receipt(connection: Connection, sha256: str) -> StoredReceipt | None:
+    row = connection.execute(_RECEIPT_BY_SHA, {"sha256": sha256}).first()
+    return StoredReceipt(*row) if row is not None else None
+
+
+def _read_checked_frame(stream: BinaryIO, limits: Limits) -> Frame:
+    frame = read_frame(stream, limits)
     check_format(frame)
     check_manifest(frame.manifest, limits)
-    return frame.manifest
+    return frame
 
 
 def _accepted(manifest: dict[str, Any]) -> _Decision:
@@ -260,10 +296,10 @@ def _refusal(exc: BundleError) -> _Decision:
 
 
 def _receipt_row(sha256: str, manifest: dict[str, Any] | None, agency_code: str | None, decision: _Decision,
-                 envelope: bytes, now: float) -> ReceiptRecord:
-    return ReceiptRecord(sha256=sha256, bundle_id=(manifest or {}).get("bundle_id"),
-                         agency_code=(manifest or {}).get("agency", agency_code), status=decision.status,
-                         code=decision.code, envelope=envelope, created_at=int(now))
+                 envelope: bytes, now: float) -> dict[str, Any]:
+    return {"sha256": sha256, "bundle_id": (manifest or {}).get("bundle_id"),
+            "agency_code": (manifest or {}).get("agency", agency_code), "status": decision.status,
+            "code": decision.code, "envelope": envelope, "created_at": int(now)}
 
 
 def _wrong_agency(bundle_agency: str, uploader: str) -> ApiError:
@@ -271,11 +307,10 @@ def _wrong_agency(bundle_agency: str, uploader: str) -> ApiError:
                     f"This bundle belongs to agency {bundle_agency}, not to {uploader}.")
 
 
-def _file_sha256(path: Path) -> str:
+def _stream_sha256(stream: BinaryIO) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while piece := handle.read(HASH_PIECE):
-            digest.update(piece)
+    while piece := stream.read(HASH_PIECE):
+        digest.update(piece)
     return digest.hexdigest()
 
 

@@ -178,7 +178,7 @@ def make_bundle(report: bytes, attachments: Sequence[BundleFile] = (), **fields:
 
 def verify_bundle(source: Path | BinaryIO, *, key_for_agency: Callable[[str], bytes | None],
                   chain: ChainState | None = None, limits: Limits = DEFAULT_LIMITS,
-                  sha256: str | None = None) -> VerifiedBundle:
+                  sha256: str | None = None, frame: Frame | None = None) -> VerifiedBundle:
     """Verify a bundle file or seekable stream; raises the first failing check as a ``BundleError``.
 
     ``key_for_agency`` returns the raw Ed25519 public key enrolled for an agency code, or None.
@@ -186,10 +186,11 @@ def verify_bundle(source: Path | BinaryIO, *, key_for_agency: Callable[[str], by
     without it the chain step is skipped (e.g. ``baocao bundle verify FILE`` on the desktop).
     ``sha256`` is the whole source's hash when the caller has just computed it over these same bytes
     (the server looks receipts up by it first): it becomes ``bundle_hash`` instead of hashing the
-    bytes a second time. Every member's own hash is checked all the same.
+    bytes a second time. Every member's own hash is checked all the same. Likewise ``frame`` is what
+    ``read_frame`` has just read from this same source, if the caller needed the manifest first.
     """
     with _opened(source) as stream:
-        frame = read_frame(stream, limits)
+        frame = frame if frame is not None else read_frame(stream, limits)
         check_format(frame)
         entries = check_manifest(frame.manifest, limits)
         manifest = frame.manifest

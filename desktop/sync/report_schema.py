@@ -46,7 +46,7 @@ def parse_report(data: bytes) -> ReportSnapshot:
 
 def validate_report(value: Any) -> ReportSnapshot:
     """Check ``value`` against the snapshot schema and build the snapshot."""
-    snapshot: ReportSnapshot = _object_builder(ReportSnapshot)(value, "report")
+    snapshot: ReportSnapshot = _object_builder(ReportSnapshot)(value, "", "report")
     if value.get("schema", SCHEMA) != SCHEMA:
         raise _error("report.schema", f"lược đồ {value['schema']!r} không được hỗ trợ",
                      f"schema {value['schema']!r} is not supported")
@@ -77,8 +77,9 @@ def attachment_refs(snapshot: ReportSnapshot) -> dict[str, int]:
     return refs
 
 
-Builder = Callable[[Any, str], Any]
-"""Checks a JSON value at a path and returns what the snapshot holds for it (tuples for lists)."""
+Builder = Callable[[Any, str, str | int], Any]
+"""Checks a JSON value found under ``key`` of the value at ``parent`` (a path) and returns what the
+snapshot holds for it (tuples for lists). The path is only spelled out for an error message."""
 
 
 @functools.cache
@@ -86,32 +87,42 @@ def _object_builder(cls: type) -> Builder:
     """Compile the checks for one dataclass once; validating a large report then costs little."""
     hints = typing.get_type_hints(cls)
     plan = [(f.name, f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-             _builder(hints[f.name])) for f in dataclasses.fields(cls)]
-    known = frozenset(name for name, _required, _build in plan)
+             *_nullable_builder(hints[f.name])) for f in dataclasses.fields(cls)]
+    known = frozenset(name for name, *_rest in plan)
 
-    def build(value: Any, path: str) -> Any:
+    def build(value: Any, parent: str, key: str | int) -> Any:
+        here = _path(parent, key)
         if not isinstance(value, dict):
-            raise _error(path, "phải là đối tượng JSON", "must be a JSON object")
+            raise _error(here, "phải là đối tượng JSON", "must be a JSON object")
         if not known.issuperset(value):
             unknown = sorted(set(value) - known)
-            raise _error(path, f"trường lạ {unknown[:5]}", f"unknown fields {unknown[:5]}")
+            raise _error(here, f"trường lạ {unknown[:5]}", f"unknown fields {unknown[:5]}")
         given = {}
-        for name, required, build_field in plan:
+        for name, required, nullable, build_field in plan:
             if name in value:
-                given[name] = build_field(value[name], f"{path}.{name}")
+                item = value[name]
+                given[name] = None if item is None and nullable else build_field(item, here, name)
             elif required:
-                raise _error(f"{path}.{name}", "thiếu trường bắt buộc", "required field missing")
+                raise _error(f"{here}.{name}", "thiếu trường bắt buộc", "required field missing")
         return cls(**given)
 
     return build
+
+
+def _nullable_builder(hint: Any) -> tuple[bool, Builder]:
+    """Whether ``hint`` allows None (``X | None``), and the builder of X."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union) and type(None) in args:
+        return True, _builder(next(a for a in args if a is not type(None)))
+    return False, _builder(hint)
 
 
 @functools.cache
 def _builder(hint: Any) -> Builder:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (types.UnionType, typing.Union) and type(None) in args:
-        inner = _builder(next(a for a in args if a is not type(None)))
-        return lambda value, path: None if value is None else inner(value, path)
+        _nullable, inner = _nullable_builder(hint)
+        return lambda value, parent, key: None if value is None else inner(value, parent, key)
     if dataclasses.is_dataclass(hint):
         return _object_builder(hint)  # type: ignore[arg-type]
     if origin is tuple:
@@ -124,36 +135,44 @@ def _builder(hint: Any) -> Builder:
 
 
 def _tuple_builder(item: Builder) -> Builder:
-    def build(value: Any, path: str) -> tuple[Any, ...]:
+    def build(value: Any, parent: str, key: str | int) -> tuple[Any, ...]:
+        here = _path(parent, key)
         if not isinstance(value, list) or len(value) > MAX_ITEMS:
-            raise _error(path, f"phải là danh sách tối đa {MAX_ITEMS} phần tử", f"must be a list of ≤ {MAX_ITEMS}")
-        return tuple([item(element, f"{path}[{i}]") for i, element in enumerate(value)])
+            raise _error(here, f"phải là danh sách tối đa {MAX_ITEMS} phần tử", f"must be a list of ≤ {MAX_ITEMS}")
+        return tuple([item(element, here, i) for i, element in enumerate(value)])
 
     return build
 
 
-def _str_map(value: Any, path: str) -> dict[str, str]:
+def _path(parent: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+def _str_map(value: Any, parent: str, key: str | int) -> dict[str, str]:
     if not isinstance(value, dict) or len(value) > 100 or not all(
             isinstance(k, str) and isinstance(v, str) and len(v) <= MAX_TEXT for k, v in value.items()):
-        raise _error(path, "phải là bảng chuỗi → chuỗi", "must map strings to strings")
+        raise _error(_path(parent, key), "phải là bảng chuỗi → chuỗi", "must map strings to strings")
     return dict(value)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, parent: str, key: str | int) -> str:
     if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise _error(path, f"phải là chuỗi tối đa {MAX_TEXT} ký tự", f"must be a string of ≤ {MAX_TEXT} chars")
+        raise _error(_path(parent, key), f"phải là chuỗi tối đa {MAX_TEXT} ký tự",
+                     f"must be a string of ≤ {MAX_TEXT} chars")
     return value
 
 
-def _int(value: Any, path: str) -> int:
+def _int(value: Any, parent: str, key: str | int) -> int:
     if type(value) is not int:
-        raise _error(path, "phải là số nguyên", "must be an integer")
+        raise _error(_path(parent, key), "phải là số nguyên", "must be an integer")
     return value
 
 
-def _number(value: Any, path: str) -> float:
+def _number(value: Any, parent: str, key: str | int) -> float:
     if type(value) not in (int, float) or not math.isfinite(value):
-        raise _error(path, "phải là số", "must be a number")
+        raise _error(_path(parent, key), "phải là số", "must be a number")
     return value
 
 

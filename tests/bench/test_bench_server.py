@@ -4,6 +4,11 @@ The intake is the one every commit and USB import goes through (``server.intake.
 manifest, signature, payload hashes, report schema, chain check, file, rows and a signed receipt in one
 SQLite (WAL) transaction. Two worker threads feed it, as uvicorn's thread pool does. Short mode takes
 300 bundles of 100 agencies; BAOCAO_BENCH_FULL=1 takes 3,000. Run with -s to see the figures.
+
+This machine is shared and its speed varies by a fifth from run to run, so the same process first
+measures bare ``verify_bundle`` on the same files (no database, no file placed, no receipt) and the
+intake is also given as a share of that rate. Only the statuses and the memory growth are asserted:
+a slow machine must not fail CI, the printout says whether the target was met.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from desktop.sync.bundle import verify_bundle
 from desktop.sync.device_keys import ProvinceKeys, ed25519_public_bytes
 from server.config import Settings
 from server.db import Database
@@ -34,7 +40,7 @@ def _rss_kib() -> int:
     return 0
 
 
-def _prepare(tmp_path: Path, count: int) -> tuple[Intake, list[Path]]:
+def _prepare(tmp_path: Path, count: int) -> tuple[Intake, list[Path], dict[str, bytes]]:
     settings = Settings.from_env(tmp_path / "server")
     settings.ensure_dirs()
     db = Database(settings.db_url)
@@ -56,12 +62,22 @@ def _prepare(tmp_path: Path, count: int) -> tuple[Intake, list[Path]]:
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(built.data)
         paths.append(path)
-    return Intake(db, settings.bundles_dir, ProvinceKeys.generate().signing), paths
+    public = {f"XA-{number:03d}": ed25519_public_bytes(key) for number, key in enumerate(keys)}
+    return Intake(db, settings.bundles_dir, ProvinceKeys.generate().signing), paths, public
+
+
+def _verify_rate(paths: list[Path], public: dict[str, bytes]) -> float:
+    """Bundles per second through bare ``verify_bundle``, on one thread: the floor of any intake."""
+    started = time.perf_counter()
+    for path in paths:
+        verify_bundle(path, key_for_agency=public.get)
+    return len(paths) / (time.perf_counter() - started)
 
 
 def test_server_intake_rate_and_memory(benchmark, tmp_path: Path) -> None:
     count = scale(300, 3000)
-    intake, paths = _prepare(tmp_path, count)
+    intake, paths, public = _prepare(tmp_path, count)
+    verify_rate = _verify_rate(paths, public)
     by_agency: dict[int, list[Path]] = {}
     for index, path in enumerate(paths):
         by_agency.setdefault(index % AGENCIES, []).append(path)
@@ -82,9 +98,11 @@ def test_server_intake_rate_and_memory(benchmark, tmp_path: Path) -> None:
     elapsed = time.perf_counter() - started
     rate = count / elapsed
     growth = (max(rss) - before) / 1024
-    benchmark.extra_info.update(bundles=count, per_second=round(rate), rss_growth_mib=round(growth, 1))
-    print(f"\nserver intake: {count} bundles in {elapsed:.2f} s = {rate:.0f}/s; "
-          f"RSS {before / 1024:.0f} MiB before, peak growth {growth:.1f} MiB")
-    print(f"target {TARGET_PER_SECOND}/s: {'met' if rate >= TARGET_PER_SECOND else 'NOT met'}")
+    benchmark.extra_info.update(bundles=count, per_second=round(rate), verify_per_second=round(verify_rate),
+                                rss_growth_mib=round(growth, 1))
+    print(f"\nbare verify_bundle, same files, same process: {verify_rate:.0f}/s")
+    print(f"server intake: {count} bundles in {elapsed:.2f} s = {rate:.0f}/s ({rate / verify_rate:.0%} of bare "
+          f"verification); RSS {before / 1024:.0f} MiB before, peak growth {growth:.1f} MiB")
+    print(f"target {TARGET_PER_SECOND}/s: {'met' if rate >= TARGET_PER_SECOND else 'NOT met'} on this run")
     assert statuses == ["accepted"] * count
     assert growth < 64
