@@ -9,17 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.domain.report_snapshot import AttachmentRef
@@ -29,94 +22,35 @@ from desktop.sync.retry_policy import RetryPolicy
 from desktop.sync.sync_client import ProvinceClient
 from server.db import Database
 from server.enrollment import add_agency, issue_code
+from tests.server.live_server import LiveServer, free_port, run_cli
 from tests.sync.report_factory import AGENCY, make_snapshot
 
-REPO = Path(__file__).resolve().parents[2]
-PASSPHRASE = "mật khẩu máy chủ thử nghiệm"
 FAST = RetryPolicy(max_attempts=8, base=0.05, cap=2.0, stall_timeout=10.0)
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _env(data_dir: Path) -> dict[str, str]:
-    env = {**os.environ, "BAOCAO_SERVER_PASSPHRASE": PASSPHRASE, "BAOCAO_SERVER_DATA_DIR": str(data_dir),
-           "PYTHONPATH": str(REPO), "BAOCAO_LANG": "en"}
-    env.pop("BAOCAO_SERVER_DB", None)
-    return env
-
-
 @dataclass
-class Province:
-    """One server process and its data directory; the URL stays the same across restarts."""
+class Province(LiveServer):
+    """The server of tests/server/live_server.py, with enrollment through the real ``ProvinceClient``."""
 
-    data_dir: Path
-    port: int
-    process: subprocess.Popen[bytes] | None = None
     province: ProvincePublicKeys | None = None
-    log: Path = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.log = self.data_dir.parent / f"server-{self.port}.log"
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     @classmethod
-    def create(cls, directory: Path) -> Province:
-        server = cls(directory / "server-data", free_port())
-        server.cli("init")
+    def create(cls, directory: Path, db_url: str | None = None) -> Province:
+        data_dir = directory / "server-data"
+        run_cli(data_dir, "init", db_url=db_url)
+        server = cls(data_dir, free_port(), db_url)
         server.start()
         return server
 
-    def cli(self, *args: str) -> str:
+    def admin(self, *args: str) -> str:
         """``baocao-server ARGS``; its standard output."""
-        done = subprocess.run([sys.executable, "-m", "server.cli", *args], env=_env(self.data_dir), cwd=REPO,
-                              capture_output=True, text=True, timeout=120)
-        if done.returncode != 0:
-            raise AssertionError(f"baocao-server {' '.join(args)} failed: {done.stderr}")
-        return done.stdout
-
-    def start(self) -> None:
-        with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-                env=_env(self.data_dir), cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"server exited: {self.log.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.05)
-        raise AssertionError("server did not start")
-
-    def kill(self) -> None:
-        """``kill -9``: no chance to flush or clean up."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        return self.cli(*args).stdout
 
     def enrollment_code(self, agency: str, *, via_cli: bool = False) -> str:
         """Register ``agency`` and issue its one-time code, with the admin CLI or (faster) its functions."""
         if via_cli:
-            self.cli("agency", "add", agency, f"UBND xã {agency}", "--parent", "TỈNH ĐỒNG THÁP")
-            return self.cli("enroll-code", agency).strip().splitlines()[-1].strip()
+            self.admin("agency", "add", agency, f"UBND xã {agency}", "--parent", "TỈNH ĐỒNG THÁP")
+            return self.admin("enroll-code", agency).strip().splitlines()[-1].strip()
         db = Database(f"sqlite:///{self.data_dir / 'server.sqlite3'}")
         try:
             add_agency(db, agency, f"UBND xã {agency}", parent_name="TỈNH ĐỒNG THÁP")

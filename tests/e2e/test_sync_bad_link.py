@@ -23,8 +23,9 @@ from desktop.sync.receipt import verify_receipt
 from desktop.sync.retry_policy import RetryPolicy
 from desktop.sync.sync_run import RECEIPTED, SyncProgress, run_sync
 from tests.e2e.file_outbox import FileOutbox
-from tests.e2e.province_server import REPO, Province
+from tests.e2e.province_server import Province
 from tests.netsim.proxy import LinkProxy
+from tests.server.live_server import REPO
 
 RATE = 256_000
 LATENCY = 0.3

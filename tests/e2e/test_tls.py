@@ -21,7 +21,7 @@ from desktop.sync.device_keys import generate_device_key
 from desktop.sync.retry_policy import RetryPolicy
 from desktop.sync.sync_client import ProvinceClient
 from desktop.sync.sync_errors import RejectedError, TransientError
-from tests.e2e.province_server import PASSPHRASE, REPO, free_port
+from tests.server.live_server import PASSPHRASE, REPO, free_port
 
 SERVE = """
 import sys, uvicorn
