@@ -52,6 +52,12 @@ def apply_font(app: QApplication, points: int, default: QFont) -> None:
     app.setFont(font)
 
 
+# Every repaint and event filter of the UI thread needs the GIL once per Python callback; while workers
+# compute, each hand-over waits up to the switch interval (5 ms by default), and a repaint of a table makes
+# dozens of callbacks. A shorter interval keeps the UI thread's waits short at a small cost to the workers.
+GIL_SWITCH_SECONDS = 0.0005
+
+
 def create_main_window(store: Store, ui: UiSettings | None = None, today: date | None = None) -> MainWindow:
     """The main window over an open store (what the app shows after unlock; tests and benchmarks use it).
 
@@ -61,6 +67,7 @@ def create_main_window(store: Store, ui: UiSettings | None = None, today: date |
     """
     window = MainWindow(store, ui or UiSettings(), today)
     gc.freeze()
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     return window
 
 

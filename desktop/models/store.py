@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from desktop.domain.text import nfc
 from desktop.errors import StoreError, WrongPassphrase
@@ -155,10 +156,17 @@ class Store:
         self.engine.dispose()
 
 
+POOL_SIZE = 4
+
+
 def _engine(path: Path, db_key: bytes) -> Engine:
     # The key goes in as a raw key (x'…'): SQLCipher skips its own PBKDF2, the key already has full entropy.
     url = URL.create("sqlite+pysqlcipher", password=f"x'{db_key.hex()}'", database=str(path))
-    engine = create_engine(url, pool_pre_ping=False)
+    # The dialect's default SingletonThreadPool keeps one connection per thread and closes the oldest when a
+    # sixth thread comes, even while it is in use: the GUI's workers met "closed database" errors. A queue of
+    # connections, each used by one thread at a time, is the pool SQLAlchemy uses for file databases.
+    engine = create_engine(url, pool_pre_ping=False, poolclass=QueuePool, pool_size=POOL_SIZE, max_overflow=4,
+                           connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: object, _record: object) -> None:
