@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InputError
@@ -124,11 +124,6 @@ def next_sequence(session: Session) -> tuple[int, str | None]:
     last = session.scalar(select(OutboxItem).order_by(OutboxItem.sequence.desc()).limit(1))
     return (1, None) if last is None else (last.sequence + 1, last.bundle_sha256)
 
-
-def outbox_counts(session: Session) -> dict[str, int]:
-    """How many bundles are in each state."""
-    rows = session.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state))
-    return {state: count for state, count in rows}
 
 
 def outbox_item(session: Session, bundle_id: str) -> OutboxItem:

@@ -34,11 +34,6 @@ class PeriodView:
     data_end: date
     figures: tuple[str, ...]
 
-    @property
-    def overdue(self) -> bool:
-        """Whether the deadline has passed."""
-        return self.days_left < 0
-
 
 def schedule(session: Session | None) -> Schedule:
     """The province's schedule when its assignment package set one, else the plan's default."""

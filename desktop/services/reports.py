@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.periods import Period, timeliness
@@ -205,11 +205,6 @@ def report_history(store: Store, period_code: str) -> list[dict[str, Any]]:
                  "supersedes": r.supersedes_id is not None, "signed_at": r.signed_at, "sent_at": r.sent_at,
                  "timeliness": timeliness(period, r.sent_at, rules) if r.sent_at else None} for r in rows]
 
-
-def count_reports(store: Store) -> int:
-    """How many report revisions the store holds."""
-    with store.session() as session:
-        return int(session.scalar(select(func.count()).select_from(Report)) or 0)
 
 
 def _row(session: Session, table: type[TaskProgress] | type[IndicatorValue], report_id: int, role: str,

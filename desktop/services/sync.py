@@ -11,7 +11,6 @@ import hashlib
 import platform
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 
@@ -193,10 +192,3 @@ def _pull(store: Store, client: ProvinceClient) -> tuple[bool, list[str]]:
             period_service.save_schedule(session, package["schedule"])
         set_setting(session, ETAG_SETTING, pulled.etag)
     return True, codes
-
-
-def last_sync(store: Store) -> datetime | None:
-    """When a bundle was last acknowledged by the province."""
-    with store.session() as session:
-        return session.scalar(select(OutboxItem.updated_at).where(OutboxItem.state == "receipted")
-                              .order_by(OutboxItem.updated_at.desc()).limit(1))
