@@ -1,4 +1,9 @@
-"""What is due: the current and next periods as cards, and the tasks past their own deadline."""
+"""What is due: the current and next periods as cards, and the tasks past their own deadline.
+
+A report the province has not yet received stays on the dashboard after its deadline, as an overdue card
+before the current one: on the deadline day the current period moves on, but the late report is still
+owed, and it is the one that most needs the user's attention.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from desktop.models.plan import Agency
 from desktop.models.store import Store
 from desktop.services import periods as period_service
 from desktop.services.installation import installation_agency
-from desktop.services.report_items import TaskItem, indicator_items, task_items
+from desktop.services.report_items import Assignment, TaskItem, assignment, indicator_items, task_items
 from desktop.services.reports import latest_report
 from desktop.services.validation import validate_stored
 
@@ -32,6 +37,7 @@ class PeriodCard:
     warnings: int
     sync_state: str | None
     receipt_at: datetime | None
+    role: str = "current"  # "overdue" (an earlier report still owed), "current" or "next"
 
     @property
     def percent_filled(self) -> int:
@@ -49,31 +55,48 @@ class Dashboard:
 
 
 def dashboard(store: Store, today: date | None = None) -> Dashboard:
-    """The cards of the current and the next period, and the overdue tasks of the current report."""
+    """The cards of a late report still owed (if any), the current and the next period, and the overdue tasks
+    of the current report."""
     moment = today or date.today()
     with store.session() as session:
         agency = installation_agency(session)
         current = period_service.current_period_code(moment, session)
-        following = period_service.check_code(current).next().code
-        cards = [_card(session, agency, code, moment) for code in (current, following)]
+        period = period_service.check_code(current)
+        assigned = assignment(session, agency)
+        previous = period.previous().code
+        cards = [_card(session, agency, assigned, previous, moment, "overdue")] \
+            if _owed(session, agency, previous) else []
+        cards += [_card(session, agency, assigned, current, moment, "current"),
+                  _card(session, agency, assigned, period.next().code, moment, "next")]
         report = latest_report(session, agency, current)
-        overdue = [t for t in task_items(session, report, agency) if _overdue(t, moment)] if report else []
+        overdue = [t for t in task_items(session, report, agency, assigned) if _overdue(t, moment)] if report else []
         return Dashboard(agency.name, cards, overdue)
 
 
-def _card(session: Session, agency: Agency, code: str, today: date) -> PeriodCard:
+def _card(session: Session, agency: Agency, assigned: Assignment, code: str, today: date,
+          role: str) -> PeriodCard:
     view = period_service.period_view(session, code, today)
     report = latest_report(session, agency, code)
     if report is None:
-        return PeriodCard(view, None, "not_started", 0, 0, 0, 0, None, None)
-    tasks, indicators = task_items(session, report, agency), indicator_items(session, report, agency)
+        return PeriodCard(view, None, "not_started", 0, 0, 0, 0, None, None, role)
+    tasks = task_items(session, report, agency, assigned)
+    indicators = indicator_items(session, report, agency, assigned)
     filled = sum(1 for t in tasks if t.status or t.not_applicable_reason)
     filled += sum(1 for i in indicators if any(v is not None for v in i.values().values()))
-    result = validate_stored(session, report, agency)
+    result = validate_stored(session, report, agency, assigned)
     item = session.scalar(select(OutboxItem).where(OutboxItem.report_id == report.id))
     receipt_at = item.updated_at if item is not None and item.state == "receipted" else None
     return PeriodCard(view, report.revision, report.status, filled, len(tasks) + len(indicators),
-                      len(result.errors), len(result.warnings), item.state if item else None, receipt_at)
+                      len(result.errors), len(result.warnings), item.state if item else None, receipt_at, role)
+
+
+def _owed(session: Session, agency: Agency, code: str) -> bool:
+    """Whether the period's report was started but has not reached the province."""
+    report = latest_report(session, agency, code)
+    if report is None or report.status == "acknowledged":
+        return False
+    item = session.scalar(select(OutboxItem).where(OutboxItem.report_id == report.id))
+    return item is None or item.state != "receipted"
 
 
 def _overdue(task: TaskItem, today: date) -> bool:

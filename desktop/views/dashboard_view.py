@@ -1,20 +1,17 @@
-"""The home screen: the current and next periods as cards (days left, how much is filled, validation,
-sync and last receipt) and the overdue tasks; one click opens the work."""
+"""The home screen: a late report still owed, the current and the next period as cards (days left, how much
+is filled, validation, sync and last receipt) and the overdue tasks; one click opens the work."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,8 +19,10 @@ from PySide6.QtWidgets import (
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import dashboard as dashboard_service
-from desktop.services.dashboard import Dashboard, PeriodCard
-from desktop.views.formatting import format_date, format_datetime
+from desktop.services.dashboard import Dashboard
+from desktop.views.formatting import format_date
+from desktop.views.period_card import PeriodCardView
+from desktop.views.plain_items import fill_list
 from desktop.views.worker import Operation, error_text, run_operation
 
 
@@ -51,12 +50,15 @@ class DashboardView(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.cards = QHBoxLayout()
+        self._card_views: list[PeriodCardView] = []
+        self.board: Dashboard | None = None  # the newest dashboard read
+        self._shown: Dashboard | None = None  # the one on screen
         self.overdue_title = QLabel()
         self.overdue = QListWidget()
         self.overdue.setObjectName("overdueList")
         self.overdue.setWordWrap(True)
-        self.overdue.itemActivated.connect(lambda item: self.open_task.emit(item.data(Qt.ItemDataRole.UserRole)))
-        self.overdue.itemDoubleClicked.connect(lambda item: self.open_task.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.overdue.itemActivated.connect(self._overdue_activated)
+        self.overdue.itemDoubleClicked.connect(self._overdue_activated)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -66,12 +68,16 @@ class DashboardView(QWidget):
         layout.addWidget(self.overdue_title)
         layout.addWidget(self.overdue, 1)
 
+    def _overdue_activated(self, item: QListWidgetItem) -> None:
+        if self._shown is not None:
+            self.open_task.emit(self._shown.overdue[self.overdue.row(item)].ref)  # the list shows them in order
+
     def refresh(self) -> None:
         """Read the dashboard again from the services, on a worker; the cards are replaced when it answers."""
         if self.operation is not None:
             self._refresh_again = True
             return
-        if not self.cards.count():
+        if not self._card_views:
             self.heading.setText(self.tr("Đang tải tổng quan…"))
         store, today = self.store, self.today
         self.operation = run_operation(self, lambda _p, _c: dashboard_service.dashboard(store, today),
@@ -91,16 +97,15 @@ class DashboardView(QWidget):
         return False
 
     def _clear(self) -> None:
-        while self.cards.count():
-            widget = self.cards.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        for view in self._card_views:
+            view.hide()
         self.overdue.clear()
 
     def _failed(self, error: BaseException) -> None:
         if self._again():
             return
         self._clear()
+        self.board = self._shown = None
         self.heading.setText(self.tr("Chưa sẵn sàng"))
         self.problem.setText(error.message(self.language) if isinstance(error, BaocaoError) else error_text(error))
         self.problem.show()
@@ -111,74 +116,33 @@ class DashboardView(QWidget):
     def _loaded(self, board: Dashboard) -> None:
         if self._again():
             return
-        self._clear()
-        self.problem.hide()
-        self._show(board)
+        self.board = board
+        if self.isVisible():
+            self._show(board)
         self.loaded.emit()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # A dashboard that came back while another tab was shown is laid out now: building widgets nobody sees,
+        # while the work the user moved on to still runs, only slowed the window.
+        if self.board is not None and self._shown is not self.board:
+            self._show(self.board)
+        super().showEvent(event)
+
     def _show(self, board: Dashboard) -> None:
+        self._shown = board
+        self._clear()
+        self.problem.hide()
         self.heading.setText(board.agency_name)
-        for n, card in enumerate(board.cards):
-            self.cards.addWidget(self._card(card, current=n == 0))
+        while len(self._card_views) < len(board.cards):
+            view = PeriodCardView(self.language)
+            view.open_period.connect(self.open_period)
+            self.cards.addWidget(view)
+            self._card_views.append(view)
+        for view, card in zip(self._card_views[:len(board.cards)], board.cards, strict=True):
+            view.show_card(card)
+            view.show()
         self.overdue_title.show()
         self.overdue.show()
         self.overdue_title.setText(self.tr("Nhiệm vụ quá hạn ({0})").format(len(board.overdue)))
-        for task in board.overdue:
-            item = QListWidgetItem(self.tr("{0} — {1} (hạn {2})").format(task.key, task.title, format_date(task.due)))
-            item.setData(Qt.ItemDataRole.UserRole, task.ref)
-            self.overdue.addItem(item)
-
-    def _card(self, card: PeriodCard, current: bool) -> QFrame:
-        frame = QFrame()
-        frame.setObjectName(f"card_{card.period.code}")
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        period = card.period
-        title = QLabel(f"<b>{period.label_en if self.language == 'en' else period.label_vi}</b>")
-        if period.days_left >= 0:
-            due = self.tr("Hạn nộp {0}: còn {1} ngày").format(format_date(period.deadline), period.days_left)
-        else:
-            due = self.tr("Hạn nộp {0}: đã quá {1} ngày").format(format_date(period.deadline), -period.days_left)
-        due_label = QLabel(due)
-        due_label.setWordWrap(True)
-        if period.days_left < 0 or (current and period.days_left <= 7):
-            due_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        bar = QProgressBar()
-        bar.setValue(card.percent_filled)
-        bar.setFormat(self.tr("Đã nhập {0}/{1} mục").format(card.filled, card.total))
-        grid = QGridLayout(frame)
-        grid.addWidget(title, 0, 0, 1, 2)
-        grid.addWidget(due_label, 1, 0, 1, 2)
-        grid.addWidget(bar, 2, 0, 1, 2)
-        rows = [
-            (self.tr("Tình trạng:"), self._status(card)),
-            (self.tr("Kiểm tra:"), self.tr("{0} lỗi, {1} cảnh báo").format(card.errors, card.warnings)
-             if card.revision else "—"),
-            (self.tr("Gửi Sở:"), self._sync(card)),
-        ]
-        for n, (name, value) in enumerate(rows, start=3):
-            grid.addWidget(QLabel(name), n, 0)
-            shown = QLabel(value)
-            shown.setWordWrap(True)
-            grid.addWidget(shown, n, 1)
-        button = QPushButton(self.tr("Mở &báo cáo") if current else self.tr("Mở báo cáo &kỳ sau"))
-        button.setObjectName(f"open_{period.code}")
-        button.clicked.connect(lambda: self.open_period.emit(period.code))
-        grid.addWidget(button, len(rows) + 3, 0, 1, 2)
-        grid.setColumnStretch(1, 1)
-        return frame
-
-    def _status(self, card: PeriodCard) -> str:
-        names = {"not_started": self.tr("Chưa bắt đầu"), "draft": self.tr("Đang soạn"),
-                 "approved": self.tr("Đã phê duyệt"), "signed": self.tr("Đã ký"), "sent": self.tr("Đã gửi"),
-                 "acknowledged": self.tr("Sở đã nhận")}
-        shown = names.get(card.status, card.status)
-        return self.tr("{0} (lần {1})").format(shown, card.revision) if card.revision else shown
-
-    def _sync(self, card: PeriodCard) -> str:
-        if card.sync_state is None:
-            return self.tr("Chưa có gì để gửi")
-        if card.receipt_at is not None:
-            return self.tr("Sở đã nhận lúc {0}").format(format_datetime(card.receipt_at))
-        names = {"new": self.tr("Chờ gửi"), "uploading": self.tr("Đang gửi"), "committed": self.tr("Chờ biên nhận"),
-                 "needs_attention": self.tr("Cần xử lý")}
-        return names.get(card.sync_state, card.sync_state)
+        fill_list(self.overdue, [(self.tr("{0} — {1} (hạn {2})").format(task.key, task.title, format_date(task.due)),
+                                  None) for task in board.overdue])

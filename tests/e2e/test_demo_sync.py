@@ -24,11 +24,15 @@ def test_enroll_pull_sign_push_receipt_and_no_duplicate(tmp_path: Path) -> None:
                           enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
         store = demo.store
         try:
+            late = dashboard(store, TODAY).cards[0]
+            assert (late.role, late.period.code, late.sync_state) == ("overdue", "2026Q3", "new")
             first = sync_now(store)
             assert first.assignments_changed and set(first.plans) >= {"3256/QĐ-UBND", "594/KH-UBND"}
             assert [o.outcome for o in first.report.outcomes] == ["receipted"]
             [row] = receipt_history(store)
             assert (row.period_code, row.state, row.status) == ("2026Q3", "receipted", "accepted")
+            assert [c.period.code for c in dashboard(store, TODAY).cards] == ["2026Q4", "2027Q1"], \
+                "once the province has the late report, its card leaves the dashboard"
 
             view = reports.open_report(store, "2026Q4", TODAY)
             reports.apply_values(store, "2026Q4",

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from desktop.domain.periods import Period
+from desktop.services.periods import current_period_code
 from tests.conftest import run_cli
 
 SECRET = {"BAOCAO_PASSPHRASE": "mật khẩu dòng lệnh"}
+# The demo signs the quarter before today's and fills today's: the periods follow the calendar.
+DRAFT = current_period_code(date.today())
+SIGNED = Period.parse(DRAFT).previous().code
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +28,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_show_json_lists_my_tasks_and_indicators(demo_dir: Path) -> None:
-    done = run_cli("report", "show", "--json", "--period", "2026Q3", "--data-dir", str(demo_dir), env=SECRET)
+    done = run_cli("report", "show", "--json", "--period", SIGNED, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["status"] == "signed"
@@ -34,22 +40,23 @@ def test_show_json_lists_my_tasks_and_indicators(demo_dir: Path) -> None:
 
 
 def test_validate_exits_non_zero_while_errors_remain(demo_dir: Path) -> None:
-    done = run_cli("report", "validate", "--period", "2026Q4", "--data-dir", str(demo_dir), env=SECRET)
+    done = run_cli("report", "validate", "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 1
     assert "LỖI" in done.stdout and "lỗi" in done.stdout.splitlines()[-1]
-    english = run_cli("report", "validate", "--period", "2026Q4", "--data-dir", str(demo_dir),
+    english = run_cli("report", "validate", "--period", DRAFT, "--data-dir", str(demo_dir),
                       env={**SECRET, "LANG": "en_US.UTF-8"})
     assert "ERROR" in english.stdout and "error(s)" in english.stdout
 
 
 def test_sign_is_refused_with_the_first_error_named(demo_dir: Path) -> None:
-    done = run_cli("report", "sign", "--period", "2026Q4", "--data-dir", str(demo_dir), env=SECRET)
+    done = run_cli("report", "sign", "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode != 0
     assert done.stderr.startswith("baocao: Chưa ký được") and len(done.stderr.strip().splitlines()) == 1
 
 
 def test_history_and_bad_period(demo_dir: Path) -> None:
-    done = run_cli("report", "history", "--period", "Quý III/2026", "--data-dir", str(demo_dir), env=SECRET)
+    label = Period.parse(SIGNED).label("vi")  # "Quý III năm 2026": the period as the app writes it
+    done = run_cli("report", "history", "--period", label, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
     assert "Lần 1: signed" in done.stdout
     bad = run_cli("report", "show", "--period", "2026Q5", "--data-dir", str(demo_dir), env=SECRET)
@@ -58,22 +65,22 @@ def test_history_and_bad_period(demo_dir: Path) -> None:
 
 def test_pdf_and_workbook_commands_write_files(demo_dir: Path, tmp_path: Path) -> None:
     pdf, xlsx = tmp_path / "bc.pdf", tmp_path / "bc.xlsx"
-    done = run_cli("report", "pdf", "--period", "2026Q3", "--out", str(pdf), "--data-dir", str(demo_dir), env=SECRET)
+    done = run_cli("report", "pdf", "--period", SIGNED, "--out", str(pdf), "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
     assert pdf.read_bytes().startswith(b"%PDF-")
-    done = run_cli("report", "xlsx", "--period", "2026Q3", "--out", str(xlsx), "--data-dir", str(demo_dir), env=SECRET)
+    done = run_cli("report", "xlsx", "--period", SIGNED, "--out", str(xlsx), "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
-    filled = run_cli("report", "fill", str(xlsx), "--period", "2026Q4", "--data-dir", str(demo_dir), env=SECRET)
+    filled = run_cli("report", "fill", str(xlsx), "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
     assert filled.returncode == 0, filled.stderr
     assert "Đã lấy giá trị của" in filled.stdout
 
 
 def test_bundle_make_verify_and_a_flipped_byte(demo_dir: Path, tmp_path: Path) -> None:
-    out = tmp_path / "q3.bcb"
-    done = run_cli("bundle", "make", "--period", "2026Q3", "--out", str(out), "--data-dir", str(demo_dir), env=SECRET)
+    out = tmp_path / "signed.bcb"
+    done = run_cli("bundle", "make", "--period", SIGNED, "--out", str(out), "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
     good = run_cli("bundle", "verify", str(out), "--data-dir", str(demo_dir), env=SECRET)
-    assert good.returncode == 0 and "Gói hợp lệ: DT-MYHIEP kỳ 2026Q3 lần 1" in good.stdout
+    assert good.returncode == 0 and f"Gói hợp lệ: DT-MYHIEP kỳ {SIGNED} lần 1" in good.stdout
     data = bytearray(out.read_bytes())
     data[len(data) // 2] ^= 0x01
     out.write_bytes(bytes(data))

@@ -116,7 +116,10 @@ def test_dashboard_shows_what_is_due(demo_store: Store) -> None:
     from desktop.services.dashboard import dashboard
 
     board = dashboard(demo_store, TODAY)
-    current, following = board.cards
+    owed, current, following = board.cards
+    assert [c.role for c in board.cards] == ["overdue", "current", "next"]
+    assert (owed.period.code, owed.status, owed.sync_state) == ("2026Q3", "signed", "new")
+    assert owed.period.days_left < 0, "Q3 was due before 20/9 and the province has not received it"
     assert (current.period.code, current.period.days_left, following.period.code) == (CURRENT, 7, "2027Q1")
     assert 0 < current.filled < current.total and current.errors > 0
     assert following.status == "not_started"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.app import GuiSession
+from desktop.services.periods import current_period_code
 from desktop.views.report_models import ERROR_BRUSH
 from desktop.views.settings_dialog import UiSettings
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -52,9 +53,9 @@ def test_first_run_to_signed_report_and_pdf(qtbot: QtBot, tmp_path: Path) -> Non
     window = session.window
     assert window is not None
     qtbot.waitUntil(lambda: not window.dashboard.is_loading(), timeout=10_000)
-    cards = [w for w in window.dashboard.findChildren(QPushButton) if w.objectName().startswith("open_")]
-    assert cards, "the dashboard shows a card with a button into the report"
-    qtbot.mouseClick(cards[0], Qt.MouseButton.LeftButton)
+    current = window.dashboard.findChild(QPushButton, f"open_{current_period_code()}")
+    assert current is not None, "the dashboard shows the current period's card with a button into its report"
+    qtbot.mouseClick(current, Qt.MouseButton.LeftButton)
     editor = window.editor
     assert window.tabs.currentWidget() is editor and editor.view is not None
     wait_validated(qtbot, editor)

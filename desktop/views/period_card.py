@@ -1,0 +1,92 @@
+"""One period on the dashboard: deadline and days left, how much is filled, status, validation, what the
+province received, and the button into its report.
+
+A card is built once and refreshed in place: widgets made from Python cost the UI thread a GIL hand-over for
+each of their virtual methods the first time Qt lays them out or paints them, which a dashboard rebuilt on
+every refresh paid again while its worker's successors were still computing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from desktop.services.dashboard import PeriodCard
+from desktop.views.formatting import format_date, format_datetime
+
+URGENT_STYLE = "color: #b00020; font-weight: bold;"
+URGENT_DAYS = 7
+
+
+class PeriodCardView(QFrame):
+    """Shows one ``PeriodCard``; ``open_period(code)`` when its button is pressed."""
+
+    open_period = Signal(str)
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.code = ""
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel()
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.status, self.check, self.sync = QLabel(), QLabel(), QLabel()
+        self.button = QPushButton()
+        self.button.clicked.connect(lambda: self.open_period.emit(self.code))
+        grid = QGridLayout(self)
+        grid.addWidget(self.title, 0, 0, 1, 2)
+        grid.addWidget(self.due, 1, 0, 1, 2)
+        grid.addWidget(self.bar, 2, 0, 1, 2)
+        for row, (name, value) in enumerate(((self.tr("Tình trạng:"), self.status), (self.tr("Kiểm tra:"), self.check),
+                                             (self.tr("Gửi Sở:"), self.sync)), start=3):
+            grid.addWidget(QLabel(name), row, 0)
+            value.setWordWrap(True)
+            grid.addWidget(value, row, 1)
+        grid.addWidget(self.button, 6, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+    def show_card(self, card: PeriodCard) -> None:
+        """Show ``card`` (this widget may have shown another period before)."""
+        period = card.period
+        self.code = period.code
+        self.setObjectName(f"card_{period.code}")
+        self.title.setText(f"<b>{period.label_en if self.language == 'en' else period.label_vi}</b>")
+        # The deadline is "trước ngày …": on that day the report is already late.
+        if period.days_left >= 0:
+            due = self.tr("Hạn nộp trước ngày {0}: còn %n ngày", "", period.days_left)
+        else:
+            due = self.tr("Hạn nộp trước ngày {0}: đã quá hạn %n ngày", "", -period.days_left)
+        self.due.setText(due.format(format_date(period.deadline)))
+        urgent = period.days_left < 0 or (card.role == "current" and period.days_left <= URGENT_DAYS)
+        self.due.setStyleSheet(URGENT_STYLE if urgent else "")
+        if card.revision is None:
+            self.bar.setValue(0)
+            self.bar.setFormat(self.tr("Chưa có báo cáo kỳ này"))
+        else:
+            self.bar.setValue(card.percent_filled)
+            self.bar.setFormat(self.tr("Đã nhập {0}/{1} mục").format(card.filled, card.total))
+        self.status.setText(self._status(card))
+        self.check.setText(self.tr("{0} lỗi, {1} cảnh báo").format(card.errors, card.warnings) if card.revision
+                           else "—")
+        self.sync.setText(self._sync(card))
+        self.button.setText({"overdue": self.tr("Mở báo cáo &quá hạn"), "current": self.tr("Mở &báo cáo")}.get(
+            card.role, self.tr("Mở báo cáo &kỳ sau")))
+        self.button.setObjectName(f"open_{period.code}")
+
+    def _status(self, card: PeriodCard) -> str:
+        names = {"not_started": self.tr("Chưa bắt đầu"), "draft": self.tr("Đang soạn"),
+                 "approved": self.tr("Đã phê duyệt"), "signed": self.tr("Đã ký"), "sent": self.tr("Đã gửi"),
+                 "acknowledged": self.tr("Sở đã nhận")}
+        shown = names.get(card.status, card.status)
+        return self.tr("{0} (lần {1})").format(shown, card.revision) if card.revision else shown
+
+    def _sync(self, card: PeriodCard) -> str:
+        if card.sync_state is None:
+            return self.tr("Chưa có gì để gửi")
+        if card.receipt_at is not None:
+            return self.tr("Sở đã nhận lúc {0}").format(format_datetime(card.receipt_at))
+        names = {"new": self.tr("Chờ gửi"), "uploading": self.tr("Đang gửi"), "committed": self.tr("Chờ biên nhận"),
+                 "needs_attention": self.tr("Cần xử lý")}
+        return names.get(card.sync_state, card.sync_state)
