@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Kinds of agency.
 PROVINCE = "province"  # Ủy ban nhân dân tỉnh itself
@@ -102,12 +103,19 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+# A report resolves the same few dozen agency texts for every task, thousands of times a validation: the keys
+# and canonical names are pure functions of the text, kept in bounded caches.
+_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def _alias_key(text: str) -> str:
     folded = _fold(text).replace("&", " va ")
     folded = re.sub(r"[^\w\s]", " ", folded)
     return " ".join(w for w in folded.split() if w != "va")
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _group_key(text: str) -> str:
     folded = _fold(text).replace("&", " ")
     folded = re.sub(r"[^\w\s]", " ", folded)
@@ -135,6 +143,7 @@ def canonical_group(name: str) -> str | None:
     return _GROUP_BY_KEY.get(_group_key(name))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def canonical_agency(name: str) -> str:
     """The canonical NFC name of an agency or group: abbreviations expanded, "Tỉnh" as "tỉnh"."""
     tidy = _tidy(_ROLE_PREFIX.sub("", name))

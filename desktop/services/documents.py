@@ -12,12 +12,10 @@ from pathlib import Path
 
 from desktop.documents.report_pdf import write_report_pdf
 from desktop.documents.report_workbook import read_report_workbook, write_report_workbook
-from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.errors import InputError
 from desktop.models.store import Store
-from desktop.services.installation import installation_agency
-from desktop.services.reports import apply_values, latest_report, report_for_edit
-from desktop.services.snapshots import build_snapshot
+from desktop.services.reports import apply_values
+from desktop.services.snapshots import report_snapshot
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -30,14 +28,6 @@ class FillResult:
 
     tasks: int
     indicators: int
-
-
-def report_snapshot(store: Store, period_code: str) -> ReportSnapshot:
-    """The newest revision of the period's report as it stands (a new empty draft if there is none)."""
-    with store.session() as session:
-        agency = installation_agency(session)
-        report = latest_report(session, agency, period_code) or report_for_edit(session, agency, period_code)
-        return build_snapshot(session, report, agency)
 
 
 def export_pdf(store: Store, period_code: str, out: Path, *, progress: Progress | None = None,

@@ -109,13 +109,30 @@ def assigned_indicators(session: Session, agency: Agency) -> list[tuple[Indicato
     return out
 
 
-def task_items(session: Session, report: Report, agency: Agency) -> list[TaskItem]:
+@dataclass(frozen=True)
+class Assignment:
+    """What the plans give one agency: the live tasks and indicators with its role.
+
+    Loaded once and shared by every report built in the same session: a validation reads the report and
+    up to three earlier quarters, the dashboard three periods, all against the same assignment.
+    """
+
+    tasks: list[tuple[Task, str]]
+    indicators: list[tuple[Indicator, str]]
+
+
+def assignment(session: Session, agency: Agency) -> Assignment:
+    """The agency's tasks and indicators as the stored plans assign them now."""
+    return Assignment(assigned_tasks(session, agency), assigned_indicators(session, agency))
+
+
+def task_items(session: Session, report: Report, agency: Agency, assigned: Assignment | None = None) -> list[TaskItem]:
     """The report's task rows: assignment joined with progress (if any)."""
     progress = {p.task_id: p for p in session.scalars(
         select(TaskProgress).where(TaskProgress.report_id == report.id))}
     evidence = _evidence_counts(session, report.id, "task")
     items = []
-    for task, role in assigned_tasks(session, agency):
+    for task, role in assigned.tasks if assigned else assigned_tasks(session, agency):
         ref = make_ref(task.plan.code, task.key)
         item = TaskItem(
             ref=ref, plan=task.plan.code, key=task.key, section=task.section.code if task.section else "",
@@ -131,13 +148,14 @@ def task_items(session: Session, report: Report, agency: Agency) -> list[TaskIte
     return items
 
 
-def indicator_items(session: Session, report: Report, agency: Agency) -> list[IndicatorItem]:
+def indicator_items(session: Session, report: Report, agency: Agency,
+                    assigned: Assignment | None = None) -> list[IndicatorItem]:
     """The report's indicator rows: target joined with the value entered (if any)."""
     values = {v.indicator_id: v for v in session.scalars(
         select(IndicatorValue).where(IndicatorValue.report_id == report.id))}
     evidence = _evidence_counts(session, report.id, "indicator")
     items = []
-    for indicator, role in assigned_indicators(session, agency):
+    for indicator, role in assigned.indicators if assigned else assigned_indicators(session, agency):
         ref = make_ref(indicator.plan.code, indicator.key)
         item = IndicatorItem(
             ref=ref, plan=indicator.plan.code, key=indicator.key, group=indicator.group, name=indicator.name,

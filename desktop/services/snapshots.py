@@ -20,14 +20,27 @@ from desktop.domain.report_snapshot import (
 from desktop.models.attachment import Attachment
 from desktop.models.plan import Agency, Plan
 from desktop.models.report import Report
+from desktop.models.store import Store
 from desktop.services import periods as period_service
-from desktop.services.report_items import indicator_items, task_items
+from desktop.services.installation import installation_agency
+from desktop.services.report_items import Assignment, indicator_items, task_items
+from desktop.services.reports import latest_report, report_for_edit
 
 DEFAULT_RECIPIENTS = ("Như trên", "Sở Khoa học và Công nghệ", "Chủ tịch, các PCT UBND")
 
 
-def build_snapshot(session: Session, report: Report, agency: Agency, today: date | None = None) -> ReportSnapshot:
-    """The snapshot of ``report`` as it stands in the store now."""
+def report_snapshot(store: Store, period_code: str) -> ReportSnapshot:
+    """The newest revision of the period's report as it stands (a new empty draft if there is none)."""
+    with store.session() as session:
+        agency = installation_agency(session)
+        report = latest_report(session, agency, period_code) or report_for_edit(session, agency, period_code)
+        return build_snapshot(session, report, agency)
+
+
+def build_snapshot(session: Session, report: Report, agency: Agency, today: date | None = None,
+                   assigned: Assignment | None = None) -> ReportSnapshot:
+    """The snapshot of ``report`` as it stands in the store now (``assigned``: the agency's assignment, if
+    already loaded in this session)."""
     period = PeriodRule.parse(report.period_code)
     attachments = _attachments(session, report.id)
     tasks = tuple(
@@ -36,9 +49,9 @@ def build_snapshot(session: Session, report: Report, agency: Agency, today: date
                   status=i.status, percent=i.percent, result=i.result, difficulties=i.difficulties,
                   proposals=i.proposals, not_applicable_reason=i.not_applicable_reason,
                   attachments=attachments.get(("task", i.ref), ()))
-        for i in task_items(session, report, agency))
+        for i in task_items(session, report, agency, assigned))
     indicators = []
-    for i in indicator_items(session, report, agency):
+    for i in indicator_items(session, report, agency, assigned):
         chosen = target_for_year(i.targets, period.year)
         target_text = chosen[1] if chosen else None
         target = parse_target(target_text)
