@@ -34,9 +34,10 @@ def install_language(app: QApplication, language: str) -> None:
     os.environ["BAOCAO_LANG"] = language
     QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Vietnamese))
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [(f"qtbase_{language}", qt_translations)]
-    if language == "en":
-        candidates.append(("baocao_en", str(RESOURCES / "translations")))
+    ours = str(RESOURCES / "translations")
+    # Qt has no Vietnamese translation of its own texts: qt_vi holds the ones users meet (buttons, menus).
+    candidates = [("qt_vi", ours)] if language == "vi" else [(f"qtbase_{language}", qt_translations),
+                                                             ("baocao_en", ours)]
     for name, folder in candidates:
         translator = QTranslator(app)
         if translator.load(name, folder):

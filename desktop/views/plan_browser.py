@@ -58,7 +58,7 @@ class PlanBrowser(QWidget):
         columns = (Column("key", self.tr("Mục")), Column("title", self.tr("Nhiệm vụ")),
                    Column("role", self.tr("Vai trò")), Column("lead", self.tr("Chủ trì")),
                    Column("deadline_text", self.tr("Thời hạn")), Column("status", self.tr("Tình trạng")))
-        self.model = ReportTableModel("task", columns, language, lambda *_: False)
+        self.model = ReportTableModel("task", columns, language, lambda *_: False, self)
         self.table = QTableView()
         self.table.setObjectName("planTable")
         self.table.setModel(self.model)

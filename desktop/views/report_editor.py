@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -24,18 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.validation import ValidationResult
-from desktop.domain.validation_issues import ERROR, field_label
+from desktop.domain.validation_issues import ERROR, WARNING, field_label
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import reports, validation
 from desktop.services.reports import ReportView
 from desktop.views.evidence_panel import EvidencePanel
 from desktop.views.narrative_panel import NarrativePanel
+from desktop.views.plain_items import fill_list
 from desktop.views.report_delegates import ReportDelegate
 from desktop.views.report_models import ReportTableModel, indicator_columns, task_columns
 from desktop.views.worker import Operation, run_operation, show_error
 
 VALIDATE_DELAY_MS = 300
+ISSUE_BATCH = 40
 COLUMN_WIDTHS = {"key": 9, "title": 36, "name": 32, "role": 11, "deadline_text": 20, "status": 20, "percent": 10,
                  "result": 28, "difficulties": 20, "proposals": 20, "not_applicable_reason": 18, "evidence": 8,
                  "unit": 7, "targets": 18, "numerator": 8, "denominator": 8, "value": 8, "level": 7, "note": 24}
@@ -75,8 +78,9 @@ class ReportEditor(QWidget):
         self.result = ValidationResult()
         self.validation_operation: Operation | None = None
         self._validate_again = False
-        self.tasks = ReportTableModel("task", task_columns(), language, self._committer("task"))
-        self.indicators = ReportTableModel("indicator", indicator_columns(), language, self._committer("indicator"))
+        self.tasks = ReportTableModel("task", task_columns(), language, self._committer("task"), self)
+        self.indicators = ReportTableModel("indicator", indicator_columns(), language, self._committer("indicator"),
+                                           self)
         self.task_table = self._table(self.tasks, "taskTable")
         self.indicator_table = self._table(self.indicators, "indicatorTable")
         self.tabs = QTabWidget()
@@ -102,6 +106,10 @@ class ReportEditor(QWidget):
         self.issue_list = QListWidget()
         self.issue_list.setObjectName("issueList")
         self.issue_list.setWordWrap(True)
+        # Hundreds of wrapped issues are laid out a batch at a time, between other events: the window keeps
+        # answering while they are measured.
+        self.issue_list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.issue_list.setBatchSize(ISSUE_BATCH)
         self.issue_list.itemActivated.connect(self._issue_activated)
         self.issue_list.itemDoubleClicked.connect(self._issue_activated)
         self.evidence = EvidencePanel(store, language)
@@ -241,17 +249,14 @@ class ReportEditor(QWidget):
         self.tasks.set_issues(result.issues)
         self.indicators.set_issues(result.issues)
         self.issue_summary.setText(self.tr("{0} lỗi, {1} cảnh báo").format(len(result.errors), len(result.warnings)))
-        self.issue_list.clear()
-        for issue in result.issues:
-            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if issue.severity == ERROR else \
-                QStyle.StandardPixmap.SP_MessageBoxWarning
-            item = QListWidgetItem(self.style().standardIcon(icon), issue.message(self.language))
-            item.setData(Qt.ItemDataRole.UserRole, issue)
-            self.issue_list.addItem(item)
+        icons = {ERROR: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 WARNING: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        fill_list(self.issue_list, [(issue.message(self.language), icons.get(issue.severity, icons[WARNING]))
+                                    for issue in result.issues])
         self.validated.emit(result)
 
     def _issue_activated(self, item: QListWidgetItem) -> None:
-        issue = item.data(Qt.ItemDataRole.UserRole)
+        issue = self.result.issues[self.issue_list.row(item)]  # the list shows the issues in order
         self.go_to(issue.item_kind, issue.item_key, issue.field or "key")
 
     def go_to(self, kind: str, ref: str, field: str = "key") -> None:

@@ -2,6 +2,12 @@
 
 The models show values and validation; they never save. An edit goes to ``commit`` (the editor's
 undoable, autosaving path) and the model shows the new value once the service has taken it.
+
+What a cell shows is computed once, when a row arrives or changes, and kept in Qt's own items: painting a
+table then never calls into Python. A Python ``data()`` runs for every visible cell and role on every
+repaint, each call needs the GIL, and while workers compute (validation, the dashboard, a sync) every
+hand-over waits for the switch interval: a 300-row table shown during a sync froze the UI thread for
+100–200 ms. Only an edit (``setData``) comes back to Python.
 """
 
 from __future__ import annotations
@@ -10,12 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 
 from desktop.domain.task_status import status_label
 from desktop.domain.validation_issues import ERROR, Issue
 from desktop.views.formatting import format_date, format_number
+from desktop.views.plain_items import set_cell, update_cell
 
 ERROR_BRUSH = QBrush(QColor("#f8d7da"))
 WARNING_BRUSH = QBrush(QColor("#fff3cd"))
@@ -75,11 +82,19 @@ def indicator_columns() -> tuple[Column, ...]:
     )
 
 
-class ReportTableModel(QAbstractTableModel):
+_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+_BACKGROUND, _ALIGNMENT = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SHOWN | Qt.ItemFlag.ItemIsEditable
+
+
+class ReportTableModel(QStandardItemModel):
     """Rows of one kind ("task" or "indicator") with their validation issues."""
 
-    def __init__(self, kind: str, columns: Sequence[Column], language: str, commit: Commit) -> None:
-        super().__init__()
+    def __init__(self, kind: str, columns: Sequence[Column], language: str, commit: Commit,
+                 parent: QObject | None = None) -> None:
+        super().__init__(0, len(columns), parent)
         self.kind = kind
         self.columns = tuple(columns)
         self.language = language
@@ -88,29 +103,63 @@ class ReportTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._row_of: dict[str, int] = {}
         self._issues: dict[tuple[str, str], list[Issue]] = {}
+        self._field_column = {c.field: n for n, c in enumerate(self.columns)}
+        self.setHorizontalHeaderLabels([c.header for c in self.columns])
 
     # data in ---------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Any], editable: bool) -> None:
-        """Show these rows (the report just opened)."""
-        self.beginResetModel()
+        """Show these rows (the report just opened).
+
+        The cells of rows already shown are reused: making a cell goes through a ``QModelIndex``, which lets
+        busy workers take the GIL from the UI thread; changing one does not.
+        """
         self._rows = list(rows)
         self._row_of = {row.ref: n for n, row in enumerate(self._rows)}
+        self._issues = {}
         self.editable = editable
-        self.endResetModel()
+        kept = min(self.rowCount(), len(self._rows))
+        if self.rowCount() > len(self._rows):
+            self.removeRows(kept, self.rowCount() - kept)
+        self.setRowCount(len(self._rows))
+        self.blockSignals(True)  # one dataChanged for the views instead of one per cell
+        try:
+            for n, item in enumerate(self._rows):
+                for column_number, column in enumerate(self.columns):
+                    roles = self._roles(column, item, [])
+                    flags = _EDITABLE if editable and column.editable else _SHOWN
+                    cell = self.item(n, column_number) if n < kept else None
+                    if cell is None:
+                        set_cell(self, self.index(n, column_number), roles, flags)
+                    else:
+                        update_cell(cell, roles)
+                        cell.setFlags(flags)
+        finally:
+            self.blockSignals(False)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
 
     def set_issues(self, issues: Sequence[Issue]) -> None:
         """Mark the cells that validation names; an issue without a shown field marks the key cell."""
-        fields = {c.field for c in self.columns}
         marked: dict[tuple[str, str], list[Issue]] = {}
         for issue in issues:
             if issue.item_kind != self.kind or issue.item_key not in self._row_of:
                 continue
-            field = issue.field if issue.field in fields else "key"
+            field = issue.field if issue.field in self._field_column else "key"
             marked.setdefault((issue.item_key, field), []).append(issue)
-        self._issues = marked
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1),
-                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+        stale, self._issues = self._issues, marked
+        changed = [(self._row_of[ref], self._field_column[field]) for ref, field in stale.keys() | marked.keys()
+                   if stale.get((ref, field)) != marked.get((ref, field))]
+        if not changed:
+            return
+        self.blockSignals(True)  # one dataChanged for the views instead of one per marked cell
+        try:
+            for row, column_number in changed:
+                self._refresh_cell(row, column_number, marks_only=True)
+        finally:
+            self.blockSignals(False)
+        rows = [row for row, _column in changed]
+        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(self.columns) - 1),
+                              [_TOOLTIP, _BACKGROUND])
 
     def set_value(self, ref: str, field: str, value: Any) -> None:
         """Show a value the service has saved."""
@@ -118,8 +167,31 @@ class ReportTableModel(QAbstractTableModel):
         if row is None:
             return
         setattr(self._rows[row], field, value)
-        column = next(n for n, c in enumerate(self.columns) if c.field == field)
-        self.dataChanged.emit(self.index(row, column), self.index(row, column))
+        self._refresh_cell(row, self._field_column[field])
+
+    def _refresh_cell(self, row: int, column_number: int, marks_only: bool = False) -> None:
+        item, column = self._rows[row], self.columns[column_number]
+        issues = self._issues.get((item.ref, column.field), [])
+        roles = self._marks(column, item, issues) if marks_only else self._roles(column, item, issues)
+        update_cell(self.item(row, column_number), roles)
+
+    def _roles(self, column: Column, item: Any, issues: list[Issue]) -> dict[int, Any]:
+        """Everything the view asks of one cell."""
+        roles: dict[int, Any] = {_DISPLAY: self._display(column, item, getattr(item, column.field))}
+        roles.update(self._marks(column, item, issues, roles[_DISPLAY]))
+        if column.kind in ("percent", "number"):
+            roles[_ALIGNMENT] = _RIGHT
+        return roles
+
+    def _marks(self, column: Column, item: Any, issues: list[Issue], shown: str | None = None) -> dict[int, Any]:
+        """The tooltip and background: the issues of the cell, else the whole of a long text."""
+        if issues:
+            return {_TOOLTIP: "\n".join(i.message(self.language) for i in issues),
+                    _BACKGROUND: ERROR_BRUSH if any(i.severity == ERROR for i in issues) else WARNING_BRUSH}
+        if shown is None:
+            shown = self._display(column, item, getattr(item, column.field))
+        return {_TOOLTIP: shown if len(shown) > 40 else None,
+                _BACKGROUND: READ_ONLY_BRUSH if column.editable and not self.editable else None}
 
     # lookups ---------------------------------------------------------------------------------------
     def row_item(self, row: int) -> Any:
@@ -132,7 +204,11 @@ class ReportTableModel(QAbstractTableModel):
 
     def column_of(self, field: str) -> int:
         """The column showing ``field`` (the key column when it is not shown)."""
-        return next((n for n, c in enumerate(self.columns) if c.field == field), 0)
+        return self._field_column.get(field, 0)
+
+    def value_at(self, index: Index) -> Any:
+        """The stored value behind a cell (what its editor starts from)."""
+        return getattr(self._rows[index.row()], self.columns[index.column()].field)
 
     def issues_at(self, index: Index) -> list[Issue]:
         """The validation issues of one cell."""
@@ -143,52 +219,7 @@ class ReportTableModel(QAbstractTableModel):
         """Every row's item, in order."""
         return list(self._rows)
 
-    # Qt model ----------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable and self.columns[index.column()].editable:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column = self.columns[index.column()]
-        item = self._rows[index.row()]
-        value = getattr(item, column.field)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(column, item, value)
-        if role == Qt.ItemDataRole.EditRole:
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole:
-            issues = self.issues_at(index)
-            if issues:
-                return "\n".join(i.message(self.language) for i in issues)
-            shown = self._display(column, item, value)
-            return shown if isinstance(shown, str) and len(shown) > 40 else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            issues = self.issues_at(index)
-            if issues:
-                return ERROR_BRUSH if any(i.severity == ERROR for i in issues) else WARNING_BRUSH
-            if column.editable and not self.editable:
-                return READ_ONLY_BRUSH
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("percent", "number"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _display(self, column: Column, item: Any, value: Any) -> Any:
+    def _display(self, column: Column, item: Any, value: Any) -> str:
         if value is None:
             return ""
         if column.field == "status":
@@ -206,7 +237,9 @@ class ReportTableModel(QAbstractTableModel):
         text = str(value).replace("\n", " ")
         return text if len(text) <= TEXT_PREVIEW else text[:TEXT_PREVIEW] + "…"
 
+    # edits -------------------------------------------------------------------------------------------
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """An edit from a cell's editor: handed to ``commit``; the cell shows it once the service took it."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.editable:
             return False
         column = self.columns[index.column()]

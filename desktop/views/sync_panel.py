@@ -252,7 +252,7 @@ class SyncPanel(QWidget):
 
         self.operation = run_operation(self, work, title=self.tr("Đồng bộ với Sở"), on_success=self._synced,
                                        on_failure=self._failed, dialog=False)
-        self.operation.progressed.connect(self._progressed)
+        self.operation.on_progress(self._progressed)
         return self.operation
 
     def cancel(self) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from desktop.models.keyslots import KdfParams
 from desktop.services import accounts
-from desktop.services.demo import setup_demo
 from desktop.views.worker import error_text, run_operation
 
 DEFAULT_USER = "admin"
@@ -237,6 +236,8 @@ class UnlockWindow(QWidget):
 
         def work() -> tuple[Any, str | None]:
             if demo:
+                from desktop.services.demo import setup_demo  # the sample plans' reader, only when asked for
+
                 made = setup_demo(self.data_dir, passphrase, user=user, kdf=kdf)
                 return made.store, made.recovery_key
             created = accounts.create_store(self.data_dir, user, passphrase, kdf)

@@ -8,8 +8,10 @@ delivers the result or the error back on the UI thread. The UI thread never wait
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -26,62 +28,90 @@ DIALOG_DELAY_MS = 400
 _running: set[Operation] = set()
 
 
-class _Outcome:
-    """The result or the error, carried as one object: PySide6 on Python 3.11 miscounts references to a
-    bare None sent through a queued ``object`` signal, which ends in a crash."""
+class _Dispatcher(QObject):
+    """Runs, on the UI thread, the callables that workers post: one object for the whole application.
 
-    def __init__(self, result: Any, error: BaseException | None) -> None:
-        self.result, self.error = result, error
+    Operations are plain Python objects. A QObject per operation, freed by Python's reference count once its
+    result had been delivered, was destroyed inside its own queued signal, and shiboken then looked up a
+    Python override on the half-freed wrapper: a rare crash. This object is a child of the application and
+    lives as long as it does.
+    """
+
+    posted = Signal()
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._pending: deque[Callable[[], None]] = deque()  # appended on workers, drained on the UI thread
+        self.posted.connect(self._run_pending, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, call: Callable[[], None]) -> None:
+        """Run ``call`` on the UI thread soon (from any thread)."""
+        self._pending.append(call)
+        self.posted.emit()
+
+    @Slot()
+    def _run_pending(self) -> None:
+        while self._pending:
+            call = self._pending.popleft()
+            try:
+                call()
+            except Exception:  # one failing callback must not hold back the others' results
+                sys.excepthook(*sys.exc_info())
 
 
-class _Bridge(QObject):
-    """Signals emitted on the worker thread; Qt queues them to the Operation on the UI thread."""
+_dispatcher: _Dispatcher | None = None
 
-    progressed = Signal(int, int)
-    done = Signal(object)
+
+def _ui_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    app = QCoreApplication.instance()
+    if _dispatcher is None or not isValid(_dispatcher) or _dispatcher.parent() is not app:
+        _dispatcher = _Dispatcher(app)
+    return _dispatcher
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Work, bridge: _Bridge, cancel: threading.Event) -> None:
+    def __init__(self, work: Work, operation: Operation, dispatcher: _Dispatcher) -> None:
         super().__init__()
-        self._work, self._bridge, self._cancel = work, bridge, cancel
+        self._work, self._operation, self._dispatcher = work, operation, dispatcher
         self._last = 0.0
 
     def _progress(self, done: int, total: int) -> None:
         now = time.monotonic()
         if now - self._last >= PROGRESS_INTERVAL or done >= total:
             self._last = now
-            self._bridge.progressed.emit(int(done), int(total))
+            operation, done, total = self._operation, int(done), int(total)
+            self._post(lambda: operation.progressed(done, total))
 
     def run(self) -> None:
         try:
-            result = self._work(self._progress, self._cancel.is_set)
+            result = self._work(self._progress, self._operation.is_cancelled)
         except BaseException as exc:
-            outcome = _Outcome(None, exc)
+            error: BaseException | None = exc
+            result = None
         else:
-            outcome = _Outcome(result, None)
+            error = None
+        operation = self._operation
+        self._post(lambda: operation.finish(result, error))
+
+    def _post(self, call: Callable[[], None]) -> None:
         with contextlib.suppress(RuntimeError):  # the application is gone (quit while the work ran)
-            self._bridge.done.emit(outcome)
+            self._dispatcher.post(call)
 
 
-class Operation(QObject):
-    """A running call: its progress, its cancel, and ``finished`` once the callbacks have run."""
-
-    progressed = Signal(int, int)
-    finished = Signal()
+class Operation:
+    """A running call: its progress, its cancel, and ``done`` once the callbacks have run."""
 
     def __init__(self, parent: QWidget | None, title: str, on_success: Callable[[Any], None] | None,
                  on_failure: Callable[[BaseException], None] | None, *, dialog: bool, cancellable: bool) -> None:
-        super().__init__()
         self.title = title
         self.result: Any = None
         self.error: BaseException | None = None
+        self.done = False
         self._parent = parent
         self._on_success, self._on_failure = on_success, on_failure
+        self._on_progress: list[Callable[[int, int], None]] = []
         self._cancel = threading.Event()
-        self._bridge = _Bridge()
-        self._bridge.progressed.connect(self._progressed)
-        self._bridge.done.connect(self._done)
         self.dialog: QProgressDialog | None = None
         if dialog:
             self.dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "&Hủy") if cancellable else "",
@@ -103,21 +133,27 @@ class Operation(QObject):
         """Whether Cancel was asked."""
         return self._cancel.is_set()
 
+    def on_progress(self, callback: Callable[[int, int], None]) -> None:
+        """Call ``callback(done, total)`` on the UI thread as the work reports progress."""
+        self._on_progress.append(callback)
+
     def start(self, work: Work) -> Operation:
         _running.add(self)
-        QThreadPool.globalInstance().start(_Runnable(work, self._bridge, self._cancel))
+        QThreadPool.globalInstance().start(_Runnable(work, self, _ui_dispatcher()))
         return self
 
-    @Slot(int, int)
-    def _progressed(self, done: int, total: int) -> None:
+    def progressed(self, done: int, total: int) -> None:
+        """The work reported progress (UI thread)."""
+        if self.done:
+            return
         if self.dialog is not None and total > 0:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
-        self.progressed.emit(done, total)
+        for callback in self._on_progress:
+            callback(done, total)
 
-    @Slot(object)
-    def _done(self, outcome: _Outcome) -> None:
-        result, error = outcome.result, outcome.error
+    def finish(self, result: Any, error: BaseException | None) -> None:
+        """The work returned or raised (UI thread): close the dialog, then tell whoever asked."""
         _running.discard(self)
         if self.dialog is not None:
             self.dialog.canceled.disconnect(self.cancel)
@@ -136,7 +172,7 @@ class Operation(QObject):
             else:
                 show_error(self._parent, error, self.title)
         finally:
-            self.finished.emit()
+            self.done = True
 
 
 def run_operation(parent: QWidget | None, work: Work, *, title: str,

@@ -68,9 +68,8 @@ def test_operation_reports_progress_and_result_on_the_ui_thread(qtbot: QtBot) ->
         threads.append(threading.get_ident() == main)
 
     operation = run_operation(None, work, title="t", on_success=done)
-    operation.progressed.connect(lambda d, t: seen.append((d, t)))
-    with qtbot.waitSignal(operation.finished, timeout=5_000):
-        pass
+    operation.on_progress(lambda d, t: seen.append((d, t)))
+    qtbot.waitUntil(lambda: operation.done, timeout=5_000)
     assert results == ["xong"] and threads == [True]
     assert seen[-1] == (3, 3)
 
@@ -89,8 +88,7 @@ def test_cancel_stops_the_work_and_shows_no_error(qtbot: QtBot) -> None:
     operation = run_operation(parent, work, title="t")
     started.wait(5)
     QTimer.singleShot(10, operation.cancel)
-    with qtbot.waitSignal(operation.finished, timeout=5_000):
-        pass
+    qtbot.waitUntil(lambda: operation.done, timeout=5_000)
     assert operation.is_cancelled() and isinstance(operation.error, Cancelled)
     assert parent.findChild(QMessageBox) is None
 
@@ -103,8 +101,7 @@ def test_refusal_is_shown_as_its_message(qtbot: QtBot) -> None:
         raise InputError("Tệp «x.xlsx» không đọc được.", "File «x.xlsx» cannot be read.")
 
     operation = run_operation(parent, work, title="Nhập")
-    with qtbot.waitSignal(operation.finished, timeout=5_000):
-        pass
+    qtbot.waitUntil(lambda: operation.done, timeout=5_000)
     box = parent.findChild(QMessageBox, "errorBox")
     assert box is not None and box.text() == "Tệp «x.xlsx» không đọc được."
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.app import GuiSession
+from desktop.app import GuiSession, create_main_window
+from desktop.models.store import Store
 from desktop.services.accounts import create_store
 from desktop.views.settings_dialog import UiSettings, load_ui_settings, save_ui_settings
 from desktop.views.unlock_window import UnlockWindow
@@ -88,6 +91,31 @@ def test_idle_auto_lock_closes_the_store_and_shows_unlock(qtbot: QtBot, tmp_path
     assert session.store is None and session.window is None
     assert session.unlock_window.isVisible()
     assert session.unlock_window.pages.currentWidget() is session.unlock_window.unlock_page
+
+
+def test_typing_in_the_window_or_a_dialog_postpones_the_lock(qtbot: QtBot, demo_store: Store) -> None:
+    """Keys reach the windows as the platform delivers them; while they keep coming, no lock."""
+    window = create_main_window(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=5_000)
+    locked: list[bool] = []
+    window.lock_requested.connect(lambda: locked.append(True))
+    window.idle_lock.set_interval(1_500)
+    dialog = QInputDialog(window)
+    for n in range(10):  # 3 s of typing, twice the idle time; the second half in a dialog
+        if n == 5:
+            dialog.show()
+            dialog.activateWindow()
+            qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle(), timeout=5_000)
+        target = dialog if n >= 5 else window
+        QTest.keyClick(target.windowHandle(), Qt.Key.Key_Shift)
+        qtbot.wait(300)
+    assert not locked
+    with qtbot.waitSignal(window.lock_requested, timeout=5_000):
+        pass
+    dialog.close()
 
 
 def test_interface_settings_survive_a_restart(tmp_path: Path) -> None:
