@@ -4,139 +4,29 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="75"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="81"/>
         <source>Đang tải tổng quan…</source>
         <translation>Loading the overview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="78"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="84"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="104"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="109"/>
         <source>Chưa sẵn sàng</source>
         <translation>Not ready yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="125"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="146"/>
         <source>Nhiệm vụ quá hạn ({0})</source>
         <translation>Overdue tasks ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="127"/>
+        <location filename="../../desktop/views/dashboard_view.py" line="147"/>
         <source>{0} — {1} (hạn {2})</source>
         <translation>{0} — {1} (due {2})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="138"/>
-        <source>Hạn nộp {0}: còn {1} ngày</source>
-        <translation>Due {0}: {1} days left</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="140"/>
-        <source>Hạn nộp {0}: đã quá {1} ngày</source>
-        <translation>Due {0}: {1} days late</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="147"/>
-        <source>Đã nhập {0}/{1} mục</source>
-        <translation>{0}/{1} items filled</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="153"/>
-        <source>Tình trạng:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="154"/>
-        <source>Kiểm tra:</source>
-        <translation>Checks:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="154"/>
-        <source>{0} lỗi, {1} cảnh báo</source>
-        <translation>{0} errors, {1} warnings</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="156"/>
-        <source>Gửi Sở:</source>
-        <translation>Sent to province:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="163"/>
-        <source>Mở &amp;báo cáo</source>
-        <translation>Open &amp;report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="163"/>
-        <source>Mở báo cáo &amp;kỳ sau</source>
-        <translation>Open &amp;next period</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="171"/>
-        <source>Chưa bắt đầu</source>
-        <translation>Not started</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="171"/>
-        <source>Đang soạn</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="172"/>
-        <source>Đã phê duyệt</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="172"/>
-        <source>Đã ký</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="172"/>
-        <source>Đã gửi</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="173"/>
-        <source>Sở đã nhận</source>
-        <translation>Received by the province</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="175"/>
-        <source>{0} (lần {1})</source>
-        <translation>{0} (revision {1})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="179"/>
-        <source>Chưa có gì để gửi</source>
-        <translation>Nothing to send yet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="181"/>
-        <source>Sở đã nhận lúc {0}</source>
-        <translation>Received by the province at {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="182"/>
-        <source>Chờ gửi</source>
-        <translation>Waiting to send</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="182"/>
-        <source>Đang gửi</source>
-        <translation>Sending</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="182"/>
-        <source>Chờ biên nhận</source>
-        <translation>Waiting for the receipt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="183"/>
-        <source>Cần xử lý</source>
-        <translation>Needs attention</translation>
     </message>
 </context>
 <context>
@@ -440,6 +330,135 @@
     </message>
 </context>
 <context>
+    <name>PeriodCardView</name>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="42"/>
+        <source>Tình trạng:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="42"/>
+        <source>Kiểm tra:</source>
+        <translation>Checks:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="43"/>
+        <source>Gửi Sở:</source>
+        <translation>Sent to province:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/period_card.py" line="58"/>
+        <source>Hạn nộp trước ngày {0}: còn %n ngày</source>
+        <translation>
+            <numerusform>Due before {0}: %n day left</numerusform>
+            <numerusform>Due before {0}: %n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/period_card.py" line="60"/>
+        <source>Hạn nộp trước ngày {0}: đã quá hạn %n ngày</source>
+        <translation>
+            <numerusform>Due before {0}: %n day late</numerusform>
+            <numerusform>Due before {0}: %n days late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="66"/>
+        <source>Chưa có báo cáo kỳ này</source>
+        <translation>No report for this period yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="69"/>
+        <source>Đã nhập {0}/{1} mục</source>
+        <translation>{0}/{1} items filled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="71"/>
+        <source>{0} lỗi, {1} cảnh báo</source>
+        <translation>{0} errors, {1} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="74"/>
+        <source>Mở báo cáo &amp;quá hạn</source>
+        <translation>Open the &amp;late report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="74"/>
+        <source>Mở &amp;báo cáo</source>
+        <translation>Open &amp;report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="75"/>
+        <source>Mở báo cáo &amp;kỳ sau</source>
+        <translation>Open &amp;next period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="79"/>
+        <source>Chưa bắt đầu</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="79"/>
+        <source>Đang soạn</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="80"/>
+        <source>Đã phê duyệt</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="80"/>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="80"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="81"/>
+        <source>Sở đã nhận</source>
+        <translation>Received by the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="83"/>
+        <source>{0} (lần {1})</source>
+        <translation>{0} (revision {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="87"/>
+        <source>Chưa có gì để gửi</source>
+        <translation>Nothing to send yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="89"/>
+        <source>Sở đã nhận lúc {0}</source>
+        <translation>Received by the province at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="90"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="90"/>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="90"/>
+        <source>Chờ biên nhận</source>
+        <translation>Waiting for the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/period_card.py" line="91"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+</context>
+<context>
     <name>PlanBrowser</name>
     <message>
         <location filename="../../desktop/views/plan_browser.py" line="44"/>
@@ -536,62 +555,62 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="48"/>
+        <location filename="../../desktop/views/report_editor.py" line="51"/>
         <source>Sửa «{0}» mục {1}</source>
         <translation>Edit «{0}» of item {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="83"/>
+        <location filename="../../desktop/views/report_editor.py" line="87"/>
         <source>&amp;Nhiệm vụ</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="84"/>
+        <location filename="../../desktop/views/report_editor.py" line="88"/>
         <source>C&amp;hỉ tiêu</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="87"/>
+        <location filename="../../desktop/views/report_editor.py" line="91"/>
         <source>Phần chun&amp;g</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="95"/>
+        <location filename="../../desktop/views/report_editor.py" line="99"/>
         <source>Sửa đổi (mở &amp;lần mới)…</source>
         <translation>Revise (open a &amp;new revision)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="162"/>
+        <location filename="../../desktop/views/report_editor.py" line="170"/>
         <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
         <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="169"/>
+        <location filename="../../desktop/views/report_editor.py" line="177"/>
         <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
         <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="187"/>
+        <location filename="../../desktop/views/report_editor.py" line="195"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="201"/>
+        <location filename="../../desktop/views/report_editor.py" line="209"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="223"/>
+        <location filename="../../desktop/views/report_editor.py" line="231"/>
         <source>Kiểm tra báo cáo</source>
         <translation>Check the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="232"/>
+        <location filename="../../desktop/views/report_editor.py" line="240"/>
         <source>Không kiểm tra được báo cáo.</source>
         <translation>The report could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="243"/>
+        <location filename="../../desktop/views/report_editor.py" line="251"/>
         <source>{0} lỗi, {1} cảnh báo</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
@@ -599,114 +618,114 @@
 <context>
     <name>ReportModels</name>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="47"/>
+        <location filename="../../desktop/views/report_models.py" line="54"/>
         <source>Mục</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="48"/>
+        <location filename="../../desktop/views/report_models.py" line="55"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="49"/>
+        <location filename="../../desktop/views/report_models.py" line="56"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="50"/>
+        <location filename="../../desktop/views/report_models.py" line="57"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="51"/>
+        <location filename="../../desktop/views/report_models.py" line="58"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="52"/>
+        <location filename="../../desktop/views/report_models.py" line="59"/>
         <source>Tỷ lệ (%)</source>
         <translation>Percent (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="53"/>
+        <location filename="../../desktop/views/report_models.py" line="60"/>
         <source>Kết quả thực hiện</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="54"/>
+        <location filename="../../desktop/views/report_models.py" line="61"/>
         <source>Khó khăn, vướng mắc</source>
         <translation>Difficulties</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="55"/>
+        <location filename="../../desktop/views/report_models.py" line="62"/>
         <source>Đề xuất, kiến nghị</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="56"/>
-        <location filename="../../desktop/views/report_models.py" line="73"/>
+        <location filename="../../desktop/views/report_models.py" line="63"/>
+        <location filename="../../desktop/views/report_models.py" line="80"/>
         <source>Lý do không áp dụng</source>
         <translation>Reason not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="57"/>
-        <location filename="../../desktop/views/report_models.py" line="74"/>
+        <location filename="../../desktop/views/report_models.py" line="64"/>
+        <location filename="../../desktop/views/report_models.py" line="81"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="64"/>
+        <location filename="../../desktop/views/report_models.py" line="71"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="65"/>
+        <location filename="../../desktop/views/report_models.py" line="72"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="66"/>
+        <location filename="../../desktop/views/report_models.py" line="73"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="67"/>
+        <location filename="../../desktop/views/report_models.py" line="74"/>
         <source>Mục tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="68"/>
+        <location filename="../../desktop/views/report_models.py" line="75"/>
         <source>Tử số</source>
         <translation>Numerator</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="69"/>
+        <location filename="../../desktop/views/report_models.py" line="76"/>
         <source>Mẫu số</source>
         <translation>Denominator</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="70"/>
+        <location filename="../../desktop/views/report_models.py" line="77"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="71"/>
+        <location filename="../../desktop/views/report_models.py" line="78"/>
         <source>Cấp độ</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="72"/>
+        <location filename="../../desktop/views/report_models.py" line="79"/>
         <source>Ghi chú, giải trình</source>
         <translation>Note, explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="197"/>
+        <location filename="../../desktop/views/report_models.py" line="228"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="197"/>
+        <location filename="../../desktop/views/report_models.py" line="228"/>
         <source>Phối hợp</source>
         <translation>Coordinator</translation>
     </message>
@@ -990,10 +1009,6 @@
         <translation>Receipts from the province</translation>
     </message>
     <message>
-        <source>Chức năng đồng bộ chưa có trong bản này.</source>
-        <translation type="vanished">Sync is not available in this build.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/views/sync_panel.py" line="221"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
@@ -1009,133 +1024,125 @@
         <translation>Enrolled.</translation>
     </message>
     <message>
-        <source>Đang đồng bộ…</source>
-        <translation type="vanished">Syncing…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/views/sync_panel.py" line="166"/>
         <location filename="../../desktop/views/sync_panel.py" line="253"/>
         <source>Đồng bộ với Sở</source>
         <translation>Sync with the province</translation>
     </message>
-    <message>
-        <source>Đồng bộ xong.</source>
-        <translation type="vanished">Sync finished.</translation>
-    </message>
 </context>
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="54"/>
+        <location filename="../../desktop/views/unlock_window.py" line="53"/>
         <source>baocao — Mở khóa dữ liệu</source>
         <translation>baocao — Unlock your data</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="62"/>
+        <location filename="../../desktop/views/unlock_window.py" line="61"/>
         <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
         <translation>Quarterly task and indicator reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="84"/>
+        <location filename="../../desktop/views/unlock_window.py" line="83"/>
         <source>&amp;Mở khóa</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="87"/>
+        <location filename="../../desktop/views/unlock_window.py" line="86"/>
         <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
         <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="91"/>
-        <location filename="../../desktop/views/unlock_window.py" line="119"/>
-        <location filename="../../desktop/views/unlock_window.py" line="144"/>
+        <location filename="../../desktop/views/unlock_window.py" line="90"/>
+        <location filename="../../desktop/views/unlock_window.py" line="118"/>
+        <location filename="../../desktop/views/unlock_window.py" line="143"/>
         <source>&amp;Người dùng:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="92"/>
-        <location filename="../../desktop/views/unlock_window.py" line="120"/>
+        <location filename="../../desktop/views/unlock_window.py" line="91"/>
+        <location filename="../../desktop/views/unlock_window.py" line="119"/>
         <source>Mật &amp;khẩu:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="107"/>
+        <location filename="../../desktop/views/unlock_window.py" line="106"/>
         <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
         <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="114"/>
+        <location filename="../../desktop/views/unlock_window.py" line="113"/>
         <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
         <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="115"/>
+        <location filename="../../desktop/views/unlock_window.py" line="114"/>
         <source>&amp;Tạo kho dữ liệu</source>
         <translation>&amp;Create the data store</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="121"/>
+        <location filename="../../desktop/views/unlock_window.py" line="120"/>
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="131"/>
+        <location filename="../../desktop/views/unlock_window.py" line="130"/>
         <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
         <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="138"/>
+        <location filename="../../desktop/views/unlock_window.py" line="137"/>
         <source>Đặt &amp;mật khẩu mới</source>
         <translation>Set a &amp;new passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="140"/>
+        <location filename="../../desktop/views/unlock_window.py" line="139"/>
         <source>&amp;Quay lại</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="143"/>
+        <location filename="../../desktop/views/unlock_window.py" line="142"/>
         <source>&amp;Khóa khôi phục:</source>
         <translation>&amp;Recovery key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="145"/>
+        <location filename="../../desktop/views/unlock_window.py" line="144"/>
         <source>Mật khẩu &amp;mới:</source>
         <translation>&amp;New passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="147"/>
+        <location filename="../../desktop/views/unlock_window.py" line="146"/>
         <source>Nhập &amp;lại:</source>
         <translation>Re&amp;peat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="160"/>
+        <location filename="../../desktop/views/unlock_window.py" line="159"/>
         <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
         <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="171"/>
+        <location filename="../../desktop/views/unlock_window.py" line="170"/>
         <source>&amp;Chép vào bộ nhớ tạm</source>
         <translation>&amp;Copy to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="173"/>
+        <location filename="../../desktop/views/unlock_window.py" line="172"/>
         <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
         <translation>I have &amp;kept the recovery key in a safe place</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="174"/>
+        <location filename="../../desktop/views/unlock_window.py" line="173"/>
         <source>&amp;Tiếp tục</source>
         <translation>&amp;Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="211"/>
+        <location filename="../../desktop/views/unlock_window.py" line="210"/>
         <source>Đang mở khóa…</source>
         <translation>Unlocking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="234"/>
-        <location filename="../../desktop/views/unlock_window.py" line="263"/>
+        <location filename="../../desktop/views/unlock_window.py" line="233"/>
+        <location filename="../../desktop/views/unlock_window.py" line="264"/>
         <source>Hai mật khẩu không giống nhau.</source>
         <translation>The two passphrases differ.</translation>
     </message>
@@ -1143,12 +1150,12 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../desktop/views/worker.py" line="87"/>
+        <location filename="../../desktop/views/worker.py" line="117"/>
         <source>&amp;Hủy</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worker.py" line="184"/>
+        <location filename="../../desktop/views/worker.py" line="220"/>
         <source>Lỗi không mong đợi ({0}).</source>
         <translation>Unexpected error ({0}).</translation>
     </message>
