@@ -1,7 +1,7 @@
 """``baocao-server``: the province's admin commands and the server itself.
 
     baocao-server [--data-dir DIR] [--db URL] init
-    baocao-server serve [--host 127.0.0.1] [--port 8750]
+    baocao-server serve [--host 127.0.0.1] [--port 8750] [--exit-with-parent]
     baocao-server agency add CODE NAME [--parent NAME] [--kind commune]
     baocao-server enroll-code AGENCY [--days 7]
     baocao-server plan import FILE.xlsx
@@ -22,9 +22,10 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from desktop.errors import BaocaoError, InputError
 from desktop.i18n import tr
@@ -67,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the sync server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--exit-with-parent", action="store_true",
+                       help="stop when standard input closes (a parent that starts the server and may die)")
     serve.set_defaults(run=_serve)
     agency = commands.add_parser("agency", help="agencies").add_subparsers(dest="agency_command", required=True)
     add = agency.add_parser("add", help="register an agency")
@@ -132,8 +135,21 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from server.app import create_app
 
     app = create_app(settings, load_keys(settings.keys_path, _passphrase()))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_keep_alive=30)
+    server = uvicorn.Server(uvicorn.Config(app, host=args.host, port=args.port, log_level="info",
+                                           timeout_keep_alive=30))
+    if args.exit_with_parent:
+        threading.Thread(target=_stop_when_input_closes, args=(server,), name="parent-watch", daemon=True).start()
+    server.run()
     return 0
+
+
+def _stop_when_input_closes(server: Any) -> None:
+    """The parent holds our standard input open; the system closes it when the parent ends, however it ends
+    (the demo app killed or crashed must not leave a server running on the PC)."""
+    with contextlib.suppress(OSError, ValueError):
+        while sys.stdin.buffer.read(4096):
+            pass
+    server.should_exit = True
 
 
 def _agency_add(args: argparse.Namespace, settings: Settings) -> int:

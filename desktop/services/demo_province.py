@@ -57,6 +57,8 @@ class DemoProvince:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         if self.process is not None and self.process.poll() is None:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
             self.process.terminate()
             try:
                 self.process.wait(timeout=10)
@@ -82,9 +84,11 @@ class DemoProvince:
 
     def _start(self) -> None:
         log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - kept open by the child process
+        # The server reads its standard input, which only this process holds: when the app ends, however it
+        # ends, the input closes and the server stops with it.
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-            env=self._env(), stdout=log, stderr=subprocess.STDOUT)
+            [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+             "--exit-with-parent"], env=self._env(), stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline and self.process.poll() is None:

@@ -83,8 +83,9 @@ class LiveServer:
     def start(self) -> None:
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-                env=cli_env(self.data_dir, self.db_url), cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+                [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+                 "--exit-with-parent"], env=cli_env(self.data_dir, self.db_url), cwd=REPO, stdin=subprocess.PIPE,
+                stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -101,6 +102,7 @@ class LiveServer:
         if self.process is not None and self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait(timeout=10)
+        self._close_input()
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -109,6 +111,11 @@ class LiveServer:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
+        self._close_input()
+
+    def _close_input(self) -> None:
+        if self.process is not None and self.process.stdin is not None and not self.process.stdin.closed:
+            self.process.stdin.close()
 
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return run_cli(self.data_dir, *args, db_url=self.db_url, check=check)
