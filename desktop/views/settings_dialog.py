@@ -79,7 +79,7 @@ class SettingsDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
-        note = QLabel(self.tr("Đổi ngôn ngữ có hiệu lực ngay sau khi bấm OK."))
+        note = QLabel(self.tr("Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý»."))
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(buttons)

@@ -65,6 +65,8 @@ _dispatcher: _Dispatcher | None = None
 def _ui_dispatcher() -> _Dispatcher:
     global _dispatcher
     app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("run_operation needs a QApplication")
     if _dispatcher is None or not isValid(_dispatcher) or _dispatcher.parent() is not app:
         _dispatcher = _Dispatcher(app)
     return _dispatcher

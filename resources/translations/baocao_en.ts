@@ -769,7 +769,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/settings_dialog.py" line="82"/>
-        <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm OK.</source>
+        <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý».</source>
         <translation>A new language takes effect as soon as you press OK.</translation>
     </message>
 </context>

@@ -133,18 +133,23 @@ def province_store(qapp: QApplication, tmp_path: Path) -> Iterator[Store]:
         store.close()
 
 
+@pytest.mark.parametrize("first_frame", ["painted", "not yet painted"])
 def test_longest_ui_stall_during_pdf_export_and_sync(benchmark: pytest.FixtureRequest, province_store: Store,
-                                                    tmp_path: Path) -> None:
+                                                    tmp_path: Path, first_frame: str) -> None:
     """A heartbeat every 5 ms on the UI thread while the PDF is written and the outbox is sent to a real
     server; the longest gap beyond the beat is the stall. Full collections are recorded too: they hold
-    the GIL, and a long one on any thread stalls the UI."""
+    the GIL, and a long one on any thread stalls the UI.
+
+    The budget's case is the user's: the window is on screen, its first frame painted, when the export and
+    the sync are asked for (the dashboard and the validation that opening started still run). The other
+    case starts them before the window has ever painted, so that the first frame, with its first layout of
+    every widget, is drawn while they run: the worst a window can meet, reported beside it."""
     window = create_main_window(province_store)
     window.show()
     window.open_report(None)
-    # The user clicks once the window is on screen: its first frame is painted before the first export (the
-    # dashboard and the validation that opening started are still running).
-    assert QTest.qWaitForWindowExposed(window)
-    run_loop(FIRST_FRAME_MS)
+    if first_frame == "painted":
+        assert QTest.qWaitForWindowExposed(window)
+        run_loop(FIRST_FRAME_MS)
     collections: list[float] = []
     started: dict[int, float] = {}
 
@@ -187,10 +192,11 @@ def test_longest_ui_stall_during_pdf_export_and_sync(benchmark: pytest.FixtureRe
     finally:
         gc.callbacks.remove(on_gc)
     longest_gc = max(collections, default=0.0) * 1000
-    benchmark.extra_info.update(longest_stall_ms=worst, longest_full_gc_ms=longest_gc)
-    print(f"\nUI-thread stall by round (the first sync imports the province's plans): {rounds} ms")
-    print(f"\nlongest UI-thread stall beyond the {HEARTBEAT_MS} ms heartbeat: {worst:.0f} ms "
-          f"(longest full garbage collection in this process: {longest_gc:.0f} ms)")
+    benchmark.extra_info.update(first_frame=first_frame, longest_stall_ms=worst, longest_full_gc_ms=longest_gc)
+    print(f"\nfirst frame {first_frame}: UI-thread stall by round (the first sync imports the province's "
+          f"plans): {rounds} ms")
+    print(f"\nfirst frame {first_frame}: longest UI-thread stall beyond the {HEARTBEAT_MS} ms heartbeat: "
+          f"{worst:.0f} ms (longest full garbage collection in this process: {longest_gc:.0f} ms)")
     benchmark.pedantic(lambda: worst, rounds=1, iterations=1)
     window.close()
 
