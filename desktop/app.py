@@ -136,7 +136,8 @@ class GuiSession(QObject):
 
 def run_gui(data_dir: Path | None = None, language: str | None = None) -> int:
     """Run the desktop application until its last window closes; returns the exit code."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("baocao")
     app.setApplicationDisplayName("baocao")
     icon = RESOURCES / "icons" / "baocao-128.png"

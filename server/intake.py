@@ -34,7 +34,7 @@ from types import MappingProxyType
 from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError as DbIntegrityError
 
 from desktop.domain.report_snapshot import ReportSnapshot
@@ -61,8 +61,8 @@ _AGENCY_KEYS = (select(_devices.c.key_id, _devices.c.public_key).join(_agencies,
                 .order_by(_devices.c.id))
 _AGENCY_LOCKED = (select(_agencies.c.id, _agencies.c.chain).where(_agencies.c.code == bindparam("agency"))
                   .with_for_update())
-_INSERT_BUNDLE, _INSERT_RECEIPT = _bundles.insert(), _receipts.insert()
-_ADVANCE_CHAIN = _agencies.update().where(_agencies.c.id == bindparam("agency_id")).values(chain=bindparam("new_chain"))
+_INSERT_BUNDLE, _INSERT_RECEIPT = insert(StoredBundle), insert(ReceiptRecord)
+_ADVANCE_CHAIN = update(Agency).where(Agency.id == bindparam("agency_id")).values(chain=bindparam("new_chain"))
 
 
 @dataclass(frozen=True)

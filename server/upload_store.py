@@ -16,8 +16,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 
 from server.auth import Caller
 from server.config import Settings
@@ -89,8 +90,9 @@ class UploadStore:
     def advance(self, upload: Upload, old_offset: int, new_offset: int) -> None:
         """Record bytes appended and made durable; 409 if someone else moved the offset meanwhile."""
         with self._db.transaction() as session:
-            moved = session.execute(update(Upload).where(Upload.id == upload.id, Upload.offset == old_offset)
-                                    .values(offset=new_offset, updated_at=int(self._clock()))).rowcount
+            moved = cast(CursorResult[Any], session.execute(
+                update(Upload).where(Upload.id == upload.id, Upload.offset == old_offset)
+                .values(offset=new_offset, updated_at=int(self._clock())))).rowcount
         if moved != 1:
             raise ApiError(409, "offset", "Vị trí tải lên đã thay đổi; hãy hỏi lại vị trí.",
                            "The upload offset changed; ask for it again.")

@@ -141,8 +141,8 @@ def _group_row(number: str, title: str, columns: int, styles: Styles) -> list[ob
 
 
 def _table(columns: Sequence[tuple[str, float]], items: list[list[object]], styles: Styles) -> RuledTable:
-    header = [CellParagraph(markup(name), styles.cell_head) for name, _ in columns]
-    numbers = [CellParagraph(f"({i})", styles.cell_centre) for i in range(1, len(columns) + 1)]
+    header: list[object] = [CellParagraph(markup(name), styles.cell_head) for name, _ in columns]
+    numbers: list[object] = [CellParagraph(f"({i})", styles.cell_centre) for i in range(1, len(columns) + 1)]
     scale = LANDSCAPE_WIDTH / sum(width * mm for _, width in columns)
     widths = [width * mm * scale for _, width in columns]
     rows: list[list[object]] = [header, numbers]

@@ -131,8 +131,7 @@ def detect_header(grid: SheetGrid, row: int) -> Header | None:
 
 def is_column_number_row(grid: SheetGrid, row: int) -> bool:
     """A row of column numbers under a header: "(1)", "(2)"… or 1, 2, 3… in every filled cell."""
-    texts = [grid.text(row, c) for c in grid.columns(row)]
-    texts = [t for t in texts if t]
+    texts = [t for t in (grid.text(row, c) for c in grid.columns(row)) if t]
     return len(texts) >= 3 and all(_COLUMN_NUMBER.match(fold(t)) for t in texts)
 
 

@@ -84,7 +84,8 @@ class TaskTable:
 
     def read_row(self, row: int) -> None:
         """Take one data row of the table."""
-        stt_cell = self.grid.cell(row, self.header.column(STT)) if self.header.column(STT) else None
+        stt_column = self.header.column(STT)
+        stt_cell = self.grid.cell(row, stt_column) if stt_column else None
         # A number merged down over the rows of one task counts on its first row only.
         stt = stt_cell.text if stt_cell and stt_cell.anchor[0] == row else ""
         if not stt and self._section_row_without_number(row):

@@ -67,9 +67,9 @@ QUARTER = "quarter"
 SIX_MONTHS = "six_months"
 YEAR = "year"
 FIGURES = (QUARTER, SIX_MONTHS, YEAR)
-ON_TIME = "on_time"
-LATE = "late"
 Timeliness = Literal["on_time", "late"]
+ON_TIME: Timeliness = "on_time"
+LATE: Timeliness = "late"
 
 _ROMAN = ("I", "II", "III", "IV")
 _MAX_CODE_LENGTH = 40

@@ -215,6 +215,10 @@ def _short(value: Any, limit: int) -> str:
 def _limits(settings: Any) -> ValidationSettings:
     if not isinstance(settings, ValidationSettings):
         return ValidationSettings()
-    points, relative = read_number(settings.jump_points), read_number(settings.jump_relative)
-    return ValidationSettings(points.value if points.state == "number" and points.value >= 0 else 20.0,
-                        relative.value if relative.state == "number" and relative.value >= 0 else 0.20)
+    return ValidationSettings(_non_negative(settings.jump_points, 20.0), _non_negative(settings.jump_relative, 0.20))
+
+
+def _non_negative(value: Any, default: float) -> float:
+    reading = read_number(value)
+    return reading.value if reading.state == "number" and reading.value is not None and reading.value >= 0 \
+        else default

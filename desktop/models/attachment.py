@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import BinaryIO
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, select
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop.errors import InputError, IntegrityError
@@ -83,7 +83,7 @@ def store_attachment(
             )
         digest.update(block)
         session.execute(
-            AttachmentChunk.__table__.insert().values(attachment_id=attachment.id, seq=seq, data=block)
+            insert(AttachmentChunk).values(attachment_id=attachment.id, seq=seq, data=block)
         )
         seq += 1
         if progress is not None:

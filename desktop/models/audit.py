@@ -76,7 +76,7 @@ def append_event(session: Session, *, actor: str, action: str, entity: str, enti
     """
     conn = session.connection()
     head = conn.execute(select(AuditHead.count, AuditHead.hash).where(AuditHead.id == 1)).first()
-    count, prev = (head.count, head.hash) if head else (0, GENESIS)
+    count, prev = (int(head[0]), str(head[1])) if head else (0, GENESIS)
     at = utcnow()
     text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=_jsonable)
     digest = event_hash(prev, at, actor, action, entity, entity_id, text)

@@ -47,7 +47,7 @@ class DemoSetup:
 
 def setup_demo(data_dir: Path, passphrase: str, *, user: str = "admin", today: date | None = None,
                kdf: KdfParams | None = None, province: ProvincePublicKeys | None = None,
-               enroll: Callable[[Store], None] | None = None) -> DemoSetup:
+               enroll: Callable[[Store], object] | None = None) -> DemoSetup:
     """Create (or reopen) the demo store in ``data_dir`` and fill it; idempotent.
 
     ``enroll`` enrolls the store with a (local) province server; without it the province's keys are

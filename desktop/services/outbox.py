@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InputError
@@ -44,7 +44,7 @@ class ChunkSink:
             self.buffer.clear()
 
     def _emit(self, block: bytes) -> None:
-        self.session.execute(OutboxChunk.__table__.insert().values(item_id=self.item_id, seq=self.seq, data=block))
+        self.session.execute(insert(OutboxChunk).values(item_id=self.item_id, seq=self.seq, data=block))
         self.seq += 1
 
 

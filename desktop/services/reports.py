@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -185,12 +185,12 @@ def reopen_report(store: Store, period_code: str, reason: str) -> int:
                         created_by=session.info.get("actor", ""))
         session.add(report)
         session.flush()
-        for row in session.scalars(select(TaskProgress).where(TaskProgress.report_id == previous.id)):
-            session.add(TaskProgress(report_id=report.id, task_id=row.task_id, role=row.role,
-                                     **{name: getattr(row, name) for name in TASK_FIELDS}))
-        for row in session.scalars(select(IndicatorValue).where(IndicatorValue.report_id == previous.id)):
-            session.add(IndicatorValue(report_id=report.id, indicator_id=row.indicator_id, role=row.role,
-                                       **{name: getattr(row, name) for name in INDICATOR_FIELDS}))
+        for progress in session.scalars(select(TaskProgress).where(TaskProgress.report_id == previous.id)):
+            session.add(TaskProgress(report_id=report.id, task_id=progress.task_id, role=progress.role,
+                                     **{name: getattr(progress, name) for name in TASK_FIELDS}))
+        for value in session.scalars(select(IndicatorValue).where(IndicatorValue.report_id == previous.id)):
+            session.add(IndicatorValue(report_id=report.id, indicator_id=value.indicator_id, role=value.role,
+                                       **{name: getattr(value, name) for name in INDICATOR_FIELDS}))
         return report.revision
 
 
@@ -211,7 +211,8 @@ def _row(session: Session, table: type[TaskProgress] | type[IndicatorValue], rep
          **item: int) -> TaskProgress | IndicatorValue:
     """The report's row for one task or indicator, created on the first edit."""
     (column, item_id), = item.items()
-    row = session.scalar(select(table).where(table.report_id == report_id, getattr(table, column) == item_id))
+    row = cast("TaskProgress | IndicatorValue | None", session.scalar(
+        select(table).where(table.report_id == report_id, getattr(table, column) == item_id)))
     if row is None:
         row = table(report_id=report_id, role=role, **item)
         session.add(row)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +23,7 @@ from desktop.sync.bundle import VerifiedBundle, verify_bundle
 from desktop.sync.device_keys import ed25519_public_bytes
 from desktop.sync.encrypted_export import encrypt_file
 from desktop.sync.receipt import MAX_RECEIPT_BYTES, verify_receipt
+from desktop.sync.upload import ByteSource
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -66,7 +66,8 @@ def export_encrypted(store: Store, period_code: str, out: Path, *, progress: Pro
 class _Watched:
     """A seekable source that reports progress and stops when the user cancels."""
 
-    def __init__(self, source: BinaryIO, total: int, progress: Progress | None, cancelled: IsCancelled | None) -> None:
+    def __init__(self, source: ByteSource, total: int, progress: Progress | None,
+                 cancelled: IsCancelled | None) -> None:
         self.source, self.total, self.progress, self.cancelled = source, total, progress, cancelled
 
     def seek(self, offset: int, whence: int = 0) -> int:

@@ -44,7 +44,8 @@ def validate_stored(session: Session, report: Report, agency: Agency,
     previous = _snapshot_of(session, agency, period.previous(), assigned)
     earlier = [_snapshot_of(session, agency, Period(period.year, q), assigned) for q in range(1, period.quarter)]
     issues = []
-    for plan in sorted({e.plan for e in (*snapshot.tasks, *snapshot.indicators)}):
+    entries: tuple[TaskEntry | IndicatorEntry, ...] = (*snapshot.tasks, *snapshot.indicators)
+    for plan in sorted({e.plan for e in entries}):
         context = ValidationContext(
             period=period,
             previous_tasks=_by_key(previous.tasks if previous else (), plan),

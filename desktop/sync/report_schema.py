@@ -24,7 +24,9 @@ from desktop.domain.report_snapshot import (
     ROLES,
     SCHEMA,
     TASK_STATUSES,
+    IndicatorEntry,
     ReportSnapshot,
+    TaskEntry,
 )
 from desktop.sync.bundle_errors import SchemaError
 from desktop.sync.canonical import parse_strict_json
@@ -69,7 +71,8 @@ def validate_report(value: Any) -> ReportSnapshot:
 def attachment_refs(snapshot: ReportSnapshot) -> dict[str, int]:
     """Every attachment the report names, as ``{sha256: size}``."""
     refs: dict[str, int] = {}
-    for entry in (*snapshot.tasks, *snapshot.indicators):
+    entries: tuple[TaskEntry | IndicatorEntry, ...] = (*snapshot.tasks, *snapshot.indicators)
+    for entry in entries:
         for ref in entry.attachments:
             if refs.setdefault(ref.sha256, ref.size) != ref.size:
                 raise _error(f"attachment {ref.name}", "cùng mã băm nhưng khác kích thước",

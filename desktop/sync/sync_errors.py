@@ -120,7 +120,8 @@ def _problem(answer: Answer) -> tuple[str | None, str, str]:
         return None, "", ""
     if not isinstance(body, dict):
         return None, "", ""
-    texts = [body.get(k) if isinstance(body.get(k), str) else "" for k in ("code", "message_vi", "message_en")]
+    texts = [value if isinstance(value, str) else "" for value in (body.get(k) for k in ("code", "message_vi",
+                                                                                         "message_en"))]
     code = texts[0][:64] if _CODE.match(texts[0]) else None
     return code, texts[1][:_MAX_TEXT], texts[2][:_MAX_TEXT]
 

@@ -19,7 +19,8 @@ import hashlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import BinaryIO, Protocol
+from types import TracebackType
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 from desktop.sync.canonical import parse_strict_json
@@ -36,6 +37,21 @@ RUN_SHARE = 0.75
 _MAX_RESTARTS = 3
 
 
+class ByteSource(Protocol):
+    """A seekable stream of bytes: a file, or a view of a bundle kept in the encrypted store."""
+
+    def seek(self, offset: int, whence: int = 0, /) -> int: ...
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def tell(self) -> int: ...
+
+    def __enter__(self) -> ByteSource: ...
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None, /) -> object: ...
+
+
 @dataclass(frozen=True)
 class BundleToSend:
     """A signed bundle waiting in the outbox: ``open`` gives a fresh readable stream of its bytes."""
@@ -43,7 +59,7 @@ class BundleToSend:
     bundle_id: str
     sha256: str
     length: int
-    open: Callable[[], BinaryIO]
+    open: Callable[[], ByteSource]
 
 
 @dataclass(frozen=True)

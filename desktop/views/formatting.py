@@ -23,7 +23,7 @@ def format_date(value: date | datetime | str | None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value[:10])
+            return format_date(date.fromisoformat(value[:10]))
         except ValueError:
             return value
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"

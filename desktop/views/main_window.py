@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow,
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import reports
+from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.idle_lock import IdleLock
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi."))
 
     # menus -----------------------------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 name: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -111,7 +112,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action(self.tr("&Tìm nhiệm vụ"), self.find, QKeySequence.StandardKey.Find))
+        edit_menu.addAction(self._action(self.tr("&Tìm nhiệm vụ"), self.find_task,
+                                             QKeySequence.StandardKey.Find))
         report_menu = bar.addMenu(self.tr("&Báo cáo"))
         report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.editor.validate_now, "F5"))
         self.sign_action = self._action(self.tr("&Phê duyệt và ký…"), self.approve_and_sign, "Ctrl+Shift+S", "sign")
@@ -153,7 +155,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.editor)
         self.editor.go_to("task", ref, "status")
 
-    def find(self) -> None:
+    def find_task(self) -> None:
+        """Put the cursor in the plan browser's search."""
         self.tabs.setCurrentWidget(self.browser)
         self.browser.search.setFocus()
         self.browser.search.selectAll()
@@ -178,8 +181,13 @@ class MainWindow(QMainWindow):
         except BaocaoError as exc:
             show_error(self, exc, self.tr("Phê duyệt và ký"))
             return None
-        dialog.signed.connect(lambda signed: (self.open_report(code), self.statusBar().showMessage(
-            self.tr("Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.").format(signed.revision))))
+
+        def signed(revision: SignedRevision) -> None:
+            self.open_report(code)
+            self.statusBar().showMessage(self.tr("Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.").format(
+                revision.revision))
+
+        dialog.signed.connect(signed)
         dialog.open()
         return dialog
 

@@ -67,5 +67,5 @@ def preview_dialog(path: Path, parent: QWidget | None = None) -> QPrintPreviewDi
     dialog.setObjectName("printPreview")
     dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "Xem trước khi in — {0}").format(path.name))
     dialog.paintRequested.connect(lambda target: print_pdf(path, target))
-    dialog._printer = printer  # type: ignore[attr-defined] - the dialog does not own its printer
+    dialog._printer = printer  # type: ignore[attr-defined]  # the dialog does not own its printer: keep it alive
     return dialog

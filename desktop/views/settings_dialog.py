@@ -33,8 +33,8 @@ def load_ui_settings(data_dir: Path) -> UiSettings:
     default = UiSettings()
     language = str(q.value("language", default.language))
     try:
-        idle = min(max(int(q.value("idle_minutes", default.idle_minutes)), 0), 240)
-        font = min(max(int(q.value("font_points", default.font_points)), 0), 32)
+        idle = min(max(int(str(q.value("idle_minutes", default.idle_minutes))), 0), 240)
+        font = min(max(int(str(q.value("font_points", default.font_points))), 0), 32)
     except (TypeError, ValueError):
         idle, font = default.idle_minutes, default.font_points
     return UiSettings(language if language in LANGUAGES else default.language, idle, font)

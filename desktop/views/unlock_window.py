@@ -215,10 +215,13 @@ class UnlockWindow(QWidget):
         self.message.setText(error_text(error))
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        def succeeded(result: Any) -> None:
+            self._busy(False)
+            done(result)
+
         self._busy(True)
-        run_operation(self, lambda _progress, _cancelled: work(), title=self.windowTitle(),
-                      on_success=lambda result: (self._busy(False), done(result)), on_failure=self._fail,
-                      dialog=False)
+        run_operation(self, lambda _progress, _cancelled: work(), title=self.windowTitle(), on_success=succeeded,
+                      on_failure=self._fail, dialog=False)
 
     def unlock(self) -> None:
         """Open the store with the user's passphrase (a clear message when it is wrong)."""

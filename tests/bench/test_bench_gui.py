@@ -26,13 +26,14 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from desktop.app import create_main_window
-from desktop.models.plan import Indicator, Plan, Task, TaskAgency
+from desktop.models.plan import Indicator, Plan
 from desktop.models.report import IndicatorValue, Period, Report, TaskProgress
 from desktop.models.store import Store
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.installation import installation_agency
 from desktop.services.sync import enroll
+from tests.bench.big_plan import add_big_plan
 from tests.bench.conftest import scale
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.views.flow_helpers import settle_workers
@@ -47,22 +48,6 @@ def run_loop(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
-
-
-def add_big_plan(store: Store, tasks: int = 300, indicators: int = 50) -> None:
-    """A plan assigning ``tasks`` tasks (led by the communes) and ``indicators`` indicators."""
-    with store.session() as s:
-        plan = Plan(code="BENCH/KH-UBND", title="Kế hoạch thử tải")
-        s.add(plan)
-        s.flush()
-        for n in range(tasks):
-            task = Task(plan_id=plan.id, key=f"B.{n + 1}", title=f"Nhiệm vụ chuyển đổi số thử tải số {n + 1}",
-                        lead_text="UBND các xã, phường", deadline_text="Thường xuyên", deadline_kind="recurring",
-                        position=n)
-            task.agencies = [TaskAgency(role="lead", agency_name="UBND các xã, phường")]
-            s.add(task)
-        s.add_all(Indicator(plan_id=plan.id, key=f"B{n + 1}", name=f"Chỉ tiêu thử tải {n + 1}", unit="%",
-                            position=n) for n in range(indicators))
 
 
 @pytest.fixture
