@@ -41,7 +41,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                           enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
         save_sync_settings(demo.store, province.url)  # the port is new on every start
         demo.store.close()
-        _tell(folder, context.user(args), demo.recovery_key, province.url)
+        _tell(folder, context.user(args), demo.recovery_key, None if args.no_gui else province.url)
         if args.no_gui:
             return 0
         from desktop.app import run_gui
@@ -49,9 +49,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return run_gui(folder, None)
 
 
-def _tell(folder: Path, user: str, recovery_key: str | None, url: str) -> None:
+def _tell(folder: Path, user: str, recovery_key: str | None, url: str | None) -> None:
     print(tr(f"Kho demo: {folder} — người dùng «{user}».", f"Demo store: {folder} — user «{user}»."))
-    print(tr(f"Máy chủ của Sở (demo) đang chạy tại {url}", f"The (demo) province server runs at {url}"))
+    if url is not None:
+        print(tr(f"Máy chủ của Sở (demo) đang chạy tại {url}", f"The (demo) province server runs at {url}"))
+    else:
+        print(tr("Máy chủ của Sở (demo) chạy cùng ứng dụng: «baocao demo» mở cả hai.",
+                 "The (demo) province server runs with the app: «baocao demo» starts both."))
     if not os.environ.get("BAOCAO_PASSPHRASE"):
         print(tr(f"Mật khẩu của kho demo: {DEMO_PASSPHRASE}", f"Demo store passphrase: {DEMO_PASSPHRASE}"))
     if recovery_key:
