@@ -13,11 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import create_main_window
 from desktop.domain.periods import Period
+from desktop.domain.task_status import status_label
 from desktop.domain.text import fold
 from desktop.models.store import Store
 from desktop.services.evidence import list_evidence
 from desktop.services.reports import open_report
 from desktop.views.main_window import MainWindow
+from desktop.views.report_models import READ_ONLY_BRUSH
 from tests.views.flow_helpers import wait_validated
 
 
@@ -169,3 +171,19 @@ def test_general_text_is_saved_as_typed_and_frozen_once_signed(qtbot: QtBot, win
     editor.open_period(Period.parse(editor.period_code).previous().code)  # the demo signed the last quarter
     assert editor.narrative.boxes["summary"].isReadOnly()
     assert editor.narrative.boxes["summary"].toPlainText().startswith("UBND xã đã quán triệt")
+
+
+def test_the_same_table_shows_a_signed_revision_read_only_then_the_draft_editable(qtbot: QtBot,
+                                                                                 window: MainWindow) -> None:
+    editor = window.editor
+    draft = editor.period_code
+    column = editor.tasks.column_of("status")
+    assert editor.tasks.index(0, column).flags() & Qt.ItemFlag.ItemIsEditable
+    editor.open_period(Period.parse(draft).previous().code)  # the demo signed it: its cells are reused
+    signed = editor.tasks.index(0, column)
+    assert not signed.flags() & Qt.ItemFlag.ItemIsEditable
+    assert signed.data(Qt.ItemDataRole.BackgroundRole) == READ_ONLY_BRUSH
+    assert signed.data() == status_label(editor.tasks.row_item(0).status, "vi")
+    editor.open_period(draft)
+    again = editor.tasks.index(0, column)
+    assert again.flags() & Qt.ItemFlag.ItemIsEditable and again.data(Qt.ItemDataRole.BackgroundRole) != READ_ONLY_BRUSH
