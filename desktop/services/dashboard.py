@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.task_status import DONE, DONE_LATE
 from desktop.models.outbox import OutboxItem
 from desktop.models.plan import Agency
+from desktop.models.report import Report
 from desktop.models.store import Store
 from desktop.services import periods as period_service
 from desktop.services.installation import installation_agency
@@ -76,7 +77,7 @@ def dashboard(store: Store, today: date | None = None) -> Dashboard:
 def _card(session: Session, agency: Agency, assigned: Assignment, code: str, today: date,
           role: str) -> PeriodCard:
     view = period_service.period_view(session, code, today)
-    report = latest_report(session, agency, code)
+    report, item = _latest(session, agency, code)
     if report is None:
         return PeriodCard(view, None, "not_started", 0, 0, 0, 0, None, None, role)
     tasks = task_items(session, report, agency, assigned)
@@ -84,18 +85,24 @@ def _card(session: Session, agency: Agency, assigned: Assignment, code: str, tod
     filled = sum(1 for t in tasks if t.status or t.not_applicable_reason)
     filled += sum(1 for i in indicators if any(v is not None for v in i.values().values()))
     result = validate_stored(session, report, agency, assigned)
-    item = session.scalar(select(OutboxItem).where(OutboxItem.report_id == report.id))
     receipt_at = item.updated_at if item is not None and item.state == "receipted" else None
     return PeriodCard(view, report.revision, report.status, filled, len(tasks) + len(indicators),
                       len(result.errors), len(result.warnings), item.state if item else None, receipt_at, role)
 
 
+def _latest(session: Session, agency: Agency, code: str) -> tuple[Report | None, OutboxItem | None]:
+    """The period's newest report and its bundle in the outbox (each None when there is none)."""
+    report = latest_report(session, agency, code)
+    if report is None:
+        return None, None
+    return report, session.scalar(select(OutboxItem).where(OutboxItem.report_id == report.id))
+
+
 def _owed(session: Session, agency: Agency, code: str) -> bool:
     """Whether the period's report was started but has not reached the province."""
-    report = latest_report(session, agency, code)
+    report, item = _latest(session, agency, code)
     if report is None or report.status == "acknowledged":
         return False
-    item = session.scalar(select(OutboxItem).where(OutboxItem.report_id == report.id))
     return item is None or item.state != "receipted"
 
 

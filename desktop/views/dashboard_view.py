@@ -130,7 +130,6 @@ class DashboardView(QWidget):
 
     def _show(self, board: Dashboard) -> None:
         self._shown = board
-        self._clear()
         self.problem.hide()
         self.heading.setText(board.agency_name)
         while len(self._card_views) < len(board.cards):
@@ -138,9 +137,10 @@ class DashboardView(QWidget):
             view.open_period.connect(self.open_period)
             self.cards.addWidget(view)
             self._card_views.append(view)
-        for view, card in zip(self._card_views[:len(board.cards)], board.cards, strict=True):
-            view.show_card(card)
-            view.show()
+        for n, view in enumerate(self._card_views):
+            if n < len(board.cards):
+                view.show_card(board.cards[n])
+            view.setVisible(n < len(board.cards))
         self.overdue_title.show()
         self.overdue.show()
         self.overdue_title.setText(self.tr("Nhiệm vụ quá hạn ({0})").format(len(board.overdue)))

@@ -19,16 +19,14 @@ from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListWidget
 
 
-def set_cell(model: QStandardItemModel, index: QModelIndex, roles: Mapping[int, Any],
-             flags: Qt.ItemFlag | None = None) -> None:
-    """Set the roles of one cell (a role given None is cleared), creating its item in C++ if it has none.
+def set_cell(model: QStandardItemModel, index: QModelIndex, roles: Mapping[int, Any], flags: Qt.ItemFlag) -> None:
+    """Set the roles and flags of one cell (a role given None is cleared), creating its item in C++.
 
     The base implementation is called on purpose: a model may override ``setData`` for the user's edits.
     Meant for filling a model: see ``update_cell`` for changing one.
     """
     QStandardItemModel.setItemData(model, index, dict(roles))
-    if flags is not None:
-        model.itemFromIndex(index).setFlags(flags)
+    model.itemFromIndex(index).setFlags(flags)
 
 
 def update_cell(cell: QStandardItem, roles: Mapping[int, Any]) -> None:
