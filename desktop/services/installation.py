@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +46,20 @@ def configure_agency(store: Store, profile: AgencyProfile) -> None:
                 if getattr(agency, name) != value:
                     setattr(agency, name, value)
         set_setting(session, AGENCY_SETTING, values["code"])
+
+
+def profile_from_province(store: Store, sent: Mapping[str, Any]) -> AgencyProfile:
+    """The agency as the province enrolled it: its identity from the province; the details of its documents
+    (place, symbol, signer) kept from this PC when the province sends none, so that enrolling does not
+    blank the place and the signer of every report printed afterwards."""
+    with store.session() as session:
+        known = session.scalar(select(Agency).where(Agency.code == sent["code"]))
+        kept = AgencyProfile(code="", name="") if known is None else AgencyProfile(
+            code=known.code, name=known.name, place=known.place, symbol=known.symbol,
+            signer_title=known.signer_title, signer_name=known.signer_name)
+    return AgencyProfile(code=sent["code"], name=sent["name"], kind=sent.get("kind") or "commune",
+                         parent_name=sent.get("parent_name") or "", place=sent.get("place") or kept.place,
+                         symbol=kept.symbol, signer_title=kept.signer_title, signer_name=kept.signer_name)
 
 
 def installation_agency(session: Session) -> Agency:

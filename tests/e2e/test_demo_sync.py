@@ -12,6 +12,7 @@ from desktop.services import reports, signing
 from desktop.services.dashboard import dashboard
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
+from desktop.services.snapshots import report_snapshot
 from desktop.services.sync import enroll, receipt_history, sync_now
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -24,6 +25,9 @@ def test_enroll_pull_sign_push_receipt_and_no_duplicate(tmp_path: Path) -> None:
                           enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
         store = demo.store
         try:
+            signed = report_snapshot(store, "2026Q3")  # signed after enrolling: the header names the place
+            assert (signed.agency.place, signed.agency.signer_name) == ("Mỹ Hiệp", "Nguyễn Văn Bình"), \
+                "enrolling kept the commune's place and signer, which the province does not send"
             late = dashboard(store, TODAY).cards[0]
             assert (late.role, late.period.code, late.sync_state) == ("overdue", "2026Q3", "new")
             first = sync_now(store)
