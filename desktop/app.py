@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 import desktop
 from desktop.models.keyslots import KdfParams
+from desktop.package_data import resources_dir
 from desktop.models.store import Store
 from desktop.services.accounts import default_data_dir
 from desktop.views.main_window import MainWindow
@@ -22,7 +23,7 @@ from desktop.views.settings_dialog import UiSettings, load_ui_settings, save_ui_
 from desktop.views.unlock_window import UnlockWindow
 from desktop.views.worker import cancel_all, when_idle
 
-RESOURCES = Path(desktop.__file__).resolve().parent.parent / "resources"
+RESOURCES = resources_dir()
 _translators: list[QTranslator] = []
 
 

@@ -44,14 +44,14 @@ def dist_info(workdir: Path, project: dict[str, Any]) -> Path:
 
 
 def resource_files(root: Path, folder: str, pattern: str) -> list[tuple[str, str]]:
-    """``(source, destination folder)`` pairs for the files of ``resources/<folder>`` (none if it is absent).
+    """``(source, destination folder)`` pairs for the files of ``desktop/resources/<folder>`` (none if absent).
 
-    They keep their place beside the ``desktop`` package, so code that finds ``resources/`` relative to
-    the package finds it the same way in the source tree and in the frozen app.
+    They keep their place inside the ``desktop`` package, so :mod:`desktop.package_data` finds them the
+    same way in the source tree, in a wheel install and in the frozen app.
     """
-    source = root / "resources" / folder
+    source = root / "desktop" / "resources" / folder
     files = sorted(p for p in source.glob(pattern) if p.is_file()) if source.is_dir() else []
-    return [(str(p), f"resources/{folder}") for p in files]
+    return [(str(p), f"desktop/resources/{folder}") for p in files]
 
 
 def migration_imports(migrations: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""Render the app icon's PNG and ICO files from resources/icons/baocao.svg (the one drawing).
+"""Render the app icon's PNG and ICO files from desktop/resources/icons/baocao.svg (the one drawing).
 
 Run after editing the SVG: ``python installers/make_icons.py``. It needs only Qt (already a dependency):
 Qt's SVG renderer draws each size, and the ICO is written here directly — BMP entries up to 48 px, as
@@ -16,7 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "desktop" / "resources" / "icons"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 PNG_SIZES = (16, 32, 48, 64, 128)
 PNG_IN_ICO_FROM = 64

@@ -33,7 +33,7 @@ build_seconds=$(( $(date +%s) - started ))
 step "Desktop entry, icons, install script"
 mkdir -p "$APP/share/icons"
 cp installers/linux/baocao.desktop "$APP/share/"
-cp resources/icons/baocao.svg resources/icons/baocao.png resources/icons/baocao-*.png "$APP/share/icons/"
+cp desktop/resources/icons/baocao.svg desktop/resources/icons/baocao.png desktop/resources/icons/baocao-*.png "$APP/share/icons/"
 cp installers/linux/install.sh "$APP/"
 
 step "Nothing that must not ship (tests, caches, key material)"

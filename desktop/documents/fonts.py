@@ -2,7 +2,7 @@
 
 Nghị định 30/2020 prescribes Times New Roman. Windows ships it with Vietnamese glyphs; a Linux or macOS
 machine may have it too (msttcorefonts, Office). Where it is absent, or too old to carry Vietnamese,
-the PDF uses Tinos from ``resources/fonts`` (SIL Open Font License 1.1), which has the same metrics.
+the PDF uses Tinos from ``desktop/resources/fonts`` (SIL Open Font License 1.1), which has the same metrics.
 Fonts are registered with reportlab once per process as TrueType, so they are embedded and subset.
 """
 
@@ -18,7 +18,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-import desktop
+from desktop.package_data import resource_path
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
 # Letters the old (pre-Unicode-Vietnamese) Times New Roman lacks; a font missing them is not used.
@@ -52,8 +52,8 @@ class FontFamily:
 
 
 def bundled_fonts() -> FontFiles:
-    """Tinos from ``resources/fonts`` beside the ``desktop`` package (also in the frozen app)."""
-    folder = Path(desktop.__file__).resolve().parent.parent / "resources" / "fonts"
+    """Tinos from the package's ``desktop/resources/fonts`` (wheel, editable checkout or frozen app)."""
+    folder = resource_path("fonts")
     return FontFiles("Tinos", folder / "Tinos-Regular.ttf", folder / "Tinos-Bold.ttf",
                      folder / "Tinos-Italic.ttf", folder / "Tinos-BoldItalic.ttf")
 

@@ -205,10 +205,10 @@ def sample_snapshot() -> ReportSnapshot:
 
 
 def resources_dir() -> Path:
-    """``resources/`` beside the ``desktop`` package: the repository root, or the frozen app's data folder."""
-    import desktop
+    """The resources shipped inside the ``desktop`` package (wheel, editable checkout or frozen app)."""
+    from desktop.package_data import resources_dir as shipped
 
-    return Path(desktop.__file__).resolve().parent.parent / "resources"
+    return shipped()
 
 
 def check_version(_workdir: Path) -> None:

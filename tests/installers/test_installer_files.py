@@ -27,7 +27,7 @@ INSTALLERS = REPO / "installers"
 ISS = INSTALLERS / "windows" / "baocao.iss"
 ISL = INSTALLERS / "windows" / "Vietnamese.isl"
 SPEC = INSTALLERS / "baocao.spec"
-ICONS = REPO / "resources" / "icons"
+ICONS = REPO / "desktop" / "resources" / "icons"
 APP_ID = "{{0ACB6D05-9C8B-4BC9-BC1B-AB43CE54CB6B}"
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
