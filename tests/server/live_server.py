@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.sync.device_keys import ProvincePublicKeys, ed25519_public_bytes
+from desktop.sync.device_keys import ProvincePublicKeys, ed25519_public_bytes, key_id
 from desktop.sync.request_signing import sign_request
 from server.db import Database
 from server.enrollment import add_agency, issue_code
@@ -139,6 +139,12 @@ class Device:
     agency: str = ""
     province: ProvincePublicKeys | None = None
     client: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=30))
+
+    @property
+    def recipient(self) -> str:
+        """The province's X25519 recipient key id, as a bundle made on this device names it."""
+        assert self.province is not None, "enroll first"
+        return key_id("x25519", self.province.x25519)
 
     def enroll(self, code: str, name: str = "Máy kế toán") -> httpx.Response:
         body = {"code": code, "device_public_key": base64.b64encode(ed25519_public_bytes(self.key)).decode(),
