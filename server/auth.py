@@ -75,9 +75,10 @@ class Authenticator:
         signed = parse_signed_headers(headers, public_key_for=public_key_for, now=self._clock(), window=self._window)
         return PendingAuth(signed, found[signed.key_id])
 
-    def finish(self, pending: PendingAuth, method: str, target: str, body_sha256_hex: str) -> Caller:
-        """Signature (401), rate limit (429), then the nonce (401 "replay")."""
-        check_signature(pending.signed, method, target, body_sha256_hex)
+    def finish(self, pending: PendingAuth, method: str, target: str, body_sha256_hex: str,
+               headers: Mapping[str, str]) -> Caller:
+        """Signature over the body's hash and upload headers (401), rate limit (429), nonce (401 "replay")."""
+        check_signature(pending.signed, method, target, body_sha256_hex, headers)
         wait = self._rate.take(pending.caller.agency_code)
         if wait is not None:
             raise ApiError(429, "rate_limited", f"Gửi quá nhiều yêu cầu; hãy thử lại sau {wait} giây.",

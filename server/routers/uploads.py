@@ -164,11 +164,12 @@ async def append_chunk(upload_id: UploadId, request: Request, ctx: Annotated[Ser
             return Response(status_code=400)
         size, digest = written
         try:
-            if expected_digest is not None and digest.digest() != expected_digest:
+            if digest.digest() != expected_digest:
                 raise ApiError(460, "checksum", "Mã kiểm tra của khối dữ liệu không khớp; hãy gửi lại khối này.",
                                "The chunk's checksum does not match; send the chunk again.",
                                headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset)})
-            await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), digest.hexdigest())
+            await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), digest.hexdigest(),
+                                    request.headers)
             await run_in_threadpool(ctx.uploads.advance, upload, upload.offset, upload.offset + size)
         except BaseException:
             _truncate(ctx.uploads.path(upload.id), upload.offset)
@@ -212,9 +213,10 @@ def commit_upload(upload_id: UploadId, caller: Annotated[Caller, Depends(signed_
     return _answer(*result)
 
 
-def _parse_checksum(value: str | None) -> bytes | None:
+def _parse_checksum(value: str | None) -> bytes:
     if value is None:
-        return None
+        raise ApiError(400, "checksum_required", "Mỗi khối tải lên phải có Upload-Checksum (sha256).",
+                       "Every upload chunk needs an Upload-Checksum (sha256).")
     algorithm, _, encoded = value.strip().partition(" ")
     if algorithm != "sha256":
         raise ApiError(400, "checksum_algorithm", "Chỉ hỗ trợ mã kiểm tra sha256.",

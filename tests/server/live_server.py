@@ -157,9 +157,11 @@ class Device:
 
     def request(self, method: str, target: str, body: bytes = b"", headers: dict[str, str] | None = None,
                 sign_body: bytes | None = None, now: float | None = None) -> httpx.Response:
-        signed = sign_request(self.key, method, target, body if sign_body is None else sign_body, now=now)
+        all_headers = {**TUS, **(headers or {})}
+        signed = sign_request(self.key, method, target, body if sign_body is None else sign_body, now=now,
+                              headers=all_headers)
         return self.client.request(method, f"{self.base_url}{target}", content=body,
-                                   headers={**TUS, **signed, **(headers or {})})
+                                   headers={**all_headers, **signed})
 
     def create_upload(self, bundle: bytes, bundle_id: str) -> httpx.Response:
         meta = (f"bundle_id {base64.b64encode(bundle_id.encode()).decode()},"
