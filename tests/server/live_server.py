@@ -36,9 +36,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def cli_env(data_dir: Path, db_url: str | None = None) -> dict[str, str]:
-    env = {**os.environ, "BAOCAO_SERVER_PASSPHRASE": PASSPHRASE, "BAOCAO_SERVER_DATA_DIR": str(data_dir),
-           "PYTHONPATH": str(REPO), "BAOCAO_LANG": "en"}
+def cli_env(data_dir: Path, db_url: str | None = None, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, **(extra or {}), "BAOCAO_SERVER_PASSPHRASE": PASSPHRASE,
+           "BAOCAO_SERVER_DATA_DIR": str(data_dir), "PYTHONPATH": str(REPO), "BAOCAO_LANG": "en"}
     if db_url:
         env["BAOCAO_SERVER_DB"] = db_url
     else:
@@ -62,6 +62,7 @@ class LiveServer:
     data_dir: Path
     port: int
     db_url: str | None = None
+    env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen | None = None
     log: Path = field(init=False)
 
@@ -73,10 +74,11 @@ class LiveServer:
         return f"http://127.0.0.1:{self.port}"
 
     @classmethod
-    def create(cls, directory: Path, db_url: str | None = None) -> LiveServer:
+    def create(cls, directory: Path, db_url: str | None = None, env: dict[str, str] | None = None) -> LiveServer:
+        """``env``: extra environment of the server process (e.g. a short BAOCAO_SERVER_UPLOAD_TTL_SECONDS)."""
         data_dir = directory / "server-data"
         run_cli(data_dir, "init", db_url=db_url)
-        server = cls(data_dir, free_port(), db_url)
+        server = cls(data_dir, free_port(), db_url, dict(env or {}))
         server.start()
         return server
 
@@ -84,8 +86,8 @@ class LiveServer:
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--exit-with-parent"], env=cli_env(self.data_dir, self.db_url), cwd=REPO, stdin=subprocess.PIPE,
-                stdout=log, stderr=subprocess.STDOUT)
+                 "--exit-with-parent"], env=cli_env(self.data_dir, self.db_url, self.env), cwd=REPO,
+                stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -119,6 +121,11 @@ class LiveServer:
 
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return run_cli(self.data_dir, *args, db_url=self.db_url, check=check)
+
+    def issue_code(self, agency: str, replaces: str | None = None) -> str:
+        """A new enrollment code for an existing agency, as ``baocao-server enroll-code`` prints it."""
+        extra = ("--replaces", replaces) if replaces else ()
+        return self.cli("enroll-code", agency, *extra).stdout.strip()
 
     def add_agency(self, code: str, name: str = "UBND xã thử") -> str:
         """Register ``code`` and return a fresh enrollment code for it (what the CLI does, in-process)."""
