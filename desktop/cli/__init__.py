@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.cli import (
     app_commands,
+    backup_commands,
     bundle_commands,
     context,
     demo_commands,
@@ -28,7 +29,7 @@ from desktop.errors import BaocaoError
 from desktop.i18n import tr
 
 COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands,
-                   sync_commands, bundle_commands, app_commands, history_commands)
+                   sync_commands, bundle_commands, app_commands, history_commands, backup_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
