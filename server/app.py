@@ -21,7 +21,7 @@ from server.keys import load_keys
 from server.plans import AssignmentPackages
 from server.problems import install_handlers
 from server.rate_limit import TokenBuckets
-from server.routers import assignments, enroll, receipts, uploads
+from server.routers import assignments, enroll, history, receipts, uploads
 from server.upload_store import UploadStore
 
 API_VERSION = "1.0.0"
@@ -45,7 +45,7 @@ def create_app(settings: Settings, keys: ProvinceKeys | None = None) -> FastAPI:
                               "See docs/sync-protocol.md.")
     app.state.baocao = ctx
     install_handlers(app)
-    for module in (enroll, assignments, uploads, receipts):
+    for module in (enroll, assignments, uploads, receipts, history):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_json=settings.max_json_bytes, max_chunk=settings.max_chunk_bytes)
     return app

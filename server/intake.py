@@ -8,8 +8,9 @@ Order, for a bundle file already on the server's disk:
 2. The manifest is read within bounds; a network upload for another agency's bundle is refused (403).
 3. A different file under an already accepted bundle id is rejected.
 4. ``verify_bundle`` with the enrolled key of the device that signed it: signature, hashes, report.
-5. Under a lock on the agency's row, the chain check (replays, forks, old revisions) against the state
-   at that moment, then the file, the bundle row, the new chain state and the receipt in one transaction.
+5. Under a lock on the agency's row, the chain check (``desktop.sync.agency_chain``: replays and forks
+   in the signing device's own sequence, old revisions, a revision another device already holds) against
+   the state at that moment, then the file, the bundle row, the new chain state and the receipt in one transaction.
 
 A refusal decided before the signature verified (unreadable file, hash declared at upload creation not
 matching, bad signature or payload, unknown or revoked signer, another file under an accepted id) says
@@ -35,7 +36,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -44,11 +44,11 @@ from sqlalchemy.exc import IntegrityError as DbIntegrityError
 
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.sync.bundle import verify_bundle
-from desktop.sync.bundle_chain import ChainState
 from desktop.sync.bundle_container import DEFAULT_LIMITS, Frame, Limits, check_format, check_manifest, read_frame
 from desktop.sync.bundle_errors import BundleError, OlderRevision
 from desktop.sync.device_keys import ProvinceKeys, ProvincePublicKeys, key_id
 from desktop.sync.receipt import Receipt, make_receipt, receipt_time
+from server.agency_chains import device_name, load_chain
 from server.db import Database
 from server.devices import format_moment
 from server.models import Agency, Device, ReceiptRecord, StoredBundle
@@ -195,7 +195,7 @@ class Intake:
                 agency = connection.execute(_AGENCY_LOCKED, {"agency": manifest["agency"]}).first()
                 if agency is None:
                     raise ApiError(403, "unknown_agency", "Cơ quan không có trên máy chủ.", "Unknown agency.")
-                chain = chain_from_json(agency.chain)
+                chain = load_chain(connection, agency.id, agency.chain)
                 try:
                     chain.check(manifest, self._limits.max_sequence_gap)
                 except BundleError as exc:
@@ -206,8 +206,8 @@ class Intake:
                     return IntakeResult(envelope, decision.status, decision.code, True)
                 decision = _accepted(manifest)
                 envelope = self._sign(sha256, manifest["agency"], manifest, decision, now)
-                connection.execute(_ADVANCE_CHAIN, {"agency_id": agency.id, "new_chain": chain_to_json(chain.advance(
-                    manifest["sequence"], sha256, manifest["period"], manifest["revision"]))})
+                connection.execute(_ADVANCE_CHAIN, {"agency_id": agency.id, "new_chain": chain.advance(
+                    manifest, sha256, device_name(connection, manifest["signer"]), int(now)).to_json()})
                 connection.execute(_INSERT_BUNDLE, {
                     "agency_id": agency.id, "bundle_id": manifest["bundle_id"], "sha256": sha256,
                     "period": manifest["period"], "revision": manifest["revision"], "sequence": manifest["sequence"],
@@ -283,19 +283,6 @@ def figures(report: ReportSnapshot) -> dict[str, Any]:
             "indicators": [{"key": i.key, "name": i.name, "unit": i.unit, "kind": i.kind, "target_text": i.target_text,
                             "target_value": i.target_value, "value": i.value, "numerator": i.numerator,
                             "denominator": i.denominator, "level": i.level} for i in report.indicators]}
-
-
-def chain_from_json(text: str) -> ChainState:
-    """An agency's chain state from its stored JSON."""
-    data = json.loads(text or "{}")
-    return ChainState(int(data.get("last_sequence", 0)), data.get("last_hash"), frozenset(data.get("missing", ())),
-                      MappingProxyType(dict(data.get("highest_revision", {}))))
-
-
-def chain_to_json(state: ChainState) -> str:
-    """The stored JSON of a chain state."""
-    return json.dumps({"last_sequence": state.last_sequence, "last_hash": state.last_hash,
-                       "missing": sorted(state.missing), "highest_revision": dict(state.highest_revision)})
 
 
 def _receipt(connection: Connection, sha256: str) -> StoredReceipt | None:

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.cli import (
     app_commands,
+    backup_commands,
     bundle_commands,
     context,
     demo_commands,
+    history_commands,
     plan_commands,
     report_commands,
     store_commands,
@@ -27,7 +29,7 @@ from desktop.errors import BaocaoError
 from desktop.i18n import tr
 
 COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands,
-                   sync_commands, bundle_commands, app_commands)
+                   sync_commands, bundle_commands, app_commands, history_commands, backup_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.cli import context
@@ -22,7 +23,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sync and USB-transfer commands."""
     enroll = sub.add_parser("enroll", help="enroll this PC with the province server (one-time code)")
     enroll.add_argument("--server", required=True, help="https://… address of the province server")
-    enroll.add_argument("--code", required=True, help="the one-time enrollment code from the province")
+    enroll.add_argument("--code", help="deprecated (visible to other users in the process list): the code is "
+                        "asked for, or read from BAOCAO_ENROLL_CODE")
     enroll.add_argument("--proxy", help="proxy URL (default: the system's)")
     enroll.add_argument("--ca-file", help="extra CA certificate file for the province's TLS")
     enroll.set_defaults(func=cmd_enroll)
@@ -45,17 +47,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_enroll(args: argparse.Namespace) -> int:
     """Enroll and show the fingerprints to check by phone."""
-    from desktop.services.identity import device_identity
+    from desktop.cli.prompts import secret
+    from desktop.services.identity import device_identity, require_province
     from desktop.services.sync import enroll, save_sync_settings
+    from desktop.sync.device_keys import fingerprint
+
+    if args.code is not None:
+        print(tr("Cảnh báo: mã ghi trên dòng lệnh (--code) người khác trên máy có thể thấy; lần sau hãy để chương "
+                 "trình hỏi mã hoặc đặt biến BAOCAO_ENROLL_CODE.",
+                 "Warning: a code given with --code is visible to other users of this PC; next time let the "
+                 "program ask for it or set BAOCAO_ENROLL_CODE."), file=sys.stderr)
+    code = args.code if args.code is not None else secret("BAOCAO_ENROLL_CODE", "Mã đăng ký một lần của Sở",
+                                                          "The province's one-time enrollment code")
 
     def run(store: Store) -> int:
         save_sync_settings(store, args.server, args.proxy, args.ca_file)
-        profile = enroll(store, args.server, args.code)
+        profile = enroll(store, args.server, code)
         with store.session() as session:
             identity = device_identity(session)
+            province = require_province(session)
         print(tr(f"Đã đăng ký: {profile.name} ({profile.code}).", f"Enrolled: {profile.name} ({profile.code})."))
         print(tr(f"Dấu vân tay khóa của máy (đọc cho Sở khi kiểm tra): {identity.fingerprint}",
                  f"This PC's key fingerprint (read it to the province to check): {identity.fingerprint}"))
+        print(tr("Dấu vân tay khóa của Sở (gọi điện cho Sở, so từng nhóm; khác là phải dừng):",
+                 "The province's key fingerprints (phone the province and compare each group; stop if any differs):"))
+        for label, public in ((tr("ký biên nhận", "receipt signing"), province.signing),
+                              (tr("nhận tệp mã hóa", "encrypted files"), province.x25519),
+                              (tr("nhận tệp mã hóa (lai)", "encrypted files (hybrid)"), province.mlkem768x25519)):
+            print(f"  {label}: {fingerprint(public)}")
         return 0
 
     return context.with_store(args, run)

@@ -37,6 +37,9 @@ class OutboxItem(Audited, Base):
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     upload_url: Mapped[str | None] = mapped_column(Text, default=None)
     receipt: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    # Set on a row rebuilt from the province's history: another device of the agency signed it, so its
+    # sequence belongs to that device's chain, not to this one's (services/outbox.next_sequence).
+    restored_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -72,6 +72,7 @@ class Store:
             append_event(session, actor=user, action="create", entity="store", entity_id=data_dir.name)
         slots.save([wrap(db_key, "user", user, passphrase, params),
                     wrap(db_key, "recovery", RECOVERY_USER, recovery, None)])
+        restrict_permissions(data_dir)
         return store, recovery
 
     @classmethod
@@ -100,6 +101,7 @@ class Store:
     def _opened(cls, data_dir: Path, key: bytes, user: str) -> Store:
         db_path = data_dir / DB_NAME
         _check_db_file(db_path)
+        restrict_permissions(data_dir)
         store = cls(data_dir, key, user)
         try:
             with store.engine.begin() as conn:
@@ -204,3 +206,12 @@ def _check_passphrase(passphrase: str) -> None:
                          code="weak_passphrase")
 
 
+def restrict_permissions(data_dir: Path) -> None:
+    """The data folder readable by its owner only (0700), its files 0600; SQLite gives its WAL and journal
+    the database file's mode. Encrypted or not, nothing of the store is for the PC's other accounts."""
+    if os.name == "nt":
+        return
+    data_dir.chmod(0o700)
+    for path in data_dir.iterdir():
+        if path.is_file() and not path.is_symlink():
+            path.chmod(0o600)

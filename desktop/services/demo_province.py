@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import httpx
 
@@ -22,6 +23,9 @@ from desktop.services.demo import DEMO_AGENCY
 
 DEMO_SERVER_PASSPHRASE = "baocao-demo-province"
 START_TIMEOUT = 60.0
+CHILD_WITHHELD = frozenset({"BAOCAO_PASSPHRASE", "BAOCAO_ENROLL_CODE", "BAOCAO_RECOVERY_KEY"})
+# Everything the server child writes (its database, keys, bundles) is readable by this user only.
+_PRIVATE_FILES: dict[str, Any] = {"umask": 0o077} if os.name != "nt" else {}
 
 
 class DemoProvinceError(BaocaoError):
@@ -49,7 +53,11 @@ class DemoProvince:
             self._admin("agency", "add", DEMO_AGENCY.code, DEMO_AGENCY.name, "--parent", DEMO_AGENCY.parent_name)
             from desktop.documents.sample_plans import write_sample_plans
 
-            for path in write_sample_plans(self.folder / "plans"):
+            plans = self.folder / "plans"
+            plans.mkdir(mode=0o700, exist_ok=True)
+            for path in write_sample_plans(plans):
+                if os.name != "nt":
+                    path.chmod(0o600)
                 self._admin("plan", "import", str(path))
         self._start()
         return self
@@ -70,25 +78,37 @@ class DemoProvince:
         return self._admin("enroll-code", DEMO_AGENCY.code).strip().splitlines()[-1].strip()
 
     def _env(self) -> dict[str, str]:
-        return {**os.environ, "BAOCAO_SERVER_PASSPHRASE": DEMO_SERVER_PASSPHRASE,
+        # The app's own secrets stay in the app: the server child gets none of them.
+        inherited = {k: v for k, v in os.environ.items() if k not in CHILD_WITHHELD}
+        return {**inherited, "BAOCAO_SERVER_PASSPHRASE": DEMO_SERVER_PASSPHRASE,
                 "BAOCAO_SERVER_DATA_DIR": str(self.folder)}
 
+    def _prepare_folder(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if os.name != "nt":
+            self.folder.chmod(0o700)
+
     def _admin(self, *args: str) -> str:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self._prepare_folder()
         done = subprocess.run([sys.executable, "-m", "server.cli", *args], env=self._env(), capture_output=True,
-                              text=True, timeout=120)
+                              text=True, timeout=120, **_PRIVATE_FILES)
         if done.returncode != 0:
             raise DemoProvinceError(f"Máy chủ demo: «{' '.join(args[:2])}» thất bại: {done.stderr.strip()}",
                                     f"Demo server: «{' '.join(args[:2])}» failed: {done.stderr.strip()}")
         return done.stdout
 
     def _start(self) -> None:
-        log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - kept open by the child process
+        self._prepare_folder()
+        log_path = self.folder / "server.log"
+        log = open(log_path, "ab")  # noqa: SIM115 - kept open by the child process
+        if os.name != "nt":
+            log_path.chmod(0o600)
         # The server reads its standard input, which only this process holds: when the app ends, however it
         # ends, the input closes and the server stops with it.
         self.process = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-             "--exit-with-parent"], env=self._env(), stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT)
+             "--exit-with-parent"], env=self._env(), stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT,
+            **_PRIVATE_FILES)
         log.close()
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline and self.process.poll() is None:

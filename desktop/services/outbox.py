@@ -17,9 +17,11 @@ from desktop.models.attachment import Attachment, iter_attachment
 from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxChunk, OutboxItem
 from desktop.models.report import Report
+from desktop.models.settings import get_setting
 from desktop.models.store import Store
 
 CHUNK_SIZE = 256 * 1024
+CHAIN_SETTING = "sync.chain"
 
 
 class ChunkSink:
@@ -120,9 +122,19 @@ class AttachmentReader(io.RawIOBase):
 
 
 def next_sequence(session: Session) -> tuple[int, str | None]:
-    """The next bundle sequence number of this device and the hash of the bundle before it."""
-    last = session.scalar(select(OutboxItem).order_by(OutboxItem.sequence.desc()).limit(1))
-    return (1, None) if last is None else (last.sequence + 1, last.bundle_sha256)
+    """The next bundle sequence number of this device and the hash of the bundle before it.
+
+    The larger of this PC's own last bundle and what the province last said of this device's chain
+    (``GET /v1/chain``, e.g. after restoring an older backup); rows restored from the province were
+    signed by other devices and do not count.
+    """
+    last = session.scalar(select(OutboxItem).where(OutboxItem.restored_at.is_(None))
+                          .order_by(OutboxItem.sequence.desc()).limit(1))
+    own = (0, None) if last is None else (last.sequence, last.bundle_sha256)
+    known = (get_setting(session, CHAIN_SETTING) or {}).get("device") or {}
+    if int(known.get("last_sequence") or 0) > own[0]:
+        own = (int(known["last_sequence"]), known.get("last_hash"))
+    return own[0] + 1, own[1]
 
 
 

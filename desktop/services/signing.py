@@ -25,6 +25,7 @@ from desktop.models.store import Store
 from desktop.services.identity import device_key, require_province
 from desktop.services.installation import installation_agency
 from desktop.services.outbox import AttachmentReader, ChunkSink, next_sequence
+from desktop.services.province_history import check_not_held
 from desktop.services.report_items import indicator_items, task_items
 from desktop.services.reports import report_for_edit
 from desktop.services.snapshots import build_snapshot
@@ -71,6 +72,7 @@ def approve_and_sign(store: Store, period_code: str, today: date | None = None) 
         agency = installation_agency(session)
         report = report_for_edit(session, agency, period_code)
         require_no_errors(validate_stored(session, report, agency), "ký", "sign")
+        check_not_held(session, report)
         province = require_province(session)
         _freeze(session, report, agency, today or date.today())
         snapshot = build_snapshot(session, report, agency)

@@ -24,6 +24,7 @@ from desktop.services.identity import device_key, pin_province, province_keys, r
 from desktop.services.installation import AgencyProfile, configure_agency, profile_from_province
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
+from desktop.services.province_history import RestoreOutcome, learn_chain, open_revision_from_province, restore_history
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.server_url import check_server_url
 from desktop.sync.sync_client import BundleToSend, ProvinceClient, UploadState
@@ -92,6 +93,8 @@ def enroll(store: Store, server_url: str, code: str, device_name: str | None = N
     with store.session() as session:
         pin_province(session, enrollment.province)
     configure_agency(store, profile)
+    with _client(store) as client:
+        learn_chain(store, client)
     return profile
 
 
@@ -100,8 +103,24 @@ def sync_now(store: Store, *, progress: Callable[[SyncProgress], None] | None = 
     """Pull assignments, then push every queued bundle; one failing bundle never holds back the others."""
     with _client(store) as client:
         changed, plans = _pull(store, client)
+        learn_chain(store, client)
         report = run_sync(client, StoreOutbox(store), progress=progress, cancelled=cancelled)
+        if report.outcomes:
+            learn_chain(store, client)
     return SyncOutcome(changed, plans, report)
+
+
+def restore_from_province(store: Store, *, progress: Callable[[int, int], None] | None = None) -> RestoreOutcome:
+    """Rebuild the agency's past quarters on this PC from the province (after enrolling a new PC)."""
+    with _client(store) as client:
+        _pull(store, client)
+        return restore_history(client, store, progress=progress)
+
+
+def continue_from_province(store: Store, period_code: str, reason: str) -> int:
+    """Answer a revision conflict: open the next revision on top of the one the province holds."""
+    with _client(store) as client:
+        return open_revision_from_province(client, store, period_code, reason)
 
 
 def receipt_history(store: Store) -> list[ReceiptRow]:

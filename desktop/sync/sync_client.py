@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import logging
 import ssl
 import time
@@ -29,6 +30,7 @@ from desktop.errors import BaocaoError
 from desktop.sync.assignments import MAX_ASSIGNMENTS_BYTES, verify_assignments
 from desktop.sync.canonical import canonical_json, parse_strict_json
 from desktop.sync.device_keys import ProvincePublicKeys, ed25519_public_bytes, key_id
+from desktop.sync.history import MAX_HISTORY_BYTES, AgencyHistory, HistoryEntry, verify_history
 from desktop.sync.receipt import ReceiptError, verify_receipt
 from desktop.sync.request_signing import sign_request
 from desktop.sync.retry_policy import Backoff, RetryPolicy
@@ -204,6 +206,34 @@ class ProvinceClient:
             return check_receipt(receipt, bundle, province)
         verify_receipt(receipt, province.signing)
         return receipt
+
+    def chain_position(self) -> dict[str, Any]:
+        """Where this device's chain stands on the province and who holds each period's revision (``GET /v1/chain``)."""
+        answer = self._call("GET", "v1/chain",
+                            doing=("Hỏi vị trí chuỗi báo cáo", "Asking where the report chain stands"))
+        try:
+            data = parse_strict_json(answer.body)
+            device, periods = data["device"], data["periods"]
+            if not isinstance(periods, dict) or int(device["last_sequence"]) < 0:
+                raise ValueError("periods")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise _malformed("Hỏi vị trí chuỗi báo cáo", "Asking where the report chain stands") from exc
+        return {"device": device, "periods": periods}
+
+    def history(self, agency: str) -> AgencyHistory:
+        """The agency's accepted history, verified against the pinned province key (``GET /v1/history``)."""
+        province = self._need_province()
+        answer = self._call("GET", "v1/history", limit=MAX_HISTORY_BYTES,
+                            doing=("Tải lịch sử báo cáo", "Downloading the report history"))
+        return verify_history(answer.body, province, agency)
+
+    def history_bundle(self, entry: HistoryEntry) -> bytes:
+        """One accepted bundle's bytes; refused unless they hash to what the signed history lists."""
+        answer = self._call("GET", f"v1/history/bundles/{entry.sha256}", limit=max(entry.size, 65536),
+                            doing=("Tải gói báo cáo đã nộp", "Downloading an accepted bundle"))
+        if len(answer.body) != entry.size or hashlib.sha256(answer.body).hexdigest() != entry.sha256:
+            raise _malformed("Tải gói báo cáo đã nộp", "Downloading an accepted bundle")
+        return answer.body
 
     # --- plumbing ---
 

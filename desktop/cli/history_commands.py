@@ -1,0 +1,56 @@
+"""``baocao restore-history`` (a new PC takes the agency's past quarters) and ``baocao revise-from-province``."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli import context
+from desktop.i18n import tr
+from desktop.models.store import Store
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the commands that take the agency's history from the province."""
+    restore = sub.add_parser("restore-history", help="after enrolling a new PC: rebuild the agency's past "
+                             "quarters from the reports the province accepted (verified here)")
+    restore.set_defaults(func=cmd_restore_history)
+    revise = sub.add_parser("revise-from-province", help="after a revision conflict: open the next revision "
+                            "on top of the one the province holds")
+    revise.add_argument("--period", required=True, help="period code such as 2026Q4")
+    revise.add_argument("--reason", required=True, help="why the new revision is made")
+    revise.set_defaults(func=cmd_revise_from_province)
+    for parser in (restore, revise):
+        context.add_common(parser)
+
+
+def cmd_restore_history(args: argparse.Namespace) -> int:
+    """Restore and say what came back."""
+    from desktop.services.sync import restore_from_province
+
+    def run(store: Store) -> int:
+        outcome = restore_from_province(store)
+        print(tr(f"Đã khôi phục {len(outcome.restored)} lần báo cáo từ Sở ({outcome.already_here} đã có sẵn trên máy).",
+                 f"Restored {len(outcome.restored)} report revision(s) from the province "
+                 f"({outcome.already_here} already on this PC)."))
+        for name in outcome.restored:
+            print(f"  {name}")
+        if outcome.unmatched_rows:
+            print(tr(f"{outcome.unmatched_rows} dòng không có trong kế hoạch trên máy này nên không chép.",
+                     f"{outcome.unmatched_rows} row(s) are not in this PC's plans and were not copied."))
+        return 0
+
+    return context.with_store(args, run)
+
+
+def cmd_revise_from_province(args: argparse.Namespace) -> int:
+    """Open revision N+1 from the province's copy."""
+    from desktop.services.periods import check_code
+    from desktop.services.sync import continue_from_province
+
+    def run(store: Store) -> int:
+        revision = continue_from_province(store, check_code(args.period).code, args.reason)
+        print(tr(f"Đã mở lần {revision} của kỳ {args.period} từ bản Sở đang giữ; sửa, ký rồi gửi lại.",
+                 f"Opened revision {revision} of {args.period} from the province's copy; edit, sign and send it."))
+        return 0
+
+    return context.with_store(args, run)

@@ -1,0 +1,216 @@
+"""The agency's history from the province: where its chain stands, restoring past quarters, the revision conflict.
+
+- ``learn_chain`` asks the province where this device's own chain stands and who holds each period's
+  revision; it runs right after enrolling and at every sync, so ``outbox.next_sequence`` continues the
+  chain and signing refuses a revision the province already holds from another PC.
+- ``restore_history`` rebuilds the past quarters of a new PC from the agency's accepted bundles: each
+  one verified against the device key the province publishes for the agency (in a province-signed
+  list), its receipt against the pinned province key; then its values become a read-only revision and
+  its receipt an outbox row marked as restored. Last quarter's answers and carry-over then work as on
+  the old PC. Evidence files are not restored (the report names them; their bytes stay at the province).
+- ``open_revision_from_province`` answers a ``revision_conflict``: a new revision N+1 whose values are
+  the province's revision N, so the user continues from what the province holds.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.report_snapshot import ReportSnapshot
+from desktop.domain.text import nfc
+from desktop.errors import InputError, IntegrityError
+from desktop.models.outbox import OutboxItem
+from desktop.models.plan import Agency
+from desktop.models.report import IndicatorValue, Report, TaskProgress
+from desktop.models.settings import get_setting, set_setting
+from desktop.models.store import Store
+from desktop.services import periods as period_service
+from desktop.services.identity import require_province
+from desktop.services.installation import installation_agency
+from desktop.services.outbox import CHAIN_SETTING
+from desktop.services.report_items import (
+    INDICATOR_FIELDS,
+    TASK_FIELDS,
+    assigned_indicators,
+    assigned_tasks,
+    make_ref,
+)
+from desktop.services.reports import latest_report
+from desktop.sync.agency_chain import REVISION_CONFLICT, PeriodHolder, conflict_message
+from desktop.sync.bundle import verify_bundle
+from desktop.sync.bundle_container import DEFAULT_LIMITS, read_frame
+from desktop.sync.history import AgencyHistory, HistoryEntry
+from desktop.sync.receipt import verify_receipt
+from desktop.sync.sync_client import ProvinceClient
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """What a restore brought back: revisions rebuilt, bundles already here, rows the local plans lack."""
+
+    restored: list[str]
+    already_here: int
+    unmatched_rows: int
+
+
+def learn_chain(store: Store, client: ProvinceClient) -> dict[str, Any]:
+    """Keep what the province says of this device's chain and of the agency's revisions."""
+    position = client.chain_position()
+    with store.session() as session:
+        set_setting(session, CHAIN_SETTING, position)
+    return position
+
+
+def province_holder(session: Session, period_code: str) -> PeriodHolder | None:
+    """Who holds the period's highest revision on the province, as last learned."""
+    held = ((get_setting(session, CHAIN_SETTING) or {}).get("periods") or {}).get(period_code)
+    return PeriodHolder.from_dict(held) if held else None
+
+
+def check_not_held(session: Session, report: Report) -> None:
+    """Refuse to sign a revision the province already holds from another bundle (the named conflict)."""
+    holder = province_holder(session, report.period_code)
+    if holder is not None and holder.revision >= report.revision:
+        vi, en = conflict_message(report.period_code, holder)
+        raise IntegrityError(vi, en, code=REVISION_CONFLICT)
+
+
+def restore_history(client: ProvinceClient, store: Store, *,
+                    progress: Callable[[int, int], None] | None = None) -> RestoreOutcome:
+    """Download, verify and rebuild every accepted revision of the agency that this PC does not have."""
+    with store.session() as session:
+        agency_code = installation_agency(session).code
+        province = require_province(session)
+        here = {row for row in session.scalars(select(OutboxItem.bundle_sha256))}
+    history = client.history(agency_code)
+    todo = [entry for entry in history.bundles if entry.sha256 not in here]
+    restored, unmatched = [], 0
+    for index, entry in enumerate(todo):
+        data = client.history_bundle(entry)
+        snapshot, manifest = _verified(data, entry, history, province.signing)
+        with store.session() as session:
+            unmatched += _rebuild(session, snapshot, manifest, entry)
+        restored.append(f"{entry.period} r{entry.revision}")
+        if progress is not None:
+            progress(index + 1, len(todo))
+    learn_chain(store, client)
+    return RestoreOutcome(restored, len(history.bundles) - len(todo), unmatched)
+
+
+def open_revision_from_province(client: ProvinceClient, store: Store, period_code: str, reason: str) -> int:
+    """After a conflict: open revision N+1 on the province's revision N (restored first if missing here)."""
+    reason = nfc(reason).strip()
+    if not reason:
+        raise InputError("Cần ghi lý do sửa đổi báo cáo.", "A reason for the new revision is required.",
+                         code="reason_required")
+    learn_chain(store, client)
+    with store.session() as session:
+        holder = province_holder(session, period_code)
+    if holder is None or holder.sha256 is None:
+        raise InputError(f"Sở chưa giữ báo cáo kỳ {period_code}: không có gì để tiếp tục.",
+                         f"The province holds no report for {period_code}: nothing to continue from.",
+                         code="not_held")
+    with store.session() as session:
+        agency_code = installation_agency(session).code
+        province = require_province(session)
+    history = client.history(agency_code)
+    entry = next((e for e in history.bundles if e.sha256 == holder.sha256), None)
+    if entry is None:
+        raise InputError("Danh sách của Sở không có bản đang giữ.", "The province's list lacks the held copy.",
+                         code="not_held")
+    snapshot, _manifest = _verified(client.history_bundle(entry), entry, history, province.signing)
+    with store.session() as session:
+        agency = installation_agency(session)
+        previous = latest_report(session, agency, period_code)
+        revision = max(holder.revision, previous.revision if previous else 0) + 1
+        report = Report(agency_id=agency.id, period_code=period_code, revision=revision,
+                        supersedes_id=previous.id if previous else None, revision_reason=reason, status="draft",
+                        summary=snapshot.summary, difficulties=snapshot.difficulties, proposals=snapshot.proposals,
+                        created_by=session.info.get("actor", ""))
+        session.add(report)
+        session.flush()
+        _copy_values(session, agency, report, snapshot)
+        return revision
+
+
+def _verified(data: bytes, entry: HistoryEntry, history: AgencyHistory,
+              province_signing: bytes) -> tuple[ReportSnapshot, dict[str, Any]]:
+    """The report of one downloaded bundle, once bundle and receipt check out."""
+    stream = io.BytesIO(data)
+    frame = read_frame(stream, DEFAULT_LIMITS)
+    manifest = frame.manifest
+    signer_key = history.device_key(str(manifest.get("signer")))
+    verified = verify_bundle(stream, key_for_agency=lambda code: signer_key if code == history.agency else None,
+                             sha256=entry.sha256, frame=frame)
+    receipt = verify_receipt(entry.receipt, province_signing)
+    if receipt.bundle_sha256 != entry.sha256 or receipt.status != "accepted" or verified.agency != history.agency \
+            or (verified.period, verified.revision) != (entry.period, entry.revision):
+        raise IntegrityError(f"Biên nhận của Sở không khớp gói {entry.bundle_id}.",
+                             f"The province's receipt does not match bundle {entry.bundle_id}.", code="history")
+    return verified.report, manifest
+
+
+def _rebuild(session: Session, snapshot: ReportSnapshot, manifest: dict[str, Any], entry: HistoryEntry) -> int:
+    """One accepted revision as a read-only report with its receipt; returns rows the local plans lack."""
+    agency = installation_agency(session)
+    period_service.ensure_period(session, entry.period)
+    received = datetime.fromtimestamp(entry.received_at, UTC)
+    report = session.scalar(select(Report).where(Report.agency_id == agency.id, Report.period_code == entry.period,
+                                                 Report.revision == entry.revision))
+    unmatched = 0
+    if report is None:
+        previous = session.scalar(select(Report).where(
+            Report.agency_id == agency.id, Report.period_code == entry.period,
+            Report.revision == snapshot.supersedes)) if snapshot.supersedes else None
+        signed = datetime.fromisoformat(str(manifest["created_at"]).replace("Z", "+00:00"))
+        report = Report(agency_id=agency.id, period_code=entry.period, revision=entry.revision,
+                        supersedes_id=previous.id if previous else None, revision_reason=snapshot.revision_reason,
+                        status="acknowledged", document_number=snapshot.document.number or None,
+                        document_date=_date(snapshot.document.date), summary=snapshot.summary,
+                        difficulties=snapshot.difficulties, proposals=snapshot.proposals,
+                        created_by="province", signed_at=signed, sent_at=received, acknowledged_at=received,
+                        bundle_sha256=entry.sha256)
+        session.add(report)
+        session.flush()
+        unmatched = _copy_values(session, agency, report, snapshot)
+    session.add(OutboxItem(bundle_id=entry.bundle_id, report_id=report.id, period_code=entry.period,
+                           revision=entry.revision, sequence=entry.sequence, bundle_sha256=entry.sha256,
+                           size=entry.size, state="receipted", receipt=entry.receipt, restored_at=received))
+    return unmatched
+
+
+def _copy_values(session: Session, agency: Agency, report: Report, snapshot: ReportSnapshot) -> int:
+    """The snapshot's task and indicator answers as the report's rows; returns how many found no local item."""
+    tasks = {make_ref(t.plan.code, t.key): (t, role) for t, role in assigned_tasks(session, agency)}
+    indicators = {make_ref(i.plan.code, i.key): (i, role) for i, role in assigned_indicators(session, agency)}
+    unmatched = 0
+    for task_entry in snapshot.tasks:
+        found = tasks.get(make_ref(task_entry.plan, task_entry.key))
+        if found is None:
+            unmatched += 1
+            continue
+        session.add(TaskProgress(report_id=report.id, task_id=found[0].id, role=found[1],
+                                 **{name: getattr(task_entry, name) for name in TASK_FIELDS}))
+    for value in snapshot.indicators:
+        found_indicator = indicators.get(make_ref(value.plan, value.key))
+        if found_indicator is None:
+            unmatched += 1
+            continue
+        session.add(IndicatorValue(report_id=report.id, indicator_id=found_indicator[0].id, role=found_indicator[1],
+                                   **{name: getattr(value, name) for name in INDICATOR_FIELDS}))
+    return unmatched
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+

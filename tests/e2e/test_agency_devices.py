@@ -1,0 +1,98 @@
+"""An agency's PCs over the years, against a real province server process on 127.0.0.1.
+
+- PC replaced: the old PC signs a quarter and syncs; a new PC enrolls, restores the agency's history
+  from the province, signs the next quarter and syncs: accepted (it continues the agency's chain).
+- Two PCs of one agency sign revision 1 of one quarter: the first to arrive is accepted, the second
+  gets the named conflict, opens revision 2 from the province's copy, and that is accepted.
+
+(Revoking the old PC is the province's side of issue 15, on another branch; not asserted here.)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop.services import accounts, reports, signing
+from desktop.services.demo import setup_demo
+from desktop.services.demo_province import DemoProvince
+from desktop.services.snapshots import report_snapshot
+from desktop.services.sync import continue_from_province, enroll, receipt_history, restore_from_province, sync_now
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+TODAY = date(2026, 11, 23)  # the demo signs 2026Q3 and drafts 2026Q4
+
+
+def _answers(store: object, period: str) -> list[tuple[str, object, object]]:
+    snapshot = report_snapshot(store, period)  # type: ignore[arg-type]
+    return [(t.key, t.status, t.percent) for t in snapshot.tasks]
+
+
+def _sign_current(store: object) -> None:
+    view = reports.open_report(store, "2026Q4", TODAY)  # type: ignore[arg-type]
+    reports.apply_values(store, "2026Q4",  # type: ignore[arg-type]
+                         tasks={t.ref: {"status": "in_progress", "percent": 50, "result": "Đang làm."}
+                                for t in view.tasks if t.status is None},
+                         indicators={i.ref: {"not_applicable_reason": "Không theo dõi ở cấp xã."}
+                                     for i in view.indicators})
+    signing.approve_and_sign(store, "2026Q4", TODAY)  # type: ignore[arg-type]
+
+
+def test_a_replacement_pc_restores_history_and_continues_the_agency_chain(tmp_path: Path) -> None:
+    with DemoProvince(tmp_path / "province") as province:
+        old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
+                         enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
+        new = accounts.create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store
+        try:
+            assert [o.outcome for o in sync_now(old).report.outcomes] == ["receipted"]
+            old_answers = _answers(old, "2026Q3")
+
+            enroll(new, province.url, province.enrollment_code(), "Máy mới")
+            outcome = restore_from_province(new)
+            assert outcome.restored == ["2026Q3 r1"] and outcome.unmatched_rows == 0
+            assert _answers(new, "2026Q3") == old_answers, "the new PC has last quarter's answers"
+            [restored] = receipt_history(new)
+            assert (restored.period_code, restored.status) == ("2026Q3", "accepted")
+            carried = {t.ref: t.status for t in reports.open_report(new, "2026Q4", TODAY).tasks}
+            assert "done" in carried.values(), "a task finished last quarter is carried over on the new PC"
+            assert restore_from_province(new).restored == [], "restoring again brings nothing twice"
+
+            _sign_current(new)
+            sent = sync_now(new).report.outcomes
+            assert [(o.outcome, o.code) for o in sent] == [("receipted", None)], sent
+            assert {r.period_code: r.status for r in receipt_history(new)} == {"2026Q4": "accepted",
+                                                                              "2026Q3": "accepted"}
+        finally:
+            old.close()
+            new.close()
+
+
+def test_two_pcs_sign_the_same_revision_the_second_opens_the_next_from_the_province(tmp_path: Path) -> None:
+    with DemoProvince(tmp_path / "province") as province:
+        first = setup_demo(tmp_path / "a", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
+                           enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy kế toán")).store
+        second = setup_demo(tmp_path / "b", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
+                            enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy văn thư")).store
+        try:
+            reports.reopen_report(second, "2026Q3", "Máy văn thư sửa số liệu")
+            reports.update_narrative(second, "2026Q3", summary="Bản của máy văn thư.")
+            # revision 2 on the second PC is a draft; its signed revision 1 is what clashes
+            assert [o.outcome for o in sync_now(first).report.outcomes] == ["receipted"]
+            [clash] = sync_now(second).report.outcomes
+            assert (clash.outcome, clash.code) == ("needs_attention", "revision_conflict")
+            assert "Lần 1 của báo cáo quý III/2026 đã được Sở nhận từ máy Máy kế toán lúc" in clash.message_vi
+            assert "hãy mở lần sửa đổi mới" in clash.message_vi
+
+            revision = continue_from_province(second, "2026Q3", "Tiếp tục từ bản Sở đang giữ")
+            assert revision == 3, "above both the province's revision 1 and this PC's own draft 2"
+            view = reports.open_report(second, "2026Q3", TODAY)
+            assert (view.revision, view.summary) == (3, report_snapshot(first, "2026Q3").summary), \
+                "the new revision starts from what the province holds, not from this PC's refused copy"
+            signing.approve_and_sign(second, "2026Q3", TODAY)
+            outcomes = sync_now(second).report.outcomes
+            assert [(o.outcome, o.code) for o in outcomes] == [("receipted", None)], outcomes
+            statuses = [(r.revision, r.state, r.status) for r in receipt_history(second)]
+            assert (3, "receipted", "accepted") in statuses and (1, "needs_attention", None) in statuses
+        finally:
+            first.close()
+            second.close()
