@@ -13,7 +13,7 @@ from desktop.app import create_main_window
 from desktop.models.store import Store
 from desktop.services.reports import open_report
 from desktop.views.main_window import MainWindow
-from tests.views.flow_helpers import wait_validated
+from tests.views.flow_helpers import type_text, wait_validated
 
 
 @pytest.fixture
@@ -28,8 +28,7 @@ def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
 
 def type_here(text: str) -> None:
     """Type into whatever has the focus, key by key, as a person does."""
-    for char in text:
-        QTest.keyClicks(QApplication.focusWidget(), char)
+    type_text(text)
 
 
 def press(key: Qt.Key) -> None:

@@ -101,6 +101,7 @@ class ReportEditor(QWidget):
         self.form_page.addWidget(self.form)
         self.form_page.setStretchFactor(0, 2)
         self.form_page.setStretchFactor(1, 3)
+        self.form_page.setSizes([2_000, 3_000])  # the list two fifths of the width at any window size
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorModes")
         self.tabs.addTab(self.form_page, self.tr("Từng &mục"))
@@ -320,7 +321,7 @@ class ReportEditor(QWidget):
             self.item_list.plan.setCurrentIndex(0)
             self.item_list.select(kind, ref)
         widget = self.form.fields[kind].get(field) or self.form.first_field()
-        widget.setFocus()
+        widget.setFocus(Qt.FocusReason.TabFocusReason)  # a line field selects its text, as after Tab
 
     # the form --------------------------------------------------------------------------------------
     def show_table_mode(self, table: bool) -> None:
@@ -367,7 +368,7 @@ class ReportEditor(QWidget):
         if found is None:
             return
         self.item_list.select(*found)
-        self.form.first_field().setFocus()
+        self.form.first_field().setFocus(Qt.FocusReason.TabFocusReason)
 
     def form_field(self, kind: str, field: str) -> QWidget:
         """The form's field (objectName ``form_<kind>_<field>``)."""

@@ -42,6 +42,10 @@ INDICATOR_FORM = (("numerator", "line"), ("denominator", "line"), ("value", "lin
 MESSAGE_STYLE = {ERROR: "color: #b71c1c;", "warning": "color: #8a6d00;"}
 
 
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
 def field_name(kind: str, field: str) -> str:
     """The objectName of a form field: "form_task_status", "form_indicator_denominator"."""
     return f"form_{kind}_{field}"
@@ -90,6 +94,8 @@ class ItemForm(QScrollArea):
         self.next = QPushButton(self.tr("Mục sau ▶"))
         self.next.setObjectName("formNextItem")
         self.next.setToolTip(self.tr("Ctrl+PgDown hoặc Alt+↓"))
+        for button in (self.back, self.next):
+            button.setAutoDefault(True)  # Enter on it, as after the last field, moves on
         self.back.clicked.connect(lambda: self.step.emit(-1))
         self.next.clicked.connect(lambda: self.step.emit(1))
         buttons.addWidget(self.back)
@@ -206,7 +212,7 @@ class ItemForm(QScrollArea):
             self.deadline.setText(self._deadline_text(item))
             role = self.tr("chủ trì") if item.role == "lead" else self.tr("phối hợp")
             self.assignment.setText(self.tr("Chủ trì: {0}\nPhối hợp: {1}\nĐơn vị mình: {2}").format(
-                item.lead or "—", item.coordinators or "—", role))
+                _one_line(item.lead) or "—", _one_line(item.coordinators) or "—", role))
             self.target.hide()
         elif isinstance(item, IndicatorItem):
             self.title.setText(f"{item.key}. {item.name} ({item.unit})" if item.unit else f"{item.key}. {item.name}")
