@@ -29,8 +29,9 @@ REFUSED_STYLE = "border: 2px solid #c62828; background: #fdecea;"
 def show_refusal(editor: QWidget, error: FieldRefused | None, language: str) -> None:
     """Mark a field refused (red, the reason in its tooltip and shown at once) or clear the mark."""
     if error is None:
-        editor.setToolTip("")
-        editor.setStyleSheet("")
+        if editor.styleSheet():  # a style sheet set, even to the same, re-polishes the widget: only when marked
+            editor.setToolTip("")
+            editor.setStyleSheet("")
         return
     editor.setToolTip(error.message(language))
     editor.setStyleSheet(REFUSED_STYLE)

@@ -44,6 +44,7 @@ from desktop.views.report_models import ReportTableModel, indicator_columns, tas
 from desktop.views.worker import Operation, run_operation, show_error
 
 VALIDATE_DELAY_MS = 300
+EVIDENCE_DELAY_MS = 150
 ISSUE_BATCH = 40
 COLUMN_WIDTHS = {"key": 9, "title": 36, "name": 32, "role": 11, "deadline_text": 20, "status": 20, "percent": 10,
                  "result": 28, "difficulties": 20, "proposals": 20, "not_applicable_reason": 18, "evidence": 8,
@@ -160,6 +161,10 @@ class ReportEditor(QWidget):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
         self._validate_timer.timeout.connect(self.validate_now)
+        self._evidence_timer = QTimer(self)
+        self._evidence_timer.setSingleShot(True)
+        self._evidence_timer.setInterval(EVIDENCE_DELAY_MS)
+        self._evidence_timer.timeout.connect(self._selection_changed)
         QWidget.setTabOrder(self.tabs, self.task_table)
         QWidget.setTabOrder(self.task_table, self.indicator_table)
         QWidget.setTabOrder(self.indicator_table, self.issue_list)
@@ -240,8 +245,9 @@ class ReportEditor(QWidget):
             self.indicators.set_value(ref, field, value)
         item = self.item(kind, ref)
         if item is not None:
-            self.form.refresh(item, self._issues.get(item_id(kind, ref), []))
-            self.item_list.set_states(self._states())
+            issues = self._issues.get(item_id(kind, ref), [])
+            self.form.refresh(item, issues)
+            self.item_list.set_state(item_id(kind, ref), item_state(item, issues))
         self.status_message.emit(self.tr("Đã lưu."))
         self.saved.emit()
         self._validate_timer.start()
@@ -357,7 +363,10 @@ class ReportEditor(QWidget):
             self.form.save_all()
         self.form.show_item(kind, item, self.view.editable, self._issues.get(item_id(kind, ref), []),
                             self.context.previous.get(ref))
-        self.evidence.set_owner(self.period_code, kind, item.ref, item.key, self.view.editable)
+        # The evidence list is read from the store once the user stops on an item: stepping through the list
+        # costs no query per item. Until then the panel has no owner, so nothing can be attached to the wrong one.
+        self.evidence.set_owner(self.period_code, kind, "", item.key, self.view.editable)
+        self._evidence_timer.start()
 
     def step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) item of the list, its first field focused; a field refused

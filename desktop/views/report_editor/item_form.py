@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -39,7 +40,7 @@ TASK_FORM = (("status", "status"), ("percent", "line"), ("result", "text"), ("di
              ("proposals", "text"), ("not_applicable_reason", "text"))
 INDICATOR_FORM = (("numerator", "line"), ("denominator", "line"), ("value", "line"), ("level", "line"),
                   ("note", "text"), ("not_applicable_reason", "text"))
-MESSAGE_STYLE = {ERROR: "color: #b71c1c;", "warning": "color: #8a6d00;"}
+MESSAGE_COLOUR = {ERROR: QColor("#b71c1c"), "warning": QColor("#8a6d00")}
 
 
 def _one_line(text: str | None) -> str:
@@ -70,12 +71,12 @@ class ItemForm(QScrollArea):
         self.setObjectName("itemForm")
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.title = self._info("formTitle", "font-weight: bold; font-size: 11pt;")
+        self.title = self._info("formTitle", bold=True, scale=1.15)
         self.expected = self._info("formExpected")
         self.deadline = self._info("formDeadline")
         self.assignment = self._info("formAssignment")
         self.target = self._info("formTarget")
-        self.previous_text = self._info("formPrevious", "color: #444;")
+        self.previous_text = self._info("formPrevious", colour="#444444")
         self.reuse = QPushButton(self.tr("Dùng lại câu trả lời quý trước"))
         self.reuse.setObjectName("formReusePrevious")
         self.reuse.clicked.connect(self.reuse_previous)
@@ -83,7 +84,7 @@ class ItemForm(QScrollArea):
             layout.addWidget(label)
         layout.addWidget(self.reuse, 0, Qt.AlignmentFlag.AlignLeft)
         self.pages = QStackedWidget()
-        self.rate = self._info("formRate", "font-weight: bold;")
+        self.rate = self._info("formRate", bold=True)
         self.pages.addWidget(self._page("task", TASK_FORM))
         self.pages.addWidget(self._page("indicator", INDICATOR_FORM))
         layout.addWidget(self.pages)
@@ -106,12 +107,22 @@ class ItemForm(QScrollArea):
         self.setWidget(body)
         self._tab_order()
 
-    def _info(self, name: str, style: str = "") -> QLabel:
+    def _info(self, name: str, bold: bool = False, scale: float = 1.0, colour: str = "") -> QLabel:
+        # Fonts and palettes rather than style sheets: a label under a style sheet is measured and painted
+        # through the style-sheet style, several times slower, and the form is laid out again on every item.
         label = QLabel()
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setStyleSheet(style)
+        font = label.font()
+        font.setBold(bold)
+        if scale != 1.0:
+            font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+        if colour:
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            label.setPalette(palette)
         return label
 
     def _page(self, kind: str, fields: tuple[tuple[str, str], ...]) -> QWidget:
@@ -188,8 +199,11 @@ class ItemForm(QScrollArea):
             found = shown.get(field, [])
             label.setVisible(bool(found))
             label.setText("\n".join("• " + issue.message(self.language) for issue in found))
-            worst = ERROR if any(i.severity == ERROR for i in found) else "warning"
-            label.setStyleSheet(MESSAGE_STYLE[worst])
+            colour = MESSAGE_COLOUR[ERROR if any(i.severity == ERROR for i in found) else "warning"]
+            if label.palette().color(QPalette.ColorRole.WindowText) != colour:
+                palette = label.palette()
+                palette.setColor(QPalette.ColorRole.WindowText, colour)
+                label.setPalette(palette)
         self._label_not_done_reason()
 
     def _label_not_done_reason(self) -> None:

@@ -55,6 +55,7 @@ class ItemList(QWidget):
         self._indicators: list[IndicatorItem] = []
         self._titles: dict[str, str] = {}
         self._states: dict[str, str] = {}
+        self._painted: dict[str, str] = {}
         self._order: list[str] = []
         self._rows: dict[str, QModelIndex] = {}
         self.search = QLineEdit()
@@ -110,7 +111,7 @@ class ItemList(QWidget):
         self.rebuild()
 
     def set_states(self, states: dict[str, str]) -> None:
-        """Show new states (after a validation or a save) without rebuilding the tree."""
+        """Show new states (after a validation) without rebuilding the tree."""
         self._states = states
         self._paint_states()
         if self.filter.currentData() in (UNANSWERED_ONLY, WITH_ISSUES):
@@ -144,7 +145,7 @@ class ItemList(QWidget):
         indicators = [] if self.filter.currentData() == OVERDUE else [
             i for i in filter_indicators(self._indicators, choice) if self._keep(item_id("indicator", i.ref))]
         self.model.removeRows(0, self.model.rowCount())
-        self._order, self._rows = [], {}
+        self._order, self._rows, self._painted = [], {}, {}
         for plan in dict.fromkeys([t.plan for t in tasks] + [i.plan for i in indicators]):
             plan_index = self._group(QModelIndex(), self._plan_label(plan))
             sections: dict[str, list[TaskItem]] = {}
@@ -167,9 +168,18 @@ class ItemList(QWidget):
         if current and current in self._rows:
             self.select(*current.split("|", 1))
 
+    def set_state(self, name: str, state: str) -> None:
+        """Show one item's new state (after a save)."""
+        self._states[name] = state
+        self._paint_states()
+
     def _paint_states(self) -> None:
+        # Only the states that changed: each cell reached costs GIL hand-overs while a worker computes.
         for name, index in self._rows.items():
             state = self._states.get(name, UNANSWERED)
+            if self._painted.get(name) == state:
+                continue
+            self._painted[name] = state
             cell = self.model.itemFromIndex(index.siblingAtColumn(1))
             cell.setText(state_label(state, self.language))
             cell.setForeground(QBrush(QColor(_STATE_COLOURS.get(state, "#1b5e20"))))
