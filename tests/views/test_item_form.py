@@ -33,7 +33,9 @@ def type_here(text: str) -> None:
 
 
 def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(QApplication.focusWidget(), key, modifier)
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    QTest.keyClick(widget, key, modifier)
 
 
 def unanswered(editor: ReportEditor, kind: str) -> str:

@@ -32,7 +32,9 @@ def type_here(text: str) -> None:
 
 
 def press(key: Qt.Key) -> None:
-    QTest.keyClick(QApplication.focusWidget(), key)
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    QTest.keyClick(widget, key)
 
 
 def stored_indicator(store: Store, ref: str) -> object:

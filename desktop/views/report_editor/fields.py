@@ -67,7 +67,7 @@ class TextField(QPlainTextEdit):
         lines = max(MIN_LINES, min(MAX_LINES, self.document().size().toSize().height() or 1))
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: D102 - the wrapped height depends on the width
+    def resizeEvent(self, event: Any) -> None:  # the wrapped text's height depends on the width
         super().resizeEvent(event)
         self._fit()
 

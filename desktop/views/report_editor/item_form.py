@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -67,6 +68,7 @@ class ItemForm(QScrollArea):
         self.previous: dict[str, Any] | None = None
         self.fields: dict[str, dict[str, Field]] = {"task": {}, "indicator": {}}
         self.messages: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
+        self.labels: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
         self.setWidgetResizable(True)
         self.setObjectName("itemForm")
         body = QWidget()
@@ -153,12 +155,13 @@ class ItemForm(QScrollArea):
             form.addRow(label, box)
             self.fields[kind][field] = widget
             self.messages[kind][field] = message
+            self.labels[kind][field] = label
         return page
 
     def _tab_order(self) -> None:
         for kind in ("task", "indicator"):
             chain: list[QWidget] = [*self.fields[kind].values(), self.next, self.back, self.reuse]
-            for first, second in zip(chain, chain[1:], strict=False):
+            for first, second in pairwise(chain):
                 QWidget.setTabOrder(first, second)
 
     # showing ---------------------------------------------------------------------------------------
@@ -211,11 +214,8 @@ class ItemForm(QScrollArea):
         # in its own field; the label says which while the status is "Không thực hiện".
         if self.kind != "task" or self.item is None:
             return
-        box = self.fields["task"]["difficulties"]
-        form = box.parentWidget().parentWidget().layout()
-        label = form.labelForField(box.parentWidget()) if isinstance(form, QFormLayout) else None
-        if isinstance(label, QLabel):
-            label.setText(self.tr("Lý do không thực hiện, khó khăn") if getattr(self.item, "status", None) == NOT_DONE
+        label = self.labels["task"]["difficulties"]
+        label.setText(self.tr("Lý do không thực hiện, khó khăn") if getattr(self.item, "status", None) == NOT_DONE
                           else field_label("difficulties", self.language))
 
     def _show_context(self) -> None:
@@ -309,9 +309,9 @@ class ItemForm(QScrollArea):
             return False
         show_refusal(widget, None, self.language)
         old = getattr(self.item, field)
-        if value != old and not (value is None and old in ("", None)):
-            if not self._commit(kind, self.item.ref, field, old, value):
-                return False
+        changed = value != old and not (value is None and old in ("", None))
+        if changed and not self._commit(kind, self.item.ref, field, old, value):
+            return False
         widget.dirty = False
         return True
 
