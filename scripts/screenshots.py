@@ -68,10 +68,19 @@ def shoot(out: Path, language: str) -> None:
         window.open_report(None)
         while window.editor.validation_pending():
             settle()
-        window.editor.task_table.setCurrentIndex(window.editor.tasks.index(0, 4))
-        save(window, "04-editor-tasks")
-        window.editor.tabs.setCurrentWidget(window.editor.indicator_table)
-        save(window, "05-editor-indicators")
+        editor = window.editor
+        for width, height in ((1366, 768), (1920, 1080)):
+            window.resize(width, height)
+            editor.go_to("task", editor.tasks.row_item(2).ref, "status")
+            save(window, f"04-editor-form-task-{width}")
+            editor.go_to("indicator", editor.indicators.row_item(0).ref, "numerator")
+            save(window, f"04-editor-form-indicator-{width}")
+            editor.show_table_mode(True)
+            editor.task_table.setCurrentIndex(editor.tasks.index(0, 4))
+            save(window, f"05-editor-tasks-{width}")
+            editor.tabs.setCurrentWidget(editor.indicator_table)
+            save(window, f"05-editor-indicators-{width}")
+            editor.show_table_mode(False)
         window.tabs.setCurrentWidget(window.browser)
         window.browser.search.setText("chuyen doi so")
         save(window, "06-plan-browser")

@@ -6,6 +6,6 @@ set -eu
 cd "$(dirname "$0")/.."
 BIN="${PYSIDE6_BIN:-$(dirname "$(command -v python)")}"
 [ -x "$BIN/pyside6-lupdate" ] || BIN=.venv/bin
-"$BIN/pyside6-lupdate" -source-language vi -target-language en desktop/app.py desktop/views/*.py \
+"$BIN/pyside6-lupdate" -source-language vi -target-language en desktop/app.py desktop/views/*.py desktop/views/*/*.py \
     -ts desktop/resources/translations/baocao_en.ts
 "$BIN/pyside6-lrelease" desktop/resources/translations/baocao_en.ts -qm desktop/resources/translations/baocao_en.qm

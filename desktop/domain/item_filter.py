@@ -21,6 +21,7 @@ _FINISHED = (DONE, DONE_LATE)
 class TaskRow(Protocol):
     """What the filter reads of a task row."""
 
+    plan: str
     key: str
     title: str
     role: str
@@ -38,6 +39,7 @@ class TaskRow(Protocol):
 class IndicatorRow(Protocol):
     """What the filter reads of an indicator row."""
 
+    plan: str
     key: str
     group: str
     name: str
@@ -55,6 +57,7 @@ class ItemFilter:
 
     text: str = ""
     role: str | None = None
+    plan: str | None = None
     overdue_on: date | None = None
     section: str | None = None
     deadline_kind: str | None = None
@@ -90,6 +93,8 @@ def filter_tasks(tasks: Iterable[T], choice: ItemFilter) -> list[T]:
     for task in tasks:
         if choice.role and task.role != choice.role:
             continue
+        if choice.plan and task.plan != choice.plan:
+            continue
         if choice.section and task.section != choice.section:
             continue
         if choice.deadline_kind and task.deadline_kind != choice.deadline_kind:
@@ -104,16 +109,46 @@ def filter_tasks(tasks: Iterable[T], choice: ItemFilter) -> list[T]:
 
 
 def filter_indicators(indicators: Iterable[I], choice: ItemFilter) -> list[I]:
-    """The indicators that pass the text and role filters (sections and deadlines are for tasks)."""
+    """The indicators that pass the text, role and plan filters (sections and deadlines are for tasks)."""
     words = query_words(choice.text)
     return [i for i in indicators
-            if (not choice.role or i.role == choice.role) and matches_words(words, i.key, i.group, i.name, i.unit)]
+            if (not choice.role or i.role == choice.role) and (not choice.plan or i.plan == choice.plan)
+            and matches_words(words, i.key, i.group, i.name, i.unit)]
 
 
-def sections(tasks: Iterable[TaskRow]) -> list[tuple[str, str]]:
-    """The distinct (code, title) sections of the tasks, in first-seen order."""
-    seen: dict[str, str] = {}
+def sections(tasks: Iterable[TaskRow]) -> list[tuple[str, str, str]]:
+    """The distinct (plan, code, title) sections of the tasks: plans in first-seen order, each plan's sections
+    in its own numbering (I, II, …, IX; 1, 2, …, 10), so that two plans' numerals never interleave."""
+    plans: dict[str, dict[str, str]] = {}
     for task in tasks:
-        if task.section and task.section not in seen:
-            seen[task.section] = task.section_title
-    return list(seen.items())
+        if task.section:
+            plans.setdefault(task.plan, {}).setdefault(task.section, task.section_title)
+    return [(plan, code, found[code]) for plan, found in plans.items()
+            for code in sorted(found, key=section_order)]
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def section_order(code: str) -> tuple[int, ...]:
+    """A sort key that follows a plan's numbering: "II" < "IV" < "IX" < "X", "2" < "10", "II.3" < "II.10"."""
+    key: list[int] = []
+    for part in code.strip().strip(".").split("."):
+        part = part.strip()
+        if part.isdigit():
+            key.append(int(part))
+        elif part and all(c in _ROMAN for c in part.upper()):
+            key.append(roman_value(part.upper()))
+        else:
+            key.append(10_000 + sum(ord(c) for c in part))
+    return tuple(key)
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral made of I, V, X, L, C ("IV" → 4)."""
+    total = 0
+    for n, char in enumerate(numeral):
+        value = _ROMAN[char]
+        following = _ROMAN[numeral[n + 1]] if n + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total

@@ -86,6 +86,13 @@ class TaskEntry:
     not_applicable_reason: str | None = None
     attachments: tuple[AttachmentRef, ...] = ()
 
+    @property
+    def outcome(self) -> str:
+        """What the task counts as: a status code, "not_applicable" or "unanswered" (``task_status.task_outcome``)."""
+        from desktop.domain.task_status import task_outcome  # task_status imports this module
+
+        return task_outcome(self.status, self.not_applicable_reason)
+
 
 @dataclass(frozen=True)
 class IndicatorEntry:

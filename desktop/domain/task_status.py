@@ -1,7 +1,12 @@
 """The status of a task in a report, with its Vietnamese and English names.
 
-The codes are those of ``report_snapshot.TASK_STATUSES``. "Không thực hiện" (not done) needs a reason;
-"Hoàn thành" and "Hoàn thành quá hạn" mean the task is finished (100 %).
+The codes are those of ``report_snapshot.TASK_STATUSES``. "Hoàn thành" and "Hoàn thành quá hạn" mean the
+task is finished (100 %).
+
+"Không thực hiện" and "không áp dụng" are two different answers, each with its own reason field:
+"Không thực hiện" (status ``not_done``) is a task assigned and not done, its reason under ``difficulties``;
+"không áp dụng" is a task that does not apply to the agency: no status, the reason in
+``not_applicable_reason``. ``task_outcome`` says which one a reported task counts as.
 """
 
 from __future__ import annotations
@@ -62,6 +67,22 @@ _BY_NAME = {
     **{fold(s.label_en): s.code for s in STATUSES},
     **_ALIASES,
 }
+
+
+NOT_APPLICABLE = "not_applicable"
+UNANSWERED = "unanswered"
+OUTCOMES = (*TASK_STATUSES, NOT_APPLICABLE, UNANSWERED)
+
+
+def task_outcome(status: str | None, not_applicable_reason: str | None) -> str:
+    """What a reported task counts as: its status code when it has one (``not_done`` included, even if a
+    not-applicable reason was also written: validation asks to clear one), ``NOT_APPLICABLE`` when only a
+    reason it does not apply is given, ``UNANSWERED`` when neither."""
+    if status:
+        return parse_status(status) or status
+    if not_applicable_reason and not_applicable_reason.strip():
+        return NOT_APPLICABLE
+    return UNANSWERED
 
 
 def task_status(code: str) -> TaskStatus:

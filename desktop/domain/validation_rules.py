@@ -116,7 +116,18 @@ def check_task(name: ItemName, item: Any) -> list[Issue]:
                                  f"tỷ lệ hoàn thành {num(percent, 'vi')}% nằm ngoài 0–100; hãy nhập số từ 0 đến 100.",
                                  f"percent complete {num(percent, 'en')} is outside 0–100; enter 0 to 100."))
     if texts["not_applicable_reason"] is not None:
-        if status is not None or percent is not None:
+        if status == NOT_DONE:
+            # The two cases have one reason field each; the message says which belongs where, and no other
+            # issue of the task contradicts it.
+            issues.append(name.issue(
+                "task.not_applicable_with_values", "not_applicable_reason",
+                "vừa chọn \"Không thực hiện\" vừa ghi lý do không áp dụng. Nếu đơn vị được giao mà không làm: giữ "
+                "\"Không thực hiện\", chuyển lý do sang ô Khó khăn, vướng mắc (lý do không thực hiện) và để trống "
+                "ô Lý do không áp dụng. Nếu nhiệm vụ không áp dụng cho đơn vị: bỏ chọn Tình trạng.",
+                "both \"Not done\" and a reason it does not apply. If the task was assigned and not done: keep "
+                "\"Not done\", move the reason to difficulties (the reason it was not done) and clear the "
+                "not-applicable reason. If the task does not apply to this agency: clear the status."))
+        elif status is not None or percent is not None:
             issues.append(name.issue(
                 "task.not_applicable_with_values", "not_applicable_reason",
                 "đã đánh dấu không áp dụng nhưng vẫn có tình trạng/tỷ lệ; hãy xóa chúng hoặc bỏ lý do không áp dụng.",
@@ -158,11 +169,13 @@ def _status_rules(name: ItemName, status: str, percent: float | None, texts: dic
         issues.append(name.issue("task.result_missing", "result",
                                  "chưa ghi kết quả thực hiện; hãy mô tả ngắn kết quả đạt được.",
                                  "has no result; describe briefly what was achieved."))
-    if status == NOT_DONE and texts["difficulties"] is None and texts["result"] is None:
+    if status == NOT_DONE and texts["difficulties"] is None:
         issues.append(name.issue(
             "task.not_done_reason_missing", "difficulties",
-            "\"Không thực hiện\" cần nêu lý do; hãy ghi lý do vào cột Khó khăn, vướng mắc (hoặc Kết quả thực hiện).",
-            "\"Not done\" needs a reason; write it under difficulties (or result)."))
+            "\"Không thực hiện\" cần nêu lý do; hãy ghi vào ô Khó khăn, vướng mắc (lý do không thực hiện). "
+            "Ô Lý do không áp dụng chỉ dùng khi nhiệm vụ không áp dụng cho đơn vị.",
+            "\"Not done\" needs a reason; write it under difficulties (the reason it was not done). The "
+            "not-applicable reason is only for a task that does not apply to this agency."))
     return issues
 
 

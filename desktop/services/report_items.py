@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.assignment import role_for
+from desktop.domain.periods import Period
 from desktop.models.attachment import Attachment
 from desktop.models.plan import Agency, Indicator, Plan, Task
 from desktop.models.report import IndicatorValue, Report, TaskProgress
@@ -175,3 +176,27 @@ def _evidence_counts(session: Session, report_id: int, kind: str) -> dict[str, i
                                                          Attachment.owner_kind == kind)
         .group_by(Attachment.owner_key))
     return {key: count for key, count in rows}
+
+
+@dataclass(frozen=True)
+class EditorContext:
+    """What the editor's form shows beside a report's own rows: the plans' titles and, for each item,
+    what the agency answered the quarter before (``ref`` → the entered fields)."""
+
+    plan_titles: dict[str, str]
+    previous: dict[str, dict[str, Any]]
+
+
+def editor_context(session: Session, agency: Agency, period_code: str) -> EditorContext:
+    """The plans' titles and the previous quarter's answers (none when that quarter has no report)."""
+    titles = {plan.code: plan.title for plan in session.scalars(select(Plan))}
+    previous_code = Period.parse(period_code).previous().code
+    report = session.scalar(select(Report).where(Report.agency_id == agency.id, Report.period_code == previous_code)
+                            .order_by(Report.revision.desc()).limit(1))
+    if report is None:
+        return EditorContext(titles, {})
+    assigned = assignment(session, agency)
+    items: list[TaskItem | IndicatorItem] = [*task_items(session, report, agency, assigned),
+                                             *indicator_items(session, report, agency, assigned)]
+    return EditorContext(titles, {item.ref: item.values() for item in items
+                                  if any(value not in (None, "") for value in item.values().values())})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 from PySide6.QtCore import QLocale
@@ -38,12 +39,20 @@ def format_datetime(value: datetime | None) -> str:
 
 
 def format_number(value: float | None, language: str) -> str:
-    """A number without needless decimals: "1250", "99,5" in Vietnamese, "99.5" in English; "" for none."""
+    """A number without needless decimals; Vietnamese groups thousands with a dot and uses the decimal comma
+    ("4.500", "1.250,5"), English writes "4500", "1250.5" (a comma there would read back as a decimal).
+    "" for none."""
     if value is None:
         return ""
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return locale_for(language).toString(float(value), "f", 2).rstrip("0").rstrip(",.")
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return str(value)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    if language != "vi":
+        return text
+    whole, _dot, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{int(whole.lstrip('-')):,}".replace(",", ".")
+    return sign + grouped + ("," + fraction if fraction else "")
 
 
 def read_number(text: str) -> float | None:

@@ -96,14 +96,15 @@ class PlanBrowser(QWidget):
         self.section.blockSignals(True)
         self.section.clear()
         self.section.addItem(self.tr("Mọi phần"), None)
-        for code, title in sections(self._tasks):
-            self.section.addItem(f"{code}. {title[:40]}", code)
+        for plan, code, title in sections(self._tasks):
+            self.section.addItem(f"{plan} — {code}. {title[:60]}", (plan, code))
         self.section.blockSignals(False)
         self.apply()
 
     def choice(self) -> ItemFilter:
         """The filter as the controls show it."""
-        return ItemFilter(text=self.search.text(), role=self.role.currentData(), section=self.section.currentData(),
+        plan, section = self.section.currentData() or (None, None)
+        return ItemFilter(text=self.search.text(), role=self.role.currentData(), plan=plan, section=section,
                           deadline_kind=self.kind.currentData(),
                           overdue_on=self.today if self.overdue.isChecked() else None)
 

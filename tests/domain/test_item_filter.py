@@ -11,6 +11,7 @@ from desktop.domain.item_filter import (
     filter_tasks,
     is_overdue,
     query_words,
+    section_order,
     sections,
 )
 
@@ -29,6 +30,7 @@ class Task:
     due: str | None = None
     expected_result: str | None = None
     status: str | None = None
+    plan: str = "3256/QĐ-UBND"
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Indicator:
     group: str = "Dịch vụ số"
     unit: str = "%"
     role: str = "coordinator"
+    plan: str = "3256/QĐ-UBND"
 
 
 TASKS = [
@@ -103,7 +106,19 @@ def test_indicators_filter_by_text_and_role() -> None:
 
 
 def test_sections_are_distinct_in_order() -> None:
-    assert sections(TASKS) == [("I", "CHÍNH QUYỀN SỐ"), ("II", "DỮ LIỆU SỐ")]
+    assert sections(TASKS) == [("3256/QĐ-UBND", "I", "CHÍNH QUYỀN SỐ"), ("3256/QĐ-UBND", "II", "DỮ LIỆU SỐ")]
+
+
+def test_sections_follow_each_plans_numbering_and_never_mix_plans() -> None:
+    rows = [Task("III.1", "a", section="III", plan="A"), Task("IV.1", "b", section="IV", plan="A"),
+            Task("I.1", "c", section="I", plan="A"), Task("IX.1", "d", section="IX", plan="A"),
+            Task("X.1", "e", section="X", plan="A"), Task("II.1", "f", section="II", plan="B"),
+            Task("I.1", "g", section="I", plan="B")]
+    assert [(p, c) for p, c, _t in sections(rows)] == [("A", "I"), ("A", "III"), ("A", "IV"), ("A", "IX"),
+                                                       ("A", "X"), ("B", "I"), ("B", "II")]
+    assert keys(filter_tasks(rows, ItemFilter(plan="B", section="I"))) == ["I.1"]
+    assert filter_tasks(rows, ItemFilter(plan="B", section="I"))[0].title == "g"
+    assert section_order("II.10") > section_order("II.3")
 
 
 def test_query_is_bounded() -> None:

@@ -77,6 +77,8 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("task.result_missing", {"tasks": [task(result=None)]}, {"tasks": [task(result="Đã xong")]}),
     ("task.not_done_reason_missing", {"tasks": [task(status="not_done", percent=None, result=None)]},
      {"tasks": [task(status="not_done", percent=None, result=None, difficulties="Chưa có kinh phí")]}),
+    ("task.not_done_reason_missing", {"tasks": [task(status="not_done", percent=None, result="Chưa làm")]},
+     {"tasks": [task(status="not_done", percent=None, result=None, difficulties="Chưa có kinh phí")]}),
     ("task.not_applicable_with_values", {"tasks": [task(not_applicable_reason="Không giao cho xã")]},
      {"tasks": [task(status=None, percent=None, not_applicable_reason="Không giao cho xã")]}),
     ("task.progress_decreased",
@@ -264,3 +266,29 @@ def test_result_groups_and_serialises() -> None:
     data = result.to_dict()
     assert data["blocking"] is True and data["errors"] == 1 and data["warnings"] == 1
     assert data["issues"][0]["code"] == "task.done_below_100"
+
+
+def test_not_done_and_not_applicable_each_have_one_reason_field_and_one_message() -> None:
+    """Choosing "Không thực hiện" asks for the reason under difficulties; writing it as a not-applicable
+    reason instead gives one message that says where each belongs, never "clear the status" alone."""
+    asked = run(tasks=[task(status="not_done", percent=None, result=None)])
+    assert [i.field for i in asked.issues if i.code == "task.not_done_reason_missing"] == ["difficulties"]
+    mixed = run(tasks=[task(status="not_done", percent=None, result=None, not_applicable_reason="Không có kinh phí")])
+    assert [i.code for i in mixed.issues] == ["task.not_applicable_with_values"]
+    message = mixed.issues[0].message("vi")
+    assert "Khó khăn, vướng mắc" in message and "bỏ chọn Tình trạng" in message
+    done_right = run(tasks=[task(status="not_done", percent=None, result=None, difficulties="Không có kinh phí")])
+    assert not done_right.issues
+    not_applicable = run(tasks=[task(status=None, percent=None, result=None,
+                                     not_applicable_reason="Không thuộc thẩm quyền cấp xã")])
+    assert not not_applicable.issues
+
+
+def test_task_outcome_counts_not_done_and_not_applicable_as_what_they_are() -> None:
+    from desktop.domain.task_status import NOT_APPLICABLE, UNANSWERED, task_outcome
+
+    assert task_outcome("not_done", None) == "not_done"
+    assert task_outcome("Không thực hiện", None) == "not_done"
+    assert task_outcome(None, "Không thuộc thẩm quyền cấp xã") == NOT_APPLICABLE
+    assert task_outcome(None, "  ") == UNANSWERED
+    assert task_outcome("not_done", "Không có kinh phí") == "not_done"

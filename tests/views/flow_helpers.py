@@ -40,3 +40,25 @@ def settle_workers() -> None:
         loop = QEventLoop()
         QTimer.singleShot(20, loop.quit)
         loop.exec()
+
+
+def type_text(text: str) -> None:
+    """Type into the focused widget key by key, as a person does, with no pause between keys.
+
+    QTest.keyClicks knows only ASCII keys; a Vietnamese letter is sent as the key event an input method
+    delivers (no key code, the letter as its text).
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        widget = QApplication.focusWidget()
+        if widget is None:
+            raise AssertionError(f"nothing has the focus to type {char!r} into")
+        if char.isascii():
+            QTest.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))

@@ -113,7 +113,10 @@ def test_dates_and_numbers_in_vietnamese_form() -> None:
     assert format_date("2026-12-31") == "31/12/2026"
     assert format_number(99.5, "vi") == "99,5"
     assert format_number(99.5, "en") == "99.5"
-    assert format_number(1250.0, "vi") == "1250"
+    assert format_number(1250.0, "vi") == "1.250"
+    assert format_number(4500.0, "vi") == "4.500" and format_number(1250.5, "vi") == "1.250,5"
+    assert format_number(-1234567.0, "vi") == "-1.234.567" and format_number(4500.0, "en") == "4500"
+    assert read_number(format_number(1250.5, "vi")) == 1250.5
     assert read_number("1.250") == 1250 and read_number("99,5") == 99.5 and read_number("  ") is None
     with pytest.raises(ValueError):
         read_number("năm")

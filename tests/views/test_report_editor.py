@@ -67,7 +67,7 @@ def test_number_cell_reads_the_vietnamese_decimal_comma(qtbot: QtBot, window: Ma
     ref = model.row_item(0).ref
     stored = next(i for i in open_report(demo_store).indicators if i.ref == ref)
     assert stored.value == 1250.5
-    assert index.data() == "1250,5"
+    assert index.data() == "1.250,5"
 
 
 def test_bad_number_is_refused_and_nothing_saved(qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
@@ -161,7 +161,7 @@ def test_double_click_in_browser_opens_the_task_in_the_editor(qtbot: QtBot, wind
 def test_general_text_is_saved_as_typed_and_frozen_once_signed(qtbot: QtBot, window: MainWindow,
                                                                 demo_store: Store) -> None:
     editor = window.editor
-    editor.tabs.setCurrentWidget(editor.narrative)
+    editor.show_narrative()
     box = editor.narrative.boxes["difficulties"]
     box.setFocus()
     box.selectAll()

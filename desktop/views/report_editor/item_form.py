@@ -1,0 +1,338 @@
+"""The editor's right side: one task or indicator with everything needed to answer it, then its fields.
+
+Shown above the fields: the full title, the expected result, the deadline with the days left or overdue,
+the lead and coordinators with this agency's role, the phase target, last quarter's answer (with a button to
+reuse it). Each field is saved when the user leaves it (through the editor's undoable ``commit``) or refused
+there with the reason, the text kept. A refresh fills only the fields the user is not typing in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.field_input import FieldRefused, read_field
+from desktop.domain.indicator_targets import actual_value, indicator_kind, parse_target, target_for_year
+from desktop.domain.numbers import format_number
+from desktop.domain.task_status import NOT_DONE, status_label
+from desktop.domain.validation_issues import ERROR, Issue, field_label
+from desktop.services.report_items import IndicatorItem, TaskItem
+from desktop.views.formatting import format_date
+from desktop.views.report_delegates import show_refusal
+from desktop.views.report_editor.fields import Field, LineField, StatusField, TextField
+
+Commit = Callable[[str, str, str, Any, Any], bool]
+TASK_FORM = (("status", "status"), ("percent", "line"), ("result", "text"), ("difficulties", "text"),
+             ("proposals", "text"), ("not_applicable_reason", "text"))
+INDICATOR_FORM = (("numerator", "line"), ("denominator", "line"), ("value", "line"), ("level", "line"),
+                  ("note", "text"), ("not_applicable_reason", "text"))
+MESSAGE_COLOUR = {ERROR: QColor("#b71c1c"), "warning": QColor("#8a6d00")}
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def field_name(kind: str, field: str) -> str:
+    """The objectName of a form field: "form_task_status", "form_indicator_denominator"."""
+    return f"form_{kind}_{field}"
+
+
+class ItemForm(QScrollArea):
+    """One item's form; ``finished`` when the user goes past its last field, ``step`` for next/previous."""
+
+    step = Signal(int)
+
+    def __init__(self, language: str, commit: Commit, today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language, self._commit, self.today = language, commit, today or date.today()
+        self.item: TaskItem | IndicatorItem | None = None
+        self.kind = ""
+        self.editable = False
+        self.previous: dict[str, Any] | None = None
+        self.fields: dict[str, dict[str, Field]] = {"task": {}, "indicator": {}}
+        self.messages: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
+        self.labels: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
+        self.setWidgetResizable(True)
+        self.setObjectName("itemForm")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title = self._info("formTitle", bold=True, scale=1.15)
+        self.expected = self._info("formExpected")
+        self.deadline = self._info("formDeadline")
+        self.assignment = self._info("formAssignment")
+        self.target = self._info("formTarget")
+        self.previous_text = self._info("formPrevious", colour="#444444")
+        self.reuse = QPushButton(self.tr("Dùng lại câu trả lời quý trước"))
+        self.reuse.setObjectName("formReusePrevious")
+        self.reuse.clicked.connect(self.reuse_previous)
+        for label in (self.title, self.expected, self.deadline, self.assignment, self.target, self.previous_text):
+            layout.addWidget(label)
+        layout.addWidget(self.reuse, 0, Qt.AlignmentFlag.AlignLeft)
+        self.pages = QStackedWidget()
+        self.rate = self._info("formRate", bold=True)
+        self.pages.addWidget(self._page("task", TASK_FORM))
+        self.pages.addWidget(self._page("indicator", INDICATOR_FORM))
+        layout.addWidget(self.pages)
+        buttons = QHBoxLayout()
+        self.back = QPushButton(self.tr("◀ Mục trước"))
+        self.back.setObjectName("formPreviousItem")
+        self.back.setToolTip(self.tr("Ctrl+PgUp hoặc Alt+↑"))
+        self.next = QPushButton(self.tr("Mục sau ▶"))
+        self.next.setObjectName("formNextItem")
+        self.next.setToolTip(self.tr("Ctrl+PgDown hoặc Alt+↓"))
+        for button in (self.back, self.next):
+            button.setAutoDefault(True)  # Enter on it, as after the last field, moves on
+        self.back.clicked.connect(lambda: self.step.emit(-1))
+        self.next.clicked.connect(lambda: self.step.emit(1))
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.next)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._tab_order()
+
+    def _info(self, name: str, bold: bool = False, scale: float = 1.0, colour: str = "") -> QLabel:
+        # Fonts and palettes rather than style sheets: a label under a style sheet is measured and painted
+        # through the style-sheet style, several times slower, and the form is laid out again on every item.
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = label.font()
+        font.setBold(bold)
+        if scale != 1.0:
+            font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+        if colour:
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            label.setPalette(palette)
+        return label
+
+    def _page(self, kind: str, fields: tuple[tuple[str, str], ...]) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for field, editor in fields:
+            widget: Field = StatusField(self.language) if editor == "status" else (
+                TextField() if editor == "text" else LineField())
+            widget.setObjectName(field_name(kind, field))
+            widget.left.connect(lambda kind=kind, field=field: self.save_field(kind, field))
+            if field in ("numerator", "denominator", "value", "level") and isinstance(widget, LineField):
+                widget.textEdited.connect(lambda _t: self._show_rate())
+            message = QLabel()
+            message.setObjectName(f"formMessage_{kind}_{field}")
+            message.setWordWrap(True)
+            message.hide()
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(widget)
+            column.addWidget(message)
+            if field == "denominator":
+                column.addWidget(self.rate)
+            label = QLabel(field_label(field, self.language))
+            label.setBuddy(widget)
+            label.setWordWrap(True)
+            form.addRow(label, box)
+            self.fields[kind][field] = widget
+            self.messages[kind][field] = message
+            self.labels[kind][field] = label
+        return page
+
+    def _tab_order(self) -> None:
+        for kind in ("task", "indicator"):
+            chain: list[QWidget] = [*self.fields[kind].values(), self.next, self.back, self.reuse]
+            for first, second in pairwise(chain):
+                QWidget.setTabOrder(first, second)
+
+    # showing ---------------------------------------------------------------------------------------
+    def show_item(self, kind: str, item: TaskItem | IndicatorItem, editable: bool, issues: list[Issue],
+                  previous: dict[str, Any] | None) -> None:
+        """Show another item: every field filled from what is stored."""
+        self.kind, self.item, self.editable, self.previous = kind, item, editable, previous
+        self.pages.setCurrentIndex(0 if kind == "task" else 1)
+        for field, widget in self.fields[kind].items():
+            widget.fill(getattr(item, field), field, self.language)
+            show_refusal(widget, None, self.language)
+            widget.setEnabled(editable)
+        self._show_context()
+        self.show_issues(issues)
+        self._show_rate()
+        self.verticalScrollBar().setValue(0)
+
+    def refresh(self, item: TaskItem | IndicatorItem, issues: list[Issue]) -> None:
+        """The same item saved or validated again: fill the fields the user is not in nor has changed."""
+        if item is not self.item and (self.item is None or item.ref != self.item.ref):
+            return
+        self.item = item
+        for field, widget in self.fields[self.kind].items():
+            if not widget.hasFocus() and not widget.dirty:
+                widget.fill(getattr(item, field), field, self.language)
+        self.show_issues(issues)
+        self._show_rate()
+
+    def show_issues(self, issues: list[Issue]) -> None:
+        """Each issue under the field it concerns (an issue without a field under the first)."""
+        if not self.kind:
+            return
+        shown: dict[str, list[Issue]] = {}
+        first = next(iter(self.fields[self.kind]))
+        for issue in issues:
+            shown.setdefault(issue.field if issue.field in self.fields[self.kind] else first, []).append(issue)
+        for field, label in self.messages[self.kind].items():
+            found = shown.get(field, [])
+            label.setVisible(bool(found))
+            label.setText("\n".join("• " + issue.message(self.language) for issue in found))
+            colour = MESSAGE_COLOUR[ERROR if any(i.severity == ERROR for i in found) else "warning"]
+            if label.palette().color(QPalette.ColorRole.WindowText) != colour:
+                palette = label.palette()
+                palette.setColor(QPalette.ColorRole.WindowText, colour)
+                label.setPalette(palette)
+        self._label_not_done_reason()
+
+    def _label_not_done_reason(self) -> None:
+        # One reason field for each case: "Không thực hiện" is explained under difficulties, "không áp dụng"
+        # in its own field; the label says which while the status is "Không thực hiện".
+        if self.kind != "task" or self.item is None:
+            return
+        label = self.labels["task"]["difficulties"]
+        label.setText(self.tr("Lý do không thực hiện, khó khăn") if getattr(self.item, "status", None) == NOT_DONE
+                          else field_label("difficulties", self.language))
+
+    def _show_context(self) -> None:
+        item = self.item
+        if isinstance(item, TaskItem):
+            self.title.setText(f"{item.key}. {item.title}")
+            self.expected.setText(self.tr("Kết quả dự kiến / sản phẩm: {0}").format(item.expected_result or "—"))
+            self.deadline.setText(self._deadline_text(item))
+            role = self.tr("chủ trì") if item.role == "lead" else self.tr("phối hợp")
+            self.assignment.setText(self.tr("Chủ trì: {0}\nPhối hợp: {1}\nĐơn vị mình: {2}").format(
+                _one_line(item.lead) or "—", _one_line(item.coordinators) or "—", role))
+            self.target.hide()
+        elif isinstance(item, IndicatorItem):
+            self.title.setText(f"{item.key}. {item.name} ({item.unit})" if item.unit else f"{item.key}. {item.name}")
+            self.expected.setText(self.tr("Nhóm: {0}").format(item.group or "—"))
+            self.deadline.setText("")
+            role = self.tr("theo dõi, chủ trì") if item.role == "lead" else self.tr("báo cáo số liệu của đơn vị")
+            self.assignment.setText(self.tr("Đơn vị mình: {0}").format(role))
+            phase = target_for_year(item.targets, self.today.year)
+            self.target.setText(self.tr("Mục tiêu {0}: {1}").format(*phase) if phase else self.tr("Chưa có mục tiêu."))
+            self.target.show()
+        self.deadline.setVisible(bool(self.deadline.text()))
+        self._show_previous()
+
+    def _deadline_text(self, item: TaskItem) -> str:
+        text = self.tr("Thời hạn: {0}").format(item.deadline_text or "—")
+        if not item.due:
+            return text
+        due = date.fromisoformat(item.due)
+        days = (due - self.today).days
+        if days >= 0:
+            return text + " — " + self.tr("hạn {0}, còn {1} ngày").format(format_date(due), days)
+        return text + " — " + self.tr("hạn {0}, đã quá {1} ngày").format(format_date(due), -days)
+
+    def _show_previous(self) -> None:
+        if not self.previous:
+            self.previous_text.setText(self.tr("Quý trước: chưa có câu trả lời."))
+            self.reuse.setEnabled(False)
+            return
+        parts = []
+        for field, value in self.previous.items():
+            if value in (None, ""):
+                continue
+            if field == "status":
+                shown = status_label(str(value), self.language)
+            elif isinstance(value, float | int):
+                shown = format_number(float(value), self.language)
+            else:
+                shown = str(value)
+            parts.append(f"{field_label(field, self.language)}: {shown}")
+        self.previous_text.setText(self.tr("Quý trước: {0}").format("; ".join(parts)))
+        self.reuse.setEnabled(self.editable)
+
+    def _show_rate(self) -> None:
+        item = self.item
+        if not isinstance(item, IndicatorItem):
+            self.rate.hide()
+            return
+        typed = {}
+        for field in ("numerator", "denominator", "value", "level"):
+            try:
+                typed[field] = read_field(field, self.fields["indicator"][field].typed())
+            except FieldRefused:
+                typed[field] = None
+        phase = target_for_year(item.targets, self.today.year)
+        kind = indicator_kind(item.name, *item.targets.values())
+        actual = actual_value(kind, typed["numerator"], typed["denominator"], typed["value"], typed["level"])
+        if actual is None:
+            self.rate.hide()
+            return
+        text = self.tr("Tỷ lệ: {0}%").format(format_number(actual, self.language)) if kind == "ratio" else \
+            self.tr("Giá trị: {0}").format(format_number(actual, self.language))
+        if phase:
+            met = parse_target(phase[1]).meets(actual)
+            if met is not None:
+                text += " — " + (self.tr("đạt mục tiêu {0}") if met else self.tr("chưa đạt mục tiêu {0}")).format(
+                    phase[1])
+        self.rate.setText(text)
+        self.rate.show()
+
+    # saving ----------------------------------------------------------------------------------------
+    def save_field(self, kind: str, field: str) -> bool:
+        """Save what the field holds if the user changed it; False when it is refused (the text is kept)."""
+        widget = self.fields[kind][field]
+        if self.item is None or kind != self.kind or not widget.dirty or not self.editable:
+            return True
+        try:
+            value = read_field(field, widget.typed())
+        except FieldRefused as error:
+            show_refusal(widget, error, self.language)
+            return False
+        show_refusal(widget, None, self.language)
+        old = getattr(self.item, field)
+        changed = value != old and not (value is None and old in ("", None))
+        if changed and not self._commit(kind, self.item.ref, field, old, value):
+            return False
+        widget.dirty = False
+        return True
+
+    def save_all(self) -> bool:
+        """Save every changed field (before moving to another item); False when one is refused."""
+        if not self.kind:
+            return True
+        return all([self.save_field(self.kind, field) for field in self.fields[self.kind]])
+
+    def reuse_previous(self) -> None:
+        """Copy last quarter's answer into the fields and save it."""
+        if not self.previous or self.item is None or not self.editable:
+            return
+        for field, value in self.previous.items():
+            widget = self.fields[self.kind].get(field)
+            if widget is None or value in (None, ""):
+                continue
+            widget.fill(value, field, self.language)
+            widget.dirty = True
+            self.save_field(self.kind, field)
+
+    def first_field(self) -> QWidget:
+        """The field the cursor goes to when an item is shown."""
+        return next(iter(self.fields[self.kind or "task"].values()))

@@ -1,0 +1,113 @@
+"""Editor budgets on a report of 300 tasks and 50 indicators: moving from item to item in the form (≤ 50 ms
+each), and the longest UI-thread stall while typing in the form as validation runs (≤ 50 ms)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import create_main_window
+from desktop.models.store import Store
+from desktop.services.demo import setup_demo
+from desktop.views.main_window import MainWindow
+from tests.bench.big_plan import add_big_plan
+from tests.bench.conftest import scale
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.views.flow_helpers import settle_workers
+
+HEARTBEAT_MS = 5
+KEY_GAP_MS = 40  # about 25 characters a second: a fast typist
+
+
+def run_loop(ms: int) -> None:
+    """Let the event loop run (processEvents() in a loop leaks None references in PySide6 6.12 on 3.11)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+@pytest.fixture
+def big_window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
+    store: Store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF).store
+    add_big_plan(store, scale(300, 300), scale(50, 50))
+    window = create_main_window(store)
+    window.resize(1366, 768)
+    window.show()
+    window.open_report(None)
+    assert QTest.qWaitForWindowExposed(window)
+    while window.editor.validation_pending():
+        run_loop(20)
+    yield window
+    window.close()
+    settle_workers()
+    store.close()
+
+
+def test_moving_from_item_to_item(benchmark: pytest.FixtureRequest, big_window: MainWindow) -> None:
+    """Ctrl+PgDown through the list: the form filled for the next item and painted, each step timed."""
+    editor = big_window.editor
+    assert len(editor.tasks.items()) >= 300 and len(editor.indicators.items()) >= 50
+    first = editor.item_list.first()
+    assert first is not None
+    editor.go_to(first[0], first[1], "status")
+    clock = QElapsedTimer()
+    steps: list[float] = []
+    for _ in range(scale(40, 360)):
+        clock.start()
+        editor.step(1)
+        editor.repaint()  # the list, the form and the side panels painted: what the user sees is part of it
+        steps.append(clock.nsecsElapsed() / 1e6)
+    median, worst = statistics.median(steps), max(steps)
+    benchmark.extra_info.update(median_step_ms=median, longest_step_ms=worst, steps=len(steps))
+    print(f"\nitem to item: median {median:.1f} ms, longest {worst:.1f} ms over {len(steps)} steps")
+    benchmark.pedantic(lambda: worst, rounds=1, iterations=1)
+
+
+def test_longest_stall_while_typing_during_validation(benchmark: pytest.FixtureRequest,
+                                                      big_window: MainWindow) -> None:
+    """Keys typed into the form's result field every 40 ms while the report is validated again and again; a
+    heartbeat every 5 ms on the UI thread measures the longest gap beyond the beat."""
+    editor = big_window.editor
+    ref = editor.tasks.row_item(len(editor.tasks.items()) - 1).ref
+    editor.go_to("task", ref, "result")
+    field = QApplication.focusWidget()
+    assert field is not None and field.objectName() == "form_task_result"
+    clock = QElapsedTimer()
+    clock.start()
+    gaps: list[int] = []
+    last = [clock.elapsed()]
+
+    def beat() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(HEARTBEAT_MS)
+    heartbeat.timeout.connect(beat)
+    heartbeat.start()
+    text = "Da to chuc tap huan cho can bo " * scale(1, 4)
+    for n, char in enumerate(text):
+        if n % 10 == 0:
+            editor.validate_now()
+        QTest.keyClicks(field, char)
+        run_loop(KEY_GAP_MS)
+    while editor.validation_pending():
+        run_loop(20)
+    heartbeat.stop()
+    assert editor.form_field("task", "result").toPlainText() == text  # type: ignore[attr-defined]
+    worst = float(max(gaps)) - HEARTBEAT_MS
+    benchmark.extra_info.update(longest_stall_ms=worst, keys=len(text))
+    print(f"\ntyping during validation: longest UI-thread stall beyond the {HEARTBEAT_MS} ms heartbeat: "
+          f"{worst:.0f} ms over {len(text)} keys")
+    benchmark.pedantic(lambda: worst, rounds=1, iterations=1)

@@ -1,0 +1,218 @@
+"""The one-item form: real keys at typing speed while validation and the dashboard refresh, every field
+type stored as typed, refusals at the field, next/previous from the keyboard, last quarter's answer."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.app import create_main_window
+from desktop.domain.text import fold
+from desktop.models.store import Store
+from desktop.services.reports import open_report
+from desktop.views.main_window import MainWindow
+from desktop.views.report_editor import ReportEditor
+from tests.views.flow_helpers import type_text, wait_validated
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
+    made = create_main_window(demo_store)
+    qtbot.addWidget(made)
+    made.show()
+    made.open_report(None)
+    wait_validated(qtbot, made.editor)
+    return made
+
+
+def type_here(text: str) -> None:
+    type_text(text)
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    QTest.keyClick(widget, key, modifier)
+
+
+def unanswered(editor: ReportEditor, kind: str) -> str:
+    rows = editor.tasks.items() if kind == "task" else editor.indicators.items()
+    return next(r.ref for r in rows if not any(v not in (None, "") for v in r.values().values()))
+
+
+def focused_name() -> str:
+    widget = QApplication.focusWidget()
+    return widget.objectName() if widget else ""
+
+
+def test_a_task_typed_at_speed_while_validation_and_dashboard_run_is_stored_as_typed(
+        qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
+    editor = window.editor
+    ref = unanswered(editor, "task")
+    editor.go_to("task", ref, "status")
+    assert focused_name() == "form_task_status"
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Down)  # "Đang triển khai"
+    press(Qt.Key.Key_Tab)
+    assert focused_name() == "form_task_percent"
+    type_here("4")
+    window.dashboard.refresh()
+    wait_validated(qtbot, editor)  # the status just saved is validated while the percent is typed
+    type_here("5")
+    press(Qt.Key.Key_Tab)
+    type_here("Đã tổ chức 3 lớp")
+    editor.validate_now()
+    wait_validated(qtbot, editor)
+    type_here(" tập huấn.")
+    press(Qt.Key.Key_Tab)
+    type_here("Thiếu kinh phí")
+    press(Qt.Key.Key_Tab)
+    type_here("Bổ sung kinh phí năm 2027")
+    press(Qt.Key.Key_Tab)
+    assert focused_name() == "form_task_not_applicable_reason"
+    press(Qt.Key.Key_Tab)
+    assert focused_name() == "formNextItem"
+    stored = next(t for t in open_report(demo_store).tasks if t.ref == ref)
+    assert (stored.status, stored.percent, stored.result, stored.difficulties, stored.proposals) == (
+        "in_progress", 45, "Đã tổ chức 3 lớp tập huấn.", "Thiếu kinh phí", "Bổ sung kinh phí năm 2027")
+    assert stored.not_applicable_reason is None
+
+
+def test_an_indicator_typed_at_speed_is_stored_and_its_rate_shown_as_typed(qtbot: QtBot, window: MainWindow,
+                                                                          demo_store: Store) -> None:
+    editor = window.editor
+    ref = unanswered(editor, "indicator")
+    editor.go_to("indicator", ref, "numerator")
+    type_here("60")
+    press(Qt.Key.Key_Tab)
+    type_here("2")
+    window.dashboard.refresh()
+    wait_validated(qtbot, editor)
+    type_here("50")
+    rate = editor.form.findChild(QLabel, "formRate")
+    assert rate is not None and "24%" in rate.text()  # shown before the field is left
+    press(Qt.Key.Key_Tab)
+    type_here("1.250")
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Tab)  # level left empty
+    type_here("Số liệu của Bộ phận một cửa")
+    press(Qt.Key.Key_Tab)
+    stored = next(i for i in open_report(demo_store).indicators if i.ref == ref)
+    assert (stored.numerator, stored.denominator, stored.value, stored.note) == (
+        60, 250, 1250, "Số liệu của Bộ phận một cửa")
+    value = editor.form_field("indicator", "value")
+    assert isinstance(value, QLineEdit) and value.text() == "1.250"
+
+
+def test_refused_values_stay_at_the_field_with_the_reason_and_block_moving_on(qtbot: QtBot, window: MainWindow,
+                                                                             demo_store: Store) -> None:
+    editor = window.editor
+    ref = editor.tasks.row_item(0).ref
+    before = next(t for t in open_report(demo_store).tasks if t.ref == ref).percent
+    editor.go_to("task", ref, "percent")
+    field = QApplication.focusWidget()
+    assert isinstance(field, QLineEdit) and field.objectName() == "form_task_percent"
+    field.selectAll()
+    type_here("150")
+    press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert editor.form.item is not None and editor.form.item.ref == ref  # still here
+    assert field.text() == "150" and "0–100" in field.toolTip()
+    assert next(t for t in open_report(demo_store).tasks if t.ref == ref).percent == before
+    indicator = editor.indicators.row_item(0).ref
+    field.selectAll()
+    type_here("100")
+    editor.go_to("indicator", indicator, "denominator")
+    type_here("7 ho so")
+    press(Qt.Key.Key_Tab)
+    denominator = editor.form_field("indicator", "denominator")
+    assert isinstance(denominator, QLineEdit) and denominator.text() == "7 ho so"
+    assert "không phải là một số" in denominator.toolTip()
+    stored = next(i for i in open_report(demo_store).indicators if i.ref == indicator)
+    assert stored.denominator != 7
+
+
+def test_a_refresh_never_rewrites_the_field_being_typed_in(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.editor
+    ref = unanswered(editor, "task")
+    editor.go_to("task", ref, "result")
+    type_here("Đang soạn")
+    editor.edit_cell("task", ref, "proposals", "Đề xuất từ nơi khác")  # a save of the same item, e.g. undo
+    editor.validate_now()
+    wait_validated(qtbot, editor)
+    result = editor.form_field("task", "result")
+    proposals = editor.form_field("task", "proposals")
+    assert isinstance(result, QPlainTextEdit) and result.toPlainText() == "Đang soạn"
+    assert isinstance(proposals, QPlainTextEdit) and proposals.toPlainText() == "Đề xuất từ nơi khác"
+
+
+def test_next_and_previous_item_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.editor
+    first = editor.item_list.first()
+    assert first is not None
+    editor.go_to(first[0], first[1], "status")
+    press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    second = editor.form.item
+    assert second is not None and second.ref != first[1]
+    assert focused_name() == "form_task_status"
+    press(Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    third = editor.form.item
+    assert third is not None and third.ref not in (first[1], second.ref)
+    press(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert editor.form.item is not None and editor.form.item.ref == second.ref
+    button = editor.form.findChild(QPushButton, "formNextItem")
+    assert button is not None
+    button.setFocus()
+    press(Qt.Key.Key_Return)  # after the last field: Enter on "Mục sau"
+    assert editor.form.item is not None and editor.form.item.ref == third.ref
+    assert focused_name() == "form_task_status"
+
+
+def test_last_quarters_answer_is_shown_and_reused(qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
+    editor = window.editor
+    ref = next(ref for ref, values in editor.context.previous.items()
+               if editor.item("task", ref) is not None and values.get("result"))
+    item = editor.item("task", ref)
+    assert item is not None
+    editor.edit_cell("task", ref, "result", None)
+    editor.go_to("task", ref, "status")
+    shown = editor.form.findChild(QLabel, "formPrevious")
+    assert shown is not None and editor.context.previous[ref]["result"] in shown.text()
+    qtbot.mouseClick(editor.form.reuse, Qt.MouseButton.LeftButton)
+    stored = next(t for t in open_report(demo_store).tasks if t.ref == ref)
+    assert stored.result == editor.context.previous[ref]["result"]
+
+
+def test_the_list_groups_by_plan_shows_states_and_filters(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.editor
+    items = editor.item_list
+    model = items.model
+    plans = [model.index(n, 0).data() for n in range(model.rowCount())]
+    assert len(plans) == len({t.plan for t in editor.tasks.items()} | {i.plan for i in editor.indicators.items()})
+    assert all("—" in plan for plan in plans)  # số ký hiệu — short title
+    states = {model.index(r, 1, model.index(s, 0, model.index(p, 0))).data()
+              for p in range(model.rowCount()) for s in range(model.rowCount(model.index(p, 0)))
+              for r in range(model.rowCount(model.index(s, 0, model.index(p, 0))))}
+    assert {"Chưa nhập", "Đã nhập"} <= states
+    items.filter.setCurrentIndex(items.filter.findData("unanswered"))
+    shown = list(items._order)
+    assert shown and all(not editor.item(*name.split("|", 1)).values().get("status")  # type: ignore[union-attr]
+                         for name in shown if name.startswith("task|"))
+    items.filter.setCurrentIndex(0)
+    title = editor.tasks.row_item(0).title
+    typed = fold(" ".join(title.split()[:3]))
+    assert typed.isascii()
+    items.search.setText(typed)
+    assert f"task|{editor.tasks.row_item(0).ref}" in items._order
+
+
+def test_status_combo_is_a_combo_and_issues_sit_beside_their_field(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.editor
+    issue = next(i for i in editor.result.issues if i.item_kind == "task" and i.field == "status")
+    editor.go_to("task", issue.item_key, "status")
+    assert isinstance(editor.form_field("task", "status"), QComboBox)
+    message = editor.form.findChild(QLabel, "formMessage_task_status")
+    assert message is not None and not message.isHidden()
+    assert issue.message("vi") in message.text()
