@@ -20,6 +20,7 @@ from desktop.cli import (
     demo_commands,
     plan_commands,
     report_commands,
+    signing_commands,
     store_commands,
     sync_commands,
 )
@@ -27,7 +28,7 @@ from desktop.errors import BaocaoError
 from desktop.i18n import tr
 
 COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands,
-                   sync_commands, bundle_commands, app_commands)
+                   sync_commands, bundle_commands, app_commands, signing_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,3 +4,10 @@
 PKCS#12 file; ``appearance`` draws the decree's signature and seal; ``pades`` signs (incremental updates);
 ``verify`` checks every signature; ``trust`` keeps the roots signatures are checked against.
 """
+
+import logging
+
+# pyHanko logs an expected verdict (an untrusted chain, a digest mismatch) as a warning with a traceback;
+# the verdict reaches the user through desktop.signing.verify, so those records go nowhere by default.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+logging.getLogger("pyhanko").propagate = False

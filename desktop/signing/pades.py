@@ -29,7 +29,7 @@ from desktop.signing import appearance
 from desktop.signing.certificates import check_signing_certificate, validation_context
 from desktop.signing.errors import SigningError
 from desktop.signing.keys import KeySource, open_signer, signer_certificate
-from desktop.signing.tokens import subject_name
+from desktop.signing.tokens import common_name, subject_name
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_PDF_BYTES = 200 << 20
@@ -104,7 +104,7 @@ def sign_pdf(src: Path, out: Path, request: SigningRequest, key: KeySource, pin:
         except (PdfError, ValueError, OSError) as exc:
             raise SigningError(f"Không ký được {src.name}: {exc}", f"Cannot sign {src.name}: {exc}") from exc
     _write_atomically(out, output.getvalue())
-    return SignResult(out, request.role.field_name, subject_name(cert), cert.issuer.human_friendly, signed_at,
+    return SignResult(out, request.role.field_name, subject_name(cert), common_name(cert.issuer), signed_at,
                       timestamper is not None)
 
 

@@ -143,11 +143,15 @@ def _certificate_info(obj: pkcs11.Object) -> CertificateInfo:
         key_id = bytes(obj[Attribute.ID])
     except PKCS11Error:
         key_id = b""
-    return CertificateInfo(label, key_id, subject_name(cert), cert.issuer.human_friendly,
+    return CertificateInfo(label, key_id, subject_name(cert), common_name(cert.issuer),
                            cert.not_valid_after, cert)
 
 
 def subject_name(cert: x509.Certificate) -> str:
     """The common name of the certificate's subject, else its whole name."""
-    native = cert.subject.native
-    return str(native.get("common_name") or cert.subject.human_friendly)
+    return common_name(cert.subject)
+
+
+def common_name(name: x509.Name) -> str:
+    """The common name of ``name``, else the whole name."""
+    return str(name.native.get("common_name") or name.human_friendly)
