@@ -20,7 +20,7 @@ FOREIGN_TOKEN = "NGOAI-GOC"
 
 
 @dataclass(frozen=True)
-class TestPki:
+class Pki:
     """The test CA, its certificates, the tokens holding them and the ND 30 images."""
 
     folder: Path
@@ -38,14 +38,14 @@ class TestPki:
 
 
 @pytest.fixture(scope="session")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestPki]:
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pki]:
     if not softhsm.available():
         pytest.skip("SoftHSM2 / pkcs11-tool not installed (scripts/install-system-deps.sh installs them)")
     folder = tmp_path_factory.mktemp("pki")
     softhsm.configure(folder)
     ca = make_ca("CA thu nghiem chuyen dung Chinh phu")
     foreign = make_ca("CA la")
-    built = TestPki(folder, ca, make_leaf(ca, "Nguyễn Văn An"), make_leaf(ca, "UBND xã Thử Nghiệm"),
+    built = Pki(folder, ca, make_leaf(ca, "Nguyễn Văn An"), make_leaf(ca, "UBND xã Thử Nghiệm"),
                     make_leaf(ca, "TSA thu nghiem", timestamping=True), foreign,
                     signature_png(folder / "chu-ky.png"), seal_png(folder / "con-dau.png"))
     built.ca_pem.write_bytes(ca.cert_pem())
@@ -63,3 +63,19 @@ def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("report") / "bao-cao.pdf"
     return write_report_pdf(make_snapshot(tasks=70, indicators=30), out)
+
+
+@pytest.fixture
+def nss_db(pki: Pki, tmp_path: Path) -> str:
+    """An NSS database trusting the test CA, for poppler's pdfsig (``-nssdir``)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("certutil") is None:
+        pytest.skip("certutil (libnss3-tools) not installed")
+    folder = tmp_path / "nss"
+    folder.mkdir()
+    subprocess.run(["certutil", "-N", "-d", f"sql:{folder}", "--empty-password"], check=True, capture_output=True)
+    subprocess.run(["certutil", "-A", "-n", "test-ca", "-t", "CT,C,C", "-i", str(pki.ca_pem), "-d", f"sql:{folder}"],
+                   check=True, capture_output=True)
+    return f"sql:{folder}"
