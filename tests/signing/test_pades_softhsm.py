@@ -98,8 +98,11 @@ def test_signing_twice_as_the_same_role_or_out_of_order_is_refused(pki: Pki, rep
         sign_pdf(second, tmp_path / "x.pdf", SigningRequest(Role.AGENCY, image=pki.seal_image),
                  TokenKey(softhsm.LIBRARY, AGENCY_TOKEN), softhsm.PIN, roots(pki))
     assert twice.value.code == "already_signed" and "already signed by the agency" in twice.value.message("en")
+    agency_only = tmp_path / "co-quan.pdf"
+    sign_pdf(report_pdf, agency_only, SigningRequest(Role.AGENCY, image=pki.seal_image),
+             TokenKey(softhsm.LIBRARY, AGENCY_TOKEN), softhsm.PIN, roots(pki))
     with pytest.raises(SigningError) as late:
-        sign_pdf(second, tmp_path / "y.pdf", SigningRequest(Role.SIGNER, image=pki.signature_image),
+        sign_pdf(agency_only, tmp_path / "y.pdf", SigningRequest(Role.SIGNER, image=pki.signature_image),
                  TokenKey(softhsm.LIBRARY, SIGNER_TOKEN), softhsm.PIN, roots(pki))
     assert late.value.code == "order" and "the signer signs first" in late.value.message("en")
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()
