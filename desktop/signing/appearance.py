@@ -141,7 +141,7 @@ def seal_size(seal: Image.Image) -> float:
 
 def appendix_placement(reader: PdfFileReader) -> Placement:
     """The top right of page 1."""
-    x1, y1, x2, y2 = (float(v) for v in _pages(reader)[0]["/MediaBox"])
+    _x1, _y1, x2, y2 = (float(v) for v in _pages(reader)[0]["/MediaBox"])
     width, height = APPENDIX_SIZE
     right, top = x2 - APPENDIX_MARGIN[0], y2 - APPENDIX_MARGIN[1]
     return Placement(0, (right - width, top - height, right, top))

@@ -101,19 +101,36 @@ def load_library(path: str) -> pkcs11.lib:
 
 def list_tokens(library: str) -> list[TokenInfo]:
     """The tokens plugged in, as the library sees them."""
+    tokens = []
+    for token in _present_tokens(library):
+        serial = token.serial.decode("ascii", "replace") if isinstance(token.serial, bytes) else str(token.serial)
+        tokens.append(TokenInfo(token.label.strip(), token.manufacturer_id.strip(), serial.strip()))
+    return tokens
+
+
+def _present_tokens(library: str) -> list[pkcs11.Token]:
+    """The initialised tokens in the slots; a slot whose card the library does not recognise is skipped."""
     lib = load_library(library)
     tokens = []
-    for slot in lib.get_slots(token_present=True):
-        token = slot.get_token()
-        tokens.append(TokenInfo(token.label.strip(), token.manufacturer_id.strip(), token.serial.decode(
-            "ascii", "replace").strip() if isinstance(token.serial, bytes) else str(token.serial).strip()))
+    try:
+        slots = lib.get_slots(token_present=True)
+    except PKCS11Error as exc:
+        raise TokenError(f"Thư viện PKCS#11 không liệt kê được khe cắm ({type(exc).__name__}).",
+                         f"The PKCS#11 library cannot list its slots ({type(exc).__name__}).",
+                         code="bad_library") from exc
+    for slot in slots:
+        try:
+            token = slot.get_token()
+        except PKCS11Error:
+            continue
+        if token.label.strip():
+            tokens.append(token)
     return tokens
 
 
 def find_token(library: str, label: str | None) -> pkcs11.Token:
     """The token labelled ``label`` (or the only one plugged in); a clear refusal when absent or ambiguous."""
-    lib = load_library(library)
-    tokens = [slot.get_token() for slot in lib.get_slots(token_present=True)]
+    tokens = _present_tokens(library)
     if label is not None:
         tokens = [token for token in tokens if token.label.strip() == label.strip()]
     if not tokens:

@@ -93,7 +93,7 @@ def test_expired_or_untrusted_certificate_is_refused(pki: Pki, report_pdf: Path,
 
 def test_signing_twice_as_the_same_role_or_out_of_order_is_refused(pki: Pki, report_pdf: Path,
                                                                    tmp_path: Path) -> None:
-    first, second = sign_both(pki, report_pdf, tmp_path)
+    _first, second = sign_both(pki, report_pdf, tmp_path)
     with pytest.raises(SigningError) as twice:
         sign_pdf(second, tmp_path / "x.pdf", SigningRequest(Role.AGENCY, image=pki.seal_image),
                  TokenKey(softhsm.LIBRARY, AGENCY_TOKEN), softhsm.PIN, roots(pki))

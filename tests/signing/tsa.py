@@ -21,7 +21,7 @@ def timestamp_server(tsa: Issued, ca: Issued) -> Iterator[str]:
         tsa.key.private_bytes(*_der_pkcs8())), certs_to_embed=[x509.Certificate.load(ca.cert_der())])
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server API
+        def do_POST(self) -> None:
             body = self.rfile.read(min(int(self.headers.get("Content-Length", "0")), 1 << 16))
             answer = stamper.request_tsa_response(tsp.TimeStampReq.load(body)).dump()
             self.send_response(200)
@@ -30,7 +30,7 @@ def timestamp_server(tsa: Issued, ca: Issued) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(answer)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server API
+        def log_message(self, format: str, *args: object) -> None:
             return
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
