@@ -33,6 +33,7 @@ from desktop.sync.atomic_file import atomic_output
 from desktop.sync.bundle_container import MAGIC as BUNDLE_MAGIC
 from desktop.sync.device_keys import ProvinceKeys
 from desktop.sync.encrypted_export import decrypt_file
+from server import trust_roots
 from server.config import Settings
 from server.db import Database
 from server.enrollment import AGENCY_KINDS, add_agency, issue_code
@@ -94,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--period", required=True)
     summary.add_argument("--out", type=Path, required=True)
     summary.set_defaults(run=_summary)
+    trust_roots.register(commands, _database)
     return parser
 
 

@@ -139,3 +139,16 @@ class Nonce(Base):
     nonce: Mapped[str] = mapped_column(String(32), primary_key=True)
     key_id: Mapped[str] = mapped_column(String(40))
     expires_at: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class TrustRoot(Base):
+    """A root (or intermediate) CA certificate the province trusts for documents' digital signatures (PEM);
+    published to every agency in the assignment package."""
+
+    __tablename__ = "trust_roots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    subject: Mapped[str] = mapped_column(Text)
+    pem: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[int] = mapped_column(BigInteger)

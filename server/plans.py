@@ -26,6 +26,7 @@ from desktop.sync.device_keys import ed25519_public_bytes, key_id
 from desktop.sync.receipt import receipt_time
 from server.db import Database
 from server.models import Agency, Plan
+from server.trust_roots import root_pems, roots_version
 
 ASSIGNMENTS_TYPE = "application/vnd.baocao.assignments+json"
 FORMAT = "baocao.assignments/1"
@@ -61,14 +62,14 @@ class AssignmentPackages:
     def __init__(self, db: Database, signing_key: Ed25519PrivateKey) -> None:
         self._db = db
         self._signing_key = signing_key
-        self._cache: dict[tuple[str, int, int], Package] = {}
+        self._cache: dict[tuple[str, int, int, int, int], Package] = {}
         self._lock = threading.Lock()
 
     def for_agency(self, agency_code: str) -> Package:
         """The current package of ``agency_code``."""
         with self._db.transaction() as session:
             count, latest = session.execute(select(func.count(Plan.id), func.max(Plan.imported_at))).one()
-            version = (agency_code, int(count or 0), int(latest or 0))
+            version = (agency_code, int(count or 0), int(latest or 0), *roots_version(session))
             with self._lock:
                 cached = self._cache.get(version)
             if cached is not None:
@@ -79,7 +80,7 @@ class AssignmentPackages:
             issued = latest or agency.created_at
             payload = {"format": FORMAT, "agency": {"code": agency.code, "name": agency.name,
                                                     "parent_name": agency.parent_name, "kind": agency.kind},
-                       "plans": plans, "schedule": None,
+                       "plans": plans, "schedule": None, "trust_roots": root_pems(session),
                        "issued_at": receipt_time(datetime.fromtimestamp(issued, UTC))}
         package = self._sign(canonical_json(payload))
         with self._lock:

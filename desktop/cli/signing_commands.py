@@ -148,7 +148,11 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     if not library:
         from desktop.services.digital_signing import load_settings
 
-        library = context.with_store(args, lambda store: load_settings(store).pkcs11_library) or ""
+        store = context.open_store(args)
+        try:
+            library = load_settings(store).pkcs11_library
+        finally:
+            store.close()
     for token in list_tokens(library):
         print(f"{token.label}  ({token.manufacturer}, {token.serial})")
         for cert in list_certificates(library, token.label):

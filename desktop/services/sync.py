@@ -24,6 +24,7 @@ from desktop.services.identity import device_key, pin_province, province_keys, r
 from desktop.services.installation import AgencyProfile, configure_agency, profile_from_province
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
+from desktop.signing.trust import set_province_roots
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.sync_client import BundleToSend, ProvinceClient, UploadState
 from desktop.sync.sync_run import SyncProgress, SyncReport, run_sync
@@ -188,5 +189,7 @@ def _pull(store: Store, client: ProvinceClient) -> tuple[bool, list[str]]:
             codes.append(code)
         if package.get("schedule"):
             period_service.save_schedule(session, package["schedule"])
+        if "trust_roots" in package:
+            set_province_roots(session, package["trust_roots"])
         set_setting(session, ETAG_SETTING, pulled.etag)
     return True, codes

@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pkcs11
 from asn1crypto import x509
@@ -85,7 +86,7 @@ def installed_presets() -> list[tuple[LibraryPreset, Path]]:
     return found
 
 
-def load_library(path: str) -> pkcs11.lib:
+def load_library(path: str) -> Any:  # pkcs11.lib: its stubs declare a function, not a class
     """The PKCS#11 library at ``path``; a clear refusal when it is not there or not a PKCS#11 module."""
     if not Path(path).is_file():
         raise TokenError(f"Không thấy thư viện PKCS#11 {path}: hãy cài phần mềm của token hoặc chọn đúng tệp.",

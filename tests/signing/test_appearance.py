@@ -33,7 +33,8 @@ def _widgets(pdf: Path) -> dict[str, tuple[int, tuple[float, float, float, float
         for annot in page.get("/Annots", []):
             annot = annot.get_object()
             if annot.get("/Subtype") == "/Widget":
-                found[str(annot["/T"])] = (index, tuple(float(v) for v in annot["/Rect"]))
+                x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
+                found[str(annot["/T"])] = (index, (x1, y1, x2, y2))
     return found
 
 

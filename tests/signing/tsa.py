@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from asn1crypto import keys, tsp, x509
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from tests.signing.pki import Issued
 
@@ -17,8 +18,9 @@ from tests.signing.pki import Issued
 @contextmanager
 def timestamp_server(tsa: Issued, ca: Issued) -> Iterator[str]:
     """Serve timestamps at the yielded URL until the block ends."""
+    chain = SimpleCertificateStore.from_certs([x509.Certificate.load(ca.cert_der())])
     stamper = DummyTimeStamper(x509.Certificate.load(tsa.cert_der()), keys.PrivateKeyInfo.load(
-        tsa.key.private_bytes(*_der_pkcs8())), certs_to_embed=[x509.Certificate.load(ca.cert_der())])
+        tsa.key.private_bytes(*_der_pkcs8())), certs_to_embed=chain)
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
