@@ -93,3 +93,21 @@ def test_sign_the_report_then_the_agency_signs_the_file(qtbot: QtBot, demo_store
     final = Path(clerk.out.text())
     assert [(c.role, c.ok) for c in verify_pdf(final, roots(pki))] == [(Role.SIGNER, True), (Role.AGENCY, True)]
     settle_workers()
+
+
+def test_the_menu_opens_ky_so_for_a_pdf_from_another_pc(qtbot: QtBot, demo_store: Store) -> None:
+    from PySide6.QtGui import QAction
+
+    from desktop.app import create_main_window
+
+    window = create_main_window(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    action = window.findChild(QAction, "digitalSignFile")
+    assert action is not None and action.text().replace("&", "") == "Ký số tệp PDF…"
+    action.trigger()
+    dialog = window.findChild(DigitalSignDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Ký số tệp PDF" and dialog.source.isVisibleTo(dialog)
+    assert dialog.appendix.isVisibleTo(dialog), "the separate-appendix form is offered for a file"
+    settle_workers()
