@@ -37,6 +37,7 @@ from desktop.sync.device_keys import ProvinceKeys
 from desktop.sync.encrypted_export import decrypt_file
 from desktop.sync.receipt import verify_receipt
 from server.admin_commands import register as register_admin_commands
+from server import trust_roots
 from server.config import Settings
 from server.db import Database
 from server.enrollment import AGENCY_KINDS, add_agency, issue_code
@@ -100,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--period", required=True)
     summary.add_argument("--out", type=Path, required=True)
     summary.set_defaults(run=_summary)
+    trust_roots.register(commands, _database)
     return parser
 
 

@@ -201,3 +201,14 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str] = mapped_column(String(200))
     details: Mapped[str] = mapped_column(Text, default="{}")
+class TrustRoot(Base):
+    """A root (or intermediate) CA certificate the province trusts for documents' digital signatures (PEM);
+    published to every agency in the assignment package."""
+
+    __tablename__ = "trust_roots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    subject: Mapped[str] = mapped_column(Text)
+    pem: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[int] = mapped_column(BigInteger)

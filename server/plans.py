@@ -26,6 +26,7 @@ from desktop.sync.receipt import receipt_time
 from server.db import Database
 from server.models import Agency, Plan, ScheduleEntry
 from server.schedule import Entry, package_schedule, schedule_version
+from server.trust_roots import root_pems, roots_version
 
 _CACHE_LIMIT = 4096
 
@@ -67,7 +68,7 @@ class AssignmentPackages:
         with self._db.transaction() as session:
             count, latest = session.execute(select(func.count(Plan.id), func.max(Plan.imported_at))).one()
             scheduled = schedule_version(session)
-            version = (agency_code, int(count or 0), int(latest or 0), *scheduled)
+            version = (agency_code, int(count or 0), int(latest or 0), *scheduled, *roots_version(session))
             with self._lock:
                 cached = self._cache.get(version)
             if cached is not None:
@@ -81,7 +82,7 @@ class AssignmentPackages:
             issued = max(latest or agency.created_at, changed)
             payload = {"format": FORMAT, "agency": {"code": agency.code, "name": agency.name,
                                                     "parent_name": agency.parent_name, "kind": agency.kind},
-                       "plans": plans, "schedule": schedule,
+                       "plans": plans, "schedule": schedule, "trust_roots": root_pems(session),
                        "issued_at": receipt_time(datetime.fromtimestamp(issued, UTC))}
         envelope = sign_assignments(payload, self._signing_key)
         package = Package(envelope, f'"{hashlib.sha256(envelope).hexdigest()}"')

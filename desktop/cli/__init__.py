@@ -22,6 +22,7 @@ from desktop.cli import (
     history_commands,
     plan_commands,
     report_commands,
+    signing_commands,
     store_commands,
     sync_commands,
 )
@@ -29,7 +30,8 @@ from desktop.errors import BaocaoError
 from desktop.i18n import tr
 
 COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands,
-                   sync_commands, bundle_commands, app_commands, history_commands, backup_commands)
+                   sync_commands, bundle_commands, app_commands, history_commands, backup_commands,
+                   signing_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import context
+from desktop.cli import context, signing_commands
 from desktop.i18n import current_language, tr
 from desktop.models.store import Store
 
@@ -33,7 +33,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command("sign", cmd_sign, "approve, sign and queue the report for the province")
     command("history", cmd_history, "list the report's revisions")
     command("reopen", cmd_reopen, "open a new revision of a signed report").add_argument("--reason", required=True)
-    command("pdf", cmd_pdf, "write the report PDF").add_argument("--out", type=Path, required=True)
+    pdf = command("pdf", cmd_pdf, "write the report PDF (--sign: digitally signed)")
+    pdf.add_argument("--out", type=Path, required=True)
+    pdf.add_argument("--sign", choices=["signer", "agency"], help="sign it with a token or --p12 (ND 30)")
+    signing_commands.add_key_arguments(pdf)
     command("xlsx", cmd_xlsx, "write the report workbook").add_argument("--out", type=Path, required=True)
     command("fill", cmd_fill, "take values from a filled report workbook").add_argument("file", type=Path)
 
@@ -154,6 +157,13 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from desktop.services.documents import export_pdf
 
     def run(store: Store) -> int:
+        if args.sign:
+            from desktop.services.digital_signing import sign_report
+
+            key, pin = signing_commands.key_source(store, args)
+            signing_commands.print_signed(sign_report(store, _period(store, args), args.out,
+                                                      signing_commands.Role(args.sign), key, pin))
+            return 0
         export_pdf(store, _period(store, args), args.out)
         print(tr("Đã ghi", "Written:"), args.out)
         return 0

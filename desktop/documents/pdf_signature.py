@@ -8,7 +8,7 @@ with room for the signature and the seal, then the name in bold.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from desktop.documents.pdf_styles import PORTRAIT_WIDTH, Styles, markup
 from desktop.domain.report_snapshot import ReportSnapshot
@@ -16,6 +16,29 @@ from desktop.domain.text import fold
 
 RECIPIENTS_COLUMN = 82 * mm
 SIGNATURE_ROOM = 28 * mm
+# A borderless link annotation over the signature room, with this /Contents, tells a signing tool where the
+# room is, even on a PC that did not write the PDF (desktop/signing/appearance.py reads it).
+SIGNATURE_AREA_DEST = "baocao-signature-area"
+
+
+class SignatureRoom(Flowable):
+    """The blank between the signer's title and name; marks its page rectangle with ``SIGNATURE_AREA_DEST``."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.height = height
+        self.width = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        left, bottom = self.canv.absolutePosition(0, 0)
+        right, top = self.canv.absolutePosition(self.width, self.height)
+        self.canv.bookmarkPage(SIGNATURE_AREA_DEST, fit="FitR", left=left, bottom=bottom, right=right, top=top)
+        # The link (to its own rectangle) is what the PDF keeps: reportlab writes a destination only when used.
+        self.canv.linkAbsolute(SIGNATURE_AREA_DEST, SIGNATURE_AREA_DEST, (left, bottom, right, top), thickness=0)
 
 
 def recipient_lines(snapshot: ReportSnapshot) -> list[str]:
@@ -39,7 +62,7 @@ def signature_block(snapshot: ReportSnapshot, styles: Styles) -> Flowable:
     signer = styles.centre_bold.clone("signer", fontSize=13.5, leading=16.5)
     right: list[Flowable] = [Paragraph(markup(line.upper()), signer)
                              for line in (agency.signer_authority, agency.signer_title) if line.strip()]
-    right.append(Spacer(1, SIGNATURE_ROOM))
+    right.append(SignatureRoom(SIGNATURE_ROOM))
     if agency.signer_name.strip():
         right.append(Paragraph(markup(agency.signer_name.strip()), signer.clone("signer_name", fontSize=14)))
     table = Table([[left, right]], colWidths=[RECIPIENTS_COLUMN, PORTRAIT_WIDTH - RECIPIENTS_COLUMN])

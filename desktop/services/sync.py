@@ -25,6 +25,7 @@ from desktop.services.installation import AgencyProfile, configure_agency, profi
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
 from desktop.services.province_history import RestoreOutcome, learn_chain, open_revision_from_province, restore_history
+from desktop.signing.trust import set_province_roots
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.server_url import check_server_url
 from desktop.sync.sync_client import BundleToSend, ProvinceClient, UploadState
@@ -206,5 +207,7 @@ def _pull(store: Store, client: ProvinceClient) -> tuple[bool, list[str]]:
             codes.append(code)
         if package.get("schedule"):
             period_service.save_schedule(session, package["schedule"])
+        if "trust_roots" in package:
+            set_province_roots(session, package["trust_roots"])
         set_setting(session, ETAG_SETTING, pulled.etag)
     return True, codes

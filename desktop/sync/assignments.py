@@ -6,9 +6,9 @@ The package is a DSSE envelope in canonical JSON, shaped like a receipt (receipt
      "signatures": [{"keyid": "ed25519:…", "sig": base64(Ed25519(PAE(payloadType, body)))}]}
 
 ``body`` is canonical JSON ``{"format": "baocao.assignments/1", "agency": {...}, "plans": [...],
-"schedule": {...} | null, "issued_at": iso}``. The server signs with ``sign_assignments``; the agency
-accepts nothing from the package until ``verify_assignments`` has checked it against the province key
-pinned at enrollment.
+"schedule": {...} | null, "issued_at": iso, "trust_roots": [pem, …] (optional)}``. The server signs
+with ``sign_assignments``; the agency accepts nothing from the package until ``verify_assignments`` has
+checked it against the province key pinned at enrollment.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from desktop.sync.envelope import open_envelope, seal_envelope
 ASSIGNMENTS_TYPE = "application/vnd.baocao.assignments+json"
 FORMAT = "baocao.assignments/1"
 MAX_ASSIGNMENTS_BYTES = 32 * 1024 * 1024
+# Optional "trust_roots": PEM certificates the province trusts for documents' digital signatures.
+MAX_TRUST_ROOTS = 64
+MAX_ROOT_PEM = 64 * 1024
 _REQUIRED = {"format": str, "agency": dict, "plans": list, "issued_at": str}
 
 
@@ -59,6 +62,10 @@ def _check_package(package: Any) -> None:
                      f"unsupported format {package['format'][:40]!r}")
     if package.get("schedule") is not None and not isinstance(package["schedule"], dict):
         raise _error("trường 'schedule' sai", "invalid field 'schedule'")
+    roots = package.get("trust_roots", [])
+    if not isinstance(roots, list) or len(roots) > MAX_TRUST_ROOTS or not all(
+            isinstance(r, str) and len(r) <= MAX_ROOT_PEM for r in roots):
+        raise _error("trường 'trust_roots' sai", "invalid field 'trust_roots'")
 
 
 def _error(vi: str, en: str, code: str | None = None) -> AssignmentsError:

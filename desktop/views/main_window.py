@@ -17,6 +17,7 @@ from desktop.services import reports
 from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
 from desktop.views.dashboard_view import DashboardView
+from desktop.views.digital_sign_dialog import open_digital_sign
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
 from desktop.views.print_preview import preview_dialog
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         report_menu.addAction(self.sign_action)
         self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R")
         report_menu.addAction(self.reopen_action)
+        report_menu.addAction(self._action(self.tr("Ký &số tệp PDF…"), lambda: open_digital_sign(self.store, self),
+                                           name="digitalSignFile"))
         self.editor.reopen_button.clicked.connect(self.reopen)
         view_menu = bar.addMenu(self.tr("&Xem"))
         for n in range(self.tabs.count()):

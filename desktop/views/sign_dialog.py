@@ -22,6 +22,7 @@ from desktop.domain.validation_issues import field_label
 from desktop.models.store import Store
 from desktop.services import signing, validation
 from desktop.services.signing import SignedRevision
+from desktop.views.digital_sign_dialog import open_digital_sign
 from desktop.views.formatting import format_number
 from desktop.views.worker import Operation, run_operation, show_error
 
@@ -72,6 +73,10 @@ class SignDialog(QDialog):
         self.sign_button = QPushButton(self.tr("&Ký"))
         self.sign_button.setEnabled(not result.blocking)
         buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.digital_button = QPushButton(self.tr("Ký &số…"))
+        self.digital_button.setObjectName("openDigitalSign")
+        self.digital_button.clicked.connect(lambda: open_digital_sign(store, self, period_code))
+        buttons.addButton(self.digital_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.sign)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

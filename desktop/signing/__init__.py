@@ -1,0 +1,13 @@
+"""Digital signatures on the report PDF (Nghị định 30/2020): PAdES with pyHanko, keys on a PKCS#11 token.
+
+``tokens`` finds the token's library, tokens and certificates; ``keys`` opens a signer on a token or a
+PKCS#12 file; ``appearance`` draws the decree's signature and seal; ``pades`` signs (incremental updates);
+``verify`` checks every signature; ``trust`` keeps the roots signatures are checked against.
+"""
+
+import logging
+
+# pyHanko logs an expected verdict (an untrusted chain, a digest mismatch) as a warning with a traceback;
+# the verdict reaches the user through desktop.signing.verify, so those records go nowhere by default.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+logging.getLogger("pyhanko").propagate = False

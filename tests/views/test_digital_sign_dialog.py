@@ -1,0 +1,113 @@
+"""«Ký số» as a person uses it, on a real SoftHSM2 token: pick the library, read the token, pick the
+certificate, type the PIN at typing speed, choose the images once, sign the report; then the văn thư
+signs that file as the agency from «Báo cáo → Ký số tệp PDF…». A wrong PIN is said and writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.models.store import Store
+from desktop.signing.pades import Role
+from desktop.signing.trust import add_local_roots
+from desktop.signing.verify import verify_pdf
+from desktop.views.digital_sign_dialog import DigitalSignDialog
+from desktop.views.sign_dialog import SignDialog
+from tests.signing import softhsm
+from tests.signing.conftest import AGENCY_TOKEN, SIGNER_TOKEN, Pki, pki  # noqa: F401 - the fixture, shared
+from tests.signing.helpers import roots
+from tests.views.flow_helpers import settle_workers
+
+
+def setup_period(store: Store) -> str:
+    """The demo's current quarter, the one the approval dialog opens on."""
+    from desktop.services.periods import current_period_code
+
+    return current_period_code()
+
+
+def _type(qtbot: QtBot, widget: object, text: str) -> None:
+    widget.setFocus()  # type: ignore[attr-defined]
+    widget.clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(widget, text, delay=5)
+
+
+def _read_and_pick(qtbot: QtBot, dialog: DigitalSignDialog, token: str) -> None:
+    _type(qtbot, dialog.library.library, softhsm.LIBRARY)
+    qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.tokens.count() >= 4 or dialog.read_button.isEnabled(), timeout=20_000)
+    assert dialog.tokens.count() >= 4, dialog.state.text()
+    dialog.tokens.setCurrentIndex(dialog.tokens.findText(token, Qt.MatchFlag.MatchStartsWith))
+    assert dialog.certificates.count() == 1
+
+
+def _choose_image(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, dialog: DigitalSignDialog, kind: str,
+                  path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(dialog.findChild(object, f"choose_{kind}"), Qt.MouseButton.LeftButton)
+
+
+def test_sign_the_report_then_the_agency_signs_the_file(qtbot: QtBot, demo_store: Store, pki: Pki,  # noqa: F811
+                                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_local_roots(demo_store, pki.ca_pem)
+    current = setup_period(demo_store)
+    approval = SignDialog(demo_store, current, "vi")
+    qtbot.addWidget(approval)
+    qtbot.mouseClick(approval.digital_button, Qt.MouseButton.LeftButton)
+    dialog = approval.findChild(DigitalSignDialog)
+    assert dialog is not None and dialog.isVisible()
+    _read_and_pick(qtbot, dialog, SIGNER_TOKEN)
+    assert "Nguyễn Văn An" in dialog.certificates.currentText()
+    _choose_image(qtbot, monkeypatch, dialog, "signature", pki.folder / "chu-ky.png")
+    assert dialog.image_state[next(iter(dialog.image_state))].text() == "đã chọn"
+    out = tmp_path / "bao-cao-ky.pdf"
+    _type(qtbot, dialog.out, str(out))
+
+    _type(qtbot, dialog.pin, "999999")
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Mã PIN không đúng" in dialog.state.text(), timeout=20_000)
+    assert not out.exists() and dialog.pin.text() == "", "nothing written, the PIN not kept"
+
+    _type(qtbot, dialog.pin, softhsm.PIN)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Đã ký số" in dialog.state.text(), timeout=30_000)
+    assert dialog.pin.text() == ""
+    assert [(c.role, c.ok) for c in verify_pdf(out, roots(pki))] == [(Role.SIGNER, True)]
+
+    clerk = DigitalSignDialog(demo_store)
+    qtbot.addWidget(clerk)
+    assert clerk.library.library_path() == softhsm.LIBRARY, "the library chosen once is remembered"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(clerk.findChild(object, "signSourceBrowse"), Qt.MouseButton.LeftButton)
+    assert clerk.out.text().endswith("bao-cao-ky-da-ky.pdf")
+    clerk.role.setCurrentIndex(clerk.role.findData(Role.AGENCY))
+    _read_and_pick(qtbot, clerk, AGENCY_TOKEN)
+    _choose_image(qtbot, monkeypatch, clerk, "seal", pki.folder / "con-dau.png")
+    _type(qtbot, clerk.pin, softhsm.PIN)
+    qtbot.mouseClick(clerk.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Đã ký số" in clerk.state.text(), timeout=30_000)
+    final = Path(clerk.out.text())
+    assert [(c.role, c.ok) for c in verify_pdf(final, roots(pki))] == [(Role.SIGNER, True), (Role.AGENCY, True)]
+    settle_workers()
+
+
+def test_the_menu_opens_ky_so_for_a_pdf_from_another_pc(qtbot: QtBot, demo_store: Store) -> None:
+    from PySide6.QtGui import QAction
+
+    from desktop.app import create_main_window
+
+    window = create_main_window(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    action = window.findChild(QAction, "digitalSignFile")
+    assert action is not None and action.text().replace("&", "") == "Ký số tệp PDF…"
+    action.trigger()
+    dialog = window.findChild(DigitalSignDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Ký số tệp PDF" and dialog.source.isVisibleTo(dialog)
+    assert dialog.appendix.isVisibleTo(dialog), "the separate-appendix form is offered for a file"
+    settle_workers()
