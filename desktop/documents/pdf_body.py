@@ -14,7 +14,18 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desktop.documents.pdf_chart import indicator_charts
 from desktop.documents.pdf_styles import Styles, markup
-from desktop.documents.report_text import agency_in_text, assessment, iso_day, short_date, subject_line
+from desktop.documents.report_text import (
+    agency_in_text,
+    assessment,
+    cited_plans,
+    grouped_tasks,
+    iso_day,
+    plan_citation,
+    plan_code,
+    plan_heading,
+    short_date,
+    subject_line,
+)
 from desktop.domain.report_snapshot import TASK_STATUSES, ReportSnapshot, TaskEntry
 from desktop.domain.task_status import status_label
 
@@ -55,9 +66,8 @@ def closing(snapshot: ReportSnapshot, styles: Styles) -> Paragraph:
 
 
 def _opening(snapshot: ReportSnapshot) -> str:
-    cited = [f"văn bản số {p['number']}" + (f" ngày {short_date(iso_day(p.get('date')))}" if p.get("date") else "")
-             + (f" về {p['title'][:1].lower()}{p['title'][1:]}" if p.get("title") else "")
-             for p in snapshot.plans if p.get("number")]
+    used = [item.plan for item in (*snapshot.tasks, *snapshot.indicators)]
+    cited = [plan_citation(p) for p in cited_plans(snapshot.plans, used)]
     start, end = iso_day(snapshot.period.data_start), iso_day(snapshot.period.data_end)
     window = f" (số liệu tính từ ngày {short_date(start)} đến ngày {short_date(end)})" if start and end else ""
     label = snapshot.period.label
@@ -75,12 +85,17 @@ def _task_results(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
     roles = Counter(t.role for t in snapshot.tasks)
     lines = [f"Tổng số nhiệm vụ: {len(snapshot.tasks)} (chủ trì {roles['lead']}, phối hợp "
              f"{roles['coordinator']}); {_status_counts(snapshot.tasks)}."]
-    sections: dict[tuple[str, str], list[TaskEntry]] = {}
-    for task in snapshot.tasks:
-        sections.setdefault((task.section, task.section_title), []).append(task)
+    sections: dict[tuple[str, str, str], list[TaskEntry]] = {}
+    for task in grouped_tasks(snapshot.tasks):
+        sections.setdefault((task.plan, task.section, task.section_title), []).append(task)
+    plans = list(dict.fromkeys(plan for plan, _, _ in sections))
+    known = {plan_code(p): p for p in snapshot.plans}
     if len(sections) > 1:
-        lines += [f"- {section}. {title}: {len(tasks)} nhiệm vụ; {_status_counts(tasks)}."
-                  for (section, title), tasks in sections.items()]
+        for plan in plans:
+            if len(plans) > 1:
+                lines.append(f"{plan_heading(known.get(plan), plan)}:")
+            lines += [f"- {section}. {title}: {len(tasks)} nhiệm vụ; {_status_counts(tasks)}."
+                      for (owner, section, title), tasks in sections.items() if owner == plan]
     return [*(Paragraph(markup(line), styles.body) for line in lines),
             Paragraph("(Chi tiết tại Phụ lục I kèm theo)", styles.note)]
 

@@ -1,7 +1,7 @@
 """The foot of the report: "Nơi nhận" at left and the signature block at right, on the same line.
 
 "Nơi nhận:" is bold italic 12 pt, the list 11 pt, one "- …;" per line, starting "- Như trên;" when the
-report has an addressee and ending "- Lưu: VT, …". The signer's authority and title are bold capitals,
+report has an addressee (not named again) and ending "- Lưu: VT, VP (02b).". The signer's authority and title are bold capitals,
 with room for the signature and the seal, then the name in bold.
 """
 
@@ -19,16 +19,33 @@ SIGNATURE_ROOM = 28 * mm
 
 
 def recipient_lines(snapshot: ReportSnapshot) -> list[str]:
-    """The "Nơi nhận" list as printed: "- Như trên;" first when there is an addressee, "- Lưu: VT." last."""
-    items = [" ".join(item.split()).strip(" ;.-") for item in snapshot.document.recipients]
+    """The "Nơi nhận" list as printed: "- Như trên;" first when there is an addressee (who is then not named
+    again), the other recipients, and "- Lưu: VT, VP (02b)." last: the archive, the drafting unit and the
+    number of copies kept."""
+    document = snapshot.document
+    items = [" ".join(item.split()).strip(" ;.-") for item in document.recipients]
     items = [item for item in items if item]
+    addressee = fold(" ".join(document.addressee.split()).rstrip("."))
     same_as_above = [item for item in items if fold(item) == "nhu tren"]
     archive = [item for item in items if fold(item).startswith("luu")]
-    others = [item for item in items if item not in same_as_above and item not in archive]
-    if snapshot.document.addressee.strip() and not same_as_above:
+    others = [item for item in items if item not in same_as_above and item not in archive
+              and not (addressee and _same_recipient(fold(item), addressee))]
+    if addressee and not same_as_above:
         same_as_above = ["Như trên"]
-    ordered = [*same_as_above[:1], *others, *(archive[:1] or ["Lưu: VT"])]
+    ordered = [*same_as_above[:1], *others, archive_line(document.drafting_unit, document.archive_copies)]
     return [f"- {item};" for item in ordered[:-1]] + [f"- {ordered[-1]}."]
+
+
+def archive_line(drafting_unit: str, copies: int) -> str:
+    """ "Lưu: VT, VP (02b)": văn thư, the drafting unit's abbreviation and the copies kept (bản)."""
+    unit = " ".join(drafting_unit.split())
+    text = f"Lưu: VT, {unit}" if unit else "Lưu: VT"
+    return f"{text} ({copies:02d}b)" if copies > 0 else text
+
+
+def _same_recipient(item: str, addressee: str) -> bool:
+    """ "Sở Khoa học và Công nghệ" names the addressee "Sở Khoa học và Công nghệ tỉnh Đồng Tháp"."""
+    return addressee == item or addressee.startswith(item + " ") or item.startswith(addressee + " ")
 
 
 def signature_block(snapshot: ReportSnapshot, styles: Styles) -> Flowable:

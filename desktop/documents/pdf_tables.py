@@ -17,13 +17,15 @@ from desktop.documents.report_text import (
     ROLE_LABELS,
     agency_in_text,
     assessment,
-    document_number,
     grouped_tasks,
     indicator_note_text,
     indicator_value_text,
     iso_day,
+    issued_number,
     long_date,
     percent_text,
+    plan_code,
+    plan_heading,
     status_text,
     task_number,
 )
@@ -64,7 +66,7 @@ class RuledTable(Table):
 
 def appendix_heading(number: str, title: str, snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
     """ "Phụ lục I", its title in bold capitals and "(Kèm theo Báo cáo số … ngày … của …)"."""
-    reference = (f"(Kèm theo Báo cáo số {document_number(snapshot.document)} "
+    reference = (f"(Kèm theo Báo cáo số {issued_number(snapshot)} "
                  f"{long_date(iso_day(snapshot.document.date))} của {agency_in_text(snapshot.agency.name)})")
     return [
         Paragraph(f"Phụ lục {number}", styles.title),
@@ -77,10 +79,9 @@ def appendix_heading(number: str, title: str, snapshot: ReportSnapshot, styles: 
 def task_table(snapshot: ReportSnapshot, styles: Styles) -> RuledTable:
     """Phụ lục I: every task under its plan and section, with status, percent, result and difficulties."""
     rows: list[list[object]] = []
-    plans = {t.plan for t in snapshot.tasks}
     current: tuple[str, str] | None = None
     for task in grouped_tasks(snapshot.tasks):
-        if len(plans) > 1 and (current is None or current[0] != task.plan):
+        if task.plan and (current is None or current[0] != task.plan):
             rows.append(_group_row("", _plan_title(snapshot, task.plan), len(TASK_COLUMNS), styles))
             current = (task.plan, "")
         if current is None or current != (task.plan, task.section):
@@ -103,10 +104,8 @@ def indicator_table(snapshot: ReportSnapshot, styles: Styles) -> RuledTable:
 
 
 def _plan_title(snapshot: ReportSnapshot, plan: str) -> str:
-    for info in snapshot.plans:
-        if info.get("number") == plan:
-            return f"{info.get('title', '')} ({plan})".strip()
-    return plan
+    known = {plan_code(info): info for info in snapshot.plans}
+    return plan_heading(known.get(plan), plan)
 
 
 def _task_row(task: TaskEntry, styles: Styles) -> list[object]:

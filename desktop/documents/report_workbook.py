@@ -20,9 +20,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.documents.report_text import (
     agency_in_text,
-    document_number,
     grouped_tasks,
     iso_day,
+    issued_number,
     long_date,
 )
 from desktop.documents.report_workbook_layout import (
@@ -61,7 +61,7 @@ def write_report_workbook(snapshot: ReportSnapshot, out: Path) -> Path:
     tasks.title = TASK_SHEET
     _write_tasks(tasks, snapshot)
     _write_indicators(workbook.create_sheet(INDICATOR_SHEET), snapshot)
-    workbook.properties.title = f"Báo cáo số {document_number(snapshot.document)} - {snapshot.period.label}"
+    workbook.properties.title = f"Báo cáo số {issued_number(snapshot)} - {snapshot.period.label}"
     workbook.properties.creator = agency_in_text(snapshot.agency.name)
     workbook.properties.language = "vi-VN"
     out = Path(out)
@@ -107,7 +107,7 @@ def _write_indicators(sheet: Worksheet, snapshot: ReportSnapshot) -> None:
 
 def _heading(sheet: Worksheet, number: str, title: str, snapshot: ReportSnapshot, columns: Sequence[Column]) -> None:
     last = get_column_letter(len(columns))
-    reference = (f"(Kèm theo Báo cáo số {document_number(snapshot.document)} "
+    reference = (f"(Kèm theo Báo cáo số {issued_number(snapshot)} "
                  f"{long_date(iso_day(snapshot.document.date))} của {agency_in_text(snapshot.agency.name)})")
     for row, text, font in ((1, number, _TITLE), (2, title.upper(), _TITLE), (3, reference, _ITALIC)):
         cell = sheet.cell(row, 1, text)

@@ -15,7 +15,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.periods import VIETNAM_TZ
 from desktop.domain.report_snapshot import ReportSnapshot
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.models.attachment import Attachment
 from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxItem
@@ -72,7 +74,7 @@ def approve_and_sign(store: Store, period_code: str, today: date | None = None) 
         report = report_for_edit(session, agency, period_code)
         require_no_errors(validate_stored(session, report, agency), "ký", "sign")
         province = require_province(session)
-        _freeze(session, report, agency, today or date.today())
+        _freeze(session, report, agency, today or vietnam_today())
         snapshot = build_snapshot(session, report, agency)
         item = _queue(session, report, agency, snapshot, province.recipient()[0])
         return SignedRevision(period_code, report.revision, report.document_number or 0, item.bundle_id,
@@ -80,7 +82,8 @@ def approve_and_sign(store: Store, period_code: str, today: date | None = None) 
 
 
 def _freeze(session: Session, report: Report, agency: Agency, today: date) -> None:
-    year_start = datetime(today.year, 1, 1, tzinfo=UTC)
+    # Numbers restart on 1 January in Vietnam, which is 31 December 17:00 UTC.
+    year_start = datetime(today.year, 1, 1, tzinfo=VIETNAM_TZ).astimezone(UTC)
     last_number = session.scalar(select(func.max(Report.document_number)).where(
         Report.agency_id == agency.id, Report.signed_at >= year_start)) or 0
     now = utcnow()
