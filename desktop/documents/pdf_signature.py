@@ -1,8 +1,8 @@
 """The foot of the report: "Nơi nhận" at left and the signature block at right, on the same line.
 
 "Nơi nhận:" is bold italic 12 pt, the list 11 pt, one "- …;" per line, starting "- Như trên;" when the
-report has an addressee (not named again) and ending "- Lưu: VT, VP (02b).". The signer's authority and title are bold capitals,
-with room for the signature and the seal, then the name in bold.
+report has an addressee (not named again) and ending "- Lưu: VT, VP (02b).". The signer's authority and
+title are bold capitals, with room for the signature and the seal, then the name in bold.
 """
 
 from __future__ import annotations

@@ -151,6 +151,7 @@ FIELD_LABELS = {
     "value": ("Giá trị", "value"),
     "level": ("Cấp độ", "level"),
     "note": ("Ghi chú, giải trình", "note"),
+    "evidence": ("Minh chứng", "evidence"),
 }
 
 
