@@ -25,6 +25,7 @@ from desktop.documents.report_text import (
     issued_number,
     long_date,
 )
+from desktop.documents.report_workbook_identity import WorkbookIdentity, stamp_identity
 from desktop.documents.report_workbook_layout import (
     FIRST_DATA_ROW,
     FONT_NAME,
@@ -61,7 +62,9 @@ def write_report_workbook(snapshot: ReportSnapshot, out: Path) -> Path:
     tasks.title = TASK_SHEET
     _write_tasks(tasks, snapshot)
     _write_indicators(workbook.create_sheet(INDICATOR_SHEET), snapshot)
-    workbook.properties.title = f"Báo cáo số {issued_number(snapshot)} - {snapshot.period.label}"
+    workbook.properties.title = (f"Báo cáo số {issued_number(snapshot)} - {snapshot.period.label} - "
+                                 f"{agency_in_text(snapshot.agency.name)} (lần {snapshot.revision})")
+    stamp_identity(workbook, WorkbookIdentity(snapshot.agency.code, snapshot.period.code, snapshot.revision))
     workbook.properties.creator = agency_in_text(snapshot.agency.name)
     workbook.properties.language = "vi-VN"
     out = Path(out)

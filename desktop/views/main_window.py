@@ -24,6 +24,7 @@ from desktop.views.report_editor import ReportEditor
 from desktop.views.settings_dialog import SettingsDialog, UiSettings
 from desktop.views.sign_dialog import SignDialog
 from desktop.views.sync_panel import SyncPanel
+from desktop.views.workbook_fill import fill_workbook
 from desktop.views.worker import Operation, run_operation, show_error
 
 
@@ -255,15 +256,15 @@ class MainWindow(QMainWindow):
             on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
         return self.last_operation
 
-    def fill_from_workbook(self) -> None:
+    def fill_from_workbook(self, path: Path | None = None) -> None:
         code = self._period()
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập số liệu từ Excel"), str(Path.home()),
-                                              "Excel (*.xlsx)")
-        if code is None or not path:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập số liệu từ Excel"), str(Path.home()),
+                                                    "Excel (*.xlsx)")
+            path = Path(chosen) if chosen else None
+        if code is None or path is None:
             return
-        self.last_operation = run_operation(
-            self, lambda _p, _c: _documents().fill_from_workbook(self.store, code, Path(path)),
-            title=self.tr("Đang nhập số liệu"), on_success=lambda _r: self.open_report(code), cancellable=False)
+        self.last_operation = fill_workbook(self, self.store, code, path, lambda _r: self.open_report(code))
 
     def print_preview(self) -> None:
         """Export the PDF (where the user chooses), then preview and print exactly those pages."""
