@@ -1,4 +1,4 @@
-"""``baocao report …``: show, validate, approve, sign, reopen, pdf, xlsx and fill, over the report services."""
+"""``baocao report …``: show, validate, approve, sign, reopen, pdf, xlsx, docx and fill, over the report services."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command("reopen", cmd_reopen, "open a new revision of a signed report").add_argument("--reason", required=True)
     command("pdf", cmd_pdf, "write the report PDF").add_argument("--out", type=Path, required=True)
     command("xlsx", cmd_xlsx, "write the report workbook").add_argument("--out", type=Path, required=True)
+    command("docx", cmd_docx, "write the report as a Word document to edit and print").add_argument(
+        "--out", type=Path, required=True)
     fill = command("fill", cmd_fill, "take values from a filled report workbook (into the period it records)")
     fill.add_argument("file", type=Path)
     fill.add_argument("--force", action="store_true",
@@ -170,6 +172,18 @@ def cmd_xlsx(args: argparse.Namespace) -> int:
 
     def run(store: Store) -> int:
         export_workbook(store, _period(store, args), args.out)
+        print(tr("Đã ghi", "Written:"), args.out)
+        return 0
+
+    return context.with_store(args, run)
+
+
+def cmd_docx(args: argparse.Namespace) -> int:
+    """Write the Word copy."""
+    from desktop.services.documents import export_docx
+
+    def run(store: Store) -> int:
+        export_docx(store, _period(store, args), args.out)
         print(tr("Đã ghi", "Written:"), args.out)
         return 0
 

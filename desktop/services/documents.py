@@ -45,6 +45,13 @@ def export_workbook(store: Store, period_code: str, out: Path) -> Path:
     return write_report_workbook(report_snapshot(store, period_code), out)
 
 
+def export_docx(store: Store, period_code: str, out: Path) -> Path:
+    """Write the report as a Word document (the same layout, for the office to edit; the signed PDF is the record)."""
+    from desktop.documents.report_docx import write_report_docx
+
+    return write_report_docx(report_snapshot(store, period_code), out)
+
+
 def fill_from_workbook(store: Store, period_code: str | None, path: Path, *, force: bool = False) -> FillResult:
     """Take the values of a filled report workbook into the report it was written for (``period_code`` None:
     the period it records); a workbook of another agency or period is refused unless ``force``, and any cell

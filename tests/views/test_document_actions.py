@@ -1,4 +1,5 @@
-"""Filling from a workbook of another quarter asks first; "Vẫn nhập" takes it, Cancel takes nothing."""
+"""Document actions of the main window: fill from a workbook of another quarter asks first ("Vẫn nhập" takes
+it, Cancel takes nothing), and "Xuất Word" writes the .docx."""
 
 from __future__ import annotations
 
@@ -72,3 +73,21 @@ def test_take_anyway_fills_the_open_report(qtbot: QtBot, window: MainWindow, dem
     qtbot.mouseClick(anyway, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: next(t for t in open_report(demo_store, current).tasks if t.ref == ref).result
                     == "Nhập từ bảng tính quý sau", timeout=20_000)
+
+
+def test_the_export_word_action_writes_the_docx(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "bao-cao.docx"
+    monkeypatch.setattr("desktop.views.main_window.QFileDialog.getSaveFileName",
+                        lambda *_args, **_kw: (str(out), "Word (*.docx)"))
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.export_docx_action in file_menu.actions()
+    window.export_docx_action.trigger()
+    operation = window.last_operation
+    assert operation is not None
+    qtbot.waitUntil(lambda: operation.error is not None or operation.result is not None, timeout=60_000)
+    assert operation.error is None, repr(operation.error)
+    from docx import Document
+
+    text = " ".join(p.text for p in Document(str(out)).paragraphs)
+    assert "BÁO CÁO" in text and "DỰ THẢO" in text
