@@ -1,10 +1,13 @@
-"""A province's plan workbook (its appendices of tasks and indicators) read into a ParsedPlan.
+"""A province's plan (its appendices of tasks and indicators) read into a ParsedPlan, from any format.
 
-``parse_plan_workbook(path, sheet=None)`` checks the file before opening it (workbook_guard), reads
-each sheet in streaming mode (sheet_grid), finds every table by its header row (plan_header) and
-reads task tables (plan_tasks) and indicator tables (plan_indicators). Nothing is stored.
+``parse_plan_workbook(path, sheet=None)`` checks the file before opening it (workbook_guard), has
+the reader of its format (plan_readers: .xlsx, .xls, .docx, PDF) turn each sheet or table into the
+row model (sheet_grid), finds every table by its header row (plan_header) and reads task tables
+(plan_tasks) and indicator tables (plan_indicators). Nothing is stored.
 
-Without ``sheet``, every sheet is looked at and tables are read from all that have a recognisable
+A Word document's tables are "Bảng 1", "Bảng 2"… (each with the paragraphs above it as its title
+rows, so the first page gives the plan's number and date); a PDF's tables, page after page, are one
+grid "PDF" (a row split by a page break continues the task above). Without ``sheet``, every sheet is looked at and tables are read from all that have a recognisable
 header: a plan often has Phụ lục 1 (indicators) and Phụ lục 2 (tasks) on two sheets, or both on one.
 ``ParsedPlan.sheets`` lists those sheets in workbook order and ``sheet`` joins them with ", ".
 Rows above a table's header, rows after its end ("Phụ lục 2", "Nơi nhận", the signature block),
@@ -15,18 +18,15 @@ title when they name them.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import replace
 from pathlib import Path
-
-import openpyxl
 
 from desktop.documents.plan_header import INDICATORS, Header, detect_header, is_column_number_row
 from desktop.documents.plan_indicators import IndicatorTable
 from desktop.documents.plan_model import ParsedPlan, ParseWarning, PlanInfo
 from desktop.documents.plan_tasks import TaskTable
-from desktop.documents.sheet_grid import SheetGrid, read_sheet
-from desktop.documents.workbook_guard import WorkbookRejected, check_workbook_file
+from desktop.documents.plan_readers import PlanSource, open_plan_source
+from desktop.documents.sheet_grid import SheetGrid
 from desktop.domain.deadlines import parse_deadline
 from desktop.domain.text import fold
 from desktop.errors import InputError
@@ -47,23 +47,17 @@ class PlanWorkbookError(InputError):
 
 
 def parse_plan_workbook(path: Path, sheet: str | None = None) -> ParsedPlan:
-    """Read the plan tables of the .xlsx at ``path`` (only ``sheet`` when given)."""
+    """Read the plan tables of the .xlsx, .xls, .docx or PDF at ``path`` (only ``sheet`` when given)."""
     path = Path(path)
-    check_workbook_file(path)
+    source = open_plan_source(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-        raise WorkbookRejected(f"Tệp {path.name} bị hỏng hoặc không phải bảng tính Excel (.xlsx): {exc}",
-                               f"File {path.name} is damaged or not an Excel workbook (.xlsx): {exc}",
-                               code="not_a_workbook") from exc
-    try:
-        return _parse(path, workbook, sheet)
+        return _parse(path, source, sheet)
     finally:
-        workbook.close()
+        source.close()
 
 
-def _parse(path: Path, workbook: openpyxl.Workbook, sheet: str | None) -> ParsedPlan:
-    names = [ws.title for ws in workbook.worksheets]
+def _parse(path: Path, source: PlanSource, sheet: str | None) -> ParsedPlan:
+    names = source.names
     if sheet is not None and sheet not in names:
         raise PlanWorkbookError(f"Tệp {path.name} không có trang «{sheet}». Các trang: {', '.join(names)}.",
                                 f"File {path.name} has no sheet «{sheet}». Sheets: {', '.join(names)}.",
@@ -72,7 +66,7 @@ def _parse(path: Path, workbook: openpyxl.Workbook, sheet: str | None) -> Parsed
     empty: list[str] = []
     title_texts: list[str] = []
     for name in [sheet] if sheet is not None else names[:MAX_SHEETS]:
-        grid = read_sheet(path, workbook, name)
+        grid = source.grid(name)
         if not grid.rows:
             empty.append(name)
             continue
