@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from desktop.documents.plan_header import INDICATORS, Header, detect_header, is_column_number_row
@@ -27,7 +28,6 @@ from desktop.documents.plan_model import ParsedPlan, ParseWarning, PlanInfo
 from desktop.documents.plan_tasks import TaskTable
 from desktop.documents.plan_readers import PlanSource, open_plan_source
 from desktop.documents.sheet_grid import SheetGrid
-from desktop.domain.deadlines import parse_deadline
 from desktop.domain.text import fold
 from desktop.errors import InputError
 
@@ -37,7 +37,10 @@ _FOOTER = re.compile(r"^(phu luc\b|noi nhan|tm\.|t/m\b|kt\.|chu tich\b|pho chu t
 _PLAN_NUMBER = re.compile(r"\bsố\s*:?\s*(\d{1,5}\s*/\s*[A-ZĐ]{1,6}(?:-[A-ZĐ&]{1,10}){0,3})", re.IGNORECASE)
 _PLAN_DATE = re.compile(r"ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
                         re.IGNORECASE)
-_NOT_A_TITLE = re.compile(r"^(phu luc\b|\(?(ban hanh )?kem theo|so\s*:|cong hoa|doc lap|uy ban|ubnd\b)")
+_NOT_A_TITLE = re.compile(r"^(phu luc\b|\(?(ban hanh )?kem theo|so\s*:|cong hoa|doc lap|uy ban|ubnd\b|so\s+\d)")
+# "Đồng Tháp, ngày 05 tháng 6 năm 2025": the place and date line of a cover or header block, never a title.
+_DATE_LINE = re.compile(r"^[^\n]{0,40}\bngay\s+(\d{1,2}|\.+)\s+thang\s+(\d{1,2}|\.+)\s+nam\s+\d{4}\s*$")
+_ATTACHED = re.compile(r"\bkem theo\b")
 
 
 class PlanWorkbookError(InputError):
@@ -84,9 +87,9 @@ def _read_tables(grid: SheetGrid, plan: ParsedPlan, title_texts: list[str]) -> b
     table: TaskTable | IndicatorTable | None = None
     header: Header | None = None
     found = False
-    skip_to = 0
+    skip_to: int | None = None
     for row in grid.rows:
-        if row <= skip_to:
+        if skip_to is not None and row <= skip_to:
             continue
         detected = detect_header(grid, row)
         if detected is not None:
@@ -140,11 +143,26 @@ def _is_footer(grid: SheetGrid, row: int, header: Header | None) -> bool:
 
 
 def _plan_info(texts: list[str]) -> PlanInfo:
-    code = next((m.group(1).replace(" ", "") for t in texts if (m := _PLAN_NUMBER.search(t))), None)
-    issued = next((m.group(1) for t in texts if (m := _PLAN_DATE.search(t))), None)
-    title = next((t for t in texts if len(t) > 15 and not _NOT_A_TITLE.match(fold(t))), None)
-    return PlanInfo(code=code, title=" ".join(title.split()) if title else None,
-                    issued_on=parse_deadline(issued).due if issued else None)
+    """Number, date and title: the "(Kèm theo Kế hoạch số … ngày …)" line first, then the header block."""
+    attached = [t for t in texts if _ATTACHED.search(fold(t))]
+    ordered = attached + [t for t in texts if t not in attached]
+    code = next((m.group(1).replace(" ", "") for t in ordered if (m := _PLAN_NUMBER.search(t))), None)
+    issued = next((d for t in ordered if (d := _issued_on(t))), None)
+    title = next((t for t in texts if len(t) > 15 and not _NOT_A_TITLE.match(fold(t))
+                  and not _DATE_LINE.search(fold(t))), None)
+    return PlanInfo(code=code, title=" ".join(title.split()) if title else None, issued_on=issued)
+
+
+def _issued_on(text: str) -> str | None:
+    """The ISO date of "ngày 19/5/2025" or "ngày 05 tháng 6 năm 2025" in ``text`` (a real date), else None."""
+    match = _PLAN_DATE.search(text)
+    if match is None:
+        return None
+    day, month, year = (int(n) for n in re.findall(r"\d+", match.group(1)))
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _dedupe_keys(plan: ParsedPlan) -> None:
