@@ -27,6 +27,7 @@ from desktop.documents.sheet_grid import GridBuilder, SheetGrid
 
 MAX_PAGES = 300
 NAME = "PDF"
+_MAX_HEADER_ROWS = 3  # a repeated header of up to two rows, then the first row of the page
 
 
 class PdfSource(PlanSource):
@@ -114,11 +115,17 @@ def _read_table(builder: GridBuilder, table: Any, row: int, where: tuple[str, st
     rows = table.rows
     columns = table.columns
     centres_x = [(c.bbox[0] + c.bbox[2]) / 2 for c in columns]
-    first = row + 1
+    previous, first = row, row + 1
     for index, (cells, values) in enumerate(zip(rows, texts, strict=False)):
         row = first + index
-        centre_y = (cells.bbox[1] + cells.bbox[3]) / 2
+        bottom = min(c[3] for c in cells.cells if c is not None)  # a cell merged down reaches further
+        centre_y = (cells.bbox[1] + bottom) / 2
         for column, (box, value) in enumerate(zip(cells.cells, values, strict=False)):
+            if box is not None and not (value or "").strip() and index <= _MAX_HEADER_ROWS \
+                    and box[3] > bottom + 1 and (held := builder.cells.get(previous, {}).get(column + 1)):
+                # An empty cell merged down at the top of a page continues the merge of the page before.
+                builder.add(row, column + 1, held.text, held.anchor)
+                continue
             if box is not None:
                 builder.add(row, column + 1, clean_text(_join_lines(value or "")))
                 continue
