@@ -39,7 +39,7 @@ _PLAN_DATE = re.compile(r"ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+t
                         re.IGNORECASE)
 _NOT_A_TITLE = re.compile(r"^(phu luc\b|\(?(ban hanh )?kem theo|so\s*:|cong hoa|doc lap|uy ban|ubnd\b|so\s+\d)")
 # "Đồng Tháp, ngày 05 tháng 6 năm 2025": the place and date line of a cover or header block, never a title.
-_DATE_LINE = re.compile(r"^[^\n]{0,40}\bngay\s+(\d{1,2}|\.+)\s+thang\s+(\d{1,2}|\.+)\s+nam\s+\d{4}\s*$")
+_DATE_LINE = re.compile(r"^[^\n]{0,40}\bngay\s*(\d{1,2}|[.…]+)?\s*thang\s*(\d{1,2}|[.…]+)?\s*nam\s*\d{4}\s*$")
 _ATTACHED = re.compile(r"\bkem theo\b")
 
 
