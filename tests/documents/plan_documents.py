@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
@@ -21,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
 
 from desktop.documents.sample_plan_data import (
     COORDINATORS,
@@ -38,32 +41,36 @@ _JOIN = {"title": " ", "result": " ", "deadline": " ", "lead": "\n", COORDINATOR
 
 def write_docx(plan: SamplePlan, path: Path, *, issuer: str = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP",
                number: str = "Số: 3256/QĐ-UBND", dated: str = "Đồng Tháp, ngày 05 tháng 6 năm 2025",
-               font: str = "Times New Roman", encode: object = None) -> Path:
-    """Write ``plan``'s appendices as one Word document (``encode`` turns each text into a legacy encoding)."""
+               font: str = "Times New Roman", encode: Callable[..., str] | None = None,
+               capitals_font: str | None = None) -> Path:
+    """Write ``plan``'s appendices as one Word document.
+
+    ``encode`` turns each text into a legacy encoding; with ``capitals_font`` (".VnTimeH"), a text in
+    capitals is written in that font with ``encode(text, capitals=True)``, as TCVN3 authors did.
+    """
     document = Document()
-    text = encode if callable(encode) else (lambda value: value)
+    style = Style(font, encode, capitals_font)
     document.styles["Normal"].font.name = font
     document.styles["Normal"].font.size = Pt(11)
     block = document.add_table(rows=2, cols=2)
-    _put(block.cell(0, 0), text(issuer), font)
-    _put(block.cell(0, 1), text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"), font)
-    _put(block.cell(1, 0), text(number), font)
-    _put(block.cell(1, 1), text(dated), font)
+    _put(block.cell(0, 0), issuer, style)
+    _put(block.cell(0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", style)
+    _put(block.cell(1, 0), number, style)
+    _put(block.cell(1, 1), dated, style)
     for index, sheet in enumerate(plan.sheets):
         if index:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         for line in sheet.title_rows:
-            run = document.add_paragraph().add_run(text(line))
-            run.font.name = font
+            _run(document.add_paragraph(), line, style)
         if isinstance(sheet, TaskSheet):
-            _task_table(document, sheet, font, text)
+            _task_table(document, sheet, style)
         else:
-            _indicator_table(document, sheet, font, text)
+            _indicator_table(document, sheet, style)
     document.save(str(path))
     return path
 
 
-def _task_table(document: object, sheet: TaskSheet, font: str, text: object) -> None:
+def _task_table(document: object, sheet: TaskSheet, style: Style) -> None:
     roles = [role for role, _label in sheet.columns]
     rows: list[dict[str, str] | SectionRow] = []
     for item in sheet.rows:
@@ -82,15 +89,15 @@ def _task_table(document: object, sheet: TaskSheet, font: str, text: object) -> 
     table: Table = document.add_table(rows=1 + len(rows), cols=len(roles))  # type: ignore[attr-defined]
     table.style = "Table Grid"
     for column, (_role, label) in enumerate(sheet.columns):
-        _put(table.cell(0, column), text(label), font, bold=True)  # type: ignore[operator]
+        _put(table.cell(0, column), label, style, bold=True)  # type: ignore[operator]
     _repeat_header(table)
     lead = roles.index("lead")
     runs: list[tuple[int, int]] = []  # (first, last) rows of consecutive tasks with the same lead
     for row, item in enumerate(rows, start=1):
         if isinstance(item, SectionRow):
-            _put(table.cell(row, 0), text(item.code), font, bold=True)  # type: ignore[operator]
+            _put(table.cell(row, 0), item.code, style, bold=True)  # type: ignore[operator]
             merged = table.cell(row, 1).merge(table.cell(row, len(roles) - 1))
-            _put(merged, text(item.title), font, bold=True)  # type: ignore[operator]
+            _put(merged, item.title, style, bold=True)  # type: ignore[operator]
             continue
         above = rows[row - 2] if row > 1 else None
         same = isinstance(above, dict) and above.get("lead") == item["lead"] and bool(item["lead"])
@@ -100,21 +107,21 @@ def _task_table(document: object, sheet: TaskSheet, font: str, text: object) -> 
             runs.append((row - 1, row))
         for column, role in enumerate(roles):
             if not (column == lead and same):
-                _put(table.cell(row, column), text(item.get(role) or ""), font)  # type: ignore[operator]
+                _put(table.cell(row, column), item.get(role) or "", style)  # type: ignore[operator]
     for first, last in runs:
         table.cell(first, lead).merge(table.cell(last, lead))
 
 
-def _indicator_table(document: object, sheet: IndicatorSheet, font: str, text: object) -> None:
+def _indicator_table(document: object, sheet: IndicatorSheet, style: Style) -> None:
     body = sum(1 + len(g.indicators) for g in sheet.groups)
     table: Table = document.add_table(rows=2 + body, cols=7)  # type: ignore[attr-defined]
     table.style = "Table Grid"
     top = ["STT", "Chỉ tiêu", "", "Giai đoạn", "", "Cơ quan chủ trì theo dõi, đánh giá", "Bộ, ngành phối hợp"]
     for column, label in enumerate(top):
         if label:
-            _put(table.cell(0, column), text(label), font, bold=True)  # type: ignore[operator]
-    _put(table.cell(1, 3), text(sheet.phases[0]), font, bold=True)  # type: ignore[operator]
-    _put(table.cell(1, 4), text(sheet.phases[1]), font, bold=True)  # type: ignore[operator]
+            _put(table.cell(0, column), label, style, bold=True)  # type: ignore[operator]
+    _put(table.cell(1, 3), sheet.phases[0], style, bold=True)  # type: ignore[operator]
+    _put(table.cell(1, 4), sheet.phases[1], style, bold=True)  # type: ignore[operator]
     for column in (0, 5, 6):
         table.cell(0, column).merge(table.cell(1, column))
     table.cell(0, 1).merge(table.cell(1, 2))
@@ -122,8 +129,8 @@ def _indicator_table(document: object, sheet: IndicatorSheet, font: str, text: o
     _repeat_header(table, rows=2)
     row = 2
     for group in sheet.groups:
-        _put(table.cell(row, 0), text(group.code), font, bold=True)  # type: ignore[operator]
-        _put(table.cell(row, 1).merge(table.cell(row, 6)), text(group.title), font, bold=True)  # type: ignore[operator]
+        _put(table.cell(row, 0), group.code, style, bold=True)  # type: ignore[operator]
+        _put(table.cell(row, 1).merge(table.cell(row, 6)), group.title, style, bold=True)  # type: ignore[operator]
         row += 1
         area_start = row
         for index, indicator in enumerate(group.indicators):
@@ -132,7 +139,7 @@ def _indicator_table(document: object, sheet: IndicatorSheet, font: str, text: o
             same_area = bool(index) and group.indicators[index - 1].area == indicator.area
             for column, value in enumerate(values):
                 if not (column == 1 and same_area):
-                    _put(table.cell(row, column), text(value), font)  # type: ignore[operator]
+                    _put(table.cell(row, column), value, style)  # type: ignore[operator]
             following = group.indicators[index + 1] if index + 1 < len(group.indicators) else None
             if (following is None or following.area != indicator.area) and row > area_start:
                 table.cell(area_start, 1).merge(table.cell(row, 1))
@@ -141,16 +148,33 @@ def _indicator_table(document: object, sheet: IndicatorSheet, font: str, text: o
             row += 1
 
 
-def _put(cell: _Cell, value: str, font: str, *, bold: bool = False) -> None:
+@dataclass(frozen=True)
+class Style:
+    """The font texts are written in, and the legacy encoding (if any) they are written with."""
+
+    font: str
+    encode: Callable[..., str] | None = None
+    capitals_font: str | None = None
+
+
+def _put(cell: _Cell, value: str, style: Style, *, bold: bool = False) -> None:
     """Each line of ``value`` as a paragraph of ``cell``."""
     lines = value.split("\n")
     cell.paragraphs[0].text = ""
     for index, line in enumerate(lines):
-        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        run = paragraph.add_run(line)
-        run.bold = bold
-        run.font.name = font
-        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), font)
+        _run(cell.paragraphs[0] if index == 0 else cell.add_paragraph(), line, style, bold=bold)
+
+
+def _run(paragraph: Paragraph, line: str, style: Style, *, bold: bool = False) -> None:
+    font, text = style.font, line
+    if style.encode is not None and style.capitals_font and line.upper() == line and line.lower() != line:
+        font, text = style.capitals_font, style.encode(line, capitals=True)
+    elif style.encode is not None:
+        text = style.encode(line)
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.name = font
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), font)
 
 
 def _repeat_header(table: Table, rows: int = 1) -> None:

@@ -92,25 +92,59 @@ def test_pdf_of_the_word_document(documents: dict[str, dict[str, Path]], plan: s
     assert right / total >= 0.85, f"{right}/{total}"
 
 
-def _legacy_plan(tmp_path: Path, plan: SamplePlan, font: str, encode: Any) -> Path:
-    return write_docx(plan, tmp_path / f"legacy-{font}.docx", font=font, encode=encode, number="Số: 594/KH-UBND",
-                      dated="An Giang, ngày 19 tháng 5 năm 2025", issuer="ỦY BAN NHÂN DÂN\nTỈNH AN GIANG")
+def _folded(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.casefold()
+    if isinstance(value, list):
+        return [_folded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _folded(v) for k, v in value.items()}
+    return value
 
 
-@pytest.mark.parametrize(("font", "encode"), [(".VnTime", tcvn3.encode), ("VNI-Times", vni.encode)])
-def test_word_document_in_a_legacy_encoding(tmp_path: Path, font: str, encode: Any) -> None:
+def test_word_document_in_tcvn3(tmp_path: Path) -> None:
+    """Headings in .VnTimeH (capitals), the rest in .VnTime: toned capitals have no TCVN3 slot, so they
+    come back as small letters (as they did on screen); everything else is exact."""
     expected = _parsed(write_sample_plan(AN_GIANG_594, tmp_path / "594.xlsx"))
-    actual = _parsed(_legacy_plan(tmp_path, AN_GIANG_594, font, encode))
+    path = write_docx(AN_GIANG_594, tmp_path / "tcvn3.docx", font=".VnTime", encode=tcvn3.encode,
+                      capitals_font=".VnTimeH", number="Số: 594/KH-UBND", dated="An Giang, ngày 19 tháng 5 năm 2025",
+                      issuer="ỦY BAN NHÂN DÂN\nTỈNH AN GIANG")
+    actual = _parsed(path)
+    assert actual["sections"] == expected["sections"]  # section titles are capitals: exact
+    for part in ("tasks", "indicators"):
+        assert _folded(actual[part]) == _folded(expected[part]), part
+    assert actual["plan"] == expected["plan"]
+
+
+def test_word_document_in_vni(tmp_path: Path) -> None:
+    expected = _parsed(write_sample_plan(DONG_THAP_3256, tmp_path / "3256.xlsx"))
+    path = write_docx(DONG_THAP_3256, tmp_path / "vni.docx", font="VNI-Times", encode=vni.encode,
+                      number="Số: 3256/QĐ-UBND", dated="Đồng Tháp, ngày 31 tháng 12 năm 2025")
+    actual = _parsed(path)
     for part in FIELDS:
         assert actual[part] == expected[part], part
     assert actual["plan"] == expected["plan"]
 
 
-def test_legacy_text_without_a_telling_font_is_read_by_its_markers(tmp_path: Path) -> None:
-    path = write_docx(AN_GIANG_594, tmp_path / "markers.docx", font="Arial", encode=tcvn3.encode)
-    tasks = _parsed(path)["tasks"]
-    assert tasks[0]["lead"] == "Sở Khoa học và Công nghệ"
-    assert tasks[0]["title"].startswith("Ban hành các chỉ số phục vụ công tác chỉ đạo")
+def test_mixed_encodings_without_a_telling_font_are_read_by_their_markers(tmp_path: Path) -> None:
+    """A header retyped in Unicode, rows pasted from a VNI and a TCVN3 document, all in Arial."""
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=3, cols=4)
+    for column, label in enumerate(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn hoàn thành"]):
+        table.cell(0, column).text = label
+    rows = [("1", vni.encode("Xây dựng kế hoạch chuyển đổi số của các xã"), vni.encode("Sở Khoa học và Công nghệ")),
+            ("2", tcvn3.encode("Tập huấn kỹ năng số cho cán bộ của tỉnh"), tcvn3.encode("Sở Nội vụ và các phường"))]
+    for row, (stt, title, lead) in enumerate(rows, start=1):
+        for column, value in enumerate((stt, title, lead, "Năm 2026")):
+            table.cell(row, column).text = value
+            table.cell(row, column).paragraphs[0].runs[0].font.name = "Arial"
+    document.save(str(tmp_path / "tron.docx"))
+    tasks = _parsed(tmp_path / "tron.docx")["tasks"]
+    assert [(t["title"], t["lead"]) for t in tasks] == [
+        ("Xây dựng kế hoạch chuyển đổi số của các xã", "Sở Khoa học và Công nghệ"),
+        ("Tập huấn kỹ năng số cho cán bộ của tỉnh", "Sở Nội vụ và các phường")]
 
 
 def test_footnote_mark_and_paragraphs_in_a_cell(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def clean_text(text: str, font: str | None = None) -> str:
     """A cell's text as Unicode NFC (TCVN3/VNI converted by ``font`` or by the text), stripped."""
     if not text:
         return ""
-    return to_unicode(text, font if not text.isascii() else None).strip()
+    return to_unicode(text, font).strip()
 
 
 def number_text(value: float, percent: bool = False) -> str:

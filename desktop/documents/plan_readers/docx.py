@@ -133,7 +133,7 @@ def _paragraph_text(paragraph: Any) -> str:
             continue  # a footnote mark typed as a superscript number or star
         after_reference = False
         if text:
-            parts.append(to_unicode(text, _font(properties)) if not text.isascii() else text)
+            parts.append(to_unicode(text, _font(properties)))
         if sum(len(p) for p in parts) > MAX_CELL_CHARS:
             break  # the caller refuses the cell; no need to collect the rest
     return "".join(parts)

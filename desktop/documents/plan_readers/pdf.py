@@ -51,7 +51,7 @@ class PdfSource(PlanSource):
                 f"File {name} cannot be opened (it may be password-protected or damaged): {exc}. Ask the province "
                 "for the appendix as a Word or Excel file.", code="not_a_pdf") from exc
         if count > MAX_PAGES:
-            self._pdf.close()
+            self._pdf.stream.close()  # pdfplumber's close() would build every page object first
             raise SourceRejected(
                 f"Tệp {name} có {count:,} trang, vượt giới hạn {MAX_PAGES} trang. Hãy tách phụ lục ra một tệp riêng "
                 "hoặc xin tỉnh bản Word hay Excel.",

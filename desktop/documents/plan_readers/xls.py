@@ -82,7 +82,7 @@ class XlsSource(PlanSource):
         if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
             return ""
         if kind == xlrd.XL_CELL_TEXT:
-            return clean_text(value, None if value.isascii() else self._font(cell.xf_index))
+            return clean_text(value, self._font(cell.xf_index))
         if kind == xlrd.XL_CELL_NUMBER:
             return number_text(value, "%" in self._format(cell.xf_index))
         if kind == xlrd.XL_CELL_DATE:

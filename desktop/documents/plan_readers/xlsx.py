@@ -66,8 +66,7 @@ class XlsxSource(PlanSource):
 
 def _cell_text(cell: Any, value: Any) -> str:
     if isinstance(value, str):
-        font = getattr(getattr(cell, "font", None), "name", None) if not value.isascii() else None
-        return clean_text(value, font)
+        return clean_text(value, getattr(getattr(cell, "font", None), "name", None))
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, datetime | date):
