@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import xlrd
+import xlrd.compdoc
 
 from desktop.documents.plan_readers.base import PlanSource, SourceRejected, clean_text, number_text
 from desktop.documents.sheet_grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_MERGES, MAX_ROWS, GridBuilder, SheetGrid
@@ -26,7 +27,7 @@ class XlsSource(PlanSource):
         name = path.name
         try:
             self._book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
-        except xlrd.XLRDError as exc:
+        except (xlrd.XLRDError, xlrd.compdoc.CompDocError) as exc:
             if "encrypt" in str(exc).lower():
                 raise SourceRejected(
                     f"Tệp {name} được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ "
