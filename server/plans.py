@@ -18,9 +18,9 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select

@@ -7,8 +7,9 @@ row model (sheet_grid), finds every table by its header row (plan_header) and re
 
 A Word document's tables are "Bảng 1", "Bảng 2"… (each with the paragraphs above it as its title
 rows, so the first page gives the plan's number and date); a PDF's tables, page after page, are one
-grid "PDF" (a row split by a page break continues the task above). Without ``sheet``, every sheet is looked at and tables are read from all that have a recognisable
-header: a plan often has Phụ lục 1 (indicators) and Phụ lục 2 (tasks) on two sheets, or both on one.
+grid "PDF" (a row split by a page break continues the task above). Without ``sheet``, every sheet
+is looked at and tables are read from all that have a recognisable header: a plan often has
+Phụ lục 1 (indicators) and Phụ lục 2 (tasks) on two sheets, or both on one.
 ``ParsedPlan.sheets`` lists those sheets in workbook order and ``sheet`` joins them with ", ".
 Rows above a table's header, rows after its end ("Phụ lục 2", "Nơi nhận", the signature block),
 and sheets without a table are not read as data; the title rows give the plan's number, date and
@@ -25,8 +26,8 @@ from pathlib import Path
 from desktop.documents.plan_header import INDICATORS, Header, detect_header, is_column_number_row
 from desktop.documents.plan_indicators import IndicatorTable
 from desktop.documents.plan_model import ParsedPlan, ParseWarning, PlanInfo
-from desktop.documents.plan_tasks import TaskTable
 from desktop.documents.plan_readers import PlanSource, open_plan_source
+from desktop.documents.plan_tasks import TaskTable
 from desktop.documents.sheet_grid import SheetGrid
 from desktop.domain.text import fold
 from desktop.errors import InputError

@@ -16,13 +16,15 @@ from typing import Any
 import pytest
 
 from desktop.documents.plan_workbook import parse_plan_workbook
-from desktop.documents.sample_plan_data import AN_GIANG_594, DONG_THAP_1012, DONG_THAP_3256, SamplePlan
+from desktop.documents.sample_plan_data import AN_GIANG_594, DONG_THAP_1012, DONG_THAP_3256
 from desktop.documents.sample_plans import write_sample_plan
 from desktop.domain import tcvn3, vni
 from tests.documents.plan_documents import soffice_convert, write_docx
 
-PLANS = {"594": (AN_GIANG_594, "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG", "Số: 594/KH-UBND", "An Giang, ngày 19 tháng 5 năm 2025"),
-         "1012": (DONG_THAP_1012, "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP", "Số:      /KH-UBND", "Đồng Tháp, ngày   tháng   năm 2025"),
+PLANS = {"594": (AN_GIANG_594, "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG", "Số: 594/KH-UBND",
+                 "An Giang, ngày 19 tháng 5 năm 2025"),
+         "1012": (DONG_THAP_1012, "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP", "Số:      /KH-UBND",
+                  "Đồng Tháp, ngày   tháng   năm 2025"),
          "3256": (DONG_THAP_3256, "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP", "Số: 3256/QĐ-UBND",
                   "Đồng Tháp, ngày 31 tháng 12 năm 2025")}
 FIELDS = ("sections", "tasks", "indicators")

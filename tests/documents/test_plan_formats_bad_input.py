@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 
 from desktop.documents.plan_readers.pdf import MAX_PAGES
 from desktop.documents.plan_workbook import parse_plan_workbook
-from desktop.documents.sample_plans import write_sample_plan
 from desktop.documents.sample_plan_data import AN_GIANG_594
+from desktop.documents.sample_plans import write_sample_plan
 from desktop.errors import InputError
 from desktop.models.plan import Plan
 from desktop.models.store import Store

@@ -33,8 +33,9 @@ class PlanSource(ABC):
     def grid(self, name: str) -> SheetGrid:
         """The table (sheet, Word table, PDF) called ``name`` as a grid."""
 
+    @abstractmethod
     def close(self) -> None:
-        """Release the file (nothing by default)."""
+        """Release the file."""
 
     def where(self, name: str) -> tuple[str, str]:
         """How errors name the table ``name`` (Vietnamese, English)."""

@@ -62,6 +62,9 @@ class DocxSource(PlanSource):
                         code="too_many_tables")
         self.names = [f"Bảng {n}" for n in range(1, len(self._tables) + 1)]
 
+    def close(self) -> None:
+        """Nothing to release: python-docx read the package whole."""
+
     def where(self, name: str) -> tuple[str, str]:
         """"bảng 2" / "table 2"."""
         number = name.split()[-1]
