@@ -123,6 +123,7 @@ def _finish(table: TaskTable | IndicatorTable | None, plan: ParsedPlan) -> None:
     table.finish()
     if isinstance(table, TaskTable):
         plan.sections.extend(table.sections)
+        plan.groups.extend(table.groups)
         plan.tasks.extend(table.tasks)
         empty = not table.tasks
     else:
