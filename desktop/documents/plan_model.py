@@ -5,9 +5,9 @@
 ``{"sheet", "sections", "tasks", "indicators", "warnings"}`` plus, additively, ``"sheets"`` (every
 sheet a table was read from, in workbook order) and ``"plan"`` (number, title and date found in
 the title rows, each null when absent) and ``"groups"`` (numbered headings inside a section whose
-number prefixes their sub-items' keys: group "II.1" over tasks "II.1.a", "II.1.b"). Sections carry an additive ``"note"`` (unnumbered rows under
-them), indicators an additive ``"area"`` (the sub-heading column of seed 003's "Chỉ tiêu"),
-``"monitoring_agencies"`` (canonical names) and ``"coordinators"``.
+number prefixes their sub-items' keys: group "II.1" over tasks "II.1.a", "II.1.b"). Sections carry
+an additive ``"note"`` (unnumbered rows under them), indicators an additive ``"area"`` (the
+sub-heading column of seed 003's "Chỉ tiêu"), ``"monitoring_agencies"`` (canonical names) and ``"coordinators"``.
 """
 
 from __future__ import annotations
