@@ -20,7 +20,7 @@ from desktop.documents.plan_model import ParsedIndicator, ParseWarning
 from desktop.documents.plan_tasks import roman_value, strip_footnote
 from desktop.documents.sheet_grid import SheetGrid
 from desktop.domain.agencies import split_agencies
-from desktop.domain.targets import LEVEL, MAINTAIN, PERCENT, Target, parse_target
+from desktop.domain.indicator_targets import LEVEL, MAINTAIN, PERCENT, PhaseTarget, parse_phase_target
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
 _GROUP = re.compile(r"^([a-zA-Zđ]|[IVXL]{1,6})\s*[.)]?$")
@@ -97,7 +97,7 @@ class IndicatorTable:
             name, had_mark = strip_footnote(item.name)
             if had_mark:
                 self._warn(item.row, f"Đã bỏ dấu chú thích ở cuối chỉ tiêu {key}.")
-            targets = tuple(parse_target(p, t) for p, t in zip(phases, item.targets, strict=True))
+            targets = tuple(parse_phase_target(p, t) for p, t in zip(phases, item.targets, strict=True))
             self.indicators.append(ParsedIndicator(
                 key=key, group=item.group, name=name, unit=item.unit or _unit(targets), targets=targets,
                 monitoring_agency=item.monitoring, monitoring_agencies=tuple(split_agencies(item.monitoring)),
@@ -115,7 +115,7 @@ class IndicatorTable:
         return self.grid.text(row, column, down=False) if column else None
 
 
-def _unit(targets: tuple[Target, ...]) -> str:
+def _unit(targets: tuple[PhaseTarget, ...]) -> str:
     """The unit implied by the targets when the table has no unit column: "%" or "cấp độ"."""
     kinds = {t.kind for t in targets}
     if kinds & {PERCENT, MAINTAIN} and any("%" in t.text for t in targets):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.domain.deadlines import Deadline
-from desktop.domain.targets import Target
+from desktop.domain.indicator_targets import PhaseTarget
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class ParsedIndicator:
     group: str
     name: str
     unit: str
-    targets: tuple[Target, ...]
+    targets: tuple[PhaseTarget, ...]
     monitoring_agency: str
     monitoring_agencies: tuple[str, ...]
     area: str | None
