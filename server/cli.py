@@ -6,7 +6,7 @@
     baocao-server enroll-code AGENCY [--days 7] [--replaces all|KEY_ID]
     baocao-server device list [AGENCY] | device revoke KEY_ID --reason "…"
     baocao-server schedule set PERIOD --deadline DD/MM/YYYY [--plan CODE] | schedule list
-    baocao-server plan import FILE.xlsx
+    baocao-server plan import FILE (.xlsx, .xls, .docx or PDF)
     baocao-server import FILE [--out RECEIPT]
     baocao-server summary --period 2026Q4 --out FILE.xlsx
     baocao-server fingerprints
@@ -90,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     code.set_defaults(run=_enroll_code)
     register_admin_commands(commands)
     plan = commands.add_parser("plan", help="plans").add_subparsers(dest="plan_command", required=True)
-    plan_import = plan.add_parser("import", help="publish a plan workbook")
+    plan_import = plan.add_parser("import", help="publish a plan file (.xlsx, .xls, .docx, PDF)")
     plan_import.add_argument("file", type=Path)
     plan_import.set_defaults(run=_plan_import)
     usb = commands.add_parser("import", help="import an encrypted export (.bcx) or a bundle (.bcb)")

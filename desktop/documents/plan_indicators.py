@@ -3,7 +3,11 @@
 A letter or roman numeral with text and no targets ("a | Về Cung cấp dịch vụ số…") opens a group;
 a numbered row is an indicator. When "Chỉ tiêu" spans two columns the first is the area (often
 merged down over several indicators, "Dịch vụ công trực tuyến (DVCTT)") and the last the indicator.
-Each phase column gives one target. Keys are the STT when unique in the table, else "group.stt".
+An unnumbered row with only a name that starts with a capital letter ("Hạ tầng số", a bold or italic
+heading between indicators) is a category: it is the area of the indicators under it, until the next
+one or the next group; an unnumbered name in small letters continues the indicator above (a name
+split by a page). Each phase column gives one target. Keys are the STT when unique in the table,
+else "group.stt".
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from desktop.documents.plan_model import ParsedIndicator, ParseWarning
 from desktop.documents.plan_tasks import roman_value, strip_footnote
 from desktop.documents.sheet_grid import SheetGrid
 from desktop.domain.agencies import split_agencies
-from desktop.domain.targets import LEVEL, MAINTAIN, PERCENT, Target, parse_target
+from desktop.domain.indicator_targets import LEVEL, MAINTAIN, PERCENT, PhaseTarget, parse_phase_target
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
 _GROUP = re.compile(r"^([a-zA-Zđ]|[IVXL]{1,6})\s*[.)]?$")
@@ -46,6 +50,7 @@ class IndicatorTable:
     warnings: list[ParseWarning] = field(default_factory=list)
     _group: str = ""
     _group_code: str = ""
+    _category: str | None = None
     _rows: list[_Row] = field(default_factory=list)
 
     def read_row(self, row: int) -> None:
@@ -62,14 +67,19 @@ class IndicatorTable:
             self._group_code = stt.rstrip(".)")
             self._group = next((t for c in self.grid.columns(row) if c != stt_column
                                 and (t := self.grid.text(row, c))), "")
+            self._category = None
             return
         number = _NUMBER.match(stt)
         if number:
             self._rows.append(_Row(
-                row=row, stt=number.group(1), group=self._group, group_code=self._group_code, area=area,
+                row=row, stt=number.group(1), group=self._group, group_code=self._group_code,
+                area=area if len(names) > 1 else self._category,
                 name=name or "", targets=targets, monitoring=self._text(row, self.header.column(MONITORING)) or "",
                 coordinators=self._text(row, self.header.column(COORDINATORS)),
                 unit=self._text(row, self.header.column(UNIT))))
+            return
+        if name and not stt and not any(targets) and name[:1].isupper() and self._only_name(row, names[-1]):
+            self._category = name
             return
         if self._rows and name:
             self._rows[-1].name = f"{self._rows[-1].name} {name}".strip()
@@ -87,11 +97,16 @@ class IndicatorTable:
             name, had_mark = strip_footnote(item.name)
             if had_mark:
                 self._warn(item.row, f"Đã bỏ dấu chú thích ở cuối chỉ tiêu {key}.")
-            targets = tuple(parse_target(p, t) for p, t in zip(phases, item.targets, strict=True))
+            targets = tuple(parse_phase_target(p, t) for p, t in zip(phases, item.targets, strict=True))
             self.indicators.append(ParsedIndicator(
                 key=key, group=item.group, name=name, unit=item.unit or _unit(targets), targets=targets,
                 monitoring_agency=item.monitoring, monitoring_agencies=tuple(split_agencies(item.monitoring)),
                 area=item.area, coordinators=item.coordinators, sheet=self.grid.name, row=item.row))
+
+    def _only_name(self, row: int, name_column: int) -> bool:
+        """Whether ``row`` holds text in its name column (or merged across from it) and nowhere else."""
+        return all(self.grid.text(row, c, down=False) is None for c in self.grid.columns(row)
+                   if c != name_column and (cell := self.grid.cell(row, c)) and cell.anchor[1] != name_column)
 
     def _warn(self, row: int, message: str) -> None:
         self.warnings.append(ParseWarning(self.grid.name, row, message))
@@ -100,7 +115,7 @@ class IndicatorTable:
         return self.grid.text(row, column, down=False) if column else None
 
 
-def _unit(targets: tuple[Target, ...]) -> str:
+def _unit(targets: tuple[PhaseTarget, ...]) -> str:
     """The unit implied by the targets when the table has no unit column: "%" or "cấp độ"."""
     kinds = {t.kind for t in targets}
     if kinds & {PERCENT, MAINTAIN} and any("%" in t.text for t in targets):

@@ -4,9 +4,10 @@
 ``ParsedPlan.to_json()`` gives the object of issue 3:
 ``{"sheet", "sections", "tasks", "indicators", "warnings"}`` plus, additively, ``"sheets"`` (every
 sheet a table was read from, in workbook order) and ``"plan"`` (number, title and date found in
-the title rows, each null when absent). Sections carry an additive ``"note"`` (unnumbered rows under
-them), indicators an additive ``"area"`` (the sub-heading column of seed 003's "Chỉ tiêu"),
-``"monitoring_agencies"`` (canonical names) and ``"coordinators"``.
+the title rows, each null when absent) and ``"groups"`` (numbered headings inside a section whose
+number prefixes their sub-items' keys: group "II.1" over tasks "II.1.a", "II.1.b"). Sections carry
+an additive ``"note"`` (unnumbered rows under them), indicators an additive ``"area"`` (the
+sub-heading column of seed 003's "Chỉ tiêu"), ``"monitoring_agencies"`` (canonical names) and ``"coordinators"``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.domain.deadlines import Deadline
-from desktop.domain.targets import Target
+from desktop.domain.indicator_targets import PhaseTarget
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,18 @@ class ParsedSection:
     def to_dict(self) -> dict[str, str | None]:
         """JSON object."""
         return {"code": self.code, "title": self.title, "note": self.note}
+
+
+@dataclass(frozen=True)
+class ParsedGroup:
+    """A numbered heading inside a section ("1. Hạ tầng số" over "a)", "b)" or "1.1", "1.2"): not a task."""
+
+    key: str
+    title: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON object."""
+        return {"key": self.key, "title": self.title}
 
 
 @dataclass(frozen=True)
@@ -78,7 +91,7 @@ class ParsedIndicator:
     group: str
     name: str
     unit: str
-    targets: tuple[Target, ...]
+    targets: tuple[PhaseTarget, ...]
     monitoring_agency: str
     monitoring_agencies: tuple[str, ...]
     area: str | None
@@ -114,6 +127,7 @@ class ParsedPlan:
     sheets: list[str] = field(default_factory=list)
     plan: PlanInfo = field(default_factory=PlanInfo)
     sections: list[ParsedSection] = field(default_factory=list)
+    groups: list[ParsedGroup] = field(default_factory=list)
     tasks: list[ParsedTask] = field(default_factory=list)
     indicators: list[ParsedIndicator] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
@@ -126,6 +140,7 @@ class ParsedPlan:
     def to_json(self) -> dict[str, Any]:
         """The JSON object of ``baocao plan parse``."""
         return {"sheet": self.sheet, "sheets": list(self.sheets), "plan": self.plan.to_dict(),
-                "sections": [s.to_dict() for s in self.sections], "tasks": [t.to_dict() for t in self.tasks],
+                "sections": [s.to_dict() for s in self.sections], "groups": [g.to_dict() for g in self.groups],
+                "tasks": [t.to_dict() for t in self.tasks],
                 "indicators": [i.to_dict() for i in self.indicators],
                 "warnings": [w.to_dict() for w in self.warnings]}

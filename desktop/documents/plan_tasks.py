@@ -5,6 +5,9 @@ Row by row:
   tasks may restart in every section, so a task's key is "section.stt" ("II.3");
 - a number ("3", "3.1", "3.") is a task; footnote marks on it or on its title are removed, with a
   warning;
+- a numbered row that carries only a title and is followed by deeper numbering ("a)", "b)" under
+  "1", or "1.1" under "1") is a group heading, not a task: its number prefixes its sub-items' keys
+  ("II.1.a"; "III.1.2" is already "section.stt"). A sub-item with its own lead or deadline is a task;
 - a row with an empty STT continues the task above (a task split across rows or pages): each cell
   is appended to the same field, unless it is the same merged cell seen before;
 - an unnumbered row right under a section row, or one that reads as a note or footnote
@@ -17,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.documents.plan_header import COORDINATORS, DEADLINE, LEAD, NOTE, RESULT, STT, TITLE, Header
-from desktop.documents.plan_model import ParsedSection, ParsedTask, ParseWarning
+from desktop.documents.plan_model import ParsedGroup, ParsedSection, ParsedTask, ParseWarning
 from desktop.documents.sheet_grid import SheetGrid
 from desktop.domain.agencies import split_agencies
 from desktop.domain.deadlines import CONDITIONAL, parse_deadline
@@ -56,6 +59,7 @@ class _Draft:
     row: int
     section: str
     stt: str
+    group: str = ""
     fields: dict[str, str] = field(default_factory=dict)
     anchors: set[tuple[int, int]] = field(default_factory=set)
 
@@ -75,9 +79,11 @@ class TaskTable:
     grid: SheetGrid
     header: Header
     sections: list[ParsedSection] = field(default_factory=list)
+    groups: list[ParsedGroup] = field(default_factory=list)
     tasks: list[ParsedTask] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     _draft: _Draft | None = None
+    _group: str = ""  # the number of the open group heading of the section, if any
     _section: str = ""
     _section_value: int = 0
     _section_notes: dict[str, list[str]] = field(default_factory=dict)
@@ -127,6 +133,7 @@ class TaskTable:
 
     def _open_section(self, row: int, numeral: str, title: str) -> None:
         self._close()
+        self._group = ""
         code = numeral.upper()
         value = roman_value(code) or 0
         if self._section_value and value != self._section_value + 1:
@@ -140,15 +147,31 @@ class TaskTable:
         self.sections.append(ParsedSection(code, clean))
 
     def _start_task(self, row: int, stt_text: str, number: re.Match[str]) -> None:
-        self._close()
         stt = number.group(1)
+        lettered = number.re is _LETTER
+        draft = self._draft
+        if draft is not None and not set(draft.fields) - {TITLE, NOTE} and \
+                (lettered or stt.startswith(f"{draft.stt}.")):
+            self._open_group(draft)
+        else:
+            self._close()
+            if not (lettered or stt.startswith(f"{self._group}.")):
+                self._group = ""
         if number.re is _TASK_NUMBER and number.group(2):
             self._warn(row, f"Đã bỏ dấu chú thích «{number.group(2)}» ở số thứ tự {stt_text}.")
-        self._draft = _Draft(row=row, section=self._section, stt=stt)
+        self._draft = _Draft(row=row, section=self._section, stt=stt, group=self._group if lettered else "")
         stt_cell = self.grid.cell(row, self.header.column(STT) or 0)
         if stt_cell:
             self._draft.anchors.add(stt_cell.anchor)
         self._add_fields(row)
+
+    def _open_group(self, draft: _Draft) -> None:
+        """The title-only row ``draft`` heads the numbered rows under it: a group, not a task."""
+        self._draft = None
+        self._group = draft.stt
+        title, _mark = strip_footnote(draft.fields.get(TITLE, ""))
+        key = f"{draft.section}.{draft.stt}" if draft.section else draft.stt
+        self.groups.append(ParsedGroup(key=key, title=title))
 
     def _continue(self, row: int, prefix: str = "") -> None:
         texts = {name: self._field_text(row, name) for name in _FIELDS}
@@ -198,7 +221,8 @@ class TaskTable:
             self._warn(draft.row, f"Đã bỏ dấu chú thích ở cuối tên nhiệm vụ {draft.stt}.")
         if not title:
             self._warn(draft.row, f"Nhiệm vụ {draft.stt} không có nội dung.")
-        key = f"{draft.section}.{draft.stt}" if draft.section else draft.stt
+        number = f"{draft.group}.{draft.stt}" if draft.group else draft.stt
+        key = f"{draft.section}.{number}" if draft.section else number
         lead = draft.fields.get(LEAD, "")
         coordinators = draft.fields.get(COORDINATORS, "")
         deadline = parse_deadline(draft.fields.get(DEADLINE))

@@ -5,6 +5,11 @@ Targets in plans are short texts: "100%", "Duy trì 100%", "≥ 90%", "-", "Đ�
 target in this phase) or text (a target we cannot measure) — a number, a comparison and, for levels, the
 levels named. A ratio's actual value is numerator / denominator × 100; a count's is its value; a level's is
 the level number. "Đạt cấp độ 3" is met by level 3 or higher; "Đạt cấp độ 4, 5" by 4 or higher.
+
+``parse_phase_target`` is the same reading in the terms of the plan importer's JSON (``baocao plan
+parse``): a phase and kinds ``percent``, ``maintain`` ("Duy trì 100%": keep a level reached),
+``level``, ``number`` (a bare number), ``none`` and ``text`` (anything else, no value). There is one
+parser of target texts; the two shapes are two views of its result.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from desktop.domain.numbers import NUMBER_PATTERN, number_from_match, parse_number
 from desktop.domain.text import fold, nfc
@@ -101,6 +106,43 @@ def parse_target(text: object) -> Target:
             unit = raw[number_match.end():].strip(" .;:")
             return Target(text=raw, kind=COUNT, value=value, comparison=comparison, unit=unit, maintain=maintain)
     return Target(text=raw, kind=TEXT, maintain=maintain)
+
+
+# The plan JSON's kinds of a phase's target.
+PERCENT, MAINTAIN, NUMBER = "percent", "maintain", "number"
+PHASE_TARGET_KINDS = (PERCENT, MAINTAIN, LEVEL, NUMBER, NONE, TEXT)
+_BARE_NUMBER = re.compile(rf"[≥≤><=~]?\s*{NUMBER_PATTERN}")
+
+
+@dataclass(frozen=True)
+class PhaseTarget:
+    """One phase's target of an indicator, as the plan importer stores it."""
+
+    phase: str
+    text: str
+    kind: str
+    value: float | None = None
+
+    def to_dict(self) -> dict[str, str | float | None]:
+        """The ``{"phase", "text", "kind", "value"}`` JSON object."""
+        return asdict(self)
+
+
+def parse_phase_target(phase: str, text: str | None) -> PhaseTarget:
+    """Read a plan's target cell for ``phase``; never raises (unknown text is ``text`` with no value)."""
+    source = nfc(text or "").strip()
+    target = parse_target(source)
+    if target.kind == NONE:
+        return PhaseTarget(phase, source, NONE)
+    if target.maintain:
+        return PhaseTarget(phase, source, MAINTAIN, target.value)
+    if target.kind == LEVEL:
+        return PhaseTarget(phase, source, LEVEL, target.value)
+    if target.kind == RATIO:
+        return PhaseTarget(phase, source, PERCENT, target.value)
+    if target.kind == COUNT and _BARE_NUMBER.fullmatch(source):
+        return PhaseTarget(phase, source, NUMBER, target.value)
+    return PhaseTarget(phase, source, TEXT)
 
 
 def parse_level(value: object) -> int | None:

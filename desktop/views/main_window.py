@@ -20,6 +20,7 @@ from desktop.views.dashboard_view import DashboardView
 from desktop.views.digital_sign_dialog import open_digital_sign
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
+from desktop.views.plan_import_dialog import open_plan_import
 from desktop.views.print_preview import preview_dialog
 from desktop.views.report_editor import ReportEditor
 from desktop.views.settings_dialog import SettingsDialog, UiSettings
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
                                              lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}"))
         tools = bar.addMenu(self.tr("&Công cụ"))
         tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,"))
+        tools.addAction(self._action(self.tr("Nhập &kế hoạch của tỉnh…"),
+                                     lambda _=False: open_plan_import(self, self.store), name="importPlan"))
 
     # navigation ------------------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:

@@ -505,6 +505,11 @@ This agency: {2}</translation>
             <source>Ký &amp;số tệp PDF…</source>
             <translation>Sign a PDF &amp;digitally…</translation>
         </message>
+        <message>
+            <location filename="../../views/main_window.py" line="131" />
+            <source>Nhập &amp;kế hoạch của tỉnh…</source>
+            <translation>Import the province's &amp;plan…</translation>
+        </message>
     </context>
     <context>
         <name>NarrativePanel</name>
@@ -1635,6 +1640,97 @@ This agency: {2}</translation>
             <location filename="../../views/pkcs11_settings.py" line="53" />
             <source>Thư viện (*.dll *.so *.dylib);;Mọi tệp (*)</source>
             <translation>Libraries (*.dll *.so *.dylib);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanImportDialog</name>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="43" />
+            <source>Nhập kế hoạch: %1</source>
+            <translation>Import plan: %1</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="44" />
+            <source>Đang đọc %1…</source>
+            <translation>Reading %1…</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="51" />
+            <source>&amp;Nhập</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="54" />
+            <source>&amp;Hủy</source>
+            <translation type="unfinished">&amp;Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="59" />
+            <source>Thay đổi so với bản đã lưu:</source>
+            <translation>Changes from the stored version:</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="61" />
+            <source>Cảnh báo:</source>
+            <translation>Warnings:</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="66" />
+            <source>Đang đọc kế hoạch</source>
+            <translation>Reading the plan</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="74" />
+            <source>Kế hoạch %1</source>
+            <translation>Plan %1</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="78" />
+            <source>Ngày ban hành: %1</source>
+            <translation>Issued on: %1</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="79" />
+            <source>Đọc được %1 mục, %2 nhiệm vụ, %3 chỉ tiêu.</source>
+            <translation>Read %1 sections, %2 tasks, %3 indicators.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="84" />
+            <source>Kế hoạch mới: thêm %1 mục.</source>
+            <translation>New plan: %1 items added.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="86" />
+            <source>Không có gì thay đổi so với bản đã lưu.</source>
+            <translation>Nothing changed from the stored version.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="88" />
+            <source>Thêm</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="88" />
+            <source>Bỏ</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="89" />
+            <source>Sửa</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="109" />
+            <source>Đang lưu kế hoạch</source>
+            <translation>Storing the plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="121" />
+            <source>Nhập kế hoạch của tỉnh</source>
+            <translation>Import the province's plan</translation>
         </message>
     </context>
 </TS>
