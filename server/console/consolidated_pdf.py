@@ -1,0 +1,46 @@
+"""The consolidated report as PDF: the app's report document (``desktop.documents.report_pdf``) with one
+more appendix per agency, laid out by the same building blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from desktop.documents.fonts import report_font_family
+from desktop.documents.pdf_styles import make_styles
+from desktop.documents.pdf_tables import appendix_heading, indicator_table, task_table
+from desktop.documents.report_pdf import _ReportTemplate, _story
+from desktop.sync.atomic_file import atomic_output
+from server.console.consolidated import Consolidated
+
+
+def write_consolidated_pdf(consolidated: Consolidated, out: Path) -> Path:
+    """Write the Sở's report and its appendices to ``out`` atomically."""
+    fonts = report_font_family()
+    styles = make_styles(fonts)
+    report = consolidated.report
+    story: list[Flowable] = _story(report, styles)
+    first = 1 + bool(report.tasks) + bool(report.indicators)
+    for number, agency in enumerate(consolidated.agencies, start=first):
+        heading = appendix_heading(_roman(number), f"Kết quả của {agency.agency.name}", report, styles)
+        story += [NextPageTemplate("landscape"), PageBreak(), *heading]
+        if agency.tasks:
+            story.append(task_table(agency, styles))
+        if agency.indicators:
+            story.append(indicator_table(agency, styles))
+    with atomic_output(out) as handle:
+        _ReportTemplate(handle, report, fonts, None, None, total=len(story)).build(story)
+    return out
+
+
+def _roman(number: int) -> str:
+    """Roman numerals for appendix numbers (1–3999)."""
+    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+              (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    text = ""
+    for value, letters in values:
+        while number >= value:
+            text += letters
+            number -= value
+    return text

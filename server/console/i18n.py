@@ -1,0 +1,158 @@
+"""The console's one string catalogue: Vietnamese source text → English.
+
+Templates and routes write ``_("Vietnamese text")``; in English the catalogue's entry is shown (a
+missing entry shows the Vietnamese text, and a test fails). The language is the ``baocao_lang``
+cookie, Vietnamese unless it says "en".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANG_COOKIE = "baocao_lang"
+LANGUAGES = ("vi", "en")
+
+EN: dict[str, str] = {
+    "Cổng quản trị báo cáo": "Reporting console",
+    "Sở Khoa học và Công nghệ": "Department of Science and Technology",
+    "Đăng nhập": "Log in",
+    "Đăng xuất": "Log out",
+    "Tên đăng nhập": "User name",
+    "Mật khẩu": "Password",
+    "Kỳ báo cáo": "Reporting period",
+    "Báo cáo": "Report",
+    "Chỉ tiêu": "Indicators",
+    "Nhiệm vụ": "Tasks",
+    "Cơ quan": "Agencies",
+    "Kế hoạch": "Plans",
+    "Lịch báo cáo": "Reporting calendar",
+    "Nhập từ USB": "Import from USB",
+    "Tổng hợp": "Consolidation",
+    "Nhật ký": "Audit log",
+    "Xem": "Show",
+    "In": "Print",
+    "Lọc": "Filter",
+    "Tất cả": "All",
+    "Trạng thái": "State",
+    "Mã": "Code",
+    "Tên cơ quan": "Agency name",
+    "Loại": "Kind",
+    "Lần": "Revision",
+    "Nhận lúc": "Received",
+    "Lần đồng bộ gần nhất": "Last sync seen",
+    "Thiết bị": "Devices",
+    "chưa gửi": "not sent",
+    "đã gửi đúng hạn": "sent on time",
+    "trễ hạn": "late",
+    "bị từ chối": "rejected",
+    "đang chờ": "in progress",
+    "Tỷ lệ báo cáo": "Reporting rate",
+    "Tỷ lệ đúng hạn": "On-time rate",
+    "Hạn nộp": "Deadline",
+    "Số cơ quan": "Agencies",
+    "Danh sách cơ quan cần nhắc": "Agencies to remind",
+    "In danh sách cần nhắc": "Print the reminder list",
+    "Không có cơ quan nào.": "No agencies.",
+    "Các lần gửi": "Revisions",
+    "Thay đổi so với lần trước": "Changes from the previous revision",
+    "Không có thay đổi.": "No changes.",
+    "Tải PDF": "Download PDF",
+    "Tải biên nhận": "Download the receipt",
+    "Minh chứng": "Evidence",
+    "Tải về": "Download",
+    "Nội dung": "Content",
+    "Trước": "Before",
+    "Sau": "After",
+    "Tóm tắt": "Summary",
+    "Khó khăn, vướng mắc": "Difficulties",
+    "Đề xuất, kiến nghị": "Proposals",
+    "Tiến độ": "Percent done",
+    "Kết quả": "Result",
+    "Vai trò": "Role",
+    "Chủ trì": "Lead",
+    "Phối hợp": "Coordinator",
+    "Đơn vị tính": "Unit",
+    "Chỉ tiêu giao": "Target",
+    "Giá trị": "Value",
+    "Đạt": "Met",
+    "Chưa đạt": "Not met",
+    "Số cơ quan báo cáo": "Agencies reporting",
+    "Số cơ quan đạt": "Agencies meeting it",
+    "Bình quân": "Mean",
+    "Chưa có báo cáo nào trong kỳ.": "No report in this period yet.",
+    "Ghi chú của cơ quan phối hợp": "Coordinators' notes",
+    "Thêm cơ quan": "Add an agency",
+    "Tên": "Name",
+    "Trực thuộc": "Parent",
+    "Thêm": "Add",
+    "Cấp mã đăng ký": "Issue an enrollment code",
+    "Số ngày hiệu lực": "Days valid",
+    "Thư cấp mã đăng ký": "Enrollment letter",
+    "Mã đăng ký": "Enrollment code",
+    "Địa chỉ máy chủ": "Server address",
+    "Dấu vân tay khoá của tỉnh": "Province key fingerprints",
+    "Hết hạn": "Expires",
+    "Khi cài đặt, hãy gọi điện cho Sở để đối chiếu các dấu vân tay dưới đây trước khi bấm Đồng ý.":
+        "When installing, phone the Department to compare the fingerprints below before you press Accept.",
+    "In thư": "Print the letter",
+    "Mã chỉ dùng được một lần, cho một máy.": "The code works once, for one computer.",
+    "Tải lên bảng kế hoạch": "Upload a plan workbook",
+    "Tệp": "File",
+    "Đọc thử": "Preview",
+    "Xem trước kế hoạch": "Plan preview",
+    "Cảnh báo": "Warnings",
+    "Không có cảnh báo.": "No warnings.",
+    "Công bố": "Publish",
+    "Đã công bố": "Published",
+    "Các phiên bản đã công bố": "Published versions",
+    "Số hiệu": "Number",
+    "Tiêu đề": "Title",
+    "Ngày công bố": "Published on",
+    "Kế hoạch đã có, không đổi.": "This plan is already published; nothing changed.",
+    "Đã công bố kế hoạch.": "The plan is published.",
+    "Hạn nộp báo cáo theo kỳ": "Deadlines per period",
+    "Kỳ": "Period",
+    "Dữ liệu": "Data",
+    "Nộp trước ngày": "Due before",
+    "Tải lên tệp xuất mã hoá (.bcx)": "Upload an encrypted export (.bcx)",
+    "Nhập": "Import",
+    "Tải biên nhận (.bcr)": "Download the receipt (.bcr)",
+    "Kết quả nhập": "Import result",
+    "Bảng tổng hợp (.xlsx)": "Summary workbook (.xlsx)",
+    "Báo cáo tổng hợp của Sở (PDF)": "The Department's consolidated report (PDF)",
+    "Báo cáo tổng hợp của Sở (.docx)": "The Department's consolidated report (.docx)",
+    "Tạo": "Generate",
+    "Không có quyền thực hiện thao tác này.": "You are not allowed to do this.",
+    "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Hãy tải lại trang.":
+        "The session has expired or the form is not valid. Reload the page.",
+    "Đăng nhập quá nhiều lần. Hãy thử lại sau.": "Too many login attempts. Try again later.",
+    "Lỗi": "Error",
+    "Quay lại": "Back",
+    "Đã thêm cơ quan.": "The agency was added.",
+    "Thời gian": "Time",
+    "Người thực hiện": "Who",
+    "Thao tác": "Action",
+    "Chi tiết": "Detail",
+    "Thu hồi": "Revoke",
+    "Mở": "Open",
+    "Biểu đồ giá trị so với chỉ tiêu giao": "Values against the target",
+    "Ký lúc": "Signed",
+    "Nguồn": "Source",
+    "mạng": "network",
+    "Tỉnh": "Province",
+    "Xã, phường": "Commune",
+    "Sở, ngành": "Department",
+    "Khác": "Other",
+}
+
+
+def translator(language: str) -> Callable[[str], str]:
+    """``_`` for templates: the English entry in English, the Vietnamese text itself otherwise."""
+    if language == "en":
+        return lambda text: EN.get(text, text)
+    return lambda text: text
+
+
+def language_of(cookie: str | None) -> str:
+    """The page language from the cookie's value."""
+    return "en" if cookie == "en" else "vi"
