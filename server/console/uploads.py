@@ -10,7 +10,7 @@ from pathlib import Path
 
 from starlette.datastructures import UploadFile
 
-from desktop.errors import InputError
+from desktop.errors import BaocaoError, InputError
 
 COPY_PIECE = 1024 * 1024
 
@@ -55,3 +55,11 @@ def staged(directory: Path, token: str, suffixes: tuple[str, ...]) -> Path:
 def discard(path: Path) -> None:
     """Remove a staged file."""
     shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+
+
+def as_uploaded(exc: BaocaoError, path: Path, filename: str) -> BaocaoError:
+    """The same refusal naming the file as the user uploaded it, not the server's copy."""
+    def rename(text: str) -> str:
+        return text.replace(str(path), filename).replace(path.name, filename)
+
+    return InputError(rename(exc.message_vi), rename(exc.message_en), code=exc.code)

@@ -10,9 +10,10 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from desktop.documents.workbook_guard import MAX_FILE_BYTES
+from desktop.errors import BaocaoError
 from server.console import audit
 from server.console.plan_publishing import PLAN_SUFFIXES, preview_plan, publish_plan, versions
-from server.console.uploads import discard, save_upload, staged
+from server.console.uploads import as_uploaded, discard, save_upload, staged
 from server.console.web import PREFIX, Caller, checked_form, ctx, page, redirect, role, text_field
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
@@ -36,6 +37,9 @@ def preview(request: Request, checked: Annotated[Checked, Depends(checked_form("
     path = save_upload(form.get("file"), _staging(request), PLAN_SUFFIXES, MAX_FILE_BYTES)
     try:
         parsed = preview_plan(ctx(request).db, path)
+    except BaocaoError as exc:
+        discard(path)
+        raise as_uploaded(exc, path, _filename(form)) from exc
     except BaseException:
         discard(path)
         raise
@@ -53,3 +57,8 @@ def publish(request: Request, checked: Annotated[Checked, Depends(checked_form("
         discard(path)
     audit.record(ctx(request).db, who.name, "plan_publish" if new else "plan_publish_unchanged", number)
     return redirect(f"/plans?published={'new' if new else 'same'}")
+
+
+def _filename(form: FormData) -> str:
+    upload = form.get("file")
+    return Path(getattr(upload, "filename", "") or "").name
