@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from desktop.documents.report_text import agency_in_text
 from desktop.domain.periods import Period, period_info, vietnam_time
 from desktop.domain.report_snapshot import AgencyInfo, DocumentInfo, IndicatorEntry, ReportSnapshot, TaskEntry
 from server.console.period_figures import latest_bundles
@@ -22,7 +23,7 @@ from server.console.stored_reports import ReportReader
 from server.db import Database
 
 DONE = ("done", "done_late")
-ISSUER = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+ISSUER = "Sở Khoa học và Công nghệ"
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,19 @@ def consolidate(db: Database, reader: ReportReader, period: Period) -> Consolida
     status = period_status(db, period)
     reports = [reader.snapshot(sha256) for _code, _name, sha256, _figures in latest_bundles(db, period)]
     province = _province(reports)
+    place = province.removeprefix("TỈNH ").removeprefix("THÀNH PHỐ ").title()
+    addressee = f"Ủy ban nhân dân {'thành phố' if province.startswith('THÀNH PHỐ') else 'tỉnh'} {place}"
     today = vietnam_time(datetime.now(UTC)).date()
     label = period.label("vi")
     plan_title = next((p.get("title", "") for r in reports for p in r.plans if p.get("title")), "kế hoạch")
     subject = f"Báo cáo kết quả thực hiện {plan_title[:1].lower()}{plan_title[1:]} {label[:1].lower()}{label[1:]}"
     report = ReportSnapshot(
         agency=AgencyInfo(code="SO-KHCN", name=ISSUER, parent_name=f"UBND {province}",
-                          place=province.removeprefix("TỈNH ").title(), symbol="SKHCN", signer_authority="",
+                          place=place, symbol="SKHCN", signer_authority="",
                           signer_title="GIÁM ĐỐC"),
         period=period_info(period),
         document=DocumentInfo(number=1, symbol="BC-SKHCN", date=today.isoformat(), subject=subject,
-                              addressee=f"Ủy ban nhân dân {province.title()}",
+                              addressee=addressee,
                               recipients=("Như trên", "Lưu: VT")),
         revision=1, status="signed", summary=_summary(status, reports),
         difficulties=_gathered(reports, "difficulties"), proposals=_gathered(reports, "proposals"),
@@ -94,8 +97,7 @@ def _gathered(reports: list[ReportSnapshot], name: str) -> str:
     for report in reports:
         text = " ".join(str(getattr(report, name) or "").split())
         if text:
-            lines.append(f"- {report.agency.name.title() if report.agency.name.isupper() else report.agency.name}: "
-                         f"{text}")
+            lines.append(f"- {agency_in_text(report.agency.name)}: {text}")
     return "\n".join(lines)
 
 
