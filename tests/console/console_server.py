@@ -6,7 +6,6 @@ with three accounts added through ``baocao-server user add`` (password from BAOC
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys

@@ -117,7 +117,8 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
         assert "UBND TỈNH ĐỒNG THÁP" in words and "SỞ KHOA HỌC VÀ CÔNG" in words
         assert "Kính gửi: Ủy ban nhân dân tỉnh Đồng Tháp" in words
         assert "tỷ lệ báo cáo 100%" in words and "1 báo cáo đúng hạn" in words
-        assert "Phụ lục III" in words and "Ủy ban nhân dân xã Trình Duyệt: Hạ tầng mạng" in words and "Hạ tầng mạng tại một số ấp còn yếu" in words
+        assert "Phụ lục III" in words
+        assert "Ủy ban nhân dân xã Trình Duyệt: Hạ tầng mạng tại một số ấp còn yếu" in words
 
         for language in ("vi", "en"):
             go(f"lang/{language}?next=/console/period")
