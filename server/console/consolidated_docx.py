@@ -31,7 +31,7 @@ from desktop.documents.report_text import (
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.sync.atomic_file import atomic_output
 from server.console.consolidated import Consolidated
-from server.console.consolidated_pdf import _roman
+from server.console.consolidated_pdf import _roman, task_counts
 
 FONT = "Times New Roman"
 
@@ -60,14 +60,14 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
         _appendix(document, number, f"Kết quả thực hiện các chỉ tiêu {report.period.label}", report)
         _indicator_table(document, report)
         number += 1
-    for agency in consolidated.agencies:
+    if consolidated.agencies:
         _landscape(document)
-        _appendix(document, number, f"Kết quả của {agency.agency.name}", report)
-        if agency.tasks:
-            _task_table(document, agency)
+        _appendix(document, number, f"Kết quả của từng cơ quan {report.period.label}", report)
+    for index, agency in enumerate(consolidated.agencies, start=1):
+        _paragraph(document, f"{index}. {agency_in_text(agency.agency.name)}", bold=True)
+        _paragraph(document, task_counts(agency))
         if agency.indicators:
             _indicator_table(document, agency)
-        number += 1
     with atomic_output(out) as handle:
         document.save(handle)
     return out

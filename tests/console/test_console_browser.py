@@ -120,6 +120,13 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
         assert "Phụ lục III" in words
         assert "Ủy ban nhân dân xã Trình Duyệt: Hạ tầng mạng tại một số ấp còn yếu" in words
 
+        before = {p.name for p in downloads.iterdir()}
+        driver.find_element(By.ID, "make-docx").click()
+        docx = wait_download(downloads, ".docx", before)
+        words = " ".join(_pdftotext(_libreoffice_pdf(docx, tmp_path)).split())
+        assert "Kính gửi: Ủy ban nhân dân tỉnh Đồng Tháp" in words and "tỷ lệ báo cáo 100%" in words
+        assert "Phụ lục III" in words and "Ủy ban nhân dân xã Trình Duyệt: Hạ tầng mạng" in words
+
         for language in ("vi", "en"):
             go(f"lang/{language}?next=/console/period")
             for path in PAGES:
@@ -152,3 +159,12 @@ def _bundle(key, recipient: str) -> tuple[str, bytes]:  # type: ignore[no-untype
 def _pdftotext(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True,
                           timeout=60).stdout
+
+
+def _libreoffice_pdf(document: Path, tmp_path: Path) -> Path:
+    """The document opened and printed to PDF by LibreOffice (what a Word user would see)."""
+    out = tmp_path / "libreoffice"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), str(document)], capture_output=True, check=True,
+                   timeout=180)
+    return out / f"{document.stem}.pdf"
