@@ -4,7 +4,7 @@
     baocao-server serve [--host 127.0.0.1] [--port 8750] [--exit-with-parent]
     baocao-server agency add CODE NAME [--parent NAME] [--kind commune]
     baocao-server enroll-code AGENCY [--days 7]
-    baocao-server plan import FILE.xlsx
+    baocao-server plan import FILE (.xlsx, .xls, .docx or PDF)
     baocao-server import FILE [--out RECEIPT]
     baocao-server summary --period 2026Q4 --out FILE.xlsx
     baocao-server fingerprints
@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--days", type=int, default=7)
     code.set_defaults(run=_enroll_code)
     plan = commands.add_parser("plan", help="plans").add_subparsers(dest="plan_command", required=True)
-    plan_import = plan.add_parser("import", help="publish a plan workbook")
+    plan_import = plan.add_parser("import", help="publish a plan file (.xlsx, .xls, .docx, PDF)")
     plan_import.add_argument("file", type=Path)
     plan_import.set_defaults(run=_plan_import)
     usb = commands.add_parser("import", help="import an encrypted export (.bcx) or a bundle (.bcb)")

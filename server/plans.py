@@ -1,7 +1,10 @@
 """Plans and the signed assignment package each agency downloads.
 
-A plan workbook is read by the same importer as the app (``parse_plan_workbook``) and published to
-every agency; the app resolves which tasks and indicators are its own. The package is a DSSE envelope
+A plan file (.xlsx, .xls, .docx or PDF) is read by the same importer as the app
+(``parse_plan_workbook``) and published to every agency; the app resolves which tasks and indicators
+are its own. ``preview_plan`` reads a file and says what publishing it would change against the
+plan of the same number already published (for the console's "Nhập"/"Hủy" screen);
+``publish_plan`` publishes it. The package is a DSSE envelope
 (canonical JSON, like a receipt) signed by the province key over an exact payload whose ``issued_at``
 is the latest publication time, so an unchanged package is byte-identical and its ETag stable.
 """
@@ -11,11 +14,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
@@ -40,19 +45,94 @@ class Package:
     etag: str
 
 
-def import_plan(db: Database, path: Path) -> tuple[str, int, int, bool]:
-    """Parse and publish a plan workbook; returns (number, tasks, indicators, whether it was new)."""
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PlanPreview:
+    """A plan read from a file, and what publishing it would change; nothing is stored."""
+
+    number: str
+    title: str
+    issued_on: str | None
+    content: dict[str, Any]
+    already_published: bool  # this exact content is published already
+    previous_id: int | None  # the latest published plan of the same number, if any
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[dict[str, Any]]:
+        """What the importer asks a person to look at (sheet, row, message)."""
+        return list(self.content.get("warnings", []))
+
+    @property
+    def tasks(self) -> int:
+        """How many tasks were read."""
+        return len(self.content.get("tasks", []))
+
+    @property
+    def indicators(self) -> int:
+        """How many indicators were read."""
+        return len(self.content.get("indicators", []))
+
+
+def preview_plan(db: Database, path: Path) -> PlanPreview:
+    """Read the plan file at ``path`` and compare it with the published plan of the same number."""
     parsed = parse_plan_workbook(path)
     content = parsed.to_json()
-    body = json.dumps(content, ensure_ascii=False, sort_keys=True)
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    number = parsed.plan.code or path.stem
+    number = (parsed.plan.code or path.stem)[:100]
     with db.transaction() as session:
-        if session.scalar(select(Plan.id).where(Plan.sha256 == digest)) is not None:
-            return number, len(parsed.tasks), len(parsed.indicators), False
-        session.add(Plan(number=number[:100], title=parsed.plan.title or "", sha256=digest, content=body,
-                         imported_at=int(time.time())))
-    return number, len(parsed.tasks), len(parsed.indicators), True
+        already = session.scalar(select(Plan.id).where(Plan.sha256 == _digest(content))) is not None
+        previous = session.scalars(select(Plan).where(Plan.number == number).order_by(Plan.id.desc())).first()
+        old = json.loads(previous.content) if previous is not None else {}
+        previous_id = previous.id if previous is not None else None
+    added, removed, changed = _differences(old, content)
+    return PlanPreview(number=number, title=parsed.plan.title or "", issued_on=parsed.plan.issued_on,
+                       content=content, already_published=already, previous_id=previous_id, added=added,
+                       removed=removed, changed=changed)
+
+
+def publish_plan(db: Database, path: Path, actor: str) -> PlanPreview:
+    """Publish the plan file at ``path`` (``actor`` is who did it); returns its preview.
+
+    An identical content already published is not stored again (``already_published``).
+    """
+    preview = preview_plan(db, path)
+    if preview.already_published:
+        return preview
+    body = json.dumps(preview.content, ensure_ascii=False, sort_keys=True)
+    with db.transaction() as session:
+        if session.scalar(select(Plan.id).where(Plan.sha256 == _digest(preview.content))) is None:
+            session.add(Plan(number=preview.number, title=preview.title, sha256=_digest(preview.content),
+                             content=body, imported_at=int(time.time())))
+    _log.info("plan %s published by %s from %s", preview.number, actor, path.name)
+    return preview
+
+
+def import_plan(db: Database, path: Path) -> tuple[str, int, int, bool]:
+    """Publish a plan file from the command line; returns (number, tasks, indicators, whether it was new)."""
+    preview = publish_plan(db, path, actor="cli")
+    return preview.number, preview.tasks, preview.indicators, not preview.already_published
+
+
+def _digest(content: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _differences(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
+    """Keys of tasks and indicators added, removed and changed from ``old`` to ``new``."""
+    added: list[str] = []
+    removed: list[str] = []
+    changed: list[str] = []
+    for part in ("tasks", "indicators"):
+        before = {item["key"]: item for item in old.get(part, [])}
+        after = {item["key"]: item for item in new.get(part, [])}
+        added += [key for key in after if key not in before]
+        removed += [key for key in before if key not in after]
+        changed += [key for key in after if key in before and after[key] != before[key]]
+    return added, removed, changed
 
 
 class AssignmentPackages:

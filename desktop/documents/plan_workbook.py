@@ -1,11 +1,15 @@
-"""A province's plan workbook (its appendices of tasks and indicators) read into a ParsedPlan.
+"""A province's plan (its appendices of tasks and indicators) read into a ParsedPlan, from any format.
 
-``parse_plan_workbook(path, sheet=None)`` checks the file before opening it (workbook_guard), reads
-each sheet in streaming mode (sheet_grid), finds every table by its header row (plan_header) and
-reads task tables (plan_tasks) and indicator tables (plan_indicators). Nothing is stored.
+``parse_plan_workbook(path, sheet=None)`` checks the file before opening it (workbook_guard), has
+the reader of its format (plan_readers: .xlsx, .xls, .docx, PDF) turn each sheet or table into the
+row model (sheet_grid), finds every table by its header row (plan_header) and reads task tables
+(plan_tasks) and indicator tables (plan_indicators). Nothing is stored.
 
-Without ``sheet``, every sheet is looked at and tables are read from all that have a recognisable
-header: a plan often has Phụ lục 1 (indicators) and Phụ lục 2 (tasks) on two sheets, or both on one.
+A Word document's tables are "Bảng 1", "Bảng 2"… (each with the paragraphs above it as its title
+rows, so the first page gives the plan's number and date); a PDF's tables, page after page, are one
+grid "PDF" (a row split by a page break continues the task above). Without ``sheet``, every sheet
+is looked at and tables are read from all that have a recognisable header: a plan often has
+Phụ lục 1 (indicators) and Phụ lục 2 (tasks) on two sheets, or both on one.
 ``ParsedPlan.sheets`` lists those sheets in workbook order and ``sheet`` joins them with ", ".
 Rows above a table's header, rows after its end ("Phụ lục 2", "Nơi nhận", the signature block),
 and sheets without a table are not read as data; the title rows give the plan's number, date and
@@ -15,19 +19,16 @@ title when they name them.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
-
-import openpyxl
 
 from desktop.documents.plan_header import INDICATORS, Header, detect_header, is_column_number_row
 from desktop.documents.plan_indicators import IndicatorTable
 from desktop.documents.plan_model import ParsedPlan, ParseWarning, PlanInfo
+from desktop.documents.plan_readers import PlanSource, open_plan_source
 from desktop.documents.plan_tasks import TaskTable
-from desktop.documents.sheet_grid import SheetGrid, read_sheet
-from desktop.documents.workbook_guard import WorkbookRejected, check_workbook_file
-from desktop.domain.deadlines import parse_deadline
+from desktop.documents.sheet_grid import SheetGrid
 from desktop.domain.text import fold
 from desktop.errors import InputError
 
@@ -37,7 +38,10 @@ _FOOTER = re.compile(r"^(phu luc\b|noi nhan|tm\.|t/m\b|kt\.|chu tich\b|pho chu t
 _PLAN_NUMBER = re.compile(r"\bsố\s*:?\s*(\d{1,5}\s*/\s*[A-ZĐ]{1,6}(?:-[A-ZĐ&]{1,10}){0,3})", re.IGNORECASE)
 _PLAN_DATE = re.compile(r"ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
                         re.IGNORECASE)
-_NOT_A_TITLE = re.compile(r"^(phu luc\b|\(?(ban hanh )?kem theo|so\s*:|cong hoa|doc lap|uy ban|ubnd\b)")
+_NOT_A_TITLE = re.compile(r"^(phu luc\b|\(?(ban hanh )?kem theo|so\s*:|cong hoa|doc lap|uy ban|ubnd\b|so\s+\d)")
+# "Đồng Tháp, ngày 05 tháng 6 năm 2025": the place and date line of a cover or header block, never a title.
+_DATE_LINE = re.compile(r"^[^\n]{0,40}\bngay\s*(\d{1,2}|[.…]+)?\s*thang\s*(\d{1,2}|[.…]+)?\s*nam\s*\d{4}\s*$")
+_ATTACHED = re.compile(r"\bkem theo\b")
 
 
 class PlanWorkbookError(InputError):
@@ -47,23 +51,17 @@ class PlanWorkbookError(InputError):
 
 
 def parse_plan_workbook(path: Path, sheet: str | None = None) -> ParsedPlan:
-    """Read the plan tables of the .xlsx at ``path`` (only ``sheet`` when given)."""
+    """Read the plan tables of the .xlsx, .xls, .docx or PDF at ``path`` (only ``sheet`` when given)."""
     path = Path(path)
-    check_workbook_file(path)
+    source = open_plan_source(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-        raise WorkbookRejected(f"Tệp {path.name} bị hỏng hoặc không phải bảng tính Excel (.xlsx): {exc}",
-                               f"File {path.name} is damaged or not an Excel workbook (.xlsx): {exc}",
-                               code="not_a_workbook") from exc
-    try:
-        return _parse(path, workbook, sheet)
+        return _parse(path, source, sheet)
     finally:
-        workbook.close()
+        source.close()
 
 
-def _parse(path: Path, workbook: openpyxl.Workbook, sheet: str | None) -> ParsedPlan:
-    names = [ws.title for ws in workbook.worksheets]
+def _parse(path: Path, source: PlanSource, sheet: str | None) -> ParsedPlan:
+    names = source.names
     if sheet is not None and sheet not in names:
         raise PlanWorkbookError(f"Tệp {path.name} không có trang «{sheet}». Các trang: {', '.join(names)}.",
                                 f"File {path.name} has no sheet «{sheet}». Sheets: {', '.join(names)}.",
@@ -72,7 +70,7 @@ def _parse(path: Path, workbook: openpyxl.Workbook, sheet: str | None) -> Parsed
     empty: list[str] = []
     title_texts: list[str] = []
     for name in [sheet] if sheet is not None else names[:MAX_SHEETS]:
-        grid = read_sheet(path, workbook, name)
+        grid = source.grid(name)
         if not grid.rows:
             empty.append(name)
             continue
@@ -90,9 +88,9 @@ def _read_tables(grid: SheetGrid, plan: ParsedPlan, title_texts: list[str]) -> b
     table: TaskTable | IndicatorTable | None = None
     header: Header | None = None
     found = False
-    skip_to = 0
+    skip_to: int | None = None
     for row in grid.rows:
-        if row <= skip_to:
+        if skip_to is not None and row <= skip_to:
             continue
         detected = detect_header(grid, row)
         if detected is not None:
@@ -146,11 +144,26 @@ def _is_footer(grid: SheetGrid, row: int, header: Header | None) -> bool:
 
 
 def _plan_info(texts: list[str]) -> PlanInfo:
-    code = next((m.group(1).replace(" ", "") for t in texts if (m := _PLAN_NUMBER.search(t))), None)
-    issued = next((m.group(1) for t in texts if (m := _PLAN_DATE.search(t))), None)
-    title = next((t for t in texts if len(t) > 15 and not _NOT_A_TITLE.match(fold(t))), None)
-    return PlanInfo(code=code, title=" ".join(title.split()) if title else None,
-                    issued_on=parse_deadline(issued).due if issued else None)
+    """Number, date and title: the "(Kèm theo Kế hoạch số … ngày …)" line first, then the header block."""
+    attached = [t for t in texts if _ATTACHED.search(fold(t))]
+    ordered = attached + [t for t in texts if t not in attached]
+    code = next((m.group(1).replace(" ", "") for t in ordered if (m := _PLAN_NUMBER.search(t))), None)
+    issued = next((d for t in ordered if (d := _issued_on(t))), None)
+    title = next((t for t in texts if len(t) > 15 and not _NOT_A_TITLE.match(fold(t))
+                  and not _DATE_LINE.search(fold(t))), None)
+    return PlanInfo(code=code, title=" ".join(title.split()) if title else None, issued_on=issued)
+
+
+def _issued_on(text: str) -> str | None:
+    """The ISO date of "ngày 19/5/2025" or "ngày 05 tháng 6 năm 2025" in ``text`` (a real date), else None."""
+    match = _PLAN_DATE.search(text)
+    if match is None:
+        return None
+    day, month, year = (int(n) for n in re.findall(r"\d+", match.group(1)))
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _dedupe_keys(plan: ParsedPlan) -> None:

@@ -1,29 +1,21 @@
-"""One worksheet read into memory as text cells, with merged ranges and legacy encodings resolved.
+"""The row model every plan reader fills: one table's text cells by row and column, merges resolved.
 
-openpyxl reads the sheet in read-only (streaming) mode, which does not report merged ranges; they
-are read from the sheet's XML part here. Every cell of a merged range carries the text of the
-range's top-left cell and that cell's position (its anchor), so a reader can choose to fill a merge
-down, across, or not at all. Each text cell is converted from TCVN3/VNI by its font name (see
-desktop.domain.legacy_text), made NFC and stripped at both ends. Numbers keep their displayed form
-("95%" for 0.95 formatted as a percentage), dates become dd/mm/yyyy.
+A format reader (desktop.documents.plan_readers: .xlsx, .xls, .docx, PDF) turns each sheet, Word
+table or PDF's run of tables into a SheetGrid through a GridBuilder, so every layout rule of the plan
+importer (headers, sections, groups, continuations) applies to every format. Every cell of a merged
+range carries the text of the range's top-left cell and that cell's position (its anchor), so a
+reader can choose to fill a merge down, across, or not at all. Text is converted from TCVN3/VNI by
+the reader (it knows the fonts), made NFC and stripped at both ends.
 
-Bounds: at most MAX_ROWS non-empty rows and MAX_COLUMNS columns are read, no cell longer than
-MAX_CELL_CHARS (Excel's own limit), no row past MAX_ROW_NUMBER.
+Bounds (the same for every format): at most MAX_ROWS non-empty rows and MAX_COLUMNS columns, no cell
+longer than MAX_CELL_CHARS (Excel's own limit), no row past MAX_ROW_NUMBER. ``where`` in the errors is
+the reader's name for the grid ("trang «Phụ lục 2»", "bảng 2", "trang 3 của PDF").
 """
 
 from __future__ import annotations
 
-import posixpath
-import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from pathlib import Path
-from typing import Any
-from xml.etree import ElementTree
 
-from openpyxl.utils.cell import get_column_letter, range_boundaries
-
-from desktop.domain.legacy_text import to_unicode
 from desktop.errors import InputError
 
 MAX_ROWS = 20_000
@@ -31,10 +23,6 @@ MAX_ROW_NUMBER = 200_000
 MAX_COLUMNS = 64
 MAX_CELL_CHARS = 32_767
 MAX_MERGES = 50_000
-
-_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 class SheetTooLarge(InputError):
@@ -80,61 +68,52 @@ class SheetGrid:
         return sorted(self._cells.get(row, {}))
 
 
-def read_sheet(path: Path, workbook: Any, sheet_name: str) -> SheetGrid:
-    """Read ``sheet_name`` of an openpyxl read-only ``workbook`` opened from ``path``."""
-    worksheet = workbook[sheet_name]
-    worksheet.reset_dimensions()  # the declared dimension may be wrong or missing: read every row there is
-    cells: dict[int, dict[int, GridCell]] = {}
-    for row in worksheet.iter_rows(max_col=MAX_COLUMNS):
-        for cell in row:
-            value = getattr(cell, "value", None)
-            if value is None:
-                continue
-            text = _cell_text(cell, value, path, sheet_name)
-            if text:
-                cells.setdefault(cell.row, {})[cell.column] = GridCell(text, (cell.row, cell.column))
-        _check_bounds(cells, row, path, sheet_name)
-    _fill_merges(cells, _merged_ranges(path, workbook, sheet_name))
-    return SheetGrid(sheet_name, cells)
+class GridBuilder:
+    """Collects a grid's cells within the bounds; ``file_name`` and ``where`` name it in errors."""
 
+    def __init__(self, name: str, file_name: str, where_vi: str, where_en: str) -> None:
+        self.name = name
+        self._file = file_name
+        self._where = (where_vi, where_en)
+        self.cells: dict[int, dict[int, GridCell]] = {}
 
-def _check_bounds(cells: dict[int, dict[int, GridCell]], row: tuple[Any, ...], path: Path, sheet: str) -> None:
-    row_number = next((c.row for c in row if getattr(c, "row", None)), 0)
-    if len(cells) > MAX_ROWS or row_number > MAX_ROW_NUMBER:
-        raise SheetTooLarge(
-            f"Tệp {path.name}, trang «{sheet}», dòng {row_number}: bảng có quá nhiều dòng "
-            f"(tối đa {MAX_ROWS:,} dòng có dữ liệu). Hãy tách phụ lục hoặc xóa các dòng thừa.",
-            f"File {path.name}, sheet «{sheet}», row {row_number}: too many rows (at most {MAX_ROWS:,} rows "
-            "with data). Split the appendix or delete the extra rows.")
+    def add(self, row: int, column: int, text: str, anchor: tuple[int, int] | None = None) -> None:
+        """Put ``text`` at ``row``, ``column`` (anchored at ``anchor`` when part of a merge)."""
+        if column > MAX_COLUMNS or not text:
+            return
+        if len(text) > MAX_CELL_CHARS:
+            raise self.too_large_cell(row, len(text))
+        if row > MAX_ROW_NUMBER or (row not in self.cells and len(self.cells) >= MAX_ROWS):
+            raise self.too_many_rows(row)
+        self.cells.setdefault(row, {})[column] = GridCell(text, anchor or (row, column))
 
+    def fill_merges(self, ranges: list[tuple[int, int, int, int]]) -> None:
+        """Give every cell of each (min_col, min_row, max_col, max_row) range its top-left cell."""
+        _fill_merges(self.cells, ranges)
 
-def _cell_text(cell: Any, value: Any, path: Path, sheet: str) -> str:
-    if isinstance(value, str):
-        if len(value) > MAX_CELL_CHARS:
-            where = f"{get_column_letter(cell.column)}{cell.row}"
-            raise SheetTooLarge(
-                f"Tệp {path.name}, trang «{sheet}», ô {where} (dòng {cell.row}): nội dung dài {len(value):,} ký tự, "
-                f"vượt giới hạn {MAX_CELL_CHARS:,} ký tự của một ô Excel.",
-                f"File {path.name}, sheet «{sheet}», cell {where} (row {cell.row}): {len(value):,} characters, "
-                f"more than the {MAX_CELL_CHARS:,} an Excel cell holds.")
-        font = getattr(getattr(cell, "font", None), "name", None) if not value.isascii() else None
-        return to_unicode(value, font).strip()
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, datetime | date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, int | float):
-        if "%" in (getattr(cell, "number_format", "") or ""):
-            return f"{_number(value * 100)}%"
-        return _number(value)
-    return str(value).strip()
+    def grid(self) -> SheetGrid:
+        """The grid built so far."""
+        return SheetGrid(self.name, self.cells)
 
+    def too_many_rows(self, row: int) -> SheetTooLarge:
+        """The error for a table past MAX_ROWS (or MAX_ROW_NUMBER) at ``row``."""
+        vi, en = self._where
+        return SheetTooLarge(
+            f"Tệp {self._file}, {vi}, dòng {row}: bảng có quá nhiều dòng (tối đa {MAX_ROWS:,} dòng có dữ liệu). "
+            "Hãy tách phụ lục hoặc xóa các dòng thừa.",
+            f"File {self._file}, {en}, row {row}: too many rows (at most {MAX_ROWS:,} rows with data). "
+            "Split the appendix or delete the extra rows.")
 
-def _number(value: float) -> str:
-    rounded = round(value, 6)
-    return str(int(rounded)) if float(rounded).is_integer() else f"{rounded:g}"
+    def too_large_cell(self, row: int, length: int, cell: str | None = None) -> SheetTooLarge:
+        """The error for a cell longer than MAX_CELL_CHARS at ``row`` (``cell`` its A1 name, if any)."""
+        vi, en = self._where
+        at_vi = f"ô {cell} (dòng {row})" if cell else f"dòng {row}"
+        at_en = f"cell {cell} (row {row})" if cell else f"row {row}"
+        return SheetTooLarge(
+            f"Tệp {self._file}, {vi}, {at_vi}: nội dung một ô dài {length:,} ký tự, vượt giới hạn "
+            f"{MAX_CELL_CHARS:,} ký tự của một ô.",
+            f"File {self._file}, {en}, {at_en}: one cell holds {length:,} characters, more than the "
+            f"{MAX_CELL_CHARS:,} a cell may hold.")
 
 
 def _fill_merges(cells: dict[int, dict[int, GridCell]], ranges: list[tuple[int, int, int, int]]) -> None:
@@ -149,31 +128,3 @@ def _fill_merges(cells: dict[int, dict[int, GridCell]], ranges: list[tuple[int, 
                 target[column] = anchor
 
 
-def _merged_ranges(path: Path, workbook: Any, sheet_name: str) -> list[tuple[int, int, int, int]]:
-    """The merged ranges (min_col, min_row, max_col, max_row) of a sheet, from its XML part."""
-    index = workbook.sheetnames.index(sheet_name)
-    ranges: list[tuple[int, int, int, int]] = []
-    with zipfile.ZipFile(path) as archive:
-        part = _sheet_parts(archive)[index]
-        with archive.open(part) as source:
-            for _event, element in ElementTree.iterparse(source):
-                if element.tag == f"{{{_MAIN_NS}}}mergeCell" and element.get("ref"):
-                    bounds = range_boundaries(element.get("ref", ""))
-                    if None not in bounds:
-                        ranges.append(bounds)  # type: ignore[arg-type]
-                    if len(ranges) > MAX_MERGES:
-                        break
-                element.clear()
-    return ranges
-
-
-def _sheet_parts(archive: zipfile.ZipFile) -> list[str]:
-    """The XML part of every sheet, in workbook order."""
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in relations.iter(f"{{{_PKG_REL_NS}}}Relationship")}
-    parts = []
-    for sheet in workbook.iter(f"{{{_MAIN_NS}}}sheet"):
-        target = targets.get(sheet.get(f"{{{_REL_NS}}}id"), "")
-        parts.append(target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}"))
-    return parts

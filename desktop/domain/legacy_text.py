@@ -29,10 +29,14 @@ _VNI_PAIR = re.compile(r"[aeouyAEOUY][àáâãäåèéêëõøùúûüÀÁÂÃÄ
 
 def detect(text: str, font_name: str | None = None) -> str:
     """The encoding of a cell's text: "unicode", "tcvn3", "tcvn3_capitals" or "vni"."""
-    if text.isascii() or _is_unicode_vietnamese(text):
-        return UNICODE
     font = (font_name or "").strip()
     folded_font = font.lower()
+    if _is_unicode_vietnamese(text):
+        return UNICODE
+    if folded_font.startswith(".vn") and font.endswith("H") and text.lower() != text.upper():
+        return TCVN3_CAPITALS  # a .Vn…H font draws every letter as a capital, ASCII ones too ("tt" is "TT")
+    if text.isascii():
+        return UNICODE
     if folded_font.startswith(".vn"):
         return TCVN3_CAPITALS if font.endswith("H") else TCVN3
     if folded_font.startswith("vni"):

@@ -1,4 +1,5 @@
-"""Plan use cases: import a province's plan workbook into the store, and browse what it assigns."""
+"""Plan use cases: import a province's plan (.xlsx, .xls, .docx or PDF) into the store, preview an
+import before storing it, and browse what a plan assigns."""
 
 from __future__ import annotations
 
@@ -33,11 +34,44 @@ class PlanImport:
         return not (self.created or self.added or self.removed or self.changed)
 
 
+@dataclass(frozen=True)
+class PlanPreview:
+    """A plan read from a file and what storing it would change; nothing of it is stored yet."""
+
+    data: dict[str, Any]
+    plan_code: str
+    source_name: str
+    digest: str
+    changes: PlanImport
+
+
 def parse_plan(path: Path, sheet: str | None = None) -> dict[str, Any]:
     """The parsed plan as the JSON of ``baocao plan parse`` (nothing stored)."""
     from desktop.documents.plan_workbook import parse_plan_workbook
 
     return parse_plan_workbook(path, sheet=sheet).to_json()
+
+
+def preview_plan(store: Store, path: Path, *, sheet: str | None = None, code: str | None = None) -> PlanPreview:
+    """Read the plan of ``path`` and work out what importing it would add, remove and change (a dry run).
+
+    The import is done in a transaction that is rolled back, so the differences are exactly those
+    ``import_plan`` would make.
+    """
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = parse_plan(path, sheet)
+    plan_code = nfc(code or data.get("plan", {}).get("code") or path.stem).strip()
+    with store.session() as session:
+        changes = store_parsed_plan(session, data, plan_code=plan_code, source_name=path.name, digest=digest)
+        session.rollback()
+    return PlanPreview(data=data, plan_code=plan_code, source_name=path.name, digest=digest, changes=changes)
+
+
+def import_preview(store: Store, preview: PlanPreview) -> PlanImport:
+    """Store a previewed plan as it was read (the file is not read again)."""
+    with store.session() as session:
+        return store_parsed_plan(session, preview.data, plan_code=preview.plan_code, source_name=preview.source_name,
+                                 digest=preview.digest)
 
 
 def import_plan(store: Store, path: Path, *, sheet: str | None = None, code: str | None = None) -> PlanImport:

@@ -29,8 +29,9 @@ def test_text_file_named_xlsx(tmp_path: Path) -> None:
 def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "tai-lieu.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("word/document.xml", "<w/>")
-    assert _refusal(path).code == "not_a_workbook"
+        archive.writestr("content.xml", "<office:document/>")  # an OpenDocument file, say
+    error = _refusal(path)
+    assert error.code == "not_a_workbook" and ".docx" in error.message_vi
 
 
 def _ole_file(path: Path, stream_name: str) -> Path:
@@ -48,10 +49,12 @@ def test_password_protected_workbook(tmp_path: Path) -> None:
     assert "mật khẩu" in error.message_vi and "password" in error.message_en
 
 
-def test_excel_97_workbook_asks_to_save_as_xlsx(tmp_path: Path) -> None:
-    error = _refusal(_ole_file(tmp_path / "phu-luc.xls", "Workbook"))
-    assert error.code == "xls_format"
-    assert ".xlsx" in error.message_vi and "save it as an Excel Workbook (.xlsx)" in error.message_en
+def test_old_office_file_that_is_no_workbook_asks_for_docx(tmp_path: Path) -> None:
+    # Excel 97-2003 workbooks are read (test_plan_formats); an OLE file xlrd cannot read, such as a
+    # Word 97-2003 .doc, says what to do.
+    error = _refusal(_ole_file(tmp_path / "phu-luc.doc", "WordDocument"))
+    assert error.code == "xls_unreadable"
+    assert ".docx" in error.message_vi and "save it as .docx" in error.message_en
 
 
 def test_no_recognisable_header_names_the_sheets(tmp_path: Path) -> None:
