@@ -1,9 +1,10 @@
 """Who is calling: signed-request verification against enrolled devices, replay and rate limits.
 
 Verification has two halves so that a streamed upload chunk can be refused before its body is read:
-``begin`` checks the headers, the clock window and that the key belongs to an enrolled, unrevoked
-device; ``finish`` checks the signature over the body's hash, applies the agency's rate limit and
-records the nonce (a second use is a replay).
+``begin`` checks the headers, the clock window and that the key belongs to an enrolled device (a
+revoked one is answered 403 ``device_revoked`` with the date); ``finish`` checks the signature over
+the body's hash and the upload headers, applies the agency's rate limit and records the nonce (a
+second use is a replay).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.exc import IntegrityError as DbIntegrityError
 
 from desktop.sync.request_signing import RequestRejected, SignedHeaders, check_signature, parse_signed_headers
 from server.db import Database
+from server.devices import revoked_refusal
 from server.models import Agency, Device, Nonce
 from server.problems import ApiError
 from server.rate_limit import TokenBuckets
@@ -58,21 +60,25 @@ class Authenticator:
         found: dict[str, Caller] = {}
 
         def public_key_for(kid: str) -> bytes | None:
-            with self._db.transaction() as session:
-                row = session.execute(select(Device.id, Device.public_key, Agency.id, Agency.code)
-                                      .join(Agency, Agency.id == Device.agency_id)
-                                      .where(Device.key_id == kid, Device.revoked_at.is_(None))).first()
+            with self._db.reading() as connection:
+                row = connection.execute(select(Device.id, Device.public_key, Agency.id, Agency.code,
+                                                Device.revoked_at)
+                                         .join(Agency, Agency.id == Device.agency_id)
+                                         .where(Device.key_id == kid)).first()
             if row is None:
                 return None
+            if row[4] is not None:
+                raise revoked_refusal(kid, row[4])
             found[kid] = Caller(row[0], kid, row[2], row[3])
             return row[1]
 
         signed = parse_signed_headers(headers, public_key_for=public_key_for, now=self._clock(), window=self._window)
         return PendingAuth(signed, found[signed.key_id])
 
-    def finish(self, pending: PendingAuth, method: str, target: str, body_sha256_hex: str) -> Caller:
-        """Signature (401), rate limit (429), then the nonce (401 "replay")."""
-        check_signature(pending.signed, method, target, body_sha256_hex)
+    def finish(self, pending: PendingAuth, method: str, target: str, body_sha256_hex: str,
+               headers: Mapping[str, str]) -> Caller:
+        """Signature over the body's hash and upload headers (401), rate limit (429), nonce (401 "replay")."""
+        check_signature(pending.signed, method, target, body_sha256_hex, headers)
         wait = self._rate.take(pending.caller.agency_code)
         if wait is not None:
             raise ApiError(429, "rate_limited", f"Gửi quá nhiều yêu cầu; hãy thử lại sau {wait} giây.",

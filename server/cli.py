@@ -3,7 +3,9 @@
     baocao-server [--data-dir DIR] [--db URL] init
     baocao-server serve [--host 127.0.0.1] [--port 8750] [--exit-with-parent]
     baocao-server agency add CODE NAME [--parent NAME] [--kind commune]
-    baocao-server enroll-code AGENCY [--days 7]
+    baocao-server enroll-code AGENCY [--days 7] [--replaces all|KEY_ID]
+    baocao-server device list [AGENCY] | device revoke KEY_ID --reason "…"
+    baocao-server schedule set PERIOD --deadline DD/MM/YYYY [--plan CODE] | schedule list
     baocao-server plan import FILE (.xlsx, .xls, .docx or PDF)
     baocao-server import FILE [--out RECEIPT]
     baocao-server summary --period 2026Q4 --out FILE.xlsx
@@ -31,15 +33,17 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop.errors import BaocaoError, InputError
-from desktop.i18n import tr
+from desktop.i18n import current_language, tr
 from desktop.sync.atomic_file import atomic_output
 from desktop.sync.bundle_container import MAGIC as BUNDLE_MAGIC
 from desktop.sync.device_keys import ProvinceKeys
 from desktop.sync.encrypted_export import decrypt_file
+from desktop.sync.receipt import verify_receipt
+from server.admin_commands import register as register_admin_commands
 from server.config import Settings
 from server.db import Database
 from server.enrollment import AGENCY_KINDS, add_agency, issue_code
-from server.intake import Intake, IntakeResult
+from server.intake import Intake, IntakeResult, recipient_ids
 from server.keys import create_keys, describe, load_keys, load_public_keys
 from server.plans import import_plan
 from server.problems import ApiError
@@ -84,7 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     code = commands.add_parser("enroll-code", help="issue a one-time enrollment code")
     code.add_argument("agency")
     code.add_argument("--days", type=int, default=7)
+    code.add_argument("--replaces", help="revoke the agency's other devices (all) or one (KEY_ID) when it enrolls")
     code.set_defaults(run=_enroll_code)
+    register_admin_commands(commands)
     plan = commands.add_parser("plan", help="plans").add_subparsers(dest="plan_command", required=True)
     plan_import = plan.add_parser("import", help="publish a plan file (.xlsx, .xls, .docx, PDF)")
     plan_import.add_argument("file", type=Path)
@@ -165,7 +171,7 @@ def _agency_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _enroll_code(args: argparse.Namespace, settings: Settings) -> int:
-    print(issue_code(_database(settings), args.agency, days=args.days))
+    print(issue_code(_database(settings), args.agency, days=args.days, replaces=args.replaces))
     return 0
 
 
@@ -182,14 +188,17 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
     out = args.out or args.file.with_suffix(".bcr")
     with atomic_output(out) as handle:
         handle.write(result.receipt)
-    print(tr(f"{result.status}: biên nhận ghi tại {out}", f"{result.status}: receipt written to {out}"))
+    receipt = verify_receipt(result.receipt, keys.public().signing)
+    reason = receipt.message_en if current_language() == "en" else receipt.message_vi
+    print(tr(f"{result.status}: {reason} Biên nhận ghi tại {out}",
+             f"{result.status}: {reason} Receipt written to {out}"))
     return 0 if result.status != "rejected" else 4
 
 
 def import_file(settings: Settings, keys: ProvinceKeys, path: Path) -> IntakeResult:
     """Take an encrypted export (or a plain bundle) from USB or e-mail through the same intake as uploads."""
     db = _database(settings)
-    intake = Intake(db, settings.bundles_dir, keys.signing)
+    intake = Intake(db, settings.bundles_dir, keys.signing, recipients=recipient_ids(keys))
     try:
         with open(path, "rb") as source:
             is_plain = source.read(len(BUNDLE_MAGIC)) == BUNDLE_MAGIC

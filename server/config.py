@@ -36,6 +36,8 @@ class Settings:
     upload_ttl_seconds: int = 30 * 24 * 3600
     clock_window_seconds: int = 300
     enroll_code_days: int = 7
+    enroll_code_max_failures: int = 5
+    sweep_interval_seconds: int = 3600
     agency_rate: RateLimit = field(default_factory=lambda: RateLimit(burst=240, per_second=40))
     enroll_failure_rate: RateLimit = field(default_factory=lambda: RateLimit(burst=20, per_second=0.2))
 
@@ -63,9 +65,17 @@ class Settings:
         """Settings from arguments, else ``BAOCAO_SERVER_DATA_DIR`` / ``BAOCAO_SERVER_DB``, else defaults."""
         directory = Path(data_dir or os.environ.get("BAOCAO_SERVER_DATA_DIR") or DEFAULT_DATA_DIR).resolve()
         url = db_url or os.environ.get("BAOCAO_SERVER_DB") or f"sqlite:///{directory / 'server.sqlite3'}"
-        return cls(data_dir=directory, db_url=url)
+        # Shorter upload lifetimes and sweeps are for tests and small installations; both are bounded.
+        ttl = _env_seconds("BAOCAO_SERVER_UPLOAD_TTL_SECONDS", cls.upload_ttl_seconds)
+        sweep = _env_seconds("BAOCAO_SERVER_SWEEP_SECONDS", cls.sweep_interval_seconds)
+        return cls(data_dir=directory, db_url=url, upload_ttl_seconds=ttl, sweep_interval_seconds=sweep)
 
     def ensure_dirs(self) -> None:
         """Create the data directories (private to the server's user)."""
         for path in (self.data_dir, self.uploads_dir, self.bundles_dir):
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def _env_seconds(name: str, default: int) -> int:
+    text = os.environ.get(name, "").strip()
+    return max(1, min(int(text), 365 * 86400)) if text.isdigit() else default

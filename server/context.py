@@ -58,7 +58,8 @@ async def signed_caller(
     ctx = context(request)
     pending = await run_in_threadpool(ctx.auth.begin, request.headers)
     body = await request.body()
-    return await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), body_digest(body))
+    return await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), body_digest(body),
+                                   request.headers)
 
 
 async def signature_headers(

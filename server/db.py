@@ -6,6 +6,11 @@ and waits (``busy_timeout``) instead of failing when another thread or the admin
 ``reading()`` transaction starts with a plain ``BEGIN`` and, under WAL, never waits for a writer.
 The threads of one server process queue for the write lock on a Python lock first: SQLite's own busy
 wait sleeps in steps of milliseconds, far longer than a bundle's transaction takes.
+Durability: SQLite runs with ``synchronous=NORMAL`` (a WAL commit is not fsync'd: a power cut may lose
+the last transactions, never corrupt the file). A transaction that writes a receipt the client will
+read is opened with ``connection(durable=True)``, which switches that connection to ``synchronous=FULL``
+for that one transaction: its commit fsyncs the WAL before the answer leaves, so a receipt a client
+has received survives a power cut. PostgreSQL commits durably by default (``synchronous_commit=on``).
 PostgreSQL needs none of this; rows that must not change under a transaction are locked with
 ``FOR UPDATE``. The hot path (bundle intake) uses Core ``connection()``/``reading()``, which cost a
 fraction of an ORM session per statement.
@@ -60,6 +65,7 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
+        self._sqlite = url.startswith("sqlite")
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer: AbstractContextManager[object] = (threading.RLock() if url.startswith("sqlite")
                                                         else nullcontext())
@@ -75,10 +81,24 @@ class Database:
             yield session
 
     @contextmanager
-    def connection(self) -> Iterator[Connection]:
-        """A Core connection in one writing transaction: committed on success, rolled back on any exception."""
-        with self._writer, self.engine.begin() as connection:
-            yield connection
+    def connection(self, *, durable: bool = False) -> Iterator[Connection]:
+        """A Core connection in one writing transaction: committed on success, rolled back on any exception.
+
+        ``durable``: on SQLite the commit is fsync'd (``synchronous=FULL``) before this returns.
+        """
+        if not (durable and self._sqlite):
+            with self._writer, self.engine.begin() as connection:
+                yield connection
+            return
+        with self._writer, self.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA synchronous=FULL")
+            try:
+                with connection.begin():
+                    yield connection
+            finally:
+                raw.execute("PRAGMA synchronous=NORMAL")
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

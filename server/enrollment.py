@@ -3,6 +3,12 @@
 A code is 60 random bits in twelve unambiguous characters ("K7QM-2XPA-9RTD"), stored only as its
 SHA-256, valid for a few days and good for one device. The same device sending the same code again
 (its first answer was lost) is answered again; any other second use is refused.
+
+The first group of four characters is the code's public *selector* (``EnrollCodeTerms``; unique among
+live codes): a wrong code whose selector is a live code's counts as a wrong try against that code, and
+after ``max_failures`` of them the code is locked for good (``enroll_code_locked``), however many
+addresses the tries came from. The remaining eight characters (40 bits) are the secret. A code may
+also name the devices it replaces (``--replaces all|KEY_ID``): they are revoked when it enrolls.
 """
 
 from __future__ import annotations
@@ -15,16 +21,21 @@ import time
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.domain.text import nfc
 from desktop.errors import InputError
 from desktop.models.keyslots import RECOVERY_ALPHABET
 from desktop.sync.device_keys import ED25519_LEN, key_id
 from server.db import Database
-from server.models import Agency, Device, EnrollCode
+from server.devices import revoke_in, revoked_refusal
+from server.models import Agency, Device, EnrollCode, EnrollCodeTerms
 from server.problems import ApiError
 
 CODE_LENGTH = 12
+SELECTOR_LENGTH = 4
+MAX_FAILURES = 5
+REPLACES_ALL = "all"
 AGENCY_KINDS = ("commune", "department", "province", "other")
 
 
@@ -52,38 +63,73 @@ def add_agency(db: Database, code: str, name: str, *, parent_name: str = "", kin
                            created_at=int(time.time()), chain="{}"))
 
 
-def issue_code(db: Database, agency_code: str, *, days: int = 7) -> str:
-    """A new one-time enrollment code for ``agency_code``, valid ``days`` days; only its hash is kept."""
+def issue_code(db: Database, agency_code: str, *, days: int = 7, replaces: str | None = None) -> str:
+    """A new one-time enrollment code for ``agency_code``, valid ``days`` days; only its hash is kept.
+
+    ``replaces`` ("all" or a device key id of the agency): the devices revoked when the code enrolls.
+    """
     if not 1 <= days <= 90:
         raise InputError("Số ngày hiệu lực phải từ 1 đến 90.", "Validity must be 1 to 90 days.", code="days")
-    raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(CODE_LENGTH))
-    code = "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
     now = int(time.time())
     with db.transaction() as session:
         agency_id = session.scalar(select(Agency.id).where(Agency.code == agency_code))
         if agency_id is None:
             raise InputError(f"Không có cơ quan {agency_code}.", f"No agency {agency_code}.", code="no_agency")
-        session.add(EnrollCode(code_hash=code_hash(code), agency_id=agency_id, created_at=now,
-                               expires_at=now + days * 86400))
+        if replaces not in (None, REPLACES_ALL) and session.scalar(select(Device.id).where(
+                Device.key_id == replaces, Device.agency_id == agency_id, Device.revoked_at.is_(None))) is None:
+            raise InputError(f"Cơ quan {agency_code} không có thiết bị đang hoạt động {replaces}.",
+                             f"Agency {agency_code} has no active device {replaces}.", code="no_device")
+        while True:
+            raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(CODE_LENGTH))
+            if _live_terms(session, raw[:SELECTOR_LENGTH], now) is None:
+                break
+        code = "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
+        row = EnrollCode(code_hash=code_hash(code), agency_id=agency_id, created_at=now,
+                         expires_at=now + days * 86400)
+        session.add(row)
+        session.flush()
+        session.add(EnrollCodeTerms(code_id=row.id, selector=raw[:SELECTOR_LENGTH], failures=0, replaces=replaces))
     return code
+
+
+def _cleaned(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def _live_terms(session: Session, selector: str, now: float) -> EnrollCodeTerms | None:
+    """The terms of the unused, unexpired code with this selector, if any."""
+    return session.scalar(select(EnrollCodeTerms).join(EnrollCode, EnrollCode.id == EnrollCodeTerms.code_id)
+                          .where(EnrollCodeTerms.selector == selector, EnrollCode.device_id.is_(None),
+                                 EnrollCode.expires_at >= now).with_for_update())
 
 
 def code_hash(code: str) -> str:
     """SHA-256 of the code as typed, ignoring case, spaces and dashes."""
-    cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
-    return hashlib.sha256(cleaned.encode("ascii", "replace")).hexdigest()
+    return hashlib.sha256(_cleaned(code).encode("ascii", "replace")).hexdigest()
 
 
-def enroll(db: Database, code: str, public_key_b64: str, device_name: str, *, now: float) -> Enrollment:
-    """Spend ``code`` to register the device key; 403 for a wrong, used or expired code."""
+def enroll(db: Database, code: str, public_key_b64: str, device_name: str, *, now: float,
+           max_failures: int = MAX_FAILURES) -> Enrollment:
+    """Spend ``code`` to register the device key; 403 for a wrong, used, expired or locked code."""
     public_key = _public_key(public_key_b64)
     kid = key_id("ed25519", public_key)
     refused = ApiError(403, "enroll_code", "Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Hãy xin Sở mã mới.",
                        "The enrollment code is wrong, used or expired. Ask the province for a new one.")
     with db.transaction() as session:
+        if session.scalar(select(EnrollCode.id).where(EnrollCode.code_hash == code_hash(code))) is None:
+            _count_failure(session, _cleaned(code)[:SELECTOR_LENGTH], now, max_failures)
+            wrong = True
+        else:
+            wrong = False
+    if wrong:
+        raise refused
+    with db.transaction() as session:
         row = session.scalar(select(EnrollCode).where(EnrollCode.code_hash == code_hash(code)).with_for_update())
         if row is None or row.expires_at < now:
             raise refused
+        terms = session.get(EnrollCodeTerms, row.id)
+        if terms is not None and terms.locked_at is not None:
+            raise _locked()
         agency = session.get(Agency, row.agency_id)
         assert agency is not None
         device = session.scalar(select(Device).where(Device.key_id == kid))
@@ -94,7 +140,10 @@ def enroll(db: Database, code: str, public_key_b64: str, device_name: str, *, no
             if device.agency_id != agency.id:
                 raise ApiError(409, "key_in_use", "Khoá thiết bị này đã đăng ký cho cơ quan khác.",
                                "This device key is already enrolled for another agency.")
-            device.revoked_at = None
+            if device.revoked_at is not None:
+                # A revoked key is presumed lost or stolen: it never comes back, a new code or not.
+                revoked = revoked_refusal(kid, device.revoked_at)
+                raise ApiError(403, revoked.code, revoked.message_vi, revoked.message_en)
             row.device_id = device.id
         else:
             device = Device(key_id=kid, public_key=public_key, agency_id=agency.id,
@@ -102,7 +151,34 @@ def enroll(db: Database, code: str, public_key_b64: str, device_name: str, *, no
             session.add(device)
             session.flush()
             row.device_id = device.id
+            if terms is not None and terms.replaces is not None:
+                _revoke_replaced(session, device, terms.replaces, int(now))
         return Enrollment(agency.code, agency.name, agency.parent_name, agency.kind, kid)
+
+
+def _count_failure(session: Session, selector: str, now: float, max_failures: int) -> None:
+    """A wrong code whose selector is a live code's: one more wrong try against that code; locked at the limit."""
+    terms = _live_terms(session, selector, now)
+    if terms is None or terms.locked_at is not None:
+        return
+    terms.failures += 1
+    if terms.failures >= max_failures:
+        terms.locked_at = int(now)
+
+
+def _revoke_replaced(session: Session, device: Device, replaces: str, now: int) -> None:
+    others = session.scalars(select(Device).where(Device.agency_id == device.agency_id, Device.id != device.id,
+                                                  Device.revoked_at.is_(None)))
+    for other in others:
+        if replaces == REPLACES_ALL or other.key_id == replaces:
+            revoke_in(session, other, f"Thay bằng máy {device.key_id} ({device.name}) khi đăng ký / "
+                                      f"replaced by {device.key_id} at enrollment", "enroll-code", now)
+
+
+def _locked() -> ApiError:
+    return ApiError(403, "enroll_code_locked",
+                    "Mã đăng ký này đã bị khoá vì bị nhập sai quá nhiều lần. Hãy xin Sở mã mới.",
+                    "This enrollment code is locked after too many wrong tries. Ask the province for a new one.")
 
 
 def _public_key(text: str) -> bytes:

@@ -11,8 +11,13 @@ Order, for a bundle file already on the server's disk:
 5. Under a lock on the agency's row, the chain check (replays, forks, old revisions) against the state
    at that moment, then the file, the bundle row, the new chain state and the receipt in one transaction.
 
-Verification failures are permanent: the bundle gets a signed "rejected" receipt (an older revision a
-"superseded" one), stored like any other so that every later attempt gets the same bytes.
+A refusal decided before the signature verified (unreadable file, hash declared at upload creation not
+matching, bad signature or payload, unknown or revoked signer, another file under an accepted id) says
+nothing about the agency the unverified manifest names: its signed "rejected" receipt is answered to the
+uploader only and never stored by SHA-256 (the network commit records it against the upload:
+``server.models.UploadRefusal``). Otherwise anyone holding a copy of another agency's bundle could make
+the province answer for those bytes. A refusal of verified bytes (the chain check: replay, fork, an
+older revision "superseded") is stored like an acceptance, so every later attempt gets the same bytes.
 
 Every bundle passes through here, so the database work is a handful of prepared Core statements
 (an ORM session per bundle cost more than all the cryptography) and the lookups run in a read
@@ -42,13 +47,19 @@ from desktop.sync.bundle import verify_bundle
 from desktop.sync.bundle_chain import ChainState
 from desktop.sync.bundle_container import DEFAULT_LIMITS, Frame, Limits, check_format, check_manifest, read_frame
 from desktop.sync.bundle_errors import BundleError, OlderRevision
+from desktop.sync.device_keys import ProvinceKeys, ProvincePublicKeys, key_id
 from desktop.sync.receipt import Receipt, make_receipt, receipt_time
 from server.db import Database
+from server.devices import format_moment
 from server.models import Agency, Device, ReceiptRecord, StoredBundle
 from server.problems import ApiError
 
 HASH_PIECE = 1024 * 1024
 MAX_MESSAGE = 2000
+# Codes of refusals decided before the signer was verified; older databases stored receipts for some of
+# them by SHA-256: those rows are not answered (they would answer for bytes an uploader does not own).
+UNVERIFIED_CODES = frozenset({"upload_hash", "container", "format_version", "unknown_agency", "signature", "hash",
+                              "size", "schema", "bundle", "bundle_id_conflict", "device_revoked", "recipient"})
 
 _agencies, _devices = Agency.__table__, Device.__table__
 _bundles, _receipts = StoredBundle.__table__, ReceiptRecord.__table__
@@ -56,9 +67,10 @@ _RECEIPT_BY_SHA = select(_receipts.c.envelope, _receipts.c.status, _receipts.c.c
                          ).where(_receipts.c.sha256 == bindparam("sha256"))
 _ACCEPTED_UNDER_ID = (select(_bundles.c.sha256).join(_agencies, _agencies.c.id == _bundles.c.agency_id)
                       .where(_agencies.c.code == bindparam("agency"), _bundles.c.bundle_id == bindparam("bundle_id")))
-_AGENCY_KEYS = (select(_devices.c.key_id, _devices.c.public_key).join(_agencies, _agencies.c.id == _devices.c.agency_id)
-                .where(_agencies.c.code == bindparam("agency"), _devices.c.revoked_at.is_(None))
-                .order_by(_devices.c.id))
+_AGENCY_KEYS = (select(_devices.c.key_id, _devices.c.public_key, _devices.c.revoked_at)
+                .join(_agencies, _agencies.c.id == _devices.c.agency_id)
+                .where(_agencies.c.code == bindparam("agency"))
+                .order_by(_devices.c.revoked_at.is_not(None), _devices.c.id))
 _AGENCY_LOCKED = (select(_agencies.c.id, _agencies.c.chain).where(_agencies.c.code == bindparam("agency"))
                   .with_for_update())
 _INSERT_BUNDLE, _INSERT_RECEIPT = insert(StoredBundle), insert(ReceiptRecord)
@@ -83,6 +95,7 @@ class IntakeResult:
     status: str
     code: str | None
     stored: bool
+    verified: bool = True
 
 
 @dataclass(frozen=True)
@@ -98,8 +111,10 @@ class Intake:
     """Takes bundle files into the store; safe to call from many threads and processes at once."""
 
     def __init__(self, db: Database, bundles_dir: Path, signing_key: Ed25519PrivateKey, *,
-                 limits: Limits = DEFAULT_LIMITS, clock: Callable[[], float] = time.time) -> None:
+                 recipients: frozenset[str], limits: Limits = DEFAULT_LIMITS,
+                 clock: Callable[[], float] = time.time) -> None:
         self._db = db
+        self._recipients = recipients
         self._bundles_dir = bundles_dir
         self._signing_key = signing_key
         self._limits = limits
@@ -109,7 +124,7 @@ class Intake:
         """The receipt already given for the bundle with this SHA-256 (for ``agency_code`` when given)."""
         with self._db.reading() as connection:
             record = _receipt(connection, sha256)
-        if record is not None and agency_code is not None and record.agency_code not in (agency_code, None):
+        if record is not None and agency_code is not None and record.agency_code != agency_code:
             return None
         return record
 
@@ -137,32 +152,38 @@ class Intake:
             except BundleError as exc:
                 frame, unreadable = None, exc
             manifest = frame.manifest if frame is not None else None
-            existing, conflict, public_key = self._lookup(sha256, manifest)
+            existing, conflict, signer = self._lookup(sha256, manifest)
             if existing is not None:
-                if agency_code is not None and existing.agency_code not in (agency_code, None):
+                if agency_code is not None and existing.agency_code != agency_code:
                     raise _wrong_agency(existing.agency_code or "?", agency_code)
                 return IntakeResult(existing.envelope, existing.status, existing.code, False)
             if declared_sha256 is not None and declared_sha256 != sha256:
-                return self._reject(sha256, agency_code, None, _Decision(
+                return self._refuse_unverified(sha256, agency_code, manifest, _Decision(
                     "rejected", "upload_hash", "Dữ liệu tải lên khác mã băm đã khai khi bắt đầu tải.",
                     "The uploaded data does not match the SHA-256 declared when the upload began."))
             if frame is None or manifest is None:
                 assert unreadable is not None
-                return self._reject(sha256, agency_code, None, _refusal(unreadable))
+                return self._refuse_unverified(sha256, agency_code, None, _refusal(unreadable))
             if agency_code is not None and manifest["agency"] != agency_code:
                 raise _wrong_agency(manifest["agency"], agency_code)
             if conflict is not None:
-                return self._reject(sha256, manifest["agency"], manifest, _Decision(
+                return self._refuse_unverified(sha256, agency_code, manifest, _Decision(
                     "rejected", "bundle_id_conflict",
                     f"Mã gói {manifest['bundle_id']} đã được nhận với nội dung khác ({conflict[:16]}…).",
                     f"Bundle id {manifest['bundle_id']} was already accepted with different content "
                     f"({conflict[:16]}…)."))
+            refusal = self._recipient_refusal(manifest)
+            if refusal is not None:
+                return self._refuse_unverified(sha256, agency_code, manifest, refusal)
+            public_key = signer[0] if signer is not None else None
             try:
                 verified = verify_bundle(stream, key_for_agency=lambda code: public_key
                                          if code == manifest["agency"] else None, limits=self._limits,
                                          sha256=sha256, frame=frame)
             except BundleError as exc:
-                return self._reject(sha256, manifest["agency"], manifest, _refusal(exc))
+                return self._refuse_unverified(sha256, agency_code, manifest, _refusal(exc))
+            if signer is not None and signer[1] is not None and _signed_at(manifest) >= signer[1]:
+                return self._refuse_unverified(sha256, agency_code, manifest, _revoked_signer(manifest, signer[1]))
         return self._accept(path, sha256, manifest, verified.size, figures(verified.report), source)
 
     def _accept(self, path: Path, sha256: str, manifest: dict[str, Any], size: int, report: dict[str, Any],
@@ -170,7 +191,7 @@ class Intake:
         _place(path, self._bundles_dir / f"{sha256}.bcb")
         now = self._clock()
         try:
-            with self._db.connection() as connection:
+            with self._db.connection(durable=True) as connection:
                 agency = connection.execute(_AGENCY_LOCKED, {"agency": manifest["agency"]}).first()
                 if agency is None:
                     raise ApiError(403, "unknown_agency", "Cơ quan không có trên máy chủ.", "Unknown agency.")
@@ -203,20 +224,19 @@ class Intake:
                 raise
             return IntakeResult(record.envelope, record.status, record.code, False)
 
-    def _reject(self, sha256: str, agency_code: str | None, manifest: dict[str, Any] | None,
-                decision: _Decision) -> IntakeResult:
-        now = self._clock()
-        envelope = self._sign(sha256, agency_code, manifest, decision, now)
-        try:
-            with self._db.connection() as connection:
-                connection.execute(_INSERT_RECEIPT, _receipt_row(sha256, manifest, agency_code, decision,
-                                                                    envelope, now))
-        except DbIntegrityError:
-            record = self.receipt_for(sha256)
-            if record is None:
-                raise
-            return IntakeResult(record.envelope, record.status, record.code, False)
-        return IntakeResult(envelope, decision.status, decision.code, True)
+    def _refuse_unverified(self, sha256: str, uploader: str | None, manifest: dict[str, Any] | None,
+                           decision: _Decision) -> IntakeResult:
+        """A signed refusal for the uploader (network) or the operator (import) only; nothing stored."""
+        claimed = {key: manifest[key] for key in ("bundle_id", "period", "revision")} if manifest else {}
+        envelope = self._sign(sha256, uploader, {**claimed, "agency": uploader}, decision, self._clock())
+        return IntakeResult(envelope, decision.status, decision.code, False, verified=False)
+
+    def _recipient_refusal(self, manifest: dict[str, Any]) -> _Decision | None:
+        if manifest["recipient"] in self._recipients:
+            return None
+        return _Decision("rejected", "recipient",
+                         f"Gói được gửi cho khoá {manifest['recipient']}, không phải khoá của Sở này.",
+                         f"The bundle is addressed to key {manifest['recipient']}, not to this province's keys.")
 
     def _sign(self, sha256: str, agency_code: str | None, manifest: dict[str, Any] | None, decision: _Decision,
               now: float) -> bytes:
@@ -230,21 +250,31 @@ class Intake:
         return make_receipt(receipt, self._signing_key)
 
     def _lookup(self, sha256: str, manifest: dict[str, Any] | None
-                ) -> tuple[StoredReceipt | None, str | None, bytes | None]:
-        """In one read: the receipt for these bytes, the file accepted under the same bundle id, the signer's key.
+                ) -> tuple[StoredReceipt | None, str | None, tuple[bytes, int | None] | None]:
+        """In one read: the receipt for these bytes, the file accepted under the same bundle id, the signer.
 
-        The key is the enrolled key that signed, else any key of the agency (so the refusal names the
-        wrong signer rather than an unknown agency).
+        The signer is the enrolled key that signed and when it was revoked (None: active), else any
+        active key of the agency (so the refusal names the wrong signer rather than an unknown agency).
         """
         with self._db.reading() as connection:
             existing = _receipt(connection, sha256)
+            if existing is not None and existing.status == "rejected" and existing.code in UNVERIFIED_CODES:
+                existing = None
             if existing is not None or manifest is None:
                 return existing, None, None
             names = {"agency": manifest["agency"], "bundle_id": manifest["bundle_id"]}
             conflict = connection.execute(_ACCEPTED_UNDER_ID, names).scalar()
             keys = connection.execute(_AGENCY_KEYS, names).all()
-        public = next((key for kid, key in keys if kid == manifest["signer"]), keys[0][1] if keys else None)
-        return None, conflict, public
+        own = next(((key, revoked) for kid, key, revoked in keys if kid == manifest["signer"]), None)
+        if own is None and keys and keys[0][2] is None:
+            own = (keys[0][1], None)
+        return None, conflict, own
+
+
+def recipient_ids(keys: ProvinceKeys | ProvincePublicKeys) -> frozenset[str]:
+    """The key ids a bundle may name as its ``recipient``: this province's HPKE keys."""
+    public = keys.public() if isinstance(keys, ProvinceKeys) else keys
+    return frozenset({key_id("x25519", public.x25519), key_id("mlkem768x25519", public.mlkem768x25519)})
 
 
 def figures(report: ReportSnapshot) -> dict[str, Any]:
@@ -300,6 +330,18 @@ def _receipt_row(sha256: str, manifest: dict[str, Any] | None, agency_code: str 
     return {"sha256": sha256, "bundle_id": (manifest or {}).get("bundle_id"),
             "agency_code": (manifest or {}).get("agency", agency_code), "status": decision.status,
             "code": decision.code, "envelope": envelope, "created_at": int(now)}
+
+
+def _signed_at(manifest: dict[str, Any]) -> int:
+    """The manifest's ``created_at`` (UTC, ``YYYY-MM-DDTHH:MM:SSZ``) as unix seconds."""
+    return int(datetime.strptime(manifest["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp())
+
+
+def _revoked_signer(manifest: dict[str, Any], revoked_at: int) -> _Decision:
+    when = format_moment(revoked_at)
+    return _Decision("rejected", "device_revoked",
+                     f"Gói được ký bằng máy {manifest['signer']} sau khi máy này bị thu hồi ({when}).",
+                     f"The bundle was signed by device {manifest['signer']} after it was revoked ({when}).")
 
 
 def _wrong_agency(bundle_agency: str, uploader: str) -> ApiError:

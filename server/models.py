@@ -141,6 +141,55 @@ class Nonce(Base):
     expires_at: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
+class DeviceRevocation(Base):
+    """Why and by whom a device key was revoked (``Device.revoked_at`` holds when)."""
+
+    __tablename__ = "device_revocations"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    revoked_at: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(500))
+    actor: Mapped[str] = mapped_column(String(100))
+
+
+class EnrollCodeTerms(Base):
+    """A code's public selector (its first group), wrong tries against it, its lock, the devices it replaces."""
+
+    __tablename__ = "enroll_code_terms"
+
+    code_id: Mapped[int] = mapped_column(ForeignKey("enroll_codes.id"), primary_key=True)
+    selector: Mapped[str] = mapped_column(String(8), index=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_at: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    replaces: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class UploadRefusal(Base):
+    """The refusal of one network upload whose bytes never verified: answers for that upload only."""
+
+    __tablename__ = "upload_refusals"
+
+    upload_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str | None] = mapped_column(String(64))
+    envelope: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class ScheduleEntry(Base):
+    """A deadline the province set: one period ("2027Q1") or a quarter every year ("Q1"), optionally one plan's."""
+
+    __tablename__ = "schedule_entries"
+    __table_args__ = (UniqueConstraint("period", "plan_code", name="uq_schedule_entries_period_plan"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period: Mapped[str] = mapped_column(String(8))
+    plan_code: Mapped[str] = mapped_column(String(100), default="")
+    deadline: Mapped[str] = mapped_column(String(10))
+    updated_at: Mapped[int] = mapped_column(BigInteger)
+
+
 class ConsoleUser(Base):
     """A province staff account of the web console (not a device); ``password_hash`` is Argon2id."""
 
@@ -169,12 +218,13 @@ class ConsoleSession(Base):
 
 
 class AuditEvent(Base):
-    """Who did what, when: every console action that changes something (and logins, refused or not)."""
+    """An administrative action on the province server (revocations, schedules): who, what, when."""
 
     __tablename__ = "audit_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[int] = mapped_column(BigInteger, index=True)
-    actor: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(64))
-    detail: Mapped[str] = mapped_column(Text, default="")
+    subject: Mapped[str] = mapped_column(String(200))
+    details: Mapped[str] = mapped_column(Text, default="{}")

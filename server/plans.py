@@ -3,15 +3,15 @@
 A plan file (.xlsx, .xls, .docx or PDF) is read by the same importer as the app
 (``parse_plan_workbook``) and published to every agency; the app resolves which tasks and indicators
 are its own. ``preview_plan`` reads a file and says what publishing it would change against the
-plan of the same number already published (for the console's "Nhập"/"Hủy" screen);
-``publish_plan`` publishes it. The package is a DSSE envelope
-(canonical JSON, like a receipt) signed by the province key over an exact payload whose ``issued_at``
-is the latest publication time, so an unchanged package is byte-identical and its ETag stable.
+plan of the same number already published (for the console's preview); ``publish_plan`` publishes it.
+The package is the DSSE envelope of ``desktop.sync.assignments.sign_assignments`` (the one
+implementation, shared with the app's verifier) over a payload whose ``issued_at`` is the latest
+publication time (a plan, a deadline), so an unchanged package is byte-identical and its ETag stable.
+Its ``schedule`` comes from ``server.schedule``.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import logging
@@ -26,14 +26,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
 from desktop.documents.plan_workbook import parse_plan_workbook
-from desktop.sync.canonical import canonical_json, pae
-from desktop.sync.device_keys import ed25519_public_bytes, key_id
+from desktop.sync.assignments import FORMAT, sign_assignments
 from desktop.sync.receipt import receipt_time
 from server.db import Database
-from server.models import Agency, Plan
+from server.models import Agency, Plan, ScheduleEntry
+from server.schedule import Entry, package_schedule, schedule_version
 
-ASSIGNMENTS_TYPE = "application/vnd.baocao.assignments+json"
-FORMAT = "baocao.assignments/1"
 _CACHE_LIMIT = 4096
 
 
@@ -141,14 +139,15 @@ class AssignmentPackages:
     def __init__(self, db: Database, signing_key: Ed25519PrivateKey) -> None:
         self._db = db
         self._signing_key = signing_key
-        self._cache: dict[tuple[str, int, int], Package] = {}
+        self._cache: dict[tuple[str, int, int, int, int], Package] = {}
         self._lock = threading.Lock()
 
     def for_agency(self, agency_code: str) -> Package:
         """The current package of ``agency_code``."""
         with self._db.transaction() as session:
             count, latest = session.execute(select(func.count(Plan.id), func.max(Plan.imported_at))).one()
-            version = (agency_code, int(count or 0), int(latest or 0))
+            scheduled = schedule_version(session)
+            version = (agency_code, int(count or 0), int(latest or 0), *scheduled)
             with self._lock:
                 cached = self._cache.get(version)
             if cached is not None:
@@ -156,22 +155,18 @@ class AssignmentPackages:
             agency = session.scalar(select(Agency).where(Agency.code == agency_code))
             assert agency is not None
             plans = [json.loads(p.content) for p in session.scalars(select(Plan).order_by(Plan.id))]
-            issued = latest or agency.created_at
+            entries = session.scalars(select(ScheduleEntry).order_by(ScheduleEntry.plan_code, ScheduleEntry.period))
+            schedule = package_schedule([Entry(e.period, e.plan_code, e.deadline) for e in entries])
+            changed = session.scalar(select(func.max(ScheduleEntry.updated_at))) or 0
+            issued = max(latest or agency.created_at, changed)
             payload = {"format": FORMAT, "agency": {"code": agency.code, "name": agency.name,
                                                     "parent_name": agency.parent_name, "kind": agency.kind},
-                       "plans": plans, "schedule": None,
+                       "plans": plans, "schedule": schedule,
                        "issued_at": receipt_time(datetime.fromtimestamp(issued, UTC))}
-        package = self._sign(canonical_json(payload))
+        envelope = sign_assignments(payload, self._signing_key)
+        package = Package(envelope, f'"{hashlib.sha256(envelope).hexdigest()}"')
         with self._lock:
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[version] = package
         return package
-
-    def _sign(self, body: bytes) -> Package:
-        signature = self._signing_key.sign(pae(ASSIGNMENTS_TYPE, body))
-        envelope = canonical_json({
-            "payload": base64.b64encode(body).decode("ascii"), "payloadType": ASSIGNMENTS_TYPE,
-            "signatures": [{"keyid": key_id("ed25519", ed25519_public_bytes(self._signing_key)),
-                            "sig": base64.b64encode(signature).decode("ascii")}]})
-        return Package(envelope, f'"{hashlib.sha256(envelope).hexdigest()}"')

@@ -35,6 +35,13 @@ class TokenBuckets:
             self._buckets[key] = (tokens - 1, now)
             return None
 
+    def give_back(self, key: str) -> None:
+        """Return the token a request spent (it turned out to be one the budget does not count)."""
+        with self._lock:
+            if key in self._buckets:
+                tokens, at = self._buckets[key]
+                self._buckets[key] = (min(self._limit.burst, tokens + 1), at)
+
     def _forget_full(self, now: float) -> None:
         # A bucket that has refilled is the same as no bucket.
         for key, (tokens, at) in list(self._buckets.items()):

@@ -4,6 +4,10 @@ The database row's ``offset`` is the truth: a chunk is written at that offset, c
 request signature), fsync'd, and only then is the offset advanced. Anything past the offset in the file
 (a chunk cut off by a dropped link, or written just before the server was killed) is truncated away
 before the next chunk is written, so a restarted server resumes exactly where it last said it was.
+
+An unfinished upload expires ``upload_ttl_seconds`` after it was created (410 ``upload_expired``); it no
+longer counts toward the agency's cap, and ``sweep`` (run periodically by the server) deletes its row
+and its bytes, as well as any file left without a row (a refused upload, a crash between the two).
 """
 
 from __future__ import annotations
@@ -18,17 +22,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 
 from server.auth import Caller
 from server.config import Settings
 from server.db import Database
-from server.models import Upload
+from server.models import Upload, UploadRefusal
 from server.problems import ApiError
 
 _UPLOAD_ID = re.compile(r"[0-9a-f]{32}\Z")
 LOCK_WAIT_SECONDS = 10
 MAX_LOCKS = 10_000
+ORPHAN_GRACE_SECONDS = 60
 
 
 class UploadStore:
@@ -60,8 +65,10 @@ class UploadStore:
                 session.delete(existing)
                 session.flush()
                 self.path(existing.id).unlink(missing_ok=True)
+            # Expired uploads do not count: they are dead, and the sweep removes them and their bytes.
             open_count = session.scalar(select(func.count(Upload.id)).where(
-                Upload.agency_id == caller.agency_id, Upload.finished_at.is_(None)))
+                Upload.agency_id == caller.agency_id, Upload.finished_at.is_(None),
+                Upload.created_at >= now - self._settings.upload_ttl_seconds))
             if (open_count or 0) >= self._settings.max_open_uploads:
                 raise ApiError(429, "too_many_uploads",
                                "Có quá nhiều lượt tải lên chưa xong; hãy hoàn tất chúng trước.",
@@ -104,6 +111,45 @@ class UploadStore:
                             .values(finished_at=int(self._clock())))
         self.path(upload_id).unlink(missing_ok=True)
 
+    def refusal(self, upload_id: str) -> UploadRefusal | None:
+        """The refusal recorded for this upload (its bytes never verified), if any."""
+        with self._db.reading() as connection:
+            row = connection.execute(select(UploadRefusal).where(UploadRefusal.upload_id == upload_id)).first()
+        return UploadRefusal(**row._mapping) if row is not None else None
+
+    def record_refusal(self, upload: Upload, envelope: bytes, code: str | None) -> None:
+        """Keep the refusal of an upload that never verified: answered again for it, for nothing else."""
+        with self._db.transaction() as session:
+            session.merge(UploadRefusal(upload_id=upload.id, device_id=upload.device_id, sha256=upload.sha256,
+                                        code=code, envelope=envelope, created_at=int(self._clock())))
+
+    def discard(self, upload_id: str) -> None:
+        """Forget a refused upload: its row and its bytes (a 403 at commit leaves nothing behind)."""
+        with self._db.transaction() as session:
+            session.execute(delete(Upload).where(Upload.id == upload_id))
+        self.path(upload_id).unlink(missing_ok=True)
+
+    def sweep(self) -> int:
+        """Remove expired unfinished uploads and any upload file without a live row; the files removed."""
+        cutoff = int(self._clock()) - self._settings.upload_ttl_seconds
+        with self._db.transaction() as session:
+            expired = list(session.scalars(select(Upload.id).where(Upload.finished_at.is_(None),
+                                                                   Upload.created_at < cutoff)))
+            if expired:
+                session.execute(delete(Upload).where(Upload.id.in_(expired)))
+            live = set(session.scalars(select(Upload.id).where(Upload.finished_at.is_(None))))
+        removed = 0
+        dead, recent = set(expired), self._clock() - ORPHAN_GRACE_SECONDS
+        for path in self._settings.uploads_dir.glob("*.part"):
+            if not _UPLOAD_ID.match(path.stem) or path.stem in live:
+                continue
+            # A file without a row may belong to an upload whose row is being committed right now.
+            if path.stem in dead or _mtime(path) < recent:
+                with self.locked(path.stem):
+                    path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
     def acquire(self, upload_id: str) -> threading.Lock:
         """Take the upload's lock, waiting a little for a request still draining on a dropped link; 409 if busy."""
         with self._locks_guard:
@@ -126,6 +172,13 @@ class UploadStore:
 
     def _expired(self, upload: Upload) -> bool:
         return upload.finished_at is None and self._clock() - upload.created_at > self._settings.upload_ttl_seconds
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return float("inf")
 
 
 def _not_found() -> ApiError:

@@ -258,11 +258,20 @@ _MAX_SCHEDULE_KEYS = 8
 
 @dataclass(frozen=True)
 class Schedule:
-    """The deadline of each quarter's report (index 0 is Q1). The default is seed 003 section III.9."""
+    """The deadline of each quarter's report (index 0 is Q1). The default is seed 003 section III.9.
+
+    ``periods`` are deadlines the province set for one period only (``baocao-server schedule set 2027Q1
+    --deadline 15/04/2027``): they win over the every-year deadline of that quarter.
+    """
 
     due: tuple[DueDay, DueDay, DueDay, DueDay] = _DEFAULT_DUE
+    periods: tuple[tuple[str, date], ...] = ()
 
     def __post_init__(self) -> None:
+        for code, day in self.periods:
+            if day <= Period.parse(code).data_window.start:
+                raise ScheduleError(f"Hạn của kỳ {code} ({format_date(day)}) rơi trước khi kỳ số liệu bắt đầu.",
+                                    f"The deadline of {code} ({format_date(day)}) falls before its data window opens.")
         if len(self.due) != 4 or not all(isinstance(d, DueDay) for d in self.due):
             raise ScheduleError("Lịch báo cáo phải có đúng bốn hạn, mỗi quý một hạn.",
                                 "A schedule needs exactly four deadlines, one per quarter.")
@@ -285,22 +294,34 @@ class Schedule:
 
         Keys are "Q1".."Q4" or 1..4; a value is "20/02", [2, 20] or [2, 20, year_offset] (month first
         in lists), or {"month": 2, "day": 20, "year_offset": 0}.
+        A "periods" key maps period codes to a deadline "DD/MM/YYYY" for that period only; a "plans" key
+        (deadlines set for one plan's number) is not applied here: the agency's schedule is province-wide.
         """
         if not isinstance(data, Mapping) or len(data) > _MAX_SCHEDULE_KEYS:
             raise ScheduleError("Lịch báo cáo trong gói giao việc không đọc được.",
                                 "The schedule in the assignment package cannot be read.")
         due = list(_DEFAULT_DUE)
+        periods: tuple[tuple[str, date], ...] = ()
         for key, value in data.items():
-            due[_quarter_index(key)] = _due_day(key, value)
-        return cls((due[0], due[1], due[2], due[3]))
+            if key == "periods":
+                periods = _period_deadlines(value)
+            elif key != "plans":
+                due[_quarter_index(key)] = _due_day(key, value)
+        return cls((due[0], due[1], due[2], due[3]), periods)
 
-    def to_mapping(self) -> dict[str, dict[str, int]]:
+    def to_mapping(self) -> dict[str, Any]:
         """The JSON form ``from_mapping`` reads back."""
-        return {f"Q{q + 1}": {"month": d.month, "day": d.day, "year_offset": d.year_offset}
-                for q, d in enumerate(self.due)}
+        mapping: dict[str, Any] = {f"Q{q + 1}": {"month": d.month, "day": d.day, "year_offset": d.year_offset}
+                                   for q, d in enumerate(self.due)}
+        if self.periods:
+            mapping["periods"] = {code: format_date(day) for code, day in self.periods}
+        return mapping
 
     def deadline(self, period: Period) -> date:
         """The date in "trước ngày …": the first day on which the report is late."""
+        for code, day in self.periods:
+            if code == period.code:
+                return day
         return self.due[period.quarter - 1].date_for(period.year)
 
     def last_day(self, period: Period) -> date:
@@ -380,6 +401,30 @@ def _quarter_index(key: Any) -> int:
         raise ScheduleError(f"Lịch báo cáo nêu quý không hợp lệ: \"{text or key!r:.20}\".",
                             f"The schedule names an unknown quarter: \"{text or key!r:.20}\".")
     return int(match.group(1)) - 1
+
+
+_FULL_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+MAX_PERIOD_DEADLINES = 400
+
+
+def _period_deadlines(value: Any) -> tuple[tuple[str, date], ...]:
+    """The "periods" of a schedule: {"2027Q1": "15/04/2027", …}, sorted by period."""
+    if not isinstance(value, Mapping) or len(value) > MAX_PERIOD_DEADLINES:
+        raise ScheduleError("Hạn theo kỳ trong lịch báo cáo không đọc được.",
+                            "The per-period deadlines in the schedule cannot be read.")
+    found: dict[str, date] = {}
+    for code, text in value.items():
+        match = _FULL_DATE.match(text) if isinstance(text, str) and len(text) <= 16 else None
+        try:
+            period = Period.parse(str(code)[:16])
+            day = date(int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
+        except (PeriodError, ValueError):
+            day = None
+        if day is None:
+            raise ScheduleError(f"Hạn của kỳ {str(code)[:16]} trong lịch báo cáo không đọc được.",
+                                f"The deadline of period {str(code)[:16]} in the schedule cannot be read.")
+        found[period.code] = day
+    return tuple(sorted(found.items()))
 
 
 def _due_day(key: Any, value: Any) -> DueDay:

@@ -25,6 +25,7 @@ from desktop.services.installation import AgencyProfile, configure_agency, profi
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
 from desktop.sync.receipt import verify_receipt
+from desktop.sync.server_url import check_server_url
 from desktop.sync.sync_client import BundleToSend, ProvinceClient, UploadState
 from desktop.sync.sync_run import SyncProgress, SyncReport, run_sync
 
@@ -75,10 +76,7 @@ def sync_settings(store: Store) -> SyncSettings:
 
 def save_sync_settings(store: Store, server_url: str, proxy: str | None = None, ca_file: str | None = None) -> None:
     """Keep the server address (https, or http only on this computer), proxy and CA file."""
-    url = server_url.strip().rstrip("/")
-    if not (url.startswith("https://") or url.startswith(("http://127.0.0.1", "http://localhost"))):
-        raise InputError(f"Địa chỉ máy chủ phải bắt đầu bằng https:// (nhận được «{url}»).",
-                         f"The server address must start with https:// (got «{url}»).", code="bad_url")
+    url = check_server_url(server_url)
     with store.session() as session:
         set_setting(session, URL_SETTING, url)
         set_setting(session, PROXY_SETTING, proxy or None)
@@ -167,7 +165,8 @@ def _client(store: Store) -> ProvinceClient:
         key = device_key(session)
         proxy, ca_file = get_setting(session, PROXY_SETTING), get_setting(session, CA_SETTING)
         province = province_keys(session)
-    return ProvinceClient(url, device_key=key, ca_file=ca_file, proxy=proxy, province=province)
+    # An address saved by an older version (checked by prefix only) is checked again before any use.
+    return ProvinceClient(check_server_url(url), device_key=key, ca_file=ca_file, proxy=proxy, province=province)
 
 
 def _pull(store: Store, client: ProvinceClient) -> tuple[bool, list[str]]:

@@ -8,8 +8,10 @@ Every request except enrollment and the health check carries four headers:
 - ``Baocao-Signature``: base64 of the Ed25519 signature over ``signing_message(...)``.
 
 The signed message binds the method, the request target exactly as sent (raw path, plus ``?`` and the raw
-query when there is one), the timestamp, the nonce and the SHA-256 of the body, so a captured request cannot
-be replayed against another resource, with another body, or later than the window. Remembering nonces is
+query when there is one), the timestamp, the nonce, the SHA-256 of the body and the values of the upload
+headers that steer the server (``Upload-Offset``, ``Upload-Length``, ``Upload-Checksum``,
+``Upload-Metadata``; empty when absent), so a captured request cannot be replayed against another
+resource, with another body or other upload headers, or later than the window. Remembering nonces is
 the server's job (it holds the store); this module only checks what one request can prove on its own.
 """
 
@@ -36,7 +38,8 @@ NONCE_HEADER = "Baocao-Nonce"
 SIGNATURE_HEADER = "Baocao-Signature"
 SIGNED_HEADERS = (KEY_HEADER, TIMESTAMP_HEADER, NONCE_HEADER, SIGNATURE_HEADER)
 DEFAULT_WINDOW = 300
-_PREFIX = b"baocao-request/1\n"
+_PREFIX = b"baocao-request/2\n"
+UPLOAD_HEADERS = ("Upload-Offset", "Upload-Length", "Upload-Checksum", "Upload-Metadata")
 _NONCE = re.compile(r"[0-9a-f]{32}\Z")
 _KEY_ID = re.compile(r"ed25519:[0-9a-f]{16}\Z")
 _TIMESTAMP = re.compile(r"[0-9]{1,12}\Z")
@@ -71,20 +74,31 @@ def body_digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def signing_message(method: str, target: str, timestamp: int, nonce: str, body_sha256_hex: str) -> bytes:
-    """The exact bytes a device signs for one request."""
-    lines = (method.upper(), target, str(timestamp), nonce, body_sha256_hex)
+def signing_message(method: str, target: str, timestamp: int, nonce: str, body_sha256_hex: str,
+                    headers: Mapping[str, str] | None = None) -> bytes:
+    """The exact bytes a device signs for one request; ``headers`` are the request's (only the upload ones count).
+
+    Lines: method, target, timestamp, nonce, body SHA-256, then ``name:value`` for each of
+    ``UPLOAD_HEADERS`` in that order (lower-case name, the value as sent, empty when absent).
+    """
+    present = {name.lower(): value for name, value in (headers or {}).items()}
+    lines = (method.upper(), target, str(timestamp), nonce, body_sha256_hex,
+             *(f"{name.lower()}:{present.get(name.lower(), '')}" for name in UPLOAD_HEADERS))
     return _PREFIX + "\n".join(lines).encode("utf-8")
 
 
 def sign_request(key: Ed25519PrivateKey, method: str, target: str, body: bytes, *,
-                 now: float | None = None, nonce: str | None = None) -> dict[str, str]:
-    """The signing headers for a request of ``method`` on ``target`` (raw path and query) with ``body``."""
+                 now: float | None = None, nonce: str | None = None,
+                 headers: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The signing headers for a request of ``method`` on ``target`` (raw path and query) with ``body``.
+
+    ``headers``: the request's other headers, exactly as they will be sent (the upload headers are signed).
+    """
     timestamp = int(time.time() if now is None else now)
     nonce = secrets.token_hex(16) if nonce is None else nonce
     if not _NONCE.match(nonce):
         raise ValueError("nonce must be 32 lower-case hex digits")
-    signature = key.sign(signing_message(method, target, timestamp, nonce, body_digest(body)))
+    signature = key.sign(signing_message(method, target, timestamp, nonce, body_digest(body), headers))
     return {KEY_HEADER: key_id("ed25519", ed25519_public_bytes(key)), TIMESTAMP_HEADER: str(timestamp),
             NONCE_HEADER: nonce, SIGNATURE_HEADER: base64.b64encode(signature).decode("ascii")}
 
@@ -124,11 +138,12 @@ def parse_signed_headers(headers: Mapping[str, str], *, public_key_for: Callable
     return SignedHeaders(kid, timestamp, nonce, signature, public_key)
 
 
-def check_signature(signed: SignedHeaders, method: str, target: str, body_sha256_hex: str) -> None:
+def check_signature(signed: SignedHeaders, method: str, target: str, body_sha256_hex: str,
+                    headers: Mapping[str, str] | None = None) -> None:
     """Check the signature of a request whose body hashes to ``body_sha256_hex``; 401 "signature" if bad."""
     if not _METHOD.match(method.upper()) or len(target) > _MAX_TARGET:
         raise RequestRejected(400, "malformed", "Yêu cầu sai định dạng.", "Malformed request.")
-    message = signing_message(method, target, signed.timestamp, signed.nonce, body_sha256_hex)
+    message = signing_message(method, target, signed.timestamp, signed.nonce, body_sha256_hex, headers)
     try:
         load_ed25519_public(signed.public_key).verify(signed.signature, message)
     except InvalidSignature:
@@ -144,7 +159,7 @@ def verify_request(headers: Mapping[str, str], method: str, target: str, body: b
     Replay across requests (the same nonce twice) is for the caller to refuse with code "replay".
     """
     signed = parse_signed_headers(headers, public_key_for=public_key_for, now=now, window=window)
-    check_signature(signed, method, target, body_digest(body))
+    check_signature(signed, method, target, body_digest(body), headers)
     return signed.key_id
 
 

@@ -240,7 +240,7 @@ class ProvinceClient:
         if signed:
             target = request.url.raw_path.decode("ascii")
             request.headers.update(sign_request(self._need_key(), method, target, body,
-                                                now=time.time() + self._skew))
+                                                now=time.time() + self._skew, headers=all_headers))
         try:
             response = self._http.send(request, stream=True)
             try:

@@ -1,4 +1,5 @@
-"""The server's audit log: who did what, when (``AuditEvent`` rows). Details never hold report data."""
+"""The server's audit log as the console writes and shows it: who did what, when (``AuditEvent`` rows, shared
+with the device revocations and schedules of ``server/``). The subject never holds report data."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from sqlalchemy import select
 
 from server.db import Database
 from server.models import AuditEvent
-
-MAX_DETAIL = 500
 
 
 @dataclass(frozen=True)
@@ -26,11 +25,12 @@ class AuditEntry:
 def record(db: Database, actor: str, action: str, detail: str = "") -> None:
     """Append one event; ``detail`` names the object acted on (an agency code, a plan number)."""
     with db.transaction() as session:
-        session.add(AuditEvent(at=int(time.time()), actor=actor[:64], action=action[:64], detail=detail[:MAX_DETAIL]))
+        session.add(AuditEvent(at=int(time.time()), actor=actor[:100], action=action[:64], subject=detail[:200],
+                               details="{}"))
 
 
 def recent(db: Database, limit: int = 200) -> list[AuditEntry]:
     """The latest events, newest first."""
     with db.transaction() as session:
         rows = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit))
-        return [AuditEntry(r.at, r.actor, r.action, r.detail) for r in rows]
+        return [AuditEntry(r.at, r.actor, r.action, r.subject) for r in rows]

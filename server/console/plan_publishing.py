@@ -1,26 +1,18 @@
-"""Kế hoạch: preview a plan workbook (what was read, the warnings), publish it, list the published versions.
-
-``preview_plan`` and ``publish_plan`` have the signatures of branch i17-plans' ``server.plans`` functions
-so that they can be swapped for them: today the preview is the app's own parser's result and publishing
-is ``server.plans.import_plan``.
-"""
+"""Kế hoạch: the published versions; preview and publishing are ``server.plans.preview_plan``/``publish_plan``
+(the same services as ``baocao-server plan import [--dry-run]``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.documents.plan_model import ParsedPlan
-from desktop.documents.plan_workbook import parse_plan_workbook
 from desktop.domain.periods import vietnam_time
 from server.db import Database
 from server.models import Plan
-from server.plans import import_plan
 
-PLAN_SUFFIXES = (".xlsx", ".xlsm")
+PLAN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".docx", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -31,17 +23,6 @@ class PlanVersion:
     title: str
     sha256: str
     published_at: datetime
-
-
-def preview_plan(_db: Database, path: Path) -> ParsedPlan:
-    """What the app's importer reads from the workbook at ``path``, with its warnings; nothing is stored."""
-    return parse_plan_workbook(path)
-
-
-def publish_plan(db: Database, path: Path, _actor: str) -> tuple[str, bool]:
-    """Publish the workbook to every agency; (plan number, whether it was new)."""
-    number, _tasks, _indicators, new = import_plan(db, path)
-    return number, new
 
 
 def versions(db: Database) -> list[PlanVersion]:

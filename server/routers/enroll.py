@@ -67,16 +67,16 @@ async def enroll_device(body: EnrollRequest, request: Request,
     """Spend an enrollment code to register the device key."""
     client = request.client.host if request.client else "?"
     now = time.time()
-    try:
-        done = await run_in_threadpool(enroll, ctx.db, body.code, body.device_public_key, body.device_name, now=now)
-    except ApiError as exc:
-        # Only failures spend the address's budget: guessing codes is slow, enrolling a hundred offices is not.
-        wait = ctx.enroll_failures.take(client) if exc.status == 403 else None
-        if wait is not None:
-            raise ApiError(429, "rate_limited", f"Quá nhiều lần nhập sai mã; hãy thử lại sau {wait} giây.",
-                           f"Too many wrong codes; try again in {wait} seconds.",
-                           headers={"Retry-After": str(wait)}) from exc
-        raise
+    # The address's budget is charged before the code is looked at, so a correct code sent while the
+    # address is refused is refused too; a success gives its token back (enrolling a hundred offices
+    # from one address is not slowed, guessing is).
+    wait = ctx.enroll_failures.take(client)
+    if wait is not None:
+        raise ApiError(429, "rate_limited", f"Quá nhiều lần nhập sai mã; hãy thử lại sau {wait} giây.",
+                       f"Too many wrong codes; try again in {wait} seconds.", headers={"Retry-After": str(wait)})
+    done = await run_in_threadpool(enroll, ctx.db, body.code, body.device_public_key, body.device_name, now=now,
+                                   max_failures=ctx.settings.enroll_code_max_failures)
+    ctx.enroll_failures.give_back(client)
     return EnrollResponse(agency=AgencyOut(code=done.agency_code, name=done.agency_name,
                                            parent_name=done.parent_name, kind=done.kind),
                           device_key_id=done.device_key_id, province=ctx.keys.public().to_dict(),

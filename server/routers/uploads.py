@@ -108,6 +108,9 @@ def create_upload(caller: Annotated[Caller, Depends(signed_caller)],
     if record is not None:
         return _answer(record.envelope, record.status, record.code)
     upload = ctx.uploads.find_or_create(caller, bundle_id, sha256, length)
+    refused = ctx.uploads.refusal(upload.id)
+    if refused is not None:
+        return _answer(refused.envelope, "rejected", refused.code)
     return Response(status_code=201, headers={**_TUS_HEADERS, "Location": f"/v1/uploads/{upload.id}",
                                               "Upload-Offset": str(upload.offset), "Cache-Control": "no-store"})
 
@@ -161,11 +164,12 @@ async def append_chunk(upload_id: UploadId, request: Request, ctx: Annotated[Ser
             return Response(status_code=400)
         size, digest = written
         try:
-            if expected_digest is not None and digest.digest() != expected_digest:
+            if digest.digest() != expected_digest:
                 raise ApiError(460, "checksum", "Mã kiểm tra của khối dữ liệu không khớp; hãy gửi lại khối này.",
                                "The chunk's checksum does not match; send the chunk again.",
                                headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset)})
-            await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), digest.hexdigest())
+            await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), digest.hexdigest(),
+                                    request.headers)
             await run_in_threadpool(ctx.uploads.advance, upload, upload.offset, upload.offset + size)
         except BaseException:
             _truncate(ctx.uploads.path(upload.id), upload.offset)
@@ -179,10 +183,14 @@ async def append_chunk(upload_id: UploadId, request: Request, ctx: Annotated[Ser
 @router.post("/v1/uploads/{upload_id}/commit", response_model=ReceiptAnswer,
              responses={409: {"description": "upload incomplete"}, 422: {"description": "bundle rejected"}})
 def commit_upload(upload_id: UploadId, caller: Annotated[Caller, Depends(signed_caller)],
-                  ctx: Annotated[ServerContext, Depends(context)]) -> JSONResponse:
+                  ctx: Annotated[ServerContext, Depends(context)], tus_resumable: TusResumable = None) -> JSONResponse:
     """Verify the whole bundle, store it once and answer with the province's signed receipt."""
+    _require_tus(tus_resumable)
     with ctx.uploads.locked(upload_id):
         upload = ctx.uploads.get(caller, upload_id)
+        refused = ctx.uploads.refusal(upload.id)
+        if refused is not None:
+            return _answer(refused.envelope, "rejected", refused.code)
         if upload.finished_at is None and upload.offset < upload.length:
             raise ApiError(409, "incomplete", f"Mới nhận {upload.offset:,}/{upload.length:,} byte; hãy gửi tiếp.",
                            f"Only {upload.offset:,} of {upload.length:,} bytes received; send the rest.",
@@ -191,16 +199,24 @@ def commit_upload(upload_id: UploadId, caller: Annotated[Caller, Depends(signed_
         if record is not None:
             result = (record.envelope, record.status, record.code)
         else:
-            taken = ctx.intake.take(ctx.uploads.path(upload.id), source="network", agency_code=caller.agency_code,
-                                    declared_sha256=upload.sha256)
+            try:
+                taken = ctx.intake.take(ctx.uploads.path(upload.id), source="network",
+                                        agency_code=caller.agency_code, declared_sha256=upload.sha256)
+            except ApiError:
+                # Another agency's bundle: nothing of this upload is kept, its bytes included.
+                ctx.uploads.discard(upload.id)
+                raise
+            if not taken.verified:
+                ctx.uploads.record_refusal(upload, taken.receipt, taken.code)
             result = (taken.receipt, taken.status, taken.code)
         ctx.uploads.finish(upload.id)
     return _answer(*result)
 
 
-def _parse_checksum(value: str | None) -> bytes | None:
+def _parse_checksum(value: str | None) -> bytes:
     if value is None:
-        return None
+        raise ApiError(400, "checksum_required", "Mỗi khối tải lên phải có Upload-Checksum (sha256).",
+                       "Every upload chunk needs an Upload-Checksum (sha256).")
     algorithm, _, encoded = value.strip().partition(" ")
     if algorithm != "sha256":
         raise ApiError(400, "checksum_algorithm", "Chỉ hỗ trợ mã kiểm tra sha256.",

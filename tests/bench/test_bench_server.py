@@ -27,7 +27,7 @@ from server.db import Database
 from server.enrollment import add_agency, enroll, issue_code
 from server.intake import Intake
 from tests.bench.conftest import scale
-from tests.server.bundles import agency_bundle
+from tests.server.bundles import RECIPIENT, agency_bundle
 
 AGENCIES = 100
 TARGET_PER_SECOND = 300
@@ -63,7 +63,8 @@ def _prepare(tmp_path: Path, count: int) -> tuple[Intake, list[Path], dict[str, 
         path.write_bytes(built.data)
         paths.append(path)
     public = {f"XA-{number:03d}": ed25519_public_bytes(key) for number, key in enumerate(keys)}
-    return Intake(db, settings.bundles_dir, ProvinceKeys.generate().signing), paths, public
+    intake = Intake(db, settings.bundles_dir, ProvinceKeys.generate().signing, recipients=frozenset({RECIPIENT}))
+    return intake, paths, public
 
 
 def _verify_rate(paths: list[Path], public: dict[str, bytes]) -> float:

@@ -27,7 +27,9 @@ class Built:
 
 def agency_bundle(key: Ed25519PrivateKey, agency: str, *, revision: int = 1, supersedes: int | None = None,
                   sequence: int = 1, previous_hash: str | None = None, evidence: bytes | None = None,
-                  tasks: int = 3, period: str = "2026Q4", bundle_id: str | None = None) -> Built:
+                  tasks: int = 3, period: str = "2026Q4", bundle_id: str | None = None,
+                  recipient: str = RECIPIENT, created_at: datetime = datetime(2026, 11, 28, 8, 30, tzinfo=UTC)
+                  ) -> Built:
     """A report bundle of ``agency`` signed with ``key``; ``evidence`` becomes an attachment."""
     refs: tuple[AttachmentRef, ...] = ()
     files = []
@@ -41,6 +43,6 @@ def agency_bundle(key: Ed25519PrivateKey, agency: str, *, revision: int = 1, sup
     bid = bundle_id or f"{agency}-{period}-r{revision}"
     data = make_bundle(report_json(snapshot), files, agency_code=agency, period=period, revision=revision,
                        supersedes=supersedes, sequence=sequence, previous_hash=previous_hash,
-                       created_at=datetime(2026, 11, 28, 8, 30, tzinfo=UTC), recipient_key_id=RECIPIENT,
+                       created_at=created_at, recipient_key_id=recipient,
                        bundle_id=bid, signing_key=key)
     return Built(data, bid, hashlib.sha256(data).hexdigest())

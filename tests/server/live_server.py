@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.sync.device_keys import ProvincePublicKeys, ed25519_public_bytes
+from desktop.sync.device_keys import ProvincePublicKeys, ed25519_public_bytes, key_id
 from desktop.sync.request_signing import sign_request
 from server.db import Database
 from server.enrollment import add_agency, issue_code
@@ -36,9 +36,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def cli_env(data_dir: Path, db_url: str | None = None) -> dict[str, str]:
-    env = {**os.environ, "BAOCAO_SERVER_PASSPHRASE": PASSPHRASE, "BAOCAO_SERVER_DATA_DIR": str(data_dir),
-           "PYTHONPATH": str(REPO), "BAOCAO_LANG": "en"}
+def cli_env(data_dir: Path, db_url: str | None = None, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, **(extra or {}), "BAOCAO_SERVER_PASSPHRASE": PASSPHRASE,
+           "BAOCAO_SERVER_DATA_DIR": str(data_dir), "PYTHONPATH": str(REPO), "BAOCAO_LANG": "en"}
     if db_url:
         env["BAOCAO_SERVER_DB"] = db_url
     else:
@@ -62,6 +62,7 @@ class LiveServer:
     data_dir: Path
     port: int
     db_url: str | None = None
+    env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen | None = None
     log: Path = field(init=False)
 
@@ -73,10 +74,11 @@ class LiveServer:
         return f"http://127.0.0.1:{self.port}"
 
     @classmethod
-    def create(cls, directory: Path, db_url: str | None = None) -> LiveServer:
+    def create(cls, directory: Path, db_url: str | None = None, env: dict[str, str] | None = None) -> LiveServer:
+        """``env``: extra environment of the server process (e.g. a short BAOCAO_SERVER_UPLOAD_TTL_SECONDS)."""
         data_dir = directory / "server-data"
         run_cli(data_dir, "init", db_url=db_url)
-        server = cls(data_dir, free_port(), db_url)
+        server = cls(data_dir, free_port(), db_url, dict(env or {}))
         server.start()
         return server
 
@@ -84,8 +86,8 @@ class LiveServer:
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--exit-with-parent"], env=cli_env(self.data_dir, self.db_url), cwd=REPO, stdin=subprocess.PIPE,
-                stdout=log, stderr=subprocess.STDOUT)
+                 "--exit-with-parent"], env=cli_env(self.data_dir, self.db_url, self.env), cwd=REPO,
+                stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -120,6 +122,11 @@ class LiveServer:
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return run_cli(self.data_dir, *args, db_url=self.db_url, check=check)
 
+    def issue_code(self, agency: str, replaces: str | None = None) -> str:
+        """A new enrollment code for an existing agency, as ``baocao-server enroll-code`` prints it."""
+        extra = ("--replaces", replaces) if replaces else ()
+        return self.cli("enroll-code", agency, *extra).stdout.strip()
+
     def add_agency(self, code: str, name: str = "UBND xã thử") -> str:
         """Register ``code`` and return a fresh enrollment code for it (what the CLI does, in-process)."""
         db = Database(self.db_url or f"sqlite:///{self.data_dir / 'server.sqlite3'}")
@@ -140,6 +147,12 @@ class Device:
     province: ProvincePublicKeys | None = None
     client: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=30))
 
+    @property
+    def recipient(self) -> str:
+        """The province's X25519 recipient key id, as a bundle made on this device names it."""
+        assert self.province is not None, "enroll first"
+        return key_id("x25519", self.province.x25519)
+
     def enroll(self, code: str, name: str = "Máy kế toán") -> httpx.Response:
         body = {"code": code, "device_public_key": base64.b64encode(ed25519_public_bytes(self.key)).decode(),
                 "device_name": name}
@@ -151,9 +164,11 @@ class Device:
 
     def request(self, method: str, target: str, body: bytes = b"", headers: dict[str, str] | None = None,
                 sign_body: bytes | None = None, now: float | None = None) -> httpx.Response:
-        signed = sign_request(self.key, method, target, body if sign_body is None else sign_body, now=now)
+        all_headers = {**TUS, **(headers or {})}
+        signed = sign_request(self.key, method, target, body if sign_body is None else sign_body, now=now,
+                              headers=all_headers)
         return self.client.request(method, f"{self.base_url}{target}", content=body,
-                                   headers={**TUS, **signed, **(headers or {})})
+                                   headers={**all_headers, **signed})
 
     def create_upload(self, bundle: bytes, bundle_id: str) -> httpx.Response:
         meta = (f"bundle_id {base64.b64encode(bundle_id.encode()).decode()},"

@@ -17,7 +17,7 @@ from desktop.sync.receipt import verify_receipt
 from server.config import Settings
 from server.db import Database
 from server.enrollment import add_agency, enroll, issue_code
-from server.intake import Intake
+from server.intake import Intake, recipient_ids
 from server.problems import ApiError
 from tests.server.bundles import agency_bundle
 
@@ -51,8 +51,8 @@ def test_enroll_and_intake_on_postgres(pg_db: Database, tmp_path: Path) -> None:
     settings = Settings.from_env(tmp_path)
     settings.ensure_dirs()
     province = ProvinceKeys.generate()
-    intake = Intake(pg_db, settings.bundles_dir, province.signing)
-    built = agency_bundle(key, agency)
+    intake = Intake(pg_db, settings.bundles_dir, province.signing, recipients=recipient_ids(province))
+    built = agency_bundle(key, agency, recipient=sorted(recipient_ids(province))[-1])
     path = tmp_path / "b.bcb"
     path.write_bytes(built.data)
     first = intake.take(path, source="network", agency_code=agency)

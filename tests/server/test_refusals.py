@@ -62,7 +62,7 @@ def test_oversized_requests_are_refused(device):
 
 def test_bundle_of_another_agency_is_refused(live_server, device):
     other = new_device(live_server)
-    theirs = agency_bundle(other.key, other.agency)
+    theirs = agency_bundle(other.key, other.agency, recipient=other.recipient)
     _refused(device.push(theirs.data, theirs.bundle_id), 403, "wrong_agency")
     location = other.create_upload(theirs.data, theirs.bundle_id).headers["Location"]
     assert device.request("HEAD", location).status_code == 404

@@ -36,7 +36,7 @@ def test_enroll_pull_push_receipt_and_a_second_push_changes_nothing(live_server,
     assert pulled.status_code == 200 and pulled.headers["ETag"]
     again = device.request("GET", "/v1/assignments", headers={"If-None-Match": pulled.headers["ETag"]})
     assert again.status_code == 304 and again.content == b""
-    bundle = agency_bundle(device.key, device.agency, evidence=EVIDENCE)
+    bundle = agency_bundle(device.key, device.agency, recipient=device.recipient, evidence=EVIDENCE)
     first = device.push(bundle.data, bundle.bundle_id, chunk=100_000)
     assert first.status_code == 200, first.text
     receipt = _receipt(first, device)
@@ -53,7 +53,7 @@ def test_enroll_pull_push_receipt_and_a_second_push_changes_nothing(live_server,
 
 
 def test_lost_answers_at_every_step_give_no_duplicate_and_the_same_receipt(live_server, device):
-    bundle = agency_bundle(device.key, device.agency, evidence=EVIDENCE)
+    bundle = agency_bundle(device.key, device.agency, recipient=device.recipient, evidence=EVIDENCE)
     created = device.create_upload(bundle.data, bundle.bundle_id)
     recreated = device.create_upload(bundle.data, bundle.bundle_id)  # the 201 was lost
     assert recreated.status_code == 201 and recreated.headers["Location"] == created.headers["Location"]
@@ -73,7 +73,7 @@ def test_lost_answers_at_every_step_give_no_duplicate_and_the_same_receipt(live_
 
 
 def test_server_killed_mid_upload_resumes_at_the_durable_offset(live_server, device):
-    bundle = agency_bundle(device.key, device.agency, evidence=EVIDENCE)
+    bundle = agency_bundle(device.key, device.agency, recipient=device.recipient, evidence=EVIDENCE)
     location = device.create_upload(bundle.data, bundle.bundle_id).headers["Location"]
     assert device.patch(location, 0, bundle.data[:120_000]).status_code == 204
     live_server.kill()
@@ -90,7 +90,7 @@ def test_server_killed_mid_upload_resumes_at_the_durable_offset(live_server, dev
 
 
 def test_usb_import_then_network_push_is_stored_once(live_server, device, tmp_path: Path):
-    bundle = agency_bundle(device.key, device.agency, evidence=EVIDENCE)
+    bundle = agency_bundle(device.key, device.agency, recipient=device.recipient, evidence=EVIDENCE)
     export = _export(device, bundle.data, tmp_path)
     imported = live_server.cli("import", str(export))
     assert "accepted" in imported.stdout
@@ -105,7 +105,7 @@ def test_usb_import_then_network_push_is_stored_once(live_server, device, tmp_pa
 
 
 def test_network_push_then_usb_import_answers_with_the_same_receipt(live_server, device, tmp_path: Path):
-    bundle = agency_bundle(device.key, device.agency)
+    bundle = agency_bundle(device.key, device.agency, recipient=device.recipient)
     pushed = device.push(bundle.data, bundle.bundle_id)
     rows = _rows(live_server, "bundles")
     export = _export(device, bundle.data, tmp_path)
@@ -115,13 +115,14 @@ def test_network_push_then_usb_import_answers_with_the_same_receipt(live_server,
 
 
 def test_a_later_revision_supersedes_and_an_older_one_is_answered_superseded(live_server, device):
-    first = agency_bundle(device.key, device.agency)
+    first = agency_bundle(device.key, device.agency, recipient=device.recipient)
     assert device.push(first.data, first.bundle_id).status_code == 200
-    second = agency_bundle(device.key, device.agency, revision=2, supersedes=1, sequence=2,
+    second = agency_bundle(device.key, device.agency, recipient=device.recipient, revision=2, supersedes=1, sequence=2,
                            previous_hash=first.sha256)
     receipt = _receipt(device.push(second.data, second.bundle_id), device)
     assert (receipt.status, receipt.supersedes) == ("accepted", 1)
-    stale = agency_bundle(device.key, device.agency, revision=1, sequence=3, previous_hash=second.sha256,
+    stale = agency_bundle(device.key, device.agency, recipient=device.recipient, revision=1, sequence=3,
+                          previous_hash=second.sha256,
                           bundle_id=f"{device.agency}-old")
     answer = device.push(stale.data, stale.bundle_id)
     assert answer.status_code == 200 and _receipt(answer, device).status == "superseded"
@@ -129,17 +130,18 @@ def test_a_later_revision_supersedes_and_an_older_one_is_answered_superseded(liv
 
 def test_a_bad_bundle_gets_a_signed_rejection_and_does_not_block_the_next(live_server, device):
     other = new_device(live_server)
-    forged = agency_bundle(other.key, device.agency, bundle_id=f"{device.agency}-forged")  # wrong signer
+    forged = agency_bundle(other.key, device.agency, recipient=other.recipient,  # wrong signer
+                           bundle_id=f"{device.agency}-forged")
     answer = device.push(forged.data, forged.bundle_id)
     assert answer.status_code == 422 and answer.json()["code"] == "signature"
     assert _receipt(answer, device).status == "rejected"
     assert device.push(forged.data, forged.bundle_id).json()["receipt"] == answer.json()["receipt"]
-    good = agency_bundle(device.key, device.agency)
+    good = agency_bundle(device.key, device.agency, recipient=device.recipient)
     assert _receipt(device.push(good.data, good.bundle_id), device).status == "accepted"
 
 
 def test_summary_workbook_names_who_reported(live_server, device, tmp_path: Path):
-    bundle = agency_bundle(device.key, device.agency)
+    bundle = agency_bundle(device.key, device.agency, recipient=device.recipient)
     assert device.push(bundle.data, bundle.bundle_id).status_code == 200
     out = tmp_path / "tong-hop.xlsx"
     live_server.cli("summary", "--period", "2026Q4", "--out", str(out))

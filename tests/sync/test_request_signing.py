@@ -46,8 +46,20 @@ def test_header_names_are_case_insensitive(device):
 
 
 def test_signing_message_layout_is_fixed():
-    message = signing_message("post", "/v1/enroll", 12, "0" * 32, "ab" * 32)
-    assert message == b"baocao-request/1\nPOST\n/v1/enroll\n12\n" + b"0" * 32 + b"\n" + b"ab" * 32
+    message = signing_message("post", "/v1/enroll", 12, "0" * 32, "ab" * 32, {"Upload-Offset": "7", "X": "y"})
+    assert message == (b"baocao-request/2\nPOST\n/v1/enroll\n12\n" + b"0" * 32 + b"\n" + b"ab" * 32
+                       + b"\nupload-offset:7\nupload-length:\nupload-checksum:\nupload-metadata:")
+
+
+def test_upload_headers_are_signed(device):
+    headers = {"Upload-Offset": "0", "Upload-Checksum": "sha256 abc", **sign_request(
+        device, "PATCH", TARGET, b"chunk", now=NOW, headers={"Upload-Offset": "0", "Upload-Checksum": "sha256 abc"})}
+    assert _verify(headers, device)
+    for name, value in (("Upload-Offset", "5"), ("Upload-Checksum", "sha256 abd"), ("Upload-Length", "9"),
+                        ("Upload-Metadata", "sha256 MDAw")):
+        with pytest.raises(RequestRejected) as refused:
+            _verify({**headers, name: value}, device)
+        assert refused.value.code == "signature"
 
 
 def test_nonces_are_fresh_for_each_request(device):

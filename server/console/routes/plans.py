@@ -12,9 +12,10 @@ from starlette.datastructures import FormData
 from desktop.documents.workbook_guard import MAX_FILE_BYTES
 from desktop.errors import BaocaoError
 from server.console import audit
-from server.console.plan_publishing import PLAN_SUFFIXES, preview_plan, publish_plan, versions
+from server.console.plan_publishing import PLAN_SUFFIXES, versions
 from server.console.uploads import as_uploaded, discard, save_upload, staged
 from server.console.web import PREFIX, Caller, checked_form, ctx, page, redirect, role, text_field
+from server.plans import preview_plan, publish_plan
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 Checked = tuple[Caller, FormData]
@@ -52,7 +53,8 @@ def publish(request: Request, checked: Annotated[Checked, Depends(checked_form("
     who, form = checked
     path = staged(_staging(request), text_field(form, "token", 100), PLAN_SUFFIXES)
     try:
-        number, new = publish_plan(ctx(request).db, path, who.name)
+        published = publish_plan(ctx(request).db, path, who.name)
+        number, new = published.number, not published.already_published
     finally:
         discard(path)
     audit.record(ctx(request).db, who.name, "plan_publish" if new else "plan_publish_unchanged", number)
