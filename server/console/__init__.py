@@ -18,17 +18,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from desktop.errors import BaocaoError
 from server.console.routes import agencies, auth, figures, period, plans, reports, work
 from server.console.security import ConsoleHeaders
-from server.console.state import LOGIN_RATE, ConsoleState, secure_setting
+from server.console.state import ConsoleState, LoginThrottle, secure_setting
 from server.console.stored_reports import ReportReader
 from server.console.web import HERE, PREFIX, ConsoleRefusal, refusal_page
 from server.context import ServerContext
 from server.problems import ApiError
-from server.rate_limit import TokenBuckets
 
 
 def install_console(app: FastAPI, ctx: ServerContext) -> None:
     """Mount the console's pages, its static files, its headers and its HTML error pages on ``app``."""
-    app.state.console = ConsoleState(ReportReader(ctx.db, ctx.settings.bundles_dir), TokenBuckets(LOGIN_RATE),
+    app.state.console = ConsoleState(ReportReader(ctx.db, ctx.settings.bundles_dir), LoginThrottle(),
                                      secure_setting())
     for module in (auth, period, reports, figures, agencies, plans, work):
         app.include_router(module.router)

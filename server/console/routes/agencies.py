@@ -11,6 +11,7 @@ from starlette.datastructures import FormData
 from server.console import audit
 from server.console.agencies import agencies_with_devices, letter
 from server.console.web import PREFIX, Caller, checked_form, ctx, page, redirect, role, text_field
+from server.devices import revoke_device
 from server.enrollment import AGENCY_KINDS, add_agency, issue_code
 from server.keys import describe
 
@@ -20,10 +21,11 @@ Checked = tuple[Caller, FormData]
 
 
 @router.get("/agencies")
-def agencies(request: Request, who: Annotated[Caller, Depends(role("viewer"))], added: str = "") -> Response:
+def agencies(request: Request, who: Annotated[Caller, Depends(role("viewer"))], added: str = "",
+             revoked: str = "") -> Response:
     """Every agency with its devices; the add form for admins."""
     return page(request, who, "agencies.html", agencies=agencies_with_devices(ctx(request).db), kinds=AGENCY_KINDS,
-                kind_labels=KIND_LABELS, added=added[:64])
+                kind_labels=KIND_LABELS, added=added[:64], revoked=revoked[:64])
 
 
 @router.post("/agencies")
@@ -50,3 +52,13 @@ def enrollment_code(request: Request, checked: Annotated[Checked, Depends(checke
     url = str(request.base_url).rstrip("/")
     return page(request, who, "letter.html",
                 letter=letter(server.db, agency, code, url, describe(server.keys.public()), days))
+
+
+@router.post("/devices/revoke")
+def device_revoke(request: Request, checked: Annotated[Checked, Depends(checked_form("admin"))]) -> Response:
+    """Revoke a device key (``baocao-server device revoke``; the service records who and why in the audit log)."""
+    who, form = checked
+    key_id = text_field(form, "key_id", 40)
+    reason = text_field(form, "reason", 500) or "Thu hồi từ cổng quản trị"
+    revoked = revoke_device(ctx(request).db, key_id, reason, who.name)
+    return redirect(f"/agencies?revoked={revoked.agency_code}")

@@ -47,13 +47,14 @@ async def login(request: Request) -> Response:
     if not csrf.login_ok(request.cookies.get(csrf.LOGIN_COOKIE), _str(form.get(csrf.FIELD))):
         return refusal_page(request, 403, "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Hãy tải lại trang.")
     client = request.client.host if request.client else "?"
-    if state.logins.take(client) is not None:
+    if state.logins.blocked(client):
         return _login_page(request, error="Đăng nhập quá nhiều lần. Hãy thử lại sau.", status=429)
     name, password = text_field(form, "name", 64), _str(form.get("password"))[:256]
     db = ctx(request).db
     try:
         user = await run_in_threadpool(authenticate, db, name, password)
     except LoginRefused as exc:
+        state.logins.failed(client)
         await run_in_threadpool(audit.record, db, name or "?", "login_refused", client)
         return _login_page(request, error=exc.message_vi if language(request) == "vi" else exc.message_en,
                            status=401)

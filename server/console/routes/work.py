@@ -20,7 +20,8 @@ from server.console.routes.reports import _download, _temp_file
 from server.console.state import console_state
 from server.console.stored_reports import receipt
 from server.console.uploads import discard, save_upload
-from server.console.web import PREFIX, Caller, checked_form, ctx, page, role, text_field
+from server.console.web import PREFIX, Caller, checked_form, ctx, page, redirect, role, text_field
+from server.schedule import list_entries, set_deadline
 from server.summary import write_summary
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
@@ -30,12 +31,21 @@ USB_SUFFIXES = (".bcx", ".bcb")
 
 @router.get("/schedule")
 def schedule(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
-             period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
-    """The deadline of each period of the year (the schedule published in the assignment package)."""
+             period: Annotated[str | None, Query(max_length=40)] = None, saved: str = "") -> Response:
+    """The default deadline of each period and the deadlines the Sở set (published in the assignment package)."""
     chosen = chosen_period(period)
     year = [chosen.previous(), chosen, chosen.next(), chosen.next().next()]
     rows = [(p, p.data_window, DEFAULT_SCHEDULE.deadline(p)) for p in year]
-    return page(request, who, "schedule.html", rows=rows)
+    return page(request, who, "schedule.html", rows=rows, entries=list_entries(ctx(request).db), saved=bool(saved))
+
+
+@router.post("/schedule")
+def schedule_set(request: Request, checked: Annotated[Checked, Depends(checked_form("admin"))]) -> Response:
+    """Set one deadline (``baocao-server schedule set``; the service audits it)."""
+    who, form = checked
+    set_deadline(ctx(request).db, text_field(form, "period", 10), text_field(form, "deadline", 20),
+                 plan_code=text_field(form, "plan", 100), actor=who.name)
+    return redirect("/schedule?saved=1")
 
 
 @router.get("/usb")
