@@ -279,10 +279,13 @@ def recipient_ids(keys: ProvinceKeys | ProvincePublicKeys) -> frozenset[str]:
 
 def figures(report: ReportSnapshot) -> dict[str, Any]:
     """What consolidation reads from a report: each task's status and each indicator's value and target."""
-    return {"tasks": [{"key": t.key, "status": t.status, "percent": t.percent} for t in report.tasks],
-            "indicators": [{"key": i.key, "name": i.name, "unit": i.unit, "kind": i.kind, "target_text": i.target_text,
-                            "target_value": i.target_value, "value": i.value, "numerator": i.numerator,
-                            "denominator": i.denominator, "level": i.level} for i in report.indicators]}
+    return {"tasks": [{"key": t.key, "plan": t.plan, "section": t.section, "title": t.title, "role": t.role,
+                       "status": t.status, "percent": t.percent, "not_applicable_reason": t.not_applicable_reason}
+                      for t in report.tasks],
+            "indicators": [{"key": i.key, "plan": i.plan, "name": i.name, "unit": i.unit, "kind": i.kind,
+                            "target_text": i.target_text, "target_value": i.target_value, "value": i.value,
+                            "numerator": i.numerator, "denominator": i.denominator, "level": i.level,
+                            "not_applicable_reason": i.not_applicable_reason} for i in report.indicators]}
 
 
 def chain_from_json(text: str) -> ChainState:

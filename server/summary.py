@@ -1,110 +1,181 @@
-"""The province's consolidated workbook for one period: who reported, on time or late, values against targets.
+"""The province's consolidated workbook for one period, print-ready.
 
-Sheet "Tong hop": one row per agency — reported or not, the latest revision, when the province received
-it (Vietnam time) and whether that was before the period's deadline (``desktop.domain.periods``).
-Sheet "Chi tieu": one row per agency and indicator of its latest revision — value against target.
-Sheet "Toan tinh": one row per indicator — how many agencies reported it, met its target, and the mean.
-Receipt time, not the time the agency signed, decides on time or late: it is the province's own clock.
+"Tổng hợp": every agency — reported on time, late, not yet, or refused — with the revision and when the
+province received it (Vietnam time; receipt time, not signing time, decides on time or late).
+"Chỉ tiêu": each indicator in natural order (1, 2, … 10) with the province's aggregate where adding up
+makes sense and how many agencies met the target (only for indicators with one), then each agency's value;
+"không áp dụng" is counted apart, not as a report. "Nhiệm vụ": each task with the lead's status and
+percent, then the coordinators'. Landscape A4 fit to width, widths, wrapping, borders and print titles.
+The rows come from ``summary_data``; ``summary_workbook`` returns the workbook for a caller that streams it.
 """
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import openpyxl
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
-from desktop.domain.periods import DEFAULT_SCHEDULE, Period, format_date, timeliness, vietnam_time
+from desktop.documents.sheet_print import fit_rows, print_landscape
+from desktop.domain.numbers import format_number
+from desktop.domain.periods import DEFAULT_SCHEDULE, Period, format_date
 from desktop.sync.atomic_file import atomic_output
 from server.db import Database
-from server.models import Agency, StoredBundle
+from server.models import Agency, ReceiptRecord, StoredBundle
+from server.summary_data import (
+    AgencyReport,
+    agency_reports,
+    indicator_summaries,
+    state_counts,
+    task_summaries,
+)
 
-_TIMELINESS_VI = {"on_time": "Đúng hạn", "late": "Trễ hạn"}
+OVERVIEW_SHEET, INDICATOR_SHEET, TASK_SHEET = "Tổng hợp", "Chỉ tiêu", "Nhiệm vụ"
+FONT = "Times New Roman"
+_THIN = Side(style="thin", color="000000")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEAD_ROW = 4
+_LEFT = Alignment(wrap_text=True, vertical="top")
+_CENTRE = Alignment(wrap_text=True, horizontal="center", vertical="top")
+_MIDDLE = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+Column = tuple[str, float, bool]  # header, width (characters), centred
 
 
 def write_summary(db: Database, period_code: str, out: Path) -> tuple[int, int]:
     """Write the workbook for ``period_code`` to ``out`` atomically; returns (agencies reported, agencies)."""
-    period = Period.parse(period_code)
-    agencies, latest = _load(db, period.code)
-    book = openpyxl.Workbook()
-    overview = book.active
-    overview.title = "Tong hop"
-    _header(overview, ["Mã", "Cơ quan", "Đã báo cáo", "Lần", "Nhận lúc", "Đúng hạn/Trễ hạn"])
-    for agency in agencies:
-        bundle = latest.get(agency.id)
-        if bundle is None:
-            overview.append([agency.code, agency.name, "Chưa", None, None, None])
-            continue
-        received = datetime.fromtimestamp(bundle.received_at, UTC)
-        overview.append([agency.code, agency.name, "Có", bundle.revision,
-                         vietnam_time(received).strftime("%d/%m/%Y %H:%M"),
-                         _TIMELINESS_VI[timeliness(period, received)]])
-    details = book.create_sheet("Chi tieu")
-    _header(details, ["Mã cơ quan", "Chỉ tiêu", "Tên", "Đơn vị", "Chỉ tiêu giao", "Giá trị", "Đạt"])
-    totals: dict[tuple[str, str], dict[str, Any]] = {}
-    for agency in agencies:
-        bundle = latest.get(agency.id)
-        if bundle is None:
-            continue
-        for indicator in json.loads(bundle.figures).get("indicators", []):
-            value = _value(indicator)
-            met = _met(indicator, value)
-            details.append([agency.code, indicator.get("key"), indicator.get("name"), indicator.get("unit"),
-                            indicator.get("target_text"), value if value is not None else indicator.get("level"),
-                            {True: "Đạt", False: "Chưa đạt", None: None}[met]])
-            total = totals.setdefault((str(indicator.get("key")), str(indicator.get("name"))),
-                                      {"unit": indicator.get("unit"), "reported": 0, "met": 0, "values": []})
-            total["reported"] += 1
-            total["met"] += met is True
-            if value is not None:
-                total["values"].append(value)
-    province = book.create_sheet("Toan tinh")
-    _header(province, ["Chỉ tiêu", "Tên", "Đơn vị", "Số cơ quan báo cáo", "Số cơ quan đạt", "Bình quân"])
-    for (key, name), total in sorted(totals.items()):
-        values = total["values"]
-        province.append([key, name, total["unit"], total["reported"], total["met"],
-                         round(sum(values) / len(values), 2) if values else None])
-    overview.append([])
-    overview.append([f"Kỳ {period.label('vi')}; hạn nộp trước ngày {format_date(DEFAULT_SCHEDULE.deadline(period))}",
-                     None, f"{len(latest)}/{len(agencies)}"])
+    book, reports = summary_workbook(db, period_code)
     with atomic_output(out) as handle:
         book.save(handle)
-    return len(latest), len(agencies)
+    return sum(1 for r in reports if r.revision is not None), len(reports)
 
 
-def _load(db: Database, period: str) -> tuple[list[Agency], dict[int, StoredBundle]]:
+def summary_workbook(db: Database, period_code: str) -> tuple[Workbook, list[AgencyReport]]:
+    """The summary workbook of ``period_code`` and the agencies' states it was built from."""
+    period = Period.parse(period_code)
+    reports = load_reports(db, period)
+    book = openpyxl.Workbook()
+    overview_sheet(book.active, period, reports)
+    indicator_sheet(book.create_sheet(INDICATOR_SHEET), period, reports)
+    task_sheet(book.create_sheet(TASK_SHEET), period, reports)
+    book.properties.title = f"Tổng hợp báo cáo {period.label('vi')}"
+    book.properties.language = "vi-VN"
+    return book, reports
+
+
+def load_reports(db: Database, period: Period) -> list[AgencyReport]:
+    """Every agency with its latest accepted bundle of ``period`` (or why it has none)."""
     with db.transaction() as session:
-        agencies = list(session.scalars(select(Agency).order_by(Agency.code)))
-        latest: dict[int, StoredBundle] = {}
-        for bundle in session.scalars(select(StoredBundle).where(StoredBundle.period == period)):
-            current = latest.get(bundle.agency_id)
-            if current is None or bundle.revision > current.revision:
-                latest[bundle.agency_id] = bundle
-    return agencies, latest
+        agencies = [(a.code, a.name, a.id) for a in session.scalars(select(Agency).order_by(Agency.code))]
+        codes = {agency_id: code for code, _, agency_id in agencies}
+        latest: dict[str, StoredBundle] = {}
+        for bundle in session.scalars(select(StoredBundle).where(StoredBundle.period == period.code)):
+            code = codes.get(bundle.agency_id)
+            if code is not None and (code not in latest or bundle.revision > latest[code].revision):
+                latest[code] = bundle
+        # A receipt names no period; the bundle id does ("<agency>-<period>-r<revision>-…").
+        marker = f"-{period.code}-r"
+        rejected = {r.agency_code for r in session.scalars(select(ReceiptRecord).where(
+            ReceiptRecord.status == "rejected", ReceiptRecord.bundle_id.contains(marker))) if r.agency_code}
+        return agency_reports(period, [(code, name) for code, name, _ in agencies], latest, rejected)
 
 
-def _value(indicator: dict[str, Any]) -> float | None:
-    if isinstance(indicator.get("value"), int | float):
-        return float(indicator["value"])
-    numerator, denominator = indicator.get("numerator"), indicator.get("denominator")
-    if isinstance(numerator, int | float) and isinstance(denominator, int | float) and denominator:
-        return round(100.0 * numerator / denominator, 2)
-    return None
+def overview_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport]) -> None:
+    """ "Tổng hợp": one row per agency, then the counts."""
+    sheet.title = OVERVIEW_SHEET
+    columns: list[Column] = [("STT", 6, True), ("Mã cơ quan", 14, True), ("Cơ quan", 48, False),
+                             ("Tình trạng", 16, True), ("Lần", 6, True), ("Nhận lúc (giờ Việt Nam)", 20, True)]
+    _title(sheet, f"TÌNH HÌNH GỬI BÁO CÁO {period.label('vi').upper()}", _deadline_line(period), columns)
+    rows = [[n, r.code, r.name, r.state, r.revision, r.received] for n, r in enumerate(reports, start=1)]
+    last = _table(sheet, columns, rows)
+    counts = state_counts(reports)
+    summary = "; ".join(f"{state.lower()}: {count}" for state, count in counts.items())
+    cell = sheet.cell(last + 2, 1, f"Tổng số {len(reports)} cơ quan — {summary}.")
+    cell.font = Font(name=FONT, size=12, bold=True)
+    sheet.merge_cells(start_row=last + 2, start_column=1, end_row=last + 2, end_column=len(columns))
+    _finish(sheet, columns, last + 2)
 
 
-def _met(indicator: dict[str, Any], value: float | None) -> bool | None:
-    target = indicator.get("target_value")
-    if value is None or not isinstance(target, int | float):
-        return None
-    return value >= target
+def indicator_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport]) -> None:
+    """ "Chỉ tiêu": each indicator's row (aggregate, against the target), then one row per agency."""
+    columns: list[Column] = [("STT", 6, True), ("Chỉ tiêu / Cơ quan", 52, False), ("Đơn vị tính", 10, True),
+                             ("Chỉ tiêu giao", 16, True), ("Kết quả", 20, True), ("Đánh giá", 12, True),
+                             ("Số cơ quan báo cáo", 12, True), ("Số cơ quan đạt", 12, True),
+                             ("Không áp dụng", 12, True)]
+    _title(sheet, f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {period.label('vi').upper()}", _deadline_line(period), columns)
+    rows: list[list[object]] = []
+    bold: list[int] = []
+    for summary in indicator_summaries(reports):
+        bold.append(len(rows))
+        met = summary.met
+        rows.append([summary.key, f"{summary.name} (toàn tỉnh)", summary.unit, summary.target_text,
+                     summary.aggregate, "", summary.reported, "" if met is None else met, summary.not_applicable])
+        verdicts = {True: "Đạt", False: "Chưa đạt", None: ""}
+        rows += [["", f"- {line.agency}", "", "", line.value_text, verdicts[line.met], "", "", ""]
+                 for line in summary.lines]
+    last = _table(sheet, columns, rows, bold_rows=bold)
+    _finish(sheet, columns, last)
 
 
-def _header(sheet: Any, titles: list[str]) -> None:
-    sheet.append(titles)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
+def task_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport]) -> None:
+    """ "Nhiệm vụ": each task, then the lead's and the coordinators' status and percent."""
+    columns: list[Column] = [("STT", 8, True), ("Nhiệm vụ / Cơ quan", 60, False), ("Vai trò", 12, True),
+                             ("Tình trạng", 20, True), ("Tỷ lệ hoàn thành (%)", 12, True)]
+    _title(sheet, f"TÌNH HÌNH THỰC HIỆN NHIỆM VỤ {period.label('vi').upper()}", _deadline_line(period), columns)
+    rows: list[list[object]] = []
+    bold: list[int] = []
+    plan = None
+    for task in task_summaries(reports):
+        if task.plan != plan:
+            bold.append(len(rows))
+            rows.append(["", task.plan, "", "", ""])
+            plan = task.plan
+        bold.append(len(rows))
+        rows.append([task.key, task.title, "", "", ""])
+        rows += [["", f"- {line.agency}", line.role, line.status,
+                  format_number(line.percent) if line.percent is not None else ""] for line in task.lines]
+    last = _table(sheet, columns, rows, bold_rows=bold)
+    _finish(sheet, columns, last)
+
+
+def _deadline_line(period: Period) -> str:
+    return f"(Hạn gửi báo cáo: trước ngày {format_date(DEFAULT_SCHEDULE.deadline(period))})"
+
+
+def _title(sheet: Worksheet, title: str, subtitle: str, columns: Sequence[Column]) -> None:
+    for row, text, font in ((1, title, Font(name=FONT, size=14, bold=True)),
+                            (2, subtitle, Font(name=FONT, size=12, italic=True))):
+        cell = sheet.cell(row, 1, text)
+        cell.font, cell.alignment = font, _MIDDLE
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(columns))
+    for index, (header, width, _) in enumerate(columns, start=1):
+        cell = sheet.cell(_HEAD_ROW, index, header)
+        cell.font, cell.alignment, cell.border = Font(name=FONT, size=12, bold=True), _MIDDLE, _BOX
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = width
+
+
+def _table(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]],
+           bold_rows: Sequence[int] = ()) -> int:
+    """Write ``rows`` under the header with borders and wrapping; returns the last row written."""
+    regular, strong = Font(name=FONT, size=12), Font(name=FONT, size=12, bold=True)
+    emphasised = set(bold_rows)
+    row = _HEAD_ROW
+    for number, values in enumerate(rows):
+        row = _HEAD_ROW + 1 + number
+        for index, (value, (_, _, centred)) in enumerate(zip(values, columns, strict=True), start=1):
+            cell = sheet.cell(row, index, None if value == "" else value)
+            cell.font = strong if number in emphasised else regular
+            cell.alignment, cell.border = (_CENTRE if centred else _LEFT), _BOX
+    return row
+
+
+def _finish(sheet: Worksheet, columns: Sequence[Column], last_row: int) -> None:
+    widths = [width for _, width, _ in columns]
+    fit_rows(sheet, _HEAD_ROW, max(last_row, _HEAD_ROW), widths)
+    print_landscape(sheet, title_rows=f"{_HEAD_ROW}:{_HEAD_ROW}", last_printed_column=len(columns),
+                    last_row=last_row)
+    sheet.freeze_panes = f"A{_HEAD_ROW + 1}"

@@ -1,4 +1,4 @@
-"""``baocao report …``: show, validate, approve, sign, reopen, pdf, xlsx and fill, over the report services."""
+"""``baocao report …``: show, validate, approve, sign, reopen, pdf, xlsx, docx and fill, over the report services."""
 
 from __future__ import annotations
 
@@ -35,7 +35,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command("reopen", cmd_reopen, "open a new revision of a signed report").add_argument("--reason", required=True)
     command("pdf", cmd_pdf, "write the report PDF").add_argument("--out", type=Path, required=True)
     command("xlsx", cmd_xlsx, "write the report workbook").add_argument("--out", type=Path, required=True)
-    command("fill", cmd_fill, "take values from a filled report workbook").add_argument("file", type=Path)
+    command("docx", cmd_docx, "write the report as a Word document to edit and print").add_argument(
+        "--out", type=Path, required=True)
+    fill = command("fill", cmd_fill, "take values from a filled report workbook (into the period it records)")
+    fill.add_argument("file", type=Path)
+    fill.add_argument("--force", action="store_true",
+                      help="take a workbook written for another agency or period all the same")
 
 
 def _period(store: Store, args: argparse.Namespace) -> str:
@@ -173,14 +178,29 @@ def cmd_xlsx(args: argparse.Namespace) -> int:
     return context.with_store(args, run)
 
 
+def cmd_docx(args: argparse.Namespace) -> int:
+    """Write the Word copy."""
+    from desktop.services.documents import export_docx
+
+    def run(store: Store) -> int:
+        export_docx(store, _period(store, args), args.out)
+        print(tr("Đã ghi", "Written:"), args.out)
+        return 0
+
+    return context.with_store(args, run)
+
+
 def cmd_fill(args: argparse.Namespace) -> int:
     """Take values from a workbook, all or nothing."""
     from desktop.services.documents import fill_from_workbook
 
     def run(store: Store) -> int:
-        result = fill_from_workbook(store, _period(store, args), args.file)
-        print(tr(f"Đã lấy giá trị của {result.tasks} nhiệm vụ và {result.indicators} chỉ tiêu từ {args.file}.",
-                 f"Took the values of {result.tasks} task(s) and {result.indicators} indicator(s) from {args.file}."))
+        period = _period(store, args) if args.period else None
+        result = fill_from_workbook(store, period, args.file, force=args.force)
+        print(tr(f"Đã lấy giá trị của {result.tasks} nhiệm vụ và {result.indicators} chỉ tiêu từ {args.file} "
+                 f"vào báo cáo {result.period}.",
+                 f"Took the values of {result.tasks} task(s) and {result.indicators} indicator(s) from {args.file} "
+                 f"into the {result.period} report."))
         return 0
 
     return context.with_store(args, run)

@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.documents.pdf_styles import PORTRAIT_WIDTH, Styles, markup
-from desktop.documents.report_text import document_number, iso_day, place_date, subject_line
+from desktop.documents.report_text import iso_day, issued_number, place_date, subject_line
 from desktop.domain.report_snapshot import ReportSnapshot
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -76,7 +76,7 @@ def header_block(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
     when = place_date(snapshot.agency.place, iso_day(snapshot.document.date))
     table = Table(
         [[left, right],
-         [Paragraph(f"Số: {markup(document_number(snapshot.document))}", styles.centre),
+         [Paragraph(f"Số: {markup(issued_number(snapshot))}", styles.centre),
           Paragraph(markup(when), styles.centre_italic)]],
         colWidths=[LEFT_COLUMN, PORTRAIT_WIDTH - LEFT_COLUMN])
     table.setStyle(TableStyle([

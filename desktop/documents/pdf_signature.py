@@ -1,8 +1,8 @@
 """The foot of the report: "Nơi nhận" at left and the signature block at right, on the same line.
 
 "Nơi nhận:" is bold italic 12 pt, the list 11 pt, one "- …;" per line, starting "- Như trên;" when the
-report has an addressee and ending "- Lưu: VT, …". The signer's authority and title are bold capitals,
-with room for the signature and the seal, then the name in bold.
+report has an addressee (not named again) and ending "- Lưu: VT, VP (02b).". The signer's authority and
+title are bold capitals, with room for the signature and the seal, then the name in bold.
 """
 
 from __future__ import annotations
@@ -11,24 +11,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.documents.pdf_styles import PORTRAIT_WIDTH, Styles, markup
+from desktop.documents.report_recipients import recipient_lines
 from desktop.domain.report_snapshot import ReportSnapshot
-from desktop.domain.text import fold
+
+__all__ = ["recipient_lines", "signature_block"]
 
 RECIPIENTS_COLUMN = 82 * mm
 SIGNATURE_ROOM = 28 * mm
-
-
-def recipient_lines(snapshot: ReportSnapshot) -> list[str]:
-    """The "Nơi nhận" list as printed: "- Như trên;" first when there is an addressee, "- Lưu: VT." last."""
-    items = [" ".join(item.split()).strip(" ;.-") for item in snapshot.document.recipients]
-    items = [item for item in items if item]
-    same_as_above = [item for item in items if fold(item) == "nhu tren"]
-    archive = [item for item in items if fold(item).startswith("luu")]
-    others = [item for item in items if item not in same_as_above and item not in archive]
-    if snapshot.document.addressee.strip() and not same_as_above:
-        same_as_above = ["Như trên"]
-    ordered = [*same_as_above[:1], *others, *(archive[:1] or ["Lưu: VT"])]
-    return [f"- {item};" for item in ordered[:-1]] + [f"- {ordered[-1]}."]
 
 
 def signature_block(snapshot: ReportSnapshot, styles: Styles) -> Flowable:

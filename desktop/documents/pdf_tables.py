@@ -17,13 +17,15 @@ from desktop.documents.report_text import (
     ROLE_LABELS,
     agency_in_text,
     assessment,
-    document_number,
     grouped_tasks,
     indicator_note_text,
     indicator_value_text,
     iso_day,
+    issued_number,
     long_date,
     percent_text,
+    plan_code,
+    plan_heading,
     status_text,
     task_number,
 )
@@ -64,7 +66,7 @@ class RuledTable(Table):
 
 def appendix_heading(number: str, title: str, snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
     """ "Phụ lục I", its title in bold capitals and "(Kèm theo Báo cáo số … ngày … của …)"."""
-    reference = (f"(Kèm theo Báo cáo số {document_number(snapshot.document)} "
+    reference = (f"(Kèm theo Báo cáo số {issued_number(snapshot)} "
                  f"{long_date(iso_day(snapshot.document.date))} của {agency_in_text(snapshot.agency.name)})")
     return [
         Paragraph(f"Phụ lục {number}", styles.title),
@@ -77,10 +79,9 @@ def appendix_heading(number: str, title: str, snapshot: ReportSnapshot, styles: 
 def task_table(snapshot: ReportSnapshot, styles: Styles) -> RuledTable:
     """Phụ lục I: every task under its plan and section, with status, percent, result and difficulties."""
     rows: list[list[object]] = []
-    plans = {t.plan for t in snapshot.tasks}
     current: tuple[str, str] | None = None
     for task in grouped_tasks(snapshot.tasks):
-        if len(plans) > 1 and (current is None or current[0] != task.plan):
+        if task.plan and (current is None or current[0] != task.plan):
             rows.append(_group_row("", _plan_title(snapshot, task.plan), len(TASK_COLUMNS), styles))
             current = (task.plan, "")
         if current is None or current != (task.plan, task.section):
@@ -103,32 +104,39 @@ def indicator_table(snapshot: ReportSnapshot, styles: Styles) -> RuledTable:
 
 
 def _plan_title(snapshot: ReportSnapshot, plan: str) -> str:
-    for info in snapshot.plans:
-        if info.get("number") == plan:
-            return f"{info.get('title', '')} ({plan})".strip()
-    return plan
+    known = {plan_code(info): info for info in snapshot.plans}
+    return plan_heading(known.get(plan), plan)
 
 
-def _task_row(task: TaskEntry, styles: Styles) -> list[object]:
+def task_cells(task: TaskEntry) -> list[tuple[str, bool]]:
+    """Phụ lục I's cells of one task as (text, centred), in ``TASK_COLUMNS`` order."""
     result = [task.result or ""]
     if task.not_applicable_reason:
         result.append(f"Lý do không thực hiện: {task.not_applicable_reason}")
     troubles = [task.difficulties or ""]
     if task.proposals:
         troubles.append(f"Đề xuất: {task.proposals}")
-    centre, left = styles.cell_centre, styles.cell
-    cells = [(task_number(task), centre), (task.title, left), (ROLE_LABELS.get(task.role, task.role), centre),
-             (task.deadline_text, centre), (status_text(task), centre), (percent_text(task.percent), centre),
-             (_joined(result), left), (_joined(troubles), left)]
-    return [CellParagraph(markup(text), style) for text, style in cells]
+    status = status_text(task) or ("Không áp dụng" if task.not_applicable_reason else "")
+    return [(task_number(task), True), (task.title, False), (ROLE_LABELS.get(task.role, task.role), True),
+            (task.deadline_text, True), (status, True), (percent_text(task.percent), True),
+            (_joined(result), False), (_joined(troubles), False)]
+
+
+def indicator_cells(number: int, indicator: IndicatorEntry) -> list[tuple[str, bool]]:
+    """Phụ lục II's cells of one indicator as (text, centred), in ``INDICATOR_COLUMNS`` order."""
+    return [(str(number), True), (indicator.name, False), (indicator.unit, True),
+            (indicator.target_text or "", True), (indicator_value_text(indicator), True),
+            (assessment(indicator), True), (indicator_note_text(indicator), False)]
+
+
+def _task_row(task: TaskEntry, styles: Styles) -> list[object]:
+    return [CellParagraph(markup(text), styles.cell_centre if centred else styles.cell)
+            for text, centred in task_cells(task)]
 
 
 def _indicator_row(number: int, indicator: IndicatorEntry, styles: Styles) -> list[object]:
-    centre, left = styles.cell_centre, styles.cell
-    cells = [(str(number), centre), (indicator.name, left), (indicator.unit, centre),
-             (indicator.target_text or "", centre), (indicator_value_text(indicator), centre),
-             (assessment(indicator), centre), (indicator_note_text(indicator), left)]
-    return [CellParagraph(markup(text), style) for text, style in cells]
+    return [CellParagraph(markup(text), styles.cell_centre if centred else styles.cell)
+            for text, centred in indicator_cells(number, indicator)]
 
 
 class _GroupRow(list[object]):

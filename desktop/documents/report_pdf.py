@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, N
 
 from desktop.documents.fonts import FontFamily, report_font_family
 from desktop.documents.pdf_body import body, closing
+from desktop.documents.pdf_draft_mark import draw_draft_mark
 from desktop.documents.pdf_header import header_block
 from desktop.documents.pdf_signature import signature_block
 from desktop.documents.pdf_styles import (
@@ -33,7 +34,7 @@ from desktop.documents.pdf_styles import (
     make_styles,
 )
 from desktop.documents.pdf_tables import appendix_heading, indicator_table, task_table
-from desktop.documents.report_text import agency_in_text, document_number, subject_line
+from desktop.documents.report_text import agency_in_text, is_draft, issued_number, subject_line
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.errors import Cancelled
 from desktop.sync.atomic_file import atomic_output
@@ -95,11 +96,12 @@ class _ReportTemplate(BaseDocTemplate):
         subject = subject_line(snapshot.document.subject)
         super().__init__(
             handle, pagesize=PORTRAIT, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=f"Báo cáo số {document_number(snapshot.document)}: {subject}",
+            bottomMargin=MARGIN_BOTTOM, title=f"Báo cáo số {issued_number(snapshot)}: {subject}",
             author=agency, subject=subject, creator="baocao", producer="baocao (ReportLab)",
             keywords=f"báo cáo, {snapshot.period.label}, {snapshot.agency.code}", lang="vi",
             displayDocTitle=True, initialFontName=fonts.regular, initialFontSize=13)
         self.fonts = fonts
+        self.draft = is_draft(snapshot)
         self.progress = progress
         self.cancelled = cancelled
         self.total = max(total, 1)
@@ -115,6 +117,8 @@ class _ReportTemplate(BaseDocTemplate):
 
     def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self._check_cancelled()
+        if self.draft:
+            draw_draft_mark(canvas, self.fonts, first_page=doc.page == 1)
         if doc.page > 1:
             width, height = canvas._pagesize
             canvas.setFont(self.fonts.regular, PAGE_NUMBER_SIZE)

@@ -8,16 +8,21 @@ and for months 1 and 2 in the written-out form.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from desktop.domain.numbers import format_number
-from desktop.domain.report_snapshot import DocumentInfo, IndicatorEntry, TaskEntry
+from desktop.domain.report_snapshot import DocumentInfo, IndicatorEntry, ReportSnapshot, TaskEntry
 from desktop.domain.task_status import task_status
 
+UNSIGNED = ("draft", "approved")
+DRAFT_MARK = "DỰ THẢO"
+DRAFT_NUMBER_BLANK = "\u00a0" * 6
 ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
 REF_SEPARATOR = "::"
 _UBND = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(.+)$")
+_DOCUMENT_KINDS = {"KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "CV": "Công văn",
+                   "TB": "Thông báo", "HD": "Hướng dẫn", "CTR": "Chương trình"}
 _SUBJECT_PREFIX = re.compile(r"^\s*báo cáo\s+", re.IGNORECASE)
 
 
@@ -30,6 +35,19 @@ def document_number(document: DocumentInfo) -> str:
     """ "05/BC-UBND": the number from 01 with a leading zero below 10, the symbol in capitals without spaces."""
     symbol = "".join(document.symbol.split()).upper()
     return f"{document.number:02d}/{symbol}" if symbol else f"{document.number:02d}"
+
+
+def is_draft(snapshot: ReportSnapshot) -> bool:
+    """True until the revision is signed: a draft has no number of its own yet."""
+    return snapshot.status in UNSIGNED or snapshot.document.number <= 0
+
+
+def issued_number(snapshot: ReportSnapshot) -> str:
+    """ "152/BC-UBND" once signed; "      /BC-UBND" (the number left blank, as drafts are printed) before."""
+    if not is_draft(snapshot):
+        return document_number(snapshot.document)
+    symbol = "".join(snapshot.document.symbol.split()).upper()
+    return f"{DRAFT_NUMBER_BLANK}/{symbol}" if symbol else DRAFT_NUMBER_BLANK
 
 
 def iso_day(text: str | None) -> date | None:
@@ -141,6 +159,45 @@ def grouped_tasks(tasks: Sequence[TaskEntry]) -> list[TaskEntry]:
     plan_order = list(dict.fromkeys(task.plan for task in tasks))
     return [task for plan in plan_order for (group_plan, _), members in groups.items() if group_plan == plan
             for task in members]
+
+
+def plan_code(plan: Mapping[str, str]) -> str:
+    """The plan's số ký hiệu ("594/KH-UBND"): stored as "code" (bundles before 2026-12 also said "number")."""
+    return (plan.get("code") or plan.get("number") or "").strip()
+
+
+def cited_plans(plans: Sequence[Mapping[str, str]], used: Iterable[str]) -> list[Mapping[str, str]]:
+    """The plans the report answers to, in the store's order: those its tasks or indicators come from (all of
+    them when no item names a plan)."""
+    named = set(used)
+    chosen = [p for p in plans if plan_code(p) and (plan_code(p) in named or not named)]
+    return chosen or [p for p in plans if plan_code(p)]
+
+
+def plan_citation(plan: Mapping[str, str]) -> str:
+    """ "Kế hoạch số 594/KH-UBND ngày 05/3/2025 của … về …" as the opening "Căn cứ" cites it."""
+    code = plan_code(plan)
+    kind = _DOCUMENT_KINDS.get(code.split("/")[-1].split("-")[0].upper(), "văn bản") if "/" in code else "văn bản"
+    text = f"{kind} số {code}"
+    day = iso_day(plan.get("issued_on") or plan.get("date"))
+    if day:
+        text += f" ngày {short_date(day)}"
+    if plan.get("issuer"):
+        text += f" của {plan['issuer']}"
+    title = (plan.get("title") or "").strip().rstrip(".")
+    if title:
+        about = "" if title.lower().startswith("về ") else "về "
+        text += f" {about}{title[:1].lower()}{title[1:]}"
+    return text
+
+
+def plan_heading(plan: Mapping[str, str] | None, code: str) -> str:
+    """A plan's row in an appendix: "Kế hoạch số 594/KH-UBND: Triển khai …" (the code alone if unknown)."""
+    if plan is None:
+        return code
+    title = (plan.get("title") or "").strip()
+    citation = plan_citation({"code": code})
+    return f"{citation[:1].upper()}{citation[1:]}: {title}" if title else citation[:1].upper() + citation[1:]
 
 
 def task_number(task: TaskEntry) -> str:

@@ -20,11 +20,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.documents.report_text import (
     agency_in_text,
-    document_number,
     grouped_tasks,
     iso_day,
+    issued_number,
     long_date,
+    plan_code,
+    plan_heading,
 )
+from desktop.documents.report_workbook_identity import WorkbookIdentity, stamp_identity
 from desktop.documents.report_workbook_layout import (
     FIRST_DATA_ROW,
     FONT_NAME,
@@ -36,6 +39,7 @@ from desktop.documents.report_workbook_layout import (
     Column,
 )
 from desktop.documents.report_workbook_reader import CellProblem, WorkbookValues, read_report_workbook
+from desktop.documents.sheet_print import fit_rows, print_landscape, row_height
 from desktop.domain.report_snapshot import IndicatorEntry, ReportSnapshot, TaskEntry
 from desktop.domain.task_status import STATUSES
 from desktop.sync.atomic_file import atomic_output
@@ -51,7 +55,6 @@ _TITLE = Font(name=FONT_NAME, size=14, bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTRE = Alignment(wrap_text=True, horizontal="center", vertical="top")
 _HEAD = Alignment(wrap_text=True, horizontal="center", vertical="center")
-_CENTRED_FIELDS = {None, "status", "percent", "numerator", "denominator", "value", "level"}
 
 
 def write_report_workbook(snapshot: ReportSnapshot, out: Path) -> Path:
@@ -61,7 +64,9 @@ def write_report_workbook(snapshot: ReportSnapshot, out: Path) -> Path:
     tasks.title = TASK_SHEET
     _write_tasks(tasks, snapshot)
     _write_indicators(workbook.create_sheet(INDICATOR_SHEET), snapshot)
-    workbook.properties.title = f"Báo cáo số {document_number(snapshot.document)} - {snapshot.period.label}"
+    workbook.properties.title = (f"Báo cáo số {issued_number(snapshot)} - {snapshot.period.label} - "
+                                 f"{agency_in_text(snapshot.agency.name)} (lần {snapshot.revision})")
+    stamp_identity(workbook, WorkbookIdentity(snapshot.agency.code, snapshot.period.code, snapshot.revision))
     workbook.properties.creator = agency_in_text(snapshot.agency.name)
     workbook.properties.language = "vi-VN"
     out = Path(out)
@@ -74,7 +79,11 @@ def _write_tasks(sheet: Worksheet, snapshot: ReportSnapshot) -> None:
     _heading(sheet, "Phụ lục I", f"Kết quả thực hiện nhiệm vụ {snapshot.period.label}", snapshot, TASK_COLUMNS)
     row = FIRST_DATA_ROW
     current: tuple[str, str] | None = None
+    known = {plan_code(p): p for p in snapshot.plans}
     for task in grouped_tasks(snapshot.tasks):
+        if task.plan and (current is None or current[0] != task.plan):
+            _group_row(sheet, row, "", plan_heading(known.get(task.plan), task.plan), TASK_COLUMNS)
+            current, row = (task.plan, ""), row + 1
         if current != (task.plan, task.section):
             _group_row(sheet, row, task.section, task.section_title, TASK_COLUMNS)
             current, row = (task.plan, task.section), row + 1
@@ -87,7 +96,7 @@ def _write_tasks(sheet: Worksheet, snapshot: ReportSnapshot) -> None:
     if row > FIRST_DATA_ROW:
         choices.add(f"{status_column}{FIRST_DATA_ROW}:{status_column}{row - 1}")
         sheet.add_data_validation(choices)
-    _print_setup(sheet)
+    _print_setup(sheet, TASK_COLUMNS, row - 1)
 
 
 def _write_indicators(sheet: Worksheet, snapshot: ReportSnapshot) -> None:
@@ -102,12 +111,12 @@ def _write_indicators(sheet: Worksheet, snapshot: ReportSnapshot) -> None:
         _item_row(sheet, row, indicator, INDICATOR_COLUMNS)
         sheet.cell(row, 1, number)
         row += 1
-    _print_setup(sheet)
+    _print_setup(sheet, INDICATOR_COLUMNS, row - 1)
 
 
 def _heading(sheet: Worksheet, number: str, title: str, snapshot: ReportSnapshot, columns: Sequence[Column]) -> None:
-    last = get_column_letter(len(columns))
-    reference = (f"(Kèm theo Báo cáo số {document_number(snapshot.document)} "
+    last = get_column_letter(len(columns) - 1)
+    reference = (f"(Kèm theo Báo cáo số {issued_number(snapshot)} "
                  f"{long_date(iso_day(snapshot.document.date))} của {agency_in_text(snapshot.agency.name)})")
     for row, text, font in ((1, number, _TITLE), (2, title.upper(), _TITLE), (3, reference, _ITALIC)):
         cell = sheet.cell(row, 1, text)
@@ -128,6 +137,8 @@ def _group_row(sheet: Worksheet, row: int, number: str, title: str, columns: Seq
         cell.font, cell.border, cell.alignment = _BOLD, _BOX, _WRAP
     sheet.cell(row, 1, number or None).alignment = _CENTRE
     sheet.cell(row, 2, title)
+    # The title runs across the plan's columns (not into "Mã", which stays empty for the reader).
+    sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(columns) - 1)
 
 
 def _item_row(sheet: Worksheet, row: int, item: TaskEntry | IndicatorEntry, columns: Sequence[Column]) -> None:
@@ -135,20 +146,16 @@ def _item_row(sheet: Worksheet, row: int, item: TaskEntry | IndicatorEntry, colu
         value = column.value(item)
         cell = sheet.cell(row, index, None if value == "" else value)
         cell.font, cell.border = _FONT, _BOX
-        cell.alignment = _CENTRE if column.field in _CENTRED_FIELDS else _WRAP
+        cell.alignment = _CENTRE if column.centred else _WRAP
 
 
-def _print_setup(sheet: Worksheet) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left, sheet.page_margins.right = 0.6, 0.4
-    sheet.page_margins.top, sheet.page_margins.bottom = 0.6, 0.6
-    sheet.oddFooter.center.text = "Trang &P/&N"
+def _print_setup(sheet: Worksheet, columns: Sequence[Column], last_row: int) -> None:
+    widths = [column.width for column in columns]
+    fit_rows(sheet, HEADER_ROW, max(last_row, HEADER_ROW + 1), widths)
+    sheet.row_dimensions[3].height = row_height([(sheet.cell(3, 1).value, sum(widths[:-1]))])
+    # "Mã" stays in the file for ``fill`` but outside the print area.
+    print_landscape(sheet, title_rows=f"{HEADER_ROW}:{HEADER_ROW + 1}", last_printed_column=len(columns) - 1,
+                    last_row=last_row)
     sheet.freeze_panes = f"C{FIRST_DATA_ROW}"
 
 

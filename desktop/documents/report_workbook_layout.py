@@ -28,36 +28,39 @@ class Column:
     width: float
     field: str | None
     value: Callable[[Any], object]
+    centred: bool = False
 
 
+# Widths (in characters) sum to about 190 printed, which a landscape A4 page holds at about 75 %; "Mã" is kept
+# outside the print area.
 TASK_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 6, None, lambda t: task_number(t)),
-    Column("Nhiệm vụ", 48, None, lambda t: t.title),
-    Column("Vai trò", 10, None, lambda t: ROLE_LABELS.get(t.role, t.role)),
-    Column("Thời hạn hoàn thành", 14, None, lambda t: t.deadline_text),
-    Column("Kết quả dự kiến", 20, None, lambda t: t.expected_result),
-    Column("Tình trạng", 15, "status", lambda t: status_text(t)),
-    Column("Tỷ lệ hoàn thành (%)", 11, "percent", lambda t: _number(t.percent)),
-    Column("Kết quả thực hiện", 40, "result", lambda t: t.result),
-    Column("Khó khăn, vướng mắc", 26, "difficulties", lambda t: t.difficulties),
-    Column("Đề xuất, kiến nghị", 26, "proposals", lambda t: t.proposals),
-    Column("Lý do không thực hiện", 22, "not_applicable_reason",
+    Column("STT", 5, None, lambda t: task_number(t), centred=True),
+    Column("Nhiệm vụ", 40, None, lambda t: t.title),
+    Column("Vai trò", 9, None, lambda t: ROLE_LABELS.get(t.role, t.role), centred=True),
+    Column("Thời hạn hoàn thành", 12, None, lambda t: t.deadline_text, centred=True),
+    Column("Kết quả dự kiến", 16, None, lambda t: t.expected_result),
+    Column("Tình trạng", 13, "status", lambda t: status_text(t), centred=True),
+    Column("Tỷ lệ hoàn thành (%)", 9, "percent", lambda t: _number(t.percent), centred=True),
+    Column("Kết quả thực hiện", 34, "result", lambda t: t.result),
+    Column("Khó khăn, vướng mắc", 20, "difficulties", lambda t: t.difficulties),
+    Column("Đề xuất, kiến nghị", 18, "proposals", lambda t: t.proposals),
+    Column("Lý do không thực hiện", 16, "not_applicable_reason",
            lambda t: t.not_applicable_reason),
-    Column(REF_HEADER, 20, "ref", lambda t: item_ref(t.plan, t.key)),
+    Column(REF_HEADER, 22, "ref", lambda t: item_ref(t.plan, t.key)),
 )
 INDICATOR_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 6, None, lambda i: None),
-    Column("Chỉ tiêu", 48, None, lambda i: i.name),
-    Column("Đơn vị tính", 10, None, lambda i: i.unit),
-    Column("Chỉ tiêu giai đoạn", 14, None, lambda i: i.target_text),
-    Column("Tử số", 11, "numerator", lambda i: _number(i.numerator)),
-    Column("Mẫu số", 11, "denominator", lambda i: _number(i.denominator)),
-    Column("Giá trị", 11, "value", lambda i: _number(i.value)),
-    Column("Mức độ", 12, "level", lambda i: i.level),
+    Column("STT", 5, None, lambda i: None, centred=True),
+    Column("Chỉ tiêu", 44, None, lambda i: i.name),
+    Column("Đơn vị tính", 9, None, lambda i: i.unit, centred=True),
+    Column("Chỉ tiêu giai đoạn", 14, None, lambda i: i.target_text, centred=True),
+    Column("Tử số", 10, "numerator", lambda i: _number(i.numerator), centred=True),
+    Column("Mẫu số", 10, "denominator", lambda i: _number(i.denominator), centred=True),
+    Column("Giá trị", 10, "value", lambda i: _number(i.value), centred=True),
+    Column("Mức độ", 10, "level", lambda i: i.level, centred=True),
     Column("Ghi chú", 34, "note", lambda i: i.note),
-    Column("Lý do không áp dụng", 22, "not_applicable_reason",
+    Column("Lý do không áp dụng", 20, "not_applicable_reason",
            lambda i: i.not_applicable_reason),
-    Column(REF_HEADER, 20, "ref", lambda i: item_ref(i.plan, i.key)),
+    Column(REF_HEADER, 22, "ref", lambda i: item_ref(i.plan, i.key)),
 )
 
 

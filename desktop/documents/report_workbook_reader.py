@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from desktop.documents.report_text import REF_SEPARATOR
+from desktop.documents.report_workbook_identity import WorkbookIdentity, read_identity
 from desktop.documents.report_workbook_layout import INDICATOR_COLUMNS, REF_HEADER, TASK_COLUMNS, Column
 from desktop.documents.workbook_guard import check_workbook_file
 from desktop.domain.numbers import parse_number
@@ -51,11 +52,37 @@ class WorkbookValues:
     tasks: dict[str, dict[str, Any]] = field(default_factory=dict)
     indicators: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[CellProblem] = field(default_factory=list)
+    identity: WorkbookIdentity | None = None
+
+
+def read_workbook_identity(path: Path) -> WorkbookIdentity | None:
+    """What the workbook records it is for, without reading its rows (quick enough to ask before a fill)."""
+    workbook = _open(Path(path))
+    try:
+        return read_identity(workbook)
+    finally:
+        workbook.close()
 
 
 def read_report_workbook(path: Path) -> WorkbookValues:
     """The values of a report workbook written by ``write_report_workbook`` and filled by hand."""
     path = Path(path)
+    workbook = _open(path)
+    values = WorkbookValues(identity=read_identity(workbook))
+    found = False
+    try:
+        for sheet in workbook.worksheets:
+            found |= _read_sheet(sheet, path.name, values)
+    finally:
+        workbook.close()
+    if not found:
+        raise InputError(f"Tệp {path.name} không phải bảng tính báo cáo: không có sheet nào có cột \"{REF_HEADER}\".",
+                         f"File {path.name} is not a report workbook: no sheet has a \"{REF_HEADER}\" column.",
+                         code="not_a_report_workbook")
+    return values
+
+
+def _open(path: Path) -> Any:
     if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
         raise InputError(f"Tệp {path.name} quá lớn ({path.stat().st_size // 1048576} MB); bảng tính báo cáo "
                          f"tối đa {MAX_FILE_BYTES // 1048576} MB.",
@@ -68,18 +95,7 @@ def read_report_workbook(path: Path) -> WorkbookValues:
         raise InputError(f"Không đọc được tệp {path.name} ({type(exc).__name__}).",
                          f"Cannot read the file {path.name} ({type(exc).__name__}).", code="workbook_unreadable") \
             from exc
-    values = WorkbookValues()
-    found = False
-    try:
-        for sheet in workbook.worksheets:
-            found |= _read_sheet(sheet, path.name, values)
-    finally:
-        workbook.close()
-    if not found:
-        raise InputError(f"Tệp {path.name} không phải bảng tính báo cáo: không có sheet nào có cột \"{REF_HEADER}\".",
-                         f"File {path.name} is not a report workbook: no sheet has a \"{REF_HEADER}\" column.",
-                         code="not_a_report_workbook")
-    return values
+    return workbook
 
 
 def _read_sheet(sheet: Any, file_name: str, values: WorkbookValues) -> bool:

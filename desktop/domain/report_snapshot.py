@@ -63,6 +63,8 @@ class DocumentInfo:
     subject: str
     addressee: str = ""
     recipients: tuple[str, ...] = ()
+    drafting_unit: str = "VP"
+    archive_copies: int = 2
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from desktop.domain.validation_issues import (
     ItemName,
     Rule,
 )
-from desktop.domain.validation_rules import IndicatorFacts, check_indicator, check_task, indicator_facts
+from desktop.domain.validation_rules import IndicatorFacts, check_indicator, check_overdue, check_task, indicator_facts
 
 __all__ = ["PRINCIPLES", "RULES", "Issue", "Rule", "ValidationContext", "ValidationResult", "ValidationSettings",
            "validate_report"]
@@ -108,7 +108,9 @@ def validate_report(tasks: Iterable[Any] = (), indicators: Iterable[Any] = (),
     indicator_list = _items("indicator", indicators, issues)
     for identity, name, item in _named("task", task_list, issues):
         issues += check_task(name, item)
-        issues += _task_history(name, item, _lookup(ctx.previous_tasks, identity))
+        previous_task = _lookup(ctx.previous_tasks, identity)
+        issues += check_overdue(name, item, ctx.period if isinstance(ctx.period, Period) else None, previous_task)
+        issues += _task_history(name, item, previous_task)
     for identity, name, item in _named("indicator", indicator_list, issues):
         facts, found = check_indicator(name, item, item)
         issues += found

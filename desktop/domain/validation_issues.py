@@ -53,6 +53,10 @@ RULES: dict[str, Rule] = {
     "task.percent_missing": Rule(COMPLETE, WARNING, "a task in progress without percent complete"),
     "task.result_missing": Rule(COMPLETE, WARNING, "a started or done task without its result"),
     "task.not_done_reason_missing": Rule(COMPLETE, ERROR, "a task not done without the reason"),
+    "task.overdue": Rule(CURRENT, WARNING, "a task past its deadline and not finished, without the reason and the "
+                                           "new expected date"),
+    "task.done_after_deadline": Rule(CORRECT, WARNING, "a task reported done in a period after its deadline: "
+                                                       "\"Hoàn thành quá hạn\" is suggested"),
     "task.not_applicable_with_values": Rule(CONSISTENT, WARNING, "a task marked not applicable also has values"),
     "task.progress_decreased": Rule(CURRENT, WARNING, "a task's progress went back since last quarter, unexplained"),
     "indicator.unanswered": Rule(COMPLETE, ERROR, "an indicator has no value and is not marked not applicable"),
@@ -147,6 +151,7 @@ FIELD_LABELS = {
     "value": ("Giá trị", "value"),
     "level": ("Cấp độ", "level"),
     "note": ("Ghi chú, giải trình", "note"),
+    "evidence": ("Minh chứng", "evidence"),
 }
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from desktop.domain.deadlines import DATE, MONTH, QUARTER, YEAR, parse_deadline
 from desktop.domain.indicator_targets import (
     COUNT,
     LEVEL,
@@ -19,6 +21,7 @@ from desktop.domain.indicator_targets import (
     parse_level,
     parse_target,
 )
+from desktop.domain.periods import Period, format_date
 from desktop.domain.report_values import (
     INDICATOR_NUMBER_FIELDS,
     INDICATOR_TEXT_FIELDS,
@@ -42,6 +45,7 @@ from desktop.domain.task_status import (
 from desktop.domain.validation_issues import Issue, ItemName, field_label, num
 
 DEFAULT_LEVELS = (1, 2, 3, 4, 5)
+_DATED = (DATE, MONTH, QUARTER, YEAR)
 _MAX_ALLOWED_LEVELS = 100
 
 
@@ -164,6 +168,51 @@ def _status_rules(name: ItemName, status: str, percent: float | None, texts: dic
             "\"Không thực hiện\" cần nêu lý do; hãy ghi lý do vào cột Khó khăn, vướng mắc (hoặc Kết quả thực hiện).",
             "\"Not done\" needs a reason; write it under difficulties (or result)."))
     return issues
+
+
+def check_overdue(name: ItemName, item: Any, period: Period | None, previous: Any = None) -> list[Issue]:
+    """A task whose deadline fell before the end of the period's data and that is not finished needs the reason
+    and the new expected date (a warning until the difficulties give a reason and some text gives a date); a
+    task first reported "Hoàn thành" in a period that began after its deadline is probably "Hoàn thành quá
+    hạn"."""
+    due = _due_date(read_field(item, "due"))
+    if period is None or due is None or _has_text(read_field(item, "not_applicable_reason")):
+        return []
+    status = parse_status(read_field(item, "status"))
+    window = period.data_window
+    when = format_date(due)
+    if status in (NOT_STARTED, IN_PROGRESS) and due < window.end:
+        explained = _has_text(read_field(item, "difficulties")) and any(
+            parse_deadline(read_field(item, f)).kind in _DATED for f in ("difficulties", "result", "proposals")
+            if isinstance(read_field(item, f), str))
+        if explained:
+            return []
+        return [name.issue(
+            "task.overdue", "difficulties",
+            f"đã quá hạn ({when}) mà chưa hoàn thành; hãy ghi lý do vào cột Khó khăn, vướng mắc và thời gian dự kiến "
+            "hoàn thành mới (ví dụ: \"dự kiến hoàn thành tháng 3/2027\").",
+            f"is past its deadline ({when}) and not finished; write the reason under difficulties and the new "
+            "expected date (e.g. \"expected to finish tháng 3/2027\").")]
+    finished_before = parse_status(read_field(previous, "status")) in (DONE, DONE_LATE) if previous else False
+    if status == DONE and due < window.start and not finished_before:
+        return [name.issue(
+            "task.done_after_deadline", "status",
+            f"hạn hoàn thành là {when}, trước kỳ báo cáo này; nếu hoàn thành sau hạn hãy chọn \"Hoàn thành quá hạn\".",
+            f"was due {when}, before this period; if it was finished after the deadline choose \"Done late\".")]
+    return []
+
+
+def _due_date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _has_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def indicator_facts(name: ItemName, item: Any, values: Any) -> tuple[IndicatorFacts, list[Issue]]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import BinaryIO
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, insert, select
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, insert, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop.errors import InputError, IntegrityError
@@ -35,6 +35,9 @@ class Attachment(Audited, Base):
     media_type: Mapped[str] = mapped_column(String(127), default="application/octet-stream")
     size: Mapped[int] = mapped_column(Integer, default=0)
     sha256: Mapped[str] = mapped_column(String(64), default="")
+    # A revision opened after a signed one keeps its evidence by pointing at the row that holds the chunks,
+    # so a 300 MB attachment is stored once however many revisions carry it.
+    content_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -93,15 +96,46 @@ def store_attachment(
     return attachment
 
 
+def share_attachment(session: Session, attachment: Attachment, *, report_id: int) -> Attachment:
+    """A row of ``report_id`` naming the same evidence as ``attachment`` and reading the same chunks (no copy of
+    the bytes); the caller commits."""
+    shared = Attachment(name=attachment.name, media_type=attachment.media_type, report_id=report_id,
+                        owner_kind=attachment.owner_kind, owner_key=attachment.owner_key, size=attachment.size,
+                        sha256=attachment.sha256, content_id=content_owner(attachment))
+    session.add(shared)
+    return shared
+
+
+def drop_attachment(session: Session, attachment: Attachment) -> None:
+    """Remove one row; if other rows read its chunks, the chunks pass to the first of them first."""
+    heirs = list(session.scalars(select(Attachment).where(Attachment.content_id == attachment.id)
+                                 .order_by(Attachment.id)))
+    if heirs:
+        heir = heirs[0]
+        session.execute(update(AttachmentChunk).where(AttachmentChunk.attachment_id == attachment.id)
+                        .values(attachment_id=heir.id))
+        heir.content_id = None
+        for other in heirs[1:]:
+            other.content_id = heir.id
+        session.flush()
+    session.delete(attachment)
+
+
+def content_owner(attachment: Attachment) -> int:
+    """The id of the row whose chunks hold the attachment's bytes."""
+    return attachment.content_id if attachment.content_id is not None else attachment.id
+
+
 def iter_attachment(session: Session, attachment: Attachment) -> Iterator[bytes]:
     """Yield the attachment's bytes chunk by chunk, checking size and SHA-256 at the end."""
+    owner = content_owner(attachment)
     digest = hashlib.sha256()
     size = 0
     seq = 0
     while True:
         block = session.scalar(
             select(AttachmentChunk.data).where(
-                AttachmentChunk.attachment_id == attachment.id, AttachmentChunk.seq == seq
+                AttachmentChunk.attachment_id == owner, AttachmentChunk.seq == seq
             )
         )
         if block is None:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.task_status import DONE, DONE_LATE
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.models.outbox import OutboxItem
 from desktop.models.plan import Agency
 from desktop.models.report import Report
@@ -58,7 +59,7 @@ class Dashboard:
 def dashboard(store: Store, today: date | None = None) -> Dashboard:
     """The cards of a late report still owed (if any), the current and the next period, and the overdue tasks
     of the current report."""
-    moment = today or date.today()
+    moment = today or vietnam_today()
     with store.session() as session:
         agency = installation_agency(session)
         current = period_service.current_period_code(moment, session)

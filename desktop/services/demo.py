@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.documents.sample_plans import write_sample_plans
 from desktop.domain.periods import Period
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.models.keyslots import KdfParams
 from desktop.models.store import Store
 from desktop.services import accounts, periods
@@ -53,7 +54,7 @@ def setup_demo(data_dir: Path, passphrase: str, *, user: str = "admin", today: d
     ``enroll`` enrolls the store with a (local) province server; without it the province's keys are
     ``province`` or a throw-away set, so that signing works offline.
     """
-    today = today or date.today()
+    today = today or vietnam_today()
     if accounts.store_exists(data_dir):
         store, recovery = accounts.unlock(data_dir, user, passphrase), None
     else:

@@ -12,10 +12,13 @@ from pathlib import Path
 
 from desktop.documents.report_pdf import write_report_pdf
 from desktop.documents.report_workbook import read_report_workbook, write_report_workbook
+from desktop.documents.report_workbook_reader import read_workbook_identity
 from desktop.errors import InputError
 from desktop.models.store import Store
+from desktop.services.installation import installation_agency
 from desktop.services.reports import apply_values
 from desktop.services.snapshots import report_snapshot
+from desktop.services.workbook_target import WorkbookForAnotherReport, fill_target
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -28,6 +31,7 @@ class FillResult:
 
     tasks: int
     indicators: int
+    period: str = ""
 
 
 def export_pdf(store: Store, period_code: str, out: Path, *, progress: Progress | None = None,
@@ -41,9 +45,21 @@ def export_workbook(store: Store, period_code: str, out: Path) -> Path:
     return write_report_workbook(report_snapshot(store, period_code), out)
 
 
-def fill_from_workbook(store: Store, period_code: str, path: Path) -> FillResult:
-    """Take the values of a filled report workbook; any cell that cannot be taken refuses the whole file."""
+def export_docx(store: Store, period_code: str, out: Path) -> Path:
+    """Write the report as a Word document (the same layout, for the office to edit; the signed PDF is the record)."""
+    from desktop.documents.report_docx import write_report_docx
+
+    return write_report_docx(report_snapshot(store, period_code), out)
+
+
+def fill_from_workbook(store: Store, period_code: str | None, path: Path, *, force: bool = False) -> FillResult:
+    """Take the values of a filled report workbook into the report it was written for (``period_code`` None:
+    the period it records); a workbook of another agency or period is refused unless ``force``, and any cell
+    that cannot be taken refuses the whole file."""
     values = read_report_workbook(path)
+    with store.session() as session:
+        agency_code = installation_agency(session).code
+    period_code = fill_target(path.name, values.identity, agency_code, period_code, force=force).period
     if values.problems:
         shown = values.problems[:MAX_PROBLEMS_SHOWN]
         more_vi = f"\n… và {len(values.problems) - len(shown)} ô khác." if len(values.problems) > len(shown) else ""
@@ -55,4 +71,16 @@ def fill_from_workbook(store: Store, period_code: str, path: Path) -> FillResult
             + "\n".join(f"{p.sheet}!{p.cell}: {p.message_en}" for p in shown) + more_en,
             code="workbook_cells")
     apply_values(store, period_code, tasks=values.tasks, indicators=values.indicators)
-    return FillResult(len(values.tasks), len(values.indicators))
+    return FillResult(len(values.tasks), len(values.indicators), period_code)
+
+
+def workbook_mismatch(store: Store, period_code: str, path: Path) -> WorkbookForAnotherReport | None:
+    """Why ``path`` should not go into ``period_code``'s report (for the GUI to ask first), or None."""
+    identity = read_workbook_identity(path)
+    with store.session() as session:
+        agency_code = installation_agency(session).code
+    try:
+        fill_target(path.name, identity, agency_code, period_code)
+    except WorkbookForAnotherReport as mismatch:
+        return mismatch
+    return None

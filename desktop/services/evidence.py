@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from desktop.domain.text import nfc
 from desktop.errors import Cancelled, InputError
-from desktop.models.attachment import Attachment, copy_attachment, store_attachment
+from desktop.models.attachment import Attachment, copy_attachment, drop_attachment, store_attachment
 from desktop.models.store import Store
 from desktop.services.installation import installation_agency
 from desktop.services.reports import find_assigned_indicator, find_assigned_task, latest_report, report_for_edit
@@ -100,7 +100,7 @@ def remove_evidence(store: Store, period_code: str, evidence_id: int) -> None:
         row = session.get(Attachment, evidence_id)
         if row is None or row.report_id != report.id:
             raise InputError("Không tìm thấy tệp minh chứng.", "Evidence file not found.", code="no_evidence")
-        session.delete(row)
+        drop_attachment(session, row)
 
 
 def save_evidence_copy(store: Store, evidence_id: int, target: Path) -> Path:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.periods import DEFAULT_SCHEDULE, Period, Schedule, current_period, days_left
 from desktop.domain.report_snapshot import PeriodInfo
+from desktop.domain.vietnam_clock import vietnam_now
 from desktop.models.report import Period as PeriodRow
 from desktop.models.settings import get_setting, set_setting
 
@@ -53,7 +54,7 @@ def check_code(code: str) -> Period:
 
 def current_period_code(today: date | datetime | None = None, session: Session | None = None) -> str:
     """The period whose report is due next, e.g. "2026Q4"."""
-    return current_period(today or datetime.now(), schedule(session)).code
+    return current_period(today or vietnam_now(), schedule(session)).code
 
 
 def period_view(session: Session | None, code: str, today: date | datetime | None = None) -> PeriodView:
@@ -63,7 +64,7 @@ def period_view(session: Session | None, code: str, today: date | datetime | Non
     window = period.data_window
     return PeriodView(code=period.code, label_vi=period.label("vi"), label_en=period.label("en"),
                       deadline=rules.deadline_at(period), last_day=rules.last_day(period),
-                      days_left=days_left(period, today or datetime.now(), rules),
+                      days_left=days_left(period, today or vietnam_now(), rules),
                       data_start=window.start, data_end=window.end, figures=period.figures)
 
 

@@ -19,6 +19,7 @@ from desktop.domain.task_status import DONE, DONE_LATE, TASK_STATUSES, status_ch
 from desktop.domain.text import nfc
 from desktop.domain.validation_issues import field_label
 from desktop.errors import InputError
+from desktop.models.attachment import Attachment, share_attachment
 from desktop.models.base import utcnow
 from desktop.models.plan import Agency, Indicator, Task
 from desktop.models.report import IndicatorValue, Report, TaskProgress
@@ -168,7 +169,8 @@ def approve_report(store: Store, period_code: str) -> None:
 
 
 def reopen_report(store: Store, period_code: str, reason: str) -> int:
-    """Open a new revision after a signed one, copying its values; returns the new revision number."""
+    """Open a new revision after a signed one, copying its values and keeping its evidence; returns the new
+    revision number."""
     reason = nfc(reason).strip()
     if not reason:
         raise InputError("Cần ghi lý do sửa đổi báo cáo.", "A reason for the new revision is required.",
@@ -191,6 +193,11 @@ def reopen_report(store: Store, period_code: str, reason: str) -> int:
         for value in session.scalars(select(IndicatorValue).where(IndicatorValue.report_id == previous.id)):
             session.add(IndicatorValue(report_id=report.id, indicator_id=value.indicator_id, role=value.role,
                                        **{name: getattr(value, name) for name in INDICATOR_FIELDS}))
+        # The evidence goes on with the values: the new revision supersedes the old one at the province, and
+        # a revision without it would lose the files. The rows share the stored bytes; nothing is copied.
+        for attachment in session.scalars(select(Attachment).where(Attachment.report_id == previous.id)
+                                          .order_by(Attachment.id)):
+            share_attachment(session, attachment, report_id=report.id)
         return report.revision
 
 

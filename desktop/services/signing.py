@@ -15,7 +15,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.periods import VIETNAM_TZ
 from desktop.domain.report_snapshot import ReportSnapshot
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.models.attachment import Attachment
 from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxItem
@@ -44,6 +46,9 @@ class Change:
     after: Any
 
 
+EVIDENCE = "evidence"
+
+
 @dataclass(frozen=True)
 class SignedRevision:
     """What signing produced: the frozen revision and the bundle queued for the province."""
@@ -62,7 +67,7 @@ def changes_since_last(store: Store, period_code: str) -> list[Change]:
         agency = installation_agency(session)
         current = report_for_edit(session, agency, period_code)
         previous = session.get(Report, current.supersedes_id) if current.supersedes_id else None
-        return _diff(session, agency, previous, current)
+        return _diff(session, agency, previous, current) + _evidence_diff(session, agency, previous, current)
 
 
 def approve_and_sign(store: Store, period_code: str, today: date | None = None) -> SignedRevision:
@@ -72,7 +77,7 @@ def approve_and_sign(store: Store, period_code: str, today: date | None = None) 
         report = report_for_edit(session, agency, period_code)
         require_no_errors(validate_stored(session, report, agency), "ký", "sign")
         province = require_province(session)
-        _freeze(session, report, agency, today or date.today())
+        _freeze(session, report, agency, today or vietnam_today())
         snapshot = build_snapshot(session, report, agency)
         item = _queue(session, report, agency, snapshot, province.recipient()[0])
         return SignedRevision(period_code, report.revision, report.document_number or 0, item.bundle_id,
@@ -80,7 +85,8 @@ def approve_and_sign(store: Store, period_code: str, today: date | None = None) 
 
 
 def _freeze(session: Session, report: Report, agency: Agency, today: date) -> None:
-    year_start = datetime(today.year, 1, 1, tzinfo=UTC)
+    # Numbers restart on 1 January in Vietnam, which is 31 December 17:00 UTC.
+    year_start = datetime(today.year, 1, 1, tzinfo=VIETNAM_TZ).astimezone(UTC)
     last_number = session.scalar(select(func.max(Report.document_number)).where(
         Report.agency_id == agency.id, Report.signed_at >= year_start)) or 0
     now = utcnow()
@@ -121,6 +127,24 @@ def _bundle_files(session: Session, report: Report) -> list[BundleFile]:
     unique = {row.sha256: row for row in rows}
     return [BundleFile(row.sha256, row.size, row.media_type, AttachmentReader(session, row))  # type: ignore[arg-type]
             for row in unique.values()]
+
+
+def _evidence_diff(session: Session, agency: Agency, previous: Report | None, current: Report) -> list[Change]:
+    """Evidence files added (``after`` is the name) and removed (``before`` is the name), field "evidence"."""
+    def files(report: Report | None) -> dict[tuple[str, str, str], Attachment]:
+        if report is None:
+            return {}
+        rows = session.scalars(select(Attachment).where(Attachment.report_id == report.id).order_by(Attachment.id))
+        return {(row.owner_kind, row.owner_key, row.sha256): row for row in rows}
+
+    before, after = files(previous), files(current)
+    titles = {i.ref: i.title for i in task_items(session, current, agency)}
+    titles.update({i.ref: i.name for i in indicator_items(session, current, agency)})
+    removed = [Change(kind, ref, titles.get(ref, ""), EVIDENCE, row.name, None)
+               for (kind, ref, digest), row in before.items() if (kind, ref, digest) not in after]
+    added = [Change(kind, ref, titles.get(ref, ""), EVIDENCE, None, row.name)
+             for (kind, ref, digest), row in after.items() if (kind, ref, digest) not in before]
+    return added + removed
 
 
 def _diff(session: Session, agency: Agency, previous: Report | None, current: Report) -> list[Change]:

@@ -17,6 +17,7 @@ from desktop.domain.report_snapshot import (
     ReportSnapshot,
     TaskEntry,
 )
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.models.attachment import Attachment
 from desktop.models.plan import Agency, Plan
 from desktop.models.report import Report
@@ -62,20 +63,29 @@ def build_snapshot(session: Session, report: Report, agency: Agency, today: date
             target_value=target_value, numerator=i.numerator, denominator=i.denominator, value=i.value,
             level=i.level, note=i.note, not_applicable_reason=i.not_applicable_reason,
             attachments=attachments.get(("indicator", i.ref), ())))
-    doc_date = report.document_date or today or date.today()
-    plans = tuple({"code": p.code, "title": p.title} for p in session.scalars(select(Plan).order_by(Plan.id)))
+    doc_date = report.document_date or today or vietnam_today()
+    plans = tuple(_plan_info(p) for p in session.scalars(select(Plan).order_by(Plan.id)))
     return ReportSnapshot(
         agency=AgencyInfo(code=agency.code, name=agency.name, parent_name=agency.parent_name, place=agency.place,
                           symbol=agency.symbol, signer_title=agency.signer_title, signer_name=agency.signer_name),
         period=period_service.period_info(session, period.code),
         document=DocumentInfo(
-            number=report.document_number or 1, symbol=f"BC-{agency.symbol}", date=doc_date.isoformat(),
+            number=report.document_number or 0, symbol=f"BC-{agency.symbol}", date=doc_date.isoformat(),
             subject=f"Kết quả thực hiện nhiệm vụ, chỉ tiêu {period.label('vi')}",
             addressee="Sở Khoa học và Công nghệ", recipients=DEFAULT_RECIPIENTS),
         revision=report.revision, supersedes=report.revision - 1 if report.supersedes_id else None,
         revision_reason=report.revision_reason, status=report.status, summary=report.summary,
         difficulties=report.difficulties, proposals=report.proposals, tasks=tasks, indicators=tuple(indicators),
         plans=plans)
+
+
+def _plan_info(plan: Plan) -> dict[str, str]:
+    info = {"code": plan.code, "title": plan.title}
+    if plan.issued_on is not None:
+        info["issued_on"] = plan.issued_on.isoformat()
+    if plan.issuer:
+        info["issuer"] = plan.issuer
+    return info
 
 
 def _attachments(session: Session, report_id: int) -> dict[tuple[str, str], tuple[AttachmentRef, ...]]:

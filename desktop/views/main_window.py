@@ -24,6 +24,7 @@ from desktop.views.report_editor import ReportEditor
 from desktop.views.settings_dialog import SettingsDialog, UiSettings
 from desktop.views.sign_dialog import SignDialog
 from desktop.views.sync_panel import SyncPanel
+from desktop.views.workbook_fill import fill_workbook
 from desktop.views.worker import Operation, run_operation, show_error
 
 
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&Tệp"))
         self.export_pdf_action = self._action(self.tr("Xuất &PDF…"), self.export_pdf, "Ctrl+E", "exportPdf")
         self.export_workbook_action = self._action(self.tr("Xuất &Excel…"), self.export_workbook, "Ctrl+Shift+E")
+        self.export_docx_action = self._action(self.tr("Xuất &Word…"), self.export_docx, "Ctrl+Shift+W")
         self.export_encrypted_action = self._action(self.tr("Xuất tệp &mã hóa gửi Sở…"), self.export_encrypted,
                                                     "Ctrl+Alt+E")
         self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I")
@@ -98,8 +100,8 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.Print)
         self.lock_action = self._action(self.tr("&Khóa"), self.lock, "Ctrl+L", "lock")
         quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.export_pdf_action, self.export_workbook_action, self.export_encrypted_action,
-                       self.fill_action, self.print_action):
+        for action in (self.export_pdf_action, self.export_workbook_action, self.export_docx_action,
+                       self.export_encrypted_action, self.fill_action, self.print_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -243,6 +245,18 @@ class MainWindow(QMainWindow):
             cancellable=False)
         return self.last_operation
 
+    def export_docx(self, out: Path | None = None) -> Operation | None:
+        """The Word copy for the office to edit and print (the signed PDF stays the record)."""
+        code = self._period()
+        out = out or self._save_path(self.tr("Xuất Word"), self._suggested(".docx"), "Word (*.docx)")
+        if code is None or out is None:
+            return None
+        self.last_operation = run_operation(
+            self, lambda _p, _c: _documents().export_docx(self.store, code, out), title=self.tr("Đang xuất Word"),
+            on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000),
+            cancellable=False)
+        return self.last_operation
+
     def export_encrypted(self, out: Path | None = None) -> Operation | None:
         code = self._period()
         out = out or self._save_path(self.tr("Xuất tệp mã hóa"), self._suggested(".baocao"), "baocao (*.baocao)")
@@ -255,15 +269,15 @@ class MainWindow(QMainWindow):
             on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
         return self.last_operation
 
-    def fill_from_workbook(self) -> None:
+    def fill_from_workbook(self, path: Path | None = None) -> None:
         code = self._period()
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập số liệu từ Excel"), str(Path.home()),
-                                              "Excel (*.xlsx)")
-        if code is None or not path:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập số liệu từ Excel"), str(Path.home()),
+                                                    "Excel (*.xlsx)")
+            path = Path(chosen) if chosen else None
+        if code is None or path is None:
             return
-        self.last_operation = run_operation(
-            self, lambda _p, _c: _documents().fill_from_workbook(self.store, code, Path(path)),
-            title=self.tr("Đang nhập số liệu"), on_success=lambda _r: self.open_report(code), cancellable=False)
+        self.last_operation = fill_workbook(self, self.store, code, path, lambda _r: self.open_report(code))
 
     def print_preview(self) -> None:
         """Export the PDF (where the user chooses), then preview and print exactly those pages."""

@@ -76,9 +76,10 @@ def test_header_title_and_signature_read_as_the_decree_prescribes(pdf: Path) -> 
         assert expected in first
     whole = _flat(_text(pdf))
     for expected in ("II. KHÓ KHĂN, VƯỚNG MẮC", "Hạ tầng mạng tại một số ấp còn yếu.", "III. ĐỀ XUẤT, KIẾN NGHỊ",
-                     "Đề nghị hỗ trợ thiết bị ký số.", "Nơi nhận:", "- Như trên;", "- Sở Khoa học và Công nghệ;",
-                     "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Thành", "./."):
+                     "Đề nghị hỗ trợ thiết bị ký số.", "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP (02b).", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Thành", "./."):
         assert expected in whole
+    # The addressee is "Như trên": naming it again in Nơi nhận would send it twice.
+    assert "- Sở Khoa học và Công nghệ;" not in whole
 
 
 def test_appendices_hold_every_task_and_indicator_with_its_values(pdf: Path, snapshot: ReportSnapshot) -> None:
@@ -155,7 +156,7 @@ def test_a_report_without_items_or_addressee_still_reads_right(tmp_path: Path) -
     pdf = write_report_pdf(snapshot, tmp_path / "empty.pdf")
     text = _flat(_text(pdf))
     assert "Kính gửi" not in text and "Phụ lục" not in text and "Như trên" not in text
-    assert "- Lưu: VT." in text
+    assert "- Lưu: VT, VP (02b)." in text
 
 
 def test_cancel_leaves_the_previous_file_and_no_partial_file(tmp_path: Path) -> None:

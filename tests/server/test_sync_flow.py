@@ -145,10 +145,12 @@ def test_summary_workbook_names_who_reported(live_server, device, tmp_path: Path
     assert device.push(bundle.data, bundle.bundle_id).status_code == 200
     out = tmp_path / "tong-hop.xlsx"
     live_server.cli("summary", "--period", "2026Q4", "--out", str(out))
-    rows = {row[0]: row for row in openpyxl.load_workbook(out)["Tong hop"].iter_rows(values_only=True) if row}
-    assert rows[device.agency][2] == "Có" and rows[device.agency][5] in ("Đúng hạn", "Trễ hạn")
-    indicators = list(openpyxl.load_workbook(out)["Chi tieu"].iter_rows(values_only=True))
-    assert any(row[0] == device.agency for row in indicators)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Tổng hợp", "Chỉ tiêu", "Nhiệm vụ"]
+    rows = {row[1]: row for row in book["Tổng hợp"].iter_rows(min_row=5, values_only=True) if row and row[1]}
+    assert rows[device.agency][3] in ("Đúng hạn", "Trễ hạn") and rows[device.agency][4] == 1
+    names = [row[1] for row in book["Chỉ tiêu"].iter_rows(min_row=5, values_only=True)]
+    assert any(str(name).startswith("- ") for name in names), "each agency's value under its indicator"
 
 
 def _export(device: Device, data: bytes, tmp_path: Path) -> Path:

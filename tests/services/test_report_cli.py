@@ -70,9 +70,20 @@ def test_pdf_and_workbook_commands_write_files(demo_dir: Path, tmp_path: Path) -
     assert pdf.read_bytes().startswith(b"%PDF-")
     done = run_cli("report", "xlsx", "--period", SIGNED, "--out", str(xlsx), "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
-    filled = run_cli("report", "fill", str(xlsx), "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
+    # The workbook of the signed quarter does not go into the draft's quarter without a word.
+    refused = run_cli("report", "fill", str(xlsx), "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
+    assert refused.returncode == 2 and SIGNED in refused.stderr and DRAFT in refused.stderr, refused.stderr
+    assert "--force" in refused.stderr and "Đã lấy" not in refused.stdout
+    filled = run_cli("report", "fill", str(xlsx), "--period", DRAFT, "--force", "--data-dir", str(demo_dir),
+                     env=SECRET)
     assert filled.returncode == 0, filled.stderr
-    assert "Đã lấy giá trị của" in filled.stdout
+    assert "Đã lấy giá trị của" in filled.stdout and DRAFT in filled.stdout
+    draft_xlsx = tmp_path / "draft.xlsx"
+    done = run_cli("report", "xlsx", "--period", DRAFT, "--out", str(draft_xlsx), "--data-dir", str(demo_dir),
+                   env=SECRET)
+    assert done.returncode == 0, done.stderr
+    own = run_cli("report", "fill", str(draft_xlsx), "--data-dir", str(demo_dir), env=SECRET)
+    assert own.returncode == 0 and DRAFT in own.stdout, own.stderr
 
 
 def test_bundle_make_verify_and_a_flipped_byte(demo_dir: Path, tmp_path: Path) -> None:

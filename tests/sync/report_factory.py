@@ -56,7 +56,7 @@ def make_snapshot(tasks: int = 3, indicators: int = 2, *, revision: int = 1, sup
         summary="Trong quý, UBND xã đã triển khai đầy đủ các nhiệm vụ được giao.",
         difficulties="Hạ tầng mạng tại một số ấp còn yếu.", proposals="Đề nghị hỗ trợ thiết bị ký số.",
         tasks=task_entries, indicators=indicator_entries,
-        plans=({"number": "3256/QĐ-UBND", "date": "2025-12-31", "title": "Kế hoạch phát triển Chính phủ số"},))
+        plans=({"code": "3256/QĐ-UBND", "issued_on": "2025-12-31", "title": "Kế hoạch phát triển Chính phủ số"},))
 
 
 def _task(i: int, attachments: tuple[AttachmentRef, ...]) -> TaskEntry:
