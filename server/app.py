@@ -14,6 +14,7 @@ from desktop.sync.device_keys import ProvinceKeys
 from server.auth import Authenticator
 from server.body_limit import BodyLimit
 from server.config import Settings
+from server.console import install_console
 from server.context import ServerContext
 from server.db import Database
 from server.intake import Intake, recipient_ids
@@ -47,7 +48,9 @@ def create_app(settings: Settings, keys: ProvinceKeys | None = None) -> FastAPI:
     install_handlers(app)
     for module in (enroll, assignments, uploads, receipts, history):
         app.include_router(module.router)
-    app.add_middleware(BodyLimit, max_json=settings.max_json_bytes, max_chunk=settings.max_chunk_bytes)
+    install_console(app, ctx)
+    app.add_middleware(BodyLimit, max_json=settings.max_json_bytes, max_chunk=settings.max_chunk_bytes,
+                       forms_prefix="/console/", max_form=settings.max_bundle_bytes + 1024 * 1024)
     return app
 
 

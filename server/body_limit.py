@@ -2,7 +2,9 @@
 
 Chunk uploads (``PATCH``) may carry up to the chunk limit and are streamed by their handler, which
 counts as it writes; every other request is at most a small JSON document and is refused with 413 as
-soon as its declared or actual length passes the bound.
+soon as its declared or actual length passes the bound. Under ``forms_prefix`` (the web console) a
+request carries forms and file uploads: it must declare its length, at most ``max_form``, and is
+streamed to its handler (the server refuses a body longer than it declared).
 """
 
 from __future__ import annotations
@@ -15,17 +17,27 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 class BodyLimit:
     """ASGI middleware: 413 for bodies over ``max_json`` (``max_chunk`` for PATCH)."""
 
-    def __init__(self, app: ASGIApp, *, max_json: int, max_chunk: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_json: int, max_chunk: int, forms_prefix: str | None = None,
+                 max_form: int = 0) -> None:
         self.app = app
         self.max_json = max_json
         self.max_chunk = max_chunk
+        self.forms_prefix = forms_prefix
+        self.max_form = max_form
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.max_chunk if scope["method"] == "PATCH" else self.max_json
         declared = dict(scope["headers"]).get(b"content-length")
+        if self.forms_prefix and scope["path"].startswith(self.forms_prefix):
+            if scope["method"] in ("GET", "HEAD") or (declared is not None and declared.isdigit()
+                                                      and int(declared) <= self.max_form):
+                await self.app(scope, receive, send)
+            else:
+                await _too_large(send, self.max_form)
+            return
+        limit = self.max_chunk if scope["method"] == "PATCH" else self.max_json
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await _too_large(send, limit)
             return

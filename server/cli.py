@@ -10,6 +10,9 @@
     baocao-server import FILE [--out RECEIPT]
     baocao-server summary --period 2026Q4 --out FILE.xlsx
     baocao-server fingerprints
+    baocao-server user add NAME --role admin|officer|viewer   (password: BAOCAO_CONSOLE_PASSWORD or a prompt)
+    baocao-server user list
+    baocao-server user disable NAME
 
 The passphrase that protects the province keys comes from ``BAOCAO_SERVER_PASSPHRASE`` or a prompt.
 Every refusal is printed on one line in the user's language, with a non-zero exit status.
@@ -102,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--out", type=Path, required=True)
     summary.set_defaults(run=_summary)
     trust_roots.register(commands, _database)
+    from server.console.user_commands import add_user_commands
+
+    add_user_commands(commands, _database)
     return parser
 
 

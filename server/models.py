@@ -190,6 +190,33 @@ class ScheduleEntry(Base):
     updated_at: Mapped[int] = mapped_column(BigInteger)
 
 
+class ConsoleUser(Base):
+    """A province staff account of the web console (not a device); ``password_hash`` is Argon2id."""
+
+    __tablename__ = "console_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    disabled_at: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ConsoleSession(Base):
+    """A logged-in console session; only the SHA-256 of the cookie's id is kept."""
+
+    __tablename__ = "console_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("console_users.id"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    last_seen: Mapped[int] = mapped_column(BigInteger)
+
+
 class AuditEvent(Base):
     """An administrative action on the province server (revocations, schedules): who, what, when."""
 

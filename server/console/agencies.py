@@ -1,0 +1,68 @@
+"""Cơ quan: the agencies and their devices, and the enrollment letter's contents."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from desktop.domain.periods import vietnam_time
+from server.db import Database
+from server.models import Agency, Device
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    """One enrolled device."""
+
+    key_id: str
+    name: str
+    enrolled_at: datetime
+    revoked: bool
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    """One agency with its devices."""
+
+    code: str
+    name: str
+    parent_name: str
+    kind: str
+    devices: list[DeviceRow]
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What the printed enrollment letter says."""
+
+    agency_code: str
+    agency_name: str
+    code: str
+    server_url: str
+    fingerprints: list[str]
+    expires: datetime
+
+
+def agencies_with_devices(db: Database) -> list[AgencyEntry]:
+    """Every agency, by code, with its devices."""
+    with db.reading() as connection:
+        agencies = connection.execute(select(Agency.id, Agency.code, Agency.name, Agency.parent_name, Agency.kind)
+                                      .order_by(Agency.code)).all()
+        devices: dict[int, list[DeviceRow]] = {}
+        for row in connection.execute(select(Device.agency_id, Device.key_id, Device.name, Device.enrolled_at,
+                                             Device.revoked_at).order_by(Device.id)):
+            devices.setdefault(row.agency_id, []).append(DeviceRow(
+                row.key_id, row.name, vietnam_time(datetime.fromtimestamp(row.enrolled_at, UTC)),
+                row.revoked_at is not None))
+    return [AgencyEntry(a.code, a.name, a.parent_name, a.kind, devices.get(a.id, [])) for a in agencies]
+
+
+def letter(db: Database, agency_code: str, code: str, server_url: str, fingerprints: str, days: int) -> Letter:
+    """The letter for a code just issued (the code itself is not stored: the letter is its only copy)."""
+    with db.reading() as connection:
+        name = connection.execute(select(Agency.name).where(Agency.code == agency_code)).scalar() or agency_code
+    expires = vietnam_time(datetime.fromtimestamp(time.time() + days * 86400, UTC))
+    return Letter(agency_code, name, code, server_url, fingerprints.splitlines(), expires)

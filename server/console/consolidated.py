@@ -1,0 +1,147 @@
+"""The Sở's consolidated report to the UBND tỉnh for a period (ND 30/2020 layout), as a report snapshot.
+
+The province's report is built as the same ``ReportSnapshot`` an agency signs — the Sở KH&CN as the
+issuing agency, the UBND tỉnh as addressee — so that the app's own document code lays it out
+(``consolidated_pdf``); its general text holds the province-wide figures (reporting and on-time
+rates, task completion, the late and missing agencies), its difficulties and proposals those gathered
+from the agencies' reports, its tasks and indicators the province values against their targets, and
+one appendix per agency follows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from desktop.documents.report_text import agency_in_text
+from desktop.domain.periods import Period, period_info, vietnam_time
+from desktop.domain.report_snapshot import AgencyInfo, DocumentInfo, IndicatorEntry, ReportSnapshot, TaskEntry
+from server.console.period_figures import latest_bundles
+from server.console.period_status import PeriodStatus, period_status
+from server.console.stored_reports import ReportReader
+from server.db import Database
+
+DONE = ("done", "done_late")
+ISSUER = "Sở Khoa học và Công nghệ"
+
+
+@dataclass(frozen=True)
+class Consolidated:
+    """The province's report and, for the appendices, each reporting agency's own."""
+
+    report: ReportSnapshot
+    agencies: list[ReportSnapshot]
+    status: PeriodStatus
+
+
+def consolidate(db: Database, reader: ReportReader, period: Period) -> Consolidated:
+    """Gather the period's latest reports into the Sở's report."""
+    status = period_status(db, period)
+    reports = [reader.snapshot(sha256) for _code, _name, sha256, _figures in latest_bundles(db, period)]
+    province = _province(reports)
+    place = province.removeprefix("TỈNH ").removeprefix("THÀNH PHỐ ").title()
+    addressee = f"Ủy ban nhân dân {'thành phố' if province.startswith('THÀNH PHỐ') else 'tỉnh'} {place}"
+    today = vietnam_time(datetime.now(UTC)).date()
+    label = period.label("vi")
+    plan_title = next((p.get("title", "") for r in reports for p in r.plans if p.get("title")), "kế hoạch")
+    subject = f"Báo cáo kết quả thực hiện {plan_title[:1].lower()}{plan_title[1:]} {label[:1].lower()}{label[1:]}"
+    report = ReportSnapshot(
+        agency=AgencyInfo(code="SO-KHCN", name=ISSUER, parent_name=f"UBND {province}",
+                          place=place, symbol="SKHCN", signer_authority="",
+                          signer_title="GIÁM ĐỐC"),
+        period=period_info(period),
+        document=DocumentInfo(number=1, symbol="BC-SKHCN", date=today.isoformat(), subject=subject,
+                              addressee=addressee,
+                              recipients=("Như trên", "Lưu: VT")),
+        revision=1, status="signed", summary=_summary(status, reports),
+        difficulties=_gathered(reports, "difficulties"), proposals=_gathered(reports, "proposals"),
+        tasks=_tasks(reports), indicators=_indicators(reports),
+        plans=tuple({p.get("number", ""): p for r in reports for p in r.plans}.values()))
+    return Consolidated(report, reports, status)
+
+
+def _province(reports: list[ReportSnapshot]) -> str:
+    parents = Counter(" ".join(r.agency.parent_name.split()).upper() for r in reports if r.agency.parent_name.strip())
+    return parents.most_common(1)[0][0] if parents else "TỈNH"
+
+
+def completion_rate(reports: list[ReportSnapshot]) -> float:
+    """Lead tasks done (on time or late) per lead task reported, in percent."""
+    leads = [t for r in reports for t in r.tasks if t.role == "lead"]
+    return round(100.0 * sum(t.status in DONE for t in leads) / len(leads), 1) if leads else 0.0
+
+
+def _names(status: PeriodStatus, states: tuple[str, ...]) -> str:
+    return "; ".join(f"{row.name} ({row.code})" for row in status.rows if row.state in states) or "không có"
+
+
+def _summary(status: PeriodStatus, reports: list[ReportSnapshot]) -> str:
+    reported = status.counts["on_time"] + status.counts["late"]
+    return "\n".join((
+        f"Toàn tỉnh có {status.expected} cơ quan phải báo cáo; Sở đã nhận {reported} báo cáo, tỷ lệ báo cáo "
+        f"{_pct(status.reporting_rate)}%; trong đó {status.counts['on_time']} báo cáo đúng hạn (tỷ lệ đúng hạn "
+        f"{_pct(status.on_time_rate)}%) và {status.counts['late']} báo cáo trễ hạn.",
+        f"Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: {_pct(completion_rate(reports))}%.",
+        f"Các cơ quan báo cáo trễ hạn: {_names(status, ('late',))}.",
+        f"Các cơ quan chưa gửi báo cáo: {_names(status, ('missing', 'rejected', 'pending'))}.",
+    ))
+
+
+def _pct(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _gathered(reports: list[ReportSnapshot], name: str) -> str:
+    lines = []
+    for report in reports:
+        text = " ".join(str(getattr(report, name) or "").split())
+        if text:
+            lines.append(f"- {agency_in_text(report.agency.name)}: {text}")
+    return "\n".join(lines)
+
+
+def _tasks(reports: list[ReportSnapshot]) -> tuple[TaskEntry, ...]:
+    grouped: dict[str, list[TaskEntry]] = {}
+    for report in reports:
+        for task in report.tasks:
+            if task.role == "lead":
+                grouped.setdefault(task.key, []).append(task)
+    found = []
+    for key, tasks in grouped.items():
+        first = tasks[0]
+        percents = [t.percent for t in tasks if t.percent is not None]
+        done = sum(t.status in DONE for t in tasks)
+        status = "done" if done == len(tasks) else ("in_progress" if done or percents else "not_started")
+        found.append(TaskEntry(key=key, section=first.section, section_title=first.section_title, title=first.title,
+                               role="lead", plan=first.plan, deadline_text=first.deadline_text, due=first.due,
+                               expected_result=first.expected_result, status=status,
+                               percent=round(sum(percents) / len(percents), 1) if percents else None,
+                               result=f"{done}/{len(tasks)} cơ quan chủ trì đã hoàn thành."))
+    return tuple(sorted(found, key=lambda t: (t.section, t.key)))
+
+
+def _indicators(reports: list[ReportSnapshot]) -> tuple[IndicatorEntry, ...]:
+    grouped: dict[str, list[IndicatorEntry]] = {}
+    for report in reports:
+        for indicator in report.indicators:
+            grouped.setdefault(indicator.key, []).append(indicator)
+    found = []
+    for key, items in grouped.items():
+        first = items[0]
+        numerators = [i.numerator for i in items if i.numerator is not None and i.denominator]
+        denominators = [i.denominator for i in items if i.numerator is not None and i.denominator]
+        values = [i.value for i in items if i.value is not None]
+        note = f"{len(items)} cơ quan báo cáo"
+        if first.kind == "ratio" and numerators:
+            found.append(IndicatorEntry(key=key, group=first.group, name=first.name, unit=first.unit, kind="ratio",
+                                        plan=first.plan, target_text=first.target_text,
+                                        target_value=first.target_value, numerator=sum(numerators),
+                                        denominator=sum(d or 0 for d in denominators), note=note))
+        else:
+            found.append(IndicatorEntry(key=key, group=first.group, name=first.name, unit=first.unit,
+                                        kind=first.kind if first.kind != "ratio" else "count", plan=first.plan,
+                                        target_text=first.target_text, target_value=first.target_value,
+                                        value=sum(values) if values and first.kind == "count" else None,
+                                        level=None, note=note))
+    return tuple(sorted(found, key=lambda i: (i.group, i.key)))

@@ -1,0 +1,123 @@
+"""Chỉ tiêu and Nhiệm vụ: each indicator across agencies against its target, each task's lead and coordinators.
+
+Indicators come from the figures the intake keeps for each accepted bundle (the latest revision of
+each agency); tasks' notes from the stored reports themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop.domain.periods import Period
+from desktop.domain.report_snapshot import ReportSnapshot
+from server.console.stored_reports import ReportReader
+from server.db import Database
+from server.models import Agency, StoredBundle
+from server.summary import _met, _value
+
+
+@dataclass(frozen=True)
+class AgencyValue:
+    """One agency's value of one indicator."""
+
+    agency_code: str
+    agency_name: str
+    value: float | None
+    text: str
+    met: bool | None
+
+
+@dataclass
+class IndicatorAcross:
+    """One indicator across the agencies that reported it."""
+
+    key: str
+    name: str
+    unit: str
+    target_text: str
+    target_value: float | None
+    values: list[AgencyValue] = field(default_factory=list)
+
+    @property
+    def reported(self) -> int:
+        """Agencies that gave it."""
+        return len(self.values)
+
+    @property
+    def met(self) -> int:
+        """Agencies that met the target."""
+        return sum(v.met is True for v in self.values)
+
+    @property
+    def mean(self) -> float | None:
+        """The mean of the numeric values (the province value)."""
+        numbers = [v.value for v in self.values if v.value is not None]
+        return round(sum(numbers) / len(numbers), 2) if numbers else None
+
+
+@dataclass
+class TaskAcross:
+    """One task: every lead's status and percent, every coordinator's note."""
+
+    key: str
+    section: str
+    title: str
+    leads: list[tuple[str, str, float | None, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def latest_bundles(db: Database, period: Period) -> list[tuple[str, str, str, str]]:
+    """(agency code, agency name, bundle SHA-256, figures JSON) of each agency's latest revision for ``period``."""
+    latest = (select(StoredBundle.agency_id, func.max(StoredBundle.revision).label("revision"))
+              .where(StoredBundle.period == period.code).group_by(StoredBundle.agency_id).subquery())
+    with db.reading() as connection:
+        rows = connection.execute(
+            select(Agency.code, Agency.name, StoredBundle.sha256, StoredBundle.figures)
+            .join(latest, latest.c.agency_id == StoredBundle.agency_id)
+            .join(Agency, Agency.id == StoredBundle.agency_id)
+            .where(StoredBundle.period == period.code, StoredBundle.revision == latest.c.revision)
+            .order_by(Agency.code)).all()
+    return [(r.code, r.name, r.sha256, r.figures) for r in rows]
+
+
+def indicators_across(db: Database, period: Period) -> list[IndicatorAcross]:
+    """Every indicator reported in ``period``, by key, with each agency's value."""
+    found: dict[str, IndicatorAcross] = {}
+    for code, name, _sha, figures in latest_bundles(db, period):
+        for item in json.loads(figures).get("indicators", []):
+            across = found.get(item["key"])
+            if across is None:
+                across = found[item["key"]] = IndicatorAcross(
+                    item["key"], item.get("name") or "", item.get("unit") or "", item.get("target_text") or "",
+                    item.get("target_value"))
+            value = _value(item)
+            across.values.append(AgencyValue(code, name, value, _shown(item, value), _met(item, value)))
+    return [found[key] for key in sorted(found)]
+
+
+def _shown(item: dict[str, Any], value: float | None) -> str:
+    if value is not None:
+        return f"{value:g}"
+    return str(item.get("level") or "")
+
+
+def tasks_across(db: Database, reader: ReportReader, period: Period) -> list[TaskAcross]:
+    """Every task reported in ``period``: the leads' status and percent, the coordinators' notes."""
+    found: dict[str, TaskAcross] = {}
+    for code, name, sha256, _figures in latest_bundles(db, period):
+        add_tasks(found, f"{name} ({code})", reader.snapshot(sha256))
+    return [found[key] for key in sorted(found, key=lambda k: (found[k].section, k))]
+
+
+def add_tasks(found: dict[str, TaskAcross], agency: str, snapshot: ReportSnapshot) -> None:
+    """Add one agency's tasks to ``found``."""
+    for task in snapshot.tasks:
+        across = found.setdefault(task.key, TaskAcross(task.key, task.section, task.title))
+        if task.role == "lead":
+            across.leads.append((agency, task.status or "", task.percent, task.result or ""))
+        elif task.result:
+            across.notes.append((agency, task.result))

@@ -1,0 +1,118 @@
+"""The period dashboard (DHIS2's reporting-rate report): every agency's state for one period, and the rates.
+
+States: ``on_time`` / ``late`` — an accepted report, on time when its first revision reached the
+province before the deadline (``desktop.domain.periods.timeliness``; the province's clock decides);
+``rejected`` — no accepted report but a refused bundle since the period's data window began;
+``pending`` — no accepted report but an upload under way; ``missing`` — nothing. "Last seen" is the
+latest upload activity or receipt of the agency's devices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+
+from desktop.domain.periods import DEFAULT_SCHEDULE, Period, Schedule, current_period, timeliness, vietnam_time
+from server.db import Database
+from server.models import Agency, Device, ReceiptRecord, StoredBundle, Upload
+
+STATES = ("missing", "on_time", "late", "rejected", "pending")
+REPORTED = ("on_time", "late")
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    """One agency on the dashboard."""
+
+    code: str
+    name: str
+    kind: str
+    state: str
+    revision: int | None
+    received_at: datetime | None
+    last_seen: datetime | None
+    devices: int
+
+
+@dataclass(frozen=True)
+class PeriodStatus:
+    """Every agency's row for a period, with the counts behind the rates."""
+
+    period: Period
+    deadline: date
+    rows: list[AgencyRow]
+    counts: dict[str, int]
+
+    @property
+    def expected(self) -> int:
+        """Agencies expected to report."""
+        return len(self.rows)
+
+    @property
+    def reporting_rate(self) -> float:
+        """Reports received (on time or late) per expected report, in percent."""
+        return _rate(self.counts["on_time"] + self.counts["late"], self.expected)
+
+    @property
+    def on_time_rate(self) -> float:
+        """Reports received on time per expected report, in percent."""
+        return _rate(self.counts["on_time"], self.expected)
+
+
+def _rate(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def default_period(now: datetime | None = None) -> Period:
+    """The period whose deadline comes next."""
+    return current_period(now or datetime.now(UTC))
+
+
+def period_status(db: Database, period: Period, *, schedule: Schedule = DEFAULT_SCHEDULE) -> PeriodStatus:
+    """Every agency's state for ``period``, in one read transaction of five grouped queries."""
+    window_start = int(vietnam_time(period.data_window.start).timestamp())
+    with db.reading() as connection:
+        agencies = connection.execute(select(Agency.id, Agency.code, Agency.name, Agency.kind)
+                                      .order_by(Agency.code)).all()
+        reports = {row.agency_id: row for row in connection.execute(
+            select(StoredBundle.agency_id, func.max(StoredBundle.revision).label("revision"),
+                   func.min(StoredBundle.received_at).label("first"))
+            .where(StoredBundle.period == period.code).group_by(StoredBundle.agency_id))}
+        rejected = set(connection.execute(
+            select(ReceiptRecord.agency_code).where(ReceiptRecord.status == "rejected",
+                                                    ReceiptRecord.created_at >= window_start)
+            .group_by(ReceiptRecord.agency_code)).scalars())
+        receipts_seen = dict(connection.execute(
+            select(ReceiptRecord.agency_code, func.max(ReceiptRecord.created_at))
+            .group_by(ReceiptRecord.agency_code)).all())
+        uploads = {row.agency_id: row for row in connection.execute(
+            select(Upload.agency_id, func.max(Upload.updated_at).label("seen"),
+                   func.sum(func.coalesce(Upload.finished_at, 0) == 0).label("open"))
+            .where(Upload.updated_at >= window_start).group_by(Upload.agency_id))}
+        devices = dict(connection.execute(select(Device.agency_id, func.count(Device.id))
+                                          .where(Device.revoked_at.is_(None)).group_by(Device.agency_id)).all())
+    counts = dict.fromkeys(STATES, 0)
+    rows = []
+    for agency in agencies:
+        report, upload = reports.get(agency.id), uploads.get(agency.id)
+        received = _moment(report.first) if report is not None else None
+        if received is not None:
+            state: str = timeliness(period, received, schedule)
+        elif upload is not None and upload.open:
+            state = "pending"
+        elif agency.code in rejected:
+            state = "rejected"
+        else:
+            state = "missing"
+        counts[state] += 1
+        seen = max(receipts_seen.get(agency.code) or 0, upload.seen if upload is not None else 0)
+        rows.append(AgencyRow(agency.code, agency.name, agency.kind, state,
+                              report.revision if report is not None else None, received,
+                              _moment(seen) if seen else None, int(devices.get(agency.id, 0))))
+    return PeriodStatus(period, schedule.deadline(period), rows, counts)
+
+
+def _moment(seconds: int) -> datetime:
+    return vietnam_time(datetime.fromtimestamp(seconds, UTC))

@@ -1,0 +1,63 @@
+"""``baocao-server user add|list|disable``: the console's staff accounts (the password never in argv)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from collections.abc import Callable
+from typing import Any
+
+from desktop.errors import InputError
+from desktop.i18n import tr
+from server.config import Settings
+from server.console import audit
+from server.console.users import ROLES, add_user, disable_user, list_users
+from server.db import Database
+
+PASSWORD_ENV = "BAOCAO_CONSOLE_PASSWORD"
+
+
+def add_user_commands(commands: Any, database: Callable[[Settings], Database]) -> None:
+    """Register the ``user`` subcommands on the ``baocao-server`` parser."""
+    user = commands.add_parser("user", help="console accounts").add_subparsers(dest="user_command", required=True)
+    add = user.add_parser("add", help=f"add an account (password from {PASSWORD_ENV} or a prompt)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.set_defaults(run=lambda args, settings: _add(args, database(settings)))
+    user.add_parser("list", help="list the accounts").set_defaults(
+        run=lambda _args, settings: _list(database(settings)))
+    disable = user.add_parser("disable", help="disable an account")
+    disable.add_argument("name")
+    disable.set_defaults(run=lambda args, settings: _disable(args, database(settings)))
+
+
+def _password() -> str:
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env:
+        return from_env
+    first = getpass.getpass(tr("Mật khẩu tài khoản: ", "Account password: "))
+    if getpass.getpass(tr("Nhập lại mật khẩu: ", "Repeat the password: ")) != first:
+        raise InputError("Hai lần nhập mật khẩu không khớp.", "The passwords do not match.", code="password")
+    return first
+
+
+def _add(args: argparse.Namespace, db: Database) -> int:
+    user = add_user(db, args.name, args.role, _password())
+    audit.record(db, "cli", "user_add", f"{user.name} {user.role}")
+    print(tr(f"Đã thêm tài khoản {user.name} ({user.role}).", f"Account {user.name} ({user.role}) added."))
+    return 0
+
+
+def _list(db: Database) -> int:
+    for user in list_users(db):
+        state = tr("đã khoá", "disabled") if user.disabled else tr("hoạt động", "active")
+        print(f"{user.name}\t{user.role}\t{state}")
+    return 0
+
+
+def _disable(args: argparse.Namespace, db: Database) -> int:
+    disable_user(db, args.name)
+    audit.record(db, "cli", "user_disable", args.name)
+    print(tr(f"Đã khoá tài khoản {args.name}.", f"Account {args.name} disabled."))
+    return 0

@@ -1,0 +1,153 @@
+"""What every console route shares: templates, the language, the session, roles and CSRF checks.
+
+A request without a live session is sent to the login page (a GET) or refused (anything else); a
+role too low for the action, or a form without its session's CSRF token, is refused with 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import FormData
+
+from desktop.domain.periods import format_date, vietnam_time
+from server.console import csrf, sessions
+from server.console.i18n import LANG_COOKIE, language_of, translator
+from server.console.users import ROLE_RANK
+from server.context import ServerContext, context
+
+PREFIX = "/console"
+HERE = Path(__file__).resolve().parent
+MAX_FORM_FIELDS = 50
+MAX_FIELD_BYTES = 64 * 1024
+
+_env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(("html",)),
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+class ConsoleRefusal(Exception):
+    """A console request refused: ``status`` with a message; 401 on a GET sends to the login page."""
+
+    def __init__(self, status: int, message_vi: str) -> None:
+        super().__init__(message_vi)
+        self.status = status
+        self.message_vi = message_vi
+
+
+NO_SESSION = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Hãy tải lại trang."
+FORBIDDEN = "Không có quyền thực hiện thao tác này."
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The logged-in staff member of a request, with the session id the cookie carried."""
+
+    session: sessions.Session
+    session_id: str
+
+    @property
+    def name(self) -> str:
+        """The account name (what the audit log records)."""
+        return self.session.user.name
+
+
+def language(request: Request) -> str:
+    """The page language (cookie ``baocao_lang``)."""
+    return language_of(request.cookies.get(LANG_COOKIE))
+
+
+def _vn_time(moment: datetime | int | None) -> str:
+    if isinstance(moment, int):
+        moment = vietnam_time(datetime.fromtimestamp(moment, UTC))
+    return "" if moment is None else moment.strftime("%d/%m/%Y %H:%M")
+
+
+def _vn_date(day: date | None) -> str:
+    return "" if day is None else format_date(day)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}".replace(",", ".") if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+_env.filters.update(vn_time=_vn_time, vn_date=_vn_date, number=_number)
+
+
+def page(request: Request, caller: Caller | None, template: str, *, status: int = 200, **values: Any) -> HTMLResponse:
+    """Render ``template`` in the request's language."""
+    lang = language(request)
+    html = _env.get_template(template).render(
+        _=translator(lang), lang=lang, user=caller.session.user if caller else None,
+        csrf=caller.session.csrf if caller else "", path=request.url.path, prefix=PREFIX, **values)
+    return HTMLResponse(html, status_code=status)
+
+
+def caller(request: Request) -> Caller:
+    """Dependency: the live session of the request, else a refusal (the login page for a GET)."""
+    session_id = request.cookies.get(sessions.COOKIE)
+    session = sessions.resume(context(request).db, session_id)
+    if session is None or session_id is None:
+        raise ConsoleRefusal(401, NO_SESSION)
+    return Caller(session, session_id)
+
+
+def role(minimum: str) -> Callable[[Request], Caller]:
+    """Dependency: the caller, if their role is at least ``minimum``."""
+    rank = ROLE_RANK[minimum]
+
+    def check(request: Request) -> Caller:
+        who = caller(request)
+        if ROLE_RANK[who.session.user.role] < rank:
+            raise ConsoleRefusal(403, FORBIDDEN)
+        return who
+
+    return check
+
+
+def checked_form(minimum: str) -> Callable[[Request], Coroutine[Any, Any, tuple[Caller, FormData]]]:
+    """Dependency for a POST: the caller with at least ``minimum`` and the form, whose CSRF token must match."""
+    allowed = role(minimum)
+
+    async def check(request: Request) -> tuple[Caller, FormData]:
+        who = allowed(request)
+        form = await request.form(max_files=1, max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FIELD_BYTES)
+        token = form.get(csrf.FIELD)
+        if not isinstance(token, str) or not csrf.session_ok(who.session.csrf, token):
+            raise ConsoleRefusal(403, NO_SESSION)
+        return who, form
+
+    return check
+
+
+def ctx(request: Request) -> ServerContext:
+    """The server's parts."""
+    return context(request)
+
+
+def redirect(path: str) -> Response:
+    """A 303 to a console page after a POST."""
+    return RedirectResponse(PREFIX + path, status_code=303)
+
+
+def text_field(form: FormData, name: str, limit: int = 300) -> str:
+    """A form field as bounded text ("" when absent or a file)."""
+    value = form.get(name)
+    return value.strip()[:limit] if isinstance(value, str) else ""
+
+
+def refusal_page(request: Request, status: int, message_vi: str, message_en: str | None = None) -> Response:
+    """The HTML page of a refusal; without a session a GET goes to the login page."""
+    if status == 401 and request.method in ("GET", "HEAD"):
+        return RedirectResponse(f"{PREFIX}/login", status_code=303)
+    lang = language(request)
+    message = (message_en or translator("en")(message_vi)) if lang == "en" else message_vi
+    return page(request, None, "error.html", status=status, message=message)

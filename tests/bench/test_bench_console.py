@@ -1,0 +1,102 @@
+"""Console budgets: the period dashboard of 1,000 agencies ≤ 300 ms server time; the consolidated report of
+100 agencies, PDF and .docx, ≤ 5 s.
+
+The dashboard is timed as the whole request in-process (session lookup, five grouped queries, the page
+rendered), with 700 of the 1,000 agencies reported (rows written directly: the dashboard reads rows, not
+files). The consolidated report reads 100 real stored bundles (verified again when opened) and writes
+both documents with the app's document code. Short mode runs each a few times; BAOCAO_BENCH_FULL=1 more.
+Timings are printed (run with -s); only correctness is asserted (the machine is shared).
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import statistics
+import time
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import insert
+
+from desktop.domain.periods import DEFAULT_SCHEDULE, Period
+from desktop.sync.device_keys import ProvinceKeys, ed25519_public_bytes
+from server.app import create_app
+from server.config import Settings
+from server.console.consolidated import consolidate
+from server.console.consolidated_docx import write_consolidated_docx
+from server.console.consolidated_pdf import write_consolidated_pdf
+from server.console.stored_reports import ReportReader
+from server.console.users import add_user
+from server.enrollment import add_agency, enroll, issue_code
+from server.intake import Intake
+from server.models import Agency, StoredBundle
+from tests.bench.conftest import scale
+from tests.server.bundles import agency_bundle
+from tests.server.inprocess import TestClient
+
+DASHBOARD_BUDGET_MS = 300
+REPORT_BUDGET_S = 5.0
+PASSWORD = "mật khẩu bench 2026"
+
+
+def test_dashboard_of_a_thousand_agencies(tmp_path: Path) -> None:
+    app = create_app(Settings.from_env(tmp_path), ProvinceKeys.generate())
+    db = app.state.baocao.db
+    period = Period(2027, 1)
+    received = int(DEFAULT_SCHEDULE.deadline_at(period).timestamp()) - 86400
+    with db.connection() as connection:
+        connection.execute(insert(Agency), [
+            {"code": f"XA-{n:04d}", "name": f"Ủy ban nhân dân xã Số {n}", "parent_name": "TỈNH ĐỒNG THÁP",
+             "kind": "commune", "created_at": 0, "chain": "{}"} for n in range(1000)])
+        connection.execute(insert(StoredBundle), [
+            {"agency_id": n + 1, "bundle_id": f"b{n}", "sha256": f"{n:064x}", "period": period.code, "revision": 1,
+             "sequence": 1, "size": 1000, "signed_at": "2027-03-14T00:00:00Z",
+             "received_at": received + (n % 2) * 90 * 86400, "source": "network", "figures": "{}"}
+            for n in range(700)])
+    add_user(db, "bench", "viewer", PASSWORD)
+    with TestClient(app) as client:
+        found = re.search(r'name="csrf" value="([^"]+)"', client.get("/console/login").text)
+        assert found is not None
+        token = found.group(1)
+        client.post("/console/login", data={"csrf": token, "name": "bench", "password": PASSWORD})
+        timings = []
+        for _ in range(scale(5, 30)):
+            start = time.perf_counter()
+            page = client.get(f"/console/period?period={period.code}")
+            timings.append((time.perf_counter() - start) * 1000)
+        assert page.status_code == 200 and page.text.count("data-agency=") == 1000
+        rates = re.findall(r'id="(?:reporting|on-time)-rate">([0-9.]+)%', page.text)
+        assert rates == ["70.0", "35.0"], rates
+    median = statistics.median(timings)
+    print(f"\ndashboard of 1,000 agencies: median {median:.0f} ms, best {min(timings):.0f} ms "
+          f"(budget {DASHBOARD_BUDGET_MS} ms)")
+
+
+def test_consolidated_report_of_a_hundred_agencies(tmp_path: Path) -> None:
+    settings = Settings.from_env(tmp_path)
+    keys = ProvinceKeys.generate()
+    app = create_app(settings, keys)
+    db = app.state.baocao.db
+    intake = Intake(db, settings.bundles_dir, keys.signing)
+    for n in range(100):
+        code = f"XA-{n:03d}"
+        add_agency(db, code, f"Ủy ban nhân dân xã Số {n}", parent_name="TỈNH ĐỒNG THÁP")
+        key = Ed25519PrivateKey.generate()
+        enroll(db, issue_code(db, code), base64.b64encode(ed25519_public_bytes(key)).decode(), "bench",
+               now=time.time())
+        built = agency_bundle(key, code, tasks=12)
+        path = tmp_path / f"{code}.bcb"
+        path.write_bytes(built.data)
+        assert intake.take(path, source="usb").status == "accepted"
+    timings = []
+    for _ in range(scale(1, 3)):
+        start = time.perf_counter()
+        consolidated = consolidate(db, ReportReader(db, settings.bundles_dir), Period(2026, 4))
+        write_consolidated_pdf(consolidated, tmp_path / "tong-hop.pdf")
+        write_consolidated_docx(consolidated, tmp_path / "tong-hop.docx")
+        timings.append(time.perf_counter() - start)
+    assert len(consolidated.agencies) == 100 and consolidated.status.counts["late"] == 100
+    assert (tmp_path / "tong-hop.pdf").stat().st_size > 10_000 and (tmp_path / "tong-hop.docx").stat().st_size > 10_000
+    print(f"\nconsolidated report of 100 agencies (PDF and .docx): best {min(timings):.2f} s "
+          f"(budget {REPORT_BUDGET_S} s)")

@@ -1,0 +1,50 @@
+"""Admin actions through the console's forms, against a real server: revoking a device, setting a deadline;
+each refused to a viewer and written to the audit log."""
+
+from __future__ import annotations
+
+from contextlib import closing
+
+from tests.console.console_server import ConsoleServer, csrf_of
+
+
+def test_revoking_a_device(console: ConsoleServer) -> None:
+    device = console.enroll("XA-THUHOI")
+    key_id = next(line for line in console.admin("device", "list", "XA-THUHOI").splitlines() if "XA-THUHOI" in line
+                  ).split("\t")[1]
+    with closing(console.login("viewer")) as viewer:
+        token = csrf_of(viewer.get("/console/agencies").text)
+        assert viewer.post("/console/devices/revoke", data={"csrf": token, "key_id": key_id, "reason": "x"}
+                           ).status_code == 403
+    with closing(console.login("admin")) as admin:
+        page = admin.get("/console/agencies").text
+        assert f'data-key="{key_id}"' in page
+        answer = admin.post("/console/devices/revoke", data={"csrf": csrf_of(page), "key_id": key_id,
+                                                              "reason": "Máy bị mất"})
+        assert answer.status_code == 303
+        assert "đã thu hồi" in admin.get("/console/agencies").text
+        assert "Máy bị mất" in console.admin("device", "list", "XA-THUHOI")
+        assert "admin" in admin.get("/console/audit").text
+    with device.client() as client:
+        try:
+            client.pull_assignments(None)
+        except Exception as exc:  # the revoked key is refused by the device API
+            assert "revoked" in str(exc).lower() or "thu hồi" in str(exc).lower()
+        else:
+            raise AssertionError("a revoked device was served")
+
+
+def test_setting_a_deadline(console: ConsoleServer) -> None:
+    with closing(console.login("officer")) as officer:
+        token = csrf_of(officer.get("/console/schedule").text)
+        assert officer.post("/console/schedule", data={"csrf": token, "period": "2027Q2", "deadline": "10/06/2027"}
+                            ).status_code == 403
+    with closing(console.login("admin")) as admin:
+        token = csrf_of(admin.get("/console/schedule").text)
+        answer = admin.post("/console/schedule", data={"csrf": token, "period": "2027Q2", "deadline": "10/06/2027"})
+        assert answer.status_code == 303
+        page = admin.get("/console/schedule").text
+        assert "2027Q2" in page and "10/06/2027" in page
+        bad = admin.post("/console/schedule", data={"csrf": token, "period": "2027Q2", "deadline": "31/02/2027"})
+        assert bad.status_code == 400 and 'id="error"' in bad.text
+    assert "10/06/2027" in console.admin("schedule", "list")
