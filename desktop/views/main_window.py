@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -25,13 +24,6 @@ from desktop.views.settings_dialog import SettingsDialog, UiSettings
 from desktop.views.sign_dialog import SignDialog
 from desktop.views.sync_panel import SyncPanel
 from desktop.views.worker import Operation, run_operation, show_error
-
-
-def _documents() -> ModuleType:
-    # Imported when first used: the PDF and workbook writers are not needed to show the window.
-    from desktop.services import documents
-
-    return documents
 
 
 class MainWindow(QMainWindow):
@@ -237,8 +229,10 @@ class MainWindow(QMainWindow):
         out = out or self._save_path(self.tr("Xuất Excel"), self._suggested(".xlsx"), "Excel (*.xlsx)")
         if code is None or out is None:
             return None
+        from desktop.services import documents  # imported when used: not needed to show the window
+
         self.last_operation = run_operation(
-            self, lambda _p, _c: _documents().export_workbook(self.store, code, out), title=self.tr("Đang xuất Excel"),
+            self, lambda _p, _c: documents.export_workbook(self.store, code, out), title=self.tr("Đang xuất Excel"),
             on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000),
             cancellable=False)
         return self.last_operation
@@ -248,8 +242,10 @@ class MainWindow(QMainWindow):
         out = out or self._save_path(self.tr("Xuất tệp mã hóa"), self._suggested(".baocao"), "baocao (*.baocao)")
         if code is None or out is None:
             return None
+        from desktop.services import usb_transfer  # imported when used: not needed to show the window
+
         self.last_operation = run_operation(
-            self, lambda progress, cancelled: _documents().export_encrypted(self.store, code, out, progress=progress,
+            self, lambda progress, cancelled: usb_transfer.export_encrypted(self.store, code, out, progress=progress,
                                                                          cancelled=cancelled),
             title=self.tr("Đang xuất tệp mã hóa"),
             on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
@@ -261,8 +257,10 @@ class MainWindow(QMainWindow):
                                               "Excel (*.xlsx)")
         if code is None or not path:
             return
+        from desktop.services import documents  # imported when used: not needed to show the window
+
         self.last_operation = run_operation(
-            self, lambda _p, _c: _documents().fill_from_workbook(self.store, code, Path(path)),
+            self, lambda _p, _c: documents.fill_from_workbook(self.store, code, Path(path)),
             title=self.tr("Đang nhập số liệu"), on_success=lambda _r: self.open_report(code), cancellable=False)
 
     def print_preview(self) -> None:
