@@ -3,12 +3,15 @@ and on a shortcut. It composes the views; the work is theirs and the services'."
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QTabWidget, QWidget
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QTabWidget, QWidget
 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
@@ -18,7 +21,9 @@ from desktop.views import pdf_process
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
+from desktop.views.export_done import show_exported
 from desktop.views.print_preview import preview_dialog
+from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.report_editor import ReportEditor
 from desktop.views.settings_dialog import SettingsDialog, UiSettings
 from desktop.views.sign_dialog import SignDialog
@@ -39,8 +44,10 @@ class MainWindow(QMainWindow):
         self.ui = ui or UiSettings()
         self.language = self.ui.language
         self.last_operation: Operation | None = None
+        self.preview: QPrintPreviewDialog | None = None
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("baocao — Báo cáo nhiệm vụ, chỉ tiêu"))
+        # The application display name ("baocao") is appended by Qt: the title must not repeat it.
+        self.setWindowTitle(self.tr("Báo cáo nhiệm vụ, chỉ tiêu"))
         self.undo_stack = QUndoStack(self)
         self.dashboard = DashboardView(store, self.language, today)
         self.browser = PlanBrowser(self.language, today)
@@ -82,14 +89,15 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Tệp"))
         self.export_pdf_action = self._action(self.tr("Xuất &PDF…"), self.export_pdf, "Ctrl+E", "exportPdf")
-        self.export_workbook_action = self._action(self.tr("Xuất &Excel…"), self.export_workbook, "Ctrl+Shift+E")
+        self.export_workbook_action = self._action(self.tr("Xuất &Excel…"), self.export_workbook, "Ctrl+Shift+E",
+                                                   "exportWorkbook")
         self.export_encrypted_action = self._action(self.tr("Xuất tệp &mã hóa gửi Sở…"), self.export_encrypted,
-                                                    "Ctrl+Alt+E")
-        self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I")
+                                                    "Ctrl+Alt+E", "exportEncrypted")
+        self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I", "fillFromWorkbook")
         self.print_action = self._action(self.tr("Xem trước và &in…"), self.print_preview,
-                                         QKeySequence.StandardKey.Print)
+                                         QKeySequence.StandardKey.Print, "printPreview")
         self.lock_action = self._action(self.tr("&Khóa"), self.lock, "Ctrl+L", "lock")
-        quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit, "quit")
         for action in (self.export_pdf_action, self.export_workbook_action, self.export_encrypted_action,
                        self.fill_action, self.print_action):
             file_menu.addAction(action)
@@ -99,26 +107,28 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Sửa"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Hoàn tác"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("undo")
         redo = self.undo_stack.createRedoAction(self, self.tr("&Làm lại"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setObjectName("redo")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("&Tìm nhiệm vụ"), self.find_task,
-                                             QKeySequence.StandardKey.Find))
+                                             QKeySequence.StandardKey.Find, "findTask"))
         report_menu = bar.addMenu(self.tr("&Báo cáo"))
-        report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.editor.validate_now, "F5"))
+        report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.editor.validate_now, "F5", "validate"))
         self.sign_action = self._action(self.tr("&Phê duyệt và ký…"), self.approve_and_sign, "Ctrl+Shift+S", "sign")
         report_menu.addAction(self.sign_action)
-        self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R")
+        self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R", "reopen")
         report_menu.addAction(self.reopen_action)
         self.editor.reopen_button.clicked.connect(self.reopen)
         view_menu = bar.addMenu(self.tr("&Xem"))
         for n in range(self.tabs.count()):
             view_menu.addAction(self._action(self.tabs.tabText(n).replace("&", ""),
-                                             lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}"))
+                                             lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}", f"showTab{n + 1}"))
         tools = bar.addMenu(self.tr("&Công cụ"))
-        tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,"))
+        tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
 
     # navigation ------------------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
@@ -188,11 +198,8 @@ class MainWindow(QMainWindow):
         code = self._period()
         if code is None:
             return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Mở lần sửa đổi mới"))
-        dialog.setLabelText(self.tr("Lý do sửa đổi báo cáo đã ký:"))
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.textValueSelected.connect(lambda reason: self._reopen(code, reason))
+        dialog = ReopenDialog(self)
+        dialog.reason_given.connect(lambda reason: self._reopen(code, reason))
         dialog.open()
 
     def _reopen(self, code: str, reason: str) -> None:
@@ -217,7 +224,7 @@ class MainWindow(QMainWindow):
         if code is None or out is None:
             return None
         done = (lambda path: self._preview(path)) if then_preview else (
-            lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
+            self._exported)
         self.last_operation = run_operation(
             self, lambda progress, cancelled: pdf_process.export_pdf(self.store, code, out, progress=progress,
                                                                   cancelled=cancelled),
@@ -233,7 +240,7 @@ class MainWindow(QMainWindow):
 
         self.last_operation = run_operation(
             self, lambda _p, _c: documents.export_workbook(self.store, code, out), title=self.tr("Đang xuất Excel"),
-            on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000),
+            on_success=self._exported,
             cancellable=False)
         return self.last_operation
 
@@ -248,8 +255,12 @@ class MainWindow(QMainWindow):
             self, lambda progress, cancelled: usb_transfer.export_encrypted(self.store, code, out, progress=progress,
                                                                          cancelled=cancelled),
             title=self.tr("Đang xuất tệp mã hóa"),
-            on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
+            on_success=self._exported)
         return self.last_operation
+
+    def _exported(self, path: Path) -> None:
+        self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000)
+        show_exported(self, path)
 
     def fill_from_workbook(self) -> None:
         code = self._period()
@@ -263,13 +274,23 @@ class MainWindow(QMainWindow):
             self, lambda _p, _c: documents.fill_from_workbook(self.store, code, Path(path)),
             title=self.tr("Đang nhập số liệu"), on_success=lambda _r: self.open_report(code), cancellable=False)
 
-    def print_preview(self) -> None:
-        """Export the PDF (where the user chooses), then preview and print exactly those pages."""
-        self.export_pdf(then_preview=True)
+    def print_preview(self) -> Operation | None:
+        """Show the report's pages at once, with a Print button: the PDF is made in a private temporary
+        folder, read into memory and deleted before the preview opens (nothing is left on disk)."""
+        folder = Path(tempfile.mkdtemp(prefix="baocao-in-"))
+        out = folder / self._suggested(".pdf")
+        operation = self.export_pdf(out, then_preview=True)
+        if operation is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        return operation
 
     def _preview(self, path: Path) -> None:
-        dialog = preview_dialog(path, self)
-        dialog.open()
+        try:
+            pdf = path.read_bytes()
+        finally:
+            shutil.rmtree(path.parent, ignore_errors=True)
+        self.preview = preview_dialog(pdf, path.name, self)
+        self.preview.open()
 
     # lock and settings -----------------------------------------------------------------------------
     def lock(self) -> None:
