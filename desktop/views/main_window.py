@@ -3,13 +3,15 @@ and on a shortcut. It composes the views; the work is theirs and the services'."
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QTabWidget, QWidget
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QTabWidget, QWidget
 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
@@ -21,20 +23,15 @@ from desktop.views.digital_sign_dialog import open_digital_sign
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
 from desktop.views.plan_import_dialog import open_plan_import
+from desktop.views.export_done import show_exported
 from desktop.views.print_preview import preview_dialog
+from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.report_editor import ReportEditor
 from desktop.views.settings_dialog import SettingsDialog, UiSettings
 from desktop.views.sign_dialog import SignDialog
 from desktop.views.sync_panel import SyncPanel
 from desktop.views.workbook_fill import fill_workbook
 from desktop.views.worker import Operation, run_operation, show_error
-
-
-def _documents() -> ModuleType:
-    # Imported when first used: the PDF and workbook writers are not needed to show the window.
-    from desktop.services import documents
-
-    return documents
 
 
 class MainWindow(QMainWindow):
@@ -50,8 +47,10 @@ class MainWindow(QMainWindow):
         self.ui = ui or UiSettings()
         self.language = self.ui.language
         self.last_operation: Operation | None = None
+        self.preview: QPrintPreviewDialog | None = None
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("baocao — Báo cáo nhiệm vụ, chỉ tiêu"))
+        # The application display name ("baocao") is appended by Qt: the title must not repeat it.
+        self.setWindowTitle(self.tr("Báo cáo nhiệm vụ, chỉ tiêu"))
         self.undo_stack = QUndoStack(self)
         self.dashboard = DashboardView(store, self.language, today)
         self.browser = PlanBrowser(self.language, today)
@@ -93,15 +92,17 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Tệp"))
         self.export_pdf_action = self._action(self.tr("Xuất &PDF…"), self.export_pdf, "Ctrl+E", "exportPdf")
-        self.export_workbook_action = self._action(self.tr("Xuất &Excel…"), self.export_workbook, "Ctrl+Shift+E")
-        self.export_docx_action = self._action(self.tr("Xuất &Word…"), self.export_docx, "Ctrl+Shift+W")
+        self.export_workbook_action = self._action(self.tr("Xuất &Excel…"), self.export_workbook, "Ctrl+Shift+E",
+                                                   "exportWorkbook")
+        self.export_docx_action = self._action(self.tr("Xuất &Word…"), self.export_docx, "Ctrl+Shift+W",
+                                               "exportDocx")
         self.export_encrypted_action = self._action(self.tr("Xuất tệp &mã hóa gửi Sở…"), self.export_encrypted,
-                                                    "Ctrl+Alt+E")
-        self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I")
+                                                    "Ctrl+Alt+E", "exportEncrypted")
+        self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I", "fillFromWorkbook")
         self.print_action = self._action(self.tr("Xem trước và &in…"), self.print_preview,
-                                         QKeySequence.StandardKey.Print)
+                                         QKeySequence.StandardKey.Print, "printPreview")
         self.lock_action = self._action(self.tr("&Khóa"), self.lock, "Ctrl+L", "lock")
-        quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit, "quit")
         for action in (self.export_pdf_action, self.export_workbook_action, self.export_docx_action,
                        self.export_encrypted_action, self.fill_action, self.print_action):
             file_menu.addAction(action)
@@ -111,18 +112,20 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Sửa"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Hoàn tác"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("undo")
         redo = self.undo_stack.createRedoAction(self, self.tr("&Làm lại"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setObjectName("redo")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("&Tìm nhiệm vụ"), self.find_task,
-                                             QKeySequence.StandardKey.Find))
+                                             QKeySequence.StandardKey.Find, "findTask"))
         report_menu = bar.addMenu(self.tr("&Báo cáo"))
-        report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.editor.validate_now, "F5"))
+        report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.editor.validate_now, "F5", "validate"))
         self.sign_action = self._action(self.tr("&Phê duyệt và ký…"), self.approve_and_sign, "Ctrl+Shift+S", "sign")
         report_menu.addAction(self.sign_action)
-        self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R")
+        self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R", "reopen")
         report_menu.addAction(self.reopen_action)
         report_menu.addAction(self._action(self.tr("Ký &số tệp PDF…"), lambda: open_digital_sign(self.store, self),
                                            name="digitalSignFile"))
@@ -130,9 +133,9 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&Xem"))
         for n in range(self.tabs.count()):
             view_menu.addAction(self._action(self.tabs.tabText(n).replace("&", ""),
-                                             lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}"))
+                                             lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}", f"showTab{n + 1}"))
         tools = bar.addMenu(self.tr("&Công cụ"))
-        tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,"))
+        tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("Nhập &kế hoạch của tỉnh…"),
                                      lambda _=False: open_plan_import(self, self.store), name="importPlan"))
 
@@ -204,11 +207,8 @@ class MainWindow(QMainWindow):
         code = self._period()
         if code is None:
             return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Mở lần sửa đổi mới"))
-        dialog.setLabelText(self.tr("Lý do sửa đổi báo cáo đã ký:"))
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.textValueSelected.connect(lambda reason: self._reopen(code, reason))
+        dialog = ReopenDialog(self)
+        dialog.reason_given.connect(lambda reason: self._reopen(code, reason))
         dialog.open()
 
     def _reopen(self, code: str, reason: str) -> None:
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         if code is None or out is None:
             return None
         done = (lambda path: self._preview(path)) if then_preview else (
-            lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
+            self._exported)
         self.last_operation = run_operation(
             self, lambda progress, cancelled: pdf_process.export_pdf(self.store, code, out, progress=progress,
                                                                   cancelled=cancelled),
@@ -245,9 +245,11 @@ class MainWindow(QMainWindow):
         out = out or self._save_path(self.tr("Xuất Excel"), self._suggested(".xlsx"), "Excel (*.xlsx)")
         if code is None or out is None:
             return None
+        from desktop.services import documents  # imported when used: not needed to show the window
+
         self.last_operation = run_operation(
-            self, lambda _p, _c: _documents().export_workbook(self.store, code, out), title=self.tr("Đang xuất Excel"),
-            on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000),
+            self, lambda _p, _c: documents.export_workbook(self.store, code, out), title=self.tr("Đang xuất Excel"),
+            on_success=self._exported,
             cancellable=False)
         return self.last_operation
 
@@ -268,12 +270,18 @@ class MainWindow(QMainWindow):
         out = out or self._save_path(self.tr("Xuất tệp mã hóa"), self._suggested(".baocao"), "baocao (*.baocao)")
         if code is None or out is None:
             return None
+        from desktop.services import usb_transfer  # imported when used: not needed to show the window
+
         self.last_operation = run_operation(
-            self, lambda progress, cancelled: _documents().export_encrypted(self.store, code, out, progress=progress,
+            self, lambda progress, cancelled: usb_transfer.export_encrypted(self.store, code, out, progress=progress,
                                                                          cancelled=cancelled),
             title=self.tr("Đang xuất tệp mã hóa"),
-            on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000))
+            on_success=self._exported)
         return self.last_operation
+
+    def _exported(self, path: Path) -> None:
+        self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000)
+        show_exported(self, path)
 
     def fill_from_workbook(self, path: Path | None = None) -> None:
         code = self._period()
@@ -285,13 +293,23 @@ class MainWindow(QMainWindow):
             return
         self.last_operation = fill_workbook(self, self.store, code, path, lambda _r: self.open_report(code))
 
-    def print_preview(self) -> None:
-        """Export the PDF (where the user chooses), then preview and print exactly those pages."""
-        self.export_pdf(then_preview=True)
+    def print_preview(self) -> Operation | None:
+        """Show the report's pages at once, with a Print button: the PDF is made in a private temporary
+        folder, read into memory and deleted before the preview opens (nothing is left on disk)."""
+        folder = Path(tempfile.mkdtemp(prefix="baocao-in-"))
+        out = folder / self._suggested(".pdf")
+        operation = self.export_pdf(out, then_preview=True)
+        if operation is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        return operation
 
     def _preview(self, path: Path) -> None:
-        dialog = preview_dialog(path, self)
-        dialog.open()
+        try:
+            pdf = path.read_bytes()
+        finally:
+            shutil.rmtree(path.parent, ignore_errors=True)
+        self.preview = preview_dialog(pdf, path.name, self)
+        self.preview.open()
 
     # lock and settings -----------------------------------------------------------------------------
     def lock(self) -> None:

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QWidget
 PRINT_DPI = 200
 
 
-def pdf_pages(path: Path, dpi: int = PRINT_DPI) -> Iterator[QImage]:
-    """Each page of the PDF as an image at ``dpi``."""
+def pdf_pages(pdf: Path | bytes, dpi: int = PRINT_DPI) -> Iterator[QImage]:
+    """Each page of the PDF (a file, or its bytes held in memory) as an image at ``dpi``."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(str(path))
+    document = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
     try:
         for page in document:
             bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
@@ -34,7 +34,7 @@ def pdf_pages(path: Path, dpi: int = PRINT_DPI) -> Iterator[QImage]:
         document.close()
 
 
-def print_pdf(path: Path, printer: QPrinter) -> int:
+def print_pdf(path: Path | bytes, printer: QPrinter) -> int:
     """Paint every page of the PDF on ``printer`` (fit to its page); returns the number of pages."""
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setFullPage(True)
@@ -60,12 +60,12 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
     return count
 
 
-def preview_dialog(path: Path, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    """A print preview of the PDF; its Print button prints the same pages."""
+def preview_dialog(pdf: Path | bytes, name: str, parent: QWidget | None = None) -> QPrintPreviewDialog:
+    """A print preview of the PDF (a file or its bytes); its Print button prints the same pages."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setObjectName("printPreview")
-    dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "Xem trước khi in — {0}").format(path.name))
-    dialog.paintRequested.connect(lambda target: print_pdf(path, target))
+    dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "Xem trước khi in — {0}").format(name))
+    dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
     dialog._printer = printer  # type: ignore[attr-defined]  # the dialog does not own its printer: keep it alive
     return dialog

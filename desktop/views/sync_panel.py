@@ -29,13 +29,6 @@ from desktop.views.formatting import format_date, format_datetime, format_size
 from desktop.views.worker import Operation, error_text, run_operation
 
 
-def _sync_service() -> Any:
-    # Imported when used: the network client is not needed to open the window.
-    from desktop.services import sync
-
-    return sync
-
-
 def _received(text: str | None) -> str:
     """A receipt's ISO time as dd/mm/yyyy hh:mm in local time."""
     if not text:
@@ -156,7 +149,7 @@ class SyncPanel(QWidget):
             return self.loading
 
         def work(_progress: Any, _cancelled: Any) -> tuple[Any, Any]:
-            sync = _sync_service()
+            from desktop.services import sync  # imported when used: the network client is not needed to open
             settings = sync.sync_settings(self.store)
             try:
                 return settings, sync.receipt_history(self.store)
@@ -212,9 +205,11 @@ class SyncPanel(QWidget):
 
     def save_settings(self) -> None:
         """Keep the server address, proxy and CA file."""
+        from desktop.services import sync
+
         try:
-            _sync_service().save_sync_settings(self.store, self.url.text().strip(), self.proxy.text().strip() or None,
-                                               self.ca_file.text().strip() or None)
+            sync.save_sync_settings(self.store, self.url.text().strip(), self.proxy.text().strip() or None,
+                                    self.ca_file.text().strip() or None)
         except BaocaoError as exc:
             self.state.setText(error_text(exc))
             return
@@ -222,9 +217,11 @@ class SyncPanel(QWidget):
 
     def enroll(self) -> None:
         """Register this PC with the province using the one-time code."""
+        from desktop.services import sync
+
         url, code = self.url.text().strip(), self.code.text().strip()
         self.operation = run_operation(
-            self, lambda _p, _c: _sync_service().enroll(self.store, url, code), title=self.tr("Đăng ký với Sở"),
+            self, lambda _p, _c: sync.enroll(self.store, url, code), title=self.tr("Đăng ký với Sở"),
             on_success=self._enrolled, on_failure=self._failed, cancellable=False)
 
     def _enrolled(self, _profile: Any) -> None:
@@ -243,12 +240,14 @@ class SyncPanel(QWidget):
         latest = self._latest
         latest.set(None)
 
+        from desktop.services import sync
+
         def work(progress: Any, cancelled: Any) -> Any:
             def told(report: Any) -> None:
                 latest.set(report)
                 progress(report.bytes_done, report.bytes_total)
 
-            return _sync_service().sync_now(self.store, progress=told, cancelled=cancelled)
+            return sync.sync_now(self.store, progress=told, cancelled=cancelled)
 
         self.operation = run_operation(self, work, title=self.tr("Đồng bộ với Sở"), on_success=self._synced,
                                        on_failure=self._failed, dialog=False)

@@ -1,0 +1,32 @@
+"""After an export: say where the file went and offer to open its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDone", text)
+
+
+def show_exported(parent: QWidget | None, path: Path) -> QMessageBox:
+    """A non-blocking note with «Mở thư mục» (opens the folder in the file manager) and «Đóng»."""
+    box = QMessageBox(QMessageBox.Icon.Information, _tr("Đã xuất tệp"), _tr("Đã xuất {0}").format(path),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("exportedBox")
+    folder = box.addButton(_tr("&Mở thư mục"), QMessageBox.ButtonRole.ActionRole)
+    folder.setObjectName("openFolder")
+    box.addButton(_tr("Đó&ng"), QMessageBox.ButtonRole.RejectRole)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.finished.connect(lambda _answer: open_folder(path) if box.clickedButton() is folder else None)
+    box.open()
+    return box
+
+
+def open_folder(path: Path) -> bool:
+    """Show the folder holding ``path`` in the system's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
