@@ -94,6 +94,8 @@ _CONTINUATIONS = frozenset({"ban", "nganh", "dia phuong", "thi xa", "thanh pho",
 _ROLE_PREFIX = re.compile(r"^\s*(?:-|\+|•)?\s*(?:chủ trì|phối hợp|cơ quan chủ trì|cơ quan phối hợp|đơn vị chủ trì|"
                           r"đơn vị phối hợp)\s*:\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*;\s*|\s*,\s*|\s*\n\s*|\s+và\s+|\s*\r\s*", re.IGNORECASE)
+# A capitalised head word inside a piece, where a new name may start without a separator.
+_HEAD_START = re.compile(r"\s+(?=(?:UBND|Ủy ban|Uỷ ban|Sở|Văn phòng|Công an|Các|Bộ)\s)")
 _EXPANSIONS = ((re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
                (re.compile(r"^VP\b\.?\s*"), "Văn phòng "), (re.compile(r"\bTỉnh\b"), "tỉnh"))
 
@@ -206,7 +208,11 @@ def split_agencies(text: str | None) -> list[str]:
 
 
 def _pieces(text: str) -> list[str]:
-    """Cut at separators, then glue back the pieces that cannot start a name."""
+    """Cut at separators, then glue back the pieces that cannot start a name.
+
+    A name that starts after a complete one without any separator ("Các sở, ban, ngành UBND các xã",
+    a line break lost in a PDF) is cut at its head word too.
+    """
     pieces: list[str] = []
     glue = ""  # how the current piece joins the previous one; "" after a ";" or at the start
     position = 0
@@ -216,14 +222,22 @@ def _pieces(text: str) -> list[str]:
         separator = match.group(0) if match else ""
         position = match.end() if match else len(text)
         if raw:
-            if glue and pieces and _continues(pieces[-1], raw):
-                pieces[-1] += glue + raw
-            else:
-                pieces.append(raw)
+            for index, part in enumerate(_HEAD_START.split(raw)):
+                if index and not _complete(pieces[-1]):
+                    pieces[-1] += " " + part
+                elif not index and glue and pieces and _continues(pieces[-1], part):
+                    pieces[-1] += glue + part
+                else:
+                    pieces.append(part)
             glue = _glue_for(separator)
         elif ";" in separator:
             glue = ""
     return pieces
+
+
+def _complete(piece: str) -> bool:
+    """Whether ``piece`` is a whole known agency or group (so a head word after it starts another)."""
+    return is_group(piece) or _alias_key(piece) in _AGENCY_BY_KEY
 
 
 def _glue_for(separator: str) -> str:
@@ -237,6 +251,8 @@ def _glue_for(separator: str) -> str:
 
 
 def _continues(previous: str, piece: str) -> bool:
+    if _alias_key(f"{previous} {piece}") in _AGENCY_BY_KEY:
+        return True  # "Sở Lao động - Thương binh" + "Xã hội": the pieces make one known name
     if _group_key(piece) in _CONTINUATIONS:
         return _group_key(f"{previous} {piece}") in _GROUP_PREFIXES
     if _alias_key(piece) in _AGENCY_BY_KEY or is_group(piece):
