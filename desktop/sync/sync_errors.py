@@ -103,7 +103,8 @@ def error_for(answer: Answer, doing_vi: str, doing_en: str, *, for_upload: bool 
         return TransientError(f"{doing_vi}: máy chủ của tỉnh tạm thời chưa nhận ({answer.status}). {vi}".strip(),
                               f"{doing_en}: the province server is not accepting for now ({answer.status}). {en}"
                               .strip(), code=code or f"http_{answer.status}", retry_after=retry_after)
-    device_level = answer.status == 401 or (answer.status == 403 and not for_upload)
+    # A revoked device is refused on every request, chunks and commits included: never the bundle's fault.
+    device_level = answer.status == 401 or (answer.status == 403 and (not for_upload or code == "device_revoked"))
     kind = DeviceRejected if device_level else RejectedError
     return kind(f"{doing_vi}: máy chủ của tỉnh từ chối ({answer.status}). {vi}".strip(),
                 f"{doing_en}: the province server refused ({answer.status}). {en}".strip(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import time
 
 import httpx
@@ -27,8 +29,10 @@ def test_unsigned_request_is_refused(live_server):
 
 def test_tampered_body_path_and_stale_clock_are_refused(device):
     location = device.create_upload(b"x" * 10, "B-1").headers["Location"]
+    evil = base64.b64encode(hashlib.sha256(b"evil").digest()).decode()
     _refused(device.request("PATCH", location, b"evil", sign_body=b"good", headers={
-        "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}), 401, "signature")
+        "Upload-Offset": "0", "Upload-Checksum": f"sha256 {evil}", "Content-Type": "application/offset+octet-stream"}),
+        401, "signature")
     assert device.offset(location) == 0
     body = _refused(device.request("GET", "/v1/assignments", now=time.time() - 3600), 401, "clock")
     assert "clock" in body["message_en"]
