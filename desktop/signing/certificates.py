@@ -12,7 +12,7 @@ from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError, ValidationError
 
 from desktop.signing.errors import CertificateRefused
-from desktop.signing.tokens import subject_name
+from desktop.signing.tokens import common_name, subject_name
 
 SIGNING_KEY_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"})
 
@@ -49,9 +49,9 @@ def check_signing_certificate(cert: x509.Certificate, roots: list[x509.Certifica
         asyncio.run(validator.async_validate_path())
     except PathBuildingError as exc:
         raise CertificateRefused(
-            f"Chứng thư số của {name} (do {cert.issuer.human_friendly} cấp) không thuộc chứng thư gốc tin cậy nào; "
+            f"Chứng thư số của {name} (do {common_name(cert.issuer)} cấp) không thuộc chứng thư gốc tin cậy nào; "
             "chưa ký gì.",
-            f"{name}'s certificate (issued by {cert.issuer.human_friendly}) does not chain to a trusted root; "
+            f"{name}'s certificate (issued by {common_name(cert.issuer)}) does not chain to a trusted root; "
             "nothing was signed.", code="untrusted") from exc
     except (PathValidationError, ValidationError) as exc:
         raise CertificateRefused(f"Chứng thư số của {name} không hợp lệ: {exc}; chưa ký gì.",

@@ -3,7 +3,6 @@ with four tokens: the signer's, the agency's, one with an expired certificate an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,23 +36,33 @@ class Pki:
         return self.folder / "ca.pem"
 
 
+_built: list[Pki] = []
+
+
 @pytest.fixture(scope="session")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pki]:
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    """The test PKI and its tokens, made once per process even when other test folders import this fixture:
+    the PKCS#11 library reads SOFTHSM2_CONF only once, so a second token folder would never be seen."""
     if not softhsm.available():
         pytest.skip("SoftHSM2 / pkcs11-tool not installed (scripts/install-system-deps.sh installs them)")
-    folder = tmp_path_factory.mktemp("pki")
+    if not _built:
+        _built.append(_build(tmp_path_factory.mktemp("pki")))
+    return _built[0]
+
+
+def _build(folder: Path) -> Pki:
     softhsm.configure(folder)
     ca = make_ca("CA thu nghiem chuyen dung Chinh phu")
     foreign = make_ca("CA la")
     built = Pki(folder, ca, make_leaf(ca, "Nguyễn Văn An"), make_leaf(ca, "UBND xã Thử Nghiệm"),
-                    make_leaf(ca, "TSA thu nghiem", timestamping=True), foreign,
-                    signature_png(folder / "chu-ky.png"), seal_png(folder / "con-dau.png"))
+                make_leaf(ca, "TSA thu nghiem", timestamping=True), foreign,
+                signature_png(folder / "chu-ky.png"), seal_png(folder / "con-dau.png"))
     built.ca_pem.write_bytes(ca.cert_pem())
     softhsm.add_token(folder, SIGNER_TOKEN, built.signer, "Nguyen Van An")
     softhsm.add_token(folder, AGENCY_TOKEN, built.agency, "UBND xa Thu Nghiem")
     softhsm.add_token(folder, EXPIRED_TOKEN, make_leaf(ca, "Hết Hạn", days_from=-400, days_to=-2), "Het Han")
     softhsm.add_token(folder, FOREIGN_TOKEN, make_leaf(foreign, "Người Lạ"), "Nguoi La")
-    yield built
+    return built
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,11 @@ def _type(qtbot: QtBot, widget: object, text: str) -> None:
     qtbot.keyClicks(widget, text, delay=5)
 
 
+def _wait_done(qtbot: QtBot, dialog: DigitalSignDialog) -> None:
+    """Until the signing call returned, whichever way (the button is enabled again)."""
+    qtbot.waitUntil(lambda: dialog.sign_button.isEnabled() and dialog.state.text() != "Đang ký…", timeout=120_000)
+
+
 def _read_and_pick(qtbot: QtBot, dialog: DigitalSignDialog, token: str) -> None:
     _type(qtbot, dialog.library.library, softhsm.LIBRARY)
     qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
@@ -69,12 +74,14 @@ def test_sign_the_report_then_the_agency_signs_the_file(qtbot: QtBot, demo_store
 
     _type(qtbot, dialog.pin, "999999")
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Mã PIN không đúng" in dialog.state.text(), timeout=20_000)
+    _wait_done(qtbot, dialog)
+    assert "Mã PIN không đúng" in dialog.state.text()
     assert not out.exists() and dialog.pin.text() == "", "nothing written, the PIN not kept"
 
     _type(qtbot, dialog.pin, softhsm.PIN)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Đã ký số" in dialog.state.text(), timeout=30_000)
+    _wait_done(qtbot, dialog)
+    assert "Đã ký số" in dialog.state.text(), dialog.state.text()
     assert dialog.pin.text() == ""
     assert [(c.role, c.ok) for c in verify_pdf(out, roots(pki))] == [(Role.SIGNER, True)]
 
@@ -89,7 +96,8 @@ def test_sign_the_report_then_the_agency_signs_the_file(qtbot: QtBot, demo_store
     _choose_image(qtbot, monkeypatch, clerk, "seal", pki.folder / "con-dau.png")
     _type(qtbot, clerk.pin, softhsm.PIN)
     qtbot.mouseClick(clerk.sign_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Đã ký số" in clerk.state.text(), timeout=30_000)
+    _wait_done(qtbot, clerk)
+    assert "Đã ký số" in clerk.state.text(), clerk.state.text()
     final = Path(clerk.out.text())
     assert [(c.role, c.ok) for c in verify_pdf(final, roots(pki))] == [(Role.SIGNER, True), (Role.AGENCY, True)]
     settle_workers()
