@@ -11,12 +11,20 @@ one appendix per agency follows.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from desktop.documents.report_text import agency_in_text
 from desktop.domain.periods import Period, period_info, vietnam_time
-from desktop.domain.report_snapshot import AgencyInfo, DocumentInfo, IndicatorEntry, ReportSnapshot, TaskEntry
+from desktop.domain.report_snapshot import (
+    TASK_STATUSES,
+    AgencyInfo,
+    DocumentInfo,
+    IndicatorEntry,
+    ReportSnapshot,
+    TaskEntry,
+)
+from desktop.domain.task_status import status_label
 from server.console.period_figures import latest_bundles
 from server.console.period_status import PeriodStatus, period_status
 from server.console.stored_reports import ReportReader
@@ -145,3 +153,22 @@ def _indicators(reports: list[ReportSnapshot]) -> tuple[IndicatorEntry, ...]:
                                         value=sum(values) if values and first.kind == "count" else None,
                                         level=None, note=note))
     return tuple(sorted(found, key=lambda i: (i.group, i.key)))
+
+
+def task_counts(report: ReportSnapshot) -> str:
+    """ "nhiệm vụ: 12 (hoàn thành 3, đang thực hiện 9)" — one agency's tasks by status."""
+    counts = Counter(t.status for t in report.tasks)
+    parts = [f"{status_label(code, 'vi').lower()} {counts[code]}" for code in TASK_STATUSES if counts[code]]
+    if counts[None]:
+        parts.append(f"chưa báo cáo {counts[None]}")
+    return f"nhiệm vụ: {len(report.tasks)}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+def agencies_appendix(consolidated: Consolidated) -> ReportSnapshot:
+    """The appendix of every agency's figures as one snapshot: each agency a group (its name and its tasks
+    by status) of its indicators, for the app's indicator table."""
+    indicators = []
+    for agency in consolidated.agencies:
+        group = f"{agency_in_text(agency.agency.name)} ({agency.agency.code}) — {task_counts(agency)}"
+        indicators += [replace(indicator, group=group, attachments=()) for indicator in agency.indicators]
+    return replace(consolidated.report, tasks=(), indicators=tuple(indicators))

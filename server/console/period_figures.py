@@ -17,7 +17,7 @@ from desktop.domain.report_snapshot import ReportSnapshot
 from server.console.stored_reports import ReportReader
 from server.db import Database
 from server.models import Agency, StoredBundle
-from server.summary import _met, _value
+from server.summary_data import achieved
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,16 @@ def indicators_across(db: Database, period: Period) -> list[IndicatorAcross]:
                 across = found[item["key"]] = IndicatorAcross(
                     item["key"], item.get("name") or "", item.get("unit") or "", item.get("target_text") or "",
                     item.get("target_value"))
-            value = _value(item)
+            value = achieved(item)
             across.values.append(AgencyValue(code, name, value, _shown(item, value), _met(item, value)))
     return [found[key] for key in sorted(found)]
+
+
+def _met(item: dict[str, Any], value: float | None) -> bool | None:
+    target = item.get("target_value")
+    if value is None or not isinstance(target, int | float):
+        return None
+    return value >= target
 
 
 def _shown(item: dict[str, Any], value: float | None) -> str:

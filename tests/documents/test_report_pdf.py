@@ -76,7 +76,8 @@ def test_header_title_and_signature_read_as_the_decree_prescribes(pdf: Path) -> 
         assert expected in first
     whole = _flat(_text(pdf))
     for expected in ("II. KHÓ KHĂN, VƯỚNG MẮC", "Hạ tầng mạng tại một số ấp còn yếu.", "III. ĐỀ XUẤT, KIẾN NGHỊ",
-                     "Đề nghị hỗ trợ thiết bị ký số.", "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP (02b).", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Thành", "./."):
+                     "Đề nghị hỗ trợ thiết bị ký số.", "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP (02b).",
+                     "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Thành", "./."):
         assert expected in whole
     # The addressee is "Như trên": naming it again in Nơi nhận would send it twice.
     assert "- Sở Khoa học và Công nghệ;" not in whole
