@@ -23,6 +23,7 @@ from desktop.views.print_preview import preview_dialog
 from desktop.views.report_editor import ReportEditor
 from desktop.views.settings_dialog import SettingsDialog, UiSettings
 from desktop.views.sign_dialog import SignDialog
+from desktop.views.auto_sync import AutoSync
 from desktop.views.sync_panel import SyncPanel
 from desktop.views.worker import Operation, run_operation, show_error
 
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow):
         self.idle_lock.idle.connect(self.lock)
         char = self.fontMetrics().averageCharWidth()
         self.resize(char * 150, self.fontMetrics().height() * 40)
+        self.auto_sync = AutoSync(store, self)
+        self.auto_sync.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.dashboard.layout().insertWidget(0, self.auto_sync.label)
         self.dashboard.refresh()
         self.statusBar().showMessage(self.tr("Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi."))
 
