@@ -45,7 +45,7 @@ class AutoSync(QObject):
         if interval is not None and interval < 30:
             self.schedule.retry_base = interval  # a short interval (tests, a demo) backs off on its own scale
             self.schedule.probe_every = min(self.schedule.probe_every, interval)
-        self.attempts: list[tuple[float, str]] = []  # (when it started, "ok" | "unreachable" | "refused"), for the tests
+        self.attempts: list[tuple[float, str]] = []  # (start, "ok" / "unreachable" / "refused")
         self.waiting, self.attention = 0, 0
         self.label = QLabel()
         self.label.setObjectName("autoSyncStatus")

@@ -9,13 +9,14 @@ from types import ModuleType
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFileDialog, QInputDialog, QLineEdit, QMainWindow, QTabWidget, QWidget
 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import reports
 from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
+from desktop.views.auto_sync import AutoSync
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
@@ -23,7 +24,6 @@ from desktop.views.print_preview import preview_dialog
 from desktop.views.report_editor import ReportEditor
 from desktop.views.settings_dialog import SettingsDialog, UiSettings
 from desktop.views.sign_dialog import SignDialog
-from desktop.views.auto_sync import AutoSync
 from desktop.views.sync_panel import SyncPanel
 from desktop.views.worker import Operation, run_operation, show_error
 
@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self.resize(char * 150, self.fontMetrics().height() * 40)
         self.auto_sync = AutoSync(store, self)
         self.auto_sync.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.dashboard.layout().insertWidget(0, self.auto_sync.label)
+        if isinstance(dashboard_layout := self.dashboard.layout(), QBoxLayout):
+            dashboard_layout.insertWidget(0, self.auto_sync.label)
         self.dashboard.refresh()
         self.statusBar().showMessage(self.tr("Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi."))
 
