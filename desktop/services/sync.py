@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import platform
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import httpx
 from sqlalchemy import select
 
 from desktop.domain.text import nfc
@@ -99,9 +101,47 @@ def enroll(store: Store, server_url: str, code: str, device_name: str | None = N
     return profile
 
 
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def sync_if_idle(store: Store, *, cancelled: Callable[[], bool] | None = None) -> SyncOutcome | None:
+    """``sync_now`` unless a sync already runs in this process (then None): periodic sync never doubles one."""
+    if not _ONE_AT_A_TIME.acquire(blocking=False):
+        return None
+    try:
+        return _sync(store, None, cancelled)
+    finally:
+        _ONE_AT_A_TIME.release()
+
+
+def province_reachable(store: Store) -> bool:
+    """Whether the province server answers its health check now (one tiny unsigned request, no retry)."""
+    with store.session() as session:
+        url = get_setting(session, URL_SETTING)
+    if not url:
+        return False
+    try:
+        return httpx.get(f"{url}/v1/health", timeout=3.0, follow_redirects=False).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def outbox_counts(store: Store) -> tuple[int, int]:
+    """How many bundles wait to be sent, and how many need the user's attention."""
+    with store.session() as session:
+        states = list(session.scalars(select(OutboxItem.state)))
+    return sum(s in PENDING_STATES for s in states), states.count("needs_attention")
+
+
 def sync_now(store: Store, *, progress: Callable[[SyncProgress], None] | None = None,
              cancelled: Callable[[], bool] | None = None) -> SyncOutcome:
     """Pull assignments, then push every queued bundle; one failing bundle never holds back the others."""
+    with _ONE_AT_A_TIME:
+        return _sync(store, progress, cancelled)
+
+
+def _sync(store: Store, progress: Callable[[SyncProgress], None] | None,
+          cancelled: Callable[[], bool] | None) -> SyncOutcome:
     with _client(store) as client:
         changed, plans = _pull(store, client)
         learn_chain(store, client)

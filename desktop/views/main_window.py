@@ -11,19 +11,20 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFileDialog, QMainWindow, QTabWidget, QWidget
 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import reports
 from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
+from desktop.views.auto_sync import AutoSync
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.digital_sign_dialog import open_digital_sign
+from desktop.views.export_done import show_exported
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
 from desktop.views.plan_import_dialog import open_plan_import
-from desktop.views.export_done import show_exported
 from desktop.views.print_preview import preview_dialog
 from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.report_editor import ReportEditor
@@ -74,6 +75,10 @@ class MainWindow(QMainWindow):
         self.idle_lock.idle.connect(self.lock)
         char = self.fontMetrics().averageCharWidth()
         self.resize(char * 150, self.fontMetrics().height() * 40)
+        self.auto_sync = AutoSync(store, self)
+        self.auto_sync.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        if isinstance(dashboard_layout := self.dashboard.layout(), QBoxLayout):
+            dashboard_layout.insertWidget(0, self.auto_sync.label)
         self.dashboard.refresh()
         self.statusBar().showMessage(self.tr("Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi."))
 

@@ -1,4 +1,4 @@
-"""``baocao backup`` / ``baocao restore`` as a user runs them: encrypted file, passphrase or recovery key, no overwrite."""
+"""``baocao backup`` / ``baocao restore`` as a user runs them: encrypted, passphrase or recovery key, no overwrite."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.periods import current_period_code
 from desktop.services.demo import setup_demo
+from desktop.services.periods import current_period_code
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
 
 SECRET = {"BAOCAO_PASSPHRASE": PASSPHRASE}

@@ -1733,4 +1733,48 @@ This agency: {2}</translation>
             <translation>Import the province's plan</translation>
         </message>
     </context>
+    <context>
+        <name>AutoSync</name>
+        <message>
+            <location filename="../../views/auto_sync.py" line="82" />
+            <location filename="../../views/auto_sync.py" line="134" />
+            <source>Tự động đồng bộ</source>
+            <translation>Automatic sync</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="102" />
+            <source>Sở đã nhận {0} báo cáo; biên nhận đã lưu.</source>
+            <translation>The province received {0} report(s); receipts kept.</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="104" />
+            <source>{0} báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
+            <translation>{0} report(s) refused by the province, need attention (Sync tab).</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="140" />
+            <source>Tự động đồng bộ: tắt. Chờ gửi: {0}; cần xem lại: {1}.</source>
+            <translation>Automatic sync: off. Waiting to send: {0}; needing attention: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="143" />
+            <source>chưa có</source>
+            <translation>none yet</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="144" />
+            <source>đang đồng bộ</source>
+            <translation>syncing now</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="145" />
+            <source>Đồng bộ thành công gần nhất: {0}. Lần thử tới: {1}. Chờ gửi: {2}; cần xem lại: {3}.</source>
+            <translation>Last successful sync: {0}. Next try: {1}. Waiting to send: {2}; needing attention: {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="148" />
+            <source>Chưa kết nối được với Sở ({0} lần).</source>
+            <translation>The province could not be reached ({0} tries).</translation>
+        </message>
+    </context>
 </TS>
