@@ -18,6 +18,7 @@ from desktop.cli import (
     bundle_commands,
     context,
     demo_commands,
+    evidence_commands,
     plan_commands,
     report_commands,
     store_commands,
@@ -27,7 +28,7 @@ from desktop.errors import BaocaoError
 from desktop.i18n import tr
 
 COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands,
-                   sync_commands, bundle_commands, app_commands)
+                   sync_commands, bundle_commands, app_commands, evidence_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -118,3 +118,31 @@ def save_evidence_copy(store: Store, evidence_id: int, target: Path) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def item_kind(store: Store, ref: str) -> str:
+    """Whether ``ref`` (the workbook's "Mã", e.g. "3256/QĐ-UBND::II.3") names a task or an indicator of this
+    agency; refused with the ref named if it is neither."""
+    ref = nfc(ref)
+    with store.session() as session:
+        agency = installation_agency(session)
+        for kind, find in (("task", find_assigned_task), ("indicator", find_assigned_indicator)):
+            try:
+                find(session, agency, ref)
+            except InputError:
+                continue
+            return kind
+    raise InputError(f"Không có nhiệm vụ hay chỉ tiêu mã «{ref}» giao cho đơn vị.",
+                     f"No task or indicator «{ref}» is assigned to this agency.", code="no_item")
+
+
+def remove_evidence_named(store: Store, period_code: str, ref: str, name: str) -> EvidenceInfo:
+    """Remove the evidence file called ``name`` from the item ``ref``; refused if there is none."""
+    kind = item_kind(store, ref)
+    wanted = nfc(name)
+    for info in list_evidence(store, period_code, kind, nfc(ref)):
+        if info.name == wanted:
+            remove_evidence(store, period_code, info.id)
+            return info
+    raise InputError(f"Mục «{ref}» không có tệp minh chứng «{name}».", f"Item «{ref}» has no evidence «{name}».",
+                     code="no_evidence")
