@@ -205,3 +205,16 @@ def test_reopen_dialog_stays_open_with_a_message_on_an_empty_reason(qtbot: QtBot
     qtbot.keyClicks(dialog.reason, "bo sung so lieu")
     dialog.accept()
     assert not dialog.isVisible() and given == ["bo sung so lieu"]
+
+
+def test_font_size_is_kept_between_9_and_20_points(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.views.settings_dialog import UiSettings, load_ui_settings, save_ui_settings
+
+    dialog = SettingsDialog(UiSettings(font_points=12))
+    qtbot.addWidget(dialog)
+    dialog.font_points.setValue(1)
+    assert dialog.chosen().font_points == 0  # below 9 is only «Theo hệ thống»
+    dialog.font_points.setValue(99)
+    assert dialog.chosen().font_points == 20
+    save_ui_settings(tmp_path, UiSettings(font_points=1))
+    assert load_ui_settings(tmp_path).font_points == 9
