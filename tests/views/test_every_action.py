@@ -218,3 +218,14 @@ def test_font_size_is_kept_between_9_and_20_points(qtbot: QtBot, tmp_path: Path)
     assert dialog.chosen().font_points == 20
     save_ui_settings(tmp_path, UiSettings(font_points=1))
     assert load_ui_settings(tmp_path).font_points == 9
+
+
+def test_baocao_lang_chooses_the_interface_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.app import startup_settings
+    from desktop.views.settings_dialog import UiSettings, save_ui_settings
+
+    save_ui_settings(tmp_path, UiSettings(language="vi", idle_minutes=5))
+    monkeypatch.setenv("BAOCAO_LANG", "en")
+    assert startup_settings(tmp_path) == UiSettings(language="en", idle_minutes=5)
+    monkeypatch.delenv("BAOCAO_LANG")
+    assert startup_settings(tmp_path).language == "vi"
