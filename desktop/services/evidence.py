@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from sqlalchemy import select
 
+from desktop.domain.file_kinds import can_run
 from desktop.domain.text import nfc
 from desktop.errors import Cancelled, InputError
 from desktop.models.attachment import Attachment, copy_attachment, store_attachment
@@ -57,6 +58,12 @@ def attach_evidence(store: Store, period_code: str, owner_kind: str, owner_ref: 
     """Stream ``path`` into the store as evidence of a task or indicator; all or nothing."""
     if owner_kind not in OWNER_KINDS:
         raise InputError(f"Loại mục không hợp lệ: {owner_kind}", f"Invalid item kind: {owner_kind}", code="bad_kind")
+    if can_run(path.name):
+        # Evidence is opened by people on other PCs (the province): a program or script is never accepted.
+        raise InputError(f"Không đính kèm được {path.name}: chương trình hoặc tập lệnh không phải minh chứng. "
+                         "Hãy nén (zip) hoặc chuyển sang PDF nếu thật cần gửi.",
+                         f"Cannot attach {path.name}: programs and scripts are not evidence. Zip it or convert "
+                         "it to PDF if it truly must be sent.", code="executable")
     try:
         total = path.stat().st_size
         handle = open(path, "rb")  # noqa: SIM115 - closed below, wrapped for progress

@@ -57,3 +57,12 @@ def test_unknown_item_and_unknown_file_are_refused_by_name(demo_dir: Path, tmp_p
     ref = first_task_ref(demo_dir)
     code, _out, err = evidence(demo_dir, "remove", "--item", ref, "khong-co.pdf")
     assert code != 0 and "khong-co.pdf" in err
+
+
+def test_a_program_is_refused_as_evidence(demo_dir: Path, tmp_path: Path) -> None:
+    program = tmp_path / "cap-nhat.exe"
+    program.write_bytes(b"MZ\x90\x00")
+    code, _out, err = evidence(demo_dir, "add", "--item", first_task_ref(demo_dir), str(program))
+    assert code != 0 and "cap-nhat.exe" in err
+    code, out, _err = evidence(demo_dir, "list")
+    assert "cap-nhat.exe" not in out
