@@ -4,9 +4,9 @@ to the unlock window and closes the store."""
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,10 +14,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QThreadPool, QTransla
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-import desktop
 from desktop.models.keyslots import KdfParams
-from desktop.package_data import resources_dir
 from desktop.models.store import Store
+from desktop.package_data import resources_dir
 from desktop.services.accounts import default_data_dir
 from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import UiSettings, load_ui_settings, save_ui_settings

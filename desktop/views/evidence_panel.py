@@ -83,7 +83,8 @@ class EvidencePanel(QWidget):
             self._refresh_buttons()
             return
         for info in evidence.list_evidence(self.store, self.period_code, self.kind, self.ref):
-            row = QTreeWidgetItem([info.name, kind_label(info.name, self.language), format_size(info.size, self.language)])
+            row = QTreeWidgetItem([info.name, kind_label(info.name, self.language),
+                                   format_size(info.size, self.language)])
             row.setData(0, 256, info.id)
             row.setToolTip(0, f"SHA-256 {info.sha256}")
             self.list.addTopLevelItem(row)

@@ -19,9 +19,9 @@ from desktop.services import reports
 from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
 from desktop.views.dashboard_view import DashboardView
+from desktop.views.export_done import show_exported
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
-from desktop.views.export_done import show_exported
 from desktop.views.print_preview import preview_dialog
 from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.report_editor import ReportEditor
@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
                                                    "exportWorkbook")
         self.export_encrypted_action = self._action(self.tr("Xuất tệp &mã hóa gửi Sở…"), self.export_encrypted,
                                                     "Ctrl+Alt+E", "exportEncrypted")
-        self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I", "fillFromWorkbook")
+        self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I",
+                                        "fillFromWorkbook")
         self.print_action = self._action(self.tr("Xem trước và &in…"), self.print_preview,
                                          QKeySequence.StandardKey.Print, "printPreview")
         self.lock_action = self._action(self.tr("&Khóa"), self.lock, "Ctrl+L", "lock")
@@ -126,7 +127,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&Xem"))
         for n in range(self.tabs.count()):
             view_menu.addAction(self._action(self.tabs.tabText(n).replace("&", ""),
-                                             lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}", f"showTab{n + 1}"))
+                                             lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}",
+                                             f"showTab{n + 1}"))
         tools = bar.addMenu(self.tr("&Công cụ"))
         tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
 

@@ -57,7 +57,8 @@ class Answers:
         self.open: Path | None = None
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(self.save or ""), ""))
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(self.open or ""), ""))
-        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(self.open)] if self.open else [], ""))
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                            lambda *a, **k: ([str(self.open)] if self.open else [], ""))
 
 
 @pytest.fixture

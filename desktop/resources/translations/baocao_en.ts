@@ -4,27 +4,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="81"/>
+        <location filename="../../views/dashboard_view.py" line="81"/>
         <source>Đang tải tổng quan…</source>
         <translation>Loading the overview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="84"/>
+        <location filename="../../views/dashboard_view.py" line="84"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="109"/>
+        <location filename="../../views/dashboard_view.py" line="109"/>
         <source>Chưa sẵn sàng</source>
         <translation>Not ready yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="146"/>
+        <location filename="../../views/dashboard_view.py" line="146"/>
         <source>Nhiệm vụ quá hạn ({0})</source>
         <translation>Overdue tasks ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dashboard_view.py" line="147"/>
+        <location filename="../../views/dashboard_view.py" line="147"/>
         <source>{0} — {1} (hạn {2})</source>
         <translation>{0} — {1} (due {2})</translation>
     </message>
@@ -32,276 +32,309 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="44"/>
+        <location filename="../../views/evidence_panel.py" line="45"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="48"/>
+        <location filename="../../views/evidence_panel.py" line="49"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="48"/>
+        <location filename="../../views/evidence_panel.py" line="49"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="48"/>
+        <location filename="../../views/evidence_panel.py" line="49"/>
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="53"/>
+        <location filename="../../views/evidence_panel.py" line="54"/>
         <source>Đính &amp;kèm…</source>
         <translation>&amp;Attach…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="55"/>
+        <location filename="../../views/evidence_panel.py" line="56"/>
         <source>&amp;Lưu bản sao và mở…</source>
         <translation>&amp;Save a copy and open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="57"/>
+        <location filename="../../views/evidence_panel.py" line="58"/>
         <source>&amp;Gỡ bỏ</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="59"/>
+        <location filename="../../views/evidence_panel.py" line="60"/>
         <source>Kéo thả tệp vào đây để đính kèm.</source>
         <translation>Drop files here to attach them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="75"/>
+        <location filename="../../views/evidence_panel.py" line="76"/>
         <source>Minh chứng: {0}</source>
         <translation>Evidence: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="100"/>
+        <location filename="../../views/evidence_panel.py" line="101"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="120"/>
+        <location filename="../../views/evidence_panel.py" line="121"/>
         <source>Đang đính kèm {0}</source>
         <translation>Attaching {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="131"/>
+        <location filename="../../views/evidence_panel.py" line="132"/>
         <source>Đính kèm minh chứng</source>
         <translation>Attach evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="155"/>
-        <location filename="../../desktop/views/evidence_panel.py" line="161"/>
+        <location filename="../../views/evidence_panel.py" line="157"/>
+        <source>Tệp có thể chạy chương trình</source>
+        <translation>File that can run a program</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="158"/>
+        <source>«{0}» là chương trình hoặc tập lệnh: mở nó có thể chạy mã độc trên máy này. Vẫn lưu bản sao và mở?</source>
+        <translation>«{0}» is a program or script: opening it may run malicious code on this PC. Save a copy and open it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="171"/>
+        <location filename="../../views/evidence_panel.py" line="177"/>
         <source>Lưu bản sao minh chứng</source>
         <translation>Save a copy of the evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="171"/>
-        <location filename="../../desktop/views/evidence_panel.py" line="183"/>
+        <location filename="../../views/evidence_panel.py" line="187"/>
+        <location filename="../../views/evidence_panel.py" line="199"/>
         <source>Gỡ minh chứng</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/evidence_panel.py" line="172"/>
+        <location filename="../../views/evidence_panel.py" line="188"/>
         <source>Gỡ tệp «{0}» khỏi báo cáo?</source>
         <translation>Remove «{0}» from the report?</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ExportDone</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="50"/>
-        <source>baocao — Báo cáo nhiệm vụ, chỉ tiêu</source>
-        <translation>baocao — Task and indicator reports</translation>
+        <location filename="../../views/export_done.py" line="14"/>
+        <source>Đã xuất tệp</source>
+        <translation>File exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="58"/>
-        <source>&amp;Tổng quan</source>
-        <translation>&amp;Overview</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="59"/>
-        <source>&amp;Kế hoạch</source>
-        <translation>&amp;Plans</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="60"/>
-        <location filename="../../desktop/views/main_window.py" line="115"/>
-        <source>&amp;Báo cáo</source>
-        <translation>&amp;Report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="61"/>
-        <source>Đồng &amp;bộ</source>
-        <translation>&amp;Sync</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="75"/>
-        <source>Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi.</source>
-        <translation>Data is encrypted and saved after every change.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="90"/>
-        <source>&amp;Tệp</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="91"/>
-        <source>Xuất &amp;PDF…</source>
-        <translation>Export &amp;PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="92"/>
-        <source>Xuất &amp;Excel…</source>
-        <translation>Export &amp;Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="93"/>
-        <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
-        <translation>Export &amp;encrypted file for the province…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="95"/>
-        <source>&amp;Nhập số liệu từ Excel…</source>
-        <translation>&amp;Import figures from Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="96"/>
-        <source>Xem trước và &amp;in…</source>
-        <translation>Print pre&amp;view…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="98"/>
-        <source>&amp;Khóa</source>
-        <translation>&amp;Lock</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="99"/>
-        <source>T&amp;hoát</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="106"/>
-        <source>&amp;Sửa</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="107"/>
-        <source>&amp;Hoàn tác</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="109"/>
-        <source>&amp;Làm lại</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="114"/>
-        <source>&amp;Tìm nhiệm vụ</source>
-        <translation>&amp;Find task</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="116"/>
-        <source>&amp;Kiểm tra</source>
-        <translation>&amp;Check</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="117"/>
-        <source>&amp;Phê duyệt và ký…</source>
-        <translation>&amp;Approve and sign…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="119"/>
-        <source>&amp;Mở lần sửa đổi mới…</source>
-        <translation>&amp;New revision…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="122"/>
-        <source>&amp;Xem</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="126"/>
-        <source>&amp;Công cụ</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="127"/>
-        <source>&amp;Cài đặt…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
-        <source>Mở báo cáo</source>
-        <translation>Open report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="179"/>
-        <source>Phê duyệt và ký</source>
-        <translation>Approve and sign</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="182"/>
-        <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
-        <translation>Revision {0} signed; the report waits to be sent to the province.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="192"/>
-        <location filename="../../desktop/views/main_window.py" line="202"/>
-        <source>Mở lần sửa đổi mới</source>
-        <translation>New revision</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="193"/>
-        <source>Lý do sửa đổi báo cáo đã ký:</source>
-        <translation>Why the signed report is revised:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="216"/>
-        <source>Xuất PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="220"/>
-        <location filename="../../desktop/views/main_window.py" line="234"/>
-        <location filename="../../desktop/views/main_window.py" line="247"/>
+        <location filename="../../views/export_done.py" line="15"/>
         <source>Đã xuất {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="224"/>
+        <location filename="../../views/export_done.py" line="18"/>
+        <source>&amp;Mở thư mục</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../views/export_done.py" line="21"/>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>baocao — Báo cáo nhiệm vụ, chỉ tiêu</source>
+        <translation type="vanished">baocao — Task and indicator reports</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="58"/>
+        <source>&amp;Tổng quan</source>
+        <translation>&amp;Overview</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="59"/>
+        <source>&amp;Kế hoạch</source>
+        <translation>&amp;Plans</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="60"/>
+        <location filename="../../views/main_window.py" line="119"/>
+        <source>&amp;Báo cáo</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="61"/>
+        <source>Đồng &amp;bộ</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="75"/>
+        <source>Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi.</source>
+        <translation>Data is encrypted and saved after every change.</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="90"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="91"/>
+        <source>Xuất &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="92"/>
+        <source>Xuất &amp;Excel…</source>
+        <translation>Export &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="94"/>
+        <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
+        <translation>Export &amp;encrypted file for the province…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="96"/>
+        <source>&amp;Nhập số liệu từ Excel…</source>
+        <translation>&amp;Import figures from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="97"/>
+        <source>Xem trước và &amp;in…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="99"/>
+        <source>&amp;Khóa</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="100"/>
+        <source>T&amp;hoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="107"/>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="108"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="111"/>
+        <source>&amp;Làm lại</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="117"/>
+        <source>&amp;Tìm nhiệm vụ</source>
+        <translation>&amp;Find task</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="120"/>
+        <source>&amp;Kiểm tra</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="121"/>
+        <source>&amp;Phê duyệt và ký…</source>
+        <translation>&amp;Approve and sign…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="123"/>
+        <source>&amp;Mở lần sửa đổi mới…</source>
+        <translation>&amp;New revision…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="126"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="130"/>
+        <source>&amp;Công cụ</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="131"/>
+        <source>&amp;Cài đặt…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="148"/>
+        <source>Mở báo cáo</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="184"/>
+        <source>Phê duyệt và ký</source>
+        <translation>Approve and sign</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="189"/>
+        <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
+        <translation>Revision {0} signed; the report waits to be sent to the province.</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="209"/>
+        <source>Mở lần sửa đổi mới</source>
+        <translation>New revision</translation>
+    </message>
+    <message>
+        <source>Lý do sửa đổi báo cáo đã ký:</source>
+        <translation type="vanished">Why the signed report is revised:</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="223"/>
+        <source>Xuất PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="262"/>
+        <source>Đã xuất {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="231"/>
         <source>Đang xuất PDF</source>
         <translation>Exporting PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="229"/>
+        <location filename="../../views/main_window.py" line="50"/>
+        <source>Báo cáo nhiệm vụ, chỉ tiêu</source>
+        <translation>Task and indicator reports</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="236"/>
         <source>Xuất Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="233"/>
+        <location filename="../../views/main_window.py" line="242"/>
         <source>Đang xuất Excel</source>
         <translation>Exporting Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="240"/>
+        <location filename="../../views/main_window.py" line="249"/>
         <source>Xuất tệp mã hóa</source>
         <translation>Export encrypted file</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="246"/>
+        <location filename="../../views/main_window.py" line="257"/>
         <source>Đang xuất tệp mã hóa</source>
         <translation>Exporting the encrypted file</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="252"/>
+        <location filename="../../views/main_window.py" line="267"/>
         <source>Nhập số liệu từ Excel</source>
         <translation>Import figures from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="258"/>
+        <location filename="../../views/main_window.py" line="275"/>
         <source>Đang nhập số liệu</source>
         <translation>Importing figures</translation>
     </message>
@@ -309,22 +342,22 @@
 <context>
     <name>NarrativePanel</name>
     <message>
-        <location filename="../../desktop/views/narrative_panel.py" line="40"/>
+        <location filename="../../views/narrative_panel.py" line="40"/>
         <source>Tình hình và &amp;kết quả chung</source>
         <translation>&amp;Summary of results</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/narrative_panel.py" line="41"/>
+        <location filename="../../views/narrative_panel.py" line="41"/>
         <source>Khó khăn, &amp;vướng mắc</source>
         <translation>&amp;Difficulties</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/narrative_panel.py" line="41"/>
+        <location filename="../../views/narrative_panel.py" line="41"/>
         <source>Đề &amp;xuất, kiến nghị</source>
         <translation>&amp;Proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/narrative_panel.py" line="82"/>
+        <location filename="../../views/narrative_panel.py" line="82"/>
         <source>Không lưu được</source>
         <translation>Not saved</translation>
     </message>
@@ -332,22 +365,22 @@
 <context>
     <name>PeriodCardView</name>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="42"/>
+        <location filename="../../views/period_card.py" line="42"/>
         <source>Tình trạng:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="42"/>
+        <location filename="../../views/period_card.py" line="42"/>
         <source>Kiểm tra:</source>
         <translation>Checks:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="43"/>
+        <location filename="../../views/period_card.py" line="43"/>
         <source>Gửi Sở:</source>
         <translation>Sent to province:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/period_card.py" line="58"/>
+        <location filename="../../views/period_card.py" line="58"/>
         <source>Hạn nộp trước ngày {0}: còn %n ngày</source>
         <translation>
             <numerusform>Due before {0}: %n day left</numerusform>
@@ -355,7 +388,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/period_card.py" line="60"/>
+        <location filename="../../views/period_card.py" line="60"/>
         <source>Hạn nộp trước ngày {0}: đã quá hạn %n ngày</source>
         <translation>
             <numerusform>Due before {0}: %n day late</numerusform>
@@ -363,97 +396,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="66"/>
+        <location filename="../../views/period_card.py" line="66"/>
         <source>Chưa có báo cáo kỳ này</source>
         <translation>No report for this period yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="69"/>
+        <location filename="../../views/period_card.py" line="69"/>
         <source>Đã nhập {0}/{1} mục</source>
         <translation>{0}/{1} items filled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="71"/>
+        <location filename="../../views/period_card.py" line="71"/>
         <source>{0} lỗi, {1} cảnh báo</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="74"/>
+        <location filename="../../views/period_card.py" line="74"/>
         <source>Mở báo cáo &amp;quá hạn</source>
         <translation>Open the &amp;late report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="74"/>
+        <location filename="../../views/period_card.py" line="74"/>
         <source>Mở &amp;báo cáo</source>
         <translation>Open &amp;report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="75"/>
+        <location filename="../../views/period_card.py" line="75"/>
         <source>Mở báo cáo &amp;kỳ sau</source>
         <translation>Open &amp;next period</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="79"/>
+        <location filename="../../views/period_card.py" line="79"/>
         <source>Chưa bắt đầu</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="79"/>
+        <location filename="../../views/period_card.py" line="79"/>
         <source>Đang soạn</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="80"/>
+        <location filename="../../views/period_card.py" line="80"/>
         <source>Đã phê duyệt</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="80"/>
+        <location filename="../../views/period_card.py" line="80"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="80"/>
+        <location filename="../../views/period_card.py" line="80"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="81"/>
+        <location filename="../../views/period_card.py" line="81"/>
         <source>Sở đã nhận</source>
         <translation>Received by the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="83"/>
+        <location filename="../../views/period_card.py" line="83"/>
         <source>{0} (lần {1})</source>
         <translation>{0} (revision {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="87"/>
+        <location filename="../../views/period_card.py" line="87"/>
         <source>Chưa có gì để gửi</source>
         <translation>Nothing to send yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="89"/>
+        <location filename="../../views/period_card.py" line="89"/>
         <source>Sở đã nhận lúc {0}</source>
         <translation>Received by the province at {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="90"/>
+        <location filename="../../views/period_card.py" line="90"/>
         <source>Chờ gửi</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="90"/>
+        <location filename="../../views/period_card.py" line="90"/>
         <source>Đang gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="90"/>
+        <location filename="../../views/period_card.py" line="90"/>
         <source>Chờ biên nhận</source>
         <translation>Waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/period_card.py" line="91"/>
+        <location filename="../../views/period_card.py" line="91"/>
         <source>Cần xử lý</source>
         <translation>Needs attention</translation>
     </message>
@@ -461,77 +494,77 @@
 <context>
     <name>PlanBrowser</name>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="44"/>
+        <location filename="../../views/plan_browser.py" line="44"/>
         <source>Tìm (không cần dấu): chuyen doi so…</source>
         <translation>Search (accents optional): chuyen doi so…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="47"/>
+        <location filename="../../views/plan_browser.py" line="47"/>
         <source>Mọi vai trò</source>
         <translation>Any role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="48"/>
+        <location filename="../../views/plan_browser.py" line="48"/>
         <source>Tôi chủ trì</source>
         <translation>I lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="49"/>
+        <location filename="../../views/plan_browser.py" line="49"/>
         <source>Tôi phối hợp</source>
         <translation>I coordinate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="52"/>
+        <location filename="../../views/plan_browser.py" line="52"/>
         <source>Mọi loại thời hạn</source>
         <translation>Any deadline kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="56"/>
+        <location filename="../../views/plan_browser.py" line="56"/>
         <source>Chỉ &amp;quá hạn</source>
         <translation>&amp;Overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="58"/>
+        <location filename="../../views/plan_browser.py" line="58"/>
         <source>Mục</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="58"/>
+        <location filename="../../views/plan_browser.py" line="58"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="59"/>
+        <location filename="../../views/plan_browser.py" line="59"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="59"/>
+        <location filename="../../views/plan_browser.py" line="59"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="60"/>
+        <location filename="../../views/plan_browser.py" line="60"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="60"/>
+        <location filename="../../views/plan_browser.py" line="60"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="72"/>
+        <location filename="../../views/plan_browser.py" line="72"/>
         <source>&amp;Tìm:</source>
         <translation>Sea&amp;rch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="98"/>
+        <location filename="../../views/plan_browser.py" line="98"/>
         <source>Mọi phần</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/plan_browser.py" line="114"/>
+        <location filename="../../views/plan_browser.py" line="114"/>
         <source>{0} / {1} nhiệm vụ</source>
         <translation>{0} / {1} tasks</translation>
     </message>
@@ -539,15 +572,33 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../desktop/views/print_preview.py" line="68"/>
+        <location filename="../../views/print_preview.py" line="68"/>
         <source>Xem trước khi in — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../views/reopen_dialog.py" line="17"/>
+        <source>Mở lần sửa đổi mới</source>
+        <translation>New revision</translation>
+    </message>
+    <message>
+        <location filename="../../views/reopen_dialog.py" line="18"/>
+        <source>&amp;Lý do sửa đổi báo cáo đã ký:</source>
+        <translation>&amp;Reason for revising the signed report:</translation>
+    </message>
+    <message>
+        <location filename="../../views/reopen_dialog.py" line="38"/>
+        <source>Hãy ghi lý do sửa đổi: lý do được lưu cùng lần sửa đổi và gửi Sở.</source>
+        <translation>Please give the reason: it is kept with the revision and sent to the province.</translation>
+    </message>
+</context>
+<context>
     <name>ReportDelegate</name>
     <message>
-        <location filename="../../desktop/views/report_delegates.py" line="76"/>
+        <location filename="../../views/report_delegates.py" line="76"/>
         <source>«{0}» không phải là một số (ví dụ: 1.250 hoặc 99,5).</source>
         <translation>«{0}» is not a number (e.g. 1,250 or 99.5).</translation>
     </message>
@@ -555,62 +606,62 @@
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="51"/>
+        <location filename="../../views/report_editor.py" line="51"/>
         <source>Sửa «{0}» mục {1}</source>
         <translation>Edit «{0}» of item {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="87"/>
+        <location filename="../../views/report_editor.py" line="87"/>
         <source>&amp;Nhiệm vụ</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="88"/>
+        <location filename="../../views/report_editor.py" line="88"/>
         <source>C&amp;hỉ tiêu</source>
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="91"/>
+        <location filename="../../views/report_editor.py" line="91"/>
         <source>Phần chun&amp;g</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="99"/>
+        <location filename="../../views/report_editor.py" line="99"/>
         <source>Sửa đổi (mở &amp;lần mới)…</source>
         <translation>Revise (open a &amp;new revision)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="170"/>
+        <location filename="../../views/report_editor.py" line="170"/>
         <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
         <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="177"/>
+        <location filename="../../views/report_editor.py" line="177"/>
         <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
         <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="195"/>
+        <location filename="../../views/report_editor.py" line="195"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="209"/>
+        <location filename="../../views/report_editor.py" line="209"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="231"/>
+        <location filename="../../views/report_editor.py" line="231"/>
         <source>Kiểm tra báo cáo</source>
         <translation>Check the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="240"/>
+        <location filename="../../views/report_editor.py" line="240"/>
         <source>Không kiểm tra được báo cáo.</source>
         <translation>The report could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_editor.py" line="251"/>
+        <location filename="../../views/report_editor.py" line="251"/>
         <source>{0} lỗi, {1} cảnh báo</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
@@ -618,114 +669,114 @@
 <context>
     <name>ReportModels</name>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="54"/>
+        <location filename="../../views/report_models.py" line="54"/>
         <source>Mục</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="55"/>
+        <location filename="../../views/report_models.py" line="55"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="56"/>
+        <location filename="../../views/report_models.py" line="56"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="57"/>
+        <location filename="../../views/report_models.py" line="57"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="58"/>
+        <location filename="../../views/report_models.py" line="58"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="59"/>
+        <location filename="../../views/report_models.py" line="59"/>
         <source>Tỷ lệ (%)</source>
         <translation>Percent (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="60"/>
+        <location filename="../../views/report_models.py" line="60"/>
         <source>Kết quả thực hiện</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="61"/>
+        <location filename="../../views/report_models.py" line="61"/>
         <source>Khó khăn, vướng mắc</source>
         <translation>Difficulties</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="62"/>
+        <location filename="../../views/report_models.py" line="62"/>
         <source>Đề xuất, kiến nghị</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="63"/>
-        <location filename="../../desktop/views/report_models.py" line="80"/>
+        <location filename="../../views/report_models.py" line="63"/>
+        <location filename="../../views/report_models.py" line="80"/>
         <source>Lý do không áp dụng</source>
         <translation>Reason not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="64"/>
-        <location filename="../../desktop/views/report_models.py" line="81"/>
+        <location filename="../../views/report_models.py" line="64"/>
+        <location filename="../../views/report_models.py" line="81"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="71"/>
+        <location filename="../../views/report_models.py" line="71"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="72"/>
+        <location filename="../../views/report_models.py" line="72"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="73"/>
+        <location filename="../../views/report_models.py" line="73"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="74"/>
+        <location filename="../../views/report_models.py" line="74"/>
         <source>Mục tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="75"/>
+        <location filename="../../views/report_models.py" line="75"/>
         <source>Tử số</source>
         <translation>Numerator</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="76"/>
+        <location filename="../../views/report_models.py" line="76"/>
         <source>Mẫu số</source>
         <translation>Denominator</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="77"/>
+        <location filename="../../views/report_models.py" line="77"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="78"/>
+        <location filename="../../views/report_models.py" line="78"/>
         <source>Cấp độ</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="79"/>
+        <location filename="../../views/report_models.py" line="79"/>
         <source>Ghi chú, giải trình</source>
         <translation>Note, explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="228"/>
+        <location filename="../../views/report_models.py" line="228"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_models.py" line="228"/>
+        <location filename="../../views/report_models.py" line="228"/>
         <source>Phối hợp</source>
         <translation>Coordinator</translation>
     </message>
@@ -733,42 +784,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="58"/>
+        <location filename="../../views/settings_dialog.py" line="60"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="67"/>
+        <location filename="../../views/settings_dialog.py" line="69"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="68"/>
+        <location filename="../../views/settings_dialog.py" line="70"/>
         <source>Không tự khóa</source>
         <translation>Never lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="72"/>
+        <location filename="../../views/settings_dialog.py" line="76"/>
         <source>Theo hệ thống</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="77"/>
+        <location filename="../../views/settings_dialog.py" line="81"/>
         <source>&amp;Ngôn ngữ:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="77"/>
+        <location filename="../../views/settings_dialog.py" line="81"/>
         <source>&amp;Tự khóa sau:</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="78"/>
+        <location filename="../../views/settings_dialog.py" line="82"/>
         <source>&amp;Cỡ chữ:</source>
         <translation>&amp;Font size:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="82"/>
+        <location filename="../../views/settings_dialog.py" line="86"/>
         <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý».</source>
         <translation>A new language takes effect as soon as you press OK.</translation>
     </message>
@@ -776,52 +827,52 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="41"/>
+        <location filename="../../views/sign_dialog.py" line="41"/>
         <source>Phê duyệt và ký báo cáo</source>
         <translation>Approve and sign the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="45"/>
+        <location filename="../../views/sign_dialog.py" line="45"/>
         <source>Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
         <translation>Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="51"/>
+        <location filename="../../views/sign_dialog.py" line="51"/>
         <source>Mục</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="51"/>
+        <location filename="../../views/sign_dialog.py" line="51"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="51"/>
+        <location filename="../../views/sign_dialog.py" line="51"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="51"/>
+        <location filename="../../views/sign_dialog.py" line="51"/>
         <source>Trước</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="52"/>
+        <location filename="../../views/sign_dialog.py" line="52"/>
         <source>Sau</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="65"/>
+        <location filename="../../views/sign_dialog.py" line="65"/>
         <source>Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}</source>
         <translation>Cannot sign yet: {0} errors remain. First: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="69"/>
+        <location filename="../../views/sign_dialog.py" line="69"/>
         <source>Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.</source>
         <translation>The report is valid ({0} warnings). Press «Sign» to approve and sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_dialog.py" line="72"/>
+        <location filename="../../views/sign_dialog.py" line="72"/>
         <source>&amp;Ký</source>
         <translation>&amp;Sign</translation>
     </message>
@@ -829,203 +880,203 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="82"/>
+        <location filename="../../views/sync_panel.py" line="75"/>
         <source>để trống: dùng proxy của hệ thống</source>
         <translation>empty: use the system proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="84"/>
+        <location filename="../../views/sync_panel.py" line="77"/>
         <source>&amp;Lưu cài đặt</source>
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="87"/>
+        <location filename="../../views/sync_panel.py" line="80"/>
         <source>mã một lần do Sở cấp</source>
         <translation>one-time code from the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="88"/>
+        <location filename="../../views/sync_panel.py" line="81"/>
         <source>Đăng &amp;ký với Sở</source>
         <translation>&amp;Enroll with the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="90"/>
+        <location filename="../../views/sync_panel.py" line="83"/>
         <source>Đồng &amp;bộ ngay</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="93"/>
+        <location filename="../../views/sync_panel.py" line="86"/>
         <source>&amp;Dừng</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="104"/>
-        <location filename="../../desktop/views/sync_panel.py" line="106"/>
+        <location filename="../../views/sync_panel.py" line="97"/>
+        <location filename="../../views/sync_panel.py" line="99"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="104"/>
-        <location filename="../../desktop/views/sync_panel.py" line="106"/>
+        <location filename="../../views/sync_panel.py" line="97"/>
+        <location filename="../../views/sync_panel.py" line="99"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="104"/>
+        <location filename="../../views/sync_panel.py" line="97"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="106"/>
+        <location filename="../../views/sync_panel.py" line="99"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="107"/>
+        <location filename="../../views/sync_panel.py" line="100"/>
         <source>Sở nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="208"/>
-        <location filename="../../desktop/views/sync_panel.py" line="210"/>
-        <location filename="../../desktop/views/sync_panel.py" line="302"/>
+        <location filename="../../views/sync_panel.py" line="201"/>
+        <location filename="../../views/sync_panel.py" line="203"/>
+        <location filename="../../views/sync_panel.py" line="301"/>
         <source>Sở đã nhận</source>
         <translation>Received by the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="208"/>
+        <location filename="../../views/sync_panel.py" line="201"/>
         <source>Sở từ chối</source>
         <translation>Refused by the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="208"/>
+        <location filename="../../views/sync_panel.py" line="201"/>
         <source>Chờ gửi</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="209"/>
+        <location filename="../../views/sync_panel.py" line="202"/>
         <source>Đang gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="209"/>
+        <location filename="../../views/sync_panel.py" line="202"/>
         <source>Chờ biên nhận</source>
         <translation>Waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="210"/>
+        <location filename="../../views/sync_panel.py" line="203"/>
         <source>Cần xử lý</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="242"/>
+        <location filename="../../views/sync_panel.py" line="239"/>
         <source>Đang kết nối với Sở…</source>
         <translation>Connecting to the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="263"/>
+        <location filename="../../views/sync_panel.py" line="262"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="272"/>
+        <location filename="../../views/sync_panel.py" line="271"/>
         <source>Đang gửi gói {0}/{1}: {2} / {3}</source>
         <translation>Sending bundle {0}/{1}: {2} / {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="276"/>
+        <location filename="../../views/sync_panel.py" line="275"/>
         <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
         <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="289"/>
+        <location filename="../../views/sync_panel.py" line="288"/>
         <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
         <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="292"/>
+        <location filename="../../views/sync_panel.py" line="291"/>
         <source>Có nhiệm vụ mới từ Sở: {0}.</source>
         <translation>New assignments from the province: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="302"/>
+        <location filename="../../views/sync_panel.py" line="301"/>
         <source>Sở đã có từ trước</source>
         <translation>Already received by the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="303"/>
+        <location filename="../../views/sync_panel.py" line="302"/>
         <source>Sở từ chối: cần xử lý</source>
         <translation>Refused by the province: needs attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="303"/>
+        <location filename="../../views/sync_panel.py" line="302"/>
         <source>Chưa gửi được, sẽ thử lại</source>
         <translation>Not sent yet; will try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="304"/>
+        <location filename="../../views/sync_panel.py" line="303"/>
         <source>Đã dừng</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="105"/>
-        <location filename="../../desktop/views/sync_panel.py" line="107"/>
+        <location filename="../../views/sync_panel.py" line="98"/>
+        <location filename="../../views/sync_panel.py" line="100"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="108"/>
+        <location filename="../../views/sync_panel.py" line="101"/>
         <source>Kết quả lần đồng bộ vừa rồi</source>
         <translation>Outcome of the last sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="111"/>
+        <location filename="../../views/sync_panel.py" line="104"/>
         <source>Máy chủ của Sở</source>
         <translation>Province server</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="113"/>
+        <location filename="../../views/sync_panel.py" line="106"/>
         <source>Địa &amp;chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="113"/>
+        <location filename="../../views/sync_panel.py" line="106"/>
         <source>&amp;Proxy:</source>
         <translation>&amp;Proxy:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="114"/>
+        <location filename="../../views/sync_panel.py" line="107"/>
         <source>Tệp &amp;CA:</source>
         <translation>&amp;CA file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="120"/>
+        <location filename="../../views/sync_panel.py" line="113"/>
         <source>&amp;Mã đăng ký:</source>
         <translation>Enrollment &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="136"/>
+        <location filename="../../views/sync_panel.py" line="129"/>
         <source>Biên nhận của Sở</source>
         <translation>Receipts from the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="221"/>
+        <location filename="../../views/sync_panel.py" line="216"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="227"/>
+        <location filename="../../views/sync_panel.py" line="224"/>
         <source>Đăng ký với Sở</source>
         <translation>Enroll with the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="232"/>
+        <location filename="../../views/sync_panel.py" line="229"/>
         <source>Đã đăng ký.</source>
         <translation>Enrolled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_panel.py" line="166"/>
-        <location filename="../../desktop/views/sync_panel.py" line="253"/>
+        <location filename="../../views/sync_panel.py" line="159"/>
+        <location filename="../../views/sync_panel.py" line="252"/>
         <source>Đồng bộ với Sở</source>
         <translation>Sync with the province</translation>
     </message>
@@ -1033,116 +1084,121 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="53"/>
+        <location filename="../../views/unlock_window.py" line="53"/>
         <source>baocao — Mở khóa dữ liệu</source>
         <translation>baocao — Unlock your data</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="61"/>
+        <location filename="../../views/unlock_window.py" line="61"/>
         <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
         <translation>Quarterly task and indicator reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="83"/>
+        <location filename="../../views/unlock_window.py" line="83"/>
         <source>&amp;Mở khóa</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="86"/>
+        <location filename="../../views/unlock_window.py" line="86"/>
         <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
         <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="90"/>
-        <location filename="../../desktop/views/unlock_window.py" line="118"/>
-        <location filename="../../desktop/views/unlock_window.py" line="143"/>
+        <location filename="../../views/unlock_window.py" line="90"/>
+        <location filename="../../views/unlock_window.py" line="118"/>
+        <location filename="../../views/unlock_window.py" line="143"/>
         <source>&amp;Người dùng:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="91"/>
-        <location filename="../../desktop/views/unlock_window.py" line="119"/>
+        <location filename="../../views/unlock_window.py" line="91"/>
+        <location filename="../../views/unlock_window.py" line="119"/>
         <source>Mật &amp;khẩu:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="106"/>
+        <location filename="../../views/unlock_window.py" line="106"/>
         <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
         <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="113"/>
+        <location filename="../../views/unlock_window.py" line="113"/>
         <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
         <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="114"/>
+        <location filename="../../views/unlock_window.py" line="114"/>
         <source>&amp;Tạo kho dữ liệu</source>
         <translation>&amp;Create the data store</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="120"/>
+        <location filename="../../views/unlock_window.py" line="120"/>
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="130"/>
+        <location filename="../../views/unlock_window.py" line="130"/>
         <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
         <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="137"/>
+        <location filename="../../views/unlock_window.py" line="137"/>
         <source>Đặt &amp;mật khẩu mới</source>
         <translation>Set a &amp;new passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="139"/>
+        <location filename="../../views/unlock_window.py" line="139"/>
         <source>&amp;Quay lại</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="142"/>
+        <location filename="../../views/unlock_window.py" line="142"/>
         <source>&amp;Khóa khôi phục:</source>
         <translation>&amp;Recovery key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="144"/>
+        <location filename="../../views/unlock_window.py" line="144"/>
         <source>Mật khẩu &amp;mới:</source>
         <translation>&amp;New passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="146"/>
+        <location filename="../../views/unlock_window.py" line="146"/>
         <source>Nhập &amp;lại:</source>
         <translation>Re&amp;peat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="159"/>
+        <location filename="../../views/unlock_window.py" line="159"/>
         <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
         <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="170"/>
+        <location filename="../../views/unlock_window.py" line="170"/>
         <source>&amp;Chép vào bộ nhớ tạm</source>
         <translation>&amp;Copy to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="172"/>
+        <location filename="../../views/unlock_window.py" line="172"/>
         <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
         <translation>I have &amp;kept the recovery key in a safe place</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="173"/>
+        <location filename="../../views/unlock_window.py" line="173"/>
         <source>&amp;Tiếp tục</source>
         <translation>&amp;Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="210"/>
+        <location filename="../../views/unlock_window.py" line="210"/>
         <source>Đang mở khóa…</source>
         <translation>Unlocking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_window.py" line="233"/>
-        <location filename="../../desktop/views/unlock_window.py" line="264"/>
+        <location filename="../../views/unlock_window.py" line="238"/>
+        <source>Hãy nhập mật khẩu.</source>
+        <translation>Please enter the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="254"/>
+        <location filename="../../views/unlock_window.py" line="285"/>
         <source>Hai mật khẩu không giống nhau.</source>
         <translation>The two passphrases differ.</translation>
     </message>
@@ -1150,12 +1206,12 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../desktop/views/worker.py" line="117"/>
+        <location filename="../../views/worker.py" line="119"/>
         <source>&amp;Hủy</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worker.py" line="220"/>
+        <location filename="../../views/worker.py" line="222"/>
         <source>Lỗi không mong đợi ({0}).</source>
         <translation>Unexpected error ({0}).</translation>
     </message>
