@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -134,6 +135,13 @@ class GuiSession(QObject):
             old.deleteLater()
 
 
+def startup_settings(folder: Path, language: str | None = None) -> UiSettings:
+    """The saved settings, with the language asked for (argument, else BAOCAO_LANG) taking precedence."""
+    ui = load_ui_settings(folder) if folder.is_dir() else UiSettings()
+    wanted = language or os.environ.get("BAOCAO_LANG", "")
+    return replace(ui, language=wanted) if wanted in ("vi", "en") else ui
+
+
 def run_gui(data_dir: Path | None = None, language: str | None = None) -> int:
     """Run the desktop application until its last window closes; returns the exit code."""
     running = QApplication.instance()
@@ -144,10 +152,7 @@ def run_gui(data_dir: Path | None = None, language: str | None = None) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     folder = data_dir or default_data_dir()
-    ui = load_ui_settings(folder) if folder.is_dir() else UiSettings()
-    if language in ("vi", "en"):
-        ui = UiSettings(language, ui.idle_minutes, ui.font_points)
-    session = GuiSession(app, folder, ui)  # type: ignore[arg-type]
+    session = GuiSession(app, folder, startup_settings(folder, language))
     session.start()
     try:
         return int(app.exec())

@@ -19,6 +19,7 @@ from desktop.cli import (
     bundle_commands,
     context,
     demo_commands,
+    evidence_commands,
     history_commands,
     plan_commands,
     report_commands,
@@ -31,7 +32,7 @@ from desktop.i18n import tr
 
 COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands,
                    sync_commands, bundle_commands, app_commands, history_commands, backup_commands,
-                   signing_commands)
+                   signing_commands, evidence_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from sqlalchemy import select
 
+from desktop.domain.file_kinds import can_run
 from desktop.domain.text import nfc
 from desktop.errors import Cancelled, InputError
 from desktop.models.attachment import Attachment, copy_attachment, drop_attachment, store_attachment
@@ -57,6 +58,12 @@ def attach_evidence(store: Store, period_code: str, owner_kind: str, owner_ref: 
     """Stream ``path`` into the store as evidence of a task or indicator; all or nothing."""
     if owner_kind not in OWNER_KINDS:
         raise InputError(f"Loại mục không hợp lệ: {owner_kind}", f"Invalid item kind: {owner_kind}", code="bad_kind")
+    if can_run(path.name):
+        # Evidence is opened by people on other PCs (the province): a program or script is never accepted.
+        raise InputError(f"Không đính kèm được {path.name}: chương trình hoặc tập lệnh không phải minh chứng. "
+                         "Hãy nén (zip) hoặc chuyển sang PDF nếu thật cần gửi.",
+                         f"Cannot attach {path.name}: programs and scripts are not evidence. Zip it or convert "
+                         "it to PDF if it truly must be sent.", code="executable")
     try:
         total = path.stat().st_size
         handle = open(path, "rb")  # noqa: SIM115 - closed below, wrapped for progress
@@ -118,3 +125,31 @@ def save_evidence_copy(store: Store, evidence_id: int, target: Path) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def item_kind(store: Store, ref: str) -> str:
+    """Whether ``ref`` (the workbook's "Mã", e.g. "3256/QĐ-UBND::II.3") names a task or an indicator of this
+    agency; refused with the ref named if it is neither."""
+    ref = nfc(ref)
+    with store.session() as session:
+        agency = installation_agency(session)
+        for kind, find in (("task", find_assigned_task), ("indicator", find_assigned_indicator)):
+            try:
+                find(session, agency, ref)
+            except InputError:
+                continue
+            return kind
+    raise InputError(f"Không có nhiệm vụ hay chỉ tiêu mã «{ref}» giao cho đơn vị.",
+                     f"No task or indicator «{ref}» is assigned to this agency.", code="no_item")
+
+
+def remove_evidence_named(store: Store, period_code: str, ref: str, name: str) -> EvidenceInfo:
+    """Remove the evidence file called ``name`` from the item ``ref``; refused if there is none."""
+    kind = item_kind(store, ref)
+    wanted = nfc(name)
+    for info in list_evidence(store, period_code, kind, nfc(ref)):
+        if info.name == wanted:
+            remove_evidence(store, period_code, info.id)
+            return info
+    raise InputError(f"Mục «{ref}» không có tệp minh chứng «{name}».", f"Item «{ref}» has no evidence «{name}».",
+                     code="no_evidence")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.file_kinds import can_run, kind_label
 from desktop.models.store import Store
 from desktop.services import evidence
 from desktop.views.formatting import format_size
@@ -82,7 +83,8 @@ class EvidencePanel(QWidget):
             self._refresh_buttons()
             return
         for info in evidence.list_evidence(self.store, self.period_code, self.kind, self.ref):
-            row = QTreeWidgetItem([info.name, info.media_type, format_size(info.size, self.language)])
+            row = QTreeWidgetItem([info.name, kind_label(info.name, self.language),
+                                   format_size(info.size, self.language)])
             row.setData(0, 256, info.id)
             row.setToolTip(0, f"SHA-256 {info.sha256}")
             self.list.addTopLevelItem(row)
@@ -152,6 +154,21 @@ class EvidencePanel(QWidget):
         if chosen is None:
             return
         evidence_id, name = chosen
+        if can_run(name):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Tệp có thể chạy chương trình"),
+                              self.tr("«{0}» là chương trình hoặc tập lệnh: mở nó có thể chạy mã độc trên máy này. "
+                                      "Vẫn lưu bản sao và mở?").format(name),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setObjectName("confirmOpenProgram")
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            yes = box.button(QMessageBox.StandardButton.Yes)
+            box.finished.connect(lambda _a: self._save_and_open(evidence_id, name) if box.clickedButton() is yes
+                                 else None)
+            box.open()
+            return
+        self._save_and_open(evidence_id, name)
+
+    def _save_and_open(self, evidence_id: int, name: str) -> None:
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bản sao minh chứng"), name)
         if not target:
             return

@@ -9,18 +9,16 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDone", text)
-
-
 def show_exported(parent: QWidget | None, path: Path) -> QMessageBox:
     """A non-blocking note with «Mở thư mục» (opens the folder in the file manager) and «Đóng»."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Đã xuất tệp"), _tr("Đã xuất {0}").format(path),
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ExportDone", "Đã xuất tệp"),
+                      QCoreApplication.translate("ExportDone", "Đã xuất {0}").format(path),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("exportedBox")
-    folder = box.addButton(_tr("&Mở thư mục"), QMessageBox.ButtonRole.ActionRole)
+    folder = box.addButton(QCoreApplication.translate("ExportDone", "&Mở thư mục"),
+                           QMessageBox.ButtonRole.ActionRole)
     folder.setObjectName("openFolder")
-    box.addButton(_tr("Đó&ng"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("ExportDone", "Đó&ng"), QMessageBox.ButtonRole.RejectRole)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.finished.connect(lambda _answer: open_folder(path) if box.clickedButton() is folder else None)
     box.open()

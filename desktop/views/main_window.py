@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
                                                "exportDocx")
         self.export_encrypted_action = self._action(self.tr("Xuất tệp &mã hóa gửi Sở…"), self.export_encrypted,
                                                     "Ctrl+Alt+E", "exportEncrypted")
-        self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I", "fillFromWorkbook")
+        self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I",
+                                        "fillFromWorkbook")
         self.print_action = self._action(self.tr("Xem trước và &in…"), self.print_preview,
                                          QKeySequence.StandardKey.Print, "printPreview")
         self.lock_action = self._action(self.tr("&Khóa"), self.lock, "Ctrl+L", "lock")
@@ -138,7 +139,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&Xem"))
         for n in range(self.tabs.count()):
             view_menu.addAction(self._action(self.tabs.tabText(n).replace("&", ""),
-                                             lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}", f"showTab{n + 1}"))
+                                             lambda _=False, n=n: self.tabs.setCurrentIndex(n), f"Ctrl+{n + 1}",
+                                             f"showTab{n + 1}"))
         tools = bar.addMenu(self.tr("&Công cụ"))
         tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("Nhập &kế hoạch của tỉnh…"),
@@ -264,10 +266,11 @@ class MainWindow(QMainWindow):
         out = out or self._save_path(self.tr("Xuất Word"), self._suggested(".docx"), "Word (*.docx)")
         if code is None or out is None:
             return None
+        from desktop.services import documents  # imported when used: not needed to show the window
+
         self.last_operation = run_operation(
-            self, lambda _p, _c: _documents().export_docx(self.store, code, out), title=self.tr("Đang xuất Word"),
-            on_success=lambda path: self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000),
-            cancellable=False)
+            self, lambda _p, _c: documents.export_docx(self.store, code, out), title=self.tr("Đang xuất Word"),
+            on_success=self._exported, cancellable=False)
         return self.last_operation
 
     def export_encrypted(self, out: Path | None = None) -> Operation | None:

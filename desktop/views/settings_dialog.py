@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 UI_FILE = "giao-dien.ini"
 LANGUAGES = ("vi", "en")
+FONT_MIN, FONT_MAX = 9, 20  # smaller is unreadable on a commune PC's screen; larger no longer fits the forms
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ def load_ui_settings(data_dir: Path) -> UiSettings:
     language = str(q.value("language", default.language))
     try:
         idle = min(max(int(str(q.value("idle_minutes", default.idle_minutes))), 0), 240)
-        font = min(max(int(str(q.value("font_points", default.font_points))), 0), 32)
+        font = int(str(q.value("font_points", default.font_points)))
+        font = min(max(font, FONT_MIN), FONT_MAX) if font else 0
     except (TypeError, ValueError):
         idle, font = default.idle_minutes, default.font_points
     return UiSettings(language if language in LANGUAGES else default.language, idle, font)
@@ -67,8 +69,10 @@ class SettingsDialog(QDialog):
         self.idle.setSuffix(self.tr(" phút"))
         self.idle.setSpecialValueText(self.tr("Không tự khóa"))
         self.font_points = QSpinBox()
-        self.font_points.setRange(0, 32)
-        self.font_points.setValue(current.font_points)
+        # The lowest step, shown as «Theo hệ thống», stands for 0: the system's size.
+        self.font_points.setRange(FONT_MIN - 1, FONT_MAX)
+        self.font_points.setSuffix(" pt")
+        self.font_points.setValue(current.font_points or FONT_MIN - 1)
         self.font_points.setSpecialValueText(self.tr("Theo hệ thống"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -87,4 +91,4 @@ class SettingsDialog(QDialog):
     def chosen(self) -> UiSettings:
         """The settings as the dialog shows them."""
         return replace(self._current, language=str(self.language.currentData()), idle_minutes=self.idle.value(),
-                       font_points=self.font_points.value())
+                       font_points=self.font_points.value() if self.font_points.value() >= FONT_MIN else 0)

@@ -214,20 +214,38 @@ class UnlockWindow(QWidget):
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(error_text(error))
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    def _fail_at(self, field: QLineEdit, text: str) -> None:
+        self._busy(False)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(text)
+        field.setFocus()
+        field.selectAll()
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
+             on_failure: Callable[[BaseException], None] | None = None) -> None:
         def succeeded(result: Any) -> None:
             self._busy(False)
             done(result)
 
         self._busy(True)
         run_operation(self, lambda _progress, _cancelled: work(), title=self.windowTitle(), on_success=succeeded,
-                      on_failure=self._fail, dialog=False)
+                      on_failure=on_failure or self._fail, dialog=False)
 
     def unlock(self) -> None:
         """Open the store with the user's passphrase (a clear message when it is wrong)."""
         user, passphrase = self.user_field.text(), self.passphrase_field.text()
-        self.passphrase_field.clear()
-        self._run(lambda: accounts.unlock(self.data_dir, user, passphrase), self.unlocked.emit)
+        if not passphrase:
+            self._fail_at(self.passphrase_field, self.tr("Hãy nhập mật khẩu."))
+            return
+
+        def opened(store: Any) -> None:
+            self.passphrase_field.clear()
+            self.unlocked.emit(store)
+
+        # On a wrong passphrase the text stays, selected, with the cursor in the field: typing replaces it and
+        # Enter does not retry an empty one.
+        self._run(lambda: accounts.unlock(self.data_dir, user, passphrase), opened,
+                  on_failure=lambda error: self._fail_at(self.passphrase_field, error_text(error)))
 
     def create_store(self) -> None:
         """First run: create the store (optionally with the demo), then show the recovery key once."""

@@ -6,6 +6,7 @@ The actions are found with ``findChildren``: an action added without a step here
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -56,7 +57,8 @@ class Answers:
         self.open: Path | None = None
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(self.save or ""), ""))
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(self.open or ""), ""))
-        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(self.open)] if self.open else [], ""))
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                            lambda *a, **k: ([str(self.open)] if self.open else [], ""))
 
 
 @pytest.fixture
@@ -116,7 +118,7 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         finish(qtbot, window)
         qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible(), timeout=60_000)
         assert isinstance(window.preview, QPrintPreviewDialog)
-        assert not list(Path(*[p for p in Path(window.preview.windowTitle()).parts[:0]]).glob("baocao-in-*"))
+        assert not list(Path(tempfile.gettempdir()).glob("baocao-in-*"))  # the PDF is held in memory only
         window.preview.reject()
 
     def dialog_step(kind: type[QDialog], period: str | None = None) -> Callable[[QAction], None]:
@@ -204,3 +206,27 @@ def test_reopen_dialog_stays_open_with_a_message_on_an_empty_reason(qtbot: QtBot
     qtbot.keyClicks(dialog.reason, "bo sung so lieu")
     dialog.accept()
     assert not dialog.isVisible() and given == ["bo sung so lieu"]
+
+
+def test_font_size_is_kept_between_9_and_20_points(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.views.settings_dialog import UiSettings, load_ui_settings, save_ui_settings
+
+    dialog = SettingsDialog(UiSettings(font_points=12))
+    qtbot.addWidget(dialog)
+    dialog.font_points.setValue(1)
+    assert dialog.chosen().font_points == 0  # below 9 is only «Theo hệ thống»
+    dialog.font_points.setValue(99)
+    assert dialog.chosen().font_points == 20
+    save_ui_settings(tmp_path, UiSettings(font_points=1))
+    assert load_ui_settings(tmp_path).font_points == 9
+
+
+def test_baocao_lang_chooses_the_interface_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.app import startup_settings
+    from desktop.views.settings_dialog import UiSettings, save_ui_settings
+
+    save_ui_settings(tmp_path, UiSettings(language="vi", idle_minutes=5))
+    monkeypatch.setenv("BAOCAO_LANG", "en")
+    assert startup_settings(tmp_path) == UiSettings(language="en", idle_minutes=5)
+    monkeypatch.delenv("BAOCAO_LANG")
+    assert startup_settings(tmp_path).language == "vi"

@@ -108,6 +108,16 @@
             <source>Gỡ tệp «{0}» khỏi báo cáo?</source>
             <translation>Remove «{0}» from the report?</translation>
         </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="157" />
+            <source>Tệp có thể chạy chương trình</source>
+            <translation>File that can run a program</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="158" />
+            <source>«{0}» là chương trình hoặc tập lệnh: mở nó có thể chạy mã độc trên máy này. Vẫn lưu bản sao và mở?</source>
+            <translation>«{0}» is a program or script: opening it may run malicious code on this PC. Save a copy and open it anyway?</translation>
+        </message>
     </context>
     <context>
         <name>ItemForm</name>
@@ -509,6 +519,11 @@ This agency: {2}</translation>
             <location filename="../../views/main_window.py" line="131" />
             <source>Nhập &amp;kế hoạch của tỉnh…</source>
             <translation>Import the province's &amp;plan…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="50" />
+            <source>Báo cáo nhiệm vụ, chỉ tiêu</source>
+            <translation>Task and indicator reports</translation>
         </message>
     </context>
     <context>
@@ -1371,6 +1386,11 @@ This agency: {2}</translation>
             <source>Hai mật khẩu không giống nhau.</source>
             <translation>The two passphrases differ.</translation>
         </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="238" />
+            <source>Hãy nhập mật khẩu.</source>
+            <translation>Please enter the passphrase.</translation>
+        </message>
     </context>
     <context>
         <name>Worker</name>
@@ -1775,6 +1795,47 @@ This agency: {2}</translation>
             <location filename="../../views/auto_sync.py" line="148" />
             <source>Chưa kết nối được với Sở ({0} lần).</source>
             <translation>The province could not be reached ({0} tries).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDone</name>
+        <message>
+            <location filename="../../views/export_done.py" line="14" />
+            <source>Đã xuất tệp</source>
+            <translation>File exported</translation>
+        </message>
+        <message>
+            <location filename="../../views/export_done.py" line="15" />
+            <source>Đã xuất {0}</source>
+            <translation>Exported {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/export_done.py" line="18" />
+            <source>&amp;Mở thư mục</source>
+            <translation>&amp;Open folder</translation>
+        </message>
+        <message>
+            <location filename="../../views/export_done.py" line="21" />
+            <source>Đó&amp;ng</source>
+            <translation>&amp;Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReopenDialog</name>
+        <message>
+            <location filename="../../views/reopen_dialog.py" line="17" />
+            <source>Mở lần sửa đổi mới</source>
+            <translation>New revision</translation>
+        </message>
+        <message>
+            <location filename="../../views/reopen_dialog.py" line="18" />
+            <source>&amp;Lý do sửa đổi báo cáo đã ký:</source>
+            <translation>&amp;Reason for revising the signed report:</translation>
+        </message>
+        <message>
+            <location filename="../../views/reopen_dialog.py" line="38" />
+            <source>Hãy ghi lý do sửa đổi: lý do được lưu cùng lần sửa đổi và gửi Sở.</source>
+            <translation>Please give the reason: it is kept with the revision and sent to the province.</translation>
         </message>
     </context>
 </TS>
