@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0004_evidence_sharing'
-down_revision = '0009_restored_history'
+down_revision = '0003_restored_history'
 branch_labels = None
 depends_on = None
 

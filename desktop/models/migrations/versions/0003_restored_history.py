@@ -1,6 +1,6 @@
 """Outbox rows restored from the province: bundles another device of the agency signed.
 
-Revision ID: 0009_restored_history
+Revision ID: 0003_restored_history
 Revises: 0002_outbox
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009_restored_history'
+revision = '0003_restored_history'
 down_revision = '0002_outbox'
 branch_labels = None
 depends_on = None
