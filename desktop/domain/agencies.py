@@ -7,7 +7,12 @@ A comma does not always separate agencies: "Các sở, ban, ngành, địa phư�
 "phường" continuing an open group, or "Công nghệ" continuing "Sở Khoa học".
 
 Abbreviations ("Sở KH&CN", "SKHCN", "VP UBND tỉnh", "CA tỉnh") resolve to one canonical name, and
-groups to one canonical group name. ``group_includes`` tells which kinds of agency a group names;
+groups to one canonical group name. A group is recognised by grammar: its folded text is made only of
+group head words (sở, ban, ngành, địa phương, cơ quan, đơn vị, xã, phường, đặc khu, huyện…), and the
+classes of those words (departments, localities, communes…) name the group, whatever their order or
+punctuation. The table (names, abbreviations, head words, groups and the kinds they include, e.g. the
+district group read as the communes since the 2025 reorganisation) is data: ``resources/agencies/vi.json``.
+``group_includes`` tells which kinds of agency a group names;
 ``desktop.domain.assignment`` uses it to decide what an agency has to report.
 """
 
@@ -276,4 +281,4 @@ def _is_continuation(piece: str) -> bool:
     if _fold(piece).startswith("cac "):
         return False  # a new "các …" starts a new group
     words = _group_words(_group_key(piece))
-    return bool(words) and all(w in _table().continuations for w in words)
+    return words is not None and bool(words) and all(w in _table().continuations for w in words)
