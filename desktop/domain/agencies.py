@@ -7,15 +7,24 @@ A comma does not always separate agencies: "Các sở, ban, ngành, địa phư�
 "phường" continuing an open group, or "Công nghệ" continuing "Sở Khoa học".
 
 Abbreviations ("Sở KH&CN", "SKHCN", "VP UBND tỉnh", "CA tỉnh") resolve to one canonical name, and
-groups to one canonical group name. ``group_includes`` tells which kinds of agency a group names;
+groups to one canonical group name. A group is recognised by grammar: its folded text is made only of
+group head words (sở, ban, ngành, địa phương, cơ quan, đơn vị, xã, phường, đặc khu, huyện…), and the
+classes of those words (departments, localities, communes…) name the group, whatever their order or
+punctuation. The table (names, abbreviations, head words, groups and the kinds they include, e.g. the
+district group read as the communes since the 2025 reorganisation) is data: ``resources/agencies/vi.json``.
+``group_includes`` tells which kinds of agency a group names;
 ``desktop.domain.assignment`` uses it to decide what an agency has to report.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+
+from desktop.package_data import resource_path
 
 # Kinds of agency.
 PROVINCE = "province"  # Ủy ban nhân dân tỉnh itself
@@ -28,69 +37,41 @@ OTHER = "other"
 GROUP = "group"
 AGENCY_KINDS = (PROVINCE, PROVINCE_DEPARTMENT, DISTRICT, COMMUNE, CENTRAL, ENTERPRISE, OTHER)
 
-_LOCAL = frozenset({PROVINCE_DEPARTMENT, DISTRICT, COMMUNE})
-# Canonical group → (kinds it includes, keys it is written as). A key is the folded text without
-# "các", "tỉnh", "có liên quan", punctuation or "và" (see _group_key).
-_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
-    "Các sở, ban, ngành": (frozenset({PROVINCE_DEPARTMENT}), (
-        "so ban nganh", "so nganh", "so", "nganh", "so ban nganh doan the")),
-    "Các sở, ban, ngành, địa phương": (frozenset(_LOCAL), (
-        "so ban nganh dia phuong", "so nganh dia phuong", "nganh dia phuong", "so ban nganh va dia phuong")),
-    "Các địa phương": (frozenset({DISTRICT, COMMUNE}), ("dia phuong",)),
-    "UBND các xã, phường": (frozenset({COMMUNE}), (
-        "ubnd xa phuong", "ubnd xa phuong thi tran", "ubnd cap xa", "xa phuong", "xa phuong thi tran",
-        "ubnd xa phuong dac khu", "xa phuong dac khu")),
-    "UBND các huyện, thị xã, thành phố": (frozenset({DISTRICT}), (
-        "ubnd huyen thi xa thanh pho", "ubnd huyen thanh pho", "ubnd huyen thi xa", "ubnd cap huyen",
-        "huyen thi xa thanh pho", "huyen thanh pho")),
-    "Các cơ quan, đơn vị": (frozenset(_LOCAL), (
-        "co quan don vi", "don vi", "co quan", "co quan to chuc", "co quan don vi to chuc")),
-    "Các cơ quan, đơn vị, địa phương": (frozenset(_LOCAL), (
-        "co quan don vi dia phuong", "don vi dia phuong", "co quan dia phuong")),
-    "Các bộ, ngành trung ương": (frozenset({CENTRAL}), ("bo nganh", "bo nganh trung uong", "bo nganh tw")),
-}
-_GROUP_BY_KEY = {key: name for name, (_kinds, keys) in _GROUPS.items() for key in keys}
+_TABLE_FILE = ("agencies", "vi.json")
+
+
+@dataclass(frozen=True)
+class _Table:
+    """The resolution table of ``desktop/resources/agencies/vi.json``, indexed for lookup."""
+
+    group_kinds: dict[str, frozenset[str]]  # canonical group → kinds of agency it includes
+    group_by_key: dict[str, str]  # folded phrase → canonical group
+    group_by_classes: dict[frozenset[str], str]  # classes of the words of a phrase → canonical group
+    group_words: dict[str, str]  # folded head word of a group phrase → its class ("" for a modifier)
+    continuations: frozenset[str]  # words that continue an open group ("ban", "ngành", "phường"…)
+    agency_by_key: dict[str, str]  # _alias_key of a name or abbreviation → canonical agency
+    heads: re.Pattern[str]  # head words a new agency name starts with
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    """Read the shipped table once; a malformed file is a packaging defect and fails loudly."""
+    raw = json.loads(resource_path(*_TABLE_FILE).read_text(encoding="utf-8"))
+    groups = raw["groups"]
+    agencies: dict[str, list[str]] = raw["agencies"]
+    heads = sorted(raw["head_words"], key=len, reverse=True)
+    return _Table(
+        group_kinds={g["name"]: frozenset(g["kinds"]) for g in groups},
+        group_by_key={key: g["name"] for g in groups for key in g["phrases"]},
+        group_by_classes={frozenset(classes): g["name"] for g in groups for classes in g["word_classes"]},
+        group_words=dict(raw["group_words"]),
+        continuations=frozenset(raw["continuation_words"]),
+        agency_by_key={_alias_key(alias): name for name, aliases in agencies.items() for alias in (name, *aliases)},
+        heads=re.compile(r"^(" + "|".join(re.escape(h) for h in heads) + r")\b"),
+    )
+
+
 _GROUP_NOISE = re.compile(r"\b(cac|tinh|cua|co lien quan|lien quan|tren dia ban|thuoc|truc thuoc|va)\b")
-
-# Canonical agency → abbreviations and variants (compared by _alias_key, so case, "&", "-",
-# commas and "Tỉnh"/"tỉnh" do not matter).
-_AGENCIES: dict[str, tuple[str, ...]] = {
-    "Ủy ban nhân dân tỉnh": ("UBND tỉnh", "UBT"),
-    "Văn phòng Ủy ban nhân dân tỉnh": ("VP UBND tỉnh", "VP UBND", "VPUBND", "Văn phòng UBND tỉnh",
-                                       "VP/UBND tỉnh", "VP.UBND tỉnh", "VPUBND tỉnh"),
-    "Sở Khoa học và Công nghệ": ("Sở KH&CN", "Sở KHCN", "SKHCN", "SKH&CN", "Sở KH và CN", "Sở KH-CN"),
-    "Sở Tài chính": ("Sở TC", "STC"),
-    "Sở Tư pháp": ("Sở TP", "STP"),
-    "Sở Nội vụ": ("Sở NV", "SNV"),
-    "Sở Giáo dục và Đào tạo": ("Sở GD&ĐT", "Sở GDĐT", "SGDĐT", "Sở GD và ĐT", "SGD&ĐT"),
-    "Sở Nông nghiệp và Môi trường": ("Sở NN&MT", "Sở NNMT", "SNNMT", "Sở NN và MT"),
-    "Sở Y tế": ("Sở YT", "SYT"),
-    "Sở Xây dựng": ("Sở XD", "SXD"),
-    "Sở Công Thương": ("Sở CT", "SCT"),
-    "Sở Văn hóa, Thể thao và Du lịch": ("Sở VHTTDL", "Sở VH,TT&DL", "Sở VHTT&DL", "SVHTTDL"),
-    "Sở Ngoại vụ": ("Sở NgV",),
-    "Sở Dân tộc và Tôn giáo": ("Sở DT&TG", "Sở DTTG"),
-    "Sở Kế hoạch và Đầu tư": ("Sở KH&ĐT", "Sở KHĐT", "SKHĐT"),
-    "Sở Thông tin và Truyền thông": ("Sở TT&TT", "Sở TTTT", "STTTT"),
-    "Sở Tài nguyên và Môi trường": ("Sở TN&MT", "Sở TNMT", "STNMT"),
-    "Sở Lao động - Thương binh và Xã hội": ("Sở LĐ-TB&XH", "Sở LĐTBXH", "SLĐTBXH"),
-    "Công an tỉnh": ("CA tỉnh", "CAT"),
-    "Thanh tra tỉnh": (),
-    "Bộ Chỉ huy Quân sự tỉnh": ("BCH QS tỉnh", "Bộ CHQS tỉnh"),
-    "Văn phòng Chính phủ": ("VPCP",),
-    "Bộ Khoa học và Công nghệ": ("Bộ KH&CN", "Bộ KHCN", "BKHCN"),
-    "Bộ Công an": ("Bộ CA", "BCA"),
-    "Bộ Nội vụ": ("Bộ NV",),
-    "Bộ Tài chính": ("Bộ TC",),
-}
-
-_HEADS = re.compile(
-    r"^(so|bo|van phong|vp|ubnd|uy ban|hdnd|hoi dong|cong an|ca|cac|ban|thanh tra|kho bac|cuc|chi cuc|"
-    r"ngan hang|dai|bao|trung tam|bo chi huy|mat tran|tinh doan|lien doan|hoi|doanh nghiep|cong ty|"
-    r"tong cong ty|truong|benh vien|quy|xa|phuong|thi tran|thu tuong|chinh phu|buu dien|vien thong|"
-    r"vien|nha xuat ban|dang uy|tinh uy)\b")
-_CONTINUATIONS = frozenset({"ban", "nganh", "dia phuong", "thi xa", "thanh pho", "phuong", "thi tran", "xa",
-                            "huyen", "don vi", "to chuc", "doan the", "co quan", "dac khu"})
 _ROLE_PREFIX = re.compile(r"^\s*(?:-|\+|•)?\s*(?:chủ trì|phối hợp|cơ quan chủ trì|cơ quan phối hợp|đơn vị chủ trì|"
                           r"đơn vị phối hợp)\s*:\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*;\s*|\s*,\s*|\s*\n\s*|\s+và\s+|\s*\r\s*", re.IGNORECASE)
@@ -125,9 +106,6 @@ def _group_key(text: str) -> str:
     return " ".join(_GROUP_NOISE.sub(" ", folded).split())
 
 
-_AGENCY_BY_KEY = {_alias_key(alias): name for name, aliases in _AGENCIES.items() for alias in (name, *aliases)}
-# Every word-prefix of a group key: a piece continues a group while the text so far is one of these.
-_GROUP_PREFIXES = frozenset(" ".join(key.split()[:n]) for key in _GROUP_BY_KEY for n in range(1, len(key.split()) + 1))
 
 
 def _tidy(text: str) -> str:
@@ -135,14 +113,49 @@ def _tidy(text: str) -> str:
     return out.strip(" ;,.:-")
 
 
+def _group_words(key: str) -> list[str] | None:
+    """The head words a folded group key is made of ("so ban nganh" → so, ban, nganh), or None when
+    some word is no group head word (then the text names an agency, not a group)."""
+    table = _table()
+    words = key.split()
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        pair = " ".join(words[index:index + 2])
+        if index + 1 < len(words) and pair in table.group_words:
+            out.append(pair)
+            index += 2
+        elif words[index] in table.group_words:
+            out.append(words[index])
+            index += 1
+        else:
+            return None
+    return out
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _group_of_key(key: str) -> str | None:
+    """The canonical group a folded key names: a known phrase, else by the classes of its head words
+    ("ban nganh so" and "so nganh" are both departments), so word order and punctuation do not matter."""
+    table = _table()
+    known = table.group_by_key.get(key)
+    if known is not None:
+        return known
+    words = _group_words(key)
+    if not words:
+        return None
+    classes = frozenset(table.group_words[w] for w in words) - {""}
+    return table.group_by_classes.get(classes) if classes else None
+
+
 def is_group(name: str) -> bool:
     """Whether ``name`` names a group of agencies ("Các sở, ban, ngành", "UBND các xã, phường"…)."""
-    return _group_key(name) in _GROUP_BY_KEY
+    return _group_of_key(_group_key(name)) is not None
 
 
 def canonical_group(name: str) -> str | None:
     """The canonical name of the group ``name`` is written as, or None when it is no known group."""
-    return _GROUP_BY_KEY.get(_group_key(name))
+    return _group_of_key(_group_key(name))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -152,14 +165,14 @@ def canonical_agency(name: str) -> str:
     group = canonical_group(tidy)
     if group is not None:
         return group
-    known = _AGENCY_BY_KEY.get(_alias_key(tidy))
+    known = _table().agency_by_key.get(_alias_key(tidy))
     if known is not None:
         return known
     expanded = tidy
     for pattern, replacement in _EXPANSIONS:
         expanded = pattern.sub(replacement, expanded)
     expanded = " ".join(expanded.split())
-    known = _AGENCY_BY_KEY.get(_alias_key(expanded))
+    known = _table().agency_by_key.get(_alias_key(expanded))
     if known is not None:
         return known
     return expanded[:1].upper() + expanded[1:]
@@ -190,7 +203,7 @@ def agency_kind(name: str) -> str:
 def group_includes(group: str, agency_kind: str) -> bool:
     """Whether the group ``group`` (in any written form) names agencies of kind ``agency_kind``."""
     canonical = canonical_group(group)
-    return canonical is not None and agency_kind in _GROUPS[canonical][0]
+    return canonical is not None and agency_kind in _table().group_kinds[canonical]
 
 
 def split_agencies(text: str | None) -> list[str]:
@@ -225,8 +238,8 @@ def _pieces(text: str) -> list[str]:
             for index, part in enumerate(_HEAD_START.split(raw)):
                 if index and not _complete(pieces[-1]):
                     pieces[-1] += " " + part
-                elif not index and glue and pieces and _continues(pieces[-1], part):
-                    pieces[-1] += glue + part
+                elif not index and pieces and _continues(pieces[-1], part, glue):
+                    pieces[-1] += (glue or ", ") + part
                 else:
                     pieces.append(part)
             glue = _glue_for(separator)
@@ -237,7 +250,7 @@ def _pieces(text: str) -> list[str]:
 
 def _complete(piece: str) -> bool:
     """Whether ``piece`` is a whole known agency or group (so a head word after it starts another)."""
-    return is_group(piece) or _alias_key(piece) in _AGENCY_BY_KEY
+    return is_group(piece) or _alias_key(piece) in _table().agency_by_key
 
 
 def _glue_for(separator: str) -> str:
@@ -250,11 +263,22 @@ def _glue_for(separator: str) -> str:
     return " "  # a line break inside a name: the cell was wrapped by hand
 
 
-def _continues(previous: str, piece: str) -> bool:
-    if _alias_key(f"{previous} {piece}") in _AGENCY_BY_KEY:
+def _continues(previous: str, piece: str, glue: str) -> bool:
+    """Whether ``piece`` (after ``glue``) is the rest of the name or group ``previous`` started."""
+    table = _table()
+    if glue and _alias_key(f"{previous} {piece}") in table.agency_by_key:
         return True  # "Sở Lao động - Thương binh" + "Xã hội": the pieces make one known name
-    if _group_key(piece) in _CONTINUATIONS:
-        return _group_key(f"{previous} {piece}") in _GROUP_PREFIXES
-    if _alias_key(piece) in _AGENCY_BY_KEY or is_group(piece):
+    if _is_continuation(piece):
+        # "ban, ngành" after "Các sở", even after a ";" ("Các sở; ban, ngành tỉnh"): one group
+        return is_group(f"{previous} {piece}")
+    if not glue or _alias_key(piece) in table.agency_by_key or is_group(piece):
         return False
-    return not _HEADS.match(_fold(piece))
+    return not table.heads.match(_fold(piece))
+
+
+def _is_continuation(piece: str) -> bool:
+    """Whether ``piece`` is made only of words that continue an open group ("ban ngành", "phường")."""
+    if _fold(piece).startswith("cac "):
+        return False  # a new "các …" starts a new group
+    words = _group_words(_group_key(piece))
+    return words is not None and bool(words) and all(w in _table().continuations for w in words)
