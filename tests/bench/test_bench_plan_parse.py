@@ -14,7 +14,7 @@ from desktop.documents.sample_plans import write_sample_plan
 from tests.bench.conftest import scale
 from tests.documents.plan_documents import soffice_convert, write_docx
 
-ROWS = scale(300, 300)
+ROWS = scale(100, 300)
 
 
 def _appendix(rows: int) -> TaskSheet:
