@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
 
     def fill_from_workbook(self, path: Path | None = None) -> None:
         code = self._period()
-        if path is None:
+        if not path:  # the menu action passes its checked state (False)
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập số liệu từ Excel"), str(Path.home()),
                                                     "Excel (*.xlsx)")
             path = Path(chosen) if chosen else None

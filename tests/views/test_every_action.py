@@ -19,13 +19,17 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_main_window
+from desktop.documents.sample_plan_data import AN_GIANG_594
+from desktop.documents.sample_plans import write_sample_plan
 from desktop.models.store import Store
 from desktop.services.demo import setup_demo
 from desktop.services.identity import device_key
 from desktop.sync.bundle import verify_bundle
 from desktop.sync.device_keys import ProvinceKeys, ed25519_public_bytes
 from desktop.sync.encrypted_export import decrypt_file
+from desktop.views.digital_sign_dialog import DigitalSignDialog
 from desktop.views.main_window import MainWindow
+from desktop.views.plan_import_dialog import PlanImportDialog
 from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.sign_dialog import SignDialog
@@ -135,6 +139,10 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
             window.open_report(None)
         return step
 
+    def import_plan(action: QAction) -> None:
+        answers.open = write_sample_plan(AN_GIANG_594, tmp_path / "ke-hoach.xlsx")
+        dialog_step(PlanImportDialog)(action)
+
     def plain(action: QAction) -> None:
         action.trigger()
         finish(qtbot, window)
@@ -153,6 +161,7 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
     steps: dict[str, Callable[[QAction], None]] = {
         "exportPdf": export("exportPdf", ".pdf"),
         "exportWorkbook": export("exportWorkbook", ".xlsx"),
+        "exportDocx": export("exportDocx", ".docx"),
         "exportEncrypted": export("exportEncrypted", ".baocao", SIGNED),
         "fillFromWorkbook": fill,
         "printPreview": print_preview,
@@ -160,6 +169,8 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         "sign": dialog_step(SignDialog),
         "reopen": dialog_step(ReopenDialog, SIGNED),
         "settings": dialog_step(SettingsDialog),
+        "digitalSignFile": dialog_step(DigitalSignDialog),
+        "importPlan": import_plan,
         "showTab1": plain, "showTab2": plain, "showTab3": plain, "showTab4": plain,
         "lock": lock,
     }
