@@ -39,8 +39,8 @@ from desktop.sync.bundle_container import MAGIC as BUNDLE_MAGIC
 from desktop.sync.device_keys import ProvinceKeys
 from desktop.sync.encrypted_export import decrypt_file
 from desktop.sync.receipt import verify_receipt
-from server.admin_commands import register as register_admin_commands
 from server import trust_roots
+from server.admin_commands import register as register_admin_commands
 from server.config import Settings
 from server.db import Database
 from server.enrollment import AGENCY_KINDS, add_agency, issue_code

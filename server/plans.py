@@ -140,7 +140,7 @@ class AssignmentPackages:
     def __init__(self, db: Database, signing_key: Ed25519PrivateKey) -> None:
         self._db = db
         self._signing_key = signing_key
-        self._cache: dict[tuple[str, int, int, int, int], Package] = {}
+        self._cache: dict[tuple[str | int, ...], Package] = {}
         self._lock = threading.Lock()
 
     def for_agency(self, agency_code: str) -> Package:

@@ -164,10 +164,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
         if args.sign:
             from desktop.services.digital_signing import sign_report
+            from desktop.signing.pades import Role
 
             key, pin = signing_commands.key_source(store, args)
             signing_commands.print_signed(sign_report(store, _period(store, args), args.out,
-                                                      signing_commands.Role(args.sign), key, pin))
+                                                      Role(args.sign), key, pin))
             return 0
         export_pdf(store, _period(store, args), args.out)
         print(tr("Đã ghi", "Written:"), args.out)

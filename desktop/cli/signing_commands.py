@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import context
 from desktop.cli.prompts import secret
 from desktop.errors import InputError
 from desktop.i18n import tr
 from desktop.models.store import Store
-from desktop.signing.keys import FileKey, KeySource, TokenKey
-from desktop.signing.pades import Role
-from desktop.signing.tokens import PIN_ENV
+from desktop.signing import PIN_ENV
+
+if TYPE_CHECKING:  # the signing stack (pyHanko, python-pkcs11) is imported when a command needs it
+    from desktop.signing.keys import KeySource
+
+ROLES = ("signer", "agency")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf_sub = pdf.add_subparsers(dest="pdf_command", required=True)
     sign = pdf_sub.add_parser("sign", help="sign a PDF (for example one signed on another PC) as signer or agency")
     sign.add_argument("file", type=Path)
-    sign.add_argument("--as", dest="role", choices=[r.value for r in Role], required=True)
+    sign.add_argument("--as", dest="role", choices=ROLES, required=True)
     sign.add_argument("--out", type=Path, required=True)
     sign.add_argument("--appendix-number", help="separate appendix: the document's số/ký hiệu (agency only)")
     sign.add_argument("--lt", action="store_true", help="embed revocation data (PAdES B-LT; needs the CA online)")
@@ -69,6 +73,7 @@ def add_key_arguments(parser: argparse.ArgumentParser) -> None:
 def key_source(store: Store, args: argparse.Namespace) -> tuple[KeySource, str]:
     """The key the arguments name, and its PIN or password (BAOCAO_TOKEN_PIN, else a prompt)."""
     from desktop.services.digital_signing import load_settings
+    from desktop.signing.keys import FileKey, TokenKey
 
     if args.p12 is not None:
         return FileKey(args.p12), secret(PIN_ENV, "Mật khẩu tệp khóa", "Key file password")
@@ -89,6 +94,7 @@ def print_signed(result: object) -> None:
 def cmd_sign(args: argparse.Namespace) -> int:
     """Sign a PDF file."""
     from desktop.services.digital_signing import sign_file
+    from desktop.signing.pades import Role
 
     def run(store: Store) -> int:
         key, pin = key_source(store, args)

@@ -7,6 +7,9 @@ PKCS#12 file; ``appearance`` draws the decree's signature and seal; ``pades`` si
 
 import logging
 
+PIN_ENV = "BAOCAO_TOKEN_PIN"
+"""Where scripts give the token's PIN (or the PKCS#12 password); never argv, never stored."""
+
 # pyHanko logs an expected verdict (an untrusted chain, a digest mismatch) as a warning with a traceback;
 # the verdict reaches the user through desktop.signing.verify, so those records go nowhere by default.
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())

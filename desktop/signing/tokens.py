@@ -18,9 +18,8 @@ from asn1crypto import x509
 from pkcs11 import Attribute, ObjectClass
 from pkcs11.exceptions import PKCS11Error
 
+from desktop.signing import PIN_ENV as PIN_ENV
 from desktop.signing.errors import TokenError
-
-PIN_ENV = "BAOCAO_TOKEN_PIN"
 
 
 @dataclass(frozen=True)
