@@ -20,9 +20,14 @@ SEPARATORS = [", ", "; ", "\n", " và ", ";\n", ",\n"]
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(AGENCIES + GROUPS), min_size=1, max_size=6), st.data())
 def test_joined_names_split_back(names: list[str], data: st.DataObject) -> None:
+    assert_splits_back(names, data, SEPARATORS)
+
+
+def assert_splits_back(names: list[str], data: st.DataObject, separators: list[str]) -> None:
+    """``names`` joined by separators drawn from ``separators`` split back into their canonical names."""
     text = names[0]
     for name in names[1:]:
-        text += data.draw(st.sampled_from(SEPARATORS)) + name
+        text += data.draw(st.sampled_from(separators)) + name
     expected: list[str] = []
     for name in names:
         canonical = canonical_agency(name)

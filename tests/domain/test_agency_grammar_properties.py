@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.agencies import canonical_agency, split_agencies
+from tests.domain.test_agencies_properties import assert_splits_back
 
 AGENCIES = ["Sở Khoa học và Công nghệ", "SKHCN", "Sở KH&CN", "Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch",
             "Sở Văn hóa Thể thao và Du lịch", "VP UBND tỉnh", "Văn phòng UBND Tỉnh", "CA tỉnh", "Công an Tỉnh",
@@ -22,15 +23,7 @@ SEPARATORS = [", ", "; ", "\n", " và ", ";\n", ",\n", " ; ", "\r\n", ";", ",", 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(AGENCIES + GROUPS), min_size=1, max_size=6), st.data())
 def test_variants_joined_split_back(names: list[str], data: st.DataObject) -> None:
-    text = names[0]
-    for name in names[1:]:
-        text += data.draw(st.sampled_from(SEPARATORS)) + name
-    expected: list[str] = []
-    for name in names:
-        canonical = canonical_agency(name)
-        if canonical not in expected:
-            expected.append(canonical)
-    assert split_agencies(text) == expected, text
+    assert_splits_back(names, data, SEPARATORS)
 
 
 def test_every_variant_is_one_group() -> None:
