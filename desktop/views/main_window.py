@@ -20,7 +20,6 @@ from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
 from desktop.views.auto_sync import AutoSync
 from desktop.views.dashboard_view import DashboardView
-from desktop.views.digital_sign_dialog import open_digital_sign
 from desktop.views.export_done import show_exported
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
@@ -133,7 +132,7 @@ class MainWindow(QMainWindow):
         report_menu.addAction(self.sign_action)
         self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R", "reopen")
         report_menu.addAction(self.reopen_action)
-        report_menu.addAction(self._action(self.tr("Ký &số tệp PDF…"), lambda: open_digital_sign(self.store, self),
+        report_menu.addAction(self._action(self.tr("Ký &số tệp PDF…"), self.open_digital_sign,
                                            name="digitalSignFile"))
         self.editor.reopen_button.clicked.connect(self.reopen)
         view_menu = bar.addMenu(self.tr("&Xem"))
@@ -318,6 +317,12 @@ class MainWindow(QMainWindow):
             shutil.rmtree(path.parent, ignore_errors=True)
         self.preview = preview_dialog(pdf, path.name, self)
         self.preview.open()
+
+    def open_digital_sign(self) -> None:
+        """The «Ký số» dialog for any PDF; the signing stack (pyHanko) loads only when it is asked for."""
+        from desktop.views.digital_sign_dialog import open_digital_sign
+
+        open_digital_sign(self.store, self)
 
     # lock and settings -----------------------------------------------------------------------------
     def lock(self) -> None:

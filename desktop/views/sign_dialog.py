@@ -22,7 +22,6 @@ from desktop.domain.validation_issues import field_label
 from desktop.models.store import Store
 from desktop.services import signing, validation
 from desktop.services.signing import SignedRevision
-from desktop.views.digital_sign_dialog import open_digital_sign
 from desktop.views.formatting import format_number
 from desktop.views.worker import Operation, run_operation, show_error
 
@@ -75,7 +74,7 @@ class SignDialog(QDialog):
         buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.digital_button = QPushButton(self.tr("Ký &số…"))
         self.digital_button.setObjectName("openDigitalSign")
-        self.digital_button.clicked.connect(lambda: open_digital_sign(store, self, period_code))
+        self.digital_button.clicked.connect(lambda: _open_digital_sign(store, self, period_code))
         buttons.addButton(self.digital_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.sign)
         buttons.rejected.connect(self.reject)
@@ -110,3 +109,10 @@ class SignDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.sign_button.setEnabled(True)
         show_error(self, error, self.windowTitle())
+
+
+def _open_digital_sign(store: Store, parent: QWidget, period_code: str) -> None:
+    """The «Ký số» dialog; the signing stack (pyHanko) loads only when the button is pressed."""
+    from desktop.views.digital_sign_dialog import open_digital_sign
+
+    open_digital_sign(store, parent, period_code)
