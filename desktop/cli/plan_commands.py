@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import context
+from desktop.documents.plan_model import warning_place
 from desktop.i18n import tr
 from desktop.services import plans
 
@@ -65,5 +66,5 @@ def cmd_import(args: argparse.Namespace) -> int:
             if keys:
                 print(f"  {tr(label_vi, label_en)} ({len(keys)}): {', '.join(keys)}")
     for warning in result.warnings:
-        print(tr("Cảnh báo", "Warning"), f"[{warning['sheet']}:{warning['row']}]", warning["message"], file=sys.stderr)
+        print(tr("Cảnh báo", "Warning"), f"[{warning_place(warning)}]", warning["message"], file=sys.stderr)
     return 0

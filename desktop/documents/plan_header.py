@@ -87,6 +87,9 @@ class Header:
         return label
 
 
+_MAX_LABEL_CHARS = 60  # a column's name; longer text under a header is data
+
+
 def row_roles(grid: SheetGrid, row: int) -> dict[int, str]:
     """The role of each column of ``row`` read as a header (merged cells filled across)."""
     roles = {}
@@ -144,8 +147,13 @@ def _is_sub_header(grid: SheetGrid, row: int, following: int, roles: dict[int, s
         return False
     if stt_column is not None and stt_column in own:
         return False
-    # Every cell of the sub-header sits under a header cell merged across it, or names a role.
-    return all(_under_merged(grid, row, c) or classify(grid.text(following, c) or "") for c in own)
+    # Every cell of the sub-header sits under a header cell merged across it, or names a role; a
+    # sentence ("… vào năm 2030.") is the end of a task a page break split, never a column's name.
+    return all(_under_merged(grid, row, c) or _names_a_role(grid.text(following, c) or "") for c in own)
+
+
+def _names_a_role(text: str) -> bool:
+    return len(text) <= _MAX_LABEL_CHARS and not text.rstrip().endswith((".", ";")) and bool(classify(text))
 
 
 def _under_merged(grid: SheetGrid, row: int, column: int) -> bool:

@@ -6,8 +6,9 @@ merged down over several indicators, "Dịch vụ công trực tuyến (DVCTT)")
 An unnumbered row with only a name that starts with a capital letter ("Hạ tầng số", a bold or italic
 heading between indicators) is a category: it is the area of the indicators under it, until the next
 one or the next group; an unnumbered name in small letters continues the indicator above (a name
-split by a page). Each phase column gives one target. Keys are the STT when unique in the table,
-else "group.stt".
+split by a page). Each phase column gives one target. Without a unit column, a unit in parentheses at
+the end of the name ("Tỷ lệ … (%)", "Số … (người)") is taken out of it (domain.indicator_units).
+Keys are the STT when unique in the table, else "group.stt".
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from desktop.documents.plan_tasks import roman_value, strip_footnote
 from desktop.documents.sheet_grid import SheetGrid
 from desktop.domain.agencies import split_agencies
 from desktop.domain.indicator_targets import LEVEL, MAINTAIN, PERCENT, PhaseTarget, parse_phase_target
+from desktop.domain.indicator_units import split_unit
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
 _GROUP = re.compile(r"^([a-zA-Zđ]|[IVXL]{1,6})\s*[.)]?$")
@@ -98,8 +100,11 @@ class IndicatorTable:
             if had_mark:
                 self._warn(item.row, f"Đã bỏ dấu chú thích ở cuối chỉ tiêu {key}.")
             targets = tuple(parse_phase_target(p, t) for p, t in zip(phases, item.targets, strict=True))
+            unit = item.unit
+            if not unit:
+                name, unit = split_unit(name)
             self.indicators.append(ParsedIndicator(
-                key=key, group=item.group, name=name, unit=item.unit or _unit(targets), targets=targets,
+                key=key, group=item.group, name=name, unit=unit or _unit(targets), targets=targets,
                 monitoring_agency=item.monitoring, monitoring_agencies=tuple(split_agencies(item.monitoring)),
                 area=item.area, coordinators=item.coordinators, sheet=self.grid.name, row=item.row))
 

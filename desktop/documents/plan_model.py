@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop.domain.deadlines import Deadline
 from desktop.domain.indicator_targets import PhaseTarget
+from desktop.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -109,15 +110,27 @@ class ParsedIndicator:
 
 @dataclass(frozen=True)
 class ParseWarning:
-    """Something the user should look at: where, and what."""
+    """Something the user should look at: where (sheet or table, and for a PDF the page), and what."""
 
     sheet: str
     row: int
     message: str
+    page: int | None = None  # a PDF's page; ``row`` is then the row of that page's tables
 
     def to_dict(self) -> dict[str, str | int]:
-        """JSON object."""
-        return {"sheet": self.sheet, "row": self.row, "message": self.message}
+        """JSON object ("page" only for a PDF)."""
+        out: dict[str, str | int] = {"sheet": self.sheet, "row": self.row, "message": self.message}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
+
+
+def warning_place(warning: dict[str, Any]) -> str:
+    """Where a warning (as in the JSON) points, as users read it: "Phụ lục:12" or "PDF, trang 3, dòng 2"."""
+    if warning.get("page") is not None:
+        sheet, page, row = warning["sheet"], warning["page"], warning["row"]
+        return tr(f"{sheet}, trang {page}, dòng {row}", f"{sheet}, page {page}, row {row}")
+    return f"{warning['sheet']}:{warning['row']}"
 
 
 @dataclass

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from desktop.documents.plan_header import COORDINATORS, DEADLINE, LEAD, NOTE, RESULT, STT, TITLE, Header
 from desktop.documents.plan_model import ParsedGroup, ParsedSection, ParsedTask, ParseWarning
+from desktop.documents.plan_readers.pdf_cell_lines import starts_item
 from desktop.documents.sheet_grid import SheetGrid
 from desktop.domain.agencies import split_agencies
 from desktop.domain.deadlines import CONDITIONAL, parse_deadline
@@ -63,13 +64,15 @@ class _Draft:
     fields: dict[str, str] = field(default_factory=dict)
     anchors: set[tuple[int, int]] = field(default_factory=set)
 
-    def add(self, name: str, text: str | None, anchor: tuple[int, int] | None) -> None:
+    def add(self, name: str, text: str | None, anchor: tuple[int, int] | None, wrapped: bool = False) -> None:
+        """Append ``text`` to the field ``name``; ``wrapped``: the text was cut by a page break, not typed."""
         if not text or anchor in self.anchors:
             return
         if anchor is not None:
             self.anchors.add(anchor)
         previous = self.fields.get(name)
-        self.fields[name] = f"{previous}{_JOIN[name]}{text}" if previous else text
+        joint = " " if wrapped and not starts_item(text) else _JOIN[name]
+        self.fields[name] = f"{previous}{joint}{text}" if previous else text
 
 
 @dataclass
@@ -87,9 +90,13 @@ class TaskTable:
     _section: str = ""
     _section_value: int = 0
     _section_notes: dict[str, list[str]] = field(default_factory=dict)
+    _page: int | None = None  # the page of the row read last (a PDF)
 
     def read_row(self, row: int) -> None:
         """Take one data row of the table."""
+        page, _page_row = self.grid.place(row)
+        after_page_break = page is not None and self._page is not None and page != self._page
+        self._page = page
         stt_column = self.header.column(STT)
         stt_cell = self.grid.cell(row, stt_column) if stt_column else None
         # A number merged down over the rows of one task counts on its first row only.
@@ -109,7 +116,7 @@ class TaskTable:
             return
         if stt:
             self._warn(row, f"STT «{stt}» không phải số thứ tự; dòng được nối vào nhiệm vụ phía trên.")
-        self._continue(row, prefix=stt)
+        self._continue(row, prefix=stt, wrapped=after_page_break)
 
     def finish(self) -> None:
         """Close the last task and attach section notes."""
@@ -173,7 +180,7 @@ class TaskTable:
         key = f"{draft.section}.{draft.stt}" if draft.section else draft.stt
         self.groups.append(ParsedGroup(key=key, title=title))
 
-    def _continue(self, row: int, prefix: str = "") -> None:
+    def _continue(self, row: int, prefix: str = "", wrapped: bool = False) -> None:
         texts = {name: self._field_text(row, name) for name in _FIELDS}
         if not any(t for t, _a in texts.values()) and not prefix:
             return
@@ -184,12 +191,13 @@ class TaskTable:
         if prefix:
             title, anchor = texts[TITLE]
             texts[TITLE] = (f"{prefix} {title}".strip(), anchor)
-        self._add_fields(row, texts)
+        self._add_fields(row, texts, wrapped)
 
-    def _add_fields(self, row: int, texts: dict[str, tuple[str | None, tuple[int, int] | None]] | None = None) -> None:
+    def _add_fields(self, row: int, texts: dict[str, tuple[str | None, tuple[int, int] | None]] | None = None,
+                    wrapped: bool = False) -> None:
         assert self._draft is not None
         for name, (text, anchor) in (texts or {n: self._field_text(row, n) for n in _FIELDS}).items():
-            self._draft.add(name, text, anchor)
+            self._draft.add(name, text, anchor, wrapped)
 
     def _field_text(self, row: int, name: str) -> tuple[str | None, tuple[int, int] | None]:
         column = self.header.column(name)

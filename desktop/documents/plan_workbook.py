@@ -69,8 +69,9 @@ def _parse(path: Path, source: PlanSource, sheet: str | None) -> ParsedPlan:
     plan = ParsedPlan()
     empty: list[str] = []
     title_texts: list[str] = []
+    grids: dict[str, SheetGrid] = {}
     for name in [sheet] if sheet is not None else names[:MAX_SHEETS]:
-        grid = source.grid(name)
+        grid = grids[name] = source.grid(name)
         if not grid.rows:
             empty.append(name)
             continue
@@ -80,7 +81,16 @@ def _parse(path: Path, source: PlanSource, sheet: str | None) -> ParsedPlan:
         raise _nothing_found(path, sheet, names, empty)
     plan.plan = _plan_info(title_texts)
     _dedupe_keys(plan)
+    plan.warnings = [_placed(w, grids.get(w.sheet)) for w in plan.warnings]
     return plan
+
+
+def _placed(warning: ParseWarning, grid: SheetGrid | None) -> ParseWarning:
+    """The warning with its page and the row of that page when the grid is a PDF's run of pages."""
+    if grid is None:
+        return warning
+    page, row = grid.place(warning.row)
+    return warning if page is None else ParseWarning(warning.sheet, row, warning.message, page)
 
 
 def _read_tables(grid: SheetGrid, plan: ParsedPlan, title_texts: list[str]) -> bool:

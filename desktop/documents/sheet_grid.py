@@ -9,7 +9,9 @@ the reader (it knows the fonts), made NFC and stripped at both ends.
 
 Bounds (the same for every format): at most MAX_ROWS non-empty rows and MAX_COLUMNS columns, no cell
 longer than MAX_CELL_CHARS (Excel's own limit), no row past MAX_ROW_NUMBER. ``where`` in the errors is
-the reader's name for the grid ("trang «Phụ lục 2»", "bảng 2", "trang 3 của PDF").
+the reader's name for the grid ("trang «Phụ lục 2»", "bảng 2", "PDF"). A grid made of several pages
+(a PDF's run of tables) knows, for each of its rows, the page and the row of that page's tables it
+came from (``place``), so that errors and warnings name "trang 3, dòng 2" and not a row of the run.
 """
 
 from __future__ import annotations
@@ -42,10 +44,16 @@ class GridCell:
 class SheetGrid:
     """The non-empty text cells of a sheet, by 1-based row and column."""
 
-    def __init__(self, name: str, cells: dict[int, dict[int, GridCell]]) -> None:
+    def __init__(self, name: str, cells: dict[int, dict[int, GridCell]],
+                 pages: dict[int, tuple[int, int]] | None = None) -> None:
         self.name = name
         self._cells = cells
+        self._pages = pages or {}
         self.rows = sorted(cells)
+
+    def place(self, row: int) -> tuple[int | None, int]:
+        """(page, row on that page) for a row of a paged grid; (None, ``row``) for a sheet or a table."""
+        return self._pages.get(row, (None, row))
 
     def cell(self, row: int, column: int) -> GridCell | None:
         """The cell at ``row``, ``column`` (merged ranges filled), or None when empty."""
@@ -76,6 +84,11 @@ class GridBuilder:
         self._file = file_name
         self._where = (where_vi, where_en)
         self.cells: dict[int, dict[int, GridCell]] = {}
+        self.pages: dict[int, tuple[int, int]] = {}
+
+    def locate(self, row: int, page: int, page_row: int) -> None:
+        """Record that ``row`` is row ``page_row`` of the tables on page ``page`` (a paged grid)."""
+        self.pages[row] = (page, page_row)
 
     def add(self, row: int, column: int, text: str, anchor: tuple[int, int] | None = None) -> None:
         """Put ``text`` at ``row``, ``column`` (anchored at ``anchor`` when part of a merge)."""
@@ -93,22 +106,30 @@ class GridBuilder:
 
     def grid(self) -> SheetGrid:
         """The grid built so far."""
-        return SheetGrid(self.name, self.cells)
+        return SheetGrid(self.name, self.cells, self.pages)
+
+    def _at(self, row: int) -> tuple[str, str]:
+        if row in self.pages:
+            page, page_row = self.pages[row]
+            return f"trang {page}, dòng {page_row}", f"page {page}, row {page_row}"
+        return f"dòng {row}", f"row {row}"
 
     def too_many_rows(self, row: int) -> SheetTooLarge:
         """The error for a table past MAX_ROWS (or MAX_ROW_NUMBER) at ``row``."""
         vi, en = self._where
+        row_vi, row_en = self._at(row)
         return SheetTooLarge(
-            f"Tệp {self._file}, {vi}, dòng {row}: bảng có quá nhiều dòng (tối đa {MAX_ROWS:,} dòng có dữ liệu). "
+            f"Tệp {self._file}, {vi}, {row_vi}: bảng có quá nhiều dòng (tối đa {MAX_ROWS:,} dòng có dữ liệu). "
             "Hãy tách phụ lục hoặc xóa các dòng thừa.",
-            f"File {self._file}, {en}, row {row}: too many rows (at most {MAX_ROWS:,} rows with data). "
+            f"File {self._file}, {en}, {row_en}: too many rows (at most {MAX_ROWS:,} rows with data). "
             "Split the appendix or delete the extra rows.")
 
     def too_large_cell(self, row: int, length: int, cell: str | None = None) -> SheetTooLarge:
         """The error for a cell longer than MAX_CELL_CHARS at ``row`` (``cell`` its A1 name, if any)."""
         vi, en = self._where
-        at_vi = f"ô {cell} (dòng {row})" if cell else f"dòng {row}"
-        at_en = f"cell {cell} (row {row})" if cell else f"row {row}"
+        row_vi, row_en = self._at(row)
+        at_vi = f"ô {cell} ({row_vi})" if cell else row_vi
+        at_en = f"cell {cell} ({row_en})" if cell else row_en
         return SheetTooLarge(
             f"Tệp {self._file}, {vi}, {at_vi}: nội dung một ô dài {length:,} ký tự, vượt giới hạn "
             f"{MAX_CELL_CHARS:,} ký tự của một ô.",

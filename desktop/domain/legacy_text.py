@@ -6,12 +6,20 @@ itself decides: marker words and letter shapes that only one encoding produces. 
 holds Vietnamese letters no legacy byte can stand for (ệ, ạ, ữ…) is Unicode whatever its font says,
 so a cell retyped in Unicode but left in an old font is not garbled. Decomposed Unicode (NFD,
 Unikey's "Unicode tổ hợp") comes out NFC.
+
+A cell alone can be too short to tell: "Së Y tÕ" has no marker word and one TCVN3-only letter, so by
+itself it reads as Latin-1 Unicode. The document decides then: ``DocumentVote`` adds up the evidence
+of every text of a file (markers, letter shapes, true Unicode letters) and ``decision`` names the
+document's encoding; ``to_unicode(text, font, document)`` uses it for every cell whose own evidence
+is weak, and the cell's own reading only when that is strong (a telling font, Unicode letters no
+legacy byte stands for, a marker word, two letter shapes of one encoding).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from desktop.domain import tcvn3, vni
 from desktop.domain.ansi_bytes import raw_byte
@@ -27,8 +35,11 @@ _TCVN3_ONLY = frozenset("¡¢£¤¥¦§¨©ª«¬\xad®µ¶·¸¹»¼½¾")
 _VNI_PAIR = re.compile(r"[aeouyAEOUY][àáâãäåèéêëõøùúûüÀÁÂÃÄÅÈÉÊËÕØÙÚÛÜ]|[ôöÔÖ][õøùûïÕØÙÛÏ]")
 
 
-def detect(text: str, font_name: str | None = None) -> str:
-    """The encoding of a cell's text: "unicode", "tcvn3", "tcvn3_capitals" or "vni"."""
+def detect(text: str, font_name: str | None = None, document: str = UNICODE) -> str:
+    """The encoding of a cell's text: "unicode", "tcvn3", "tcvn3_capitals" or "vni".
+
+    ``document`` is the encoding the whole file was found in (DocumentVote): the answer for a cell
+    whose own evidence is weak."""
     font = (font_name or "").strip()
     folded_font = font.lower()
     if _is_unicode_vietnamese(text):
@@ -41,12 +52,14 @@ def detect(text: str, font_name: str | None = None) -> str:
         return TCVN3_CAPITALS if font.endswith("H") else TCVN3
     if folded_font.startswith("vni"):
         return VNI
-    return _guess(text)
+    own = _guess(text)
+    return own if own != UNICODE or document not in (TCVN3, VNI) else document
 
 
-def to_unicode(text: str, font_name: str | None = None) -> str:
-    """Unicode NFC for a cell's text, converting TCVN3 or VNI-Windows text when detected."""
-    encoding = detect(text, font_name)
+def to_unicode(text: str, font_name: str | None = None, document: str = UNICODE) -> str:
+    """Unicode NFC for a cell's text, converting TCVN3 or VNI-Windows text when detected (``document``:
+    the file's encoding, for cells too short to tell)."""
+    encoding = detect(text, font_name, document)
     if encoding == TCVN3:
         return tcvn3.decode(text)
     if encoding == TCVN3_CAPITALS:
@@ -74,3 +87,50 @@ def _guess(text: str) -> str:
     if vni_score >= 2 and vni_score > tcvn3_score:
         return VNI
     return UNICODE
+
+
+class DocumentVote:
+    """Each text of one file (a cell, a run, a page) votes for the encoding its evidence points to;
+    ``decision`` is the file's encoding: the legacy one most texts with any evidence point to."""
+
+    _MIN_EVIDENCE = 3  # in all, over the file's texts: two letter shapes may be Latin-1, three are not
+
+    def __init__(self) -> None:
+        self.texts = {UNICODE: 0, TCVN3: 0, VNI: 0}
+        self.evidence = {TCVN3: 0, VNI: 0}
+
+    def add(self, text: str, font_name: str | None = None) -> None:
+        """Count the vote of one text and its font."""
+        if not text or text.isascii():
+            return
+        folded_font = (font_name or "").strip().lower()
+        if _is_unicode_vietnamese(text):
+            self.texts[UNICODE] += 1
+            return
+        if folded_font.startswith((".vn", "vni")):
+            encoding, score = (TCVN3 if folded_font.startswith(".vn") else VNI), self._MIN_EVIDENCE
+        else:
+            tcvn3_score = 3 * len(_TCVN3_MARKERS.findall(text)) + sum(ch in _TCVN3_ONLY for ch in text)
+            vni_score = 3 * len(_VNI_MARKERS.findall(text)) + len(_VNI_PAIR.findall(text))
+            if tcvn3_score == vni_score:
+                return
+            encoding, score = (TCVN3, tcvn3_score) if tcvn3_score > vni_score else (VNI, vni_score)
+        self.texts[encoding] += 1
+        self.evidence[encoding] += score
+
+    def decision(self) -> str:
+        """"tcvn3", "vni" or "unicode" for the whole file."""
+        for encoding, other in ((TCVN3, VNI), (VNI, TCVN3)):
+            count = self.texts[encoding]
+            if self.evidence[encoding] >= self._MIN_EVIDENCE and count > self.texts[UNICODE] \
+                    and count >= 2 * self.texts[other]:
+                return encoding
+        return UNICODE
+
+
+def document_encoding(texts: Iterable[tuple[str, str | None]]) -> str:
+    """The encoding of a file from its (text, font name) pairs."""
+    vote = DocumentVote()
+    for text, font in texts:
+        vote.add(text, font)
+    return vote.decision()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.documents.plan_model import warning_place
 from desktop.models.store import Store
 from desktop.services import plans
 from desktop.services.plans import PlanImport, PlanPreview
@@ -90,7 +91,7 @@ class PlanImportDialog(QDialog):
                 for key in keys:
                     self.changes.addItem(f"{label}: {key}")
         for warning in data.get("warnings", []):
-            self.warnings.addItem(f"[{warning['sheet']}:{warning['row']}] {warning['message']}")
+            self.warnings.addItem(f"[{warning_place(warning)}] {warning['message']}")
         self.import_button.setEnabled(not changes.unchanged)
         self.import_button.setFocus()
 

@@ -176,3 +176,23 @@ def test_footnote_mark_and_paragraphs_in_a_cell(tmp_path: Path) -> None:
     assert task["lead_agencies"] == ["Sở Tài chính", "Sở Y tế"]
     assert task["deadline"]["text"] == "Quý II/2026"
     assert parsed["plan"]["code"] == "12/KH-UBND" and parsed["plan"]["issued_on"] == "2026-02-03"
+
+
+def test_a_tcvn3_document_without_telling_fonts_decodes_its_short_cells_by_the_document(tmp_path: Path) -> None:
+    """Typed in TCVN3 and then set in Arial: "Së Y tÕ" alone has no marker word, but the document has many."""
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=4, cols=4)
+    for column, label in enumerate(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn hoàn thành"]):
+        table.cell(0, column).text = label
+    rows = [("1", "Xây dựng kế hoạch chuyển đổi số của các xã", "Sở Y tế"),
+            ("2", "Tập huấn kỹ năng số cho cán bộ của tỉnh", "Sở Nội vụ"),
+            ("3", "Nâng cấp hệ thống thông tin của tỉnh", "Sở Tài chính")]
+    for row, (stt, title, lead) in enumerate(rows, start=1):
+        for column, value in enumerate((stt, tcvn3.encode(title), tcvn3.encode(lead), "Năm 2026")):
+            table.cell(row, column).text = value
+            table.cell(row, column).paragraphs[0].runs[0].font.name = "Arial"
+    document.save(str(tmp_path / "tcvn3-arial.docx"))
+    tasks = _parsed(tmp_path / "tcvn3-arial.docx")["tasks"]
+    assert [(t["title"], t["lead"]) for t in tasks] == [(title, lead) for _stt, title, lead in rows]

@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 
 from desktop.documents.sheet_grid import SheetGrid
-from desktop.domain.legacy_text import to_unicode
+from desktop.domain.legacy_text import UNICODE, to_unicode
 from desktop.errors import InputError
 
 MAX_SECONDS = 60.0
@@ -27,6 +27,7 @@ class PlanSource(ABC):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.names: list[str] = []
+        self.encoding = UNICODE  # the file's encoding by the vote of all its texts (legacy_text.DocumentVote)
         self._started = time.monotonic()
 
     @abstractmethod
@@ -52,11 +53,12 @@ class PlanSource(ABC):
                 "is too large or too complex; put the appendix in a file of its own.", code="read_too_slow")
 
 
-def clean_text(text: str, font: str | None = None) -> str:
-    """A cell's text as Unicode NFC (TCVN3/VNI converted by ``font`` or by the text), stripped."""
+def clean_text(text: str, font: str | None = None, document: str = UNICODE) -> str:
+    """A cell's text as Unicode NFC (TCVN3/VNI converted by ``font``, by the text, or as the whole
+    ``document`` was found to be encoded), stripped."""
     if not text:
         return ""
-    return to_unicode(text, font).strip()
+    return to_unicode(text, font, document).strip()
 
 
 def number_text(value: float, percent: bool = False) -> str:

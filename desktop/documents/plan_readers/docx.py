@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from docx.oxml.ns import qn
 
 from desktop.documents.plan_readers.base import PlanSource, SourceRejected
 from desktop.documents.sheet_grid import MAX_CELL_CHARS, GridBuilder, SheetGrid
-from desktop.domain.legacy_text import to_unicode
+from desktop.domain.legacy_text import document_encoding, to_unicode
 
 MAX_TABLES = 200
 _MARK = re.compile(r"^\s*(\(?\d{1,2}\)?|\*+|\(\*+\))\s*$")
@@ -61,6 +62,7 @@ class DocxSource(PlanSource):
                         f"File {path.name} has more than {MAX_TABLES} tables; save the appendix in a file of its own.",
                         code="too_many_tables")
         self.names = [f"Bảng {n}" for n in range(1, len(self._tables) + 1)]
+        self.encoding = document_encoding(_runs(document.element.body))
 
     def close(self) -> None:
         """Nothing to release: python-docx read the package whole."""
@@ -75,19 +77,20 @@ class DocxSource(PlanSource):
         paragraphs, table = self._tables[self.names.index(name)]
         where = self.where(name)
         builder = GridBuilder(name, self.path.name, *where)
-        texts = [t for p in paragraphs if (t := _paragraph_text(p).strip())]
+        texts = [t for p in paragraphs if (t := _paragraph_text(p, self.encoding).strip())]
         for offset, text in enumerate(texts):
             builder.add(offset - len(texts), 1, _bounded(builder, offset - len(texts), text))
         ranges: list[tuple[int, int, int, int]] = []
         for row_number, row in enumerate(table.iterchildren(_ROW), start=1):
-            self._read_row(builder, row_number, row, ranges)
+            self._read_row(builder, row_number, row, ranges, self.encoding)
             if row_number % 200 == 0:
                 self.check_time(*where)
         builder.fill_merges(ranges)
         return builder.grid()
 
     @staticmethod
-    def _read_row(builder: GridBuilder, row_number: int, row: Any, ranges: list[tuple[int, int, int, int]]) -> None:
+    def _read_row(builder: GridBuilder, row_number: int, row: Any, ranges: list[tuple[int, int, int, int]],
+                  encoding: str) -> None:
         column = 1 + _int_property(row.find(qn("w:trPr")), "w:gridBefore", 0)
         for cell in row.iterchildren(_CELL):
             properties = cell.find(qn("w:tcPr"))
@@ -101,7 +104,7 @@ class DocxSource(PlanSource):
                 column += span
                 continue
             text = _bounded(builder, row_number, "\n".join(
-                t for p in cell.iterchildren(_PARAGRAPH) if (t := _paragraph_text(p).strip())))
+                t for p in cell.iterchildren(_PARAGRAPH) if (t := _paragraph_text(p, encoding).strip())))
             builder.add(row_number, column, text)
             if span > 1 and text:
                 ranges.append((column, row_number, column + span - 1, row_number))
@@ -122,8 +125,17 @@ def _int_property(properties: Any, tag: str, default: int) -> int:
         return default
 
 
-def _paragraph_text(paragraph: Any) -> str:
-    """A paragraph's text, run by run (each converted by its font), without footnote marks."""
+def _runs(body: Any) -> Iterator[tuple[str, str | None]]:
+    """(text, font) of every run of the body, for the document's encoding vote."""
+    for run in body.iter(_RUN):
+        text = "".join(_run_pieces(run))
+        if text:
+            yield text, _font(run.find(qn("w:rPr")))
+
+
+def _paragraph_text(paragraph: Any, encoding: str) -> str:
+    """A paragraph's text, run by run (each converted by its font or the document's encoding), without
+    footnote marks."""
     parts: list[str] = []
     after_reference = False
     for run in paragraph.iter(_RUN):
@@ -136,7 +148,7 @@ def _paragraph_text(paragraph: Any) -> str:
             continue  # a footnote mark typed as a superscript number or star
         after_reference = False
         if text:
-            parts.append(to_unicode(text, _font(properties)))
+            parts.append(to_unicode(text, _font(properties), encoding))
         if sum(len(p) for p in parts) > MAX_CELL_CHARS:
             break  # the caller refuses the cell; no need to collect the rest
     return "".join(parts)

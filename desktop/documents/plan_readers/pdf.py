@@ -1,33 +1,45 @@
-"""The PDF reader: ruled tables of a text PDF (a Word document exported to PDF) with pdfplumber.
+"""The PDF reader: ruled tables of a text PDF (a Word document exported to PDF).
+
+PDFium (pdf_pages) gives each page's characters and ruling lines; pdfplumber's table finder (snap,
+join, intersections, cells) turns the lines into tables; the text of each cell is its characters'
+lines, joined where the layout wrapped them and kept apart where the writer broke them
+(pdf_cell_lines). pdfminer, pdfplumber's own parser, took three times the time budget for the same.
 
 The tables of every page, in order, are one grid "PDF": a task that a page break splits continues
 on the next page as a row with no number (read as the continuation of the task above), and the
 header row Word repeats on each page is recognised as a repeated header. The text above the first
 table (the first page's header block, the title, "Kèm theo Kế hoạch số … ngày …") comes first, at
 rows 0, -1, -2…, as title text. Merged cells are found from the cells' boxes: a cell missing in a
-row lies under the box of a cell to its left (merged across) or above (merged down).
+row lies under the box of a cell to its left (merged across) or above (merged down). Every row knows
+its page and its row on that page, so errors and warnings name both. The encoding (Unicode, TCVN3,
+VNI) is voted over the text of all pages before any cell is decoded.
 
 A PDF whose pages carry no text is a scan: it is refused with what to do instead. Bounds: the page
-count is read from the document's catalogue before any page is, MAX_PAGES pages, and the bounds of
+count is read from the document's page tree before any page is, MAX_PAGES pages, and the bounds of
 the row model.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSException
+import pypdfium2 as pdfium
+from pdfplumber import table as tables
+from pdfplumber import utils
 
 from desktop.documents.plan_readers.base import PlanSource, SourceRejected, clean_text
+from desktop.documents.plan_readers.pdf_cell_lines import cell_lines, join_cell_lines
+from desktop.documents.plan_readers.pdf_pages import PDFIUM_LOCK, Char, PageContent, read_page
 from desktop.documents.sheet_grid import GridBuilder, SheetGrid
+from desktop.domain.legacy_text import DocumentVote
 
 MAX_PAGES = 300
 NAME = "PDF"
 _MAX_HEADER_ROWS = 3  # a repeated header of up to two rows, then the first row of the page
+_TOLERANCE = 3  # pdfplumber's defaults for snapping, joining and intersecting ruling lines
 
 
 class PdfSource(PlanSource):
@@ -38,30 +50,34 @@ class PdfSource(PlanSource):
     def __init__(self, path: Path) -> None:
         super().__init__(path)
         name = path.name
-        try:
-            self._pdf = pdfplumber.open(str(path))
-            count = int(resolve1(resolve1(self._pdf.doc.catalog["Pages"])["Count"]))
-        except (PDFSyntaxError, PSException, KeyError, TypeError, ValueError, OSError) as exc:
-            raise SourceRejected(f"Tệp {name} bị hỏng hoặc không phải PDF đọc được ({exc}).",
-                                 f"File {name} is damaged or not a readable PDF ({exc}).", code="not_a_pdf") from exc
-        except Exception as exc:  # pdfminer raises its own types for encrypted or broken files
-            raise SourceRejected(
-                f"Tệp {name} không mở được (có thể được đặt mật khẩu hoặc bị hỏng): {exc}. Hãy xin tỉnh bản Word "
-                "hoặc Excel của phụ lục.",
-                f"File {name} cannot be opened (it may be password-protected or damaged): {exc}. Ask the province "
-                "for the appendix as a Word or Excel file.", code="not_a_pdf") from exc
+        with PDFIUM_LOCK:
+            try:
+                self._pdf = pdfium.PdfDocument(str(path))
+                count = len(self._pdf)
+            except pdfium.PdfiumError as exc:
+                if "password" in str(exc).lower():
+                    raise SourceRejected(
+                        f"Tệp {name} được đặt mật khẩu nên không đọc được. Hãy xin tỉnh bản Word hoặc Excel của "
+                        "phụ lục, hoặc bản PDF không đặt mật khẩu.",
+                        f"File {name} is password-protected and cannot be read. Ask the province for the appendix "
+                        "as a Word or Excel file, or a PDF without a password.", code="pdf_encrypted") from exc
+                raise SourceRejected(f"Tệp {name} bị hỏng hoặc không phải PDF đọc được ({exc}).",
+                                     f"File {name} is damaged or not a readable PDF ({exc}).",
+                                     code="not_a_pdf") from exc
         if count > MAX_PAGES:
-            self._pdf.stream.close()  # pdfplumber's close() would build every page object first
+            self.close()
             raise SourceRejected(
                 f"Tệp {name} có {count:,} trang, vượt giới hạn {MAX_PAGES} trang. Hãy tách phụ lục ra một tệp riêng "
                 "hoặc xin tỉnh bản Word hay Excel.",
                 f"File {name} has {count:,} pages, more than the {MAX_PAGES} allowed. Put the appendix in a file "
                 "of its own, or ask the province for the Word or Excel file.", code="pdf_too_many_pages")
+        self._count = count
         self.names = [NAME]
 
     def close(self) -> None:
         """Close the PDF."""
-        self._pdf.close()
+        with PDFIUM_LOCK:
+            self._pdf.close()
 
     def where(self, name: str) -> tuple[str, str]:
         """"PDF"."""
@@ -72,22 +88,25 @@ class PdfSource(PlanSource):
         builder = GridBuilder(NAME, self.path.name, *self.where(name))
         title: list[str] = []
         row = 0
-        text_pages = 0
-        for number, page in enumerate(self._pdf.pages, start=1):
-            where = (f"trang {number}", f"page {number}")
-            self.check_time(*where)
-            if not page.chars:
-                page.flush_cache()
-                continue
-            text_pages += 1
-            tables = page.find_tables()
-            if row == 0:
-                title.extend(_text_outside(page, tables))
-            for table in tables:
-                row = _read_table(builder, table, row, where)
-            page.flush_cache()
-        if not text_pages:
+        pages = []
+        vote = DocumentVote()
+        for index in range(self._count):
+            self.check_time(f"trang {index + 1}", f"page {index + 1}")
+            page = read_page(self._pdf, index)
+            if page.chars:
+                pages.append(page)
+                vote.add("".join(c.text for c in page.chars))
+        if not pages:
             raise self._scan()
+        self.encoding = vote.decision()
+        for page in pages:
+            self.check_time(f"trang {page.number}", f"page {page.number}")
+            found = _tables(page)
+            if row == 0:
+                title.extend(_text_above(page, found, self.encoding))
+            first = row
+            for table in found:
+                row = _read_table(builder, table, page, row, first, self.encoding)
         for offset, text in enumerate(title):
             builder.add(offset - len(title), 1, text)
         return builder.grid()
@@ -102,32 +121,77 @@ class PdfSource(PlanSource):
             code="pdf_scanned")
 
 
-def _text_outside(page: Any, tables: list[Any]) -> list[str]:
+def _tables(page: PageContent) -> list[Any]:
+    """The ruled tables of a page, top to bottom, by pdfplumber's "lines" strategy on PDFium's edges."""
+    edges = tables.merge_edges(utils.filter_edges(page.edges, min_length=1), _TOLERANCE, _TOLERANCE,
+                               _TOLERANCE, _TOLERANCE)
+    edges = utils.filter_edges(edges, min_length=_TOLERANCE)
+    intersections = tables.edges_to_intersections(edges, _TOLERANCE, _TOLERANCE)
+    cells = tables.intersections_to_cells(intersections)
+    return [tables.Table(None, group) for group in tables.cells_to_tables(cells)]  # type: ignore[arg-type]
+
+
+def _text_above(page: PageContent, found: list[Any], encoding: str) -> list[str]:
     """The lines of ``page`` above its first table (all of them when it has none)."""
-    top = min((t.bbox[1] for t in tables), default=page.height)
-    above = page.crop((0, 0, page.width, max(top, 1)))
-    return [line for raw in (above.extract_text() or "").splitlines() if (line := clean_text(raw))]
+    top = min((t.bbox[1] for t in found), default=page.height)
+    lines = cell_lines([c for c in page.chars if c.mid_y < top], page.space)
+    return [text for line in lines if (text := clean_text(line.text, document=encoding))]
 
 
-def _read_table(builder: GridBuilder, table: Any, row: int, where: tuple[str, str]) -> int:
-    """Append ``table``'s rows to ``builder`` after ``row``; return the last row written."""
-    texts = table.extract()
+class _CharIndex:
+    """A page's characters sorted by their vertical middle, to find those of a row without a full scan."""
+
+    def __init__(self, chars: list[Char]) -> None:
+        self._chars = sorted(chars, key=attrgetter("mid_y"))
+        self._keys = [c.mid_y for c in self._chars]
+
+    def within(self, top: float, bottom: float) -> list[Char]:
+        """The characters whose middle lies in [top, bottom)."""
+        return self._chars[bisect_left(self._keys, top):bisect_left(self._keys, bottom)]
+
+
+def _row_texts(chars: list[Char], boxes: list[tuple[float, float, float, float] | None], space: float,
+               encoding: str) -> list[str]:
+    """The text of each cell box (x0, top, x1, bottom) of a row, from the characters of the row."""
+    cells = sorted((box[0], index) for index, box in enumerate(boxes) if box is not None)
+    starts = [x for x, _index in cells]
+    held: list[list[Char]] = [[] for _ in boxes]
+    for char in chars:
+        position = bisect_right(starts, char.mid_x) - 1
+        if position < 0:
+            continue
+        index = cells[position][1]
+        box = boxes[index]
+        if box is not None and char.mid_x < box[2] and box[1] <= char.mid_y < box[3]:
+            held[index].append(char)
+    return [clean_text(join_cell_lines(cell_lines(found, space), box[0], box[2]), document=encoding)
+            if box is not None and found else "" for found, box in zip(held, boxes, strict=True)]
+
+
+def _read_table(builder: GridBuilder, table: Any, page: PageContent, row: int, page_start: int,
+                encoding: str) -> int:
+    """Append ``table``'s rows to ``builder`` after ``row``; return the last row written.
+
+    ``page_start`` is the last row before the page's first table: rows are placed on the page from it."""
     rows = table.rows
     columns = table.columns
+    page_chars = _CharIndex(page.chars)
     centres_x = [(c.bbox[0] + c.bbox[2]) / 2 for c in columns]
     previous, first = row, row + 1
-    for index, (cells, values) in enumerate(zip(rows, texts, strict=False)):
+    for index, cells in enumerate(rows):
         row = first + index
+        builder.locate(row, page.number, row - page_start)
+        values = _row_texts(page_chars.within(cells.bbox[1], cells.bbox[3]), cells.cells, page.space, encoding)
         bottom = min(c[3] for c in cells.cells if c is not None)  # a cell merged down reaches further
         centre_y = (cells.bbox[1] + bottom) / 2
-        for column, (box, value) in enumerate(zip(cells.cells, values, strict=False)):
-            if box is not None and not (value or "").strip() and index <= _MAX_HEADER_ROWS \
+        for column, (box, value) in enumerate(zip(cells.cells, values, strict=True)):
+            if box is not None and not value and index <= _MAX_HEADER_ROWS \
                     and box[3] > bottom + 1 and (held := builder.cells.get(previous, {}).get(column + 1)):
                 # An empty cell merged down at the top of a page continues the merge of the page before.
                 builder.add(row, column + 1, held.text, held.anchor)
                 continue
             if box is not None:
-                builder.add(row, column + 1, clean_text(_join_lines(value or "")))
+                builder.add(row, column + 1, value)
                 continue
             anchor = _anchor(rows, index, column, centres_x[column], centre_y, first)
             held = builder.cells.get(anchor[0], {}).get(anchor[1]) if anchor else None
@@ -149,15 +213,3 @@ def _anchor(rows: list[Any], index: int, column: int, x: float, y: float, first:
         if box is not None:
             return (first + up, column + 1) if box[3] > y else None
     return None
-
-
-def _join_lines(text: str) -> str:
-    """A cell's lines as the writer typed them: wrapped lines joined by a space, bullets kept on their own line."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    out = ""
-    for line in lines:
-        if out and line[:1] in "-+•":
-            out += "\n" + line
-        else:
-            out = f"{out} {line}" if out else line
-    return out

@@ -3,6 +3,11 @@
 xlrd gives each cell's font (so ".VnTime" and "VNI-Times" cells convert from TCVN3 and VNI as in an
 .xlsx), its number format (0.95 shown as "95%") and the sheet's merged ranges. A file xlrd cannot
 open (a password, a Word 97-2003 .doc, damage) is refused with the file's name and what to do.
+
+xlrd holds a whole sheet in Python objects (232 MB for 100,000 rows) before the first row can be
+looked at. So a sheet is first measured with calamine (Rust; its rows come one at a time): a sheet
+taller than MAX_ROWS has its filled rows counted as they stream by and is refused at the first row
+past the bound, before xlrd loads it. xlrd only ever holds a sheet within the bounds.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ from typing import Any
 
 import xlrd
 import xlrd.compdoc
+from python_calamine import CalamineError, CalamineWorkbook
 
 from desktop.documents.plan_readers.base import PlanSource, SourceRejected, clean_text, number_text
 from desktop.documents.sheet_grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_MERGES, MAX_ROWS, GridBuilder, SheetGrid
+from desktop.domain.legacy_text import document_encoding
 
 
 class XlsSource(PlanSource):
@@ -45,15 +52,39 @@ class XlsSource(PlanSource):
                                  f"File {name} is damaged and cannot be read as an .xls workbook ({exc}).",
                                  code="xls_unreadable") from exc
         self.names = self._book.sheet_names()
+        # Every text of an .xls is in its shared string table, read with the workbook: the vote of them all.
+        self.encoding = document_encoding((text, None) for text in getattr(self._book, "_sharedstrings", []))
 
     def close(self) -> None:
         """Release the workbook."""
         self._book.release_resources()
 
+    def _check_height(self, name: str, builder: GridBuilder) -> None:
+        """Refuse a sheet with more than MAX_ROWS filled rows without loading it into xlrd."""
+        try:
+            workbook = CalamineWorkbook.from_path(str(self.path))
+        except (CalamineError, OSError, ValueError):
+            return  # calamine cannot read it: xlrd's own error will name the problem
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            if sheet.total_height <= MAX_ROWS:
+                return
+            filled = 0
+            for number, values in enumerate(sheet.iter_rows(), start=sheet.start[0] + 1 if sheet.start else 1):
+                if any(value not in ("", None) for value in values):
+                    filled += 1
+                    if filled > MAX_ROWS:
+                        raise builder.too_many_rows(number)
+        except CalamineError:
+            return
+        finally:
+            workbook.close()
+
     def grid(self, name: str) -> SheetGrid:
         """Read the sheet ``name``."""
         where = self.where(name)
         builder = GridBuilder(name, self.path.name, *where)
+        self._check_height(name, builder)
         try:
             sheet = self._book.sheet_by_name(name)
         except (xlrd.XLRDError, AssertionError, IndexError, KeyError, ValueError) as exc:
@@ -83,7 +114,7 @@ class XlsSource(PlanSource):
         if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
             return ""
         if kind == xlrd.XL_CELL_TEXT:
-            return clean_text(value, self._font(cell.xf_index))
+            return clean_text(value, self._font(cell.xf_index), self.encoding)
         if kind == xlrd.XL_CELL_NUMBER:
             return number_text(value, "%" in self._format(cell.xf_index))
         if kind == xlrd.XL_CELL_DATE:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from desktop.documents.plan_readers.base import PlanSource, SourceRejected, clean_text, number_text
 from desktop.documents.sheet_grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_MERGES, GridBuilder, SheetGrid
+from desktop.domain.legacy_text import document_encoding
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -39,6 +41,7 @@ class XlsxSource(PlanSource):
                                  f"File {path.name} is damaged or not an Excel workbook (.xlsx): {exc}",
                                  code="not_a_workbook") from exc
         self.names = [ws.title for ws in self._workbook.worksheets]
+        self.encoding = document_encoding((text, None) for text in _shared_strings(path))
 
     def close(self) -> None:
         """Close the workbook."""
@@ -57,16 +60,16 @@ class XlsxSource(PlanSource):
                     continue
                 if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                     raise builder.too_large_cell(cell.row, len(value), f"{get_column_letter(cell.column)}{cell.row}")
-                builder.add(cell.row, cell.column, _cell_text(cell, value))
+                builder.add(cell.row, cell.column, _cell_text(cell, value, self.encoding))
             if number % 1000 == 999:
                 self.check_time(*where)
         builder.fill_merges(_merged_ranges(self.path, self.names.index(name)))
         return builder.grid()
 
 
-def _cell_text(cell: Any, value: Any) -> str:
+def _cell_text(cell: Any, value: Any, encoding: str) -> str:
     if isinstance(value, str):
-        return clean_text(value, getattr(getattr(cell, "font", None), "name", None))
+        return clean_text(value, getattr(getattr(cell, "font", None), "name", None), encoding)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, datetime | date):
@@ -76,6 +79,18 @@ def _cell_text(cell: Any, value: Any) -> str:
     if isinstance(value, int | float):
         return number_text(value, "%" in (getattr(cell, "number_format", "") or ""))
     return str(value).strip()
+
+
+def _shared_strings(path: Path) -> Iterator[str]:
+    """Every text of the workbook's shared string table (where Excel keeps the text of text cells)."""
+    with zipfile.ZipFile(path) as archive:
+        if "xl/sharedStrings.xml" not in archive.namelist():
+            return
+        with archive.open("xl/sharedStrings.xml") as source:
+            for _event, element in ElementTree.iterparse(source):
+                if element.tag == f"{{{_MAIN_NS}}}si":
+                    yield "".join(t.text or "" for t in element.iter(f"{{{_MAIN_NS}}}t"))
+                    element.clear()
 
 
 def _merged_ranges(path: Path, index: int) -> list[tuple[int, int, int, int]]:
