@@ -51,6 +51,7 @@ class _Table:
     continuations: frozenset[str]  # words that continue an open group ("ban", "ngành", "phường"…)
     agency_by_key: dict[str, str]  # _alias_key of a name or abbreviation → canonical agency
     heads: re.Pattern[str]  # head words a new agency name starts with
+    not_heads: re.Pattern[str]  # common words that start like a head word ("xã hội", "ban hành")
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def _table() -> _Table:
         continuations=frozenset(raw["continuation_words"]),
         agency_by_key={_alias_key(alias): name for name, aliases in agencies.items() for alias in (name, *aliases)},
         heads=re.compile(r"^(" + "|".join(re.escape(h) for h in heads) + r")\b"),
+        not_heads=re.compile(r"^(" + "|".join(re.escape(h) for h in raw["not_head_phrases"]) + r")\b"),
     )
 
 
@@ -273,7 +275,15 @@ def _continues(previous: str, piece: str, glue: str) -> bool:
         return is_group(f"{previous} {piece}")
     if not glue or _alias_key(piece) in table.agency_by_key or is_group(piece):
         return False
-    return not table.heads.match(_fold(piece))
+    return not starts_agency(piece)
+
+
+def starts_agency(piece: str) -> bool:
+    """Whether ``piece`` opens a new agency's name: it starts with an organisation's head word (Sở, Ban,
+    Phòng, UBND, Công an, Trung tâm, Tổ…) that is not the start of a common word ("Xã hội", "ban hành")."""
+    folded = _fold(piece)
+    table = _table()
+    return table.heads.match(folded) is not None and table.not_heads.match(folded) is None
 
 
 def _is_continuation(piece: str) -> bool:

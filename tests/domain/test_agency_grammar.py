@@ -62,3 +62,17 @@ def test_table_is_shipped_data() -> None:
     huyen = next(g for g in table["groups"] if g["name"] == HUYEN)
     assert "commune" in huyen["kinds"]
     assert "SKHCN" in table["agencies"]["Sở Khoa học và Công nghệ"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sở Nông nghiệp và Môi trường", ["Sở Nông nghiệp và Môi trường"]),
+    ("Phòng Văn hóa và Xã hội", ["Phòng Văn hóa và Xã hội"]),
+    ("Sở Tài chính, Phòng Kinh tế các xã", ["Sở Tài chính", "Phòng Kinh tế các xã"]),
+    ("Sở Y tế, Tổ công tác 06 tỉnh", ["Sở Y tế", "Tổ công tác 06 tỉnh"]),
+    ("Bưu điện tỉnh, Viettel Đồng Tháp và VNPT Đồng Tháp", ["Bưu điện tỉnh", "Viettel Đồng Tháp", "VNPT Đồng Tháp"]),
+    ("Sở Y tế và Bảo hiểm xã hội tỉnh", ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]),
+])
+def test_organisation_head_words_start_an_agency_and_common_words_do_not(text: str, expected: list[str]) -> None:
+    """"Phòng", "Tổ", "VNPT" start a new agency after a separator; "Xã hội" after "và" does not, though
+    "xã" starts "UBND xã …"."""
+    assert split_agencies(text) == expected

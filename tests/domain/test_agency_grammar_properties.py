@@ -12,7 +12,10 @@ from tests.domain.test_agencies_properties import assert_splits_back
 AGENCIES = ["Sở Khoa học và Công nghệ", "SKHCN", "Sở KH&CN", "Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch",
             "Sở Văn hóa Thể thao và Du lịch", "VP UBND tỉnh", "Văn phòng UBND Tỉnh", "CA tỉnh", "Công an Tỉnh",
             "Sở GD&ĐT", "Sở Lao động - Thương binh và Xã hội", "UBND tỉnh", "Bộ Công an", "VPCP",
-            "UBND xã Mỹ An", "UBND phường Cao Lãnh", "Sở Công thương"]
+            "UBND xã Mỹ An", "UBND phường Cao Lãnh", "Sở Công thương", "Sở Nông nghiệp và Môi trường",
+            "Sở Dân tộc và Tôn giáo", "Phòng Văn hóa - Xã hội", "Phòng Văn hóa và Xã hội", "Phòng Kinh tế",
+            "Trung tâm Phục vụ hành chính công tỉnh", "Tổ công tác 06 tỉnh", "Bảo hiểm xã hội tỉnh",
+            "VNPT Đồng Tháp", "Viettel Đồng Tháp", "Ban Quản lý các khu công nghiệp"]
 GROUPS = ["Các sở, ban, ngành", "Các sở; ban, ngành tỉnh", "Các Sở ban ngành, địa phương", "Sở, ban, ngành",
           "Các sở, ban ngành", "Các sở, ngành tỉnh có liên quan", "UBND các xã, phường, đặc khu", "UBND các xã",
           "UBND cấp huyện", "UBND các huyện, thị xã, thành phố", "Các huyện, thị xã, thành phố",

@@ -5,19 +5,20 @@ xlrd gives each cell's font (so ".VnTime" and "VNI-Times" cells convert from TCV
 open (a password, a Word 97-2003 .doc, damage) is refused with the file's name and what to do.
 
 xlrd holds a whole sheet in Python objects (232 MB for 100,000 rows) before the first row can be
-looked at. So a sheet is first measured with calamine (Rust; its rows come one at a time): a sheet
-taller than MAX_ROWS has its filled rows counted as they stream by and is refused at the first row
-past the bound, before xlrd loads it. xlrd only ever holds a sheet within the bounds.
+looked at. So a sheet is measured first, in the workbook stream xlrd already holds (no copy): its
+DIMENSIONS record gives its last row, and a sheet that ends within MAX_ROWS is loaded. In a taller
+one the cell records are walked, counting the rows that hold a value, and the sheet is refused at
+the first row past the bound, before xlrd loads it. xlrd only ever holds a sheet within the bounds.
 """
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 from typing import Any
 
 import xlrd
 import xlrd.compdoc
-from python_calamine import CalamineError, CalamineWorkbook
 
 from desktop.documents.plan_readers.base import PlanSource, SourceRejected, clean_text, number_text
 from desktop.documents.sheet_grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_MERGES, MAX_ROWS, GridBuilder, SheetGrid
@@ -61,24 +62,13 @@ class XlsSource(PlanSource):
 
     def _check_height(self, name: str, builder: GridBuilder) -> None:
         """Refuse a sheet with more than MAX_ROWS filled rows without loading it into xlrd."""
-        try:
-            workbook = CalamineWorkbook.from_path(str(self.path))
-        except (CalamineError, OSError, ValueError):
-            return  # calamine cannot read it: xlrd's own error will name the problem
-        try:
-            sheet = workbook.get_sheet_by_name(name)
-            if sheet.total_height <= MAX_ROWS:
-                return
-            filled = 0
-            for number, values in enumerate(sheet.iter_rows(), start=sheet.start[0] + 1 if sheet.start else 1):
-                if any(value not in ("", None) for value in values):
-                    filled += 1
-                    if filled > MAX_ROWS:
-                        raise builder.too_many_rows(number)
-        except CalamineError:
+        index = self.names.index(name)
+        last_row = _declared_rows(self._book, index)
+        if last_row is not None and last_row <= MAX_ROWS:
             return
-        finally:
-            workbook.close()
+        past = _row_past_bound(self._book, index)
+        if past is not None:
+            raise builder.too_many_rows(past)
 
     def grid(self, name: str) -> SheetGrid:
         """Read the sheet ``name``."""
@@ -138,3 +128,55 @@ class XlsSource(PlanSource):
             return str(self._book.format_map[key].format_str)
         except (IndexError, KeyError, AttributeError):
             return ""
+
+
+_BOF, _EOF, _DIMENSIONS = 0x0809, 0x000A, 0x0200
+# Records of a cell holding a value (LABELSST, LABEL, NUMBER, RK, MULRK, FORMULA, BOOLERR, RSTRING);
+# BLANK and MULBLANK carry only formatting. Each starts with its row (u16).
+_VALUE_RECORDS = frozenset({0x00FD, 0x0204, 0x0203, 0x027E, 0x00BD, 0x0006, 0x0205, 0x00D6})
+
+
+def _declared_rows(book: Any, index: int) -> int | None:
+    """The row count a BIFF8 sheet declares in its DIMENSIONS record, or None when it cannot be read."""
+    try:
+        data, position = book.mem, book._sh_abs_posn[index]
+    except (AttributeError, IndexError):
+        return None
+    if book.biff_version < 80:
+        return None
+    for _record in range(64):  # DIMENSIONS comes within the first few records after the sheet's BOF
+        if position + 4 > len(data):
+            return None
+        code, length = struct.unpack_from("<HH", data, position)
+        if code == _DIMENSIONS and length >= 8:
+            first, last = struct.unpack_from("<II", data, position + 4)
+            return int(last) if last >= first else None
+        if code == _BOF and _record:
+            return None  # the next sheet: this one has no DIMENSIONS
+        position += 4 + length
+    return None
+
+
+def _row_past_bound(book: Any, index: int) -> int | None:
+    """The 1-based row at which a sheet has more than MAX_ROWS rows holding values, or None."""
+    try:
+        data, position = book.mem, book._sh_abs_posn[index]
+    except (AttributeError, IndexError):
+        return None
+    end = len(data)
+    filled, last = 0, -1
+    first = True
+    while position + 4 <= end:
+        code, length = struct.unpack_from("<HH", data, position)
+        if code == _EOF or (code == _BOF and not first):
+            return None
+        first = False
+        if code in _VALUE_RECORDS and length >= 2:
+            (row,) = struct.unpack_from("<H", data, position + 4)
+            if row != last:
+                last = row
+                filled += 1
+                if filled > MAX_ROWS:
+                    return int(row) + 1
+        position += 4 + length
+    return None
