@@ -1,6 +1,10 @@
 """Budget: parse of a 300-row plan appendix (DESIGN.md, "plan import of 300 rows"), by format: .xlsx ≤ 0.5 s,
 .xls ≤ 0.5 s, .docx ≤ 1 s, PDF ≤ 3 s. The .docx is written in Word's layout (tests/documents/plan_documents),
-the PDF and the .xls are LibreOffice's conversions of the .docx and the .xlsx."""
+the PDF and the .xls are LibreOffice's conversions of the .docx and the .xlsx.
+
+The PDF read through pdfplumber's own parser (pdfminer) took 9.0 s for 300 rows; read through PDFium
+(plan_readers/pdf_pages) it takes an eighth of that (12.9 s against 1.58 s of CPU, both readers in one process,
+on a loaded machine)."""
 
 from __future__ import annotations
 

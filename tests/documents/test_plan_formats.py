@@ -28,6 +28,9 @@ PLANS = {"594": (AN_GIANG_594, "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG", "Số: 59
          "3256": (DONG_THAP_3256, "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP", "Số: 3256/QĐ-UBND",
                   "Đồng Tháp, ngày 31 tháng 12 năm 2025")}
 FIELDS = ("sections", "tasks", "indicators")
+# Measured 130/142, 161/161 and 483/488 (774/791 in all): 594's coordinator cells put a group on a line of
+# its own in a column too narrow to tell that break from a wrapped one.
+MIN_PDF_ACCURACY = {"594": 0.9, "1012": 0.99, "3256": 0.98}
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +92,10 @@ def test_pdf_of_the_word_document(documents: dict[str, dict[str, Path]], plan: s
         [(i["key"], i["group"], i["targets"], i["area"]) for i in expected["indicators"]]
     assert actual["plan"]["code"] == expected["plan"]["code"]
     assert actual["plan"]["issued_on"] == expected["plan"]["issued_on"]
-    # A PDF does not say where a line was broken by hand and where it wrapped: some agency cells differ.
+    # A PDF does not say where a line was broken by hand: the geometry does, except where a typed break fell
+    # where the layout would have wrapped anyway ("Sở KH&CN;" + "Sở Nội vụ" in a narrow column).
     right, total = field_accuracy(expected, actual)
-    assert right / total >= 0.9, f"{right}/{total}"
+    assert right / total >= MIN_PDF_ACCURACY[plan], f"{right}/{total}"
 
 
 def _folded(value: Any) -> Any:

@@ -17,9 +17,9 @@ from sqlalchemy import func, select
 
 from desktop.documents.plan_readers.pdf import MAX_PAGES
 from desktop.documents.plan_workbook import parse_plan_workbook
-from desktop.documents.sheet_grid import MAX_ROWS
 from desktop.documents.sample_plan_data import AN_GIANG_594
 from desktop.documents.sample_plans import write_sample_plan
+from desktop.documents.sheet_grid import MAX_ROWS
 from desktop.errors import InputError
 from desktop.models.plan import Plan
 from desktop.models.store import Store
@@ -57,6 +57,14 @@ def pdf_without_table(tmp_path: Path) -> Path:
     path = tmp_path / "cong-van.pdf"
     page = canvas.Canvas(str(path), pagesize=A4)
     page.drawString(72, 760, "Cong van so 12/UBND-KT ve viec bao cao chuyen doi so")
+    page.save()
+    return path
+
+
+def encrypted_pdf(tmp_path: Path) -> Path:
+    path = tmp_path / "mat-khau.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4, encrypt="bi-mat")
+    page.drawString(72, 760, "Phu luc ke hoach")
     page.save()
     return path
 
@@ -124,6 +132,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, tuple[str, ...]]] = {
     "encrypted_docx": (encrypted_docx, "workbook_encrypted", ("mật khẩu",)),
     "encrypted_xls": (encrypted_xls, "workbook_encrypted", ("mật khẩu",)),
     "pdf_without_table": (pdf_without_table, "no_header", ("PDF",)),
+    "encrypted_pdf": (encrypted_pdf, "pdf_encrypted", ("mật khẩu", "Word", "Excel")),
     "scanned_pdf": (scanned_pdf, "pdf_scanned", ("bản chụp", "Word", "Excel", "nhập tay")),
     "pdf_of_5000_pages": (pdf_of_5000_pages, "pdf_too_many_pages", ("5,000 trang",
                                                                     f"{MAX_PAGES} trang")),
