@@ -42,3 +42,21 @@ def test_category_rows_are_the_area_and_every_field_is_read(tmp_path: Path) -> N
          [("2026", "-", "none", None), ("2027", "Đạt 20%", "percent", 20.0)]),
     ]
     assert not [w for w in parsed["warnings"] if "bỏ qua" in w["message"]]
+
+
+def test_units_written_in_the_names_fill_an_empty_unit_column(tmp_path: Path) -> None:
+    """The unit column is there but empty: "(%)", "(hồ sơ)", "(người)" come out of the names; "(DVCTT)" stays,
+    and a unit in its own column wins over parentheses in the name."""
+    rows: list[list[Any]] = [
+        ["1", "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình (%)", None, "80%", "90%", "Văn phòng UBND tỉnh"],
+        ["2", "Số hồ sơ được số hóa (hồ sơ)", None, 1000, 2000, "Sở Nội vụ"],
+        ["3", "Số người có tài khoản định danh mức 2 (người)", None, 5000, 8000, "Công an tỉnh"],
+        ["4", "Tỷ lệ dịch vụ công trực tuyến toàn trình (DVCTT)", None, "50%", "70%", "Sở KH&CN"],
+        ["5", "Doanh thu thương mại điện tử (tỷ đồng)", "triệu đồng", 100, 200, "Sở Công Thương"],
+    ]
+    path = write_workbook(tmp_path / "don-vi.xlsx", {"PL1": Sheet([HEADER, *rows])})
+    got = [(i["name"], i["unit"]) for i in parse_plan_workbook(path).to_json()["indicators"]]
+    assert got == [("Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", "%"), ("Số hồ sơ được số hóa", "hồ sơ"),
+                   ("Số người có tài khoản định danh mức 2", "người"),
+                   ("Tỷ lệ dịch vụ công trực tuyến toàn trình (DVCTT)", "%"),
+                   ("Doanh thu thương mại điện tử (tỷ đồng)", "triệu đồng")]
