@@ -84,7 +84,8 @@ class PdfSource(PlanSource):
         return "PDF", "PDF"
 
     def grid(self, name: str) -> SheetGrid:
-        """Read every page's tables into one grid."""
+        """Read every page's tables into one grid (pages are read first, at most MAX_PAGES of them, so that
+        their text votes on the encoding before any cell is decoded)."""
         builder = GridBuilder(NAME, self.path.name, *self.where(name))
         title: list[str] = []
         row = 0
