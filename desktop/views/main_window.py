@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
     """The work of one unlocked store. ``lock_requested`` when idle or asked; ``settings_changed(UiSettings)``."""
 
     lock_requested = Signal()
+    idle_locked = Signal(int)  # minutes without use, emitted just before lock_requested
     settings_changed = Signal(object)
 
     def __init__(self, store: Store, ui: UiSettings | None = None, today: date | None = None,
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.editor.saved.connect(self._report_changed)
         self._build_menus()
         self.idle_lock = IdleLock(self.ui.idle_ms, self)
-        self.idle_lock.idle.connect(self.lock)
+        self.idle_lock.idle.connect(self._idle)
         char = self.fontMetrics().averageCharWidth()
         self.resize(char * 150, self.fontMetrics().height() * 40)
         self.auto_sync = AutoSync(store, self)
@@ -329,6 +330,10 @@ class MainWindow(QMainWindow):
         """Ask the application to close the store and show the unlock window."""
         self.idle_lock.stop()
         self.lock_requested.emit()
+
+    def _idle(self) -> None:
+        self.idle_locked.emit(self.ui.idle_minutes)
+        self.lock()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ui, self)
