@@ -19,6 +19,7 @@ from desktop.models.store import Store
 from desktop.package_data import resources_dir
 from desktop.services.accounts import default_data_dir
 from desktop.views.main_window import MainWindow
+from desktop.views.qt_dialogs import use_translated_dialogs
 from desktop.views.settings_dialog import (
     UiSettings,
     load_ui_settings,
@@ -39,7 +40,9 @@ def install_language(app: QApplication, language: str) -> None:
         app.removeTranslator(translator)
     _translators.clear()
     os.environ["BAOCAO_LANG"] = language
-    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Vietnamese))
+    # Dates and numbers in Qt's widgets: dd/mm/yyyy in both languages (British English, not American).
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom) if language == "en"
+                       else QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = str(RESOURCES / "translations")
     # Qt has no Vietnamese translation of its own texts: qt_vi holds the ones users meet (buttons, menus).
@@ -91,6 +94,7 @@ class GuiSession(QObject):
         self._system_font = QFont(app.font())
         self._idle_minutes = 0
         install_language(app, ui.language)
+        use_translated_dialogs(app)
         apply_font(app, ui.font_points, self._system_font)
         self.unlock_window = self._new_unlock_window()
 
