@@ -18,9 +18,11 @@ from desktop.models.store import Store
 from desktop.services import reports
 from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
+from desktop.views.about_dialog import open_about
 from desktop.views.auto_sync import AutoSync
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.export_done import show_exported
+from desktop.views.help_window import open_help
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
 from desktop.views.plan_import_dialog import open_plan_import
@@ -145,6 +147,11 @@ class MainWindow(QMainWindow):
         tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("Nhập &kế hoạch của tỉnh…"),
                                      lambda _=False: open_plan_import(self, self.store), name="importPlan"))
+        help_menu = bar.addMenu(self.tr("Trợ &giúp"))
+        help_menu.addAction(self._action(self.tr("&Hướng dẫn sử dụng"), lambda _=False: open_help(self, self.language),
+                                         "F1", "help"))
+        help_menu.addAction(self._action(self.tr("&Giới thiệu…"), lambda _=False: open_about(self, self.language),
+                                         name="about"))
 
     # navigation ------------------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
