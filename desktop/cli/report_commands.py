@@ -134,8 +134,8 @@ def _early_signing_agreed(store: Store, code: str, early: bool) -> None:
         if answer in ("c", "có", "co", "y", "yes"):
             return
         raise InputError("Chưa ký.", "Not signed.", code="early_signing")
-    raise InputError(warning.message("vi") + " Thêm --early để vẫn ký.",
-                     warning.message("en") + " Add --early to sign all the same.", code="early_signing")
+    raise InputError(warning.notice("vi") + " Thêm --early để vẫn ký.",
+                     warning.notice("en") + " Add --early to sign all the same.", code="early_signing")
 
 
 def cmd_sign(args: argparse.Namespace) -> int:

@@ -27,16 +27,21 @@ class EarlySigning:
         """Days from today to the window's first day."""
         return (self.window.start - self.today).days
 
-    def message(self, language: str | None = None) -> str:
-        """What the user reads before choosing to sign or not."""
+    def notice(self, language: str | None = None) -> str:
+        """What signing now means, as a statement (shown in the approval dialog)."""
         if (language or current_language()) == "en":
             return (f"The data window of {self.period.label('en')} has not started: it runs "
                     f"{self.window.label('en')}, and today is {format_date(self.today)} ({self.days} day(s) "
                     "before it opens). A report signed now holds none of the period's figures, and a "
-                    "signed report can only be changed by a new revision. Sign all the same?")
+                    "signed report can only be changed by a new revision.")
         return (f"Kỳ số liệu {self.period.label('vi')} chưa bắt đầu: số liệu tính {self.window.label('vi')}, "
                 f"hôm nay mới là ngày {format_date(self.today)} (còn {self.days} ngày nữa). Báo cáo ký bây giờ "
-                "chưa có số liệu nào của kỳ, và đã ký thì chỉ sửa được bằng một lần sửa đổi mới. Vẫn ký?")
+                "chưa có số liệu nào của kỳ, và đã ký thì chỉ sửa được bằng một lần sửa đổi mới.")
+
+    def message(self, language: str | None = None) -> str:
+        """The notice and the question the user answers before signing."""
+        english = (language or current_language()) == "en"
+        return self.notice(language) + (" Sign all the same?" if english else " Vẫn ký?")
 
 
 def early_signing(period: Period, today: date) -> EarlySigning | None:

@@ -75,7 +75,7 @@ class SignDialog(QDialog):
             self.state.setText(self.tr("Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.").format(
                 len(result.warnings)))
         if self.early is not None:
-            self.state.setText(self.state.text() + "\n" + self.early.message(language))
+            self.state.setText(self.state.text() + "\n" + self.early.notice(language))
             if not result.blocking:
                 self.state.setStyleSheet("color: #8a5300;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

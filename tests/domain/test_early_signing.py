@@ -16,6 +16,8 @@ def test_a_quarter_signed_before_its_window_opens_is_warned_about() -> None:
         "Kỳ số liệu Quý I năm 2027 chưa bắt đầu: số liệu tính từ ngày 15/12/2026 đến ngày 14/03/2027, "
         "hôm nay mới là ngày 02/12/2026 (còn 13 ngày nữa). Báo cáo ký bây giờ chưa có số liệu nào của kỳ, "
         "và đã ký thì chỉ sửa được bằng một lần sửa đổi mới. Vẫn ký?")
+    assert warning.message("vi") == warning.notice("vi") + " Vẫn ký?"
+    assert warning.message("en").endswith("a new revision. Sign all the same?")
     assert warning.message("en").startswith("The data window of Q1 2027 has not started: it runs from 15/12/2026")
 
 
