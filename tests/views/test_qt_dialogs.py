@@ -56,6 +56,13 @@ def texts(widget: QWidget) -> set[str]:
     return {text.replace("&", "") for text in found if text}
 
 
+def mnemonics(widget: QWidget) -> list[str]:
+    """The Alt letters of a dialog's visible labels and buttons."""
+    shown: list[QLabel | QAbstractButton] = [*widget.findChildren(QLabel), *widget.findChildren(QAbstractButton)]
+    texts = [w.text() for w in shown if w.isVisibleTo(widget) and "&" in w.text().replace("&&", "")]
+    return [t[t.index("&") + 1].lower() for t in texts]
+
+
 def while_open(qtbot: QtBot, check: Callable[[QFileDialog], bool]) -> list[str]:
     """Run ``check`` on the file dialog a static call opens, until it says done; then close the dialog."""
     failures: list[str] = []
@@ -115,20 +122,24 @@ def test_the_open_file_dialog_is_vietnamese_with_dates_day_first(qtbot: QtBot, t
     assert seen["size"] == "14,7 kB"
 
 
-def test_the_save_dialog_says_luu(qtbot: QtBot, tmp_path: Path, vietnamese: QApplication) -> None:
+def test_the_save_dialog_says_luu_with_distinct_alt_letters(qtbot: QtBot, tmp_path: Path,
+                                                             vietnamese: QApplication) -> None:
     seen: set[str] = set()
+    keys: list[str] = []
 
     def check(dialog: QFileDialog) -> bool:
         seen.update(texts(dialog))
+        keys.extend(mnemonics(dialog))
         return True
 
     failures = while_open(qtbot, check)
     QFileDialog.getSaveFileName(None, "Xuất PDF", str(tmp_path / "bao-cao.pdf"), "PDF (*.pdf)")
     assert not failures
-    assert {"Lưu", "Hủy", "Tên tệp:"} <= seen
+    assert {"Lưu", "Hủy", "Tên tệp:", "Loại tệp:"} <= seen
+    assert len(keys) == len(set(keys)) >= 3, keys
 
 
-def test_the_print_dialog_is_vietnamese(qtbot: QtBot, vietnamese: QApplication) -> None:
+def test_the_print_dialog_is_vietnamese_with_distinct_alt_letters(qtbot: QtBot, vietnamese: QApplication) -> None:
     printer = QPrinter()
     dialog = QPrintDialog(printer)
     qtbot.addWidget(dialog)
@@ -137,6 +148,8 @@ def test_the_print_dialog_is_vietnamese(qtbot: QtBot, vietnamese: QApplication) 
     assert dialog.windowTitle() == "In"
     assert {"In", "Tùy chọn >>", "Máy in", "Tên:", "Số bản:", "In tất cả", "Các trang từ", "Phạm vi in"} <= shown
     assert not {"Print", "Copies:", "Print all", "Options >>"} & shown
+    keys = mnemonics(dialog)
+    assert len(keys) == len(set(keys)) >= 3, keys
     dialog.reject()
 
 

@@ -188,7 +188,7 @@
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>&amp;Loại tệp:</translation>
+        <translation>Loạ&amp;i tệp:</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -421,11 +421,11 @@ Vẫn xóa?</translation>
     </message>
     <message>
         <source>&amp;Options &gt;&gt;</source>
-        <translation>&amp;Tùy chọn &gt;&gt;</translation>
+        <translation>Tùy &amp;chọn &gt;&gt;</translation>
     </message>
     <message>
         <source>&amp;Options &lt;&lt;</source>
-        <translation>&amp;Tùy chọn &lt;&lt;</translation>
+        <translation>Tùy &amp;chọn &lt;&lt;</translation>
     </message>
     <message>
         <source>Print to File (PDF)</source>
