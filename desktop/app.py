@@ -19,7 +19,14 @@ from desktop.models.store import Store
 from desktop.package_data import resources_dir
 from desktop.services.accounts import default_data_dir
 from desktop.views.main_window import MainWindow
-from desktop.views.settings_dialog import UiSettings, load_ui_settings, save_ui_settings
+from desktop.views.qt_dialogs import use_translated_dialogs
+from desktop.views.settings_dialog import (
+    UiSettings,
+    load_ui_settings,
+    restore_geometry,
+    save_geometry,
+    save_ui_settings,
+)
 from desktop.views.unlock_window import UnlockWindow
 from desktop.views.worker import cancel_all, when_idle
 
@@ -33,7 +40,9 @@ def install_language(app: QApplication, language: str) -> None:
         app.removeTranslator(translator)
     _translators.clear()
     os.environ["BAOCAO_LANG"] = language
-    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Vietnamese))
+    # Dates and numbers in Qt's widgets: dd/mm/yyyy in both languages (British English, not American).
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom) if language == "en"
+                       else QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = str(RESOURCES / "translations")
     # Qt has no Vietnamese translation of its own texts: qt_vi holds the ones users meet (buttons, menus).
@@ -83,7 +92,9 @@ class GuiSession(QObject):
         self.store: Store | None = None
         self.window: MainWindow | None = None
         self._system_font = QFont(app.font())
+        self._idle_minutes = 0
         install_language(app, ui.language)
+        use_translated_dialogs(app)
         apply_font(app, ui.font_points, self._system_font)
         self.unlock_window = self._new_unlock_window()
 
@@ -101,14 +112,20 @@ class GuiSession(QObject):
         """The store is open: build and show the main window."""
         self.store = store
         self.window = create_main_window(store, self.ui, self.today)
+        self.window.idle_locked.connect(self._idle_locked)
         self.window.lock_requested.connect(self.lock)
+        restore_geometry(self.data_dir, self.window)
         self.window.settings_changed.connect(self.apply_settings)
         self.window.show()
         self.unlock_window.hide()
 
+    def _idle_locked(self, minutes: int) -> None:
+        self._idle_minutes = minutes
+
     def lock(self) -> None:
-        """Close the main window and the store; back to the unlock window."""
+        """Close the main window and the store; back to the unlock window (saying why after an idle lock)."""
         if self.window is not None:
+            save_geometry(self.data_dir, self.window)
             self.window.hide()
             self.window.deleteLater()
             self.window = None
@@ -117,6 +134,9 @@ class GuiSession(QObject):
             when_idle(self.store.close)  # workers may still be reading it
             self.store = None
         self.unlock_window.show_start_page()
+        if self._idle_minutes:
+            self.unlock_window.show_idle_notice(self._idle_minutes)
+            self._idle_minutes = 0
         self.unlock_window.show()
         self.unlock_window.raise_()
 
@@ -129,6 +149,7 @@ class GuiSession(QObject):
         self.unlock_window.deleteLater()
         self.unlock_window = self._new_unlock_window()
         if self.window is not None and self.store is not None:
+            save_geometry(self.data_dir, self.window)  # the rebuilt window opens where and as large as it was
             old = self.window
             self.show_main(self.store)
             old.hide()
@@ -157,6 +178,8 @@ def run_gui(data_dir: Path | None = None, language: str | None = None) -> int:
     try:
         return int(app.exec())
     finally:
+        if session.window is not None:
+            save_geometry(folder, session.window)  # the next start opens the window as it was left
         cancel_all()
         QThreadPool.globalInstance().waitForDone(10_000)  # the app is quitting: let workers leave the store
         if session.store is not None:

@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--store", type=Path, default=None,
                    help="also open a copy of this data folder and upgrade it (passphrase: BAOCAO_PASSPHRASE)")
     p.add_argument("--only", action="append", default=[], metavar="CHECK",
-                   help="run only this check (repeatable): version, store, pdf, bundle, plan, window, translations")
+                   help="run only this check (repeatable): version, store, pdf, bundle, plan, window, translations, "
+                        "help")
     context.add_common(p)
     p.set_defaults(func=cmd_self_test)
 

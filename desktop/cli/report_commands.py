@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import context, signing_commands
+from desktop.errors import InputError
 from desktop.i18n import current_language, tr
 from desktop.models.store import Store
 
@@ -30,7 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command("show", cmd_show, "show the report's items and values").add_argument("--json", action="store_true")
     command("validate", cmd_validate, "check the report (errors block approval)")
     command("approve", cmd_approve, "approve the report (refused while errors remain)")
-    command("sign", cmd_sign, "approve, sign and queue the report for the province")
+    command("sign", cmd_sign, "approve, sign and queue the report for the province").add_argument(
+        "--early", action="store_true", help="sign even though the period's data window has not started")
     command("history", cmd_history, "list the report's revisions")
     command("reopen", cmd_reopen, "open a new revision of a signed report").add_argument("--reason", required=True)
     pdf = command("pdf", cmd_pdf, "write the report PDF (--sign: digitally signed)")
@@ -115,12 +117,35 @@ def cmd_approve(args: argparse.Namespace) -> int:
     return context.with_store(args, run)
 
 
+def _early_signing_agreed(store: Store, code: str, early: bool) -> None:
+    """Before its data window opens a period is signed only with ``--early`` or a "c" at the terminal's question.
+
+    A report that validation refuses gets that refusal instead (approve_and_sign names the first error).
+    """
+    from desktop.services.signing import early_signing_warning
+    from desktop.services.validation import validate
+
+    warning = early_signing_warning(code)
+    if warning is None or early or validate(store, code).blocking:
+        return
+    if sys.stdin.isatty():
+        print(warning.message(), file=sys.stderr)
+        answer = input(tr("Vẫn ký? (c/K) ", "Sign all the same? (y/N) ")).strip().lower()
+        if answer in ("c", "có", "co", "y", "yes"):
+            return
+        raise InputError("Chưa ký.", "Not signed.", code="early_signing")
+    raise InputError(warning.notice("vi") + " Thêm --early để vẫn ký.",
+                     warning.notice("en") + " Add --early to sign all the same.", code="early_signing")
+
+
 def cmd_sign(args: argparse.Namespace) -> int:
-    """Sign and queue."""
+    """Sign and queue (asking first when the period's data window has not started)."""
     from desktop.services.signing import approve_and_sign
 
     def run(store: Store) -> int:
-        signed = approve_and_sign(store, _period(store, args))
+        code = _period(store, args)
+        _early_signing_agreed(store, code, args.early)
+        signed = approve_and_sign(store, code)
         print(tr(f"Đã ký báo cáo lần {signed.revision} (số {signed.document_number:02d}); gói {signed.bundle_id} "
                  "chờ gửi về Sở.",
                  f"Report revision {signed.revision} signed (no. {signed.document_number:02d}); bundle "

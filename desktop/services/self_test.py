@@ -115,6 +115,7 @@ def standard_checks(old_store: Path | None = None, user: str = "admin", passphra
         Check("plan", "Đọc bảng kế hoạch (Excel)", "Plan workbook (Excel)", check_plan_workbook),
         Check("window", "Cửa sổ chính (Qt)", "Main window (Qt)", check_main_window),
         Check("translations", "Bản dịch giao diện", "Interface translations", check_translations),
+        Check("help", "Hướng dẫn sử dụng (F1)", "User guide (F1)", check_help),
     ]
     if old_store is not None:
         checks.append(Check("upgrade", "Nâng cấp kho dữ liệu cũ", "Upgrade of an existing store",
@@ -286,6 +287,16 @@ def check_translations(_workdir: Path) -> None:
         translator = QTranslator()
         if not translator.load(str(path)) or translator.isEmpty():
             raise fail(f"không nạp được bản dịch {path.name}", f"cannot load the translation {path.name}")
+
+
+def check_help(_workdir: Path) -> None:
+    """The user guide is shipped in both languages, page for page."""
+    names = {language: sorted(path.name for path in (resources_dir() / "help" / language).glob("*.html"))
+             for language in ("vi", "en")}
+    if not names["vi"]:
+        raise fail("không có trang hướng dẫn sử dụng nào", "no page of the user guide")
+    if names["en"] != names["vi"]:
+        raise fail("hướng dẫn tiếng Anh thiếu trang", "the English user guide misses pages")
 
 
 def check_store_upgrade(workdir: Path, old_store: Path, user: str, passphrase: str) -> None:

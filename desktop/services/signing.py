@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.periods import VIETNAM_TZ
+from desktop.domain.early_signing import EarlySigning, early_signing
+from desktop.domain.periods import VIETNAM_TZ, Period
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.domain.vietnam_clock import vietnam_today
 from desktop.models.attachment import Attachment
@@ -69,6 +70,11 @@ def changes_since_last(store: Store, period_code: str) -> list[Change]:
         current = report_for_edit(session, agency, period_code)
         previous = session.get(Report, current.supersedes_id) if current.supersedes_id else None
         return _diff(session, agency, previous, current) + _evidence_diff(session, agency, previous, current)
+
+
+def early_signing_warning(period_code: str, today: date | None = None) -> EarlySigning | None:
+    """What to say before signing ``period_code`` today (Vietnam time): None once its data window is open."""
+    return early_signing(Period.parse(period_code), today or vietnam_today())
 
 
 def approve_and_sign(store: Store, period_code: str, today: date | None = None) -> SignedRevision:

@@ -18,9 +18,11 @@ from desktop.models.store import Store
 from desktop.services import reports
 from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
+from desktop.views.about_dialog import open_about
 from desktop.views.auto_sync import AutoSync
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.export_done import show_exported
+from desktop.views.help_window import open_help
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
 from desktop.views.plan_import_dialog import open_plan_import
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
     """The work of one unlocked store. ``lock_requested`` when idle or asked; ``settings_changed(UiSettings)``."""
 
     lock_requested = Signal()
+    idle_locked = Signal(int)  # minutes without use, emitted just before lock_requested
     settings_changed = Signal(object)
 
     def __init__(self, store: Store, ui: UiSettings | None = None, today: date | None = None,
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
         self.editor.saved.connect(self._report_changed)
         self._build_menus()
         self.idle_lock = IdleLock(self.ui.idle_ms, self)
-        self.idle_lock.idle.connect(self.lock)
+        self.idle_lock.idle.connect(self._idle)
         char = self.fontMetrics().averageCharWidth()
         self.resize(char * 150, self.fontMetrics().height() * 40)
         self.auto_sync = AutoSync(store, self)
@@ -144,6 +147,11 @@ class MainWindow(QMainWindow):
         tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("Nhập &kế hoạch của tỉnh…"),
                                      lambda _=False: open_plan_import(self, self.store), name="importPlan"))
+        help_menu = bar.addMenu(self.tr("Trợ &giúp"))
+        help_menu.addAction(self._action(self.tr("&Hướng dẫn sử dụng"), lambda _=False: open_help(self, self.language),
+                                         "F1", "help"))
+        help_menu.addAction(self._action(self.tr("&Giới thiệu…"), lambda _=False: open_about(self, self.language),
+                                         name="about"))
 
     # navigation ------------------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
@@ -329,6 +337,10 @@ class MainWindow(QMainWindow):
         """Ask the application to close the store and show the unlock window."""
         self.idle_lock.stop()
         self.lock_requested.emit()
+
+    def _idle(self) -> None:
+        self.idle_locked.emit(self.ui.idle_minutes)
+        self.lock()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ui, self)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 PRINT_DPI = 200
 
@@ -67,5 +67,17 @@ def preview_dialog(pdf: Path | bytes, name: str, parent: QWidget | None = None) 
     dialog.setObjectName("printPreview")
     dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "Xem trước khi in — {0}").format(name))
     dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
+    _label_print_button(dialog)
     dialog._printer = printer  # type: ignore[attr-defined]  # the dialog does not own its printer: keep it alive
     return dialog
+
+
+def _label_print_button(dialog: QPrintPreviewDialog) -> None:
+    """The toolbar's Print button shows its word ("In") beside its icon: it is what the dialog is for."""
+    for bar in dialog.findChildren(QToolBar):
+        actions = bar.actions()
+        if actions:  # Qt puts Print last, after Page setup
+            button = bar.widgetForAction(actions[-1])
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                button.setObjectName("previewPrintButton")

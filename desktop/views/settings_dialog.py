@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 UI_FILE = "giao-dien.ini"
@@ -50,6 +50,21 @@ def save_ui_settings(data_dir: Path, settings: UiSettings) -> None:
     q.setValue("idle_minutes", settings.idle_minutes)
     q.setValue("font_points", settings.font_points)
     q.sync()
+
+
+def save_geometry(data_dir: Path, window: QWidget) -> None:
+    """Keep the window's place and size for the next window (after a settings change or a restart)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    q = QSettings(str(data_dir / UI_FILE), QSettings.Format.IniFormat)
+    q.setValue("main_window_geometry", window.saveGeometry())
+    q.sync()
+
+
+def restore_geometry(data_dir: Path, window: QWidget) -> bool:
+    """Put the window where it was last kept; False (the window's own size) when nothing was kept."""
+    q = QSettings(str(data_dir / UI_FILE), QSettings.Format.IniFormat)
+    kept = q.value("main_window_geometry")
+    return isinstance(kept, QByteArray) and window.restoreGeometry(kept)
 
 
 class SettingsDialog(QDialog):

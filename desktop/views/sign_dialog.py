@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.early_signing import EarlySigning
 from desktop.domain.task_status import status_label
 from desktop.domain.validation_issues import field_label
 from desktop.models.store import Store
@@ -33,10 +36,13 @@ class SignDialog(QDialog):
 
     signed = Signal(object)
 
-    def __init__(self, store: Store, period_code: str, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, period_code: str, language: str, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:
         super().__init__(parent)
         self.store, self.period_code, self.language = store, period_code, language
         self.operation: Operation | None = None
+        self.early = signing.early_signing_warning(period_code, today)
+        self.early_box: QMessageBox | None = None
         self.setObjectName("signDialog")
         self.setWindowTitle(self.tr("Phê duyệt và ký báo cáo"))
         self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 28)
@@ -68,6 +74,10 @@ class SignDialog(QDialog):
         else:
             self.state.setText(self.tr("Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.").format(
                 len(result.warnings)))
+        if self.early is not None:
+            self.state.setText(self.state.text() + "\n" + self.early.notice(language))
+            if not result.blocking:
+                self.state.setStyleSheet("color: #8a5300;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_button = QPushButton(self.tr("&Ký"))
         self.sign_button.setEnabled(not result.blocking)
@@ -95,7 +105,26 @@ class SignDialog(QDialog):
         return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
 
     def sign(self) -> None:
-        """Approve, freeze and sign on a worker; the dialog closes once signed."""
+        """Approve, freeze and sign on a worker (asking first when the period's data window has not opened)."""
+        if self.early is not None:
+            self._ask_early(self.early)
+            return
+        self._sign()
+
+    def _ask_early(self, warning: EarlySigning) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Ký trước kỳ số liệu"), warning.message(self.language),
+                          parent=self)
+        box.setObjectName("earlySigningBox")
+        sign_anyway = box.addButton(self.tr("&Vẫn ký"), QMessageBox.ButtonRole.AcceptRole)
+        sign_anyway.setObjectName("signAnyway")
+        cancel = box.addButton(self.tr("&Chưa ký"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setObjectName("signNotYet")
+        box.setDefaultButton(cancel)
+        box.buttonClicked.connect(lambda button: self._sign() if button is sign_anyway else None)
+        self.early_box = box
+        box.open()
+
+    def _sign(self) -> None:
         self.sign_button.setEnabled(False)
         code = self.period_code
         self.operation = run_operation(

@@ -196,6 +196,11 @@ class UnlockWindow(QWidget):
         """Creation on first run, else unlock."""
         self._show(self.unlock_page if accounts.store_exists(self.data_dir) else self.create_page)
 
+    def show_idle_notice(self, minutes: int) -> None:
+        """Say why the window is back: the main window locked itself after ``minutes`` without use."""
+        self.message.setStyleSheet("color: palette(text);")
+        self.message.setText(self.tr("Đã tự khóa sau {0} phút không dùng. Nhập mật khẩu để mở lại.").format(minutes))
+
     def _show(self, page: QWidget) -> None:
         self.message.clear()
         self.pages.setCurrentWidget(page)

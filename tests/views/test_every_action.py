@@ -27,7 +27,9 @@ from desktop.services.identity import device_key
 from desktop.sync.bundle import verify_bundle
 from desktop.sync.device_keys import ProvinceKeys, ed25519_public_bytes
 from desktop.sync.encrypted_export import decrypt_file
+from desktop.views.about_dialog import AboutDialog
 from desktop.views.digital_sign_dialog import DigitalSignDialog
+from desktop.views.help_window import HelpWindow
 from desktop.views.main_window import MainWindow
 from desktop.views.plan_import_dialog import PlanImportDialog
 from desktop.views.reopen_dialog import ReopenDialog
@@ -147,6 +149,12 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         action.trigger()
         finish(qtbot, window)
 
+    def help_step(action: QAction) -> None:
+        action.trigger()
+        guide = window.findChild(HelpWindow)
+        assert isinstance(guide, HelpWindow) and guide.isVisible() and guide.browser.toPlainText()
+        guide.close()
+
     locked: list[bool] = []
     window.lock_requested.connect(lambda: locked.append(True))
 
@@ -173,6 +181,8 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         "importPlan": import_plan,
         "showTab1": plain, "showTab2": plain, "showTab3": plain, "showTab4": plain,
         "lock": lock,
+        "help": help_step,
+        "about": dialog_step(AboutDialog),
     }
     last = {"quit": quit_}
     actions = [a for a in window.findChildren(QAction) if a.text() and not a.isSeparator() and a.menu() is None]

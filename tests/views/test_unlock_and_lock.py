@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog
@@ -96,6 +96,34 @@ def test_idle_auto_lock_closes_the_store_and_shows_unlock(qtbot: QtBot, tmp_path
     assert session.store is None and session.window is None
     assert session.unlock_window.isVisible()
     assert session.unlock_window.pages.currentWidget() is session.unlock_window.unlock_page
+    assert session.unlock_window.message.text() == "Đã tự khóa sau 10 phút không dùng. Nhập mật khẩu để mở lại."
+
+
+def test_window_size_is_kept_across_a_settings_change_and_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
+    """The offscreen screen is 800×600 and Qt fits a restored window into it: the size chosen fits."""
+    make_store(tmp_path / "data")
+    session = GuiSession(QApplication.instance(), tmp_path / "data", UiSettings())  # type: ignore[arg-type]
+    session.start()
+    qtbot.addWidget(session.unlock_window)
+    session.unlock_window.passphrase_field.setText(PASSPHRASE)
+    session.unlock_window.unlock()
+    qtbot.waitUntil(lambda: session.window is not None, timeout=10_000)
+    assert session.window is not None
+    session.window.resize(761, 543)
+    session.apply_settings(UiSettings(idle_minutes=5))
+    assert session.window.size().toTuple() == (761, 543)
+    session.lock()  # the kept size is what the next unlock (or start) shows
+    kept = QSettings(str(tmp_path / "data" / "giao-dien.ini"), QSettings.Format.IniFormat)
+    assert isinstance(kept.value("main_window_geometry"), QByteArray)
+    restarted = GuiSession(QApplication.instance(), tmp_path / "data", load_ui_settings(tmp_path / "data"))  # type: ignore[arg-type]
+    restarted.start()
+    qtbot.addWidget(restarted.unlock_window)
+    restarted.unlock_window.passphrase_field.setText(PASSPHRASE)
+    restarted.unlock_window.unlock()
+    qtbot.waitUntil(lambda: restarted.window is not None, timeout=10_000)
+    assert restarted.window is not None and restarted.window.size().toTuple() == (761, 543)
+    assert restarted.ui.idle_minutes == 5
+    restarted.lock()
 
 
 def test_typing_in_the_window_or_a_dialog_postpones_the_lock(qtbot: QtBot, demo_store: Store) -> None:
