@@ -65,7 +65,8 @@ class SigningRequest:
 
 @dataclass(frozen=True)
 class SignResult:
-    """What was signed."""
+    """What was signed; ``queued`` is the follow-up's id when the services queued the signed PDF for the
+    province (desktop/services/signed_documents.py)."""
 
     out: Path
     field: str
@@ -73,6 +74,7 @@ class SignResult:
     issuer: str
     signed_at: datetime
     timestamped: bool
+    queued: str | None = None
 
 
 def sign_pdf(src: Path, out: Path, request: SigningRequest, key: KeySource, pin: str, roots: list,  # type: ignore[type-arg]
