@@ -115,6 +115,7 @@ def test_untrusted_and_altered_documents_are_refused_with_the_reason(pki: Pki, t
             stranger = digital_signing.sign_report(store, "2026Q3", tmp_path / "la.pdf", Role.SIGNER,
                                                    TokenKey(softhsm.LIBRARY, FOREIGN_TOKEN), softhsm.PIN)
             export = tmp_path / "usb" / "ky-so.bcx"
+            export.parent.mkdir()
             usb_transfer.export_encrypted(store, "2026Q3", export, signed_document=True)
             imported = _server_admin(province, "import", str(export))
             assert imported.returncode == 4 and "KHÔNG được công nhận" in imported.stdout, imported.stdout
