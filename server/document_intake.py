@@ -130,11 +130,16 @@ class DocumentIntake:
         return self._store(path, document, agency_id, verdict, source)
 
     def _signer_key(self, manifest: dict[str, Any]) -> tuple[bytes | None, int | None]:
+        """The enrolled key that signed and when it was revoked; else an active key of the agency (so the
+        refusal names the wrong signer, as for bundles), else none (an unknown agency)."""
         with self._db.reading() as connection:
-            row = connection.execute(
-                select(_devices.c.public_key, _devices.c.revoked_at).join(_agencies, _agencies.c.id == _devices.c.agency_id)
-                .where(_agencies.c.code == manifest["agency"], _devices.c.key_id == manifest["signer"])).first()
-        return (row.public_key, row.revoked_at) if row is not None else (None, None)
+            rows = connection.execute(
+                select(_devices.c.key_id, _devices.c.public_key, _devices.c.revoked_at)
+                .join(_agencies, _agencies.c.id == _devices.c.agency_id)
+                .where(_agencies.c.code == manifest["agency"])).all()
+        own = next(((key, revoked) for kid, key, revoked in rows if kid == manifest["signer"]), None)
+        active = next(((key, None) for _kid, key, revoked in rows if revoked is None), (None, None))
+        return own or active
 
     def _bundle_agency(self, document: VerifiedDocument) -> int | None:
         binding = document.binding

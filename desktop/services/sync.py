@@ -19,7 +19,6 @@ from sqlalchemy import select
 from desktop.domain.text import nfc
 from desktop.errors import InputError
 from desktop.models.outbox import OutboxItem
-from desktop.services.signed_documents import documents_ready
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 from desktop.services import periods as period_service
@@ -28,6 +27,7 @@ from desktop.services.installation import AgencyProfile, configure_agency, profi
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
 from desktop.services.province_history import RestoreOutcome, learn_chain, open_revision_from_province, restore_history
+from desktop.services.signed_documents import documents_ready
 from desktop.signing.trust import set_province_roots
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.server_url import check_server_url

@@ -117,14 +117,16 @@ def _document_ok(document: Any) -> bool:
         return False
     signatures = document["signatures"]
     return (document["verdict"] in VERDICTS and type(document["complete"]) is bool
-            and isinstance(document["report_bundle_sha256"], str) and bool(_HEX64.match(document["report_bundle_sha256"]))
+            and isinstance(document["report_bundle_sha256"], str)
+            and bool(_HEX64.match(document["report_bundle_sha256"]))
             and isinstance(signatures, list) and len(signatures) <= MAX_SIGNATURES
             and all(_signature_ok(s) for s in signatures))
 
 
 def _signature_ok(entry: Any) -> bool:
     return (isinstance(entry, dict) and set(entry) == SIGNATURE_KEYS
-            and all(isinstance(entry[k], str) and len(entry[k]) <= 300 for k in ("field", "signer", "issuer", "problem"))
+            and all(isinstance(entry[k], str) and len(entry[k]) <= 300
+                    for k in ("field", "signer", "issuer", "problem"))
             and entry["role"] in ("signer", "agency", None)
             and (entry["signed_at"] is None or (isinstance(entry["signed_at"], str)
                                                 and bool(_LOCAL_TIME.match(entry["signed_at"]))))

@@ -152,10 +152,10 @@ def verify_signed_document(stream: BinaryIO, frame: Frame, sha256: str, public_k
     except InvalidSignature as exc:
         raise SignatureError("chữ ký trên bản kê văn bản ký số không hợp lệ.",
                              "the signed document's manifest signature does not verify.") from exc
-    size = manifest["file"]["size"]
-    if frame.total_size - frame.payload_offset != size:
-        raise SizeMismatch(f"tệp PDF có {frame.total_size - frame.payload_offset:,} byte, bản kê ghi {size:,}.",
-                           f"the PDF has {frame.total_size - frame.payload_offset:,} bytes; the manifest says {size:,}.")
+    size, have = manifest["file"]["size"], frame.total_size - frame.payload_offset
+    if have != size:
+        raise SizeMismatch(f"tệp PDF có {have:,} byte, bản kê ghi {size:,}.",
+                           f"the PDF has {have:,} bytes; the manifest says {size:,}.")
     stream.seek(frame.payload_offset)
     pdf = stream.read(size)
     if hashlib.sha256(pdf).hexdigest() != manifest["file"]["sha256"]:
@@ -173,4 +173,5 @@ def verify_signed_document_bytes(data: bytes, public_key: bytes | None) -> Verif
 
 
 def _field(where: str, vi: str, en: str) -> ContainerError:
-    return ContainerError(f"bản kê văn bản ký số, trường {where}: {vi}.", f"signed-document manifest field {where}: {en}.")
+    return ContainerError(f"bản kê văn bản ký số, trường {where}: {vi}.",
+                          f"signed-document manifest field {where}: {en}.")

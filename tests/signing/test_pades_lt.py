@@ -25,7 +25,6 @@ from tests.signing.conftest import LT_TOKEN, SIGNER_TOKEN, Pki
 from tests.signing.helpers import roots
 from tests.signing.tsa import timestamp_server
 
-
 STRICT_OFFLINE = {"allow_fetching": False, "revocation_mode": "hard-fail"}
 
 
