@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 from sqlalchemy import select
 
 from desktop.models.outbox import OutboxItem
@@ -40,6 +41,9 @@ def _server_admin(province: DemoProvince, *args: str) -> subprocess.CompletedPro
                           timeout=120, check=False)
 
 
+# A server process with its plans imported, a demo store, two syncs and two token signatures: a few minutes
+# on a loaded 2-core machine, more than the suite's default limit.
+@pytest.mark.timeout(900)
 def test_signed_pdf_follows_the_bundle_and_the_receipt_says_who_signed(pki: Pki, tmp_path: Path) -> None:
     with DemoProvince(tmp_path / "province") as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
