@@ -153,13 +153,13 @@ class Intake:
         with open(path, "rb") as stream:
             sha256 = _stream_sha256(stream)
             try:
-                frame: Frame | None = read_frame(stream, self._limits)
-                assert frame is not None
-                if is_signed_document(frame.manifest):
-                    done = self._documents.take(path, stream, sha256, frame, source=source, agency_code=agency_code,
+                read = read_frame(stream, self._limits)
+                if is_signed_document(read.manifest):
+                    done = self._documents.take(path, stream, sha256, read, source=source, agency_code=agency_code,
                                                 declared_sha256=declared_sha256, wrong_agency=_wrong_agency)
                     return IntakeResult(done.receipt, done.status, done.code, done.stored, done.verified)
-                _check_frame(frame, self._limits)
+                _check_frame(read, self._limits)
+                frame: Frame | None = read
                 unreadable: BundleError | None = None
             except BundleError as exc:
                 frame, unreadable = None, exc
