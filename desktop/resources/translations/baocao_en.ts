@@ -281,6 +281,11 @@
         <source>Đã ký số: {0} — {1} (do {2} cấp).</source>
         <translation>Signed: {0} — {1} (issued by {2}).</translation>
     </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="265"/>
+        <source>Văn bản ký số sẽ được gửi Sở (theo gói báo cáo) ở lần đồng bộ tới.</source>
+        <translation>The signed document will go to the province (after the report&apos;s bundle) at the next sync.</translation>
+    </message>
 </context>
 <context>
     <name>EvidencePanel</name>
