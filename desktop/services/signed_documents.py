@@ -115,12 +115,13 @@ def _queue(session: Session, data: bytes, binding: ReportBinding) -> QueuedDocum
 
 def _drop_unsent(session: Session, binding: ReportBinding) -> None:
     """An earlier signed copy of the same report that has not started to leave is superseded: drop it."""
-    stale = session.scalars(select(OutboxItem.id).where(
+    stale = session.scalars(select(OutboxItem).where(
         OutboxItem.kind == KIND, OutboxItem.period_code == binding.period, OutboxItem.revision == binding.revision,
         OutboxItem.state == "new", OutboxItem.upload_url.is_(None))).all()
-    if stale:
-        session.execute(delete(OutboxChunk).where(OutboxChunk.item_id.in_(stale)))
-        session.execute(delete(OutboxItem).where(OutboxItem.id.in_(stale)))
+    for item in stale:
+        session.execute(delete(OutboxChunk).where(OutboxChunk.item_id == item.id))
+        session.delete(item)  # through the ORM, so that the audit log records the drop
+    session.flush()
 
 
 def _read(path: Path) -> bytes:
