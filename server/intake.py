@@ -2,6 +2,8 @@
 
 Order, for a bundle file already on the server's disk:
 
+0. A signed-document follow-up (the digitally signed PDF of a bundle, ``baocao.signed-document/1``) is
+   handed to ``server.document_intake`` once its frame is read; everything below is about bundles.
 1. SHA-256 of the file (the only time it is hashed: ``verify_bundle`` is handed the result). A
    receipt already given for these bytes is answered again, byte for byte, before any verification
    (the same bundle by network and by USB, a repeated commit).
@@ -48,9 +50,11 @@ from desktop.sync.bundle_container import DEFAULT_LIMITS, Frame, Limits, check_f
 from desktop.sync.bundle_errors import BundleError, OlderRevision
 from desktop.sync.device_keys import ProvinceKeys, ProvincePublicKeys, key_id
 from desktop.sync.receipt import Receipt, make_receipt, receipt_time
+from desktop.sync.signed_document import is_signed_document
 from server.agency_chains import device_name, load_chain
 from server.db import Database
 from server.devices import format_moment
+from server.document_intake import DocumentIntake
 from server.models import Agency, Device, ReceiptRecord, StoredBundle
 from server.problems import ApiError
 
@@ -119,6 +123,8 @@ class Intake:
         self._signing_key = signing_key
         self._limits = limits
         self._clock = clock
+        self._documents = DocumentIntake(db, bundles_dir, signing_key, recipients=recipients, clock=clock,
+                                         place=_place)
 
     def receipt_for(self, sha256: str, agency_code: str | None = None) -> StoredReceipt | None:
         """The receipt already given for the bundle with this SHA-256 (for ``agency_code`` when given)."""
@@ -147,7 +153,13 @@ class Intake:
         with open(path, "rb") as stream:
             sha256 = _stream_sha256(stream)
             try:
-                frame: Frame | None = _read_checked_frame(stream, self._limits)
+                read = read_frame(stream, self._limits)
+                if is_signed_document(read.manifest):
+                    done = self._documents.take(path, stream, sha256, read, source=source, agency_code=agency_code,
+                                                declared_sha256=declared_sha256, wrong_agency=_wrong_agency)
+                    return IntakeResult(done.receipt, done.status, done.code, done.stored, done.verified)
+                _check_frame(read, self._limits)
+                frame: Frame | None = read
                 unreadable: BundleError | None = None
             except BundleError as exc:
                 frame, unreadable = None, exc
@@ -293,11 +305,9 @@ def _receipt(connection: Connection, sha256: str) -> StoredReceipt | None:
     return StoredReceipt(*row) if row is not None else None
 
 
-def _read_checked_frame(stream: BinaryIO, limits: Limits) -> Frame:
-    frame = read_frame(stream, limits)
+def _check_frame(frame: Frame, limits: Limits) -> None:
     check_format(frame)
     check_manifest(frame.manifest, limits)
-    return frame
 
 
 def _accepted(manifest: dict[str, Any]) -> _Decision:

@@ -239,3 +239,25 @@ class TrustRoot(Base):
     subject: Mapped[str] = mapped_column(Text)
     pem: Mapped[str] = mapped_column(Text)
     added_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class SignedDocument(Base):
+    """A digitally signed report PDF that followed a bundle (format ``baocao.signed-document/1``), and the
+    province's verdict on its signatures; the file (``bundles/<sha256>.bcb``) keeps the PDF."""
+
+    __tablename__ = "signed_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    document_id: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    bundle_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    period: Mapped[str] = mapped_column(String(16), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    verdict: Mapped[str] = mapped_column(String(16))
+    complete: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str | None] = mapped_column(String(64))
+    signatures: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[int] = mapped_column(BigInteger)
+    source: Mapped[str] = mapped_column(String(16))

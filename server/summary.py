@@ -1,7 +1,8 @@
 """The province's consolidated workbook for one period, print-ready.
 
-"Tổng hợp": every agency — reported on time, late, not yet, or refused — with the revision and when the
-province received it (Vietnam time; receipt time, not signing time, decides on time or late).
+"Tổng hợp": every agency — reported on time, late, not yet, or refused — with the revision, when the
+province received it (Vietnam time; receipt time, not signing time, decides on time or late) and whether the
+report's PDF came digitally signed ("Đã ký số": both signatures valid, not all, invalid, or untrusted).
 "Chỉ tiêu": each indicator in natural order (1, 2, … 10) with the province's aggregate where adding up
 makes sense and how many agencies met the target (only for indicators with one), then each agency's value;
 "không áp dụng" is counted apart, not as a report. "Nhiệm vụ": each task with the lead's status and
@@ -19,14 +20,16 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.documents.sheet_print import fit_rows, print_landscape
 from desktop.domain.numbers import format_number
 from desktop.domain.periods import DEFAULT_SCHEDULE, Period, format_date
 from desktop.sync.atomic_file import atomic_output
 from server.db import Database
-from server.models import Agency, ReceiptRecord, StoredBundle
+from server.models import Agency, ReceiptRecord, SignedDocument, StoredBundle
 from server.summary_data import (
+    SIGNED_COLUMN,
     AgencyReport,
     agency_reports,
     indicator_summaries,
@@ -81,16 +84,29 @@ def load_reports(db: Database, period: Period) -> list[AgencyReport]:
         marker = f"-{period.code}-r"
         rejected = {r.agency_code for r in session.scalars(select(ReceiptRecord).where(
             ReceiptRecord.status == "rejected", ReceiptRecord.bundle_id.contains(marker))) if r.agency_code}
-        return agency_reports(period, [(code, name) for code, name, _ in agencies], latest, rejected)
+        documents = signed_documents(session, [bundle.sha256 for bundle in latest.values()])
+        return agency_reports(period, [(code, name) for code, name, _ in agencies], latest, rejected, documents)
+
+
+def signed_documents(session: Session, bundle_hashes: Sequence[str]) -> dict[str, list[tuple[str, bool]]]:
+    """For each bundle SHA-256, the verdicts (and completeness) on the signed PDFs that followed it, oldest first."""
+    found: dict[str, list[tuple[str, bool]]] = {}
+    if bundle_hashes:
+        for row in session.execute(select(SignedDocument.bundle_sha256, SignedDocument.verdict, SignedDocument.complete)
+                                   .where(SignedDocument.bundle_sha256.in_(list(bundle_hashes)))
+                                   .order_by(SignedDocument.received_at, SignedDocument.id)):
+            found.setdefault(row.bundle_sha256, []).append((row.verdict, bool(row.complete)))
+    return found
 
 
 def overview_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport]) -> None:
     """ "Tổng hợp": one row per agency, then the counts."""
     sheet.title = OVERVIEW_SHEET
     columns: list[Column] = [("STT", 6, True), ("Mã cơ quan", 14, True), ("Cơ quan", 48, False),
-                             ("Tình trạng", 16, True), ("Lần", 6, True), ("Nhận lúc (giờ Việt Nam)", 20, True)]
+                             ("Tình trạng", 16, True), ("Lần", 6, True), ("Nhận lúc (giờ Việt Nam)", 20, True),
+                             (SIGNED_COLUMN, 18, True)]
     _title(sheet, f"TÌNH HÌNH GỬI BÁO CÁO {period.label('vi').upper()}", _deadline_line(period), columns)
-    rows = [[n, r.code, r.name, r.state, r.revision, r.received] for n, r in enumerate(reports, start=1)]
+    rows = [[n, r.code, r.name, r.state, r.revision, r.received, r.signed] for n, r in enumerate(reports, start=1)]
     last = _table(sheet, columns, rows)
     counts = state_counts(reports)
     summary = "; ".join(f"{state.lower()}: {count}" for state, count in counts.items())

@@ -17,6 +17,9 @@ from desktop.domain.task_status import parse_status, status_label
 
 ON_TIME, LATE, MISSING, REJECTED = "Đúng hạn", "Trễ hạn", "Chưa báo cáo", "Bị từ chối"
 NOT_APPLICABLE = "Không áp dụng"
+SIGNED_COLUMN = "Đã ký số"
+SIGNED_FULL, SIGNED_PARTLY = "Đủ (người ký, cơ quan)", "Chưa đủ chữ ký"
+SIGNED_INVALID, SIGNED_UNTRUSTED = "Không hợp lệ", "Chứng thư không tin cậy"
 ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
 
 
@@ -30,6 +33,7 @@ class AgencyReport:
     revision: int | None = None
     received: str = ""
     figures: Mapping[str, Any] = field(default_factory=dict)
+    signed: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,11 +94,25 @@ class TaskSummary:
     lines: tuple[TaskLine, ...]
 
 
+def signed_state(documents: Sequence[tuple[str, bool]]) -> str:
+    """The "Đã ký số" cell for a bundle from the signed PDFs that followed it, oldest first, as
+    (verdict, complete): both signatures valid, only some, or why the newest is not recognised; "" if none."""
+    if any(verdict == "valid" and complete for verdict, complete in documents):
+        return SIGNED_FULL
+    if any(verdict == "valid" for verdict, _ in documents):
+        return SIGNED_PARTLY
+    if not documents:
+        return ""
+    return SIGNED_UNTRUSTED if documents[-1][0] == "untrusted" else SIGNED_INVALID
+
+
 def agency_reports(period: Period, agencies: Iterable[tuple[str, str]], accepted: Mapping[str, Any],
-                   rejected: Iterable[str]) -> list[AgencyReport]:
+                   rejected: Iterable[str], documents: Mapping[str, Sequence[tuple[str, bool]]] | None = None
+                   ) -> list[AgencyReport]:
     """Every agency (code, name) with its state: ``accepted`` maps a code to its latest accepted bundle
-    (``revision``, ``received_at`` epoch seconds, ``figures`` JSON); ``rejected`` names agencies whose only
-    bundles for the period were refused."""
+    (``revision``, ``received_at`` epoch seconds, ``figures`` JSON, ``sha256``); ``rejected`` names agencies
+    whose only bundles for the period were refused; ``documents`` maps a bundle's SHA-256 to the verdicts on
+    the signed PDFs that followed it (``signed_state``)."""
     refused = set(rejected)
     out = []
     for code, name in agencies:
@@ -104,8 +122,9 @@ def agency_reports(period: Period, agencies: Iterable[tuple[str, str]], accepted
             continue
         received = datetime.fromtimestamp(bundle.received_at, UTC)
         state = ON_TIME if timeliness(period, received) == "on_time" else LATE
+        signed = signed_state((documents or {}).get(getattr(bundle, "sha256", ""), ()))
         out.append(AgencyReport(code, name, state, bundle.revision, vietnam_time(received).strftime("%d/%m/%Y %H:%M"),
-                                json.loads(bundle.figures or "{}")))
+                                json.loads(bundle.figures or "{}"), signed))
     return out
 
 

@@ -41,6 +41,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="PEM file of roots to trust besides the store's (repeatable)")
     verify.add_argument("--no-store", action="store_true", help="do not open the store; trust only --roots")
     verify.set_defaults(func=cmd_verify)
+    send = pdf_sub.add_parser("send", help="queue a digitally signed report PDF (e.g. signed on another PC) for the "
+                              "province; it follows the report's bundle on the next sync or export")
+    send.add_argument("file", type=Path)
+    send.set_defaults(func=cmd_send)
     images = pdf_sub.add_parser("images", help="choose the signature and seal images (transparent PNG)")
     images.add_argument("--signature", type=Path)
     images.add_argument("--seal", type=Path)
@@ -58,7 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     remove = trust_sub.add_parser("remove", help="stop trusting a local root (by fingerprint)")
     remove.add_argument("fingerprint")
     remove.set_defaults(func=cmd_trust_remove)
-    for parser in (sign, verify, images, tokens, add, listing, remove):
+    for parser in (sign, verify, send, images, tokens, add, listing, remove):
         context.add_common(parser)
 
 
@@ -89,6 +93,25 @@ def print_signed(result: object) -> None:
     """One line saying what was signed."""
     out, signer, issuer = (getattr(result, name) for name in ("out", "signer", "issuer"))
     print(tr(f"Đã ký số: {out} — {signer} (do {issuer} cấp)", f"Signed: {out} — {signer} (issued by {issuer})"))
+    queued = getattr(result, "queued", None)
+    if queued:
+        print(tr(f"Văn bản ký số chờ gửi Sở (theo gói báo cáo): {queued}",
+                 f"Signed document waiting to go to the province (after the report's bundle): {queued}"))
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    """Queue a signed PDF of one of this PC's bundles."""
+    from desktop.services.signed_documents import queue_signed_document
+
+    def run(store: Store) -> int:
+        queued = queue_signed_document(store, args.file)
+        print(tr(f"Văn bản ký số {queued.document_id} (báo cáo {queued.period} lần {queued.revision}) "
+                 + ("đã vào hàng đợi gửi Sở." if queued.new else "đã có trong hàng đợi."),
+                 f"Signed document {queued.document_id} (report {queued.period} revision {queued.revision}) "
+                 + ("queued for the province." if queued.new else "was already queued.")))
+        return 0
+
+    return context.with_store(args, run)
 
 
 def cmd_sign(args: argparse.Namespace) -> int:

@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser("export", help="write the signed report encrypted for the province (USB, e-mail)")
     export.add_argument("--period", help="period code such as 2026Q4 (default: the current one)")
     export.add_argument("--out", type=Path, required=True)
+    export.add_argument("--signed-document", action="store_true",
+                        help="the digitally signed PDF queued for the report, instead of the report's bundle")
     export.set_defaults(func=cmd_export)
     receipt = sub.add_parser("receipt", help="receipts from the province")
     receipt_sub = receipt.add_subparsers(dest="receipt_command", required=True)
@@ -125,7 +127,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     def run(store: Store) -> int:
         period = check_code(args.period).code if args.period else current_period_code()
-        export_encrypted(store, period, args.out)
+        export_encrypted(store, period, args.out, signed_document=args.signed_document)
         print(tr(f"Đã ghi tệp mã hóa gửi Sở: {args.out}", f"Encrypted file for the province written: {args.out}"))
         return 0
 

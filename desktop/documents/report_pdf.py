@@ -38,6 +38,7 @@ from desktop.documents.report_text import agency_in_text, is_draft, issued_numbe
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.errors import Cancelled
 from desktop.sync.atomic_file import atomic_output
+from desktop.sync.signed_document import BINDING_PREFIX
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -54,16 +55,18 @@ class DocumentCancelled(Cancelled):
 
 
 def write_report_pdf(snapshot: ReportSnapshot, out: Path, *, progress: Progress | None = None,
-                     cancelled: IsCancelled | None = None) -> Path:
+                     cancelled: IsCancelled | None = None, bundle_sha256: str | None = None) -> Path:
     """Render ``snapshot`` to ``out`` (replaced atomically); ``progress(done, total)`` is called as pages
-    are laid out, and ``cancelled()`` returning True stops with ``DocumentCancelled``."""
+    are laid out, and ``cancelled()`` returning True stops with ``DocumentCancelled``. ``bundle_sha256`` (the
+    signed report's bundle) goes into /Keywords, where a digital signature covers it and the province reads
+    which bundle the signed PDF is of (``desktop.signing.binding``)."""
     fonts = report_font_family()
     styles = make_styles(fonts)
     story = _story(snapshot, styles)
     out = Path(out)
     with atomic_output(out) as handle:
         template = _ReportTemplate(handle, snapshot, fonts, progress, cancelled,
-                                   total=_estimated_steps(snapshot, story))
+                                   total=_estimated_steps(snapshot, story), bundle_sha256=bundle_sha256)
         template.build(story)
     if progress is not None:
         progress(template.total, template.total)
@@ -91,14 +94,15 @@ class _ReportTemplate(BaseDocTemplate):
     """Portrait and landscape pages with the page number in the top margin; reports progress and cancel."""
 
     def __init__(self, handle: Any, snapshot: ReportSnapshot, fonts: FontFamily, progress: Progress | None,
-                 cancelled: IsCancelled | None, total: int) -> None:
+                 cancelled: IsCancelled | None, total: int, bundle_sha256: str | None = None) -> None:
         agency = agency_in_text(snapshot.agency.name)
         subject = subject_line(snapshot.document.subject)
         super().__init__(
             handle, pagesize=PORTRAIT, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=f"Báo cáo số {issued_number(snapshot)}: {subject}",
             author=agency, subject=subject, creator="baocao", producer="baocao (ReportLab)",
-            keywords=f"báo cáo, {snapshot.period.label}, {snapshot.agency.code}", lang="vi",
+            keywords=f"báo cáo, {snapshot.period.label}, {snapshot.agency.code}"
+            + (f", {BINDING_PREFIX}{bundle_sha256}" if bundle_sha256 else ""), lang="vi",
             displayDocTitle=True, initialFontName=fonts.regular, initialFontSize=13)
         self.fonts = fonts
         self.draft = is_draft(snapshot)

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, inspect
 from desktop.errors import StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0004_evidence_sharing"
+HEAD = "0006_signed_documents"
 
 
 def current_revision(conn: Connection) -> str | None:

@@ -40,6 +40,9 @@ class OutboxItem(Audited, Base):
     # Set on a row rebuilt from the province's history: another device of the agency signed it, so its
     # sequence belongs to that device's chain, not to this one's (services/outbox.next_sequence).
     restored_at: Mapped[datetime | None] = mapped_column(default=None)
+    # None for a report bundle; "signed_document" for the digitally signed PDF that follows one
+    # (desktop/sync/signed_document.py). A follow-up has no place in the chain: its sequence is 0.
+    kind: Mapped[str | None] = mapped_column(String(24), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -11,13 +11,14 @@ import base64
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 from desktop.services.documents import export_pdf
+from desktop.services.signed_documents import queue_if_bound
 from desktop.signing import appearance, trust
 from desktop.signing.keys import KeySource
 from desktop.signing.pades import Role, SigningRequest, SignResult, sign_pdf
@@ -83,13 +84,16 @@ def image(store: Store, kind: ImageKind) -> bytes | None:
 
 def sign_file(store: Store, src: Path, out: Path, role: Role, key: KeySource, pin: str, *,
               appendix_number: str | None = None, embed_revocation: bool = False) -> SignResult:
-    """Sign the PDF ``src`` into ``out`` as ``role`` with the store's images, roots and timestamp server."""
+    """Sign the PDF ``src`` into ``out`` as ``role`` with the store's images, roots and timestamp server; a
+    signed copy of one of this PC's bundles is then queued for the province (``SignResult.queued``)."""
     settings = load_settings(store)
     kind = ImageKind.SIGNATURE if role is Role.SIGNER else ImageKind.SEAL
     request = SigningRequest(role, image=None if appendix_number else image(store, kind),
                              appendix_number=appendix_number, timestamp_url=settings.timestamp_url or None,
                              embed_revocation=embed_revocation)
-    return sign_pdf(src, out, request, key, pin, trust.trusted_certificates(store))
+    result = sign_pdf(src, out, request, key, pin, trust.trusted_certificates(store))
+    queued = queue_if_bound(store, out)
+    return replace(result, queued=queued.document_id if queued is not None else None)
 
 
 def sign_report(store: Store, period_code: str, out: Path, role: Role, key: KeySource, pin: str,

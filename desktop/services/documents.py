@@ -17,7 +17,7 @@ from desktop.errors import InputError
 from desktop.models.store import Store
 from desktop.services.installation import installation_agency
 from desktop.services.reports import apply_values
-from desktop.services.snapshots import report_snapshot
+from desktop.services.snapshots import report_snapshot, signed_bundle_sha256
 from desktop.services.workbook_target import WorkbookForAnotherReport, fill_target
 
 Progress = Callable[[int, int], None]
@@ -36,8 +36,10 @@ class FillResult:
 
 def export_pdf(store: Store, period_code: str, out: Path, *, progress: Progress | None = None,
                cancelled: IsCancelled | None = None) -> Path:
-    """Write the report PDF (Nghị định 30/2020 layout) to ``out``, atomically."""
-    return write_report_pdf(report_snapshot(store, period_code), out, progress=progress, cancelled=cancelled)
+    """Write the report PDF (Nghị định 30/2020 layout) to ``out``, atomically; a signed report's PDF names
+    its bundle, so that once digitally signed it can follow the bundle to the province."""
+    return write_report_pdf(report_snapshot(store, period_code), out, progress=progress, cancelled=cancelled,
+                            bundle_sha256=signed_bundle_sha256(store, period_code))
 
 
 def export_workbook(store: Store, period_code: str, out: Path) -> Path:

@@ -128,7 +128,7 @@ def next_sequence(session: Session) -> tuple[int, str | None]:
     (``GET /v1/chain``, e.g. after restoring an older backup); rows restored from the province were
     signed by other devices and do not count.
     """
-    last = session.scalar(select(OutboxItem).where(OutboxItem.restored_at.is_(None))
+    last = session.scalar(select(OutboxItem).where(OutboxItem.restored_at.is_(None), OutboxItem.kind.is_(None))
                           .order_by(OutboxItem.sequence.desc()).limit(1))
     own = (0, None) if last is None else (last.sequence, last.bundle_sha256)
     known = (get_setting(session, CHAIN_SETTING) or {}).get("device") or {}

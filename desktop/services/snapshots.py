@@ -38,6 +38,13 @@ def report_snapshot(store: Store, period_code: str) -> ReportSnapshot:
         return build_snapshot(session, report, agency)
 
 
+def signed_bundle_sha256(store: Store, period_code: str) -> str | None:
+    """The SHA-256 of the bundle the period's newest revision was signed into (None: not signed yet)."""
+    with store.session() as session:
+        report = latest_report(session, installation_agency(session), period_code)
+        return report.bundle_sha256 if report is not None and report.signed_at is not None else None
+
+
 def build_snapshot(session: Session, report: Report, agency: Agency, today: date | None = None,
                    assigned: Assignment | None = None) -> ReportSnapshot:
     """The snapshot of ``report`` as it stands in the store now (``assigned``: the agency's assignment, if

@@ -27,6 +27,7 @@ from desktop.services.installation import AgencyProfile, configure_agency, profi
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
 from desktop.services.province_history import RestoreOutcome, learn_chain, open_revision_from_province, restore_history
+from desktop.services.signed_documents import documents_ready
 from desktop.signing.trust import set_province_roots
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.server_url import check_server_url
@@ -69,6 +70,10 @@ class ReceiptRow:
     received_at: str | None
     message_vi: str | None
     message_en: str | None
+    # For the digitally signed PDF that followed a bundle: "signed_document", and the province's verdict on
+    # its signatures ("valid", "invalid", "untrusted"; None until a receipt says).
+    kind: str | None = None
+    verdict: str | None = None
 
 
 def sync_settings(store: Store) -> SyncSettings:
@@ -146,6 +151,12 @@ def _sync(store: Store, progress: Callable[[SyncProgress], None] | None,
         changed, plans = _pull(store, client)
         learn_chain(store, client)
         report = run_sync(client, StoreOutbox(store), progress=progress, cancelled=cancelled)
+        followers = StoreOutbox(store, skip={o.bundle_id for o in report.outcomes})
+        if report.outcomes and report.stopped_by is None and followers.pending():
+            # A signed PDF waits for its bundle's receipt: one receipted just now lets it go in this same run.
+            more = run_sync(client, followers, progress=progress, cancelled=cancelled)
+            report.outcomes += more.outcomes
+            report.stopped_by = more.stopped_by
         if report.outcomes:
             learn_chain(store, client)
     return SyncOutcome(changed, plans, report)
@@ -174,21 +185,32 @@ def receipt_history(store: Store) -> list[ReceiptRow]:
             rows.append(ReceiptRow(item.bundle_id, item.period_code, item.revision, item.state,
                                    receipt.status if receipt else None, receipt.received_at if receipt else None,
                                    receipt.message_vi if receipt else item.last_error,
-                                   receipt.message_en if receipt else item.last_error))
+                                   receipt.message_en if receipt else item.last_error, item.kind,
+                                   (receipt.document or {}).get("verdict") if receipt else _verdict(item.last_error)))
         return rows
+
+
+def _verdict(error: str | None) -> str | None:
+    """A refused signed document's verdict, from the refusal code kept in the outbox row."""
+    code = (error or "").split(":", 1)[0]
+    return {"document_untrusted": "untrusted"}.get(code, "invalid" if code.startswith("document_") else None)
 
 
 class StoreOutbox:
     """The sync run's view of the encrypted outbox (``desktop.sync.sync_run.OutboxPort``)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, skip: set[str] | None = None) -> None:
         self.store = store
+        self.skip = skip or set()
 
     def pending(self) -> list[BundleToSend]:
         with self.store.session() as session:
             items = session.scalars(select(OutboxItem).where(OutboxItem.state.in_(PENDING_STATES))
                                     .order_by(OutboxItem.sequence)).all()
-            return [self._bundle(i.id, i.bundle_id, i.bundle_sha256, i.size) for i in items]
+            # A signed PDF follows its bundle: the province refuses one whose bundle it has not received.
+            ready = documents_ready(session, [i for i in items if i.kind is not None])
+            return [self._bundle(i.id, i.bundle_id, i.bundle_sha256, i.size) for i in items
+                    if (i.kind is None or i.id in ready) and i.bundle_id not in self.skip]
 
     def upload_state(self, bundle_id: str) -> UploadState | None:
         with self.store.session() as session:

@@ -50,10 +50,11 @@ def verify_bundle_file(store: Store, path: Path) -> VerifiedBundle:
 
 
 def export_encrypted(store: Store, period_code: str, out: Path, *, progress: Progress | None = None,
-                     cancelled: IsCancelled | None = None) -> Path:
-    """Seal the newest signed bundle of the period to the province's key, for a USB stick or e-mail."""
+                     cancelled: IsCancelled | None = None, signed_document: bool = False) -> Path:
+    """Seal the newest signed bundle of the period (or, with ``signed_document``, the newest digitally signed
+    PDF queued for it) to the province's key, for a USB stick or e-mail."""
     with store.session() as session:
-        item = _latest_item(session, period_code)
+        item = _latest_item(session, period_code, "signed_document" if signed_document else None)
         kid, public = require_province(session).recipient()
         item_id, size = item.id, item.size
     source = _Watched(OutboxReader(store, item_id, size), size, progress, cancelled)
@@ -85,9 +86,14 @@ class _Watched:
         return data
 
 
-def _latest_item(session: Session, period_code: str) -> OutboxItem:
-    item = session.scalar(select(OutboxItem).where(OutboxItem.period_code == period_code)
-                          .order_by(OutboxItem.revision.desc()).limit(1))
+def _latest_item(session: Session, period_code: str, kind: str | None = None) -> OutboxItem:
+    same_kind = OutboxItem.kind.is_(None) if kind is None else OutboxItem.kind == kind
+    item = session.scalar(select(OutboxItem).where(OutboxItem.period_code == period_code, same_kind)
+                          .order_by(OutboxItem.revision.desc(), OutboxItem.id.desc()).limit(1))
+    if item is None and kind is not None:
+        raise InputError(f"Kỳ {period_code} chưa có văn bản ký số nào để xuất (hãy «Ký số» báo cáo trước).",
+                         f"Period {period_code} has no digitally signed report to export (sign it first).",
+                         code="nothing_signed")
     if item is None:
         raise InputError(f"Kỳ {period_code} chưa có báo cáo đã ký để xuất.",
                          f"Period {period_code} has no signed report to export.", code="nothing_signed")

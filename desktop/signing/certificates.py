@@ -24,6 +24,13 @@ def validation_context(roots: Iterable[x509.Certificate], others: Iterable[x509.
                              revocation_mode="soft-fail", moment=moment)
 
 
+def fetching_context(roots: Iterable[x509.Certificate], others: Iterable[x509.Certificate] = ()) -> ValidationContext:
+    """For PAdES B-LT: the CRLs and OCSP answers the certificates name are fetched (to be embedded), and a
+    certificate whose revocation status cannot be had refuses the signature ("hard-fail")."""
+    return ValidationContext(trust_roots=list(roots), other_certs=list(others), allow_fetching=True,
+                             revocation_mode="hard-fail")
+
+
 def check_signing_certificate(cert: x509.Certificate, roots: list[x509.Certificate],
                               intermediates: Iterable[x509.Certificate] = ()) -> None:
     """Refuse an expired, not yet valid or untrusted certificate, with a message saying which."""

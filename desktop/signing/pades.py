@@ -20,13 +20,14 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
+from pyhanko.sign.general import SigningError as PyHankoSigningError
 from pyhanko.sign.timestamps import TimeStamper
 from pyhanko.sign.timestamps.requests_client import HTTPTimeStamper
 from pyhanko.stamp import BaseStampStyle
 
 from desktop.errors import InputError
 from desktop.signing import appearance
-from desktop.signing.certificates import check_signing_certificate, validation_context
+from desktop.signing.certificates import check_signing_certificate, fetching_context
 from desktop.signing.errors import SigningError
 from desktop.signing.keys import KeySource, open_signer, signer_certificate
 from desktop.signing.tokens import common_name, subject_name
@@ -65,7 +66,8 @@ class SigningRequest:
 
 @dataclass(frozen=True)
 class SignResult:
-    """What was signed."""
+    """What was signed; ``queued`` is the follow-up's id when the services queued the signed PDF for the
+    province (desktop/services/signed_documents.py)."""
 
     out: Path
     field: str
@@ -73,6 +75,7 @@ class SignResult:
     issuer: str
     signed_at: datetime
     timestamped: bool
+    queued: str | None = None
 
 
 def sign_pdf(src: Path, out: Path, request: SigningRequest, key: KeySource, pin: str, roots: list,  # type: ignore[type-arg]
@@ -92,7 +95,7 @@ def sign_pdf(src: Path, out: Path, request: SigningRequest, key: KeySource, pin:
             field_name=request.role.field_name, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
             reason="Ký số văn bản" if request.role is Role.SIGNER else "Ký số của cơ quan",
             embed_validation_info=request.embed_revocation,
-            validation_context=validation_context(roots, intermediates) if request.embed_revocation else None)
+            validation_context=fetching_context(roots, intermediates) if request.embed_revocation else None)
         field_spec = fields.SigFieldSpec(request.role.field_name, on_page=placement.page,
                                          box=tuple(round(v) for v in placement.box))  # type: ignore[arg-type]
         pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=style,
@@ -101,6 +104,18 @@ def sign_pdf(src: Path, out: Path, request: SigningRequest, key: KeySource, pin:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
         try:
             output = pdf_signer.sign_pdf(writer)
+        except PyHankoSigningError as exc:
+            if request.embed_revocation:
+                # The chain was checked above without revocation: what fails now is its revocation status.
+                name = subject_name(cert)
+                raise SigningError(
+                    f"Không lấy được dữ liệu thu hồi (CRL/OCSP) cho chứng thư của {name}, hoặc chứng thư đã bị thu "
+                    "hồi: máy chủ của CA không trả lời. Hãy thử lại khi có mạng, hoặc ký không kèm dữ liệu thu hồi; "
+                    "chưa ký gì.",
+                    f"The revocation data (CRL/OCSP) for {name}'s certificate could not be fetched, or the certificate "
+                    "is revoked: the CA's server does not answer. Try again online, or sign without revocation data; "
+                    "nothing was signed.", code="revocation_unavailable") from exc
+            raise SigningError(f"Không ký được {src.name}: {exc}", f"Cannot sign {src.name}: {exc}") from exc
         except (PdfError, ValueError, OSError) as exc:
             raise SigningError(f"Không ký được {src.name}: {exc}", f"Cannot sign {src.name}: {exc}") from exc
     _write_atomically(out, output.getvalue())

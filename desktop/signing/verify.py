@@ -15,7 +15,7 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
-from pyhanko.sign.validation.status import ModificationLevel
+from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
 
 from desktop.errors import InputError
 from desktop.i18n import tr
@@ -41,6 +41,11 @@ class SignatureCheck:
     unaltered: bool
     trusted: bool
     problem: str = ""
+    # pyHanko's verdict on what was added after this signature ("NONE", "LTA_UPDATES", "FORM_FILLING",
+    # "ANNOTATIONS", "OTHER"; "" when the signature could not be checked), and whether it covers its whole
+    # revision. The province accepts only signatures and validation data added after a signature.
+    modification: str = ""
+    whole_revision: bool = False
 
     @property
     def ok(self) -> bool:
@@ -70,14 +75,25 @@ def verify_pdf_bytes(data: bytes, roots: list[x509.Certificate], name: str = "PD
     """Every signature of the PDF ``data``, checked against ``roots``; a PDF pyHanko cannot read is refused."""
     if len(data) > MAX_PDF_BYTES:
         raise InputError(f"Tệp {name} quá lớn.", f"{name} is too large.", code="bad_pdf")
+    reader = pdf_reader(data, name)
     try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
     except (PdfError, ValueError, KeyError) as exc:
-        raise InputError(f"Tệp {name} không đọc được như PDF (có thể đã bị sửa hoặc hỏng).",
-                         f"{name} cannot be read as a PDF (it may be altered or damaged).",
-                         code="bad_pdf") from exc
+        raise _unreadable(name) from exc
     return [_check(sig, roots) for sig in embedded]
+
+
+def pdf_reader(data: bytes, name: str = "PDF") -> PdfFileReader:
+    """A pyHanko reader over ``data``; a clear refusal naming ``name`` when it is not a readable PDF."""
+    try:
+        return PdfFileReader(io.BytesIO(data), strict=False)
+    except (PdfError, ValueError, KeyError) as exc:
+        raise _unreadable(name) from exc
+
+
+def _unreadable(name: str) -> InputError:
+    return InputError(f"Tệp {name} không đọc được như PDF (có thể đã bị sửa hoặc hỏng).",
+                      f"{name} cannot be read as a PDF (it may be altered or damaged).", code="bad_pdf")
 
 
 def verify_pdf(path: Path, roots: list[x509.Certificate]) -> list[SignatureCheck]:
@@ -113,4 +129,6 @@ def _check(sig, roots: list[x509.Certificate]) -> SignatureCheck:  # type: ignor
         problem = tr("Dấu thời gian không hợp lệ.", "The timestamp is not valid.")
     return SignatureCheck(field, role, signer, issuer, when.astimezone(VIETNAM) if when else None,
                           status.timestamp_validity is not None, bool(status.intact and status.valid), unaltered,
-                          bool(status.trusted), problem)
+                          bool(status.trusted), problem, level.name if level is not None else "",
+                          status.coverage in (SignatureCoverageLevel.ENTIRE_REVISION,
+                                              SignatureCoverageLevel.ENTIRE_FILE))

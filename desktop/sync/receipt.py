@@ -7,6 +7,10 @@ A receipt is a DSSE envelope in canonical JSON::
 
 where ``body`` is the canonical JSON of the fields of ``Receipt`` (format ``baocao.receipt/1``). The
 signature covers the exact body bytes, so verification never depends on re-serialising JSON.
+
+A receipt for a signed-document follow-up (desktop/sync/signed_document.py) also has ``document``: the
+province's verdict on the PDF's digital signatures (``DocumentVerdict``). Every other receipt omits the key
+(it is never written as null), so receipts of bundles are byte for byte what they were before it existed.
 """
 
 from __future__ import annotations
@@ -28,6 +32,11 @@ STATUSES = ("accepted", "superseded", "rejected", "duplicate")
 MAX_RECEIPT_BYTES = 64 * 1024
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\Z")
+_LOCAL_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00\Z")
+VERDICTS = ("valid", "invalid", "untrusted")
+MAX_SIGNATURES = 8
+SIGNATURE_KEYS = frozenset({"field", "role", "signer", "issuer", "signed_at", "timestamped", "valid", "trusted",
+                            "problem"})
 
 
 class ReceiptError(IntegrityError):
@@ -52,12 +61,21 @@ class Receipt:
     code: str | None = None
     supersedes: int | None = None
     format: str = FORMAT
+    document: dict[str, Any] | None = None
 
 
 def make_receipt(receipt: Receipt, signing_key: Ed25519PrivateKey) -> bytes:
     """Sign ``receipt`` with the province key; returns the receipt file's bytes."""
-    _check_body(asdict(receipt))
-    return seal_envelope(RECEIPT_TYPE, canonical_json(asdict(receipt)), signing_key)
+    body = _body(receipt)
+    _check_body(body)
+    return seal_envelope(RECEIPT_TYPE, canonical_json(body), signing_key)
+
+
+def _body(receipt: Receipt) -> dict[str, Any]:
+    body = asdict(receipt)
+    if body["document"] is None:
+        del body["document"]
+    return body
 
 
 def receipt_time(moment: datetime) -> str:
@@ -73,9 +91,11 @@ def verify_receipt(data: bytes, province_public_key: bytes) -> Receipt:
 
 
 def _check_body(fields: Any) -> None:
-    expected = set(Receipt.__dataclass_fields__)
-    if not isinstance(fields, dict) or set(fields) != expected:
+    expected = set(Receipt.__dataclass_fields__) - {"document"}
+    if not isinstance(fields, dict) or set(fields) - {"document"} != expected:
         raise _error("thiếu hoặc thừa trường", "missing or unexpected fields")
+    if "document" in fields and not _document_ok(fields["document"]):
+        raise _error("kết quả kiểm tra văn bản ký số không hợp lệ", "invalid signed-document verdict")
     ok = (fields["format"] == FORMAT and fields["status"] in STATUSES
           and isinstance(fields["bundle_sha256"], str) and _HEX64.match(fields["bundle_sha256"])
           and isinstance(fields["received_at"], str) and _TIME.match(fields["received_at"])
@@ -88,6 +108,29 @@ def _check_body(fields: Any) -> None:
     if fields["status"] != "rejected" and None in (fields["bundle_id"], fields["agency"], fields["period"],
                                                    fields["revision"]):
         raise _error("thiếu thông tin gói", "bundle fields missing")
+
+
+def _document_ok(document: Any) -> bool:
+    """The ``document`` verdict: its keys, types and bounds (nothing in it is trusted before this)."""
+    if not isinstance(document, dict) or set(document) != {"verdict", "complete", "report_bundle_sha256",
+                                                             "signatures"}:
+        return False
+    signatures = document["signatures"]
+    return (document["verdict"] in VERDICTS and type(document["complete"]) is bool
+            and isinstance(document["report_bundle_sha256"], str)
+            and bool(_HEX64.match(document["report_bundle_sha256"]))
+            and isinstance(signatures, list) and len(signatures) <= MAX_SIGNATURES
+            and all(_signature_ok(s) for s in signatures))
+
+
+def _signature_ok(entry: Any) -> bool:
+    return (isinstance(entry, dict) and set(entry) == SIGNATURE_KEYS
+            and all(isinstance(entry[k], str) and len(entry[k]) <= 300
+                    for k in ("field", "signer", "issuer", "problem"))
+            and entry["role"] in ("signer", "agency", None)
+            and (entry["signed_at"] is None or (isinstance(entry["signed_at"], str)
+                                                and bool(_LOCAL_TIME.match(entry["signed_at"]))))
+            and all(type(entry[k]) is bool for k in ("timestamped", "valid", "trusted")))
 
 
 def _error(vi: str, en: str, code: str | None = None) -> ReceiptError:

@@ -260,8 +260,10 @@ class DigitalSignDialog(QDialog):
     def _signed(self, result: SignResult) -> None:
         self.sign_button.setEnabled(True)
         self.state.setStyleSheet("")
-        self.state.setText(self.tr("Đã ký số: {0} — {1} (do {2} cấp).").format(result.out, result.signer,
-                                                                              result.issuer))
+        text = self.tr("Đã ký số: {0} — {1} (do {2} cấp).").format(result.out, result.signer, result.issuer)
+        if result.queued:
+            text += " " + self.tr("Văn bản ký số sẽ được gửi Sở (theo gói báo cáo) ở lần đồng bộ tới.")
+        self.state.setText(text)
         self.signed.emit(result)
 
     def _show_problem(self, error: BaseException) -> None:

@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         self.lock()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.ui, self)
+        dialog = SettingsDialog(self.ui, self, store=self.store)
         dialog.accepted.connect(lambda: self._settings_chosen(dialog.chosen()))
         dialog.open()
 

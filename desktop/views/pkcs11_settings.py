@@ -1,21 +1,34 @@
 """The settings section for digital signing: the token's PKCS#11 library (a vendor preset or any path)
-and the timestamp server. The same widget sits in the «Ký số» dialog and can sit in Settings."""
+and the timestamp server. The same widget sits in the «Ký số» dialog and in Settings, where «Đọc token»
+lists the tokens the library sees and the certificates on each (read on a worker, no PIN needed)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.models.store import Store
 from desktop.services import digital_signing
-from desktop.signing.tokens import PRESETS, preset_paths
+from desktop.signing.tokens import PRESETS, CertificateInfo, TokenInfo, list_certificates, list_tokens, preset_paths
+from desktop.views.worker import Operation, error_text, run_operation
 
 
 class Pkcs11SettingsWidget(QWidget):
     """Preset, editable library path and timestamp server URL; ``save()`` keeps them in the store."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, with_token_list: bool = False) -> None:
         super().__init__(parent)
         self.store = store
+        self.operation: Operation | None = None
         current = digital_signing.load_settings(store)
         self.preset = QComboBox()
         self.preset.setObjectName("pkcs11Preset")
@@ -42,6 +55,44 @@ class Pkcs11SettingsWidget(QWidget):
         form.addRow(self.tr("Loại token:"), self.preset)
         form.addRow(self.tr("Thư viện PKCS#11:"), path_row)
         form.addRow(self.tr("Máy chủ dấu thời gian:"), self.timestamp_url)
+        if with_token_list:
+            self._add_token_list(form)
+
+    def _add_token_list(self, form: QFormLayout) -> None:
+        self.read_button = QPushButton(self.tr("Đọc &token"))
+        self.read_button.setObjectName("pkcs11ReadTokens")
+        self.read_button.clicked.connect(self.read_tokens)
+        self.token_list = QListWidget()
+        self.token_list.setObjectName("pkcs11TokenList")
+        self.token_state = QLabel()
+        self.token_state.setWordWrap(True)
+        form.addRow(self.read_button, self.token_state)
+        form.addRow(self.token_list)
+
+    def read_tokens(self) -> Operation:
+        """List the tokens the library sees and each one's certificates, on a worker."""
+        library = self.library_path()
+        self.token_list.clear()
+        self.token_state.setText(self.tr("Đang đọc token…"))
+
+        def work(_p: object, _c: object) -> list[tuple[TokenInfo, list[CertificateInfo]]]:
+            return [(token, list_certificates(library, token.label)) for token in list_tokens(library)]
+
+        self.operation = run_operation(self, work, title=self.tr("Đọc token"), on_success=self._tokens_read,
+                                       on_failure=self._tokens_failed, dialog=False, cancellable=False)
+        return self.operation
+
+    def _tokens_read(self, found: list[tuple[TokenInfo, list[CertificateInfo]]]) -> None:
+        self.operation = None
+        for token, certificates in found:
+            names = ", ".join(c.subject for c in certificates) or self.tr("không có chứng thư")
+            self.token_list.addItem(f"{token.label} ({token.manufacturer}): {names}")
+        self.token_state.setText(self.tr("Thấy {0} token.").format(len(found)) if found else
+                                 self.tr("Không thấy token nào: hãy cắm token vào máy."))
+
+    def _tokens_failed(self, error: BaseException) -> None:
+        self.operation = None
+        self.token_state.setText(error_text(error))
 
     def _preset_chosen(self, index: int) -> None:
         path = self.preset.itemData(index)

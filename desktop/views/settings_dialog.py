@@ -1,13 +1,29 @@
 """Settings of this PC's interface: language, auto-lock time, font size (kept beside the store, not in it:
-the unlock window needs them before the store is open, and none of them is the user's data)."""
+the unlock window needs them before the store is open, and none of them is the user's data); and, when the
+store is open, digital signing: the token's PKCS#11 library and the timestamp server (kept in the store)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from desktop.models.store import Store
+    from desktop.views.pkcs11_settings import Pkcs11SettingsWidget
 
 UI_FILE = "giao-dien.ini"
 LANGUAGES = ("vi", "en")
@@ -68,9 +84,10 @@ def restore_geometry(data_dir: Path, window: QWidget) -> bool:
 
 
 class SettingsDialog(QDialog):
-    """Edit the interface settings; ``chosen()`` gives the result after accept."""
+    """Edit the interface settings; ``chosen()`` gives the result after accept. With ``store``, the «Ký số»
+    section too, saved in the store when the dialog is accepted."""
 
-    def __init__(self, current: UiSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, current: UiSettings, parent: QWidget | None = None, *, store: Store | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cài đặt"))
         self._current = current
@@ -101,7 +118,22 @@ class SettingsDialog(QDialog):
         note = QLabel(self.tr("Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý»."))
         note.setWordWrap(True)
         form.addRow(note)
+        self.signing: Pkcs11SettingsWidget | None = None
+        if store is not None:
+            # Imported here: the signing stack (python-pkcs11) is loaded only when this section is shown.
+            from desktop.views.pkcs11_settings import Pkcs11SettingsWidget
+
+            box = QGroupBox(self.tr("Ký số (token USB)"))
+            self.signing = Pkcs11SettingsWidget(store, box, with_token_list=True)
+            QVBoxLayout(box).addWidget(self.signing)
+            form.addRow(box)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Keep the signing settings in the store (the interface settings are the caller's to keep)."""
+        if self.signing is not None:
+            self.signing.save()
+        super().accept()
 
     def chosen(self) -> UiSettings:
         """The settings as the dialog shows them."""

@@ -190,8 +190,11 @@ class SyncPanel(QWidget):
         self._rows = {row.bundle_id: row for row in rows}
         for row in rows:
             message = row.message_en if self.language == "en" else row.message_vi
+            state = self._receipt_state(row.status or row.state)
+            if row.kind == "signed_document":
+                state = self._document_state(row.verdict, state)
             self.receipts.addTopLevelItem(QTreeWidgetItem([
-                row.period_code, str(row.revision), self._receipt_state(row.status or row.state),
+                row.period_code, str(row.revision), state,
                 _received(row.received_at), message or ""]))
         if self.last_outcomes:
             self._show_outcomes(self.last_outcomes)  # now with each bundle's period and revision
@@ -202,6 +205,12 @@ class SyncPanel(QWidget):
                  "uploading": self.tr("Đang gửi"), "committed": self.tr("Chờ biên nhận"),
                  "receipted": self.tr("Sở đã nhận"), "needs_attention": self.tr("Cần xử lý")}
         return names.get(state, state)
+
+    def _document_state(self, verdict: str | None, state: str) -> str:
+        """The state of a signed PDF sent to the province: its verdict once the receipt came back."""
+        names = {"valid": self.tr("Ký số: hợp lệ"), "invalid": self.tr("Ký số: KHÔNG hợp lệ"),
+                 "untrusted": self.tr("Ký số: chứng thư không được Sở tin cậy")}
+        return names.get(verdict or "", self.tr("Văn bản ký số: %1").replace("%1", state))
 
     def save_settings(self) -> None:
         """Keep the server address, proxy and CA file."""

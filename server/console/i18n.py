@@ -154,6 +154,12 @@ EN: dict[str, str] = {
     "Xã, phường": "Commune",
     "Sở, ngành": "Department",
     "Khác": "Other",
+    # Digital signatures on the report PDF (server/summary_data.py, signed_state)
+    "Đã ký số": "Digitally signed",
+    "Đủ (người ký, cơ quan)": "Complete (signer, agency)",
+    "Chưa đủ chữ ký": "Not all signatures",
+    "Không hợp lệ": "Not valid",
+    "Chứng thư không tin cậy": "Certificate not trusted",
 }
 
 

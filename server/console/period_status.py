@@ -4,7 +4,8 @@ States: ``on_time`` / ``late`` — an accepted report, on time when its first re
 province before the deadline (``desktop.domain.periods.timeliness``; the province's clock decides);
 ``rejected`` — no accepted report but a refused bundle since the period's data window began;
 ``pending`` — no accepted report but an upload under way; ``missing`` — nothing. "Last seen" is the
-latest upload activity or receipt of the agency's devices.
+latest upload activity or receipt of the agency's devices. "Đã ký số" is what the signed PDFs that followed
+the latest revision say (``summary_data.signed_state``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from sqlalchemy import func, select
 
 from desktop.domain.periods import DEFAULT_SCHEDULE, Period, Schedule, current_period, timeliness, vietnam_time
 from server.db import Database
-from server.models import Agency, Device, ReceiptRecord, StoredBundle, Upload
+from server.models import Agency, Device, ReceiptRecord, SignedDocument, StoredBundle, Upload
+from server.summary_data import signed_state
 
 STATES = ("missing", "on_time", "late", "rejected", "pending")
 REPORTED = ("on_time", "late")
@@ -34,6 +36,7 @@ class AgencyRow:
     received_at: datetime | None
     last_seen: datetime | None
     devices: int
+    signed: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def default_period(now: datetime | None = None) -> Period:
 
 
 def period_status(db: Database, period: Period, *, schedule: Schedule = DEFAULT_SCHEDULE) -> PeriodStatus:
-    """Every agency's state for ``period``, in one read transaction of five grouped queries."""
+    """Every agency's state for ``period``, in one read transaction of six grouped queries."""
     window_start = int(vietnam_time(period.data_window.start).timestamp())
     with db.reading() as connection:
         agencies = connection.execute(select(Agency.id, Agency.code, Agency.name, Agency.kind)
@@ -93,6 +96,11 @@ def period_status(db: Database, period: Period, *, schedule: Schedule = DEFAULT_
             .where(Upload.updated_at >= window_start).group_by(Upload.agency_id))}
         devices = dict(connection.execute(select(Device.agency_id, func.count(Device.id))
                                           .where(Device.revoked_at.is_(None)).group_by(Device.agency_id)).all())
+        documents: dict[tuple[int, int], list[tuple[str, bool]]] = {}
+        for doc in connection.execute(select(SignedDocument.agency_id, SignedDocument.revision, SignedDocument.verdict,
+                                             SignedDocument.complete).where(SignedDocument.period == period.code)
+                                      .order_by(SignedDocument.received_at, SignedDocument.id)):
+            documents.setdefault((doc.agency_id, doc.revision), []).append((doc.verdict, bool(doc.complete)))
     counts = dict.fromkeys(STATES, 0)
     rows = []
     for agency in agencies:
@@ -110,7 +118,9 @@ def period_status(db: Database, period: Period, *, schedule: Schedule = DEFAULT_
         seen = max(receipts_seen.get(agency.code) or 0, upload.seen if upload is not None else 0)
         rows.append(AgencyRow(agency.code, agency.name, agency.kind, state,
                               report.revision if report is not None else None, received,
-                              _moment(seen) if seen else None, int(devices.get(agency.id, 0))))
+                              _moment(seen) if seen else None, int(devices.get(agency.id, 0)),
+                              signed_state(documents.get((agency.id, report.revision), ())) if report is not None
+                              else ""))
     return PeriodStatus(period, schedule.deadline(period), rows, counts)
 
 

@@ -37,3 +37,29 @@ def test_bench_verify_13_pages_two_signatures(benchmark, pki: Pki, report_pdf: P
     _first, signed = sign_both(pki, report_pdf, tmp_path)
     checks = benchmark.pedantic(verify_pdf, args=(signed, roots(pki)), rounds=ROUNDS)
     assert [c.ok for c in checks] == [True, True]
+
+
+def test_bench_province_judges_a_signed_document(benchmark, pki: Pki, report_pdf: Path,  # type: ignore[no-untyped-def]  # noqa: F811
+                                                 tmp_path: Path) -> None:
+    """The province's work on a follow-up of that report (two signatures): the device signature and hash,
+    the binding, and pyHanko's validation of both signatures (``server.document_intake.judge``)."""
+    from datetime import UTC, datetime
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.sync.device_keys import ed25519_public_bytes
+    from desktop.sync.signed_document import ReportBinding, make_signed_document, verify_signed_document_bytes
+    from server.document_intake import judge
+
+    _first, signed = sign_both(pki, report_pdf, tmp_path)
+    device = Ed25519PrivateKey.generate()
+    binding = ReportBinding("XA-TANHOA", "2026Q4", 1, "XA-TANHOA-2026Q4-r1", "0" * 64)
+    document = make_signed_document(signed.read_bytes(), binding, created_at=datetime.now(UTC),
+                                    recipient_key_id="x25519:00112233445566ff", signing_key=device)
+
+    def take() -> str:
+        return judge(verify_signed_document_bytes(document, ed25519_public_bytes(device)), roots(pki)).verdict
+
+    # The report PDF of the session fixture names no bundle, so the verdict is the binding refusal, reached
+    # only after every signature was validated: the whole cost is measured.
+    assert benchmark.pedantic(take, rounds=ROUNDS) == "invalid"

@@ -88,7 +88,8 @@ class LiveServer:
                 [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
                  "--exit-with-parent"], env=cli_env(self.data_dir, self.db_url, self.env), cwd=REPO,
                 stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
+        # Generous: on a loaded 2-core machine (the suite under -n) importing the server alone can take 30 s.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise AssertionError(f"server exited: {self.log.read_text()[-2000:]}")

@@ -1,5 +1,6 @@
 """One SoftHSM2 folder for the whole session (the PKCS#11 library reads its configuration once per process),
-with four tokens: the signer's, the agency's, one with an expired certificate and one from an unknown CA."""
+with five tokens: the signer's, the agency's, one with an expired certificate, one from an unknown CA, and a
+signer whose certificate names the test CA's CRL server on 127.0.0.1 (for PAdES B-LT)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.signing import softhsm
+from tests.signing.crl import CrlServer
 from tests.signing.pki import Issued, make_ca, make_leaf, seal_png, signature_png
 from tests.sync.report_factory import make_snapshot
 
@@ -16,6 +18,7 @@ SIGNER_TOKEN = "NGUOI-KY"
 AGENCY_TOKEN = "CO-QUAN"
 EXPIRED_TOKEN = "HET-HAN"
 FOREIGN_TOKEN = "NGOAI-GOC"
+LT_TOKEN = "KY-LT"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Pki:
     foreign_ca: Issued
     signature_image: bytes
     seal_image: bytes
+    crl: CrlServer
+    lt_signer: Issued
 
     @property
     def ca_pem(self) -> Path:
@@ -54,14 +59,19 @@ def _build(folder: Path) -> Pki:
     softhsm.configure(folder)
     ca = make_ca("CA thu nghiem chuyen dung Chinh phu")
     foreign = make_ca("CA la")
+    # The CRL server runs for the whole session: the B-LT signer's certificate names its address, and the
+    # token holding it must exist before the PKCS#11 library is first loaded.
+    crl = CrlServer(ca)
     built = Pki(folder, ca, make_leaf(ca, "Nguyễn Văn An"), make_leaf(ca, "UBND xã Thử Nghiệm"),
                 make_leaf(ca, "TSA thu nghiem", timestamping=True), foreign,
-                signature_png(folder / "chu-ky.png"), seal_png(folder / "con-dau.png"))
+                signature_png(folder / "chu-ky.png"), seal_png(folder / "con-dau.png"), crl,
+                make_leaf(ca, "Trần Thị Bình", crl_url=crl.url))
     built.ca_pem.write_bytes(ca.cert_pem())
     softhsm.add_token(folder, SIGNER_TOKEN, built.signer, "Nguyen Van An")
     softhsm.add_token(folder, AGENCY_TOKEN, built.agency, "UBND xa Thu Nghiem")
     softhsm.add_token(folder, EXPIRED_TOKEN, make_leaf(ca, "Hết Hạn", days_from=-400, days_to=-2), "Het Han")
     softhsm.add_token(folder, FOREIGN_TOKEN, make_leaf(foreign, "Người Lạ"), "Nguoi La")
+    softhsm.add_token(folder, LT_TOKEN, built.lt_signer, "Tran Thi Binh")
     return built
 
 

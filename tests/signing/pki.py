@@ -65,8 +65,9 @@ def make_ca(common_name: str) -> Issued:
 
 
 def make_leaf(ca: Issued, common_name: str, *, days_from: int = -1, days_to: int = 365,
-              timestamping: bool = False) -> Issued:
-    """A certificate issued by ``ca`` for signing (or for a timestamp authority)."""
+              timestamping: bool = False, crl_url: str | None = None) -> Issued:
+    """A certificate issued by ``ca`` for signing (or for a timestamp authority); ``crl_url``: its CRL
+    distribution point."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     now = datetime.now(UTC)
     builder = (x509.CertificateBuilder().subject_name(_name(common_name, "UBND xa thu nghiem"))
@@ -82,6 +83,9 @@ def make_leaf(ca: Issued, common_name: str, *, days_from: int = -1, days_to: int
                               critical=False))
     if timestamping:
         builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+    if crl_url is not None:
+        point = x509.DistributionPoint([x509.UniformResourceIdentifier(crl_url)], None, None, None)
+        builder = builder.add_extension(x509.CRLDistributionPoints([point]), critical=False)
     return Issued(key, builder.sign(ca.key, hashes.SHA256()))
 
 

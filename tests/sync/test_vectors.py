@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import x25519
@@ -21,6 +22,7 @@ from desktop.sync.canonical import pae
 from desktop.sync.device_keys import ed25519_public_bytes, fingerprint, key_id, short_fingerprint
 from desktop.sync.encrypted_export import CHUNK, decrypt_file, header_info, payload_key, seal_chunks
 from desktop.sync.receipt import Receipt, make_receipt, verify_receipt
+from desktop.sync.signed_document import ReportBinding, make_signed_document, verify_signed_document_bytes
 from tests.sync.conftest import DEVICE_SEED, EVIDENCE, evidence_ref, small_bundle
 from tests.sync.report_factory import make_snapshot
 
@@ -32,6 +34,28 @@ STREAM_PLAINTEXT = b"\x61" * (CHUNK + 5)
 RECEIPT = Receipt(bundle_sha256="0" * 64, bundle_id="XA-TANHOA-2026Q4-r1", agency="XA-TANHOA", period="2026Q4",
                   revision=1, received_at="2026-11-29T03:15:00Z", status="accepted",
                   message_vi="Đã nhận báo cáo.", message_en="Report received.")
+
+DOCUMENT_PDF = b"%PDF-1.7\n% baocao signed-document vector\n%%EOF\n"
+DOCUMENT_CREATED = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+DOCUMENT_SIGNATURES = [{"field": "ChuKyNguoiKy", "role": "signer", "signer": "Nguyễn Văn Thành",
+                        "issuer": "CA thử nghiệm", "signed_at": "2026-11-28T15:30:00+07:00", "timestamped": False,
+                        "valid": True, "trusted": True, "problem": ""}]
+
+
+def signed_document_vector(device: Ed25519PrivateKey, bundle_sha256: str) -> bytes:
+    """The follow-up of docs/bundle-format.md §9: ``DOCUMENT_PDF`` bound to the vector bundle."""
+    binding = ReportBinding("XA-TANHOA", "2026Q4", 1, "XA-TANHOA-2026Q4-r1", bundle_sha256)
+    return make_signed_document(DOCUMENT_PDF, binding, created_at=DOCUMENT_CREATED,
+                                recipient_key_id="x25519:00112233445566ff", signing_key=device)
+
+
+def document_receipt(document_sha256: str, bundle_sha256: str) -> Receipt:
+    """The receipt of §9's vector: accepted, with the verdict on one signature."""
+    return Receipt(bundle_sha256=document_sha256, bundle_id="XA-TANHOA-2026Q4-sd-0123456789abcdef",
+                   agency="XA-TANHOA", period="2026Q4", revision=1, received_at="2026-11-29T03:20:00Z",
+                   status="accepted", message_vi="Chữ ký số hợp lệ.", message_en="Digital signatures valid.",
+                   document={"verdict": "valid", "complete": False, "report_bundle_sha256": bundle_sha256,
+                             "signatures": DOCUMENT_SIGNATURES})
 
 
 def compute_vectors() -> dict[str, str]:
@@ -69,6 +93,22 @@ def compute_vectors() -> dict[str, str]:
         "stream_sha256": hashlib.sha256(stream.getvalue()).hexdigest(),
         "province_public_hex": ed25519_public_bytes(province).hex(),
         "receipt_sha256": hashlib.sha256(make_receipt(RECEIPT, province)).hexdigest(),
+        **_document_vectors(device, province, hashlib.sha256(bundle).hexdigest()),
+    }
+
+
+def _document_vectors(device: Ed25519PrivateKey, province: Ed25519PrivateKey, bundle_sha256: str) -> dict[str, str]:
+    document = signed_document_vector(device, bundle_sha256)
+    length = HEADER.unpack(document[:HEADER.size])[2]
+    manifest = document[HEADER.size:HEADER.size + length]
+    sha = hashlib.sha256(document).hexdigest()
+    return {
+        "document_manifest_sha256": hashlib.sha256(manifest).hexdigest(),
+        "document_signature_hex": document[HEADER.size + length:HEADER.size + length + 64].hex(),
+        "document_size": str(len(document)),
+        "document_sha256": sha,
+        "document_receipt_sha256": hashlib.sha256(make_receipt(document_receipt(sha, bundle_sha256),
+                                                               province)).hexdigest(),
     }
 
 
@@ -104,6 +144,17 @@ def test_pinned_export_decrypts() -> None:
 def test_pinned_receipt_verifies() -> None:
     province = Ed25519PrivateKey.from_private_bytes(PROVINCE_SEED)
     assert verify_receipt(make_receipt(RECEIPT, province), ed25519_public_bytes(province)) == RECEIPT
+
+
+def test_pinned_signed_document_verifies_and_its_receipt_carries_the_verdict() -> None:
+    device = Ed25519PrivateKey.from_private_bytes(DEVICE_SEED)
+    province = Ed25519PrivateKey.from_private_bytes(PROVINCE_SEED)
+    vectors = documented()
+    document = signed_document_vector(device, vectors["bundle_sha256"])
+    verified = verify_signed_document_bytes(document, ed25519_public_bytes(device))
+    assert (verified.pdf, verified.binding.bundle_sha256) == (DOCUMENT_PDF, vectors["bundle_sha256"])
+    receipt = document_receipt(verified.sha256, vectors["bundle_sha256"])
+    assert verify_receipt(make_receipt(receipt, province), ed25519_public_bytes(province)) == receipt
 
 
 if __name__ == "__main__":

@@ -1,0 +1,155 @@
+"""The digitally signed report PDF on its way to the province: queued in the outbox after each signature.
+
+When is it queued: after **each** digital signature made on this PC (the signer's, then the agency's), and
+for any signed PDF of one of this PC's bundles brought back from another PC (``baocao pdf send``). The two
+signatures are often made on different PCs (the văn thư holds the agency's certificate), and the file may
+never come back: sending the signer's version at once means the province holds the head's signature even
+then. When the agency's version is queued, an earlier version of the same report still waiting in the
+outbox is dropped (it would only be superseded); once sent, the province keeps both and counts the most
+complete valid one. The follow-up waits until its bundle has a receipt: the province refuses a signed PDF
+of a bundle it has not received.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop.errors import InputError
+from desktop.models.outbox import OutboxChunk, OutboxItem
+from desktop.models.store import Store
+from desktop.services.identity import device_key, require_province
+from desktop.services.installation import installation_agency
+from desktop.services.outbox import ChunkSink
+from desktop.sync.signed_document import MAX_PDF_BYTES, ReportBinding, document_id_for, make_signed_document
+
+if TYPE_CHECKING:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+KIND = "signed_document"
+
+
+@dataclass(frozen=True)
+class QueuedDocument:
+    """A signed PDF in the outbox: its follow-up's id and the report bundle it belongs to."""
+
+    document_id: str
+    bundle_id: str
+    period: str
+    revision: int
+    new: bool
+
+
+def bound_bundle(path: Path) -> str | None:
+    """The bundle SHA-256 a signed PDF names under its first signature (None: unsigned or not of a bundle)."""
+    return _bound_sha256(_read(path), path.name)
+
+
+def queue_signed_document(store: Store, path: Path) -> QueuedDocument:
+    """Queue the signed PDF at ``path`` for the province, bound to the bundle it names; refuses a PDF
+    without a digital signature or of no bundle signed on this PC."""
+    data = _read(path)
+    bundle_sha = _bound_sha256(data, path.name)
+    if bundle_sha is None:
+        raise InputError(f"{path.name} không mang chữ ký số của một báo cáo đã ký trên máy này (không có mã gói "
+                         "trong chữ ký đầu tiên).",
+                         f"{path.name} is not a digitally signed report of this PC (no bundle reference under its "
+                         "first signature).", code="not_bound")
+    with store.session() as session:
+        bundle = session.scalar(select(OutboxItem).where(OutboxItem.bundle_sha256 == bundle_sha,
+                                                         OutboxItem.kind.is_(None)))
+        if bundle is None:
+            raise InputError(f"{path.name} là bản ký của một gói không có trên máy này ({bundle_sha[:16]}…).",
+                             f"{path.name} is the signed copy of a bundle this PC does not hold ({bundle_sha[:16]}…).",
+                             code="unknown_bundle")
+        binding = ReportBinding(installation_agency(session).code, bundle.period_code, bundle.revision,
+                                bundle.bundle_id, bundle_sha)
+        return _queue(session, data, binding)
+
+
+def queue_if_bound(store: Store, path: Path) -> QueuedDocument | None:
+    """``queue_signed_document`` for a PDF just signed here, when it is the signed copy of a bundle of this
+    PC and this PC is enrolled; None otherwise (an unrelated PDF, or no province yet)."""
+    try:
+        return queue_signed_document(store, path)
+    except InputError as exc:
+        if exc.code in ("not_bound", "unknown_bundle", "not_enrolled"):
+            return None
+        raise
+
+
+def documents_ready(session: Session, items: list[OutboxItem]) -> set[int]:
+    """The ids of the follow-ups among ``items`` whose report bundle has the province's receipt."""
+    if not items:
+        return set()
+    receipted = {(period, revision) for period, revision in session.execute(
+        select(OutboxItem.period_code, OutboxItem.revision).where(OutboxItem.kind.is_(None),
+                                                                  OutboxItem.state == "receipted"))}
+    return {item.id for item in items if (item.period_code, item.revision) in receipted}
+
+
+def _queue(session: Session, data: bytes, binding: ReportBinding) -> QueuedDocument:
+    recipient = require_province(session).recipient()[0]
+    document_id = document_id_for(binding, hashlib.sha256(data).hexdigest())
+    if session.scalar(select(OutboxItem.id).where(OutboxItem.bundle_id == document_id)) is not None:
+        return QueuedDocument(document_id, binding.bundle_id, binding.period, binding.revision, False)
+    document = make_signed_document(data, binding, created_at=datetime.now(UTC).replace(microsecond=0),
+                                    recipient_key_id=recipient, signing_key=device_key(session))
+    _drop_unsent(session, binding)
+    item = OutboxItem(bundle_id=document_id, report_id=None, period_code=binding.period, revision=binding.revision,
+                      sequence=0, bundle_sha256=hashlib.sha256(document).hexdigest(), size=len(document), kind=KIND)
+    session.add(item)
+    session.flush()
+    sink = ChunkSink(session, item.id)
+    sink.write(document)
+    sink.close()
+    return QueuedDocument(document_id, binding.bundle_id, binding.period, binding.revision, True)
+
+
+def _drop_unsent(session: Session, binding: ReportBinding) -> None:
+    """An earlier signed copy of the same report that has not started to leave is superseded: drop it."""
+    stale = session.scalars(select(OutboxItem).where(
+        OutboxItem.kind == KIND, OutboxItem.period_code == binding.period, OutboxItem.revision == binding.revision,
+        OutboxItem.state == "new", OutboxItem.upload_url.is_(None))).all()
+    for item in stale:
+        session.execute(delete(OutboxChunk).where(OutboxChunk.item_id == item.id))
+        session.delete(item)  # through the ORM, so that the audit log records the drop
+    session.flush()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PDF_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"Không đọc được tệp {path}.", f"Cannot read {path}.", code="no_pdf") from exc
+    if len(data) > MAX_PDF_BYTES:
+        raise InputError(f"Tệp {path.name} quá lớn để gửi (tối đa 64 MB).",
+                         f"{path.name} is too large to send (64 MB at most).", code="bad_pdf")
+    return data
+
+
+def _bound_sha256(data: bytes, name: str) -> str | None:
+    # pyHanko is imported here, not at the top: the sync service imports this module, and the window and
+    # the CLI start without the signing stack.
+    from desktop.signing.binding import signed_bundle_sha256
+
+    return signed_bundle_sha256(_reader(data, name))
+
+
+def _reader(data: bytes, name: str) -> PdfFileReader:
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        return PdfFileReader(io.BytesIO(data), strict=False)
+    except (PdfError, ValueError, KeyError) as exc:
+        raise InputError(f"Tệp {name} không phải PDF đọc được.", f"{name} is not a readable PDF.",
+                         code="bad_pdf") from exc
