@@ -110,7 +110,7 @@ class ReportEditor(QWidget):
         self.tabs.addTab(self.indicator_table, self.tr("C&hỉ tiêu (bảng)"))
         self.narrative = NarrativePanel(store)
         self.narrative.saved.connect(self.saved)
-        self.tabs.addTab(self.narrative, self.tr("Phần chun&g"))
+        self.tabs.addTab(self.narrative, self.tr("&Phần chung"))
         self.tabs.currentChanged.connect(lambda _n: self._selection_changed())
         for keys, step in (("Ctrl+PgDown", 1), ("Alt+Down", 1), ("Ctrl+PgUp", -1), ("Alt+Up", -1)):
             shortcut = QShortcut(QKeySequence(keys), self.form_page)
@@ -122,7 +122,7 @@ class ReportEditor(QWidget):
         self.frozen_banner = QLabel()
         self.frozen_banner.setWordWrap(True)
         self.frozen_banner.setStyleSheet("background: #e8f0fe; padding: 6px;")
-        self.reopen_button = QPushButton(self.tr("Sửa đổi (mở &lần mới)…"))
+        self.reopen_button = QPushButton(self.tr("Sử&a đổi (mở lần mới)…"))
         banner = QHBoxLayout()
         banner.addWidget(self.frozen_banner, 1)
         banner.addWidget(self.reopen_button)
