@@ -173,10 +173,15 @@ class MainWindow(QMainWindow):
         self.editor.go_to("task", ref, "status")
 
     def find_task(self) -> None:
-        """Put the cursor in the plan browser's search."""
-        self.tabs.setCurrentWidget(self.browser)
-        self.browser.search.setFocus()
-        self.browser.search.selectAll()
+        """Put the cursor in the search of the report's items while the report is shown, else of the plans."""
+        if self.tabs.currentWidget() is self.editor:
+            self.editor.tabs.setCurrentWidget(self.editor.form_page)
+            search = self.editor.item_list.search
+        else:
+            self.tabs.setCurrentWidget(self.browser)
+            search = self.browser.search
+        search.setFocus()
+        search.selectAll()
 
     def _report_changed(self) -> None:
         if self.editor.view is not None:

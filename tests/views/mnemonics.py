@@ -34,9 +34,7 @@ def window_mnemonics(window: QWidget) -> list[tuple[str, str]]:
     for widget in [window, *window.findChildren(QWidget)]:
         if not widget.isVisible() or widget.window() is not window:
             continue
-        if isinstance(widget, QAbstractButton):
-            add(widget.text())
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
             add(widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget.title())

@@ -94,6 +94,7 @@ class ReportEditor(QWidget):
         self._issues: dict[str, list[Issue]] = {}
         self.item_list = ItemList(language)
         self.item_list.chosen.connect(self._item_chosen)
+        self.item_list.search.returnPressed.connect(self._search_entered)
         self.form = ItemForm(language, self._form_commit)
         self.form.step.connect(self.step)
         self.form_page = QSplitter(Qt.Orientation.Horizontal)
@@ -367,6 +368,14 @@ class ReportEditor(QWidget):
         # costs no query per item. Until then the panel has no owner, so nothing can be attached to the wrong one.
         self.evidence.set_owner(self.period_code, kind, "", item.key, self.view.editable)
         self._evidence_timer.start()
+
+    def _search_entered(self) -> None:
+        """Enter in the item search: the first item found, its first field focused to type in at once."""
+        first = self.item_list.first()
+        if first is None:
+            return
+        self.item_list.select(*first)
+        self.form.first_field().setFocus(Qt.FocusReason.TabFocusReason)
 
     def step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) item of the list, its first field focused; a field refused
