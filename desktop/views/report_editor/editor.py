@@ -154,6 +154,7 @@ class ReportEditor(QWidget):
         main.addWidget(side)
         main.setStretchFactor(0, 4)
         main.setStretchFactor(1, 1)
+        main.setSizes([3_000, 1_000])  # the issues and evidence a quarter of the width, the form the rest
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.banner)
