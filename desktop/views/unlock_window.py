@@ -50,7 +50,8 @@ class UnlockWindow(QWidget):
         self._kdf = kdf
         self._opened: Any = None
         self.setObjectName("unlockWindow")
-        self.setWindowTitle(self.tr("baocao — Mở khóa dữ liệu"))
+        # The application display name ("baocao") is appended by Qt: the title must not repeat it.
+        self.setWindowTitle(self.tr("Mở khóa dữ liệu"))
         self.pages = QStackedWidget()
         self.unlock_page = self._build_unlock(user)
         self.create_page = self._build_create(user)

@@ -82,7 +82,6 @@ def fill_task(session: XSession, text: str, downs: int, percent: str, result: st
     session.key("Tab")
 
 
-@pytest.mark.timeout(180)
 def test_an_officer_fills_signs_exports_and_previews_in_the_real_window(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BAOCAO_PASSPHRASE", PASSPHRASE)
@@ -97,11 +96,13 @@ def test_an_officer_fills_signs_exports_and_previews_in_the_real_window(
     with x_session(tmp_path / "shots") as session:
         app = start_app(session, data_dir, tmp_path / "home")
         try:
-            session.wait_for_window("Mở khóa dữ liệu", timeout=60)
+            unlock = session.wait_for_window("Mở khóa dữ liệu", timeout=60)
+            assert session.xdotool("getwindowname", unlock).count("baocao") == 1, "the title names the app once"
             session.screenshot("unlock")
             session.type(PASSPHRASE)
             session.key("Return")
-            session.wait_for_window(MAIN_TITLE, timeout=60)
+            main = session.wait_for_window(MAIN_TITLE, timeout=60)
+            assert session.xdotool("getwindowname", main).count("baocao") == 1, "the title names the app once"
             session.key("ctrl+3")
             time.sleep(1.0)
             session.screenshot("report")

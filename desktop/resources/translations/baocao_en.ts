@@ -325,49 +325,49 @@
         <translation>Drop files here to attach them.</translation>
     </message>
     <message>
-        <location filename="../../views/evidence_panel.py" line="76"/>
+        <location filename="../../views/evidence_panel.py" line="78"/>
         <source>Minh chứng: {0}</source>
         <translation>Evidence: {0}</translation>
     </message>
     <message>
-        <location filename="../../views/evidence_panel.py" line="102"/>
+        <location filename="../../views/evidence_panel.py" line="104"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../views/evidence_panel.py" line="122"/>
+        <location filename="../../views/evidence_panel.py" line="124"/>
         <source>Đang đính kèm {0}</source>
         <translation>Attaching {0}</translation>
     </message>
     <message>
-        <location filename="../../views/evidence_panel.py" line="133"/>
+        <location filename="../../views/evidence_panel.py" line="135"/>
         <source>Đính kèm minh chứng</source>
         <translation>Attach evidence</translation>
     </message>
     <message>
-        <location filename="../../views/evidence_panel.py" line="172"/>
-        <location filename="../../views/evidence_panel.py" line="178"/>
+        <location filename="../../views/evidence_panel.py" line="174"/>
+        <location filename="../../views/evidence_panel.py" line="180"/>
         <source>Lưu bản sao minh chứng</source>
         <translation>Save a copy of the evidence</translation>
     </message>
     <message>
-        <location filename="../../views/evidence_panel.py" line="188"/>
-        <location filename="../../views/evidence_panel.py" line="200"/>
+        <location filename="../../views/evidence_panel.py" line="190"/>
+        <location filename="../../views/evidence_panel.py" line="202"/>
         <source>Gỡ minh chứng</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../views/evidence_panel.py" line="189"/>
+        <location filename="../../views/evidence_panel.py" line="191"/>
         <source>Gỡ tệp «{0}» khỏi báo cáo?</source>
         <translation>Remove «{0}» from the report?</translation>
     </message>
     <message>
-        <location filename="../../views/evidence_panel.py" line="158"/>
+        <location filename="../../views/evidence_panel.py" line="160"/>
         <source>Tệp có thể chạy chương trình</source>
         <translation>File that can run a program</translation>
     </message>
     <message>
-        <location filename="../../views/evidence_panel.py" line="159"/>
+        <location filename="../../views/evidence_panel.py" line="161"/>
         <source>«{0}» là chương trình hoặc tập lệnh: mở nó có thể chạy mã độc trên máy này. Vẫn lưu bản sao và mở?</source>
         <translation>«{0}» is a program or script: opening it may run malicious code on this PC. Save a copy and open it anyway?</translation>
     </message>
@@ -530,62 +530,62 @@ This agency: {2}</translation>
 <context>
     <name>ItemList</name>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="63"/>
+        <location filename="../../views/report_editor/item_list.py" line="62"/>
         <source>Tìm (không cần dấu)…</source>
         <translation>Search (accents optional)…</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="67"/>
+        <location filename="../../views/report_editor/item_list.py" line="66"/>
         <source>Mọi mục</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="67"/>
+        <location filename="../../views/report_editor/item_list.py" line="66"/>
         <source>Tôi chủ trì</source>
         <translation>I lead</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="68"/>
+        <location filename="../../views/report_editor/item_list.py" line="67"/>
         <source>Tôi phối hợp</source>
         <translation>I coordinate</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="68"/>
+        <location filename="../../views/report_editor/item_list.py" line="67"/>
         <source>Chưa nhập</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="69"/>
+        <location filename="../../views/report_editor/item_list.py" line="68"/>
         <source>Có lỗi hoặc cảnh báo</source>
         <translation>With errors or warnings</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="69"/>
+        <location filename="../../views/report_editor/item_list.py" line="68"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="74"/>
+        <location filename="../../views/report_editor/item_list.py" line="73"/>
         <source>Mục</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="74"/>
+        <location filename="../../views/report_editor/item_list.py" line="73"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="107"/>
+        <location filename="../../views/report_editor/item_list.py" line="104"/>
         <source>Mọi kế hoạch</source>
         <translation>All plans</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="158"/>
+        <location filename="../../views/report_editor/item_list.py" line="155"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/item_list.py" line="163"/>
+        <location filename="../../views/report_editor/item_list.py" line="160"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
@@ -719,17 +719,17 @@ This agency: {2}</translation>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="199"/>
+        <location filename="../../views/main_window.py" line="204"/>
         <source>Phê duyệt và ký</source>
         <translation>Approve and sign</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="204"/>
+        <location filename="../../views/main_window.py" line="209"/>
         <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
         <translation>Revision {0} signed; the report waits to be sent to the province.</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="224"/>
+        <location filename="../../views/main_window.py" line="229"/>
         <source>Mở lần sửa đổi mới</source>
         <translation>New revision</translation>
     </message>
@@ -738,17 +738,17 @@ This agency: {2}</translation>
         <translation type="vanished">Why the signed report is revised:</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="238"/>
+        <location filename="../../views/main_window.py" line="243"/>
         <source>Xuất PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="290"/>
+        <location filename="../../views/main_window.py" line="295"/>
         <source>Đã xuất {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="246"/>
+        <location filename="../../views/main_window.py" line="251"/>
         <source>Đang xuất PDF</source>
         <translation>Exporting PDF</translation>
     </message>
@@ -773,37 +773,37 @@ This agency: {2}</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="251"/>
+        <location filename="../../views/main_window.py" line="256"/>
         <source>Xuất Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="257"/>
+        <location filename="../../views/main_window.py" line="262"/>
         <source>Đang xuất Excel</source>
         <translation>Exporting Excel</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="265"/>
+        <location filename="../../views/main_window.py" line="270"/>
         <source>Xuất Word</source>
         <translation>Export Word</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="271"/>
+        <location filename="../../views/main_window.py" line="276"/>
         <source>Đang xuất Word</source>
         <translation>Exporting Word</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="277"/>
+        <location filename="../../views/main_window.py" line="282"/>
         <source>Xuất tệp mã hóa</source>
         <translation>Export encrypted file</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="285"/>
+        <location filename="../../views/main_window.py" line="290"/>
         <source>Đang xuất tệp mã hóa</source>
         <translation>Exporting the encrypted file</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="296"/>
+        <location filename="../../views/main_window.py" line="301"/>
         <source>Nhập số liệu từ Excel</source>
         <translation>Import figures from Excel</translation>
     </message>
@@ -1253,17 +1253,17 @@ This agency: {2}</translation>
         <translation type="vanished">&amp;Indicators</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="108"/>
+        <location filename="../../views/report_editor/editor.py" line="109"/>
         <source>Từng &amp;mục</source>
         <translation>One ite&amp;m at a time</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="109"/>
+        <location filename="../../views/report_editor/editor.py" line="110"/>
         <source>&amp;Nhiệm vụ (bảng)</source>
         <translation>Tas&amp;ks (table)</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="110"/>
+        <location filename="../../views/report_editor/editor.py" line="111"/>
         <source>C&amp;hỉ tiêu (bảng)</source>
         <translation>&amp;Indicators (table)</translation>
     </message>
@@ -1276,47 +1276,47 @@ This agency: {2}</translation>
         <translation type="vanished">Revise (open a &amp;new revision)…</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="113"/>
+        <location filename="../../views/report_editor/editor.py" line="114"/>
         <source>&amp;Phần chung</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="125"/>
+        <location filename="../../views/report_editor/editor.py" line="126"/>
         <source>Sử&amp;a đổi (mở lần mới)…</source>
         <translation>Revise (open a &amp;new revision)…</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="200"/>
+        <location filename="../../views/report_editor/editor.py" line="202"/>
         <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
         <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="214"/>
+        <location filename="../../views/report_editor/editor.py" line="216"/>
         <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
         <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="232"/>
+        <location filename="../../views/report_editor/editor.py" line="234"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="251"/>
+        <location filename="../../views/report_editor/editor.py" line="253"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="273"/>
+        <location filename="../../views/report_editor/editor.py" line="275"/>
         <source>Kiểm tra báo cáo</source>
         <translation>Check the report</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="282"/>
+        <location filename="../../views/report_editor/editor.py" line="284"/>
         <source>Không kiểm tra được báo cáo.</source>
         <translation>The report could not be checked.</translation>
     </message>
     <message>
-        <location filename="../../views/report_editor/editor.py" line="299"/>
+        <location filename="../../views/report_editor/editor.py" line="301"/>
         <source>{0} lỗi, {1} cảnh báo</source>
         <translation>{0} errors, {1} warnings</translation>
     </message>
@@ -1756,50 +1756,49 @@ This agency: {2}</translation>
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../views/unlock_window.py" line="53"/>
         <source>baocao — Mở khóa dữ liệu</source>
-        <translation>baocao — Unlock your data</translation>
+        <translation type="vanished">baocao — Unlock your data</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="61"/>
+        <location filename="../../views/unlock_window.py" line="62"/>
         <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
         <translation>Quarterly task and indicator reports</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="83"/>
+        <location filename="../../views/unlock_window.py" line="84"/>
         <source>&amp;Mở khóa</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="86"/>
+        <location filename="../../views/unlock_window.py" line="87"/>
         <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
         <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="90"/>
-        <location filename="../../views/unlock_window.py" line="118"/>
-        <location filename="../../views/unlock_window.py" line="143"/>
+        <location filename="../../views/unlock_window.py" line="91"/>
+        <location filename="../../views/unlock_window.py" line="119"/>
+        <location filename="../../views/unlock_window.py" line="144"/>
         <source>&amp;Người dùng:</source>
         <translation>U&amp;ser:</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="91"/>
-        <location filename="../../views/unlock_window.py" line="119"/>
+        <location filename="../../views/unlock_window.py" line="92"/>
+        <location filename="../../views/unlock_window.py" line="120"/>
         <source>Mật &amp;khẩu:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="106"/>
+        <location filename="../../views/unlock_window.py" line="107"/>
         <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
         <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="113"/>
+        <location filename="../../views/unlock_window.py" line="114"/>
         <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
         <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="114"/>
+        <location filename="../../views/unlock_window.py" line="115"/>
         <source>&amp;Tạo kho dữ liệu</source>
         <translation>&amp;Create the data store</translation>
     </message>
@@ -1808,7 +1807,7 @@ This agency: {2}</translation>
         <translation type="vanished">&amp;Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="130"/>
+        <location filename="../../views/unlock_window.py" line="131"/>
         <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
         <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
     </message>
@@ -1817,68 +1816,73 @@ This agency: {2}</translation>
         <translation type="vanished">Set a &amp;new passphrase</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="120"/>
+        <location filename="../../views/unlock_window.py" line="54"/>
+        <source>Mở khóa dữ liệu</source>
+        <translation>Unlock your data</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="121"/>
         <source>Nhập &amp;lại mật khẩu:</source>
         <translation>&amp;Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="137"/>
+        <location filename="../../views/unlock_window.py" line="138"/>
         <source>Đặ&amp;t mật khẩu mới</source>
         <translation>Se&amp;t a new passphrase</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="139"/>
+        <location filename="../../views/unlock_window.py" line="140"/>
         <source>&amp;Quay lại</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="142"/>
+        <location filename="../../views/unlock_window.py" line="143"/>
         <source>&amp;Khóa khôi phục:</source>
         <translation>&amp;Recovery key:</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="144"/>
+        <location filename="../../views/unlock_window.py" line="145"/>
         <source>Mật khẩu &amp;mới:</source>
         <translation>&amp;New passphrase:</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="146"/>
+        <location filename="../../views/unlock_window.py" line="147"/>
         <source>Nhập &amp;lại:</source>
         <translation>Re&amp;peat:</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="159"/>
+        <location filename="../../views/unlock_window.py" line="160"/>
         <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
         <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="170"/>
+        <location filename="../../views/unlock_window.py" line="171"/>
         <source>&amp;Chép vào bộ nhớ tạm</source>
         <translation>&amp;Copy to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="172"/>
+        <location filename="../../views/unlock_window.py" line="173"/>
         <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
         <translation>I have &amp;kept the recovery key in a safe place</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="173"/>
+        <location filename="../../views/unlock_window.py" line="174"/>
         <source>&amp;Tiếp tục</source>
         <translation>Co&amp;ntinue</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="210"/>
+        <location filename="../../views/unlock_window.py" line="211"/>
         <source>Đang mở khóa…</source>
         <translation>Unlocking…</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="254"/>
-        <location filename="../../views/unlock_window.py" line="285"/>
+        <location filename="../../views/unlock_window.py" line="255"/>
+        <location filename="../../views/unlock_window.py" line="286"/>
         <source>Hai mật khẩu không giống nhau.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../views/unlock_window.py" line="238"/>
+        <location filename="../../views/unlock_window.py" line="239"/>
         <source>Hãy nhập mật khẩu.</source>
         <translation>Please enter the passphrase.</translation>
     </message>
