@@ -249,3 +249,72 @@ def test_the_exported_box_opens_the_folder(qtbot: QtBot, window: MainWindow, tmp
 
     walk(qtbot, window, exported_box, {"openFolder": open_folder, "Đóng": closes})
     assert not error_boxes()
+
+
+def test_every_button_of_the_report_and_the_overview(qtbot: QtBot, window: MainWindow, store: Store,  # noqa: F811
+                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The form's, the evidence panel's, the signed banner's and the period cards' buttons, each pressed."""
+    answers = Answers(monkeypatch)
+    opened: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    editor = window.editor
+    pressed: set[QPushButton] = set()
+
+    def click(button: QPushButton) -> None:
+        assert button.isVisible() and button.isEnabled(), button.text()
+        button.click()
+        pressed.add(button)
+        finish(qtbot, window)
+
+    def answer(name: str) -> None:
+        qtbot.waitUntil(lambda: any(w.objectName() == name and w.isVisible() for w in QApplication.topLevelWidgets()))
+        [box] = [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    previous = next(t for t in editor.tasks.items() if editor.context.previous.get(t.ref))
+    editor.go_to("task", previous.ref, "status")
+    click(editor.form.reuse)
+    reused = editor.context.previous[previous.ref]
+    assert reports.open_report(store, editor.period_code).tasks[editor.tasks.row_of(previous.ref) or 0].status \
+        == reused.get("status")
+    shown_ref = editor.form.item.ref if editor.form.item else ""
+    click(editor.form.next)
+    assert editor.form.item is not None and editor.form.item.ref != shown_ref
+    click(editor.form.back)
+    assert editor.form.item is not None and editor.form.item.ref == shown_ref
+
+    evidence_panel = editor.evidence
+    qtbot.waitUntil(lambda: evidence_panel.attach_button.isEnabled(), timeout=10_000)
+    answers.open = tmp_path / "bien-ban.txt"
+    answers.open.write_text("Biên bản nghiệm thu", encoding="utf-8")
+    click(evidence_panel.attach_button)
+    qtbot.waitUntil(lambda: evidence_panel.list.topLevelItemCount() == 1, timeout=30_000)
+    answers.save = tmp_path / "ban-sao.txt"
+    click(evidence_panel.open_button)
+    assert answers.save.read_text(encoding="utf-8") == "Biên bản nghiệm thu"
+    assert [url.toLocalFile() for url in opened] == [str(answers.save)]
+    click(evidence_panel.remove_button)
+    answer("confirmRemoveEvidence")
+    qtbot.waitUntil(lambda: evidence_panel.list.topLevelItemCount() == 0, timeout=10_000)
+
+    window.open_report(SIGNED)
+    click(editor.reopen_button)
+    shown(ReopenDialog).reject()
+
+    window.tabs.setCurrentWidget(window.dashboard)
+    qtbot.waitUntil(lambda: not window.dashboard.is_loading(), timeout=30_000)
+    cards = [b for b in window.dashboard.findChildren(QPushButton) if b.objectName().startswith("open_")]
+    assert cards
+    for card in cards:
+        window.tabs.setCurrentWidget(window.dashboard)
+        click(card)
+        assert window.tabs.currentWidget() is editor and editor.period_code == card.objectName()[len("open_"):]
+
+    report_buttons = {b for b in editor.findChildren(QPushButton) if b.isVisibleTo(editor) or b is editor.reopen_button}
+    assert report_buttons - pressed == set(), [b.text() for b in report_buttons - pressed]
