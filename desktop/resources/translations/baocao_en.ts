@@ -1,1911 +1,1911 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
-<context>
-    <name>AutoSync</name>
-    <message>
-        <location filename="../../views/auto_sync.py" line="82"/>
-        <location filename="../../views/auto_sync.py" line="134"/>
-        <source>Tự động đồng bộ</source>
-        <translation>Automatic sync</translation>
-    </message>
-    <message>
-        <location filename="../../views/auto_sync.py" line="102"/>
-        <source>Sở đã nhận {0} báo cáo; biên nhận đã lưu.</source>
-        <translation>The province received {0} report(s); receipts kept.</translation>
-    </message>
-    <message>
-        <location filename="../../views/auto_sync.py" line="104"/>
-        <source>{0} báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
-        <translation>{0} report(s) refused by the province, need attention (Sync tab).</translation>
-    </message>
-    <message>
-        <location filename="../../views/auto_sync.py" line="140"/>
-        <source>Tự động đồng bộ: tắt. Chờ gửi: {0}; cần xem lại: {1}.</source>
-        <translation>Automatic sync: off. Waiting to send: {0}; needing attention: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../views/auto_sync.py" line="143"/>
-        <source>chưa có</source>
-        <translation>none yet</translation>
-    </message>
-    <message>
-        <location filename="../../views/auto_sync.py" line="144"/>
-        <source>đang đồng bộ</source>
-        <translation>syncing now</translation>
-    </message>
-    <message>
-        <location filename="../../views/auto_sync.py" line="145"/>
-        <source>Đồng bộ thành công gần nhất: {0}. Lần thử tới: {1}. Chờ gửi: {2}; cần xem lại: {3}.</source>
-        <translation>Last successful sync: {0}. Next try: {1}. Waiting to send: {2}; needing attention: {3}.</translation>
-    </message>
-    <message>
-        <location filename="../../views/auto_sync.py" line="148"/>
-        <source>Chưa kết nối được với Sở ({0} lần).</source>
-        <translation>The province could not be reached ({0} tries).</translation>
-    </message>
-</context>
-<context>
-    <name>DashboardView</name>
-    <message>
-        <location filename="../../views/dashboard_view.py" line="81"/>
-        <source>Đang tải tổng quan…</source>
-        <translation>Loading the overview…</translation>
-    </message>
-    <message>
-        <location filename="../../views/dashboard_view.py" line="84"/>
-        <source>Tổng quan</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../views/dashboard_view.py" line="109"/>
-        <source>Chưa sẵn sàng</source>
-        <translation>Not ready yet</translation>
-    </message>
-    <message>
-        <location filename="../../views/dashboard_view.py" line="146"/>
-        <source>Nhiệm vụ quá hạn ({0})</source>
-        <translation>Overdue tasks ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../views/dashboard_view.py" line="147"/>
-        <source>{0} — {1} (hạn {2})</source>
-        <translation>{0} — {1} (due {2})</translation>
-    </message>
-</context>
-<context>
-    <name>DigitalSignDialog</name>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="50"/>
-        <source>Ký số báo cáo</source>
-        <translation>Digitally sign the report</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="50"/>
-        <source>Ký số tệp PDF</source>
-        <translation>Digitally sign a PDF file</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="60"/>
-        <source>&amp;Ký số</source>
-        <translation>&amp;Sign digitally</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="70"/>
-        <source>Văn bản</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="74"/>
-        <source>Người ký (ảnh chữ ký)</source>
-        <translation>Signer (signature image)</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="75"/>
-        <source>Cơ quan — văn thư (ảnh con dấu)</source>
-        <translation>Agency — clerk (seal image)</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="76"/>
-        <source>Ký với tư cách:</source>
-        <translation>Sign as:</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="80"/>
-        <source>Tệp PDF cần ký:</source>
-        <translation>PDF file to sign:</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="81"/>
-        <source>Phụ lục riêng (chữ ký cơ quan ở góc trên bên phải, không ảnh)</source>
-        <translation>Separate appendix (agency signature at the top right, no image)</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="85"/>
-        <source>Số, ký hiệu văn bản, ví dụ 05/BC-UBND</source>
-        <translation>Document number and symbol, e.g. 05/BC-UBND</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="87"/>
-        <source>Số, ký hiệu:</source>
-        <translation>Number, symbol:</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="90"/>
-        <source>Lưu tệp đã ký:</source>
-        <translation>Save the signed file:</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="94"/>
-        <source>Chứng thư số</source>
-        <translation>Certificate</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="96"/>
-        <source>Token (USB ký số)</source>
-        <translation>Token (USB signing key)</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="98"/>
-        <source>Tệp khóa PKCS#12 (.p12, .pfx)</source>
-        <translation>PKCS#12 key file (.p12, .pfx)</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="108"/>
-        <source>Đọc &amp;token</source>
-        <translation>Read &amp;token</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="117"/>
-        <source>Token:</source>
-        <translation>Token:</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="120"/>
-        <source>Chứng thư:</source>
-        <translation>Certificate:</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="123"/>
-        <source>Tệp khóa:</source>
-        <translation>Key file:</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="127"/>
-        <source>Mã PIN / mật khẩu:</source>
-        <translation>PIN / password:</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="132"/>
-        <source>Ảnh theo Nghị định 30/2020 (chọn một lần, lưu mã hóa)</source>
-        <translation>Images per Decree 30/2020 (chosen once, kept encrypted)</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="135"/>
-        <source>Ảnh chữ ký (PNG xanh, nền trong suốt):</source>
-        <translation>Signature image (blue PNG, transparent):</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="136"/>
-        <source>Ảnh con dấu (PNG đỏ, nền trong suốt):</source>
-        <translation>Seal image (red PNG, transparent):</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="138"/>
-        <source>Chọn ảnh…</source>
-        <translation>Choose image…</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="152"/>
-        <source>Chọn…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="161"/>
-        <source>Tệp PDF cần ký</source>
-        <translation>PDF file to sign</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="161"/>
-        <location filename="../../views/digital_sign_dialog.py" line="168"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="168"/>
-        <source>Lưu tệp đã ký</source>
-        <translation>Save the signed file</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="173"/>
-        <source>Tệp khóa PKCS#12</source>
-        <translation>PKCS#12 key file</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="174"/>
-        <source>Tệp khóa (*.p12 *.pfx);;Mọi tệp (*)</source>
-        <translation>Key files (*.p12 *.pfx);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="180"/>
-        <source>Chọn ảnh</source>
-        <translation>Choose an image</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="180"/>
-        <source>Ảnh PNG (*.png)</source>
-        <translation>PNG images (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="194"/>
-        <source>đã chọn</source>
-        <translation>chosen</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="194"/>
-        <source>chưa chọn</source>
-        <translation>not chosen</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="201"/>
-        <source>Đang đọc token…</source>
-        <translation>Reading the token…</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="215"/>
-        <source>Thấy {0} token.</source>
-        <translation>{0} token(s) found.</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="216"/>
-        <source>Không thấy token nào: hãy cắm token vào máy.</source>
-        <translation>No token found: plug the token in.</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="224"/>
-        <source>{0} — do {1} cấp, hết hạn {2}</source>
-        <translation>{0} — issued by {1}, expires {2}</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="240"/>
-        <source>Hãy chọn tệp cần ký và nơi lưu tệp đã ký.</source>
-        <translation>Choose the file to sign and where to save the signed file.</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="256"/>
-        <source>Đang ký…</source>
-        <translation>Signing…</translation>
-    </message>
-    <message>
-        <location filename="../../views/digital_sign_dialog.py" line="263"/>
-        <source>Đã ký số: {0} — {1} (do {2} cấp).</source>
-        <translation>Signed: {0} — {1} (issued by {2}).</translation>
-    </message>
-</context>
-<context>
-    <name>EvidencePanel</name>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="45"/>
-        <source>Minh chứng</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="49"/>
-        <source>Tệp</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="49"/>
-        <source>Loại</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="49"/>
-        <source>Dung lượng</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="54"/>
-        <source>Đính &amp;kèm…</source>
-        <translation>&amp;Attach…</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="56"/>
-        <source>&amp;Lưu bản sao và mở…</source>
-        <translation>&amp;Save a copy and open…</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="58"/>
-        <source>&amp;Gỡ bỏ</source>
-        <translation>Rem&amp;ove</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="60"/>
-        <source>Kéo thả tệp vào đây để đính kèm.</source>
-        <translation>Drop files here to attach them.</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="78"/>
-        <source>Minh chứng: {0}</source>
-        <translation>Evidence: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="104"/>
-        <source>Chọn tệp minh chứng</source>
-        <translation>Choose evidence files</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="124"/>
-        <source>Đang đính kèm {0}</source>
-        <translation>Attaching {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="135"/>
-        <source>Đính kèm minh chứng</source>
-        <translation>Attach evidence</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="174"/>
-        <location filename="../../views/evidence_panel.py" line="180"/>
-        <source>Lưu bản sao minh chứng</source>
-        <translation>Save a copy of the evidence</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="190"/>
-        <location filename="../../views/evidence_panel.py" line="202"/>
-        <source>Gỡ minh chứng</source>
-        <translation>Remove evidence</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="191"/>
-        <source>Gỡ tệp «{0}» khỏi báo cáo?</source>
-        <translation>Remove «{0}» from the report?</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="160"/>
-        <source>Tệp có thể chạy chương trình</source>
-        <translation>File that can run a program</translation>
-    </message>
-    <message>
-        <location filename="../../views/evidence_panel.py" line="161"/>
-        <source>«{0}» là chương trình hoặc tập lệnh: mở nó có thể chạy mã độc trên máy này. Vẫn lưu bản sao và mở?</source>
-        <translation>«{0}» is a program or script: opening it may run malicious code on this PC. Save a copy and open it anyway?</translation>
-    </message>
-</context>
-<context>
-    <name>ExportDone</name>
-    <message>
-        <location filename="../../views/export_done.py" line="14"/>
-        <source>Đã xuất tệp</source>
-        <translation>File exported</translation>
-    </message>
-    <message>
-        <location filename="../../views/export_done.py" line="15"/>
-        <source>Đã xuất {0}</source>
-        <translation>Exported {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/export_done.py" line="18"/>
-        <source>&amp;Mở thư mục</source>
-        <translation>&amp;Open folder</translation>
-    </message>
-    <message>
-        <location filename="../../views/export_done.py" line="21"/>
-        <source>Đó&amp;ng</source>
-        <translation>&amp;Close</translation>
-    </message>
-</context>
-<context>
-    <name>ItemForm</name>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="82"/>
-        <source>Dùng lại câu trả lời quý trước</source>
-        <translation>Reuse last quarter&apos;s answer</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="94"/>
-        <source>◀ Mục trước</source>
-        <translation>◀ Previous item</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="96"/>
-        <source>Ctrl+PgUp hoặc Alt+↑</source>
-        <translation>Ctrl+PgUp or Alt+↑</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="97"/>
-        <source>Mục sau ▶</source>
-        <translation>Next item ▶</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="99"/>
-        <source>Ctrl+PgDown hoặc Alt+↓</source>
-        <translation>Ctrl+PgDown or Alt+↓</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="218"/>
-        <source>Lý do không thực hiện, khó khăn</source>
-        <translation>Reason not done, difficulties</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="225"/>
-        <source>Kết quả dự kiến / sản phẩm: {0}</source>
-        <translation>Expected result / output: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="227"/>
-        <source>chủ trì</source>
-        <translation>lead</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="227"/>
-        <source>phối hợp</source>
-        <translation>coordinator</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="228"/>
-        <source>Chủ trì: {0}
+    <context>
+        <name>AutoSync</name>
+        <message>
+            <location filename="../../views/auto_sync.py" line="82" />
+            <location filename="../../views/auto_sync.py" line="134" />
+            <source>Tự động đồng bộ</source>
+            <translation>Automatic sync</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="102" />
+            <source>Sở đã nhận {0} báo cáo; biên nhận đã lưu.</source>
+            <translation>The province received {0} report(s); receipts kept.</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="104" />
+            <source>{0} báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
+            <translation>{0} report(s) refused by the province, need attention (Sync tab).</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="140" />
+            <source>Tự động đồng bộ: tắt. Chờ gửi: {0}; cần xem lại: {1}.</source>
+            <translation>Automatic sync: off. Waiting to send: {0}; needing attention: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="143" />
+            <source>chưa có</source>
+            <translation>none yet</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="144" />
+            <source>đang đồng bộ</source>
+            <translation>syncing now</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="145" />
+            <source>Đồng bộ thành công gần nhất: {0}. Lần thử tới: {1}. Chờ gửi: {2}; cần xem lại: {3}.</source>
+            <translation>Last successful sync: {0}. Next try: {1}. Waiting to send: {2}; needing attention: {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../views/auto_sync.py" line="148" />
+            <source>Chưa kết nối được với Sở ({0} lần).</source>
+            <translation>The province could not be reached ({0} tries).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <location filename="../../views/dashboard_view.py" line="81" />
+            <source>Đang tải tổng quan…</source>
+            <translation>Loading the overview…</translation>
+        </message>
+        <message>
+            <location filename="../../views/dashboard_view.py" line="84" />
+            <source>Tổng quan</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <location filename="../../views/dashboard_view.py" line="109" />
+            <source>Chưa sẵn sàng</source>
+            <translation>Not ready yet</translation>
+        </message>
+        <message>
+            <location filename="../../views/dashboard_view.py" line="146" />
+            <source>Nhiệm vụ quá hạn ({0})</source>
+            <translation>Overdue tasks ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../views/dashboard_view.py" line="147" />
+            <source>{0} — {1} (hạn {2})</source>
+            <translation>{0} — {1} (due {2})</translation>
+        </message>
+    </context>
+    <context>
+        <name>DigitalSignDialog</name>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="50" />
+            <source>Ký số báo cáo</source>
+            <translation>Digitally sign the report</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="50" />
+            <source>Ký số tệp PDF</source>
+            <translation>Digitally sign a PDF file</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="60" />
+            <source>&amp;Ký số</source>
+            <translation>&amp;Sign digitally</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="70" />
+            <source>Văn bản</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="74" />
+            <source>Người ký (ảnh chữ ký)</source>
+            <translation>Signer (signature image)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="75" />
+            <source>Cơ quan — văn thư (ảnh con dấu)</source>
+            <translation>Agency — clerk (seal image)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="76" />
+            <source>Ký với tư cách:</source>
+            <translation>Sign as:</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="80" />
+            <source>Tệp PDF cần ký:</source>
+            <translation>PDF file to sign:</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="81" />
+            <source>Phụ lục riêng (chữ ký cơ quan ở góc trên bên phải, không ảnh)</source>
+            <translation>Separate appendix (agency signature at the top right, no image)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="85" />
+            <source>Số, ký hiệu văn bản, ví dụ 05/BC-UBND</source>
+            <translation>Document number and symbol, e.g. 05/BC-UBND</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="87" />
+            <source>Số, ký hiệu:</source>
+            <translation>Number, symbol:</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="90" />
+            <source>Lưu tệp đã ký:</source>
+            <translation>Save the signed file:</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="94" />
+            <source>Chứng thư số</source>
+            <translation>Certificate</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="96" />
+            <source>Token (USB ký số)</source>
+            <translation>Token (USB signing key)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="98" />
+            <source>Tệp khóa PKCS#12 (.p12, .pfx)</source>
+            <translation>PKCS#12 key file (.p12, .pfx)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="108" />
+            <source>Đọc &amp;token</source>
+            <translation>Read &amp;token</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="117" />
+            <source>Token:</source>
+            <translation>Token:</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="120" />
+            <source>Chứng thư:</source>
+            <translation>Certificate:</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="123" />
+            <source>Tệp khóa:</source>
+            <translation>Key file:</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="127" />
+            <source>Mã PIN / mật khẩu:</source>
+            <translation>PIN / password:</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="132" />
+            <source>Ảnh theo Nghị định 30/2020 (chọn một lần, lưu mã hóa)</source>
+            <translation>Images per Decree 30/2020 (chosen once, kept encrypted)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="135" />
+            <source>Ảnh chữ ký (PNG xanh, nền trong suốt):</source>
+            <translation>Signature image (blue PNG, transparent):</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="136" />
+            <source>Ảnh con dấu (PNG đỏ, nền trong suốt):</source>
+            <translation>Seal image (red PNG, transparent):</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="138" />
+            <source>Chọn ảnh…</source>
+            <translation>Choose image…</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="152" />
+            <source>Chọn…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="161" />
+            <source>Tệp PDF cần ký</source>
+            <translation>PDF file to sign</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="161" />
+            <location filename="../../views/digital_sign_dialog.py" line="168" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="168" />
+            <source>Lưu tệp đã ký</source>
+            <translation>Save the signed file</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="173" />
+            <source>Tệp khóa PKCS#12</source>
+            <translation>PKCS#12 key file</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="174" />
+            <source>Tệp khóa (*.p12 *.pfx);;Mọi tệp (*)</source>
+            <translation>Key files (*.p12 *.pfx);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="180" />
+            <source>Chọn ảnh</source>
+            <translation>Choose an image</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="180" />
+            <source>Ảnh PNG (*.png)</source>
+            <translation>PNG images (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="194" />
+            <source>đã chọn</source>
+            <translation>chosen</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="194" />
+            <source>chưa chọn</source>
+            <translation>not chosen</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="201" />
+            <source>Đang đọc token…</source>
+            <translation>Reading the token…</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="215" />
+            <source>Thấy {0} token.</source>
+            <translation>{0} token(s) found.</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="216" />
+            <source>Không thấy token nào: hãy cắm token vào máy.</source>
+            <translation>No token found: plug the token in.</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="224" />
+            <source>{0} — do {1} cấp, hết hạn {2}</source>
+            <translation>{0} — issued by {1}, expires {2}</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="240" />
+            <source>Hãy chọn tệp cần ký và nơi lưu tệp đã ký.</source>
+            <translation>Choose the file to sign and where to save the signed file.</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="256" />
+            <source>Đang ký…</source>
+            <translation>Signing…</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="263" />
+            <source>Đã ký số: {0} — {1} (do {2} cấp).</source>
+            <translation>Signed: {0} — {1} (issued by {2}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidencePanel</name>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="45" />
+            <source>Minh chứng</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="49" />
+            <source>Tệp</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="49" />
+            <source>Loại</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="49" />
+            <source>Dung lượng</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="54" />
+            <source>Đính &amp;kèm…</source>
+            <translation>&amp;Attach…</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="56" />
+            <source>&amp;Lưu bản sao và mở…</source>
+            <translation>&amp;Save a copy and open…</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="58" />
+            <source>&amp;Gỡ bỏ</source>
+            <translation>Rem&amp;ove</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="60" />
+            <source>Kéo thả tệp vào đây để đính kèm.</source>
+            <translation>Drop files here to attach them.</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="78" />
+            <source>Minh chứng: {0}</source>
+            <translation>Evidence: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="104" />
+            <source>Chọn tệp minh chứng</source>
+            <translation>Choose evidence files</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="124" />
+            <source>Đang đính kèm {0}</source>
+            <translation>Attaching {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="135" />
+            <source>Đính kèm minh chứng</source>
+            <translation>Attach evidence</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="174" />
+            <location filename="../../views/evidence_panel.py" line="180" />
+            <source>Lưu bản sao minh chứng</source>
+            <translation>Save a copy of the evidence</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="190" />
+            <location filename="../../views/evidence_panel.py" line="202" />
+            <source>Gỡ minh chứng</source>
+            <translation>Remove evidence</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="191" />
+            <source>Gỡ tệp «{0}» khỏi báo cáo?</source>
+            <translation>Remove «{0}» from the report?</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="160" />
+            <source>Tệp có thể chạy chương trình</source>
+            <translation>File that can run a program</translation>
+        </message>
+        <message>
+            <location filename="../../views/evidence_panel.py" line="161" />
+            <source>«{0}» là chương trình hoặc tập lệnh: mở nó có thể chạy mã độc trên máy này. Vẫn lưu bản sao và mở?</source>
+            <translation>«{0}» is a program or script: opening it may run malicious code on this PC. Save a copy and open it anyway?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDone</name>
+        <message>
+            <location filename="../../views/export_done.py" line="14" />
+            <source>Đã xuất tệp</source>
+            <translation>File exported</translation>
+        </message>
+        <message>
+            <location filename="../../views/export_done.py" line="15" />
+            <source>Đã xuất {0}</source>
+            <translation>Exported {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/export_done.py" line="18" />
+            <source>&amp;Mở thư mục</source>
+            <translation>&amp;Open folder</translation>
+        </message>
+        <message>
+            <location filename="../../views/export_done.py" line="21" />
+            <source>Đó&amp;ng</source>
+            <translation>&amp;Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemForm</name>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="82" />
+            <source>Dùng lại câu trả lời quý trước</source>
+            <translation>Reuse last quarter's answer</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="94" />
+            <source>◀ Mục trước</source>
+            <translation>◀ Previous item</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="96" />
+            <source>Ctrl+PgUp hoặc Alt+↑</source>
+            <translation>Ctrl+PgUp or Alt+↑</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="97" />
+            <source>Mục sau ▶</source>
+            <translation>Next item ▶</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="99" />
+            <source>Ctrl+PgDown hoặc Alt+↓</source>
+            <translation>Ctrl+PgDown or Alt+↓</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="218" />
+            <source>Lý do không thực hiện, khó khăn</source>
+            <translation>Reason not done, difficulties</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="225" />
+            <source>Kết quả dự kiến / sản phẩm: {0}</source>
+            <translation>Expected result / output: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="227" />
+            <source>chủ trì</source>
+            <translation>lead</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="227" />
+            <source>phối hợp</source>
+            <translation>coordinator</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="228" />
+            <source>Chủ trì: {0}
 Phối hợp: {1}
 Đơn vị mình: {2}</source>
-        <translation>Lead: {0}
+            <translation>Lead: {0}
 Coordinators: {1}
 This agency: {2}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="233"/>
-        <source>Nhóm: {0}</source>
-        <translation>Group: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="235"/>
-        <source>theo dõi, chủ trì</source>
-        <translation>monitors and leads</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="235"/>
-        <source>báo cáo số liệu của đơn vị</source>
-        <translation>reports the agency&apos;s own figure</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="236"/>
-        <source>Đơn vị mình: {0}</source>
-        <translation>This agency: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="238"/>
-        <source>Mục tiêu {0}: {1}</source>
-        <translation>Target {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="238"/>
-        <source>Chưa có mục tiêu.</source>
-        <translation>No target yet.</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="244"/>
-        <source>Thời hạn: {0}</source>
-        <translation>Deadline: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="250"/>
-        <source>hạn {0}, còn {1} ngày</source>
-        <translation>due {0}, {1} days left</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="251"/>
-        <source>hạn {0}, đã quá {1} ngày</source>
-        <translation>due {0}, {1} days overdue</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="255"/>
-        <source>Quý trước: chưa có câu trả lời.</source>
-        <translation>Last quarter: no answer.</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="269"/>
-        <source>Quý trước: {0}</source>
-        <translation>Last quarter: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="289"/>
-        <source>Tỷ lệ: {0}%</source>
-        <translation>Rate: {0}%</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="290"/>
-        <source>Giá trị: {0}</source>
-        <translation>Value: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="294"/>
-        <source>đạt mục tiêu {0}</source>
-        <translation>meets the target {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_form.py" line="294"/>
-        <source>chưa đạt mục tiêu {0}</source>
-        <translation>short of the target {0}</translation>
-    </message>
-</context>
-<context>
-    <name>ItemList</name>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="62"/>
-        <source>Tìm (không cần dấu)…</source>
-        <translation>Search (accents optional)…</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="66"/>
-        <source>Mọi mục</source>
-        <translation>All items</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="66"/>
-        <source>Tôi chủ trì</source>
-        <translation>I lead</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="67"/>
-        <source>Tôi phối hợp</source>
-        <translation>I coordinate</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="67"/>
-        <source>Chưa nhập</source>
-        <translation>Not answered</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="68"/>
-        <source>Có lỗi hoặc cảnh báo</source>
-        <translation>With errors or warnings</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="68"/>
-        <source>Quá hạn</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="73"/>
-        <source>Mục</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="73"/>
-        <source>Trạng thái</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="104"/>
-        <source>Mọi kế hoạch</source>
-        <translation>All plans</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="155"/>
-        <source>Nhiệm vụ</source>
-        <translation>Tasks</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/item_list.py" line="160"/>
-        <source>Chỉ tiêu</source>
-        <translation>Indicators</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>baocao — Báo cáo nhiệm vụ, chỉ tiêu</source>
-        <translation type="vanished">baocao — Task and indicator reports</translation>
-    </message>
-    <message>
-        <source>&amp;Tổng quan</source>
-        <translation type="vanished">&amp;Overview</translation>
-    </message>
-    <message>
-        <source>&amp;Kế hoạch</source>
-        <translation type="vanished">&amp;Plans</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="129"/>
-        <source>&amp;Báo cáo</source>
-        <translation>&amp;Report</translation>
-    </message>
-    <message>
-        <source>Đồng &amp;bộ</source>
-        <translation type="vanished">&amp;Sync</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="82"/>
-        <source>Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi.</source>
-        <translation>Data is encrypted and saved after every change.</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="97"/>
-        <source>&amp;Tệp</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="98"/>
-        <source>Xuất &amp;PDF…</source>
-        <translation>Export &amp;PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="99"/>
-        <source>Xuất &amp;Excel…</source>
-        <translation>Export &amp;Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="101"/>
-        <source>Xuất &amp;Word…</source>
-        <translation>Export &amp;Word…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="103"/>
-        <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
-        <translation>Export en&amp;crypted file for the province…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="105"/>
-        <source>&amp;Nhập số liệu từ Excel…</source>
-        <translation>&amp;Import figures from Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="107"/>
-        <source>Xem trước và &amp;in…</source>
-        <translation>Print pre&amp;view…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="109"/>
-        <source>&amp;Khóa</source>
-        <translation>&amp;Lock</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="110"/>
-        <source>T&amp;hoát</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="117"/>
-        <source>&amp;Sửa</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="118"/>
-        <source>&amp;Hoàn tác</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="121"/>
-        <source>&amp;Làm lại</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="127"/>
-        <source>&amp;Tìm nhiệm vụ</source>
-        <translation>&amp;Find task</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="130"/>
-        <source>&amp;Kiểm tra</source>
-        <translation>&amp;Check</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="131"/>
-        <source>&amp;Phê duyệt và ký…</source>
-        <translation>&amp;Approve and sign…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="133"/>
-        <source>&amp;Mở lần sửa đổi mới…</source>
-        <translation>&amp;New revision…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="138"/>
-        <source>&amp;Xem</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="143"/>
-        <source>&amp;Công cụ</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="144"/>
-        <source>&amp;Cài đặt…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="163"/>
-        <source>Mở báo cáo</source>
-        <translation>Open report</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="204"/>
-        <source>Phê duyệt và ký</source>
-        <translation>Approve and sign</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="209"/>
-        <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
-        <translation>Revision {0} signed; the report waits to be sent to the province.</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="229"/>
-        <source>Mở lần sửa đổi mới</source>
-        <translation>New revision</translation>
-    </message>
-    <message>
-        <source>Lý do sửa đổi báo cáo đã ký:</source>
-        <translation type="vanished">Why the signed report is revised:</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="243"/>
-        <source>Xuất PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="295"/>
-        <source>Đã xuất {0}</source>
-        <translation>Exported {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="251"/>
-        <source>Đang xuất PDF</source>
-        <translation>Exporting PDF</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="61"/>
-        <source>Tổng quan</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="62"/>
-        <source>Kế hoạch</source>
-        <translation>Plans</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="63"/>
-        <source>Báo cáo</source>
-        <translation>Report</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="64"/>
-        <source>Đồng bộ</source>
-        <translation>Sync</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="256"/>
-        <source>Xuất Excel</source>
-        <translation>Export Excel</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="262"/>
-        <source>Đang xuất Excel</source>
-        <translation>Exporting Excel</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="270"/>
-        <source>Xuất Word</source>
-        <translation>Export Word</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="276"/>
-        <source>Đang xuất Word</source>
-        <translation>Exporting Word</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="282"/>
-        <source>Xuất tệp mã hóa</source>
-        <translation>Export encrypted file</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="290"/>
-        <source>Đang xuất tệp mã hóa</source>
-        <translation>Exporting the encrypted file</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="301"/>
-        <source>Nhập số liệu từ Excel</source>
-        <translation>Import figures from Excel</translation>
-    </message>
-    <message>
-        <source>Đang nhập số liệu</source>
-        <translation type="vanished">Importing figures</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="135"/>
-        <source>Ký &amp;số tệp PDF…</source>
-        <translation>Sign a PDF &amp;digitally…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="145"/>
-        <source>Nhập &amp;kế hoạch của tỉnh…</source>
-        <translation>Import the province&apos;s &amp;plan…</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="53"/>
-        <source>Báo cáo nhiệm vụ, chỉ tiêu</source>
-        <translation>Task and indicator reports</translation>
-    </message>
-</context>
-<context>
-    <name>NarrativePanel</name>
-    <message>
-        <source>Tình hình và &amp;kết quả chung</source>
-        <translation type="vanished">&amp;Summary of results</translation>
-    </message>
-    <message>
-        <location filename="../../views/narrative_panel.py" line="40"/>
-        <source>Tình hình và kết &amp;quả chung</source>
-        <translation>S&amp;ummary of results</translation>
-    </message>
-    <message>
-        <location filename="../../views/narrative_panel.py" line="41"/>
-        <source>Khó khăn, &amp;vướng mắc</source>
-        <translation>&amp;Difficulties</translation>
-    </message>
-    <message>
-        <location filename="../../views/narrative_panel.py" line="41"/>
-        <source>Đề x&amp;uất, kiến nghị</source>
-        <translation>&amp;Proposals</translation>
-    </message>
-    <message>
-        <source>Đề &amp;xuất, kiến nghị</source>
-        <translation type="vanished">&amp;Proposals</translation>
-    </message>
-    <message>
-        <location filename="../../views/narrative_panel.py" line="82"/>
-        <source>Không lưu được</source>
-        <translation>Not saved</translation>
-    </message>
-</context>
-<context>
-    <name>PeriodCardView</name>
-    <message>
-        <location filename="../../views/period_card.py" line="42"/>
-        <source>Tình trạng:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="42"/>
-        <source>Kiểm tra:</source>
-        <translation>Checks:</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="43"/>
-        <source>Gửi Sở:</source>
-        <translation>Sent to province:</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../views/period_card.py" line="58"/>
-        <source>Hạn nộp trước ngày {0}: còn %n ngày</source>
-        <translation>
-            <numerusform>Due before {0}: %n day left</numerusform>
-            <numerusform>Due before {0}: %n days left</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../views/period_card.py" line="60"/>
-        <source>Hạn nộp trước ngày {0}: đã quá hạn %n ngày</source>
-        <translation>
-            <numerusform>Due before {0}: %n day late</numerusform>
-            <numerusform>Due before {0}: %n days late</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="66"/>
-        <source>Chưa có báo cáo kỳ này</source>
-        <translation>No report for this period yet</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="69"/>
-        <source>Đã nhập {0}/{1} mục</source>
-        <translation>{0}/{1} items filled</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="71"/>
-        <source>{0} lỗi, {1} cảnh báo</source>
-        <translation>{0} errors, {1} warnings</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="74"/>
-        <source>Mở báo cáo &amp;quá hạn</source>
-        <translation>Open the &amp;late report</translation>
-    </message>
-    <message>
-        <source>Mở &amp;báo cáo</source>
-        <translation type="vanished">Open &amp;report</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="74"/>
-        <source>&amp;Mở báo cáo</source>
-        <translation>&amp;Open report</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="75"/>
-        <source>Mở báo cáo &amp;kỳ sau</source>
-        <translation>Open &amp;next period</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="79"/>
-        <source>Chưa bắt đầu</source>
-        <translation>Not started</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="79"/>
-        <source>Đang soạn</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="80"/>
-        <source>Đã phê duyệt</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="80"/>
-        <source>Đã ký</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="80"/>
-        <source>Đã gửi</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="81"/>
-        <source>Sở đã nhận</source>
-        <translation>Received by the province</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="83"/>
-        <source>{0} (lần {1})</source>
-        <translation>{0} (revision {1})</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="87"/>
-        <source>Chưa có gì để gửi</source>
-        <translation>Nothing to send yet</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="89"/>
-        <source>Sở đã nhận lúc {0}</source>
-        <translation>Received by the province at {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="90"/>
-        <source>Chờ gửi</source>
-        <translation>Waiting to be sent</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="90"/>
-        <source>Đang gửi</source>
-        <translation>Sending</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="90"/>
-        <source>Chờ biên nhận</source>
-        <translation>Waiting for the receipt</translation>
-    </message>
-    <message>
-        <location filename="../../views/period_card.py" line="91"/>
-        <source>Cần xử lý</source>
-        <translation>Needs attention</translation>
-    </message>
-</context>
-<context>
-    <name>Pkcs11SettingsWidget</name>
-    <message>
-        <location filename="../../views/pkcs11_settings.py" line="22"/>
-        <source>— chọn loại token —</source>
-        <translation>— choose the token type —</translation>
-    </message>
-    <message>
-        <location filename="../../views/pkcs11_settings.py" line="30"/>
-        <source>Đường dẫn thư viện PKCS#11 (.dll / .so)</source>
-        <translation>PKCS#11 library path (.dll / .so)</translation>
-    </message>
-    <message>
-        <location filename="../../views/pkcs11_settings.py" line="31"/>
-        <source>Chọn tệp…</source>
-        <translation>Choose file…</translation>
-    </message>
-    <message>
-        <location filename="../../views/pkcs11_settings.py" line="39"/>
-        <source>Không bắt buộc: http://… máy chủ dấu thời gian (RFC 3161)</source>
-        <translation>Optional: http://… timestamp server (RFC 3161)</translation>
-    </message>
-    <message>
-        <location filename="../../views/pkcs11_settings.py" line="42"/>
-        <source>Loại token:</source>
-        <translation>Token type:</translation>
-    </message>
-    <message>
-        <location filename="../../views/pkcs11_settings.py" line="43"/>
-        <source>Thư viện PKCS#11:</source>
-        <translation>PKCS#11 library:</translation>
-    </message>
-    <message>
-        <location filename="../../views/pkcs11_settings.py" line="44"/>
-        <source>Máy chủ dấu thời gian:</source>
-        <translation>Timestamp server:</translation>
-    </message>
-    <message>
-        <location filename="../../views/pkcs11_settings.py" line="52"/>
-        <source>Thư viện PKCS#11 của token</source>
-        <translation>The token&apos;s PKCS#11 library</translation>
-    </message>
-    <message>
-        <location filename="../../views/pkcs11_settings.py" line="53"/>
-        <source>Thư viện (*.dll *.so *.dylib);;Mọi tệp (*)</source>
-        <translation>Libraries (*.dll *.so *.dylib);;All files (*)</translation>
-    </message>
-</context>
-<context>
-    <name>PlanBrowser</name>
-    <message>
-        <location filename="../../views/plan_browser.py" line="44"/>
-        <source>Tìm (không cần dấu): chuyen doi so…</source>
-        <translation>Search (accents optional): chuyen doi so…</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="47"/>
-        <source>Mọi vai trò</source>
-        <translation>Any role</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="48"/>
-        <source>Tôi chủ trì</source>
-        <translation>I lead</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="49"/>
-        <source>Tôi phối hợp</source>
-        <translation>I coordinate</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="52"/>
-        <source>Mọi loại thời hạn</source>
-        <translation>Any deadline kind</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="56"/>
-        <source>Chỉ &amp;quá hạn</source>
-        <translation>&amp;Overdue only</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="58"/>
-        <source>Mục</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="58"/>
-        <source>Nhiệm vụ</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="59"/>
-        <source>Vai trò</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="59"/>
-        <source>Chủ trì</source>
-        <translation>Lead</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="60"/>
-        <source>Thời hạn</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="60"/>
-        <source>Tình trạng</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="72"/>
-        <source>Tì&amp;m:</source>
-        <translation>&amp;Search:</translation>
-    </message>
-    <message>
-        <source>&amp;Tìm:</source>
-        <translation type="vanished">Sea&amp;rch:</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="98"/>
-        <source>Mọi phần</source>
-        <translation>All sections</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_browser.py" line="115"/>
-        <source>{0} / {1} nhiệm vụ</source>
-        <translation>{0} / {1} tasks</translation>
-    </message>
-</context>
-<context>
-    <name>PlanImportDialog</name>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="43"/>
-        <source>Nhập kế hoạch: %1</source>
-        <translation>Import plan: %1</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="44"/>
-        <source>Đang đọc %1…</source>
-        <translation>Reading %1…</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="51"/>
-        <source>&amp;Nhập</source>
-        <translation>&amp;Import</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="54"/>
-        <source>&amp;Hủy</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="59"/>
-        <source>Thay đổi so với bản đã lưu:</source>
-        <translation>Changes from the stored version:</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="61"/>
-        <source>Cảnh báo:</source>
-        <translation>Warnings:</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="66"/>
-        <source>Đang đọc kế hoạch</source>
-        <translation>Reading the plan</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="74"/>
-        <source>Kế hoạch %1</source>
-        <translation>Plan %1</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="78"/>
-        <source>Ngày ban hành: %1</source>
-        <translation>Issued on: %1</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="79"/>
-        <source>Đọc được %1 mục, %2 nhiệm vụ, %3 chỉ tiêu.</source>
-        <translation>Read %1 sections, %2 tasks, %3 indicators.</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="84"/>
-        <source>Kế hoạch mới: thêm %1 mục.</source>
-        <translation>New plan: %1 items added.</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="86"/>
-        <source>Không có gì thay đổi so với bản đã lưu.</source>
-        <translation>Nothing changed from the stored version.</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="88"/>
-        <source>Thêm</source>
-        <translation>Added</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="88"/>
-        <source>Bỏ</source>
-        <translation>Removed</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="89"/>
-        <source>Sửa</source>
-        <translation>Changed</translation>
-    </message>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="109"/>
-        <source>Đang lưu kế hoạch</source>
-        <translation>Storing the plan</translation>
-    </message>
-</context>
-<context>
-    <name>PrintPreview</name>
-    <message>
-        <location filename="../../views/print_preview.py" line="68"/>
-        <source>Xem trước khi in — {0}</source>
-        <translation>Print preview — {0}</translation>
-    </message>
-</context>
-<context>
-    <name>ReopenDialog</name>
-    <message>
-        <location filename="../../views/reopen_dialog.py" line="17"/>
-        <source>Mở lần sửa đổi mới</source>
-        <translation>New revision</translation>
-    </message>
-    <message>
-        <location filename="../../views/reopen_dialog.py" line="18"/>
-        <source>&amp;Lý do sửa đổi báo cáo đã ký:</source>
-        <translation>&amp;Reason for revising the signed report:</translation>
-    </message>
-    <message>
-        <location filename="../../views/reopen_dialog.py" line="38"/>
-        <source>Hãy ghi lý do sửa đổi: lý do được lưu cùng lần sửa đổi và gửi Sở.</source>
-        <translation>Please give the reason: it is kept with the revision and sent to the province.</translation>
-    </message>
-</context>
-<context>
-    <name>ReportDelegate</name>
-    <message>
-        <source>«{0}» không phải là một số (ví dụ: 1.250 hoặc 99,5).</source>
-        <translation type="vanished">«{0}» is not a number (e.g. 1,250 or 99.5).</translation>
-    </message>
-</context>
-<context>
-    <name>ReportEditor</name>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="58"/>
-        <source>Sửa «{0}» mục {1}</source>
-        <translation>Edit «{0}» of item {1}</translation>
-    </message>
-    <message>
-        <source>&amp;Nhiệm vụ</source>
-        <translation type="vanished">&amp;Tasks</translation>
-    </message>
-    <message>
-        <source>C&amp;hỉ tiêu</source>
-        <translation type="vanished">&amp;Indicators</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="109"/>
-        <source>Từng &amp;mục</source>
-        <translation>One ite&amp;m at a time</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="110"/>
-        <source>&amp;Nhiệm vụ (bảng)</source>
-        <translation>Tas&amp;ks (table)</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="111"/>
-        <source>C&amp;hỉ tiêu (bảng)</source>
-        <translation>&amp;Indicators (table)</translation>
-    </message>
-    <message>
-        <source>Phần chun&amp;g</source>
-        <translation type="vanished">&amp;General</translation>
-    </message>
-    <message>
-        <source>Sửa đổi (mở &amp;lần mới)…</source>
-        <translation type="vanished">Revise (open a &amp;new revision)…</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="114"/>
-        <source>&amp;Phần chung</source>
-        <translation>&amp;General</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="126"/>
-        <source>Sử&amp;a đổi (mở lần mới)…</source>
-        <translation>Revise (open a &amp;new revision)…</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="202"/>
-        <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
-        <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="216"/>
-        <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
-        <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="234"/>
-        <source>Không lưu được</source>
-        <translation>Could not save</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="253"/>
-        <source>Đã lưu.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="275"/>
-        <source>Kiểm tra báo cáo</source>
-        <translation>Check the report</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="284"/>
-        <source>Không kiểm tra được báo cáo.</source>
-        <translation>The report could not be checked.</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_editor/editor.py" line="301"/>
-        <source>{0} lỗi, {1} cảnh báo</source>
-        <translation>{0} errors, {1} warnings</translation>
-    </message>
-</context>
-<context>
-    <name>ReportModels</name>
-    <message>
-        <location filename="../../views/report_models.py" line="54"/>
-        <source>Mục</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="55"/>
-        <source>Nhiệm vụ</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="56"/>
-        <source>Vai trò</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="57"/>
-        <source>Thời hạn</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="58"/>
-        <source>Tình trạng</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="59"/>
-        <source>Tỷ lệ (%)</source>
-        <translation>Percent (%)</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="60"/>
-        <source>Kết quả thực hiện</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="61"/>
-        <source>Khó khăn, vướng mắc</source>
-        <translation>Difficulties</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="62"/>
-        <source>Đề xuất, kiến nghị</source>
-        <translation>Proposals</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="63"/>
-        <location filename="../../views/report_models.py" line="80"/>
-        <source>Lý do không áp dụng</source>
-        <translation>Reason not applicable</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="64"/>
-        <location filename="../../views/report_models.py" line="81"/>
-        <source>Minh chứng</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="71"/>
-        <source>STT</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="72"/>
-        <source>Chỉ tiêu</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="73"/>
-        <source>Đơn vị</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="74"/>
-        <source>Mục tiêu</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="75"/>
-        <source>Tử số</source>
-        <translation>Numerator</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="76"/>
-        <source>Mẫu số</source>
-        <translation>Denominator</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="77"/>
-        <source>Giá trị</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="78"/>
-        <source>Cấp độ</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="79"/>
-        <source>Ghi chú, giải trình</source>
-        <translation>Note, explanation</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="228"/>
-        <source>Chủ trì</source>
-        <translation>Lead</translation>
-    </message>
-    <message>
-        <location filename="../../views/report_models.py" line="228"/>
-        <source>Phối hợp</source>
-        <translation>Coordinator</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../views/settings_dialog.py" line="60"/>
-        <source>Cài đặt</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../views/settings_dialog.py" line="69"/>
-        <source> phút</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <location filename="../../views/settings_dialog.py" line="70"/>
-        <source>Không tự khóa</source>
-        <translation>Never lock</translation>
-    </message>
-    <message>
-        <location filename="../../views/settings_dialog.py" line="76"/>
-        <source>Theo hệ thống</source>
-        <translation>System default</translation>
-    </message>
-    <message>
-        <location filename="../../views/settings_dialog.py" line="81"/>
-        <source>&amp;Ngôn ngữ:</source>
-        <translation>&amp;Language:</translation>
-    </message>
-    <message>
-        <location filename="../../views/settings_dialog.py" line="81"/>
-        <source>&amp;Tự khóa sau:</source>
-        <translation>Lock &amp;after:</translation>
-    </message>
-    <message>
-        <location filename="../../views/settings_dialog.py" line="82"/>
-        <source>&amp;Cỡ chữ:</source>
-        <translation>&amp;Font size:</translation>
-    </message>
-    <message>
-        <location filename="../../views/settings_dialog.py" line="86"/>
-        <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý».</source>
-        <translation>A new language takes effect as soon as you press OK.</translation>
-    </message>
-</context>
-<context>
-    <name>SignDialog</name>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="41"/>
-        <source>Phê duyệt và ký báo cáo</source>
-        <translation>Approve and sign the report</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="45"/>
-        <source>Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
-        <translation>Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="51"/>
-        <source>Mục</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="51"/>
-        <source>Nội dung</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="51"/>
-        <source>Trường</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="51"/>
-        <source>Trước</source>
-        <translation>Before</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="52"/>
-        <source>Sau</source>
-        <translation>After</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="65"/>
-        <source>Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}</source>
-        <translation>Cannot sign yet: {0} errors remain. First: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="69"/>
-        <source>Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.</source>
-        <translation>The report is valid ({0} warnings). Press «Sign» to approve and sign.</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="72"/>
-        <source>&amp;Ký</source>
-        <translation>&amp;Sign</translation>
-    </message>
-    <message>
-        <location filename="../../views/sign_dialog.py" line="75"/>
-        <source>Ký &amp;số…</source>
-        <translation>Sign &amp;digitally…</translation>
-    </message>
-</context>
-<context>
-    <name>SyncPanel</name>
-    <message>
-        <location filename="../../views/sync_panel.py" line="75"/>
-        <source>để trống: dùng proxy của hệ thống</source>
-        <translation>empty: use the system proxy</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="77"/>
-        <source>&amp;Lưu cài đặt</source>
-        <translation>&amp;Save settings</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="80"/>
-        <source>mã một lần do Sở cấp</source>
-        <translation>one-time code from the province</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="81"/>
-        <source>Đăng &amp;ký với Sở</source>
-        <translation>Enro&amp;ll with the province</translation>
-    </message>
-    <message>
-        <source>Đồng &amp;bộ ngay</source>
-        <translation type="vanished">Sync &amp;now</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="86"/>
-        <source>&amp;Dừng</source>
-        <translation>St&amp;op</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="97"/>
-        <location filename="../../views/sync_panel.py" line="99"/>
-        <source>Kỳ</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="97"/>
-        <location filename="../../views/sync_panel.py" line="99"/>
-        <source>Lần</source>
-        <translation>Revision</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="97"/>
-        <source>Kết quả</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="99"/>
-        <source>Trạng thái</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="100"/>
-        <source>Sở nhận lúc</source>
-        <translation>Received at</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="106"/>
-        <source>Địa c&amp;hỉ:</source>
-        <translation>&amp;Address:</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="107"/>
-        <source>Tệp C&amp;A:</source>
-        <translation>&amp;CA file:</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="201"/>
-        <location filename="../../views/sync_panel.py" line="203"/>
-        <location filename="../../views/sync_panel.py" line="301"/>
-        <source>Sở đã nhận</source>
-        <translation>Received by the province</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="201"/>
-        <source>Sở từ chối</source>
-        <translation>Refused by the province</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="201"/>
-        <source>Chờ gửi</source>
-        <translation>Waiting to be sent</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="202"/>
-        <source>Đang gửi</source>
-        <translation>Sending</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="202"/>
-        <source>Chờ biên nhận</source>
-        <translation>Waiting for the receipt</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="203"/>
-        <source>Cần xử lý</source>
-        <translation>Needs attention</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="239"/>
-        <source>Đang kết nối với Sở…</source>
-        <translation>Connecting to the province…</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="262"/>
-        <source>Đang dừng…</source>
-        <translation>Stopping…</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="271"/>
-        <source>Đang gửi gói {0}/{1}: {2} / {3}</source>
-        <translation>Sending bundle {0}/{1}: {2} / {3}</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="275"/>
-        <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
-        <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="288"/>
-        <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
-        <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="291"/>
-        <source>Có nhiệm vụ mới từ Sở: {0}.</source>
-        <translation>New assignments from the province: {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="301"/>
-        <source>Sở đã có từ trước</source>
-        <translation>Already received by the province</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="302"/>
-        <source>Sở từ chối: cần xử lý</source>
-        <translation>Refused by the province: needs attention</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="302"/>
-        <source>Chưa gửi được, sẽ thử lại</source>
-        <translation>Not sent yet; will try again</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="303"/>
-        <source>Đã dừng</source>
-        <translation>Stopped</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="98"/>
-        <location filename="../../views/sync_panel.py" line="100"/>
-        <source>Ghi chú</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="83"/>
-        <source>Đồng bộ &amp;ngay</source>
-        <translation>Sync &amp;now</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="101"/>
-        <source>Kết quả lần đồng bộ vừa rồi</source>
-        <translation>Outcome of the last sync</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="104"/>
-        <source>Máy chủ của Sở</source>
-        <translation>Province server</translation>
-    </message>
-    <message>
-        <source>Địa &amp;chỉ:</source>
-        <translation type="vanished">&amp;Address:</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="106"/>
-        <source>&amp;Proxy:</source>
-        <translation>&amp;Proxy:</translation>
-    </message>
-    <message>
-        <source>Tệp &amp;CA:</source>
-        <translation type="vanished">&amp;CA file:</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="113"/>
-        <source>&amp;Mã đăng ký:</source>
-        <translation>Enrollment co&amp;de:</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="129"/>
-        <source>Biên nhận của Sở</source>
-        <translation>Receipts from the province</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="216"/>
-        <source>Đã lưu cài đặt.</source>
-        <translation>Settings saved.</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="224"/>
-        <source>Đăng ký với Sở</source>
-        <translation>Enroll with the province</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="229"/>
-        <source>Đã đăng ký.</source>
-        <translation>Enrolled.</translation>
-    </message>
-    <message>
-        <location filename="../../views/sync_panel.py" line="159"/>
-        <location filename="../../views/sync_panel.py" line="252"/>
-        <source>Đồng bộ với Sở</source>
-        <translation>Sync with the province</translation>
-    </message>
-</context>
-<context>
-    <name>UnlockWindow</name>
-    <message>
-        <source>baocao — Mở khóa dữ liệu</source>
-        <translation type="vanished">baocao — Unlock your data</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="62"/>
-        <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
-        <translation>Quarterly task and indicator reports</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="84"/>
-        <source>&amp;Mở khóa</source>
-        <translation>&amp;Unlock</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="87"/>
-        <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
-        <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="91"/>
-        <location filename="../../views/unlock_window.py" line="119"/>
-        <location filename="../../views/unlock_window.py" line="144"/>
-        <source>&amp;Người dùng:</source>
-        <translation>U&amp;ser:</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="92"/>
-        <location filename="../../views/unlock_window.py" line="120"/>
-        <source>Mật &amp;khẩu:</source>
-        <translation>&amp;Passphrase:</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="107"/>
-        <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
-        <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="114"/>
-        <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
-        <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="115"/>
-        <source>&amp;Tạo kho dữ liệu</source>
-        <translation>&amp;Create the data store</translation>
-    </message>
-    <message>
-        <source>&amp;Nhập lại mật khẩu:</source>
-        <translation type="vanished">&amp;Repeat the passphrase:</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="131"/>
-        <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
-        <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
-    </message>
-    <message>
-        <source>Đặt &amp;mật khẩu mới</source>
-        <translation type="vanished">Set a &amp;new passphrase</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="54"/>
-        <source>Mở khóa dữ liệu</source>
-        <translation>Unlock your data</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="121"/>
-        <source>Nhập &amp;lại mật khẩu:</source>
-        <translation>&amp;Repeat the passphrase:</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="138"/>
-        <source>Đặ&amp;t mật khẩu mới</source>
-        <translation>Se&amp;t a new passphrase</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="140"/>
-        <source>&amp;Quay lại</source>
-        <translation>&amp;Back</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="143"/>
-        <source>&amp;Khóa khôi phục:</source>
-        <translation>&amp;Recovery key:</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="145"/>
-        <source>Mật khẩu &amp;mới:</source>
-        <translation>&amp;New passphrase:</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="147"/>
-        <source>Nhập &amp;lại:</source>
-        <translation>Re&amp;peat:</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="160"/>
-        <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
-        <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="171"/>
-        <source>&amp;Chép vào bộ nhớ tạm</source>
-        <translation>&amp;Copy to the clipboard</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="173"/>
-        <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
-        <translation>I have &amp;kept the recovery key in a safe place</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="174"/>
-        <source>&amp;Tiếp tục</source>
-        <translation>Co&amp;ntinue</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="211"/>
-        <source>Đang mở khóa…</source>
-        <translation>Unlocking…</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="255"/>
-        <location filename="../../views/unlock_window.py" line="286"/>
-        <source>Hai mật khẩu không giống nhau.</source>
-        <translation>The two passphrases differ.</translation>
-    </message>
-    <message>
-        <location filename="../../views/unlock_window.py" line="239"/>
-        <source>Hãy nhập mật khẩu.</source>
-        <translation>Please enter the passphrase.</translation>
-    </message>
-</context>
-<context>
-    <name>Worker</name>
-    <message>
-        <location filename="../../views/worker.py" line="119"/>
-        <source>&amp;Hủy</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../views/worker.py" line="222"/>
-        <source>Lỗi không mong đợi ({0}).</source>
-        <translation>Unexpected error ({0}).</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../views/plan_import_dialog.py" line="121"/>
-        <source>Nhập kế hoạch của tỉnh</source>
-        <translation>Import the province&apos;s plan</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="233" />
+            <source>Nhóm: {0}</source>
+            <translation>Group: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="235" />
+            <source>theo dõi, chủ trì</source>
+            <translation>monitors and leads</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="235" />
+            <source>báo cáo số liệu của đơn vị</source>
+            <translation>reports the agency's own figure</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="236" />
+            <source>Đơn vị mình: {0}</source>
+            <translation>This agency: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="238" />
+            <source>Mục tiêu {0}: {1}</source>
+            <translation>Target {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="238" />
+            <source>Chưa có mục tiêu.</source>
+            <translation>No target yet.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="244" />
+            <source>Thời hạn: {0}</source>
+            <translation>Deadline: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="250" />
+            <source>hạn {0}, còn {1} ngày</source>
+            <translation>due {0}, {1} days left</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="251" />
+            <source>hạn {0}, đã quá {1} ngày</source>
+            <translation>due {0}, {1} days overdue</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="255" />
+            <source>Quý trước: chưa có câu trả lời.</source>
+            <translation>Last quarter: no answer.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="269" />
+            <source>Quý trước: {0}</source>
+            <translation>Last quarter: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="289" />
+            <source>Tỷ lệ: {0}%</source>
+            <translation>Rate: {0}%</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="290" />
+            <source>Giá trị: {0}</source>
+            <translation>Value: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="294" />
+            <source>đạt mục tiêu {0}</source>
+            <translation>meets the target {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="294" />
+            <source>chưa đạt mục tiêu {0}</source>
+            <translation>short of the target {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemList</name>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="62" />
+            <source>Tìm (không cần dấu)…</source>
+            <translation>Search (accents optional)…</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="66" />
+            <source>Mọi mục</source>
+            <translation>All items</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="66" />
+            <source>Tôi chủ trì</source>
+            <translation>I lead</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="67" />
+            <source>Tôi phối hợp</source>
+            <translation>I coordinate</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="67" />
+            <source>Chưa nhập</source>
+            <translation>Not answered</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="68" />
+            <source>Có lỗi hoặc cảnh báo</source>
+            <translation>With errors or warnings</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="68" />
+            <source>Quá hạn</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="73" />
+            <source>Mục</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="73" />
+            <source>Trạng thái</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="104" />
+            <source>Mọi kế hoạch</source>
+            <translation>All plans</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="155" />
+            <source>Nhiệm vụ</source>
+            <translation>Tasks</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_list.py" line="160" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicators</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>baocao — Báo cáo nhiệm vụ, chỉ tiêu</source>
+            <translation type="vanished">baocao — Task and indicator reports</translation>
+        </message>
+        <message>
+            <source>&amp;Tổng quan</source>
+            <translation type="vanished">&amp;Overview</translation>
+        </message>
+        <message>
+            <source>&amp;Kế hoạch</source>
+            <translation type="vanished">&amp;Plans</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="129" />
+            <source>&amp;Báo cáo</source>
+            <translation>&amp;Report</translation>
+        </message>
+        <message>
+            <source>Đồng &amp;bộ</source>
+            <translation type="vanished">&amp;Sync</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="82" />
+            <source>Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi.</source>
+            <translation>Data is encrypted and saved after every change.</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="97" />
+            <source>&amp;Tệp</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="98" />
+            <source>Xuất &amp;PDF…</source>
+            <translation>Export &amp;PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="99" />
+            <source>Xuất &amp;Excel…</source>
+            <translation>Export &amp;Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="101" />
+            <source>Xuất &amp;Word…</source>
+            <translation>Export &amp;Word…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="103" />
+            <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
+            <translation>Export en&amp;crypted file for the province…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="105" />
+            <source>&amp;Nhập số liệu từ Excel…</source>
+            <translation>&amp;Import figures from Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="107" />
+            <source>Xem trước và &amp;in…</source>
+            <translation>Print pre&amp;view…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="109" />
+            <source>&amp;Khóa</source>
+            <translation>&amp;Lock</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="110" />
+            <source>T&amp;hoát</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="117" />
+            <source>&amp;Sửa</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="118" />
+            <source>&amp;Hoàn tác</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="121" />
+            <source>&amp;Làm lại</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="127" />
+            <source>&amp;Tìm nhiệm vụ</source>
+            <translation>&amp;Find task</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="130" />
+            <source>&amp;Kiểm tra</source>
+            <translation>&amp;Check</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="131" />
+            <source>&amp;Phê duyệt và ký…</source>
+            <translation>&amp;Approve and sign…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="133" />
+            <source>&amp;Mở lần sửa đổi mới…</source>
+            <translation>&amp;New revision…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="138" />
+            <source>&amp;Xem</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="143" />
+            <source>&amp;Công cụ</source>
+            <translation>&amp;Tools</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="144" />
+            <source>&amp;Cài đặt…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="163" />
+            <source>Mở báo cáo</source>
+            <translation>Open report</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="204" />
+            <source>Phê duyệt và ký</source>
+            <translation>Approve and sign</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="209" />
+            <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
+            <translation>Revision {0} signed; the report waits to be sent to the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="229" />
+            <source>Mở lần sửa đổi mới</source>
+            <translation>New revision</translation>
+        </message>
+        <message>
+            <source>Lý do sửa đổi báo cáo đã ký:</source>
+            <translation type="vanished">Why the signed report is revised:</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="243" />
+            <source>Xuất PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="295" />
+            <source>Đã xuất {0}</source>
+            <translation>Exported {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="251" />
+            <source>Đang xuất PDF</source>
+            <translation>Exporting PDF</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="61" />
+            <source>Tổng quan</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="62" />
+            <source>Kế hoạch</source>
+            <translation>Plans</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="63" />
+            <source>Báo cáo</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="64" />
+            <source>Đồng bộ</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="256" />
+            <source>Xuất Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="262" />
+            <source>Đang xuất Excel</source>
+            <translation>Exporting Excel</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="270" />
+            <source>Xuất Word</source>
+            <translation>Export Word</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="276" />
+            <source>Đang xuất Word</source>
+            <translation>Exporting Word</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="282" />
+            <source>Xuất tệp mã hóa</source>
+            <translation>Export encrypted file</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="290" />
+            <source>Đang xuất tệp mã hóa</source>
+            <translation>Exporting the encrypted file</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="301" />
+            <source>Nhập số liệu từ Excel</source>
+            <translation>Import figures from Excel</translation>
+        </message>
+        <message>
+            <source>Đang nhập số liệu</source>
+            <translation type="vanished">Importing figures</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="135" />
+            <source>Ký &amp;số tệp PDF…</source>
+            <translation>Sign a PDF &amp;digitally…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="145" />
+            <source>Nhập &amp;kế hoạch của tỉnh…</source>
+            <translation>Import the province's &amp;plan…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="53" />
+            <source>Báo cáo nhiệm vụ, chỉ tiêu</source>
+            <translation>Task and indicator reports</translation>
+        </message>
+    </context>
+    <context>
+        <name>NarrativePanel</name>
+        <message>
+            <source>Tình hình và &amp;kết quả chung</source>
+            <translation type="vanished">&amp;Summary of results</translation>
+        </message>
+        <message>
+            <location filename="../../views/narrative_panel.py" line="40" />
+            <source>Tình hình và kết &amp;quả chung</source>
+            <translation>S&amp;ummary of results</translation>
+        </message>
+        <message>
+            <location filename="../../views/narrative_panel.py" line="41" />
+            <source>Khó khăn, &amp;vướng mắc</source>
+            <translation>&amp;Difficulties</translation>
+        </message>
+        <message>
+            <location filename="../../views/narrative_panel.py" line="41" />
+            <source>Đề x&amp;uất, kiến nghị</source>
+            <translation>&amp;Proposals</translation>
+        </message>
+        <message>
+            <source>Đề &amp;xuất, kiến nghị</source>
+            <translation type="vanished">&amp;Proposals</translation>
+        </message>
+        <message>
+            <location filename="../../views/narrative_panel.py" line="82" />
+            <source>Không lưu được</source>
+            <translation>Not saved</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodCardView</name>
+        <message>
+            <location filename="../../views/period_card.py" line="42" />
+            <source>Tình trạng:</source>
+            <translation>Status:</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="42" />
+            <source>Kiểm tra:</source>
+            <translation>Checks:</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="43" />
+            <source>Gửi Sở:</source>
+            <translation>Sent to province:</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/period_card.py" line="58" />
+            <source>Hạn nộp trước ngày {0}: còn %n ngày</source>
+            <translation>
+                <numerusform>Due before {0}: %n day left</numerusform>
+                <numerusform>Due before {0}: %n days left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/period_card.py" line="60" />
+            <source>Hạn nộp trước ngày {0}: đã quá hạn %n ngày</source>
+            <translation>
+                <numerusform>Due before {0}: %n day late</numerusform>
+                <numerusform>Due before {0}: %n days late</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="66" />
+            <source>Chưa có báo cáo kỳ này</source>
+            <translation>No report for this period yet</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="69" />
+            <source>Đã nhập {0}/{1} mục</source>
+            <translation>{0}/{1} items filled</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="71" />
+            <source>{0} lỗi, {1} cảnh báo</source>
+            <translation>{0} errors, {1} warnings</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="74" />
+            <source>Mở báo cáo &amp;quá hạn</source>
+            <translation>Open the &amp;late report</translation>
+        </message>
+        <message>
+            <source>Mở &amp;báo cáo</source>
+            <translation type="vanished">Open &amp;report</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="74" />
+            <source>&amp;Mở báo cáo</source>
+            <translation>&amp;Open report</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="75" />
+            <source>Mở báo cáo &amp;kỳ sau</source>
+            <translation>Open &amp;next period</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="79" />
+            <source>Chưa bắt đầu</source>
+            <translation>Not started</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="79" />
+            <source>Đang soạn</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="80" />
+            <source>Đã phê duyệt</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="80" />
+            <source>Đã ký</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="80" />
+            <source>Đã gửi</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="81" />
+            <source>Sở đã nhận</source>
+            <translation>Received by the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="83" />
+            <source>{0} (lần {1})</source>
+            <translation>{0} (revision {1})</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="87" />
+            <source>Chưa có gì để gửi</source>
+            <translation>Nothing to send yet</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="89" />
+            <source>Sở đã nhận lúc {0}</source>
+            <translation>Received by the province at {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="90" />
+            <source>Chờ gửi</source>
+            <translation>Waiting to be sent</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="90" />
+            <source>Đang gửi</source>
+            <translation>Sending</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="90" />
+            <source>Chờ biên nhận</source>
+            <translation>Waiting for the receipt</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="91" />
+            <source>Cần xử lý</source>
+            <translation>Needs attention</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pkcs11SettingsWidget</name>
+        <message>
+            <location filename="../../views/pkcs11_settings.py" line="22" />
+            <source>— chọn loại token —</source>
+            <translation>— choose the token type —</translation>
+        </message>
+        <message>
+            <location filename="../../views/pkcs11_settings.py" line="30" />
+            <source>Đường dẫn thư viện PKCS#11 (.dll / .so)</source>
+            <translation>PKCS#11 library path (.dll / .so)</translation>
+        </message>
+        <message>
+            <location filename="../../views/pkcs11_settings.py" line="31" />
+            <source>Chọn tệp…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <location filename="../../views/pkcs11_settings.py" line="39" />
+            <source>Không bắt buộc: http://… máy chủ dấu thời gian (RFC 3161)</source>
+            <translation>Optional: http://… timestamp server (RFC 3161)</translation>
+        </message>
+        <message>
+            <location filename="../../views/pkcs11_settings.py" line="42" />
+            <source>Loại token:</source>
+            <translation>Token type:</translation>
+        </message>
+        <message>
+            <location filename="../../views/pkcs11_settings.py" line="43" />
+            <source>Thư viện PKCS#11:</source>
+            <translation>PKCS#11 library:</translation>
+        </message>
+        <message>
+            <location filename="../../views/pkcs11_settings.py" line="44" />
+            <source>Máy chủ dấu thời gian:</source>
+            <translation>Timestamp server:</translation>
+        </message>
+        <message>
+            <location filename="../../views/pkcs11_settings.py" line="52" />
+            <source>Thư viện PKCS#11 của token</source>
+            <translation>The token's PKCS#11 library</translation>
+        </message>
+        <message>
+            <location filename="../../views/pkcs11_settings.py" line="53" />
+            <source>Thư viện (*.dll *.so *.dylib);;Mọi tệp (*)</source>
+            <translation>Libraries (*.dll *.so *.dylib);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanBrowser</name>
+        <message>
+            <location filename="../../views/plan_browser.py" line="44" />
+            <source>Tìm (không cần dấu): chuyen doi so…</source>
+            <translation>Search (accents optional): chuyen doi so…</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="47" />
+            <source>Mọi vai trò</source>
+            <translation>Any role</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="48" />
+            <source>Tôi chủ trì</source>
+            <translation>I lead</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="49" />
+            <source>Tôi phối hợp</source>
+            <translation>I coordinate</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="52" />
+            <source>Mọi loại thời hạn</source>
+            <translation>Any deadline kind</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="56" />
+            <source>Chỉ &amp;quá hạn</source>
+            <translation>&amp;Overdue only</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="58" />
+            <source>Mục</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="58" />
+            <source>Nhiệm vụ</source>
+            <translation>Task</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="59" />
+            <source>Vai trò</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="59" />
+            <source>Chủ trì</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="60" />
+            <source>Thời hạn</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="60" />
+            <source>Tình trạng</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="72" />
+            <source>Tì&amp;m:</source>
+            <translation>&amp;Search:</translation>
+        </message>
+        <message>
+            <source>&amp;Tìm:</source>
+            <translation type="vanished">Sea&amp;rch:</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="98" />
+            <source>Mọi phần</source>
+            <translation>All sections</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="115" />
+            <source>{0} / {1} nhiệm vụ</source>
+            <translation>{0} / {1} tasks</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanImportDialog</name>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="43" />
+            <source>Nhập kế hoạch: %1</source>
+            <translation>Import plan: %1</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="44" />
+            <source>Đang đọc %1…</source>
+            <translation>Reading %1…</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="51" />
+            <source>&amp;Nhập</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="54" />
+            <source>&amp;Hủy</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="59" />
+            <source>Thay đổi so với bản đã lưu:</source>
+            <translation>Changes from the stored version:</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="61" />
+            <source>Cảnh báo:</source>
+            <translation>Warnings:</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="66" />
+            <source>Đang đọc kế hoạch</source>
+            <translation>Reading the plan</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="74" />
+            <source>Kế hoạch %1</source>
+            <translation>Plan %1</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="78" />
+            <source>Ngày ban hành: %1</source>
+            <translation>Issued on: %1</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="79" />
+            <source>Đọc được %1 mục, %2 nhiệm vụ, %3 chỉ tiêu.</source>
+            <translation>Read %1 sections, %2 tasks, %3 indicators.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="84" />
+            <source>Kế hoạch mới: thêm %1 mục.</source>
+            <translation>New plan: %1 items added.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="86" />
+            <source>Không có gì thay đổi so với bản đã lưu.</source>
+            <translation>Nothing changed from the stored version.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="88" />
+            <source>Thêm</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="88" />
+            <source>Bỏ</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="89" />
+            <source>Sửa</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="109" />
+            <source>Đang lưu kế hoạch</source>
+            <translation>Storing the plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPreview</name>
+        <message>
+            <location filename="../../views/print_preview.py" line="68" />
+            <source>Xem trước khi in — {0}</source>
+            <translation>Print preview — {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReopenDialog</name>
+        <message>
+            <location filename="../../views/reopen_dialog.py" line="17" />
+            <source>Mở lần sửa đổi mới</source>
+            <translation>New revision</translation>
+        </message>
+        <message>
+            <location filename="../../views/reopen_dialog.py" line="18" />
+            <source>&amp;Lý do sửa đổi báo cáo đã ký:</source>
+            <translation>&amp;Reason for revising the signed report:</translation>
+        </message>
+        <message>
+            <location filename="../../views/reopen_dialog.py" line="38" />
+            <source>Hãy ghi lý do sửa đổi: lý do được lưu cùng lần sửa đổi và gửi Sở.</source>
+            <translation>Please give the reason: it is kept with the revision and sent to the province.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDelegate</name>
+        <message>
+            <source>«{0}» không phải là một số (ví dụ: 1.250 hoặc 99,5).</source>
+            <translation type="vanished">«{0}» is not a number (e.g. 1,250 or 99.5).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportEditor</name>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="58" />
+            <source>Sửa «{0}» mục {1}</source>
+            <translation>Edit «{0}» of item {1}</translation>
+        </message>
+        <message>
+            <source>&amp;Nhiệm vụ</source>
+            <translation type="vanished">&amp;Tasks</translation>
+        </message>
+        <message>
+            <source>C&amp;hỉ tiêu</source>
+            <translation type="vanished">&amp;Indicators</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="109" />
+            <source>Từng &amp;mục</source>
+            <translation>One ite&amp;m at a time</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="110" />
+            <source>&amp;Nhiệm vụ (bảng)</source>
+            <translation>Tas&amp;ks (table)</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="111" />
+            <source>C&amp;hỉ tiêu (bảng)</source>
+            <translation>&amp;Indicators (table)</translation>
+        </message>
+        <message>
+            <source>Phần chun&amp;g</source>
+            <translation type="vanished">&amp;General</translation>
+        </message>
+        <message>
+            <source>Sửa đổi (mở &amp;lần mới)…</source>
+            <translation type="vanished">Revise (open a &amp;new revision)…</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="114" />
+            <source>&amp;Phần chung</source>
+            <translation>&amp;General</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="126" />
+            <source>Sử&amp;a đổi (mở lần mới)…</source>
+            <translation>Revise (open a &amp;new revision)…</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="202" />
+            <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
+            <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="216" />
+            <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
+            <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="234" />
+            <source>Không lưu được</source>
+            <translation>Could not save</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="253" />
+            <source>Đã lưu.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="275" />
+            <source>Kiểm tra báo cáo</source>
+            <translation>Check the report</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="284" />
+            <source>Không kiểm tra được báo cáo.</source>
+            <translation>The report could not be checked.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="301" />
+            <source>{0} lỗi, {1} cảnh báo</source>
+            <translation>{0} errors, {1} warnings</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportModels</name>
+        <message>
+            <location filename="../../views/report_models.py" line="54" />
+            <source>Mục</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="55" />
+            <source>Nhiệm vụ</source>
+            <translation>Task</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="56" />
+            <source>Vai trò</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="57" />
+            <source>Thời hạn</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="58" />
+            <source>Tình trạng</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="59" />
+            <source>Tỷ lệ (%)</source>
+            <translation>Percent (%)</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="60" />
+            <source>Kết quả thực hiện</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="61" />
+            <source>Khó khăn, vướng mắc</source>
+            <translation>Difficulties</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="62" />
+            <source>Đề xuất, kiến nghị</source>
+            <translation>Proposals</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="63" />
+            <location filename="../../views/report_models.py" line="80" />
+            <source>Lý do không áp dụng</source>
+            <translation>Reason not applicable</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="64" />
+            <location filename="../../views/report_models.py" line="81" />
+            <source>Minh chứng</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="71" />
+            <source>STT</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="72" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="73" />
+            <source>Đơn vị</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="74" />
+            <source>Mục tiêu</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="75" />
+            <source>Tử số</source>
+            <translation>Numerator</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="76" />
+            <source>Mẫu số</source>
+            <translation>Denominator</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="77" />
+            <source>Giá trị</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="78" />
+            <source>Cấp độ</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="79" />
+            <source>Ghi chú, giải trình</source>
+            <translation>Note, explanation</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="228" />
+            <source>Chủ trì</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_models.py" line="228" />
+            <source>Phối hợp</source>
+            <translation>Coordinator</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="60" />
+            <source>Cài đặt</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="69" />
+            <source> phút</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="70" />
+            <source>Không tự khóa</source>
+            <translation>Never lock</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="76" />
+            <source>Theo hệ thống</source>
+            <translation>System default</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="81" />
+            <source>&amp;Ngôn ngữ:</source>
+            <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="81" />
+            <source>&amp;Tự khóa sau:</source>
+            <translation>Lock &amp;after:</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="82" />
+            <source>&amp;Cỡ chữ:</source>
+            <translation>&amp;Font size:</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="86" />
+            <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý».</source>
+            <translation>A new language takes effect as soon as you press OK.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignDialog</name>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="41" />
+            <source>Phê duyệt và ký báo cáo</source>
+            <translation>Approve and sign the report</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="45" />
+            <source>Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
+            <translation>Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="51" />
+            <source>Mục</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="51" />
+            <source>Nội dung</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="51" />
+            <source>Trường</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="51" />
+            <source>Trước</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="52" />
+            <source>Sau</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="65" />
+            <source>Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}</source>
+            <translation>Cannot sign yet: {0} errors remain. First: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="69" />
+            <source>Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.</source>
+            <translation>The report is valid ({0} warnings). Press «Sign» to approve and sign.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="72" />
+            <source>&amp;Ký</source>
+            <translation>&amp;Sign</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="75" />
+            <source>Ký &amp;số…</source>
+            <translation>Sign &amp;digitally…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <location filename="../../views/sync_panel.py" line="75" />
+            <source>để trống: dùng proxy của hệ thống</source>
+            <translation>empty: use the system proxy</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="77" />
+            <source>&amp;Lưu cài đặt</source>
+            <translation>&amp;Save settings</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="80" />
+            <source>mã một lần do Sở cấp</source>
+            <translation>one-time code from the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="81" />
+            <source>Đăng &amp;ký với Sở</source>
+            <translation>Enro&amp;ll with the province</translation>
+        </message>
+        <message>
+            <source>Đồng &amp;bộ ngay</source>
+            <translation type="vanished">Sync &amp;now</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="86" />
+            <source>&amp;Dừng</source>
+            <translation>St&amp;op</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="97" />
+            <location filename="../../views/sync_panel.py" line="99" />
+            <source>Kỳ</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="97" />
+            <location filename="../../views/sync_panel.py" line="99" />
+            <source>Lần</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="97" />
+            <source>Kết quả</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="99" />
+            <source>Trạng thái</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="100" />
+            <source>Sở nhận lúc</source>
+            <translation>Received at</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="106" />
+            <source>Địa c&amp;hỉ:</source>
+            <translation>&amp;Address:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="107" />
+            <source>Tệp C&amp;A:</source>
+            <translation>&amp;CA file:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="201" />
+            <location filename="../../views/sync_panel.py" line="203" />
+            <location filename="../../views/sync_panel.py" line="301" />
+            <source>Sở đã nhận</source>
+            <translation>Received by the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="201" />
+            <source>Sở từ chối</source>
+            <translation>Refused by the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="201" />
+            <source>Chờ gửi</source>
+            <translation>Waiting to be sent</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="202" />
+            <source>Đang gửi</source>
+            <translation>Sending</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="202" />
+            <source>Chờ biên nhận</source>
+            <translation>Waiting for the receipt</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="203" />
+            <source>Cần xử lý</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="239" />
+            <source>Đang kết nối với Sở…</source>
+            <translation>Connecting to the province…</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="262" />
+            <source>Đang dừng…</source>
+            <translation>Stopping…</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="271" />
+            <source>Đang gửi gói {0}/{1}: {2} / {3}</source>
+            <translation>Sending bundle {0}/{1}: {2} / {3}</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="275" />
+            <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
+            <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="288" />
+            <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
+            <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="291" />
+            <source>Có nhiệm vụ mới từ Sở: {0}.</source>
+            <translation>New assignments from the province: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="301" />
+            <source>Sở đã có từ trước</source>
+            <translation>Already received by the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="302" />
+            <source>Sở từ chối: cần xử lý</source>
+            <translation>Refused by the province: needs attention</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="302" />
+            <source>Chưa gửi được, sẽ thử lại</source>
+            <translation>Not sent yet; will try again</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="303" />
+            <source>Đã dừng</source>
+            <translation>Stopped</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="98" />
+            <location filename="../../views/sync_panel.py" line="100" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="83" />
+            <source>Đồng bộ &amp;ngay</source>
+            <translation>Sync &amp;now</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="101" />
+            <source>Kết quả lần đồng bộ vừa rồi</source>
+            <translation>Outcome of the last sync</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="104" />
+            <source>Máy chủ của Sở</source>
+            <translation>Province server</translation>
+        </message>
+        <message>
+            <source>Địa &amp;chỉ:</source>
+            <translation type="vanished">&amp;Address:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="106" />
+            <source>&amp;Proxy:</source>
+            <translation>&amp;Proxy:</translation>
+        </message>
+        <message>
+            <source>Tệp &amp;CA:</source>
+            <translation type="vanished">&amp;CA file:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="113" />
+            <source>&amp;Mã đăng ký:</source>
+            <translation>Enrollment co&amp;de:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="129" />
+            <source>Biên nhận của Sở</source>
+            <translation>Receipts from the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="216" />
+            <source>Đã lưu cài đặt.</source>
+            <translation>Settings saved.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="224" />
+            <source>Đăng ký với Sở</source>
+            <translation>Enroll with the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="229" />
+            <source>Đã đăng ký.</source>
+            <translation>Enrolled.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="159" />
+            <location filename="../../views/sync_panel.py" line="252" />
+            <source>Đồng bộ với Sở</source>
+            <translation>Sync with the province</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockWindow</name>
+        <message>
+            <source>baocao — Mở khóa dữ liệu</source>
+            <translation type="vanished">baocao — Unlock your data</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="62" />
+            <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
+            <translation>Quarterly task and indicator reports</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="84" />
+            <source>&amp;Mở khóa</source>
+            <translation>&amp;Unlock</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="87" />
+            <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
+            <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="91" />
+            <location filename="../../views/unlock_window.py" line="119" />
+            <location filename="../../views/unlock_window.py" line="144" />
+            <source>&amp;Người dùng:</source>
+            <translation>U&amp;ser:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="92" />
+            <location filename="../../views/unlock_window.py" line="120" />
+            <source>Mật &amp;khẩu:</source>
+            <translation>&amp;Passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="107" />
+            <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
+            <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="114" />
+            <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
+            <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="115" />
+            <source>&amp;Tạo kho dữ liệu</source>
+            <translation>&amp;Create the data store</translation>
+        </message>
+        <message>
+            <source>&amp;Nhập lại mật khẩu:</source>
+            <translation type="vanished">&amp;Repeat the passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="131" />
+            <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
+            <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
+        </message>
+        <message>
+            <source>Đặt &amp;mật khẩu mới</source>
+            <translation type="vanished">Set a &amp;new passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="54" />
+            <source>Mở khóa dữ liệu</source>
+            <translation>Unlock your data</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="121" />
+            <source>Nhập &amp;lại mật khẩu:</source>
+            <translation>&amp;Repeat the passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="138" />
+            <source>Đặ&amp;t mật khẩu mới</source>
+            <translation>Se&amp;t a new passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="140" />
+            <source>&amp;Quay lại</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="143" />
+            <source>&amp;Khóa khôi phục:</source>
+            <translation>&amp;Recovery key:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="145" />
+            <source>Mật khẩu &amp;mới:</source>
+            <translation>&amp;New passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="147" />
+            <source>Nhập &amp;lại:</source>
+            <translation>Re&amp;peat:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="160" />
+            <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
+            <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="171" />
+            <source>&amp;Chép vào bộ nhớ tạm</source>
+            <translation>&amp;Copy to the clipboard</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="173" />
+            <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
+            <translation>I have &amp;kept the recovery key in a safe place</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="174" />
+            <source>&amp;Tiếp tục</source>
+            <translation>Co&amp;ntinue</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="211" />
+            <source>Đang mở khóa…</source>
+            <translation>Unlocking…</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="255" />
+            <location filename="../../views/unlock_window.py" line="286" />
+            <source>Hai mật khẩu không giống nhau.</source>
+            <translation>The two passphrases differ.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="239" />
+            <source>Hãy nhập mật khẩu.</source>
+            <translation>Please enter the passphrase.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Worker</name>
+        <message>
+            <location filename="../../views/worker.py" line="119" />
+            <source>&amp;Hủy</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../views/worker.py" line="222" />
+            <source>Lỗi không mong đợi ({0}).</source>
+            <translation>Unexpected error ({0}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="121" />
+            <source>Nhập kế hoạch của tỉnh</source>
+            <translation>Import the province's plan</translation>
+        </message>
+    </context>
 </TS>
