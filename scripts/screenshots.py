@@ -1,8 +1,11 @@
-"""Save a PNG of every screen, in Vietnamese and English at 100 % and 150 % scale, to look at them.
+"""Save a PNG of every screen, in Vietnamese and English at 100 % and 150 % scale, on a 1366×768 and a
+1920×1080 screen, to look at them.
 
-    xvfb-run -a python scripts/screenshots.py --out /tmp/shots     (or QT_QPA_PLATFORM=offscreen)
+    xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/screenshots.py --out /tmp/shots
 
 Each language × scale runs in its own process (QT_SCALE_FACTOR is read at start-up) on a fresh demo store.
+The main window fills each screen size in physical pixels (at 150 % it has two thirds of them as logical
+pixels, as on a laptop set to 150 %); the PNGs are at physical size.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COMBINATIONS = (("vi", "1"), ("en", "1"), ("vi", "1.5"), ("en", "1.5"))
+SCREENS = ((1366, 768), (1920, 1080))
 PASSPHRASE = "mật khẩu ảnh chụp"
 
 
-def shoot(out: Path, language: str) -> None:
+def shoot(out: Path, language: str, scale: float) -> None:
     """Build every screen on a demo store and save it (runs inside the child process)."""
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QEventLoop, QTimer
@@ -27,6 +31,8 @@ def shoot(out: Path, language: str) -> None:
 
     from desktop.app import GuiSession
     from desktop.models.keyslots import KdfParams
+    from desktop.views.digital_sign_dialog import DigitalSignDialog
+    from desktop.views.reopen_dialog import ReopenDialog
     from desktop.views.settings_dialog import SettingsDialog, UiSettings
     from desktop.views.sign_dialog import SignDialog
 
@@ -62,36 +68,48 @@ def shoot(out: Path, language: str) -> None:
         unlock.continue_button.click()
         window = session.window
         assert window is not None
-        while window.dashboard.is_loading():
-            settle()
-        save(window, "03-dashboard")
-        window.open_report(None)
-        while window.editor.validation_pending():
-            settle()
         editor = window.editor
-        for width, height in ((1366, 768), (1920, 1080)):
-            window.resize(width, height)
+        for width, height in SCREENS:
+            window.resize(round(width / scale), round(height / scale))
+            window.tabs.setCurrentWidget(window.dashboard)
+            while window.dashboard.is_loading():
+                settle()
+            save(window, f"03-dashboard-{width}")
+            window.open_report(None)
+            while editor.validation_pending():
+                settle()
             editor.go_to("task", editor.tasks.row_item(2).ref, "status")
             save(window, f"04-editor-form-task-{width}")
             editor.go_to("indicator", editor.indicators.row_item(0).ref, "numerator")
             save(window, f"04-editor-form-indicator-{width}")
+            editor.show_narrative()
+            save(window, f"04-editor-narrative-{width}")
             editor.show_table_mode(True)
             editor.task_table.setCurrentIndex(editor.tasks.index(0, 4))
             save(window, f"05-editor-tasks-{width}")
             editor.tabs.setCurrentWidget(editor.indicator_table)
             save(window, f"05-editor-indicators-{width}")
             editor.show_table_mode(False)
-        window.tabs.setCurrentWidget(window.browser)
-        window.browser.search.setText("chuyen doi so")
-        save(window, "06-plan-browser")
-        window.tabs.setCurrentWidget(window.sync)
-        save(window, "07-sync")
+            window.open_report(_previous(editor.period_code))
+            save(window, f"05-editor-signed-{width}")
+            window.tabs.setCurrentWidget(window.browser)
+            window.browser.search.setText("chuyen doi so")
+            save(window, f"06-plan-browser-{width}")
+            window.tabs.setCurrentWidget(window.sync)
+            save(window, f"07-sync-{width}")
+        window.open_report(None)
         sign = SignDialog(window.store, window.editor.period_code, language, window)
         save(sign, "08-sign")
         sign.close()
         settings = SettingsDialog(window.ui, window)
         save(settings, "09-settings")
         settings.close()
+        digital = DigitalSignDialog(window.store, window, period_code=window.editor.period_code)
+        save(digital, "09-digital-sign")
+        digital.close()
+        reopen = ReopenDialog(window)
+        save(reopen, "09-reopen")
+        reopen.close()
         session.lock()
         save(session.unlock_window, "10-unlock")
         unlock.passphrase_field.setText("sai mật khẩu")
@@ -99,6 +117,13 @@ def shoot(out: Path, language: str) -> None:
         while not unlock.message.text() or not unlock.pages.isEnabled():
             settle()
         save(unlock, "11-wrong-passphrase")
+
+
+def _previous(code: str) -> str:
+    """The quarter before ``code`` (the demo signed it)."""
+    from desktop.domain.periods import Period
+
+    return Period.parse(code).previous().code
 
 
 def main() -> int:
@@ -109,7 +134,7 @@ def main() -> int:
     if args.child:
         language, folder = args.child
         os.environ["BAOCAO_LANG"] = language
-        shoot(Path(folder), language)
+        shoot(Path(folder), language, float(os.environ.get("QT_SCALE_FACTOR", "1")))
         return 0
     failures = 0
     for language, scale in COMBINATIONS:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -59,9 +59,11 @@ class EvidencePanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         hint = QLabel(self.tr("Kéo thả tệp vào đây để đính kèm."))
         hint.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for button in (self.attach_button, self.open_button, self.remove_button):
-            buttons.addWidget(button)
+        # Two rows: in one, the three buttons made the side panel a third of a 1366-pixel screen at 150 %.
+        buttons = QGridLayout()
+        buttons.addWidget(self.attach_button, 0, 0)
+        buttons.addWidget(self.remove_button, 0, 1)
+        buttons.addWidget(self.open_button, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

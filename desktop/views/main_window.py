@@ -61,10 +61,10 @@ class MainWindow(QMainWindow):
         self.sync = SyncPanel(store, self.language)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
-        self.tabs.addTab(self.dashboard, self.tr("&Tổng quan"))
-        self.tabs.addTab(self.browser, self.tr("&Kế hoạch"))
-        self.tabs.addTab(self.editor, self.tr("&Báo cáo"))
-        self.tabs.addTab(self.sync, self.tr("Đồng &bộ"))
+        self.tabs.addTab(self.dashboard, self.tr("Tổng quan"))
+        self.tabs.addTab(self.browser, self.tr("Kế hoạch"))
+        self.tabs.addTab(self.editor, self.tr("Báo cáo"))
+        self.tabs.addTab(self.sync, self.tr("Đồng bộ"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.dashboard.open_period.connect(self.open_report)
@@ -181,10 +181,15 @@ class MainWindow(QMainWindow):
         self.editor.go_to("task", ref, "status")
 
     def find_task(self) -> None:
-        """Put the cursor in the plan browser's search."""
-        self.tabs.setCurrentWidget(self.browser)
-        self.browser.search.setFocus()
-        self.browser.search.selectAll()
+        """Put the cursor in the search of the report's items while the report is shown, else of the plans."""
+        if self.tabs.currentWidget() is self.editor:
+            self.editor.tabs.setCurrentWidget(self.editor.form_page)
+            search = self.editor.item_list.search
+        else:
+            self.tabs.setCurrentWidget(self.browser)
+            search = self.browser.search
+        search.setFocus()
+        search.selectAll()
 
     def _report_changed(self) -> None:
         if self.editor.view is not None:

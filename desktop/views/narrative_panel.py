@@ -37,8 +37,8 @@ class NarrativePanel(QWidget):
         self._loading = False
         self._dirty: set[str] = set()
         self.boxes: dict[str, _TextBox] = {}
-        labels = {"summary": self.tr("Tình hình và &kết quả chung"),
-                  "difficulties": self.tr("Khó khăn, &vướng mắc"), "proposals": self.tr("Đề &xuất, kiến nghị")}
+        labels = {"summary": self.tr("Tình hình và kết &quả chung"),
+                  "difficulties": self.tr("Khó khăn, &vướng mắc"), "proposals": self.tr("Đề x&uất, kiến nghị")}
         form = QFormLayout(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -71,7 +71,7 @@ class PeriodCardView(QFrame):
         self.check.setText(self.tr("{0} lỗi, {1} cảnh báo").format(card.errors, card.warnings) if card.revision
                            else "—")
         self.sync.setText(self._sync(card))
-        self.button.setText({"overdue": self.tr("Mở báo cáo &quá hạn"), "current": self.tr("Mở &báo cáo")}.get(
+        self.button.setText({"overdue": self.tr("Mở báo cáo &quá hạn"), "current": self.tr("&Mở báo cáo")}.get(
             card.role, self.tr("Mở báo cáo &kỳ sau")))
         self.button.setObjectName(f"open_{period.code}")
 

@@ -69,7 +69,7 @@ class PlanBrowser(QWidget):
         self.table.activated.connect(lambda index: self.open_task.emit(self.model.row_item(index.row()).ref))
         for n, width in ((0, 8), (2, 10), (3, 22), (4, 18), (5, 16)):
             self.table.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
-        find = QLabel(self.tr("&Tìm:"))
+        find = QLabel(self.tr("Tì&m:"))
         find.setBuddy(self.search)
         filters = QHBoxLayout()
         filters.addWidget(find)

@@ -80,7 +80,7 @@ class SyncPanel(QWidget):
         self.code.setPlaceholderText(self.tr("mã một lần do Sở cấp"))
         self.enroll_button = QPushButton(self.tr("Đăng &ký với Sở"))
         self.enroll_button.clicked.connect(self.enroll)
-        self.sync_button = QPushButton(self.tr("Đồng &bộ ngay"))
+        self.sync_button = QPushButton(self.tr("Đồng bộ &ngay"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button = QPushButton(self.tr("&Dừng"))
@@ -103,8 +103,8 @@ class SyncPanel(QWidget):
         self.outcomes.hide()
         server = QGroupBox(self.tr("Máy chủ của Sở"))
         form = QFormLayout(server)
-        for text, field in ((self.tr("Địa &chỉ:"), self.url), (self.tr("&Proxy:"), self.proxy),
-                            (self.tr("Tệp &CA:"), self.ca_file)):
+        for text, field in ((self.tr("Địa c&hỉ:"), self.url), (self.tr("&Proxy:"), self.proxy),
+                            (self.tr("Tệp C&A:"), self.ca_file)):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)

@@ -50,7 +50,8 @@ class UnlockWindow(QWidget):
         self._kdf = kdf
         self._opened: Any = None
         self.setObjectName("unlockWindow")
-        self.setWindowTitle(self.tr("baocao — Mở khóa dữ liệu"))
+        # The application display name ("baocao") is appended by Qt: the title must not repeat it.
+        self.setWindowTitle(self.tr("Mở khóa dữ liệu"))
         self.pages = QStackedWidget()
         self.unlock_page = self._build_unlock(user)
         self.create_page = self._build_create(user)
@@ -117,7 +118,7 @@ class UnlockWindow(QWidget):
         form = QFormLayout()
         form.addRow(self._label(self.tr("&Người dùng:"), self.new_user_field), self.new_user_field)
         form.addRow(self._label(self.tr("Mật &khẩu:"), self.new_passphrase_field), self.new_passphrase_field)
-        form.addRow(self._label(self.tr("&Nhập lại mật khẩu:"), self.confirm_field), self.confirm_field)
+        form.addRow(self._label(self.tr("Nhập &lại mật khẩu:"), self.confirm_field), self.confirm_field)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -134,7 +135,7 @@ class UnlockWindow(QWidget):
         self.recover_user_field = QLineEdit(user)
         self.recover_passphrase_field = _password_field()
         self.recover_confirm_field = _password_field()
-        self.recover_button = QPushButton(self.tr("Đặt &mật khẩu mới"))
+        self.recover_button = QPushButton(self.tr("Đặ&t mật khẩu mới"))
         self.recover_button.clicked.connect(self.recover)
         back = QPushButton(self.tr("&Quay lại"))
         back.clicked.connect(lambda: self._show(self.unlock_page))

@@ -891,6 +891,26 @@ This agency: {2}</translation>
             <source>Báo cáo nhiệm vụ, chỉ tiêu</source>
             <translation>Task and indicator reports</translation>
         </message>
+        <message>
+            <location filename="../../views/main_window.py" line="61" />
+            <source>Tổng quan</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="62" />
+            <source>Kế hoạch</source>
+            <translation>Plans</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="63" />
+            <source>Báo cáo</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="64" />
+            <source>Đồng bộ</source>
+            <translation>Sync</translation>
+        </message>
     </context>
     <context>
         <name>NarrativePanel</name>
@@ -913,6 +933,16 @@ This agency: {2}</translation>
             <location filename="../../views/narrative_panel.py" line="82" />
             <source>Không lưu được</source>
             <translation>Not saved</translation>
+        </message>
+        <message>
+            <location filename="../../views/narrative_panel.py" line="40" />
+            <source>Tình hình và kết &amp;quả chung</source>
+            <translation>S&amp;ummary of results</translation>
+        </message>
+        <message>
+            <location filename="../../views/narrative_panel.py" line="41" />
+            <source>Đề x&amp;uất, kiến nghị</source>
+            <translation>&amp;Proposals</translation>
         </message>
     </context>
     <context>
@@ -1042,6 +1072,11 @@ This agency: {2}</translation>
             <location filename="../../views/period_card.py" line="91" />
             <source>Cần xử lý</source>
             <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="74" />
+            <source>&amp;Mở báo cáo</source>
+            <translation>&amp;Open report</translation>
         </message>
     </context>
     <context>
@@ -1198,6 +1233,11 @@ This agency: {2}</translation>
             <location filename="../../views/plan_browser.py" line="115" />
             <source>{0} / {1} nhiệm vụ</source>
             <translation>{0} / {1} tasks</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="72" />
+            <source>Tì&amp;m:</source>
+            <translation>&amp;Search:</translation>
         </message>
     </context>
     <context>
@@ -1390,6 +1430,16 @@ This agency: {2}</translation>
             <location filename="../../views/report_editor/editor.py" line="299" />
             <source>{0} lỗi, {1} cảnh báo</source>
             <translation>{0} errors, {1} warnings</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="114" />
+            <source>&amp;Phần chung</source>
+            <translation>&amp;General</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="126" />
+            <source>Sử&amp;a đổi (mở lần mới)…</source>
+            <translation>Revise (open a &amp;new revision)…</translation>
         </message>
     </context>
     <context>
@@ -1851,6 +1901,21 @@ This agency: {2}</translation>
             <source>Văn bản ký số: %1</source>
             <translation>Signed document: %1</translation>
         </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="106" />
+            <source>Địa c&amp;hỉ:</source>
+            <translation>&amp;Address:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="107" />
+            <source>Tệp C&amp;A:</source>
+            <translation>&amp;CA file:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="83" />
+            <source>Đồng bộ &amp;ngay</source>
+            <translation>Sync &amp;now</translation>
+        </message>
     </context>
     <context>
         <name>UnlockWindow</name>
@@ -1977,6 +2042,21 @@ This agency: {2}</translation>
             <location filename="../../views/unlock_window.py" line="243" />
             <source>Hãy nhập mật khẩu.</source>
             <translation>Please enter the passphrase.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="54" />
+            <source>Mở khóa dữ liệu</source>
+            <translation>Unlock your data</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="121" />
+            <source>Nhập &amp;lại mật khẩu:</source>
+            <translation>&amp;Repeat the passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="138" />
+            <source>Đặ&amp;t mật khẩu mới</source>
+            <translation>Se&amp;t a new passphrase</translation>
         </message>
     </context>
     <context>

@@ -94,6 +94,7 @@ class ReportEditor(QWidget):
         self._issues: dict[str, list[Issue]] = {}
         self.item_list = ItemList(language)
         self.item_list.chosen.connect(self._item_chosen)
+        self.item_list.search.returnPressed.connect(self._search_entered)
         self.form = ItemForm(language, self._form_commit)
         self.form.step.connect(self.step)
         self.form_page = QSplitter(Qt.Orientation.Horizontal)
@@ -110,7 +111,7 @@ class ReportEditor(QWidget):
         self.tabs.addTab(self.indicator_table, self.tr("C&hỉ tiêu (bảng)"))
         self.narrative = NarrativePanel(store)
         self.narrative.saved.connect(self.saved)
-        self.tabs.addTab(self.narrative, self.tr("Phần chun&g"))
+        self.tabs.addTab(self.narrative, self.tr("&Phần chung"))
         self.tabs.currentChanged.connect(lambda _n: self._selection_changed())
         for keys, step in (("Ctrl+PgDown", 1), ("Alt+Down", 1), ("Ctrl+PgUp", -1), ("Alt+Up", -1)):
             shortcut = QShortcut(QKeySequence(keys), self.form_page)
@@ -122,7 +123,7 @@ class ReportEditor(QWidget):
         self.frozen_banner = QLabel()
         self.frozen_banner.setWordWrap(True)
         self.frozen_banner.setStyleSheet("background: #e8f0fe; padding: 6px;")
-        self.reopen_button = QPushButton(self.tr("Sửa đổi (mở &lần mới)…"))
+        self.reopen_button = QPushButton(self.tr("Sử&a đổi (mở lần mới)…"))
         banner = QHBoxLayout()
         banner.addWidget(self.frozen_banner, 1)
         banner.addWidget(self.reopen_button)
@@ -153,6 +154,7 @@ class ReportEditor(QWidget):
         main.addWidget(side)
         main.setStretchFactor(0, 4)
         main.setStretchFactor(1, 1)
+        main.setSizes([3_000, 1_000])  # the issues and evidence a quarter of the width, the form the rest
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.banner)
@@ -367,6 +369,14 @@ class ReportEditor(QWidget):
         # costs no query per item. Until then the panel has no owner, so nothing can be attached to the wrong one.
         self.evidence.set_owner(self.period_code, kind, "", item.key, self.view.editable)
         self._evidence_timer.start()
+
+    def _search_entered(self) -> None:
+        """Enter in the item search: the first item found, its first field focused to type in at once."""
+        first = self.item_list.first()
+        if first is None:
+            return
+        self.item_list.select(*first)
+        self.form.first_field().setFocus(Qt.FocusReason.TabFocusReason)
 
     def step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) item of the list, its first field focused; a field refused

@@ -15,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QTreeView,
@@ -85,13 +84,11 @@ class ItemList(QWidget):
         self.search.textChanged.connect(lambda _t: self.rebuild())
         self.filter.currentIndexChanged.connect(lambda _n: self.rebuild())
         self.plan.currentIndexChanged.connect(lambda _n: self.rebuild())
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter, 1)
-        filters.addWidget(self.plan, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.plan)  # on its own row: beside the filter a plan's name was cut to a few letters
         layout.addWidget(self.tree, 1)
         QWidget.setTabOrder(self.search, self.filter)
         QWidget.setTabOrder(self.filter, self.plan)
