@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("Nhập &kế hoạch của tỉnh…"),
                                      lambda _=False: open_plan_import(self, self.store), name="importPlan"))
-        help_menu = bar.addMenu(self.tr("Trợ &giúp"))
+        help_menu = bar.addMenu(self.tr("T&rợ giúp"))
         help_menu.addAction(self._action(self.tr("&Hướng dẫn sử dụng"), lambda _=False: open_help(self, self.language),
                                          "F1", "help"))
         help_menu.addAction(self._action(self.tr("&Giới thiệu…"), lambda _=False: open_about(self, self.language),

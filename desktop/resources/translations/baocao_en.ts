@@ -785,7 +785,7 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="150" />
-            <source>Trợ &amp;giúp</source>
+            <source>T&amp;rợ giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
