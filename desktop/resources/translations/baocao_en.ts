@@ -370,7 +370,7 @@
         <message>
             <location filename="../../views/evidence_panel.py" line="58" />
             <source>&amp;Gỡ bỏ</source>
-            <translation>&amp;Remove</translation>
+            <translation>Rem&amp;ove</translation>
         </message>
         <message>
             <location filename="../../views/evidence_panel.py" line="60" />
@@ -663,14 +663,12 @@ This agency: {2}</translation>
             <translation type="vanished">baocao — Task and indicator reports</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="64" />
             <source>&amp;Tổng quan</source>
-            <translation>&amp;Overview</translation>
+            <translation type="vanished">&amp;Overview</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="65" />
             <source>&amp;Kế hoạch</source>
-            <translation>&amp;Plans</translation>
+            <translation type="vanished">&amp;Plans</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="66" />
@@ -679,9 +677,8 @@ This agency: {2}</translation>
             <translation>&amp;Report</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="67" />
             <source>Đồng &amp;bộ</source>
-            <translation>&amp;Sync</translation>
+            <translation type="vanished">&amp;Sync</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="85" />
@@ -704,14 +701,14 @@ This agency: {2}</translation>
             <translation>Export &amp;Excel…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="104" />
+            <location filename="../../views/main_window.py" line="101" />
             <source>Xuất &amp;Word…</source>
             <translation>Export &amp;Word…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="106" />
+            <location filename="../../views/main_window.py" line="103" />
             <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
-            <translation>Export &amp;encrypted file for the province…</translation>
+            <translation>Export en&amp;crypted file for the province…</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="108" />
@@ -848,12 +845,12 @@ This agency: {2}</translation>
             <translation>Exporting Excel</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="273" />
+            <location filename="../../views/main_window.py" line="270" />
             <source>Xuất Word</source>
             <translation>Export Word</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="279" />
+            <location filename="../../views/main_window.py" line="276" />
             <source>Đang xuất Word</source>
             <translation>Exporting Word</translation>
         </message>
@@ -915,9 +912,8 @@ This agency: {2}</translation>
     <context>
         <name>NarrativePanel</name>
         <message>
-            <location filename="../../views/narrative_panel.py" line="40" />
             <source>Tình hình và &amp;kết quả chung</source>
-            <translation>&amp;Summary of results</translation>
+            <translation type="vanished">&amp;Summary of results</translation>
         </message>
         <message>
             <location filename="../../views/narrative_panel.py" line="41" />
@@ -925,9 +921,8 @@ This agency: {2}</translation>
             <translation>&amp;Difficulties</translation>
         </message>
         <message>
-            <location filename="../../views/narrative_panel.py" line="41" />
             <source>Đề &amp;xuất, kiến nghị</source>
-            <translation>&amp;Proposals</translation>
+            <translation type="vanished">&amp;Proposals</translation>
         </message>
         <message>
             <location filename="../../views/narrative_panel.py" line="82" />
@@ -999,9 +994,8 @@ This agency: {2}</translation>
             <translation>Open the &amp;late report</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="74" />
             <source>Mở &amp;báo cáo</source>
-            <translation>Open &amp;report</translation>
+            <translation type="vanished">Open &amp;report</translation>
         </message>
         <message>
             <location filename="../../views/period_card.py" line="75" />
@@ -1220,9 +1214,8 @@ This agency: {2}</translation>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="72" />
             <source>&amp;Tìm:</source>
-            <translation>Sea&amp;rch:</translation>
+            <translation type="vanished">Sea&amp;rch:</translation>
         </message>
         <message>
             <location filename="../../views/plan_browser.py" line="98" />
@@ -1377,9 +1370,9 @@ This agency: {2}</translation>
             <translation>One ite&amp;m at a time</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="109" />
+            <location filename="../../views/report_editor/editor.py" line="110" />
             <source>&amp;Nhiệm vụ (bảng)</source>
-            <translation>&amp;Tasks (table)</translation>
+            <translation>Tas&amp;ks (table)</translation>
         </message>
         <message>
             <location filename="../../views/report_editor/editor.py" line="110" />
@@ -1387,14 +1380,12 @@ This agency: {2}</translation>
             <translation>&amp;Indicators (table)</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="113" />
             <source>Phần chun&amp;g</source>
-            <translation>&amp;General</translation>
+            <translation type="vanished">&amp;General</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="125" />
             <source>Sửa đổi (mở &amp;lần mới)…</source>
-            <translation>Revise (open a &amp;new revision)…</translation>
+            <translation type="vanished">Revise (open a &amp;new revision)…</translation>
         </message>
         <message>
             <location filename="../../views/report_editor/editor.py" line="200" />
@@ -1585,9 +1576,9 @@ This agency: {2}</translation>
             <translation>&amp;Language:</translation>
         </message>
         <message>
-            <location filename="../../views/settings_dialog.py" line="96" />
+            <location filename="../../views/settings_dialog.py" line="81" />
             <source>&amp;Tự khóa sau:</source>
-            <translation>&amp;Lock after:</translation>
+            <translation>Lock &amp;after:</translation>
         </message>
         <message>
             <location filename="../../views/settings_dialog.py" line="97" />
@@ -1698,17 +1689,16 @@ This agency: {2}</translation>
         <message>
             <location filename="../../views/sync_panel.py" line="81" />
             <source>Đăng &amp;ký với Sở</source>
-            <translation>&amp;Enroll with the province</translation>
+            <translation>Enro&amp;ll with the province</translation>
         </message>
         <message>
-            <location filename="../../views/sync_panel.py" line="83" />
             <source>Đồng &amp;bộ ngay</source>
-            <translation>Sync &amp;now</translation>
+            <translation type="vanished">Sync &amp;now</translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="86" />
             <source>&amp;Dừng</source>
-            <translation>&amp;Stop</translation>
+            <translation>St&amp;op</translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="97" />
@@ -1836,9 +1826,8 @@ This agency: {2}</translation>
             <translation>Province server</translation>
         </message>
         <message>
-            <location filename="../../views/sync_panel.py" line="106" />
             <source>Địa &amp;chỉ:</source>
-            <translation>&amp;Address:</translation>
+            <translation type="vanished">&amp;Address:</translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="106" />
@@ -1846,14 +1835,13 @@ This agency: {2}</translation>
             <translation>&amp;Proxy:</translation>
         </message>
         <message>
-            <location filename="../../views/sync_panel.py" line="107" />
             <source>Tệp &amp;CA:</source>
-            <translation>&amp;CA file:</translation>
+            <translation type="vanished">&amp;CA file:</translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="113" />
             <source>&amp;Mã đăng ký:</source>
-            <translation>Enrollment &amp;code:</translation>
+            <translation>Enrollment co&amp;de:</translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="129" />
@@ -1920,9 +1908,8 @@ This agency: {2}</translation>
     <context>
         <name>UnlockWindow</name>
         <message>
-            <location filename="../../views/unlock_window.py" line="53" />
             <source>baocao — Mở khóa dữ liệu</source>
-            <translation>baocao — Unlock your data</translation>
+            <translation type="vanished">baocao — Unlock your data</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="61" />
@@ -1940,11 +1927,11 @@ This agency: {2}</translation>
             <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
         </message>
         <message>
-            <location filename="../../views/unlock_window.py" line="90" />
-            <location filename="../../views/unlock_window.py" line="118" />
-            <location filename="../../views/unlock_window.py" line="143" />
+            <location filename="../../views/unlock_window.py" line="91" />
+            <location filename="../../views/unlock_window.py" line="119" />
+            <location filename="../../views/unlock_window.py" line="144" />
             <source>&amp;Người dùng:</source>
-            <translation>&amp;User:</translation>
+            <translation>U&amp;ser:</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="91" />
@@ -1968,9 +1955,8 @@ This agency: {2}</translation>
             <translation>&amp;Create the data store</translation>
         </message>
         <message>
-            <location filename="../../views/unlock_window.py" line="120" />
             <source>&amp;Nhập lại mật khẩu:</source>
-            <translation>&amp;Repeat the passphrase:</translation>
+            <translation type="vanished">&amp;Repeat the passphrase:</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="130" />
@@ -1978,9 +1964,8 @@ This agency: {2}</translation>
             <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
         </message>
         <message>
-            <location filename="../../views/unlock_window.py" line="137" />
             <source>Đặt &amp;mật khẩu mới</source>
-            <translation>Set a &amp;new passphrase</translation>
+            <translation type="vanished">Set a &amp;new passphrase</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="139" />
@@ -2018,9 +2003,9 @@ This agency: {2}</translation>
             <translation>I have &amp;kept the recovery key in a safe place</translation>
         </message>
         <message>
-            <location filename="../../views/unlock_window.py" line="173" />
+            <location filename="../../views/unlock_window.py" line="174" />
             <source>&amp;Tiếp tục</source>
-            <translation>&amp;Continue</translation>
+            <translation>Co&amp;ntinue</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="202" />
