@@ -277,7 +277,7 @@ class ItemForm(QScrollArea):
         typed = {}
         for field in ("numerator", "denominator", "value", "level"):
             try:
-                typed[field] = read_field(field, self.fields["indicator"][field].typed())
+                typed[field] = read_field(field, self.fields["indicator"][field].typed(), self.language)
             except FieldRefused:
                 typed[field] = None
         phase = target_for_year(item.targets, self.today.year)
@@ -303,7 +303,7 @@ class ItemForm(QScrollArea):
         if self.item is None or kind != self.kind or not widget.dirty or not self.editable:
             return True
         try:
-            value = read_field(field, widget.typed())
+            value = read_field(field, widget.typed(), self.language)
         except FieldRefused as error:
             show_refusal(widget, error, self.language)
             return False
