@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sync, self.tr("Đồng &bộ"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.dashboard.open_period.connect(self.open_report)
+        self.dashboard.open_period.connect(self.load_report)
         self.dashboard.open_task.connect(self.open_task)
         self.browser.open_task.connect(self.open_task)
         self.editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
@@ -164,6 +164,15 @@ class MainWindow(QMainWindow):
             return
         self.browser.set_tasks(view.tasks)
         self.tabs.setCurrentWidget(self.editor)
+
+    def load_report(self, period_code: str | None) -> None:
+        """Open a period's report from its card: read on a worker once a report is shown (the window keeps
+        answering, and what is being typed is kept)."""
+        if self.editor.view is None:
+            self.open_report(period_code)
+            return
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.load_period(period_code, on_loaded=lambda view: self.browser.set_tasks(view.tasks))
 
     def open_task(self, ref: str) -> None:
         """Show one task in the editor."""
