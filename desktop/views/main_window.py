@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         except BaocaoError as exc:
             show_error(self, exc, self.tr("Mở báo cáo"))
             return
-        self.browser.set_tasks(view.tasks)
+        self.browser.set_tasks(view.tasks, view.indicators)
         self.tabs.setCurrentWidget(self.editor)
 
     def load_report(self, period_code: str | None) -> None:
@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
             self.open_report(period_code)
             return
         self.tabs.setCurrentWidget(self.editor)
-        self.editor.load_period(period_code, on_loaded=lambda view: self.browser.set_tasks(view.tasks))
+        self.editor.load_period(period_code,
+                                on_loaded=lambda view: self.browser.set_tasks(view.tasks, view.indicators))
 
     def open_task(self, ref: str) -> None:
         """Show one task in the editor."""
@@ -189,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def _report_changed(self) -> None:
         if self.editor.view is not None:
-            self.browser.set_tasks(self.editor.tasks.items())
+            self.browser.set_tasks(self.editor.tasks.items(), self.editor.indicators.items())
 
     def _period(self) -> str | None:
         if self.editor.view is None:
