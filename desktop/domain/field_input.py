@@ -15,10 +15,9 @@ itself shows numbers) and refused otherwise, with the two readings named.
 
 from __future__ import annotations
 
-from typing import Any
-
 import math
 import re
+from typing import Any
 
 from desktop.domain.numbers import format_number
 from desktop.errors import InputError

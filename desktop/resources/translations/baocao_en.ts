@@ -755,7 +755,31 @@ This agency: {2}</translation>
             <source>{0} / {1} nhiệm vụ</source>
             <translation>{0} / {1} tasks</translation>
         </message>
-    </context>
+        <message>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Mục tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu: {0} / {1}</source>
+        <translation>Indicators: {0} / {1}</translation>
+    </message>
+</context>
     <context>
         <name>PrintPreview</name>
         <message>
@@ -849,7 +873,11 @@ This agency: {2}</translation>
             <source>{0} lỗi, {1} cảnh báo</source>
             <translation>{0} errors, {1} warnings</translation>
         </message>
-    </context>
+        <message>
+        <source>Mở báo cáo</source>
+        <translation>Open report</translation>
+    </message>
+</context>
     <context>
         <name>ReportModels</name>
         <message>

@@ -251,7 +251,7 @@ class ReportEditor(QWidget):
             self.frozen_banner.setText(self.tr("Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới "
                                                "(cần ghi lý do).").format(view.revision))
         self.result = ValidationResult()
-        self._shown_issues: list[str] = []
+        self._shown_issues = []
         self.validate_now()
         self._evidence_timer.start()  # the evidence list is read once the report is on screen
 
