@@ -32,3 +32,9 @@ def _roman_value(text: str) -> int:
         following = _ROMAN[text[index + 1]] if index + 1 < len(text) else 0
         total += -value if value < following else value
     return total
+
+
+def natural_sort_text(text: str) -> str:
+    """``natural_key`` as one text that sorts the same way by plain comparison (for Qt's sort role):
+    "II.3" before "II.10", "IX" before "X"."""
+    return "\x01".join(f"0{value:012d}" if kind == 0 else f"1{value}" for kind, value in natural_key(text))

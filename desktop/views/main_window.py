@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sync, self.tr("Đồng bộ"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.dashboard.open_period.connect(self.open_report)
+        self.dashboard.open_period.connect(self.load_report)
         self.dashboard.open_task.connect(self.open_task)
         self.browser.open_task.connect(self.open_task)
         self.editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
@@ -170,8 +170,18 @@ class MainWindow(QMainWindow):
         except BaocaoError as exc:
             show_error(self, exc, self.tr("Mở báo cáo"))
             return
-        self.browser.set_tasks(view.tasks)
+        self.browser.set_tasks(view.tasks, view.indicators)
         self.tabs.setCurrentWidget(self.editor)
+
+    def load_report(self, period_code: str | None) -> None:
+        """Open a period's report from its card: read on a worker once a report is shown (the window keeps
+        answering, and what is being typed is kept)."""
+        if self.editor.view is None:
+            self.open_report(period_code)
+            return
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.load_period(period_code,
+                                on_loaded=lambda view: self.browser.set_tasks(view.tasks, view.indicators))
 
     def open_task(self, ref: str) -> None:
         """Show one task in the editor."""
@@ -193,7 +203,7 @@ class MainWindow(QMainWindow):
 
     def _report_changed(self) -> None:
         if self.editor.view is not None:
-            self.browser.set_tasks(self.editor.tasks.items())
+            self.browser.set_tasks(self.editor.tasks.items(), self.editor.indicators.items())
 
     def _period(self) -> str | None:
         if self.editor.view is None:

@@ -1,11 +1,13 @@
-"""Browse what the plans assign to this agency: filters (mine as lead / coordinator, overdue, section,
-deadline kind) and a search that ignores diacritics; Enter opens the task in the editor."""
+"""Browse what the plans assign to this agency, tasks and indicators: filters (mine as lead / coordinator,
+overdue, section, deadline kind) and a search that ignores diacritics; Enter opens the task in the editor.
+The indicators show their name, unit, targets by phase and area (the plan's group); the text, role and
+plan filters narrow them too (sections and deadlines are the tasks')."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,14 +16,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.deadlines import KINDS
-from desktop.domain.item_filter import ItemFilter, filter_tasks, sections
-from desktop.services.report_items import TaskItem
+from desktop.domain.item_filter import ItemFilter, filter_indicators, filter_tasks, sections
+from desktop.services.report_items import IndicatorItem, TaskItem
 from desktop.views.report_models import Column, ReportTableModel
 
 KIND_LABELS = {"date": ("Ngày cụ thể", "Exact date"), "month": ("Tháng", "Month"), "quarter": ("Quý", "Quarter"),
@@ -39,6 +42,7 @@ class PlanBrowser(QWidget):
         super().__init__(parent)
         self.language, self.today = language, today or date.today()
         self._tasks: list[TaskItem] = []
+        self._indicators: list[IndicatorItem] = []
         self.search = QLineEdit()
         self.search.setObjectName("planSearch")
         self.search.setPlaceholderText(self.tr("Tìm (không cần dấu): chuyen doi so…"))
@@ -69,6 +73,31 @@ class PlanBrowser(QWidget):
         self.table.activated.connect(lambda index: self.open_task.emit(self.model.row_item(index.row()).ref))
         for n, width in ((0, 8), (2, 10), (3, 22), (4, 18), (5, 16)):
             self.table.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
+        indicator_columns = (Column("key", self.tr("STT")), Column("name", self.tr("Chỉ tiêu")),
+                             Column("unit", self.tr("Đơn vị tính")), Column("targets", self.tr("Mục tiêu")),
+                             Column("group", self.tr("Lĩnh vực")), Column("role", self.tr("Vai trò")))
+        self.indicator_model = ReportTableModel("indicator", indicator_columns, language, lambda *_: False, self)
+        self.indicator_table = QTableView()
+        self.indicator_table.setObjectName("planIndicatorTable")
+        self.indicator_table.setModel(self.indicator_model)
+        self.indicator_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.indicator_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.indicator_table.setWordWrap(True)
+        self.indicator_table.verticalHeader().setVisible(False)
+        self.indicator_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for n, width in ((0, 6), (2, 12), (3, 30), (4, 22), (5, 10)):
+            self.indicator_table.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
+        self.indicator_count = QLabel()
+        indicators = QWidget()
+        indicators_layout = QVBoxLayout(indicators)
+        indicators_layout.setContentsMargins(0, 0, 0, 0)
+        indicators_layout.addWidget(self.indicator_count)
+        indicators_layout.addWidget(self.indicator_table, 1)
+        lists = QSplitter(Qt.Orientation.Vertical)
+        lists.addWidget(self.table)
+        lists.addWidget(indicators)
+        lists.setStretchFactor(0, 3)
+        lists.setStretchFactor(1, 2)
         find = QLabel(self.tr("Tì&m:"))
         find.setBuddy(self.search)
         filters = QHBoxLayout()
@@ -78,7 +107,7 @@ class PlanBrowser(QWidget):
             filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(lists, 1)
         layout.addWidget(self.count)
         self.search.textChanged.connect(self.apply)
         for combo in (self.role, self.section, self.kind):
@@ -89,10 +118,13 @@ class PlanBrowser(QWidget):
         QWidget.setTabOrder(self.section, self.kind)
         QWidget.setTabOrder(self.kind, self.overdue)
         QWidget.setTabOrder(self.overdue, self.table)
+        QWidget.setTabOrder(self.table, self.indicator_table)
 
-    def set_tasks(self, tasks: list[TaskItem]) -> None:
-        """Browse these tasks (the current report's)."""
+    def set_tasks(self, tasks: list[TaskItem], indicators: list[IndicatorItem] | None = None) -> None:
+        """Browse these tasks and indicators (the current report's; the indicators kept when not given)."""
         self._tasks = list(tasks)
+        if indicators is not None:
+            self._indicators = list(indicators)
         self.section.blockSignals(True)
         self.section.clear()
         self.section.addItem(self.tr("Mọi phần"), None)
@@ -113,7 +145,15 @@ class PlanBrowser(QWidget):
         shown = filter_tasks(self._tasks, self.choice())
         self.model.set_rows(shown, editable=False)
         self.count.setText(self.tr("{0} / {1} nhiệm vụ").format(len(shown), len(self._tasks)))
+        choice = self.choice()
+        indicators = filter_indicators(self._indicators, choice)
+        self.indicator_model.set_rows(indicators, editable=False)
+        self.indicator_count.setText(self.tr("Chỉ tiêu: {0} / {1}").format(len(indicators), len(self._indicators)))
 
     def visible_keys(self) -> list[str]:
         """The keys shown, in order (what a user reads down the first column)."""
         return [item.key for item in self.model.items()]
+
+    def visible_indicators(self) -> list[str]:
+        """The indicators' names shown, in order."""
+        return [item.name for item in self.indicator_model.items()]

@@ -89,7 +89,7 @@ class ReportDelegate(QStyledItemDelegate):
         if not isinstance(editor, QLineEdit):
             return None
         try:
-            read_field(str(editor.property(_FIELD)), editor.text())
+            read_field(str(editor.property(_FIELD)), editor.text(), self._model.language)
         except FieldRefused as error:
             return error
         return None
@@ -100,7 +100,7 @@ class ReportDelegate(QStyledItemDelegate):
             value = editor.currentData()
         elif isinstance(editor, QLineEdit):
             try:
-                value = read_field(self._field(index), editor.text())
+                value = read_field(self._field(index), editor.text(), self._model.language)
             except FieldRefused as error:
                 show_refusal(editor, error, self._model.language)
                 return

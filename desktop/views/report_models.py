@@ -19,7 +19,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 
+from desktop.domain.natural_order import natural_sort_text
 from desktop.domain.task_status import status_label
+from desktop.domain.text import fold
 from desktop.domain.validation_issues import ERROR, Issue
 from desktop.views.formatting import format_date, format_number
 from desktop.views.plain_items import set_cell, update_cell
@@ -87,6 +89,20 @@ _BACKGROUND, _ALIGNMENT = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAl
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _SHOWN | Qt.ItemFlag.ItemIsEditable
+SORT_ROLE = Qt.ItemDataRole.UserRole + 7
+REF_ROLE = Qt.ItemDataRole.UserRole + 8
+
+
+def _sort_value(column: Column, value: Any) -> Any:
+    """What a header click sorts a cell by: item numbers in natural order, numbers by value, text by its
+    letters without diacritics (an empty cell first)."""
+    if column.field == "key":
+        return natural_sort_text(str(value or ""))
+    if column.kind in ("percent", "number") or column.field == "evidence":
+        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else -1.0
+    if isinstance(value, dict):
+        value = "; ".join(str(v) for v in value.values())
+    return fold(str(value)) if value is not None else ""
 
 
 class ReportTableModel(QStandardItemModel):
@@ -105,6 +121,7 @@ class ReportTableModel(QStandardItemModel):
         self._issues: dict[tuple[str, str], list[Issue]] = {}
         self._field_column = {c.field: n for n, c in enumerate(self.columns)}
         self.setHorizontalHeaderLabels([c.header for c in self.columns])
+        self.setSortRole(SORT_ROLE)
 
     # data in ---------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Any], editable: bool) -> None:
@@ -177,7 +194,10 @@ class ReportTableModel(QStandardItemModel):
 
     def _roles(self, column: Column, item: Any, issues: list[Issue]) -> dict[int, Any]:
         """Everything the view asks of one cell."""
-        roles: dict[int, Any] = {_DISPLAY: self._display(column, item, getattr(item, column.field))}
+        value = getattr(item, column.field)
+        roles: dict[int, Any] = {_DISPLAY: self._display(column, item, value), SORT_ROLE: _sort_value(column, value)}
+        if column.field == "key":
+            roles[REF_ROLE] = item.ref
         roles.update(self._marks(column, item, issues, roles[_DISPLAY]))
         if column.kind in ("percent", "number"):
             roles[_ALIGNMENT] = _RIGHT
@@ -192,6 +212,16 @@ class ReportTableModel(QStandardItemModel):
             shown = self._display(column, item, getattr(item, column.field))
         return {_TOOLTIP: shown if len(shown) > 40 else None,
                 _BACKGROUND: READ_ONLY_BRUSH if column.editable and not self.editable else None}
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by a column (a header click): in C++ by each cell's sort value, then the rows'
+        items follow (the key cells name them); ``-1`` keeps the order."""
+        if not 0 <= column < len(self.columns) or not self._rows:
+            return
+        QStandardItemModel.sort(self, column, order)
+        by_ref = {row.ref: row for row in self._rows}
+        self._rows = [by_ref[str(self.item(n, 0).data(REF_ROLE))] for n in range(self.rowCount())]
+        self._row_of = {row.ref: n for n, row in enumerate(self._rows)}
 
     # lookups ---------------------------------------------------------------------------------------
     def row_item(self, row: int) -> Any:

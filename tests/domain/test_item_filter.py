@@ -123,3 +123,4 @@ def test_sections_follow_each_plans_numbering_and_never_mix_plans() -> None:
 
 def test_query_is_bounded() -> None:
     assert len(" ".join(query_words("a " * 10_000))) <= 200
+

@@ -197,7 +197,7 @@ def test_the_list_groups_by_plan_shows_states_and_filters(qtbot: QtBot, window: 
               for r in range(model.rowCount(model.index(s, 0, model.index(p, 0))))}
     assert {"Chưa nhập", "Đã nhập"} <= states
     items.filter.setCurrentIndex(items.filter.findData("unanswered"))
-    shown = list(items._order)
+    shown = items.shown()
     assert shown and all(not editor.item(*name.split("|", 1)).values().get("status")  # type: ignore[union-attr]
                          for name in shown if name.startswith("task|"))
     items.filter.setCurrentIndex(0)
@@ -205,7 +205,7 @@ def test_the_list_groups_by_plan_shows_states_and_filters(qtbot: QtBot, window: 
     typed = fold(" ".join(title.split()[:3]))
     assert typed.isascii()
     items.search.setText(typed)
-    assert f"task|{editor.tasks.row_item(0).ref}" in items._order
+    assert f"task|{editor.tasks.row_item(0).ref}" in items.shown()
 
 
 def test_status_combo_is_a_combo_and_issues_sit_beside_their_field(qtbot: QtBot, window: MainWindow) -> None:
@@ -216,3 +216,20 @@ def test_status_combo_is_a_combo_and_issues_sit_beside_their_field(qtbot: QtBot,
     message = editor.form.findChild(QLabel, "formMessage_task_status")
     assert message is not None and not message.isHidden()
     assert issue.message("vi") in message.text()
+
+
+def test_a_report_read_on_a_worker_is_swapped_in_without_touching_the_field_being_typed(
+        qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
+    editor = window.editor
+    ref = unanswered(editor, "task")
+    editor.go_to("task", ref, "result")
+    type_here("Đang")
+    editor.load_period(editor.period_code)
+    type_here(" soạn")
+    qtbot.waitUntil(lambda: editor.load_operation is None, timeout=10_000)
+    type_here(" báo cáo")
+    result = editor.form_field("task", "result")
+    assert isinstance(result, QPlainTextEdit) and result.toPlainText() == "Đang soạn báo cáo"
+    assert editor.form.item is not None and editor.form.item.ref == ref
+    press(Qt.Key.Key_Tab)
+    assert next(t for t in open_report(demo_store).tasks if t.ref == ref).result == "Đang soạn báo cáo"

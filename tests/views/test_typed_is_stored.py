@@ -13,6 +13,7 @@ from desktop.app import create_main_window
 from desktop.models.store import Store
 from desktop.services.reports import open_report
 from desktop.views.main_window import MainWindow
+from desktop.views.settings_dialog import UiSettings
 from tests.views.flow_helpers import type_text, wait_validated
 
 
@@ -111,3 +112,51 @@ def test_words_in_a_number_cell_are_refused_with_a_message(qtbot: QtBot, window:
     assert "không phải là một số" in field.toolTip()
     assert stored_indicator(demo_store, ref).value == before  # type: ignore[attr-defined]
     assert window.undo_stack.count() == 0
+
+
+def test_a_lone_comma_before_three_digits_is_refused_in_vietnamese_with_both_readings(
+        qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
+    """"1,250" is 1250 to an English reader and 1,25 to a Vietnamese one: refused at the cell, text kept."""
+    editor = window.editor
+    editor.show_table_mode(True)
+    editor.tabs.setCurrentWidget(editor.indicator_table)
+    model = editor.indicators
+    ref = model.row_item(0).ref
+    before = stored_indicator(demo_store, ref).value  # type: ignore[attr-defined]
+    start_in_cell(editor.indicator_table, 0, model.column_of("value"))
+    press(Qt.Key.Key_F2)
+    field = QApplication.focusWidget()
+    assert isinstance(field, QLineEdit)
+    field.selectAll()
+    type_here("1,250")
+    press(Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is field and field.text() == "1,250"
+    assert "1250" in field.toolTip() and "1,25" in field.toolTip()
+    assert stored_indicator(demo_store, ref).value == before  # type: ignore[attr-defined]
+    field.selectAll()
+    type_here("1.250")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.row_item(0).value == 1250, timeout=3_000)
+    assert stored_indicator(demo_store, ref).value == 1250  # type: ignore[attr-defined]
+
+
+def test_in_english_1250_with_a_comma_is_one_thousand_two_hundred_and_fifty(
+        qtbot: QtBot, demo_store: Store) -> None:
+    made = create_main_window(demo_store, UiSettings(language="en"))
+    qtbot.addWidget(made)
+    made.show()
+    made.open_report(None)
+    editor = made.editor
+    wait_validated(qtbot, editor)
+    model = editor.indicators
+    ref = model.row_item(0).ref
+    editor.go_to("indicator", ref, "denominator")
+    field = QApplication.focusWidget()
+    assert isinstance(field, QLineEdit) and field.objectName() == "form_indicator_denominator"
+    field.selectAll()
+    type_here("1,250")
+    editor.validate_now()
+    made.dashboard.refresh()
+    press(Qt.Key.Key_Tab)
+    assert editor.language == "en" and field.toolTip() == "", field.toolTip()
+    assert stored_indicator(demo_store, ref).denominator == 1250  # type: ignore[attr-defined]

@@ -1232,6 +1232,30 @@ This agency: {2}</translation>
             <source>Tì&amp;m:</source>
             <translation>&amp;Search:</translation>
         </message>
+        <message>
+            <source>STT</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Đơn vị tính</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Mục tiêu</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>Lĩnh vực</source>
+            <translation>Area</translation>
+        </message>
+        <message>
+            <source>Chỉ tiêu: {0} / {1}</source>
+            <translation>Indicators: {0} / {1}</translation>
+        </message>
     </context>
     <context>
         <name>PlanImportDialog</name>
@@ -1431,6 +1455,10 @@ This agency: {2}</translation>
             <location filename="../../views/report_editor/editor.py" line="126" />
             <source>Sử&amp;a đổi (mở lần mới)…</source>
             <translation>Revise (open a &amp;new revision)…</translation>
+        </message>
+        <message>
+            <source>Mở báo cáo</source>
+            <translation>Open report</translation>
         </message>
     </context>
     <context>

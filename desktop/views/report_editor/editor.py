@@ -4,14 +4,13 @@ shown beside the field or on the cell it concerns, and the evidence of the selec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QListWidget,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,24 +29,21 @@ from desktop.domain.validation_issues import ERROR, WARNING, Issue, field_label
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import reports, validation
-from desktop.services.installation import installation_agency
-from desktop.services.report_items import EditorContext, IndicatorItem, TaskItem, editor_context
+from desktop.services.report_items import EditorContext, IndicatorItem, TaskItem
 from desktop.services.reports import ReportView
 from desktop.views.evidence_panel import EvidencePanel
 from desktop.views.narrative_panel import NarrativePanel
 from desktop.views.plain_items import fill_list
-from desktop.views.report_delegates import ReportDelegate
 from desktop.views.report_editor.item_form import ItemForm, field_name
 from desktop.views.report_editor.item_list import ItemList, item_id
+from desktop.views.report_editor.loading import LoadedReport, load_report
+from desktop.views.report_editor.report_table import ReportTable
 from desktop.views.report_models import ReportTableModel, indicator_columns, task_columns
 from desktop.views.worker import Operation, run_operation, show_error
 
 VALIDATE_DELAY_MS = 300
 EVIDENCE_DELAY_MS = 150
 ISSUE_BATCH = 40
-COLUMN_WIDTHS = {"key": 9, "title": 36, "name": 32, "role": 11, "deadline_text": 20, "status": 20, "percent": 10,
-                 "result": 28, "difficulties": 20, "proposals": 20, "not_applicable_reason": 18, "evidence": 8,
-                 "unit": 7, "targets": 18, "numerator": 8, "denominator": 8, "value": 8, "level": 7, "note": 24}
 
 
 class CellEdit(QUndoCommand):
@@ -84,6 +79,9 @@ class ReportEditor(QWidget):
         self.view: ReportView | None = None
         self.result = ValidationResult()
         self.validation_operation: Operation | None = None
+        self.load_operation: Operation | None = None
+        self._saved_while_loading: list[tuple[str, str, str, Any]] = []
+        self._shown_issues: list[str] = []
         self._validate_again = False
         self.tasks = ReportTableModel("task", task_columns(), language, self._committer("task"), self)
         self.indicators = ReportTableModel("indicator", indicator_columns(), language, self._committer("indicator"),
@@ -172,53 +170,92 @@ class ReportEditor(QWidget):
         QWidget.setTabOrder(self.indicator_table, self.issue_list)
         QWidget.setTabOrder(self.issue_list, self.evidence)
 
-    def _table(self, model: ReportTableModel, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setItemDelegate(ReportDelegate(model, table))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        table.setWordWrap(True)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setHighlightSections(False)
-        char = table.fontMetrics().averageCharWidth()
-        for n, column in enumerate(model.columns):
-            table.setColumnWidth(n, max(COLUMN_WIDTHS.get(column.field, 10), len(column.header) + 2) * char)
+    def _table(self, model: ReportTableModel, name: str) -> ReportTable:
+        table = ReportTable(name)
+        table.show_model(model)
         table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         return table
 
+    def _attach(self, table: ReportTable, model: ReportTableModel, old: ReportTableModel) -> ReportTableModel:
+        model.setParent(self)
+        table.show_model(model)
+        if old is not model:
+            old.deleteLater()
+        return model
+
+    def _commits(self) -> tuple[Any, Any]:
+        return self._committer("task"), self._committer("indicator")
+
     # opening ---------------------------------------------------------------------------------------
     def open_period(self, period_code: str | None = None) -> ReportView:
-        """Show the newest revision of the period's report (the current period by default)."""
-        view = reports.open_report(self.store, period_code)
+        """Show the newest revision of the period's report (the current period by default), read here."""
+        loaded = load_report(self.store, period_code, self.language, self._commits(), self.item_list.choice())
+        self.show_loaded(loaded)
+        return loaded.view
+
+    def load_period(self, period_code: str | None = None,
+                    on_loaded: Callable[[ReportView], None] | None = None) -> Operation:
+        """Read the report and fill its models on a worker, then swap them in: opening a report while a sync
+        or an export runs does not stall the window, and what the user types meanwhile is kept."""
+        store, language, commits, choice = self.store, self.language, self._commits(), self.item_list.choice()
+        ui_thread = self.thread()
+        self._saved_while_loading = []
+
+        def done(loaded: LoadedReport) -> None:
+            self.load_operation = None
+            self.show_loaded(loaded)
+            if on_loaded is not None:
+                on_loaded(loaded.view)
+
+        def failed(error: BaseException) -> None:
+            self.load_operation = None
+            if isinstance(error, BaocaoError):
+                show_error(self, error, self.tr("Mở báo cáo"))
+
+        self.load_operation = run_operation(
+            self, lambda _p, _c: load_report(store, period_code, language, commits, choice, ui_thread),
+            title=self.tr("Mở báo cáo"), on_success=done, on_failure=failed, dialog=False)
+        return self.load_operation
+
+    def show_loaded(self, loaded: LoadedReport) -> None:
+        """Show a report that was read: its models swapped in, the item being edited kept with what the user
+        has typed in it (saved or not), and the values saved while it was read shown."""
+        view = loaded.view
+        same_report = self.view is not None and self.view.period.code == view.period.code
+        for kind, ref, field, value in self._saved_while_loading if same_report else []:
+            model = loaded.tasks if kind == "task" else loaded.indicators
+            model.set_value(ref, field, value)
+            row = model.row_of(ref)
+            if row is not None:
+                loaded.states[item_id(kind, ref)] = item_state(model.row_item(row), [])
+        self._saved_while_loading = []
+        current = self.form.item.ref if self.form.item is not None and same_report else None
+        current_kind = self.form.kind
         self.view = view
-        self.undo_stack.clear()
+        self.context = loaded.context
+        if not same_report:
+            self.undo_stack.clear()
         label = view.period.label_en if self.language == "en" else view.period.label_vi
         self.heading.setText(self.tr("<b>Báo cáo {0}</b> — {1} — lần {2}").format(label, view.agency_name,
                                                                                  view.revision))
-        self.tasks.set_rows(view.tasks, view.editable)
-        self.indicators.set_rows(view.indicators, view.editable)
+        self.tasks = self._attach(self.task_table, loaded.tasks, self.tasks)
+        self.indicators = self._attach(self.indicator_table, loaded.indicators, self.indicators)
         self.narrative.set_view(view)
-        with self.store.session() as session:
-            self.context = editor_context(session, installation_agency(session), view.period.code)
         self._issues = {}
-        self.item_list.set_items(view.tasks, view.indicators, self.context.plan_titles, self._states())
-        first = self.item_list.first()
-        if first:
-            self.item_list.select(*first)
+        self.item_list.set_items(view.tasks, view.indicators, loaded.context.plan_titles, loaded.states,
+                                 loaded.tree)
+        if current is None or not self.item_list.select(current_kind, current):
+            first = self.item_list.first()
+            if first:
+                self.item_list.select(*first)
         self.banner.setVisible(not view.editable)
         if not view.editable:
             self.frozen_banner.setText(self.tr("Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới "
                                                "(cần ghi lý do).").format(view.revision))
         self.result = ValidationResult()
+        self._shown_issues = []
         self.validate_now()
-        self._selection_changed()
-        return view
+        self._evidence_timer.start()  # the evidence list is read once the report is on screen
 
     @property
     def period_code(self) -> str:
@@ -239,6 +276,8 @@ class ReportEditor(QWidget):
 
     def save(self, kind: str, ref: str, field: str, value: Any) -> None:
         """Save one field at once through the services (autosave), then show it and re-validate."""
+        if self.load_operation is not None:  # the report being read may predate this value
+            self._saved_while_loading.append((kind, ref, field, value))
         if kind == "task":
             reports.update_task(self.store, self.period_code, ref, **{field: value})
             self.tasks.set_value(ref, field, value)
@@ -277,7 +316,8 @@ class ReportEditor(QWidget):
 
     def validation_pending(self) -> bool:
         """Whether a validation is scheduled or running (its marks are not shown yet)."""
-        return self._validate_timer.isActive() or self.validation_operation is not None or self._validate_again
+        return (self._validate_timer.isActive() or self.validation_operation is not None or self._validate_again
+                or self.load_operation is not None)
 
     def _validation_failed(self, error: BaseException) -> None:
         self.validation_operation = None
@@ -290,19 +330,33 @@ class ReportEditor(QWidget):
             self.validate_now()
             return
         self.result = result
+        # Only what changed is shown again: the marks of the cells, the states of the items and the messages
+        # whose issues differ from the last validation's (typing goes on while this runs on the UI thread).
         self.tasks.set_issues(result.issues)
         self.indicators.set_issues(result.issues)
-        self._issues = {}
+        issues: dict[str, list[Issue]] = {}
         for issue in result.issues:
-            self._issues.setdefault(item_id(issue.item_kind, issue.item_key), []).append(issue)
-        self.item_list.set_states(self._states())
-        if self.form.item is not None:
-            self.form.show_issues(self._issues.get(item_id(self.form.kind, self.form.item.ref), []))
+            issues.setdefault(item_id(issue.item_kind, issue.item_key), []).append(issue)
+        changed = [name for name in issues.keys() | self._issues.keys() if issues.get(name) != self._issues.get(name)]
+        self._issues = issues
+        states = {}
+        for name in changed:
+            kind, ref = name.split("|", 1)
+            item = self.item(kind, ref)
+            if item is not None:
+                states[name] = item_state(item, issues.get(name, []))
+        self.item_list.update_states(states)
+        current = item_id(self.form.kind, self.form.item.ref) if self.form.item is not None else None
+        if current in changed:
+            self.form.show_issues(issues.get(current, []))
         self.issue_summary.setText(self.tr("{0} lỗi, {1} cảnh báo").format(len(result.errors), len(result.warnings)))
-        icons = {ERROR: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                 WARNING: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
-        fill_list(self.issue_list, [(issue.message(self.language), icons.get(issue.severity, icons[WARNING]))
-                                    for issue in result.issues])
+        messages = [issue.message(self.language) for issue in result.issues]
+        if messages != self._shown_issues:
+            self._shown_issues = messages
+            icons = {ERROR: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                     WARNING: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+            fill_list(self.issue_list, [(message, icons.get(issue.severity, icons[WARNING]))
+                                        for message, issue in zip(messages, result.issues, strict=True)])
         self.validated.emit(result)
 
     def _issue_activated(self, item: QListWidgetItem) -> None:
@@ -345,14 +399,6 @@ class ReportEditor(QWidget):
         model = self.tasks if kind == "task" else self.indicators
         row = model.row_of(ref)
         return None if row is None else model.row_item(row)
-
-    def _states(self) -> dict[str, str]:
-        if not self.view:
-            return {}
-        return {**{item_id("task", t.ref): item_state(t, self._issues.get(item_id("task", t.ref), []))
-                   for t in self.tasks.items()},
-                **{item_id("indicator", i.ref): item_state(i, self._issues.get(item_id("indicator", i.ref), []))
-                   for i in self.indicators.items()}}
 
     def _form_commit(self, kind: str, ref: str, field: str, old: Any, new: Any) -> bool:
         return bool(self._committer(kind)(ref, field, old, new))
@@ -397,7 +443,7 @@ class ReportEditor(QWidget):
         return widget
 
     # selection and evidence ------------------------------------------------------------------------
-    def current_table(self) -> tuple[QTableView, ReportTableModel, str]:
+    def current_table(self) -> tuple[ReportTable, ReportTableModel, str]:
         """The table last shown, its model and its kind."""
         if self.tabs.currentWidget() is self.indicator_table:
             return self.indicator_table, self.indicators, "indicator"

@@ -44,6 +44,10 @@ INDICATOR_FORM = (("numerator", "line"), ("denominator", "line"), ("value", "lin
 MESSAGE_COLOUR = {ERROR: QColor("#b71c1c"), "warning": QColor("#8a6d00")}
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
@@ -149,7 +153,7 @@ class ItemForm(QScrollArea):
             column.addWidget(message)
             if field == "denominator":
                 column.addWidget(self.rate)
-            label = QLabel(field_label(field, self.language))
+            label = QLabel(_capital(field_label(field, self.language)))
             label.setBuddy(widget)
             label.setWordWrap(True)
             form.addRow(label, box)
@@ -168,9 +172,12 @@ class ItemForm(QScrollArea):
     def show_item(self, kind: str, item: TaskItem | IndicatorItem, editable: bool, issues: list[Issue],
                   previous: dict[str, Any] | None) -> None:
         """Show another item: every field filled from what is stored."""
+        same = self.item is not None and self.kind == kind and self.item.ref == item.ref
         self.kind, self.item, self.editable, self.previous = kind, item, editable, previous
         self.pages.setCurrentIndex(0 if kind == "task" else 1)
         for field, widget in self.fields[kind].items():
+            if same and (widget.hasFocus() or widget.dirty):
+                continue  # the same item read again (a reload): what is being typed, saved or not, is kept
             widget.fill(getattr(item, field), field, self.language)
             show_refusal(widget, None, self.language)
             widget.setEnabled(editable)
@@ -216,7 +223,7 @@ class ItemForm(QScrollArea):
             return
         label = self.labels["task"]["difficulties"]
         label.setText(self.tr("Lý do không thực hiện, khó khăn") if getattr(self.item, "status", None) == NOT_DONE
-                          else field_label("difficulties", self.language))
+                          else _capital(field_label("difficulties", self.language)))
 
     def _show_context(self) -> None:
         item = self.item
@@ -277,7 +284,7 @@ class ItemForm(QScrollArea):
         typed = {}
         for field in ("numerator", "denominator", "value", "level"):
             try:
-                typed[field] = read_field(field, self.fields["indicator"][field].typed())
+                typed[field] = read_field(field, self.fields["indicator"][field].typed(), self.language)
             except FieldRefused:
                 typed[field] = None
         phase = target_for_year(item.targets, self.today.year)
@@ -303,7 +310,7 @@ class ItemForm(QScrollArea):
         if self.item is None or kind != self.kind or not widget.dirty or not self.editable:
             return True
         try:
-            value = read_field(field, widget.typed())
+            value = read_field(field, widget.typed(), self.language)
         except FieldRefused as error:
             show_refusal(widget, error, self.language)
             return False

@@ -2,15 +2,19 @@
 with its state, and filters (mine as lead / coordinator, unanswered, with issues, overdue) and a search that
 ignores diacritics.
 
-The tree's cells are made in C++ (``plain_items.set_cell``): painting it never waits for the GIL.
+The tree's cells are made in C++ (``plain_items.set_cell``): painting it never waits for the GIL. The tree
+is built into a model of its own, away from the view, and then shown in one step: built under the view,
+each cell's change made Qt measure the whole state column again (five seconds for 350 items). A report
+being opened has its tree built on the worker that reads it (``build_tree`` runs on any thread).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.item_filter import ItemFilter, filter_indicators, filter_tasks, section_order
-from desktop.domain.item_state import HAS_ERROR, HAS_WARNING, UNANSWERED, state_label
+from desktop.domain.item_state import HAS_ERROR, HAS_WARNING, STATES, UNANSWERED, state_label
 from desktop.services.report_items import IndicatorItem, TaskItem
 from desktop.views.plain_items import set_cell
 
@@ -41,6 +45,121 @@ def item_id(kind: str, ref: str) -> str:
     return f"{kind}|{ref}"
 
 
+@dataclass(frozen=True)
+class TreeChoice:
+    """What the tree shows: the filters as the user set them, and the words of its group rows."""
+
+    items: ItemFilter
+    wanted: str
+    language: str
+    headers: tuple[str, str]
+    tasks_word: str
+    indicators_word: str
+
+
+@dataclass
+class Tree:
+    """A filled model, not yet shown, with its items' order and cells."""
+
+    model: QStandardItemModel
+    choice: TreeChoice
+    order: list[str] = field(default_factory=list)
+    rows: dict[str, QModelIndex] = field(default_factory=dict)
+    painted: dict[str, str] = field(default_factory=dict)
+
+
+def plan_label(code: str, titles: dict[str, str]) -> str:
+    """"3256/QĐ-UBND — Kế hoạch thực hiện …" with the title cut at a word."""
+    title = titles.get(code, "")
+    short = title if len(title) <= SHORT_TITLE else title[:SHORT_TITLE].rsplit(" ", 1)[0] + "…"
+    return f"{code} — {short}" if short else code
+
+
+def keeps(state: str, wanted: str) -> bool:
+    """Whether an item in ``state`` passes the state filter ``wanted``."""
+    if wanted == UNANSWERED_ONLY:
+        return state == UNANSWERED
+    if wanted == WITH_ISSUES:
+        return state in (HAS_ERROR, HAS_WARNING)
+    return True
+
+
+def build_tree(tasks: Sequence[TaskItem], indicators: Sequence[IndicatorItem], titles: dict[str, str],
+               states: dict[str, str], choice: TreeChoice) -> Tree:
+    """The tree of the items that pass ``choice``, with their states, in a new model (on any thread; a model
+    made on a worker is moved to the UI thread by ``ItemList.show_tree``)."""
+    shown_tasks = [t for t in filter_tasks(tasks, choice.items)
+                   if keeps(states.get(item_id("task", t.ref), UNANSWERED), choice.wanted)]
+    shown_indicators = [] if choice.wanted == OVERDUE else [
+        i for i in filter_indicators(indicators, choice.items)
+        if keeps(states.get(item_id("indicator", i.ref), UNANSWERED), choice.wanted)]
+    tree = Tree(QStandardItemModel(0, 2), choice)
+    tree.model.setHorizontalHeaderLabels(list(choice.headers))
+    for plan in dict.fromkeys([t.plan for t in shown_tasks] + [i.plan for i in shown_indicators]):
+        plan_index = _group(tree.model, QModelIndex(), plan_label(plan, titles))
+        sections: dict[str, list[TaskItem]] = {}
+        for task in shown_tasks:
+            if task.plan == plan:
+                sections.setdefault(task.section, []).append(task)
+        for section in sorted(sections, key=section_order):
+            rows = sections[section]
+            parent = _group(tree.model, plan_index,
+                            f"{section}. {rows[0].section_title}" if section else choice.tasks_word)
+            for task in rows:
+                _leaf(tree, parent, "task", task.ref, f"{task.key}  {task.title}")
+        in_plan = [i for i in shown_indicators if i.plan == plan]
+        if in_plan:
+            parent = _group(tree.model, plan_index, choice.indicators_word)
+            for indicator in in_plan:
+                _leaf(tree, parent, "indicator", indicator.ref, f"{indicator.key}  {indicator.name}")
+    paint_states(tree, states)
+    return tree
+
+
+def paint_states(tree: Tree, states: dict[str, str]) -> None:
+    """Show each item's state; only the states that changed are written."""
+    for name, index in tree.rows.items():
+        state = states.get(name, UNANSWERED)
+        if tree.painted.get(name) == state:
+            continue
+        tree.painted[name] = state
+        cell = tree.model.itemFromIndex(index.siblingAtColumn(1))
+        cell.setText(state_label(state, tree.choice.language))
+        cell.setForeground(QBrush(QColor(_STATE_COLOURS.get(state, "#1b5e20"))))
+
+
+def give_tree(tree: Tree, thread: QThread) -> Tree:
+    """Hand a tree built on this worker to ``thread`` (the UI thread's): called on the worker."""
+    tree.model.moveToThread(thread)
+    return tree
+
+
+def _group(model: QStandardItemModel, parent: QModelIndex, text: str) -> QModelIndex:
+    row = model.rowCount(parent)
+    model.insertRows(row, 1, parent)
+    if parent.isValid() and model.columnCount(parent) < 2:
+        model.insertColumns(0, 2, parent)
+    index = model.index(row, 0, parent)
+    set_cell(model, index, {Qt.ItemDataRole.DisplayRole: text, Qt.ItemDataRole.ToolTipRole: text}, _GROUP)
+    set_cell(model, model.index(row, 1, parent), {}, _GROUP)
+    return model.index(row, 0, parent)
+
+
+def _leaf(tree: Tree, parent: QModelIndex, kind: str, ref: str, text: str) -> None:
+    model = tree.model
+    row = model.rowCount(parent)
+    model.insertRows(row, 1, parent)
+    if model.columnCount(parent) < 2:
+        model.insertColumns(0, 2, parent)
+    name = item_id(kind, ref)
+    index = model.index(row, 0, parent)
+    set_cell(model, index, {Qt.ItemDataRole.DisplayRole: text, Qt.ItemDataRole.ToolTipRole: text,
+                            REF_ROLE: name}, _SHOWN)
+    set_cell(model, model.index(row, 1, parent), {}, _SHOWN)
+    tree.rows[name] = model.index(row, 0, parent)
+    tree.order.append(name)
+
+
 class ItemList(QWidget):
     """Every item of the report, grouped; ``chosen`` tells which the user selected."""
 
@@ -54,9 +173,6 @@ class ItemList(QWidget):
         self._indicators: list[IndicatorItem] = []
         self._titles: dict[str, str] = {}
         self._states: dict[str, str] = {}
-        self._painted: dict[str, str] = {}
-        self._order: list[str] = []
-        self._rows: dict[str, QModelIndex] = {}
         self.search = QLineEdit()
         self.search.setObjectName("itemSearch")
         self.search.setPlaceholderText(self.tr("Tìm (không cần dấu)…"))
@@ -69,18 +185,22 @@ class ItemList(QWidget):
             self.filter.addItem(label, code)
         self.plan = QComboBox()
         self.plan.setObjectName("itemPlan")
-        self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels([self.tr("Mục"), self.tr("Trạng thái")])
         self.tree = QTreeView()
         self.tree.setObjectName("itemTree")
-        self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        # The state column is as wide as its longest word: measured from its contents, it was measured again
+        # for every state written.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        metrics = self.tree.fontMetrics()
+        self.tree.header().setMinimumSectionSize(0)
+        self._state_width = 24 + max(metrics.horizontalAdvance(state_label(state, language))
+                                     for state in STATES)
+        self._tree = build_tree([], [], {}, {}, self.choice())
+        self.show_tree(self._tree)
         self.search.textChanged.connect(lambda _t: self.rebuild())
         self.filter.currentIndexChanged.connect(lambda _n: self.rebuild())
         self.plan.currentIndexChanged.connect(lambda _n: self.rebuild())
@@ -95,114 +215,81 @@ class ItemList(QWidget):
         QWidget.setTabOrder(self.plan, self.tree)
 
     def set_items(self, tasks: Sequence[TaskItem], indicators: Sequence[IndicatorItem], titles: dict[str, str],
-                  states: dict[str, str]) -> None:
-        """Show a newly opened report's items."""
+                  states: dict[str, str], tree: Tree | None = None) -> None:
+        """Show a newly opened report's items (``tree``: built already, on the worker that read them, for
+        the filters of ``choice()``)."""
         self._tasks, self._indicators, self._titles, self._states = list(tasks), list(indicators), titles, states
         plans = list(dict.fromkeys([t.plan for t in tasks] + [i.plan for i in indicators]))
+        chosen_plan = self.plan.currentData()
         self.plan.blockSignals(True)
         self.plan.clear()
         self.plan.addItem(self.tr("Mọi kế hoạch"), None)
         for code in plans:
-            self.plan.addItem(self._plan_label(code), code)
+            self.plan.addItem(plan_label(code, titles), code)
+        self.plan.setCurrentIndex(max(0, self.plan.findData(chosen_plan)))
         self.plan.blockSignals(False)
-        self.rebuild()
+        if tree is not None and tree.choice == self.choice():
+            self._show_kept(tree)
+        else:
+            self.rebuild()
 
-    def set_states(self, states: dict[str, str]) -> None:
-        """Show new states (after a validation) without rebuilding the tree."""
-        self._states = states
-        self._paint_states()
+    def update_states(self, states: dict[str, str]) -> None:
+        """Show the new states of some items (after a validation) without rebuilding the tree."""
+        if not states:
+            return
+        self._states.update(states)
+        paint_states(self._tree, self._states)
         if self.filter.currentData() in (UNANSWERED_ONLY, WITH_ISSUES):
             self.rebuild()
 
-    def _plan_label(self, code: str) -> str:
-        title = self._titles.get(code, "")
-        short = title if len(title) <= SHORT_TITLE else title[:SHORT_TITLE].rsplit(" ", 1)[0] + "…"
-        return f"{code} — {short}" if short else code
-
-    def _choice(self) -> ItemFilter:
+    def choice(self) -> TreeChoice:
+        """The filters as set now, and the tree's words."""
         role = self.filter.currentData()
-        return ItemFilter(text=self.search.text(), role=role if role in (LEAD, COORDINATOR) else None,
-                          plan=self.plan.currentData(),
-                          overdue_on=self.today if self.filter.currentData() == OVERDUE else None)
-
-    def _keep(self, name: str) -> bool:
-        wanted = self.filter.currentData()
-        state = self._states.get(name, UNANSWERED)
-        if wanted == UNANSWERED_ONLY:
-            return state == UNANSWERED
-        if wanted == WITH_ISSUES:
-            return state in (HAS_ERROR, HAS_WARNING)
-        return True
+        items = ItemFilter(text=self.search.text(), role=role if role in (LEAD, COORDINATOR) else None,
+                           plan=self.plan.currentData(),
+                           overdue_on=self.today if self.filter.currentData() == OVERDUE else None)
+        return TreeChoice(items, str(self.filter.currentData() or ""), self.language,
+                          (self.tr("Mục"), self.tr("Trạng thái")), self.tr("Nhiệm vụ"), self.tr("Chỉ tiêu"))
 
     def rebuild(self) -> None:
         """Fill the tree with the items that pass the filters, keeping the current item if it is shown."""
+        self._show_kept(build_tree(self._tasks, self._indicators, self._titles, self._states, self.choice()))
+
+    def _show_kept(self, tree: Tree) -> None:
         current = self.current()
-        choice = self._choice()
-        tasks = [t for t in filter_tasks(self._tasks, choice) if self._keep(item_id("task", t.ref))]
-        indicators = [] if self.filter.currentData() == OVERDUE else [
-            i for i in filter_indicators(self._indicators, choice) if self._keep(item_id("indicator", i.ref))]
-        self.model.removeRows(0, self.model.rowCount())
-        self._order, self._rows, self._painted = [], {}, {}
-        for plan in dict.fromkeys([t.plan for t in tasks] + [i.plan for i in indicators]):
-            plan_index = self._group(QModelIndex(), self._plan_label(plan))
-            sections: dict[str, list[TaskItem]] = {}
-            for task in tasks:
-                if task.plan == plan:
-                    sections.setdefault(task.section, []).append(task)
-            for section in sorted(sections, key=section_order):
-                rows = sections[section]
-                title = rows[0].section_title
-                parent = self._group(plan_index, f"{section}. {title}" if section else self.tr("Nhiệm vụ"))
-                for task in rows:
-                    self._leaf(parent, "task", task.ref, f"{task.key}  {task.title}")
-            shown = [i for i in indicators if i.plan == plan]
-            if shown:
-                parent = self._group(plan_index, self.tr("Chỉ tiêu"))
-                for indicator in shown:
-                    self._leaf(parent, "indicator", indicator.ref, f"{indicator.key}  {indicator.name}")
-        self.tree.expandAll()
-        self._paint_states()
-        if current and current in self._rows:
+        self.show_tree(tree)
+        if current and current in tree.rows:
             self.select(*current.split("|", 1))
+
+    def show_tree(self, tree: Tree) -> None:
+        """Show a built tree in place of the one shown (a tree built on a worker is taken to this thread)."""
+        model = tree.model
+        if model.thread() is not self.thread():
+            raise RuntimeError("build_tree's model must be moved to the UI thread (see give_tree)")
+        old = self.tree.model()
+        model.setParent(self)
+        self.tree.setModel(model)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.header().resizeSection(1, self._state_width)
+        self.tree.expandAll()
+        self._tree = tree
+        paint_states(tree, self._states)
+        if old is not None:
+            old.deleteLater()
 
     def set_state(self, name: str, state: str) -> None:
         """Show one item's new state (after a save)."""
         self._states[name] = state
-        self._paint_states()
+        paint_states(self._tree, self._states)
 
-    def _paint_states(self) -> None:
-        # Only the states that changed: each cell reached costs GIL hand-overs while a worker computes.
-        for name, index in self._rows.items():
-            state = self._states.get(name, UNANSWERED)
-            if self._painted.get(name) == state:
-                continue
-            self._painted[name] = state
-            cell = self.model.itemFromIndex(index.siblingAtColumn(1))
-            cell.setText(state_label(state, self.language))
-            cell.setForeground(QBrush(QColor(_STATE_COLOURS.get(state, "#1b5e20"))))
+    def shown(self) -> list[str]:
+        """The items shown, in order ("kind|ref")."""
+        return list(self._tree.order)
 
-    def _group(self, parent: QModelIndex, text: str) -> QModelIndex:
-        row = self.model.rowCount(parent)
-        self.model.insertRows(row, 1, parent)
-        if parent.isValid() and self.model.columnCount(parent) < 2:
-            self.model.insertColumns(0, 2, parent)
-        index = self.model.index(row, 0, parent)
-        set_cell(self.model, index, {Qt.ItemDataRole.DisplayRole: text, Qt.ItemDataRole.ToolTipRole: text}, _GROUP)
-        set_cell(self.model, self.model.index(row, 1, parent), {}, _GROUP)
-        return self.model.index(row, 0, parent)
-
-    def _leaf(self, parent: QModelIndex, kind: str, ref: str, text: str) -> None:
-        row = self.model.rowCount(parent)
-        self.model.insertRows(row, 1, parent)
-        if self.model.columnCount(parent) < 2:
-            self.model.insertColumns(0, 2, parent)
-        name = item_id(kind, ref)
-        index = self.model.index(row, 0, parent)
-        set_cell(self.model, index, {Qt.ItemDataRole.DisplayRole: text, Qt.ItemDataRole.ToolTipRole: text,
-                                     REF_ROLE: name}, _SHOWN)
-        set_cell(self.model, self.model.index(row, 1, parent), {}, _SHOWN)
-        self._rows[name] = self.model.index(row, 0, parent)
-        self._order.append(name)
+    @property
+    def model(self) -> QStandardItemModel:
+        """The tree's model."""
+        return self._tree.model
 
     # selection -------------------------------------------------------------------------------------
     def current(self) -> str | None:
@@ -213,7 +300,7 @@ class ItemList(QWidget):
 
     def select(self, kind: str, ref: str) -> bool:
         """Make the item current (False when the filters hide it)."""
-        index = self._rows.get(item_id(kind, ref))
+        index = self._tree.rows.get(item_id(kind, ref))
         if index is None:
             return False
         self.tree.setCurrentIndex(index)
@@ -222,20 +309,20 @@ class ItemList(QWidget):
 
     def neighbour(self, step: int) -> tuple[str, str] | None:
         """The (kind, ref) of the item ``step`` places after the current one in the list, or None."""
-        if not self._order:
+        if not self._tree.order:
             return None
         current = self.current()
-        n = self._order.index(current) + step if current in self._order else 0
-        if not 0 <= n < len(self._order):
+        n = self._tree.order.index(current) + step if current in self._tree.order else 0
+        if not 0 <= n < len(self._tree.order):
             return None
-        kind, ref = self._order[n].split("|", 1)
+        kind, ref = self._tree.order[n].split("|", 1)
         return kind, ref
 
     def first(self) -> tuple[str, str] | None:
         """The first item shown."""
-        if not self._order:
+        if not self._tree.order:
             return None
-        kind, ref = self._order[0].split("|", 1)
+        kind, ref = self._tree.order[0].split("|", 1)
         return kind, ref
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,0 +1,63 @@
+"""Reading a report for the editor, on a worker: the rows, the plans' titles, last quarter's answers, and
+the Qt models that show them, filled there and handed to the UI thread, which only swaps them in.
+
+Filling the two tables' 4,000 cells and the list's 700 on the UI thread took 0.5–2 s, longer while a sync
+or an export ran (every call that returns a ``QModelIndex`` lets the busy workers take the GIL). Models
+that no view shows yet can be filled on any thread; ``moveToThread`` then gives them to the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QThread
+
+from desktop.domain.item_state import item_state
+from desktop.models.store import Store
+from desktop.services import reports
+from desktop.services.installation import installation_agency
+from desktop.services.report_items import EditorContext, editor_context
+from desktop.services.reports import ReportView
+from desktop.views.report_editor.item_list import Tree, TreeChoice, build_tree, give_tree, item_id
+from desktop.views.report_models import ReportTableModel, indicator_columns, task_columns
+
+Commit = Callable[[str, str, Any, Any], bool]
+
+
+@dataclass
+class LoadedReport:
+    """A report read and its models filled, ready to be shown."""
+
+    view: ReportView
+    context: EditorContext
+    tasks: ReportTableModel
+    indicators: ReportTableModel
+    tree: Tree
+    states: dict[str, str]
+
+
+def read_report(store: Store, period_code: str | None) -> tuple[ReportView, EditorContext]:
+    """Everything the editor shows of a report: its rows, the plans' titles, last quarter's answers."""
+    view = reports.open_report(store, period_code)
+    with store.session() as session:
+        return view, editor_context(session, installation_agency(session), view.period.code)
+
+
+def load_report(store: Store, period_code: str | None, language: str, commits: tuple[Commit, Commit],
+                choice: TreeChoice, ui_thread: QThread | None = None) -> LoadedReport:
+    """Read the report and fill its models (on any thread); with ``ui_thread``, the models are given to it."""
+    view, context = read_report(store, period_code)
+    tasks = ReportTableModel("task", task_columns(), language, commits[0])
+    tasks.set_rows(view.tasks, view.editable)
+    indicators = ReportTableModel("indicator", indicator_columns(), language, commits[1])
+    indicators.set_rows(view.indicators, view.editable)
+    states = {**{item_id("task", t.ref): item_state(t, []) for t in view.tasks},
+              **{item_id("indicator", i.ref): item_state(i, []) for i in view.indicators}}
+    tree = build_tree(view.tasks, view.indicators, context.plan_titles, states, choice)
+    if ui_thread is not None:
+        tasks.moveToThread(ui_thread)
+        indicators.moveToThread(ui_thread)
+        give_tree(tree, ui_thread)
+    return LoadedReport(view, context, tasks, indicators, tree, states)

@@ -1,0 +1,150 @@
+"""Table mode: every item of one kind in a grid, its first columns (the number and the title) frozen while
+the rest scroll right, text wrapped with rows as high as their text, and columns sorted by a header click
+(numbers by value, "II.10" after "II.9").
+
+The frozen columns are Qt's "frozen column" pattern: a second view over the same model and selection,
+laid over the first columns, showing only them, scrolled with the main view. Sorting reorders the model's
+rows (``ReportTableModel.sort``), so a row number means the same row in the grid and in the model.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
+
+from desktop.views.report_delegates import ReportDelegate
+from desktop.views.report_models import ReportTableModel
+
+FROZEN_COLUMNS = 2
+COLUMN_WIDTHS = {"key": 9, "title": 36, "name": 32, "role": 11, "deadline_text": 20, "status": 20, "percent": 10,
+                 "result": 28, "difficulties": 20, "proposals": 20, "not_applicable_reason": 18, "evidence": 8,
+                 "unit": 7, "targets": 18, "numerator": 8, "denominator": 8, "value": 8, "level": 7, "note": 24}
+EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                 | QAbstractItemView.EditTrigger.AnyKeyPressed)
+
+
+class ReportTable(QTableView):
+    """A sortable grid over a ``ReportTableModel`` with its first ``FROZEN_COLUMNS`` columns frozen."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.frozen = QTableView(self)
+        self.frozen.setObjectName(name + "Frozen")
+        for view in (self, self.frozen):
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setEditTriggers(EDIT_TRIGGERS)
+            view.setWordWrap(True)
+            view.setAlternatingRowColors(True)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setHighlightSections(False)
+            view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.frozen.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.frozen.setFrameShape(QFrame.Shape.NoFrame)
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setStyleSheet("QTableView { border-right: 2px solid #9e9e9e; }")
+        # The report's own order until the user clicks a header.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        for header in (self.horizontalHeader(), self.frozen.horizontalHeader()):
+            header.setSortIndicatorShown(True)
+            header.setSectionsClickable(True)
+        self.horizontalHeader().sortIndicatorChanged.connect(self._sorted_here)
+        self.frozen.horizontalHeader().sectionClicked.connect(self._clicked_frozen)
+        self.horizontalHeader().sectionResized.connect(self._column_resized)
+        self.verticalHeader().sectionResized.connect(
+            lambda row, _old, size: self.frozen.setRowHeight(row, size))
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self._source: ReportTableModel | None = None
+
+    # the model -------------------------------------------------------------------------------------
+    @property
+    def source(self) -> ReportTableModel:
+        """The model shown (through the sorting proxy)."""
+        if self._source is None:
+            raise LookupError("no model shown yet")
+        return self._source
+
+    def show_model(self, model: ReportTableModel) -> None:
+        """Show ``model`` (a report just opened), in the order the user last sorted by."""
+        self._source = model
+        self.setModel(model)
+        self.frozen.setModel(model)
+        self.frozen.setSelectionModel(self.selectionModel())
+        # A delegate each: a delegate's commit and close signals go to every view it serves.
+        for view in (self, self.frozen):
+            old = view.itemDelegate()
+            view.setItemDelegate(ReportDelegate(model, view))
+            if old is not None:
+                old.deleteLater()
+        char = self.fontMetrics().averageCharWidth()
+        for n, column in enumerate(model.columns):
+            self.setColumnWidth(n, max(COLUMN_WIDTHS.get(column.field, 10), len(column.header) + 2) * char)
+            self.frozen.setColumnHidden(n, n >= FROZEN_COLUMNS)
+        header = self.horizontalHeader()
+        if 0 <= header.sortIndicatorSection() < len(model.columns):
+            model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._place_frozen()
+
+    def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort as a header click does."""
+        self.sortByColumn(column, order)
+
+    # keeping the frozen view over the first columns -------------------------------------------------
+    def _sorted_here(self, column: int, order: Qt.SortOrder) -> None:
+        frozen = self.frozen.horizontalHeader()
+        if (frozen.sortIndicatorSection(), frozen.sortIndicatorOrder()) != (column, order):
+            frozen.blockSignals(True)
+            frozen.setSortIndicator(column, order)
+            frozen.blockSignals(False)
+
+    def _clicked_frozen(self, column: int) -> None:
+        # The frozen view lies over the main view's first headers: its clicks sort as theirs would.
+        header = self.horizontalHeader()
+        ascending = header.sortIndicatorSection() != column or \
+            header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        self.sortByColumn(column, Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder)
+
+    def _column_resized(self, column: int, _old: int, size: int) -> None:
+        if column < FROZEN_COLUMNS:
+            self.frozen.setColumnWidth(column, size)
+            self._place_frozen()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_frozen()
+
+    def _place_frozen(self) -> None:
+        shown = min(FROZEN_COLUMNS, self._source.columnCount() if self._source is not None else 0)
+        width = sum(self.columnWidth(n) for n in range(shown))
+        self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(), width,
+                                self.viewport().height() + self.horizontalHeader().height())
+        self.frozen.show()
+        self.frozen.raise_()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Moving left into the frozen columns scrolls the hidden cells back into sight."""
+        current = super().moveCursor(action, modifiers)
+        frozen_width = sum(self.columnWidth(n) for n in range(FROZEN_COLUMNS))
+        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() >= FROZEN_COLUMNS
+                and self.visualRect(current).topLeft().x() < frozen_width):
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() + self.visualRect(current).topLeft().x() - frozen_width)
+        return current
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Cells under the frozen columns are not scrolled to sideways (they are always in sight there)."""
+        if index.column() >= FROZEN_COLUMNS:
+            super().scrollTo(index, hint)
+        else:
+            bar = self.horizontalScrollBar().value()
+            super().scrollTo(index, hint)
+            self.horizontalScrollBar().setValue(bar)

@@ -1,0 +1,117 @@
+"""Table mode as a person uses it: header clicks sort (item numbers in natural order, then reversed), an
+edit after sorting lands on the row it was typed in, the first columns stay in sight when the grid is
+scrolled right and follow it down; and the plan browser shows the plan's indicators."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from desktop.app import create_main_window
+from desktop.domain.natural_order import natural_key
+from desktop.models.store import Store
+from desktop.services.reports import open_report
+from desktop.views.main_window import MainWindow
+from desktop.views.report_editor.report_table import FROZEN_COLUMNS, ReportTable
+from tests.views.flow_helpers import type_text, wait_validated
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
+    made = create_main_window(demo_store)
+    qtbot.addWidget(made)
+    made.resize(1366, 768)
+    made.show()
+    made.open_report(None)
+    wait_validated(qtbot, made.editor)
+    made.editor.show_table_mode(True)
+    return made
+
+
+def click_header(table: ReportTable, column: int) -> None:
+    """A mouse click on a column's header, on whichever view shows that header."""
+    view = table.frozen if column < FROZEN_COLUMNS else table
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(x, header.height() // 2))
+
+
+def test_header_clicks_sort_in_natural_order_and_back(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.editor
+    table, model = editor.task_table, editor.tasks
+    report_order = [t.ref for t in model.items()]
+    click_header(table, model.column_of("key"))
+    keys = [t.key for t in model.items()]
+    assert keys == sorted(keys, key=natural_key) and [t.ref for t in model.items()] != report_order
+    assert [model.index(n, 0).data() for n in range(model.rowCount())] == keys  # the cells follow the rows
+    click_header(table, model.column_of("key"))
+    assert [t.key for t in model.items()] == sorted(keys, key=natural_key, reverse=True)
+    click_header(table, model.column_of("percent"))
+    percents = [t.percent if t.percent is not None else -1 for t in model.items()]
+    assert percents == sorted(percents)
+
+
+def test_an_edit_after_sorting_is_stored_on_the_row_typed_in(qtbot: QtBot, window: MainWindow,
+                                                             demo_store: Store) -> None:
+    editor = window.editor
+    table, model = editor.task_table, editor.tasks
+    click_header(table, model.column_of("title"))
+    row = model.rowCount() - 1
+    ref = model.row_item(row).ref
+    table.setCurrentIndex(model.index(row, model.column_of("result")))
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    field = QApplication.focusWidget()
+    assert isinstance(field, QLineEdit)
+    field.selectAll()
+    type_text("Đã xong sau khi sắp xếp")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.row_item(row).result == "Đã xong sau khi sắp xếp", timeout=3_000)
+    assert next(t for t in open_report(demo_store).tasks if t.ref == ref).result == "Đã xong sau khi sắp xếp"
+
+
+def test_the_first_columns_stay_in_sight_when_scrolled_right_and_follow_down(qtbot: QtBot,
+                                                                             window: MainWindow) -> None:
+    table = window.editor.task_table
+    frozen = table.frozen
+    assert frozen.isVisible()
+    assert [n for n in range(table.model().columnCount()) if not frozen.isColumnHidden(n)] == \
+        list(range(FROZEN_COLUMNS))
+    bar = table.horizontalScrollBar()
+    assert bar.maximum() > 0, "the grid is wider than the window at 1366 px"
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    title = table.model().index(0, 1)
+    assert table.visualRect(title).right() < 0 or table.visualRect(title).left() < 0  # scrolled away…
+    shown = frozen.visualRect(title)
+    assert shown.left() >= 0 and frozen.columnWidth(1) == table.columnWidth(1)  # …but in sight, frozen
+    assert frozen.geometry().left() <= table.viewport().geometry().left() + 2
+    for row in range(min(5, table.model().rowCount())):
+        assert frozen.rowHeight(row) == table.rowHeight(row)  # wrapped titles: as high as the row beside them
+    table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
+    QApplication.processEvents()
+    assert frozen.verticalScrollBar().value() == table.verticalScrollBar().value()
+    table.setCurrentIndex(table.model().index(2, 4))
+    assert frozen.currentIndex() == table.currentIndex()  # one selection: the row edited is marked in both
+
+
+def test_the_plan_browser_shows_the_plans_indicators(qtbot: QtBot, window: MainWindow) -> None:
+    browser = window.browser
+    window.tabs.setCurrentWidget(browser)
+    indicators = window.editor.indicators.items()
+    assert indicators and browser.visible_indicators() == [i.name for i in indicators]
+    model = browser.indicator_model
+    headers = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
+    assert headers[:5] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Lĩnh vực"]
+    first = indicators[0]
+    assert model.index(0, 2).data() == first.unit and model.index(0, 4).data() == first.group
+    assert all(target in model.index(0, 3).data() for target in first.targets.values())
+    word = first.name.split()[-1]
+    browser.search.setFocus()
+    type_text(word)
+    assert browser.visible_indicators() and all(word.lower() in name.lower()
+                                                for name in browser.visible_indicators())
