@@ -92,7 +92,7 @@ class AutoSync(QObject):
             self.schedule.succeeded(now)
         elif outcome.report.stopped_by is not None and isinstance(outcome.report.stopped_by, TransientError):
             self.attempts.append((self._started, "unreachable"))
-            self.schedule.unreachable(now)
+            self.schedule.unreachable(now, moved=outcome.report.progressed)
         else:
             self.attempts.append((self._started, "ok"))
             self.schedule.succeeded(now)
@@ -108,7 +108,7 @@ class AutoSync(QObject):
         now = self._clock()
         if isinstance(error, TransientError):
             self.attempts.append((self._started, "unreachable"))
-            self.schedule.unreachable(now)
+            self.schedule.unreachable(now, moved=outcome.report.progressed)
         else:
             self.attempts.append((self._started, "refused"))
             self.schedule.succeeded(now)  # not a link problem: the regular interval, and tell the user once
