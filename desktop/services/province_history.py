@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.domain.text import nfc
-from desktop.errors import InputError, IntegrityError
+from desktop.errors import Cancelled, InputError, IntegrityError
 from desktop.models.outbox import OutboxItem
 from desktop.models.plan import Agency
 from desktop.models.report import IndicatorValue, Report, TaskProgress
@@ -83,16 +83,28 @@ def check_not_held(session: Session, report: Report) -> None:
 
 
 def restore_history(client: ProvinceClient, store: Store, *,
-                    progress: Callable[[int, int], None] | None = None) -> RestoreOutcome:
-    """Download, verify and rebuild every accepted revision of the agency that this PC does not have."""
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> RestoreOutcome:
+    """Download, verify and rebuild every accepted revision of the agency that this PC does not have.
+
+    Each revision is stored in its own transaction: a cancel (asked between bundles) keeps the revisions
+    already rebuilt, and the next restore brings only the rest.
+    """
     with store.session() as session:
         agency_code = installation_agency(session).code
         province = require_province(session)
         here = {row for row in session.scalars(select(OutboxItem.bundle_sha256))}
     history = client.history(agency_code)
     todo = [entry for entry in history.bundles if entry.sha256 not in here]
-    restored, unmatched = [], 0
+    restored: list[str] = []
+    unmatched = 0
+    if progress is not None:
+        progress(0, len(todo))
     for index, entry in enumerate(todo):
+        if cancelled is not None and cancelled():
+            raise Cancelled(f"Đã dừng: {len(restored)}/{len(todo)} lần báo cáo đã khôi phục; lần sau khôi phục tiếp.",
+                            f"Stopped: {len(restored)} of {len(todo)} revisions restored; the next restore "
+                            f"brings the rest.")
         data = client.history_bundle(entry)
         snapshot, manifest = _verified(data, entry, history, province.signing)
         with store.session() as session:

@@ -151,11 +151,12 @@ def _sync(store: Store, progress: Callable[[SyncProgress], None] | None,
     return SyncOutcome(changed, plans, report)
 
 
-def restore_from_province(store: Store, *, progress: Callable[[int, int], None] | None = None) -> RestoreOutcome:
+def restore_from_province(store: Store, *, progress: Callable[[int, int], None] | None = None,
+                          cancelled: Callable[[], bool] | None = None) -> RestoreOutcome:
     """Rebuild the agency's past quarters on this PC from the province (after enrolling a new PC)."""
     with _client(store) as client:
         _pull(store, client)
-        return restore_history(client, store, progress=progress)
+        return restore_history(client, store, progress=progress, cancelled=cancelled)
 
 
 def continue_from_province(store: Store, period_code: str, reason: str) -> int:

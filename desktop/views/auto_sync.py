@@ -58,6 +58,11 @@ class AutoSync(QObject):
         self._started = 0.0
         self._show()
 
+    def set_interval(self, interval: float | None) -> None:
+        """Follow a new interval (seconds; None = off) from now, as chosen in Settings."""
+        self.schedule.set_interval(interval, self._clock())
+        self._show()
+
     def tick(self) -> None:
         """Start an attempt or a probe when one is due."""
         now = self._clock()
@@ -108,7 +113,7 @@ class AutoSync(QObject):
         now = self._clock()
         if isinstance(error, TransientError):
             self.attempts.append((self._started, "unreachable"))
-            self.schedule.unreachable(now, moved=outcome.report.progressed)
+            self.schedule.unreachable(now)
         else:
             self.attempts.append((self._started, "refused"))
             self.schedule.succeeded(now)  # not a link problem: the regular interval, and tell the user once

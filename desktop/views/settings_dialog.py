@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
+from desktop.services.sync_schedule import MAX_MINUTES as SYNC_MAX_MINUTES
+
 UI_FILE = "giao-dien.ini"
 LANGUAGES = ("vi", "en")
 FONT_MIN, FONT_MAX = 9, 20  # smaller is unreadable on a commune PC's screen; larger no longer fits the forms
@@ -53,9 +55,15 @@ def save_ui_settings(data_dir: Path, settings: UiSettings) -> None:
 
 
 class SettingsDialog(QDialog):
-    """Edit the interface settings; ``chosen()`` gives the result after accept."""
+    """Edit the interface settings; ``chosen()`` gives the result after accept.
 
-    def __init__(self, current: UiSettings, parent: QWidget | None = None) -> None:
+    With ``sync_minutes`` (the store's automatic-sync interval, open stores only) the dialog also shows that
+    interval; ``chosen_sync_minutes()`` gives it back (0 = off). It lives in the store, not beside it: it is
+    the agency's choice for this PC's data, read by ``services.sync_schedule``.
+    """
+
+    def __init__(self, current: UiSettings, parent: QWidget | None = None, *,
+                 sync_minutes: float | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cài đặt"))
         self._current = current
@@ -74,12 +82,23 @@ class SettingsDialog(QDialog):
         self.font_points.setSuffix(" pt")
         self.font_points.setValue(current.font_points or FONT_MIN - 1)
         self.font_points.setSpecialValueText(self.tr("Theo hệ thống"))
+        self.sync_interval: QSpinBox | None = None
+        fields: list[tuple[str, QWidget]] = [(self.tr("&Ngôn ngữ:"), self.language),
+                                             (self.tr("&Tự khóa sau:"), self.idle),
+                                             (self.tr("&Cỡ chữ:"), self.font_points)]
+        if sync_minutes is not None:
+            self.sync_interval = QSpinBox()
+            self.sync_interval.setObjectName("syncInterval")
+            self.sync_interval.setRange(0, SYNC_MAX_MINUTES)
+            self.sync_interval.setValue(round(sync_minutes))
+            self.sync_interval.setSuffix(self.tr(" phút"))
+            self.sync_interval.setSpecialValueText(self.tr("Tắt"))
+            fields.append((self.tr("Tự động đồng &bộ mỗi:"), self.sync_interval))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        for text, field in ((self.tr("&Ngôn ngữ:"), self.language), (self.tr("&Tự khóa sau:"), self.idle),
-                            (self.tr("&Cỡ chữ:"), self.font_points)):
+        for text, field in fields:
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
@@ -87,6 +106,10 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(buttons)
+
+    def chosen_sync_minutes(self) -> int | None:
+        """The automatic-sync interval as the dialog shows it (0 = off), None when the dialog has no such field."""
+        return self.sync_interval.value() if self.sync_interval is not None else None
 
     def chosen(self) -> UiSettings:
         """The settings as the dialog shows them."""
