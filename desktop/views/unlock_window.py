@@ -121,7 +121,7 @@ class UnlockWindow(QWidget):
         self.create_button = QPushButton(self.tr("&Tạo kho dữ liệu"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_store)
-        self.first_restore_button = QPushButton(self.tr("Máy mới? &Khôi phục từ tệp sao lưu…"))
+        self.first_restore_button = QPushButton(self.tr("Máy mới? Khôi phục từ tệp &sao lưu…"))
         self.first_restore_button.setObjectName("firstRunRestoreBackup")
         self.first_restore_button.clicked.connect(self.open_restore_backup)
         form = QFormLayout()

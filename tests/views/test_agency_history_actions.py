@@ -171,16 +171,15 @@ def test_the_sync_interval_is_chosen_in_settings(qtbot: QtBot, demo_store: Store
     window.close()
 
 
-def test_a_conflict_is_answered_and_history_restored_from_the_province(qtbot: QtBot, tmp_path: Path) -> None:
+@pytest.mark.timeout(900)  # two demo stores and a server process: minutes on a loaded machine
+def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_path: Path) -> None:
     with DemoProvince(tmp_path / "province") as province:
         first = setup_demo(tmp_path / "a", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                            enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy kế toán")).store
         second = setup_demo(tmp_path / "b", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                             enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy văn thư")).store
-        fresh = accounts.create_store(tmp_path / "c", "admin", PASSPHRASE, FAST_KDF).store
         try:
             assert [o.outcome for o in sync_now(first).report.outcomes] == ["receipted"]
-
             # The second PC's revision 1 clashes: the sync panel offers the way out, the user takes it.
             window = create_main_window(second, today=TODAY)
             qtbot.addWidget(window)
@@ -188,6 +187,7 @@ def test_a_conflict_is_answered_and_history_restored_from_the_province(qtbot: Qt
             panel = window.sync
             window.tabs.setCurrentWidget(panel)
             qtbot.waitUntil(lambda: panel.loading is None, timeout=30_000)
+            assert not panel.conflict_button.isVisible()
             qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: panel.operation is None and panel.loading is None, timeout=60_000)
             assert panel.conflict_button.isVisible(), panel.state.text()
@@ -206,8 +206,20 @@ def test_a_conflict_is_answered_and_history_restored_from_the_province(qtbot: Qt
             assert "Đã mở lần 2 của kỳ 2026Q3" in box.findChild(QWidget, "qt_msgbox_label").text()
             box.close()
             window.close()
+        finally:
+            settle_workers()
+            first.close()
+            second.close()
 
-            # A new PC, enrolled: «Khôi phục lịch sử báo cáo từ Sở…» brings the accepted quarter back.
+
+@pytest.mark.timeout(900)
+def test_a_new_pc_restores_the_agency_s_history_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None:
+    with DemoProvince(tmp_path / "province") as province:
+        old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
+                         enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
+        fresh = accounts.create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store
+        try:
+            assert [o.outcome for o in sync_now(old).report.outcomes] == ["receipted"]
             enroll(fresh, province.url, province.enrollment_code(), "Máy mới")
             window = create_main_window(fresh, today=TODAY)
             qtbot.addWidget(window)
@@ -215,17 +227,18 @@ def test_a_conflict_is_answered_and_history_restored_from_the_province(qtbot: Qt
             _action(window, "restoreHistory").trigger()
             operation = window.history.operation
             assert operation is not None
-            qtbot.waitUntil(lambda: operation.done, timeout=60_000)
+            qtbot.waitUntil(lambda: operation.done, timeout=120_000)
             assert operation.error is None, operation.error
             [box] = _visible(QMessageBox, "historyDoneBox")
             assert "Đã khôi phục 1 lần báo cáo từ Sở" in box.findChild(QWidget, "qt_msgbox_label").text()
             box.close()
             assert [(r.period_code, r.status) for r in receipt_history(fresh)] == [("2026Q3", "accepted")]
+            assert _periods(fresh)["2026Q3"] == 1
             window.close()
         finally:
             settle_workers()
-            for store in (first, second, fresh):
-                store.close()
+            old.close()
+            fresh.close()
 
 
 def test_the_restore_dialog_asks_for_a_new_passphrase_with_the_recovery_key(qtbot: QtBot, tmp_path: Path) -> None:

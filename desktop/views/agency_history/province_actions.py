@@ -40,8 +40,8 @@ class ProvinceHistoryActions(QObject):
         return self.operation
 
     def _restored(self, outcome: Any) -> None:
-        text = self.tr("Đã khôi phục {0} lần báo cáo từ Sở ({1} đã có sẵn trên máy).").format(
-            len(outcome.restored), outcome.already_here)
+        text = self.tr("Đã khôi phục {0} lần báo cáo từ Sở ({1} đã có sẵn trên máy), {2} tệp minh chứng.").format(
+            len(outcome.restored), outcome.already_here, outcome.evidence_files)
         if outcome.restored:
             text += "\n" + ", ".join(outcome.restored)
         if outcome.unmatched_rows:

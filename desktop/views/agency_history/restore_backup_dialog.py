@@ -83,7 +83,7 @@ class RestoreBackupDialog(QDialog):
         form.addRow(self.secret_label, self.secret)
         self.new_label = QLabel(self.tr("Mật khẩu &mới:"))
         self.new_label.setBuddy(self.new_passphrase)
-        self.confirm_label = QLabel(self.tr("&Nhập lại mật khẩu mới:"))
+        self.confirm_label = QLabel(self.tr("Nhập &lại mật khẩu mới:"))
         self.confirm_label.setBuddy(self.confirm)
         form.addRow(self.new_label, self.new_passphrase)
         form.addRow(self.confirm_label, self.confirm)
@@ -102,7 +102,7 @@ class RestoreBackupDialog(QDialog):
         self._mode_changed(False)
 
     def _mode_changed(self, recovery: bool) -> None:
-        self.secret_label.setText(self.tr("&Khóa khôi phục:") if recovery else self.tr("&Mật khẩu lúc sao lưu:"))
+        self.secret_label.setText(self.tr("Khóa khôi &phục:") if recovery else self.tr("&Mật khẩu lúc sao lưu:"))
         self.secret.setEchoMode(QLineEdit.EchoMode.Normal if recovery else QLineEdit.EchoMode.Password)
         for widget in (self.new_label, self.new_passphrase, self.confirm_label, self.confirm):
             widget.setVisible(recovery)
