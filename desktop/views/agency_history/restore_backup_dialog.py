@@ -50,6 +50,7 @@ class RestoreBackupDialog(QDialog):
         self.setWindowTitle(self.tr("Khôi phục từ tệp sao lưu"))
         self.file = QLineEdit()
         self.file.setObjectName("backupFile")
+        self.file.setMinimumWidth(self.file.fontMetrics().averageCharWidth() * 48)  # a USB path, readable whole
         browse = QPushButton(self.tr("&Chọn tệp…"))
         browse.setObjectName("chooseBackup")
         browse.clicked.connect(self.choose_file)
