@@ -1,10 +1,14 @@
 """Who is calling: signed-request verification against enrolled devices, replay and rate limits.
 
 Verification has two halves so that a streamed upload chunk can be refused before its body is read:
-``begin`` checks the headers, the clock window and that the key belongs to an enrolled device (a
-revoked one is answered 403 ``device_revoked`` with the date); ``finish`` checks the signature over
-the body's hash and the upload headers, applies the agency's rate limit and records the nonce (a
-second use is a replay).
+``begin`` checks the headers, the clock window and that the key belongs to an enrolled device; ``finish``
+checks the signature over the body's hash and the upload headers, applies the agency's rate limit and
+records the nonce (a second use is a replay).
+
+A revoked key is answered 403 ``device_revoked`` with the date and time of the revocation, but only once
+the request's signature has checked out (in ``finish``): a key id is not a secret (it is printed on
+enrollment letters), and the date a PC was revoked is for that PC's holder, not for whoever knows the id.
+``begin`` marks the request ``revoked_at`` so that a handler that streams its body acts on nothing first.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class PendingAuth:
 
     signed: SignedHeaders
     caller: Caller
+    revoked_at: int | None = None
 
 
 class Authenticator:
@@ -58,6 +63,7 @@ class Authenticator:
     def begin(self, headers: Mapping[str, str]) -> PendingAuth:
         """Form, clock and device checks (401), before the body is read."""
         found: dict[str, Caller] = {}
+        revoked: dict[str, int] = {}
 
         def public_key_for(kid: str) -> bytes | None:
             with self._db.reading() as connection:
@@ -68,17 +74,20 @@ class Authenticator:
             if row is None:
                 return None
             if row[4] is not None:
-                raise revoked_refusal(kid, row[4])
+                revoked[kid] = row[4]
             found[kid] = Caller(row[0], kid, row[2], row[3])
             return row[1]
 
         signed = parse_signed_headers(headers, public_key_for=public_key_for, now=self._clock(), window=self._window)
-        return PendingAuth(signed, found[signed.key_id])
+        return PendingAuth(signed, found[signed.key_id], revoked.get(signed.key_id))
 
     def finish(self, pending: PendingAuth, method: str, target: str, body_sha256_hex: str,
                headers: Mapping[str, str]) -> Caller:
-        """Signature over the body's hash and upload headers (401), rate limit (429), nonce (401 "replay")."""
+        """Signature over the body's hash and upload headers (401), revocation (403), rate limit (429), nonce
+        (401 "replay")."""
         check_signature(pending.signed, method, target, body_sha256_hex, headers)
+        if pending.revoked_at is not None:
+            raise revoked_refusal(pending.caller.key_id, pending.revoked_at)
         wait = self._rate.take(pending.caller.agency_code)
         if wait is not None:
             raise ApiError(429, "rate_limited", f"Gửi quá nhiều yêu cầu; hãy thử lại sau {wait} giây.",

@@ -23,6 +23,7 @@ from desktop.cli import (
     history_commands,
     plan_commands,
     report_commands,
+    schedule_commands,
     signing_commands,
     store_commands,
     sync_commands,
@@ -32,7 +33,7 @@ from desktop.i18n import tr
 
 COMMAND_MODULES = (store_commands, plan_commands, report_commands, demo_commands,
                    sync_commands, bundle_commands, app_commands, history_commands, backup_commands,
-                   signing_commands, evidence_commands)
+                   signing_commands, evidence_commands, schedule_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

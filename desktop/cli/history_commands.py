@@ -13,6 +13,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the commands that take the agency's history from the province."""
     restore = sub.add_parser("restore-history", help="after enrolling a new PC: rebuild the agency's past "
                              "quarters from the reports the province accepted (verified here)")
+    restore.add_argument("--no-evidence", action="store_true",
+                         help="bring back values, revisions and receipts only, not the evidence files")
     restore.set_defaults(func=cmd_restore_history)
     revise = sub.add_parser("revise-from-province", help="after a revision conflict: open the next revision "
                             "on top of the one the province holds")
@@ -28,10 +30,11 @@ def cmd_restore_history(args: argparse.Namespace) -> int:
     from desktop.services.sync import restore_from_province
 
     def run(store: Store) -> int:
-        outcome = restore_from_province(store)
-        print(tr(f"Đã khôi phục {len(outcome.restored)} lần báo cáo từ Sở ({outcome.already_here} đã có sẵn trên máy).",
+        outcome = restore_from_province(store, evidence=not args.no_evidence)
+        print(tr(f"Đã khôi phục {len(outcome.restored)} lần báo cáo từ Sở ({outcome.already_here} đã có sẵn trên máy), "
+                 f"{outcome.evidence_files} tệp minh chứng.",
                  f"Restored {len(outcome.restored)} report revision(s) from the province "
-                 f"({outcome.already_here} already on this PC)."))
+                 f"({outcome.already_here} already on this PC), {outcome.evidence_files} evidence file(s)."))
         for name in outcome.restored:
             print(f"  {name}")
         if outcome.unmatched_rows:

@@ -21,11 +21,12 @@ import os
 import shutil
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.errors import InputError, StoreError
+from desktop.errors import Cancelled, InputError, StoreError
 from desktop.models.store import DB_NAME, SLOTS_NAME, Store, restrict_permissions
 
 FORMAT = "baocao.backup/1"
@@ -43,16 +44,28 @@ class BackupInfo:
     created_at: str
 
 
-def write_backup(store: Store, out: Path) -> BackupInfo:
-    """Write the open store to ``out`` (atomically: a partial file never takes its name)."""
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+
+def write_backup(store: Store, out: Path, *, progress: Progress | None = None,
+                 cancelled: IsCancelled | None = None) -> BackupInfo:
+    """Write the open store to ``out`` (atomically: a partial file never takes its name).
+
+    ``progress(done, total)`` counts steps (copy, slots, archive); ``cancelled()`` is asked between them
+    and while the archive is written: a cancel leaves no file behind.
+    """
     out = out.resolve()
     work = out.with_name(f".{out.name}.{os.getpid()}.{time.monotonic_ns()}")
     work.mkdir(mode=0o700)
     try:
         copy = work / DB_NAME
+        _step(progress, cancelled, 0)
         with store.engine.connect() as connection:
             connection.exec_driver_sql("VACUUM INTO ?", (str(copy),))
+        _step(progress, cancelled, 1)
         shutil.copyfile(store.data_dir / SLOTS_NAME, work / SLOTS_NAME)
+        _step(progress, cancelled, 2)
         created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         manifest = {"format": FORMAT, "created_at": created,
                     "files": {name: _digest(work / name) for name in (DB_NAME, SLOTS_NAME)}}
@@ -60,20 +73,32 @@ def write_backup(store: Store, out: Path) -> BackupInfo:
         with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_STORED) as archive:
             archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             for name in (DB_NAME, SLOTS_NAME):
-                archive.write(work / name, name)
+                with open(work / name, "rb") as source, archive.open(name, "w", force_zip64=True) as sink:
+                    while piece := source.read(PIECE):
+                        if cancelled is not None and cancelled():
+                            raise Cancelled("Đã hủy sao lưu; không ghi tệp nào.", "Backup cancelled; no file written.")
+                        sink.write(piece)
+        _step(progress, cancelled, 3)
         with open(part, "rb+") as handle:
             os.fsync(handle.fileno())
         if os.name != "nt":
             part.chmod(0o600)
         os.replace(part, out)
+        if progress is not None:
+            progress(4, 4)
         return BackupInfo(out, out.stat().st_size, created)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def restore_backup(backup: Path, data_dir: Path, *, user: str, passphrase: str | None = None,
-                   recovery_key: str | None = None, replace: bool = False) -> Path | None:
-    """Restore ``backup`` into ``data_dir``; returns where an existing store was moved aside (if any)."""
+                   recovery_key: str | None = None, replace: bool = False, progress: Progress | None = None,
+                   cancelled: IsCancelled | None = None) -> Path | None:
+    """Restore ``backup`` into ``data_dir``; returns where an existing store was moved aside (if any).
+
+    ``progress`` counts steps (unpack, open with the key, put in place); a cancel before the last step
+    leaves ``data_dir`` as it was.
+    """
     if (passphrase is None) == (recovery_key is None):
         raise InputError("Cần mật khẩu hoặc khóa khôi phục (một trong hai).",
                          "A passphrase or the recovery key is needed (one of them).", code="restore_key")
@@ -88,10 +113,13 @@ def restore_backup(backup: Path, data_dir: Path, *, user: str, passphrase: str |
     staging = data_dir.with_name(f".{data_dir.name}.restore-{os.getpid()}-{time.monotonic_ns()}")
     staging.mkdir(mode=0o700)
     try:
+        _step(progress, cancelled, 0, total=3)
         _unpack(backup, staging)
+        _step(progress, cancelled, 1, total=3)
         opened = (Store.open(staging, user, passphrase) if passphrase is not None
                   else Store.open_with_recovery(staging, recovery_key or ""))
         opened.close()
+        _step(progress, cancelled, 2, total=3)
         aside = None
         if data_dir.exists() and (occupied or any(data_dir.iterdir())):
             aside = data_dir.with_name(f"{data_dir.name}.replaced-{datetime.now(UTC):%Y%m%d-%H%M%S}")
@@ -100,6 +128,8 @@ def restore_backup(backup: Path, data_dir: Path, *, user: str, passphrase: str |
             data_dir.rmdir()
         os.replace(staging, data_dir)
         restrict_permissions(data_dir)
+        if progress is not None:
+            progress(3, 3)
         return aside
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -129,6 +159,13 @@ def _unpack(backup: Path, target: Path) -> None:
                          code="not_found") from exc
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         raise _damaged(backup, "không đọc được", "unreadable") from exc
+
+
+def _step(progress: Progress | None, cancelled: IsCancelled | None, done: int, total: int = 4) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled("Đã hủy; không thay đổi gì.", "Cancelled; nothing was changed.")
+    if progress is not None:
+        progress(done, total)
 
 
 def _digest(path: Path) -> dict[str, object]:

@@ -73,9 +73,10 @@ class DemoProvince:
             except subprocess.TimeoutExpired:
                 self.process.kill()
 
-    def enrollment_code(self) -> str:
-        """A fresh one-time code for the demo commune."""
-        return self._admin("enroll-code", DEMO_AGENCY.code).strip().splitlines()[-1].strip()
+    def enrollment_code(self, replaces: str | None = None) -> str:
+        """A fresh one-time code for the demo commune; ``replaces`` ("all" or a key id) revokes at enrollment."""
+        extra = ("--replaces", replaces) if replaces else ()
+        return self._admin("enroll-code", DEMO_AGENCY.code, *extra).strip().splitlines()[-1].strip()
 
     def _env(self) -> dict[str, str]:
         # The app's own secrets stay in the app: the server child gets none of them.

@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.periods import DEFAULT_SCHEDULE, Period, Schedule, current_period, days_left
+from desktop.domain.plan_deadlines import agency_schedule, check_schedule
 from desktop.domain.report_snapshot import PeriodInfo
 from desktop.domain.vietnam_clock import vietnam_now
+from desktop.models.plan import Plan
 from desktop.models.report import Period as PeriodRow
 from desktop.models.settings import get_setting, set_setting
 
@@ -37,14 +40,22 @@ class PeriodView:
 
 
 def schedule(session: Session | None) -> Schedule:
-    """The province's schedule when its assignment package set one, else the plan's default."""
+    """The province's schedule when its assignment package set one, else the plan's default.
+
+    Deadlines the Sở set for one plan apply when this PC holds that plan (the plans here are the ones
+    the agency reports on): the report is due by the earliest of them (``domain.plan_deadlines``).
+    """
     data = get_setting(session, SCHEDULE_SETTING) if session is not None else None
-    return Schedule.from_mapping(data) if data else DEFAULT_SCHEDULE
+    if not data or session is None:
+        return DEFAULT_SCHEDULE
+    return agency_schedule(data, session.scalars(select(Plan.code)))
 
 
 def save_schedule(session: Session, data: dict[str, Any] | None) -> None:
-    """Keep the schedule of an assignment package (validated before it is stored)."""
-    set_setting(session, SCHEDULE_SETTING, Schedule.from_mapping(data).to_mapping() if data else None)
+    """Keep the schedule of an assignment package, per-plan entries included (checked before it is stored)."""
+    if data:
+        check_schedule(data)
+    set_setting(session, SCHEDULE_SETTING, dict(data) if data else None)
 
 
 def check_code(code: str) -> Period:

@@ -7,7 +7,9 @@
   one verified against the device key the province publishes for the agency (in a province-signed
   list), its receipt against the pinned province key; then its values become a read-only revision and
   its receipt an outbox row marked as restored. Last quarter's answers and carry-over then work as on
-  the old PC. Evidence files are not restored (the report names them; their bytes stay at the province).
+  the old PC. Evidence files come back too (``evidence=False`` skips them): their bytes travel in the
+  bundle, are checked against the SHA-256 and size the signed report names before the transaction that
+  stores them (encrypted, in the store's chunks) commits, and a file already here is shared, not copied.
 - ``open_revision_from_province`` answers a ``revision_conflict``: a new revision N+1 whose values are
   the province's revision N, so the user continues from what the province holds.
 """
@@ -23,9 +25,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.report_snapshot import ReportSnapshot
+from desktop.domain.report_snapshot import AttachmentRef, ReportSnapshot
 from desktop.domain.text import nfc
-from desktop.errors import InputError, IntegrityError
+from desktop.errors import Cancelled, InputError, IntegrityError
+from desktop.models.attachment import Attachment, share_attachment, store_attachment
 from desktop.models.outbox import OutboxItem
 from desktop.models.plan import Agency
 from desktop.models.report import IndicatorValue, Report, TaskProgress
@@ -44,7 +47,7 @@ from desktop.services.report_items import (
 )
 from desktop.services.reports import latest_report
 from desktop.sync.agency_chain import REVISION_CONFLICT, PeriodHolder, conflict_message
-from desktop.sync.bundle import verify_bundle
+from desktop.sync.bundle import VerifiedBundle, verify_bundle
 from desktop.sync.bundle_container import DEFAULT_LIMITS, read_frame
 from desktop.sync.history import AgencyHistory, HistoryEntry
 from desktop.sync.receipt import verify_receipt
@@ -53,11 +56,13 @@ from desktop.sync.sync_client import ProvinceClient
 
 @dataclass(frozen=True)
 class RestoreOutcome:
-    """What a restore brought back: revisions rebuilt, bundles already here, rows the local plans lack."""
+    """What a restore brought back: revisions rebuilt, bundles already here, rows the local plans lack,
+    evidence files stored (a file already here counts, shared)."""
 
     restored: list[str]
     already_here: int
     unmatched_rows: int
+    evidence_files: int = 0
 
 
 def learn_chain(store: Store, client: ProvinceClient) -> dict[str, Any]:
@@ -83,25 +88,40 @@ def check_not_held(session: Session, report: Report) -> None:
 
 
 def restore_history(client: ProvinceClient, store: Store, *,
-                    progress: Callable[[int, int], None] | None = None) -> RestoreOutcome:
-    """Download, verify and rebuild every accepted revision of the agency that this PC does not have."""
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None, evidence: bool = True) -> RestoreOutcome:
+    """Download, verify and rebuild every accepted revision of the agency that this PC does not have.
+
+    Each revision is stored in its own transaction: a cancel (asked between bundles) keeps the revisions
+    already rebuilt, and the next restore brings only the rest.
+    """
     with store.session() as session:
         agency_code = installation_agency(session).code
         province = require_province(session)
         here = {row for row in session.scalars(select(OutboxItem.bundle_sha256))}
     history = client.history(agency_code)
     todo = [entry for entry in history.bundles if entry.sha256 not in here]
-    restored, unmatched = [], 0
+    restored: list[str] = []
+    unmatched = files = 0
+    if progress is not None:
+        progress(0, len(todo))
     for index, entry in enumerate(todo):
+        if cancelled is not None and cancelled():
+            raise Cancelled(f"Đã dừng: {len(restored)}/{len(todo)} lần báo cáo đã khôi phục; lần sau khôi phục tiếp.",
+                            f"Stopped: {len(restored)} of {len(todo)} revisions restored; the next restore "
+                            f"brings the rest.")
         data = client.history_bundle(entry)
-        snapshot, manifest = _verified(data, entry, history, province.signing)
+        verified = _verified(data, entry, history, province.signing)
         with store.session() as session:
-            unmatched += _rebuild(session, snapshot, manifest, entry)
+            report, missing = _rebuild(session, verified.report, verified.created_at, entry)
+            unmatched += missing
+            if evidence and report is not None:
+                files += _restore_evidence(session, report, verified, data)
         restored.append(f"{entry.period} r{entry.revision}")
         if progress is not None:
             progress(index + 1, len(todo))
     learn_chain(store, client)
-    return RestoreOutcome(restored, len(history.bundles) - len(todo), unmatched)
+    return RestoreOutcome(restored, len(history.bundles) - len(todo), unmatched, files)
 
 
 def open_revision_from_province(client: ProvinceClient, store: Store, period_code: str, reason: str) -> int:
@@ -125,7 +145,7 @@ def open_revision_from_province(client: ProvinceClient, store: Store, period_cod
     if entry is None:
         raise InputError("Danh sách của Sở không có bản đang giữ.", "The province's list lacks the held copy.",
                          code="not_held")
-    snapshot, _manifest = _verified(client.history_bundle(entry), entry, history, province.signing)
+    snapshot = _verified(client.history_bundle(entry), entry, history, province.signing).report
     with store.session() as session:
         agency = installation_agency(session)
         previous = latest_report(session, agency, period_code)
@@ -140,9 +160,8 @@ def open_revision_from_province(client: ProvinceClient, store: Store, period_cod
         return revision
 
 
-def _verified(data: bytes, entry: HistoryEntry, history: AgencyHistory,
-              province_signing: bytes) -> tuple[ReportSnapshot, dict[str, Any]]:
-    """The report of one downloaded bundle, once bundle and receipt check out."""
+def _verified(data: bytes, entry: HistoryEntry, history: AgencyHistory, province_signing: bytes) -> VerifiedBundle:
+    """One downloaded bundle, once bundle (every payload hash included) and receipt check out."""
     stream = io.BytesIO(data)
     frame = read_frame(stream, DEFAULT_LIMITS)
     manifest = frame.manifest
@@ -154,22 +173,25 @@ def _verified(data: bytes, entry: HistoryEntry, history: AgencyHistory,
             or (verified.period, verified.revision) != (entry.period, entry.revision):
         raise IntegrityError(f"Biên nhận của Sở không khớp gói {entry.bundle_id}.",
                              f"The province's receipt does not match bundle {entry.bundle_id}.", code="history")
-    return verified.report, manifest
+    return verified
 
 
-def _rebuild(session: Session, snapshot: ReportSnapshot, manifest: dict[str, Any], entry: HistoryEntry) -> int:
-    """One accepted revision as a read-only report with its receipt; returns rows the local plans lack."""
+def _rebuild(session: Session, snapshot: ReportSnapshot, created_at: str,
+             entry: HistoryEntry) -> tuple[Report | None, int]:
+    """One accepted revision as a read-only report with its receipt; returns the report rebuilt (None when it
+    was already here) and the rows the local plans lack."""
     agency = installation_agency(session)
     period_service.ensure_period(session, entry.period)
     received = datetime.fromtimestamp(entry.received_at, UTC)
     report = session.scalar(select(Report).where(Report.agency_id == agency.id, Report.period_code == entry.period,
                                                  Report.revision == entry.revision))
     unmatched = 0
+    rebuilt = None
     if report is None:
         previous = session.scalar(select(Report).where(
             Report.agency_id == agency.id, Report.period_code == entry.period,
             Report.revision == snapshot.supersedes)) if snapshot.supersedes else None
-        signed = datetime.fromisoformat(str(manifest["created_at"]).replace("Z", "+00:00"))
+        signed = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
         report = Report(agency_id=agency.id, period_code=entry.period, revision=entry.revision,
                         supersedes_id=previous.id if previous else None, revision_reason=snapshot.revision_reason,
                         status="acknowledged", document_number=snapshot.document.number or None,
@@ -180,10 +202,54 @@ def _rebuild(session: Session, snapshot: ReportSnapshot, manifest: dict[str, Any
         session.add(report)
         session.flush()
         unmatched = _copy_values(session, agency, report, snapshot)
+        rebuilt = report
     session.add(OutboxItem(bundle_id=entry.bundle_id, report_id=report.id, period_code=entry.period,
                            revision=entry.revision, sequence=entry.sequence, bundle_sha256=entry.sha256,
                            size=entry.size, state="receipted", receipt=entry.receipt, restored_at=received))
-    return unmatched
+    return rebuilt, unmatched
+
+
+def _restore_evidence(session: Session, report: Report, verified: VerifiedBundle, data: bytes) -> int:
+    """Store the evidence the revision names, each file checked against its hash before the session commits."""
+    agency = installation_agency(session)
+    owned = {("task", make_ref(t.plan.code, t.key)) for t, _role in assigned_tasks(session, agency)}
+    owned |= {("indicator", make_ref(i.plan.code, i.key)) for i, _role in assigned_indicators(session, agency)}
+    carried = {entry.sha256: entry for entry in verified.attachments}
+    stored = 0
+    items = [("task", t.plan, t.key, t.attachments) for t in verified.report.tasks]
+    items += [("indicator", i.plan, i.key, i.attachments) for i in verified.report.indicators]
+    for kind, plan, key, refs in items:
+        owner = make_ref(plan, key)
+        if (kind, owner) not in owned:
+            continue  # like its values: an item this PC's plans lack keeps nothing
+        for ref in refs:
+            entry = carried.get(ref.sha256)
+            if entry is None or entry.size != ref.size:
+                raise IntegrityError(f"Gói {verified.bundle_id} thiếu tệp minh chứng {ref.name}.",
+                                     f"Bundle {verified.bundle_id} lacks the evidence file {ref.name}.",
+                                     code="history")
+            _store_one(session, report, kind, owner, ref, verified, data)
+            stored += 1
+    return stored
+
+
+def _store_one(session: Session, report: Report, kind: str, owner: str, ref: AttachmentRef,
+               verified: VerifiedBundle, data: bytes) -> None:
+    name = nfc(ref.name)[:255]
+    here = session.scalar(select(Attachment).where(Attachment.sha256 == ref.sha256, Attachment.size == ref.size)
+                          .order_by(Attachment.id).limit(1))
+    if here is not None:
+        shared = share_attachment(session, here, report_id=report.id)
+        shared.owner_kind, shared.owner_key, shared.name, shared.media_type = kind, owner, name, ref.media_type
+        return
+    start = verified.payload_offsets[ref.sha256]
+    source = io.BytesIO(memoryview(data)[start:start + ref.size])
+    row = store_attachment(session, source, name=name, media_type=ref.media_type[:127], report_id=report.id,
+                           owner_kind=kind, owner_key=owner)
+    if (row.sha256, row.size) != (ref.sha256, ref.size):
+        raise IntegrityError(f"Tệp minh chứng {name} không khớp mã băm trong báo cáo đã ký; không lưu gì.",
+                             f"Evidence file {name} does not match the hash in the signed report; nothing stored.",
+                             code="history")
 
 
 def _copy_values(session: Session, agency: Agency, report: Report, snapshot: ReportSnapshot) -> int:

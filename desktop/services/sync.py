@@ -162,11 +162,13 @@ def _sync(store: Store, progress: Callable[[SyncProgress], None] | None,
     return SyncOutcome(changed, plans, report)
 
 
-def restore_from_province(store: Store, *, progress: Callable[[int, int], None] | None = None) -> RestoreOutcome:
-    """Rebuild the agency's past quarters on this PC from the province (after enrolling a new PC)."""
+def restore_from_province(store: Store, *, progress: Callable[[int, int], None] | None = None,
+                          cancelled: Callable[[], bool] | None = None, evidence: bool = True) -> RestoreOutcome:
+    """Rebuild the agency's past quarters on this PC from the province (after enrolling a new PC), with
+    their evidence files unless ``evidence`` is False."""
     with _client(store) as client:
         _pull(store, client)
-        return restore_history(client, store, progress=progress)
+        return restore_history(client, store, progress=progress, cancelled=cancelled, evidence=evidence)
 
 
 def continue_from_province(store: Store, period_code: str, reason: str) -> int:

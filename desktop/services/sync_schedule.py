@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from desktop.models.settings import get_setting
+from desktop.errors import InputError
+from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 
 INTERVAL_SETTING = "sync.interval_minutes"
@@ -20,13 +21,30 @@ RETRY_BASE = 30.0
 PROBE_EVERY = 3.0
 FIRST_TRY = 60.0
 MAX_BACKOFF = 15 * 60.0
+MAX_MINUTES = 24 * 60
+
+
+def interval_minutes(store: Store) -> float:
+    """The configured interval in minutes (0 = off)."""
+    with store.session() as session:
+        return float(get_setting(session, INTERVAL_SETTING, DEFAULT_MINUTES) or 0)
 
 
 def interval_seconds(store: Store) -> float | None:
     """The configured interval (minutes in the settings, 0 = off), in seconds; None when off."""
-    with store.session() as session:
-        minutes = float(get_setting(session, INTERVAL_SETTING, DEFAULT_MINUTES) or 0)
+    minutes = interval_minutes(store)
     return minutes * 60 if minutes > 0 else None
+
+
+def set_interval_minutes(store: Store, minutes: float) -> float:
+    """Keep a new interval (0 turns automatic sync off; at most once a day); the GUI and the CLI call this."""
+    if not 0 <= minutes <= MAX_MINUTES:
+        raise InputError(f"Khoảng tự động đồng bộ phải từ 1 đến {MAX_MINUTES} phút (0 là tắt), không phải {minutes:g}.",
+                         f"The sync interval must be 1 to {MAX_MINUTES} minutes (0 turns it off), not {minutes:g}.",
+                         code="sync_interval")
+    with store.session() as session:
+        set_setting(session, INTERVAL_SETTING, float(minutes))
+    return float(minutes)
 
 
 @dataclass
@@ -42,6 +60,14 @@ class SyncSchedule:
     running: bool = False
     last_probe: float = 0.0
     last_delay: float = 0.0
+
+    def set_interval(self, interval: float | None, now: float) -> None:
+        """The user chose another interval: the next try follows it from now (none when off)."""
+        self.interval = interval
+        if interval is None:
+            self.next_try = None
+        elif not self.running:
+            self.next_try = min(self.next_try, now + interval) if self.next_try is not None else now + interval
 
     def start_clock(self, now: float) -> None:
         """The app opened: the first try within a minute, then every interval."""

@@ -1,5 +1,9 @@
 """When to try again: exponential backoff with full jitter, a cap, the server's Retry-After, a stall timeout.
 
+A failure right after progress is tried again at once: the link carried bytes a moment ago, so it is
+most likely back (a cut, not an outage), and waiting would only add to the time the user sees. Backoff
+begins with the second failure in a row without progress.
+
 Full jitter (a uniformly random wait between zero and ``min(cap, base · 2^attempt)``) keeps a hundred
 communes that lost the link together from all coming back in the same second. A ``Retry-After`` from the
 server is a floor, never shortened by jitter; when it is longer than the cap the client stops and leaves
@@ -65,10 +69,13 @@ class Backoff:
         self.policy = policy
         self.failures = 0
         self._cancelled = cancelled
+        self._moved = False
+        self.waited = 0.0
 
     def progressed(self) -> None:
-        """The work moved forward: failures before this no longer count."""
+        """The work moved forward: failures before this no longer count, and the next one is retried at once."""
         self.failures = 0
+        self._moved = True
 
     def failed(self, error: TransientError) -> None:
         """Wait before the next try, or raise ``error`` when the policy says to stop."""
@@ -77,9 +84,13 @@ class Backoff:
                 or (error.code == "unreachable" and self.failures >= self.policy.max_unreachable)
                 or self.policy.waits_too_long(error.retry_after)):
             raise error
+        moved, self._moved = self._moved, False
+        if moved and error.retry_after is None:
+            return
         self._wait(self.policy.delay(self.failures, error.retry_after))
 
     def _wait(self, seconds: float) -> None:
+        self.waited += seconds
         if self._cancelled is None:
             self.policy.sleep(seconds)
             return

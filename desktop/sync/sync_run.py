@@ -71,10 +71,12 @@ class BundleOutcome:
 
 @dataclass
 class SyncReport:
-    """Every bundle's outcome, plus the error that stopped the run early, if one did."""
+    """Every bundle's outcome, plus the error that stopped the run early, if one did; ``progressed`` when
+    the province confirmed new bytes of some upload during the run (a cut then is retried at once)."""
 
     outcomes: list[BundleOutcome] = field(default_factory=list)
     stopped_by: SyncError | None = None
+    progressed: bool = False
 
     def with_outcome(self, outcome: str) -> list[str]:
         """Bundle ids that ended with ``outcome``."""
@@ -127,9 +129,12 @@ def _send(client: ProvinceClient, outbox: OutboxPort, bundle: BundleToSend, inde
     def on_bytes(sent: int, _length: int) -> None:
         _tell(progress, SyncProgress("uploading", bundle.bundle_id, index, count, before + sent, total))
 
+    def on_state(state: UploadState) -> None:
+        outbox.save_upload_state(bundle.bundle_id, state)
+        report.progressed = True
+
     try:
-        receipt = client.upload(bundle, state=outbox.upload_state(bundle.bundle_id),
-                                on_state=lambda state: outbox.save_upload_state(bundle.bundle_id, state),
+        receipt = client.upload(bundle, state=outbox.upload_state(bundle.bundle_id), on_state=on_state,
                                 progress=on_bytes, cancelled=cancelled)
     except CancelledSync:
         return BundleOutcome(bundle.bundle_id, CANCELLED)

@@ -58,6 +58,11 @@ class AutoSync(QObject):
         self._started = 0.0
         self._show()
 
+    def set_interval(self, interval: float | None) -> None:
+        """Follow a new interval (seconds; None = off) from now, as chosen in Settings."""
+        self.schedule.set_interval(interval, self._clock())
+        self._show()
+
     def tick(self) -> None:
         """Start an attempt or a probe when one is due."""
         now = self._clock()
@@ -92,7 +97,7 @@ class AutoSync(QObject):
             self.schedule.succeeded(now)
         elif outcome.report.stopped_by is not None and isinstance(outcome.report.stopped_by, TransientError):
             self.attempts.append((self._started, "unreachable"))
-            self.schedule.unreachable(now)
+            self.schedule.unreachable(now, moved=outcome.report.progressed)
         else:
             self.attempts.append((self._started, "ok"))
             self.schedule.succeeded(now)

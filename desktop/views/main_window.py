@@ -19,6 +19,8 @@ from desktop.services import reports
 from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
 from desktop.views.about_dialog import open_about
+from desktop.views.agency_history.backup_actions import ask_backup_path, make_backup
+from desktop.views.agency_history.province_actions import ProvinceHistoryActions
 from desktop.views.auto_sync import AutoSync
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.export_done import show_exported
@@ -59,6 +61,9 @@ class MainWindow(QMainWindow):
         self.browser = PlanBrowser(self.language, today)
         self.editor = ReportEditor(store, self.language, self.undo_stack)
         self.sync = SyncPanel(store, self.language)
+        self.history = ProvinceHistoryActions(store, self)
+        self.history.changed.connect(self._history_changed)
+        self.sync.conflict.connect(self.history.revise_from_province)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.dashboard, self.tr("Tổng quan"))
@@ -135,6 +140,8 @@ class MainWindow(QMainWindow):
         report_menu.addAction(self.sign_action)
         self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R", "reopen")
         report_menu.addAction(self.reopen_action)
+        report_menu.addAction(self._action(self.tr("Mở lần sửa đổi mới từ &bản của Sở…"), self.revise_from_province,
+                                           name="reviseFromProvince"))
         report_menu.addAction(self._action(self.tr("Ký &số tệp PDF…"), self.open_digital_sign,
                                            name="digitalSignFile"))
         self.editor.reopen_button.clicked.connect(self.reopen)
@@ -147,6 +154,10 @@ class MainWindow(QMainWindow):
         tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
         tools.addAction(self._action(self.tr("Nhập &kế hoạch của tỉnh…"),
                                      lambda _=False: open_plan_import(self, self.store), name="importPlan"))
+        tools.addSeparator()
+        tools.addAction(self._action(self.tr("&Sao lưu dữ liệu…"), self.backup_store, name="backupStore"))
+        tools.addAction(self._action(self.tr("Khôi phục &lịch sử báo cáo từ Sở…"),
+                                     lambda _=False: self.history.restore_history(), name="restoreHistory"))
         help_menu = bar.addMenu(self.tr("T&rợ giúp"))
         help_menu.addAction(self._action(self.tr("&Hướng dẫn sử dụng"), lambda _=False: open_help(self, self.language),
                                          "F1", "help"))
@@ -347,6 +358,28 @@ class MainWindow(QMainWindow):
 
         open_digital_sign(self.store, self)
 
+    # the agency's history -------------------------------------------------------------------------
+    def backup_store(self, out: Path | None = None) -> Operation | None:
+        """Copy the store (still encrypted) into one file the user chooses."""
+        out = out or ask_backup_path(self)
+        if out is None:
+            return None
+        self.last_operation = make_backup(self, self.store, out, lambda info: self.statusBar().showMessage(
+            self.tr("Đã sao lưu (vẫn mã hóa) vào {0}").format(info.path), 10000))
+        return self.last_operation
+
+    def revise_from_province(self, _checked: bool = False) -> None:
+        """After a revision conflict: open the next revision of this period from the province's copy."""
+        code = self._period()
+        if code is not None:
+            self.history.revise_from_province(code)
+
+    def _history_changed(self, period_code: str) -> None:
+        self.dashboard.refresh()
+        self.sync.refresh()
+        if period_code:
+            self.open_report(period_code)
+
     # lock and settings -----------------------------------------------------------------------------
     def lock(self) -> None:
         """Ask the application to close the store and show the unlock window."""
@@ -358,11 +391,18 @@ class MainWindow(QMainWindow):
         self.lock()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.ui, self, store=self.store)
-        dialog.accepted.connect(lambda: self._settings_chosen(dialog.chosen()))
+        from desktop.services.sync_schedule import interval_minutes
+
+        dialog = SettingsDialog(self.ui, self, store=self.store, sync_minutes=interval_minutes(self.store))
+        dialog.accepted.connect(lambda: self._settings_chosen(dialog.chosen(), dialog.chosen_sync_minutes()))
         dialog.open()
 
-    def _settings_chosen(self, chosen: UiSettings) -> None:
+    def _settings_chosen(self, chosen: UiSettings, sync_minutes: int | None = None) -> None:
+        if sync_minutes is not None:
+            from desktop.services.sync_schedule import set_interval_minutes
+
+            set_interval_minutes(self.store, sync_minutes)
+            self.auto_sync.set_interval(sync_minutes * 60.0 if sync_minutes else None)
         self.ui = chosen
         self.idle_lock.set_interval(chosen.idle_ms)
         self.settings_changed.emit(chosen)

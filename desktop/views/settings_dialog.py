@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.sync_schedule import MAX_MINUTES as SYNC_MAX_MINUTES
+
 if TYPE_CHECKING:
     from desktop.models.store import Store
     from desktop.views.pkcs11_settings import Pkcs11SettingsWidget
@@ -84,10 +86,16 @@ def restore_geometry(data_dir: Path, window: QWidget) -> bool:
 
 
 class SettingsDialog(QDialog):
-    """Edit the interface settings; ``chosen()`` gives the result after accept. With ``store``, the «Ký số»
-    section too, saved in the store when the dialog is accepted."""
+    """Edit the interface settings; ``chosen()`` gives the result after accept.
 
-    def __init__(self, current: UiSettings, parent: QWidget | None = None, *, store: Store | None = None) -> None:
+    With ``store``, the «Ký số» section too, saved in the store when the dialog is accepted. With
+    ``sync_minutes`` (the store's automatic-sync interval, open stores only) the dialog also shows that
+    interval; ``chosen_sync_minutes()`` gives it back (0 = off). It lives in the store, not beside it: it is
+    the agency's choice for this PC's data, read by ``services.sync_schedule``.
+    """
+
+    def __init__(self, current: UiSettings, parent: QWidget | None = None, *, store: Store | None = None,
+                 sync_minutes: float | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cài đặt"))
         self._current = current
@@ -106,12 +114,23 @@ class SettingsDialog(QDialog):
         self.font_points.setSuffix(" pt")
         self.font_points.setValue(current.font_points or FONT_MIN - 1)
         self.font_points.setSpecialValueText(self.tr("Theo hệ thống"))
+        self.sync_interval: QSpinBox | None = None
+        fields: list[tuple[str, QWidget]] = [(self.tr("&Ngôn ngữ:"), self.language),
+                                             (self.tr("&Tự khóa sau:"), self.idle),
+                                             (self.tr("&Cỡ chữ:"), self.font_points)]
+        if sync_minutes is not None:
+            self.sync_interval = QSpinBox()
+            self.sync_interval.setObjectName("syncInterval")
+            self.sync_interval.setRange(0, SYNC_MAX_MINUTES)
+            self.sync_interval.setValue(round(sync_minutes))
+            self.sync_interval.setSuffix(self.tr(" phút"))
+            self.sync_interval.setSpecialValueText(self.tr("Tắt"))
+            fields.append((self.tr("Tự động đồng &bộ mỗi:"), self.sync_interval))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        for text, field in ((self.tr("&Ngôn ngữ:"), self.language), (self.tr("&Tự khóa sau:"), self.idle),
-                            (self.tr("&Cỡ chữ:"), self.font_points)):
+        for text, field in fields:
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
@@ -134,6 +153,10 @@ class SettingsDialog(QDialog):
         if self.signing is not None:
             self.signing.save()
         super().accept()
+
+    def chosen_sync_minutes(self) -> int | None:
+        """The automatic-sync interval as the dialog shows it (0 = off), None when the dialog has no such field."""
+        return self.sync_interval.value() if self.sync_interval is not None else None
 
     def chosen(self) -> UiSettings:
         """The settings as the dialog shows them."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
+from desktop.sync.agency_chain import REVISION_CONFLICT
 from desktop.views.formatting import format_date, format_datetime, format_size
 from desktop.views.worker import Operation, error_text, run_operation
 
@@ -56,9 +57,11 @@ class _LatestProgress:
 
 
 class SyncPanel(QWidget):
-    """Settings, enrollment, sync now and receipts; ``refreshed`` once settings and receipts are shown."""
+    """Settings, enrollment, sync now and receipts; ``refreshed`` once settings and receipts are shown;
+    ``conflict(period_code)`` when the user asks to answer a revision conflict from the province's copy."""
 
     refreshed = Signal()
+    conflict = Signal(str)
 
     def __init__(self, store: Store, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +104,11 @@ class SyncPanel(QWidget):
         self.outcome_title = QLabel(self.tr("Kết quả lần đồng bộ vừa rồi"))
         self.outcome_title.hide()
         self.outcomes.hide()
+        self.conflict_period = ""
+        self.conflict_button = QPushButton()
+        self.conflict_button.setObjectName("resolveConflict")
+        self.conflict_button.clicked.connect(lambda: self.conflict.emit(self.conflict_period))
+        self.conflict_button.hide()
         server = QGroupBox(self.tr("Máy chủ của Sở"))
         form = QFormLayout(server)
         for text, field in ((self.tr("Địa c&hỉ:"), self.url), (self.tr("&Proxy:"), self.proxy),
@@ -126,6 +134,7 @@ class SyncPanel(QWidget):
         layout.addWidget(self.state)
         layout.addWidget(self.outcome_title)
         layout.addWidget(self.outcomes)
+        layout.addWidget(self.conflict_button)
         layout.addWidget(QLabel(self.tr("Biên nhận của Sở")))
         layout.addWidget(self.receipts, 1)
 
@@ -318,6 +327,12 @@ class SyncPanel(QWidget):
                 names.get(outcome.outcome, outcome.outcome), message]))
         self.outcome_title.setVisible(bool(outcomes))
         self.outcomes.setVisible(bool(outcomes))
+        clashes = [self._rows[o.bundle_id].period_code for o in outcomes
+                   if o.code == REVISION_CONFLICT and o.bundle_id in self._rows]
+        self.conflict_period = clashes[0] if clashes else ""
+        self.conflict_button.setText(self.tr("Mở lần sửa đổi mới của kỳ {0} từ bản Sở đang giữ…").format(
+            self.conflict_period))
+        self.conflict_button.setVisible(bool(clashes))
 
     def _failed(self, error: BaseException) -> None:
         self._finish()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.keyslots import KdfParams
 from desktop.services import accounts
+from desktop.views.agency_history.restore_backup_dialog import RestoreBackupDialog
 from desktop.views.worker import error_text, run_operation
 
 DEFAULT_USER = "admin"
@@ -49,6 +50,7 @@ class UnlockWindow(QWidget):
         self.data_dir = data_dir
         self._kdf = kdf
         self._opened: Any = None
+        self.restore_dialog: RestoreBackupDialog | None = None
         self.setObjectName("unlockWindow")
         # The application display name ("baocao") is appended by Qt: the title must not repeat it.
         self.setWindowTitle(self.tr("Mở khóa dữ liệu"))
@@ -87,11 +89,16 @@ class UnlockWindow(QWidget):
         self.forgot_button = QPushButton(self.tr("&Quên mật khẩu? Dùng khóa khôi phục"))
         self.forgot_button.setFlat(True)
         self.forgot_button.clicked.connect(lambda: self._show(self.recover_page))
+        self.restore_backup_button = QPushButton(self.tr("Khôi phục từ &tệp sao lưu…"))
+        self.restore_backup_button.setObjectName("restoreBackup")
+        self.restore_backup_button.setFlat(True)
+        self.restore_backup_button.clicked.connect(self.open_restore_backup)
         form = QFormLayout()
         form.addRow(self._label(self.tr("&Người dùng:"), self.user_field), self.user_field)
         form.addRow(self._label(self.tr("Mật &khẩu:"), self.passphrase_field), self.passphrase_field)
         buttons = QHBoxLayout()
         buttons.addWidget(self.forgot_button)
+        buttons.addWidget(self.restore_backup_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         layout = QVBoxLayout(page)
@@ -115,6 +122,9 @@ class UnlockWindow(QWidget):
         self.create_button = QPushButton(self.tr("&Tạo kho dữ liệu"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_store)
+        self.first_restore_button = QPushButton(self.tr("Máy mới? Khôi phục từ tệp &sao lưu…"))
+        self.first_restore_button.setObjectName("firstRunRestoreBackup")
+        self.first_restore_button.clicked.connect(self.open_restore_backup)
         form = QFormLayout()
         form.addRow(self._label(self.tr("&Người dùng:"), self.new_user_field), self.new_user_field)
         form.addRow(self._label(self.tr("Mật &khẩu:"), self.new_passphrase_field), self.new_passphrase_field)
@@ -123,7 +133,11 @@ class UnlockWindow(QWidget):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.demo_box)
-        layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout()
+        row.addWidget(self.first_restore_button)
+        row.addStretch(1)
+        row.addWidget(self.create_button)
+        layout.addLayout(row)
         return page
 
     def _build_recover(self, user: str) -> QWidget:
@@ -236,6 +250,14 @@ class UnlockWindow(QWidget):
         self._busy(True)
         run_operation(self, lambda _progress, _cancelled: work(), title=self.windowTitle(), on_success=succeeded,
                       on_failure=on_failure or self._fail, dialog=False)
+
+    def open_restore_backup(self) -> RestoreBackupDialog:
+        """Restore a backup file into this PC's data folder, then open it (the dialog's worker does both)."""
+        user = self.user_field.text() if self.pages.currentWidget() is self.unlock_page else self.new_user_field.text()
+        self.restore_dialog = RestoreBackupDialog(self.data_dir, user, self)
+        self.restore_dialog.restored.connect(self.unlocked.emit)
+        self.restore_dialog.open()
+        return self.restore_dialog
 
     def unlock(self) -> None:
         """Open the store with the user's passphrase (a clear message when it is wrong)."""

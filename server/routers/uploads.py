@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
-from server.auth import Caller
+from server.auth import Caller, PendingAuth
 from server.context import ServerContext, context, raw_target, signature_headers, signed_caller
 from server.models import Upload
 from server.problems import ApiError
@@ -148,6 +148,8 @@ async def append_chunk(upload_id: UploadId, request: Request, ctx: Annotated[Ser
     if upload_offset is None or not _OFFSET.match(upload_offset):
         raise ApiError(400, "upload_offset", "Thiếu hoặc sai Upload-Offset.", "Missing or invalid Upload-Offset.")
     expected_digest = _parse_checksum(upload_checksum)
+    if pending.revoked_at is not None:
+        await _refuse_revoked(request, ctx, pending)
     caller = pending.caller
     lock = await run_in_threadpool(ctx.uploads.acquire, upload_id)
     try:
@@ -211,6 +213,20 @@ def commit_upload(upload_id: UploadId, caller: Annotated[Caller, Depends(signed_
             result = (taken.receipt, taken.status, taken.code)
         ctx.uploads.finish(upload.id)
     return _answer(*result)
+
+
+async def _refuse_revoked(request: Request, ctx: ServerContext, pending: PendingAuth) -> None:
+    """A revoked key's chunk touches no upload: its body is only hashed, so that ``finish`` can check the
+    signature and then give the revocation's date to the PC's holder alone (an answer always raised)."""
+    digest, size = hashlib.sha256(), 0
+    async for piece in request.stream():
+        size += len(piece)
+        if size > ctx.settings.max_chunk_bytes:
+            raise _chunk_too_large(ctx.settings.max_chunk_bytes)
+        digest.update(piece)
+    await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), digest.hexdigest(),
+                            request.headers)
+    raise RuntimeError("finish let a revoked key through")
 
 
 def _parse_checksum(value: str | None) -> bytes:

@@ -44,8 +44,11 @@ def test_bench_upload_over_bad_link(benchmark, province: Province, tmp_path: Pat
         seconds = time.monotonic() - started
     assert report.with_outcome(RECEIPTED) == [bundle_id]
     floor = len(data) * 8 / rate
+    budget = 1.15 * (floor + 2 * 2 * 0.3 * link.cuts)  # the issue's: 1.15 × (size ÷ rate + 2 round trips per cut)
     figures = {"bundle_bytes": len(data), "link_bps": rate, "seconds": round(seconds, 1),
                "seconds_at_link_rate": round(floor, 1), "time_ratio": round(seconds / floor, 2),
+               "budget_seconds": round(budget, 1), "within_time_budget": seconds <= budget,
+               "within_bytes_budget": link.bytes_up <= 1.15 * len(data),
                "bytes_up": link.bytes_up, "bytes_up_ratio": round(link.bytes_up / len(data), 2), "cuts": link.cuts}
     benchmark.extra_info.update(figures)
     print(f"\nupload over bad link: {figures}")

@@ -1,11 +1,11 @@
 """An agency's PCs over the years, against a real province server process on 127.0.0.1.
 
-- PC replaced: the old PC signs a quarter and syncs; a new PC enrolls, restores the agency's history
-  from the province, signs the next quarter and syncs: accepted (it continues the agency's chain).
+- PC replaced: the old PC signs a quarter and syncs; a new PC enrolls with a code that replaces the
+  agency's other PCs (the old one is revoked), restores the agency's history from the province, signs
+  the next quarter and syncs: accepted (it continues the agency's chain); the old PC's next sync is
+  refused with the revocation's message.
 - Two PCs of one agency sign revision 1 of one quarter: the first to arrive is accepted, the second
   gets the named conflict, opens revision 2 from the province's copy, and that is accepted.
-
-(Revoking the old PC is the province's side of issue 15, on another branch; not asserted here.)
 """
 
 from __future__ import annotations
@@ -13,11 +13,21 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from desktop.services import accounts, reports, signing
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.snapshots import report_snapshot
-from desktop.services.sync import continue_from_province, enroll, receipt_history, restore_from_province, sync_now
+from desktop.services.sync import (
+    continue_from_province,
+    enroll,
+    outbox_counts,
+    receipt_history,
+    restore_from_province,
+    sync_now,
+)
+from desktop.sync.sync_errors import DeviceRejected
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 TODAY = date(2026, 11, 23)  # the demo signs 2026Q3 and drafts 2026Q4
@@ -47,7 +57,7 @@ def test_a_replacement_pc_restores_history_and_continues_the_agency_chain(tmp_pa
             assert [o.outcome for o in sync_now(old).report.outcomes] == ["receipted"]
             old_answers = _answers(old, "2026Q3")
 
-            enroll(new, province.url, province.enrollment_code(), "Máy mới")
+            enroll(new, province.url, province.enrollment_code(replaces="all"), "Máy mới")
             outcome = restore_from_province(new)
             assert outcome.restored == ["2026Q3 r1"] and outcome.unmatched_rows == 0
             assert _answers(new, "2026Q3") == old_answers, "the new PC has last quarter's answers"
@@ -62,6 +72,14 @@ def test_a_replacement_pc_restores_history_and_continues_the_agency_chain(tmp_pa
             assert [(o.outcome, o.code) for o in sent] == [("receipted", None)], sent
             assert {r.period_code: r.status for r in receipt_history(new)} == {"2026Q4": "accepted",
                                                                               "2026Q3": "accepted"}
+
+            _sign_current(old)  # the old PC, still in a drawer, signs the same quarter and tries to send it
+            with pytest.raises(DeviceRejected) as refused:
+                sync_now(old)
+            assert refused.value.code == "device_revoked"
+            assert "thu hồi" in refused.value.message("vi") and "revoked" in refused.value.message("en")
+            assert outbox_counts(old) == (1, 0), "the old PC's report stays in its outbox, not lost"
+            assert {r.period_code for r in receipt_history(new)} == {"2026Q3", "2026Q4"}
         finally:
             old.close()
             new.close()

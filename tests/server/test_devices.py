@@ -112,3 +112,35 @@ def test_receipt_transactions_are_fully_synchronous(tmp_path):
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
     finally:
         db.dispose()
+
+
+def test_the_revocation_date_is_told_only_to_the_revoked_key_s_holder(live_server):
+    """A key id is printed on enrollment letters: knowing it must not tell when (or that) the PC was revoked."""
+    old = new_device(live_server)
+    created = old.create_upload(b"x" * 1000, f"{old.agency}-pending")
+    assert created.status_code == 201, created.text
+    location = created.headers["Location"]
+    live_server.cli("device", "revoke", _key_id(old), "--reason", "Máy cũ đã thay")
+    today = format_moment(int(time.time()))[:10]
+
+    stranger = Device(live_server.url, Ed25519PrivateKey.generate())  # signs with its own key, claims the old id
+    for method, target, body in (("GET", "/v1/assignments", b""), ("HEAD", location, b""),
+                                 ("PATCH", location, b"y" * 500)):
+        forged = stranger.request(method, target, body, headers={
+            "Upload-Offset": "0", "Upload-Checksum": "sha256 " + "A" * 43 + "=",
+            "Content-Type": "application/offset+octet-stream"})
+        forged_headers = dict(forged.request.headers)
+        forged_headers["Baocao-Key"] = _key_id(old)
+        answer = stranger.client.request(method, f"{live_server.url}{target}", content=body, headers=forged_headers)
+        assert answer.status_code == 401, (method, answer.status_code, answer.text)
+        assert today not in answer.text and "thu hồi lúc" not in answer.text and "revoked at" not in answer.text
+        if method != "HEAD":
+            assert answer.json()["code"] == "signature"
+
+    own = old.request("GET", "/v1/assignments")
+    assert own.status_code == 403 and own.json()["code"] == "device_revoked" and today in own.json()["message_vi"]
+    own_chunk = old.patch(location, 0, b"x" * 1000)
+    assert own_chunk.status_code == 403 and today in own_chunk.json()["message_vi"]
+    with sqlite3.connect(live_server.data_dir / "server.sqlite3") as raw:
+        held = raw.execute("SELECT offset FROM uploads WHERE bundle_id = ?", (f"{old.agency}-pending",)).fetchone()
+    assert held == (0,)  # the revoked key's chunk was refused before it touched the upload

@@ -48,13 +48,27 @@ def test_full_jitter_waits_between_zero_and_the_ceiling() -> None:
     assert policy.delay(10) == 7.5
 
 
-def test_progress_resets_the_count_of_failures() -> None:
+def test_progress_resets_the_count_of_failures_and_a_cut_after_progress_is_retried_at_once() -> None:
     sleeps: list[float] = []
-    backoff = Backoff(_policy(sleeps, max_attempts=2))
+    backoff = Backoff(_policy(sleeps, max_attempts=3))
     for _ in range(10):
         backoff.failed(_transient())
+        backoff.failed(_transient())
         backoff.progressed()
-    assert len(sleeps) == 10
+    assert sleeps == [1.0, 2.0] + [2.0] * 9  # after progress only the second failure in a row waits
+    sleeps.clear()
+    backoff.waited = 0.0  # only the first failure, before anything moved, waited
+    backoff.failed(_transient())  # bytes moved just before: again at once
+    backoff.failed(_transient())  # nothing moved since: back off
+    assert sleeps == [2.0] and backoff.waited == 2.0
+
+
+def test_a_retry_after_is_honoured_even_right_after_progress() -> None:
+    sleeps: list[float] = []
+    backoff = Backoff(_policy(sleeps))
+    backoff.progressed()
+    backoff.failed(_transient(retry_after=5))
+    assert sleeps == [5]
 
 
 def test_retry_after_is_a_floor_and_too_long_a_wait_is_left_for_later() -> None:

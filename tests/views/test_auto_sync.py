@@ -6,6 +6,7 @@ when it is back the next attempt comes within seconds (the link probe), not afte
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -46,14 +47,23 @@ def test_periodic_sync_sends_by_itself_backs_off_and_returns_within_seconds(tmp_
             f"attempts back off: the third waits ~8 s, not the 2-s interval ({auto.schedule.last_delay:.1f} s)"
         assert "Chưa kết nối được với Sở" in auto.label.text() and "Chờ gửi: 1" in auto.label.text()
 
-        waiting_for = auto.schedule.next_try
         back = DemoProvince(folder)
         back.port = province.port  # the same address the store knows
-        province = back.__enter__()
-        returned = time.time()
-        qtbot.waitUntil(lambda: any(what == "ok" and t > returned for t, what in auto.attempts), timeout=30_000)
+        restarting = time.time()
+        up: dict[str, float | None] = {}
+
+        def restart() -> None:  # off the UI thread: attempts and probes go on (and back off) meanwhile
+            back.__enter__()
+            up["at"], up["backoff"] = time.time(), auto.schedule.next_try
+
+        thread = threading.Thread(target=restart)
+        thread.start()
+        qtbot.waitUntil(lambda: not thread.is_alive(), timeout=120_000)
+        province = back
+        returned, waiting_for = up["at"] or 0.0, up["backoff"]
+        qtbot.waitUntil(lambda: any(what == "ok" and t > restarting for t, what in auto.attempts), timeout=30_000)
         assert outbox_counts(store) == (0, 0)
-        first_ok = next(t for t, what in auto.attempts if what == "ok" and t > returned)
+        first_ok = next(t for t, what in auto.attempts if what == "ok" and t > restarting)
         assert first_ok - returned < 8.0, "the next attempt came within seconds of the link returning"
         assert waiting_for is not None and first_ok < waiting_for, "…and before the backoff would have tried"
         assert [r.status for r in receipt_history(store)] == ["accepted", "accepted"]

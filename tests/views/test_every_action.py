@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app import create_main_window
 from desktop.documents.sample_plan_data import AN_GIANG_594
 from desktop.documents.sample_plans import write_sample_plan
+from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services.demo import setup_demo
 from desktop.services.identity import device_key
@@ -162,6 +163,22 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         action.trigger()
         assert locked == [True]
 
+    def backup(action: QAction) -> None:
+        answers.save = tmp_path / "sao-luu.zip"
+        action.trigger()
+        finish(qtbot, window)
+        assert answers.save.is_file(), "backupStore: no file written"
+
+    def restore_history(action: QAction) -> None:
+        # No province is set up in this window: the action says so in a message box, nothing else happens.
+        action.trigger()
+        operation = window.history.operation
+        assert operation is not None
+        qtbot.waitUntil(lambda: operation.done, timeout=60_000)
+        assert isinstance(operation.error, BaocaoError) and operation.error.code == "no_server", operation.error
+        for box in error_boxes():
+            box.close()
+
     def quit_(action: QAction) -> None:
         action.trigger()
         assert not window.isVisible()
@@ -176,6 +193,8 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         "undo": plain, "redo": plain, "findTask": plain, "validate": plain,
         "sign": dialog_step(SignDialog),
         "reopen": dialog_step(ReopenDialog, SIGNED),
+        "reviseFromProvince": dialog_step(ReopenDialog, SIGNED),
+        "backupStore": backup, "restoreHistory": restore_history,
         "settings": dialog_step(SettingsDialog),
         "digitalSignFile": dialog_step(DigitalSignDialog),
         "importPlan": import_plan,

@@ -701,7 +701,7 @@ This agency: {2}</translation>
             <translation>Export &amp;Excel…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="101" />
+            <location filename="../../views/main_window.py" line="106" />
             <source>Xuất &amp;Word…</source>
             <translation>Export &amp;Word…</translation>
         </message>
@@ -845,12 +845,12 @@ This agency: {2}</translation>
             <translation>Exporting Excel</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="270" />
+            <location filename="../../views/main_window.py" line="276" />
             <source>Xuất Word</source>
             <translation>Export Word</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="276" />
+            <location filename="../../views/main_window.py" line="282" />
             <source>Đang xuất Word</source>
             <translation>Exporting Word</translation>
         </message>
@@ -907,6 +907,26 @@ This agency: {2}</translation>
             <location filename="../../views/main_window.py" line="64" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="140" />
+            <source>Mở lần sửa đổi mới từ &amp;bản của Sở…</source>
+            <translation>New revision from the &amp;province's copy…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="155" />
+            <source>&amp;Sao lưu dữ liệu…</source>
+            <translation>&amp;Back up the data…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="156" />
+            <source>Khôi phục &amp;lịch sử báo cáo từ Sở…</source>
+            <translation>Restore the report &amp;history from the province…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="345" />
+            <source>Đã sao lưu (vẫn mã hóa) vào {0}</source>
+            <translation>Backed up (still encrypted) to {0}</translation>
         </message>
     </context>
     <context>
@@ -1623,6 +1643,16 @@ This agency: {2}</translation>
             <source>Ký số (token USB)</source>
             <translation>Digital signing (USB token)</translation>
         </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="95" />
+            <source>Tắt</source>
+            <translation>Off</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="96" />
+            <source>Tự động đồng &amp;bộ mỗi:</source>
+            <translation>Automatic s&amp;ync every:</translation>
+        </message>
     </context>
     <context>
         <name>SignDialog</name>
@@ -1932,6 +1962,11 @@ This agency: {2}</translation>
             <source>Đồng bộ &amp;ngay</source>
             <translation>Sync &amp;now</translation>
         </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="324" />
+            <source>Mở lần sửa đổi mới của kỳ {0} từ bản Sở đang giữ…</source>
+            <translation>Open a new revision of {0} from the province's copy…</translation>
+        </message>
     </context>
     <context>
         <name>UnlockWindow</name>
@@ -2071,6 +2106,16 @@ This agency: {2}</translation>
             <source>Đặ&amp;t mật khẩu mới</source>
             <translation>Se&amp;t a new passphrase</translation>
         </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="91" />
+            <source>Khôi phục từ &amp;tệp sao lưu…</source>
+            <translation>Restore from a &amp;backup file…</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="124" />
+            <source>Máy mới? Khôi phục từ tệp &amp;sao lưu…</source>
+            <translation>New PC? &amp;Restore from a backup file…</translation>
+        </message>
     </context>
     <context>
         <name>Worker</name>
@@ -2091,6 +2136,165 @@ This agency: {2}</translation>
             <location filename="../../views/plan_import_dialog.py" line="121" />
             <source>Nhập kế hoạch của tỉnh</source>
             <translation>Import the province's plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupActions</name>
+        <message>
+            <location filename="../../views/agency_history/backup_actions.py" line="23" />
+            <source>Sao lưu dữ liệu</source>
+            <translation>Back up the data</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/backup_actions.py" line="25" />
+            <source>Tệp sao lưu baocao (*.zip)</source>
+            <translation>baocao backup file (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/backup_actions.py" line="36" />
+            <source>Đang sao lưu dữ liệu</source>
+            <translation>Backing up the data</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProvinceHistoryActions</name>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="39" />
+            <source>Đang khôi phục lịch sử báo cáo từ Sở</source>
+            <translation>Restoring the report history from the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="43" />
+            <source>Đã khôi phục {0} lần báo cáo từ Sở ({1} đã có sẵn trên máy), {2} tệp minh chứng.</source>
+            <translation>Restored {0} report revision(s) from the province ({1} already on this PC), {2} evidence file(s).</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="48" />
+            <source>{0} dòng không có trong kế hoạch trên máy này nên không chép.</source>
+            <translation>{0} row(s) are not in this PC's plans and were not copied.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="50" />
+            <source>Khôi phục lịch sử báo cáo</source>
+            <translation>Restore the report history</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="56" />
+            <source>Mở lần sửa đổi mới từ bản của Sở</source>
+            <translation>New revision from the province's copy</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="67" />
+            <source>Đã mở lần {0} của kỳ {1} từ bản Sở đang giữ; sửa, ký rồi gửi lại.</source>
+            <translation>Opened revision {0} of {1} from the province's copy; edit, sign and send it.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="73" />
+            <source>Đang lấy bản của Sở</source>
+            <translation>Fetching the province's copy</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreBackupDialog</name>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="50" />
+            <source>Khôi phục từ tệp sao lưu</source>
+            <translation>Restore from a backup file</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="53" />
+            <source>&amp;Chọn tệp…</source>
+            <translation>&amp;Choose file…</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="57" />
+            <source>Dùng &amp;khóa khôi phục (quên mật khẩu cũ)</source>
+            <translation>Use the recovery &amp;key (old passphrase forgotten)</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="60" />
+            <source>&amp;Mật khẩu lúc sao lưu:</source>
+            <translation>&amp;Passphrase at backup time:</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="76" />
+            <source>&amp;Tệp sao lưu:</source>
+            <translation>Backup &amp;file:</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="79" />
+            <source>&amp;Người dùng:</source>
+            <translation>&amp;User:</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="84" />
+            <source>Mật khẩu &amp;mới:</source>
+            <translation>&amp;New passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="86" />
+            <source>Nhập &amp;lại mật khẩu mới:</source>
+            <translation>Re&amp;peat the new passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="91" />
+            <source>Tệp sao lưu vẫn được mã hóa; cần mật khẩu lúc sao lưu hoặc khóa khôi phục đã in.</source>
+            <translation>The backup file stays encrypted: it needs the passphrase used when it was made, or the printed recovery key.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="95" />
+            <source>Máy này đã có kho dữ liệu: kho hiện có được giữ lại bên cạnh, không bị xóa.</source>
+            <translation>This PC already has a store: it is kept beside the restored one, not deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="105" />
+            <source>Khóa khôi &amp;phục:</source>
+            <translation>&amp;Recovery key:</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="112" />
+            <source>Chọn tệp sao lưu</source>
+            <translation>Choose the backup file</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="113" />
+            <source>Tệp sao lưu baocao (*.zip);;Mọi tệp (*)</source>
+            <translation>baocao backup file (*.zip);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="120" />
+            <source>Hãy chọn tệp sao lưu.</source>
+            <translation>Choose the backup file.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="122" />
+            <source>Hãy nhập khóa khôi phục.</source>
+            <translation>Please enter the recovery key.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="122" />
+            <source>Hãy nhập mật khẩu.</source>
+            <translation>Please enter the passphrase.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="124" />
+            <source>Mật khẩu mới cần ít nhất 8 ký tự.</source>
+            <translation>The new passphrase needs at least 8 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="126" />
+            <source>Hai mật khẩu không giống nhau.</source>
+            <translation>The two passphrases differ.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="157" />
+            <source>Đang khôi phục dữ liệu</source>
+            <translation>Restoring the data</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="166" />
+            <source>Đã hủy; không thay đổi gì.</source>
+            <translation>Cancelled; nothing was changed.</translation>
         </message>
     </context>
 </TS>
