@@ -34,7 +34,7 @@ class _DateType(type):
         return issubclass(other, _REAL_DATE)
 
 
-class FrozenDatetime(_REAL_DATETIME, metaclass=_DatetimeType):
+class FrozenDatetime(_datetime.datetime, metaclass=_DatetimeType):
     """``datetime`` whose clock stands at ``INSTANT``."""
 
     @classmethod
@@ -50,7 +50,7 @@ class FrozenDatetime(_REAL_DATETIME, metaclass=_DatetimeType):
         return cls.now()
 
 
-class FrozenDate(_REAL_DATE, metaclass=_DateType):
+class FrozenDate(_datetime.date, metaclass=_DateType):
     """``date`` whose today is ``INSTANT``'s day on the zone's wall clock."""
 
     @classmethod

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import REPO
 
@@ -39,7 +40,7 @@ store.close()
 """
 
 
-def _run(data: Path, zone: str, instant: str) -> dict[str, object]:
+def _run(data: Path, zone: str, instant: str) -> dict[str, Any]:
     env = {**os.environ, "TZ": zone, "BAOCAO_FROZEN_UTC": instant, "PYTHONPATH": str(REPO)}
     env.pop("BAOCAO_PASSPHRASE", None)
     done = subprocess.run([sys.executable, "-c", CHILD, str(data)], env=env, capture_output=True, text=True,
