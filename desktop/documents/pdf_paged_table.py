@@ -96,27 +96,25 @@ class PagedTable(Flowable):
                 break
             taken.append(row)
             used += self._height(row)
-        consumed, carried = len(taken), None
-        upcoming = pending[consumed] if consumed < len(pending) else None
-        cut = None
+        upcoming = pending[len(taken)] if len(taken) < len(pending) else None
+        carried: TableRow | None = None
         if upcoming is not None and not upcoming.heads_next and room - used >= MIN_PIECE:
             cut = self._cut(upcoming, room - used)
-        if cut is not None:
-            taken.append(cut[0])
-            consumed, carried = consumed + 1, cut[1]
-        else:
-            while taken and taken[-1].heads_next:
-                taken.pop()
-            consumed = len(taken)
-        piece = self._piece(taken) if taken else None
-        if piece is not None and carried is not None and piece.wrap(avail_width, avail_height)[1] > avail_height:
-            taken.pop()  # measured short: the cut row goes to the next page whole, with the rows heading it
-            while taken and taken[-1].heads_next:
-                taken.pop()
-            consumed, carried = len(taken), None
+            if cut is not None:
+                taken.append(cut[0])
+                carried = cut[1]
+        while True:
+            if carried is None:
+                while taken and taken[-1].heads_next:
+                    taken.pop()
             piece = self._piece(taken) if taken else None
+            if piece is None or piece.wrap(avail_width, avail_height)[1] <= avail_height:
+                break
+            taken.pop()  # measured short: the last row (or the cut piece) goes to the next page whole
+            carried = None
         if piece is None:
             return []
+        consumed = len(taken)  # a prefix of ``pending``, the last one possibly cut
         index = self.start + consumed - (1 if self.carried is not None else 0)
         rest = PagedTable(self.look, self.rows, index, carried)
         return [piece, rest] if rest._has_rows() else [piece]
@@ -148,29 +146,27 @@ class PagedTable(Flowable):
     def _cut(self, row: TableRow, height: float) -> tuple[TableRow, TableRow] | None:
         """``row`` cut into a first piece at most ``height`` tall and its continuation, or None."""
         room = height - TOP_PADDING - BOTTOM_PADDING
-        first: list[object] = []
-        rest: list[object] = []
-        for cell, width in zip(row.cells, self.look.widths, strict=True):
-            if not isinstance(cell, Paragraph) or self._cell_height(cell, width) <= room:
-                first.append(cell)
-                rest.append("")
-                continue
-            parts = cell.split(width - 2 * PADDING, room)
-            if len(parts) == 2:
-                first.append(parts[0])
-                rest.append(parts[1])
-            elif parts:
-                first.append(cell)
-                rest.append("")
-            else:
-                first.append("")
-                rest.append(cell)
+        pieces = [self._split_cell(cell, width, room) for cell, width in zip(row.cells, self.look.widths, strict=True)]
+        first, rest = [head for head, _ in pieces], [tail for _, tail in pieces]
         if all(cell == "" for cell in first) or all(cell == "" for cell in rest):
             return None
         rest[0] = Paragraph(row.number, self.look.number_style)
         note = Paragraph(CONTINUED, self.look.continued_style)
         rest[1] = [note, rest[1]] if isinstance(rest[1], Flowable) else note
         return TableRow(first, number=row.number), TableRow(rest, number=row.number)
+
+    def _split_cell(self, cell: object, width: float, room: float) -> tuple[object, object]:
+        """The part of ``cell`` that fits in ``room`` and the part that does not ("" for none)."""
+        if isinstance(cell, list):  # "(tiếp theo)" above the rest of a title cut on an earlier page
+            note, body = cell
+            head, tail = self._split_cell(body, width, room - self._cell_height(note, width))
+            return ([note, head] if head != "" else [note]), tail
+        if not isinstance(cell, Paragraph) or self._cell_height(cell, width) <= room:
+            return cell, ""
+        parts = cell.split(width - 2 * PADDING, room)
+        if len(parts) == 2:
+            return parts[0], parts[1]
+        return (cell, "") if parts else ("", cell)
 
     def _piece(self, rows: list[TableRow]) -> RuledTable:
         table = RuledTable([*self.look.header, *(row.cells for row in rows)], colWidths=self.look.widths,

@@ -18,7 +18,7 @@ from desktop.documents.pdf_styles import LANDSCAPE, MARGIN_BOTTOM, MARGIN_TOP, m
 from desktop.documents.pdf_tables import task_table
 from desktop.documents.report_pdf import write_report_pdf
 from desktop.domain.report_snapshot import ReportSnapshot
-from tests.documents.long_report import long_report
+from tests.documents.long_report import long_report, long_result
 from tests.sync.report_factory import make_snapshot
 
 FRAME_BOTTOM = LANDSCAPE[1] - MARGIN_BOTTOM  # in pdfplumber's top-down coordinates
@@ -90,3 +90,13 @@ def test_numbering_restarts_only_under_a_plan_row() -> None:
         else:
             seen.append(row.number)
     assert seen == ["plan", "1", "2", "3", "plan", "1", "2", "3"]  # and no empty section row between
+
+
+def test_a_title_longer_than_a_page_is_cut_too(tmp_path: Path) -> None:
+    base = long_report(tasks=3, indicators=1, every=1, chars=1_500)
+    tasks = (dataclasses.replace(base.tasks[0], title=long_result(6_000)), *base.tasks[1:])
+    pdf = write_report_pdf(dataclasses.replace(base, tasks=tasks), tmp_path / "r.pdf")
+    pages = _pages(pdf)
+    text = " ".join(" ".join(pages[n] for n in _task_pages(pages)).split())
+    assert text.count(CONTINUED) >= 2
+    assert max(int(n) for n in re.findall(r"\b(\d+):", text)) == len(re.findall(r"Nội dung", long_result(6_000)))
