@@ -200,7 +200,7 @@ def grid_table(document: DocxDocument, headers: Sequence[str], widths: Sequence[
 def add_grid_row(grid: GridTable, cells: Sequence[tuple[str, bool]], *, size: float = 12, bold: bool = False,
                  merge_from: int | None = None) -> None:
     """One row of (text, centred) cells; ``merge_from`` joins the cells from that column to the last (a plan or
-    section row, kept on the page of the row that follows it). Linear: the row's XML is written directly."""
+    section row, kept on the page of the row that follows it). The row's XML is written directly (docx_row_xml)."""
     count = len(grid.widths)
     spans = [1] * count if merge_from is None else [*([1] * merge_from), count - merge_from]
     texts = [*cells, *([("", False)] * (len(spans) - len(cells)))][:len(spans)]

@@ -41,7 +41,7 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
         if not landscape:
             setup_section(section, landscape=True)
         _appendix_heading(document, _roman(number), f"Kết quả của từng cơ quan {report.period.label}", report)
-        _indicator_appendix(document, appendix)  # one table: rows are written in linear time (docx_row_xml)
+        _indicator_appendix(document, appendix)  # one table: a row costs the same however long it is (docx_row_xml)
     with atomic_output(out) as handle:
         document.save(handle)
     return out
