@@ -2,7 +2,8 @@
 
 Only indicators with a numeric target and a value in percent are drawn, so every bar shares one scale.
 Bars are grey shades (the document prints in black); each pair is labelled with the indicator's number
-in Phụ lục II and its name, shortened to fit. Long lists are drawn as several charts of 20.
+in Phụ lục II and its name, wrapped at word boundaries onto up to four lines (a longer name ends with "…"
+after a whole word: the full name is in Phụ lục II). Long lists are drawn as several charts of 20.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _LABEL_WIDTH = 190.0
 _ROW_HEIGHT = 24.0
 _FOOT = 46.0
 _FONT_SIZE = 9.5
+_LEADING = 11.0
+MAX_LABEL_LINES = 4
 ACHIEVED = colors.Color(0.25, 0.25, 0.25)
 TARGET = colors.Color(0.78, 0.78, 0.78)
 
@@ -57,16 +60,20 @@ def indicator_charts(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]
 
 def _drawing(items: list[tuple[int, str, float, float]], fonts: FontFamily) -> Drawing:
     width = PORTRAIT_WIDTH
-    height = _ROW_HEIGHT * len(items) + _FOOT
+    rows = list(reversed(items))  # the chart draws its first category at the bottom
+    labels = [label_lines(row[0], row[1], fonts.regular) for row in rows]
+    row_height = max(_ROW_HEIGHT, max(len(lines) for lines in labels) * _LEADING + 4)
+    height = row_height * len(items) + _FOOT
     drawing = Drawing(width, height, initialFontName=fonts.regular, initialFontSize=_FONT_SIZE)
     chart = HorizontalBarChart()
     chart.x, chart.y = _LABEL_WIDTH, _FOOT - 6
-    chart.width, chart.height = width - _LABEL_WIDTH - 30, _ROW_HEIGHT * len(items)
-    rows = list(reversed(items))  # the chart draws its first category at the bottom
+    chart.width, chart.height = width - _LABEL_WIDTH - 30, row_height * len(items)
     chart.data = [[row[2] for row in rows], [row[3] for row in rows]]
-    chart.categoryAxis.categoryNames = [_label(row[0], row[1], fonts.regular) for row in rows]
+    chart.categoryAxis.categoryNames = ["\n".join(lines) for lines in labels]
     chart.categoryAxis.labels.fontName = fonts.regular
     chart.categoryAxis.labels.fontSize = _FONT_SIZE
+    chart.categoryAxis.labels.leading = _LEADING
+    chart.categoryAxis.labels.textAnchor = "end"
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.valueAxis.valueMin = 0
@@ -99,11 +106,24 @@ def _drawing(items: list[tuple[int, str, float, float]], fonts: FontFamily) -> D
     return drawing
 
 
-def _label(number: int, name: str, font: str) -> str:
-    text = f"{number}. {name}"
+def label_lines(number: int, name: str, font: str) -> list[str]:
+    """ "3. Tỷ lệ hồ sơ …" broken between words into lines that fit the label column, at most
+    ``MAX_LABEL_LINES``; a name that needs more ends its last line with "…" after a whole word."""
     limit = _LABEL_WIDTH - 10
-    if stringWidth(text, font, _FONT_SIZE) <= limit:
-        return text
-    while text and stringWidth(text + "…", font, _FONT_SIZE) > limit:
-        text = text[:-1]
-    return text.rstrip(" ,;") + "…"
+    lines: list[str] = []
+    words = f"{number}. {' '.join(name.split())}".split(" ")
+    for n, word in enumerate(words):
+        if lines and stringWidth(f"{lines[-1]} {word}", font, _FONT_SIZE) <= limit:
+            lines[-1] = f"{lines[-1]} {word}"
+            continue
+        if len(lines) == MAX_LABEL_LINES:
+            return _ellipsis(lines, font, limit) if n < len(words) else lines
+        lines.append(word)
+    return lines
+
+
+def _ellipsis(lines: list[str], font: str, limit: float) -> list[str]:
+    last = lines[-1].split(" ")
+    while len(last) > 1 and stringWidth(" ".join(last) + " …", font, _FONT_SIZE) > limit:
+        last.pop()
+    return [*lines[:-1], " ".join(last).rstrip(" ,;") + " …"]

@@ -2,16 +2,25 @@
 
 Each appendix opens with its number and title centred in bold and the italic line "(Kèm theo Báo cáo số
 …)". Its table repeats the header and the column-number row on every page, groups rows under their plan
-and section (or indicator group), wraps every cell, and may split a very long row across pages.
+and section (or indicator group), wraps every cell, and cuts a row where a page ends (``pdf_paged_table``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from desktop.documents.pdf_paged_table import (
+    BOTTOM_PADDING,
+    PADDING,
+    TOP_PADDING,
+    PagedTable,
+    TableLook,
+    TableRow,
+)
 from desktop.documents.pdf_styles import LANDSCAPE_WIDTH, Styles, markup
 from desktop.documents.report_text import (
     ROLE_LABELS,
@@ -36,11 +45,6 @@ TASK_COLUMNS = (("STT", 12), ("Nhiệm vụ", 68), ("Vai trò", 17), ("Thời h�
                 ("Khó khăn, vướng mắc; đề xuất", 35))
 INDICATOR_COLUMNS = (("STT", 15), ("Chỉ tiêu", 88), ("Đơn vị tính", 20), ("Chỉ tiêu giai đoạn", 28),
                      ("Kết quả thực hiện", 36), ("Đánh giá", 20), ("Ghi chú", 45))
-HEADER_ROWS = 2
-# Taller rows are cut into continuation rows: a landscape frame is about 480 pt, less the header rows.
-MAX_ROW_HEIGHT = 360.0
-_GRID = 0.5
-_PADDING = 3
 
 
 class CellParagraph(Paragraph):
@@ -55,15 +59,6 @@ class CellParagraph(Paragraph):
         return self._wrapped[1]
 
 
-class RuledTable(Table):
-    """A table that closes each page's piece with a bottom rule, even where a cut row continues overleaf."""
-
-    def draw(self) -> None:
-        super().draw()
-        self.canv.setLineWidth(_GRID)
-        self.canv.line(0, 0, self._width, 0)
-
-
 def appendix_heading(number: str, title: str, snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
     """ "Phụ lục I", its title in bold capitals and "(Kèm theo Báo cáo số … ngày … của …)"."""
     reference = (f"(Kèm theo Báo cáo số {issued_number(snapshot)} "
@@ -76,30 +71,31 @@ def appendix_heading(number: str, title: str, snapshot: ReportSnapshot, styles: 
     ]
 
 
-def task_table(snapshot: ReportSnapshot, styles: Styles) -> RuledTable:
+def task_table(snapshot: ReportSnapshot, styles: Styles) -> PagedTable:
     """Phụ lục I: every task under its plan and section, with status, percent, result and difficulties."""
-    rows: list[list[object]] = []
+    rows: list[TableRow] = []
     current: tuple[str, str] | None = None
     for task in grouped_tasks(snapshot.tasks):
         if task.plan and (current is None or current[0] != task.plan):
             rows.append(_group_row("", _plan_title(snapshot, task.plan), len(TASK_COLUMNS), styles))
             current = (task.plan, "")
-        if current is None or current != (task.plan, task.section):
-            rows.append(_group_row(task.section, task.section_title, len(TASK_COLUMNS), styles))
+        if current != (task.plan, task.section):
+            if task.section or task.section_title:
+                rows.append(_group_row(task.section, task.section_title, len(TASK_COLUMNS), styles))
             current = (task.plan, task.section)
-        rows.append(_task_row(task, styles))
+        rows.append(TableRow(_task_row(task, styles), number=task_number(task)))
     return _table(TASK_COLUMNS, rows, styles)
 
 
-def indicator_table(snapshot: ReportSnapshot, styles: Styles) -> RuledTable:
+def indicator_table(snapshot: ReportSnapshot, styles: Styles) -> PagedTable:
     """Phụ lục II: every indicator under its group, with target, reported value and assessment."""
-    rows: list[list[object]] = []
+    rows: list[TableRow] = []
     current: str | None = None
     for number, indicator in enumerate(snapshot.indicators, start=1):
         if indicator.group and indicator.group != current:
             rows.append(_group_row("", indicator.group, len(INDICATOR_COLUMNS), styles))
             current = indicator.group
-        rows.append(_indicator_row(number, indicator, styles))
+        rows.append(TableRow(_indicator_row(number, indicator, styles), number=str(number)))
     return _table(INDICATOR_COLUMNS, rows, styles)
 
 
@@ -139,78 +135,29 @@ def _indicator_row(number: int, indicator: IndicatorEntry, styles: Styles) -> li
             for text, centred in indicator_cells(number, indicator)]
 
 
-class _GroupRow(list[object]):
+def _group_row(number: str, title: str, columns: int, styles: Styles) -> TableRow:
     """A plan, section or indicator-group row: it stays on the page of the row that follows it."""
+    return TableRow([CellParagraph(markup(number), styles.cell_head), CellParagraph(markup(title), styles.cell_section),
+                     *([""] * (columns - 2))], heads_next=True)
 
 
-def _group_row(number: str, title: str, columns: int, styles: Styles) -> list[object]:
-    return _GroupRow([CellParagraph(markup(number), styles.cell_head),
-                      CellParagraph(markup(title), styles.cell_section), *([""] * (columns - 2))])
-
-
-def _table(columns: Sequence[tuple[str, float]], items: list[list[object]], styles: Styles) -> RuledTable:
+def _table(columns: Sequence[tuple[str, float]], rows: list[TableRow], styles: Styles) -> PagedTable:
     header: list[object] = [CellParagraph(markup(name), styles.cell_head) for name, _ in columns]
     numbers: list[object] = [CellParagraph(f"({i})", styles.cell_centre) for i in range(1, len(columns) + 1)]
     scale = LANDSCAPE_WIDTH / sum(width * mm for _, width in columns)
-    widths = [width * mm * scale for _, width in columns]
-    rows: list[list[object]] = [header, numbers]
-    ends: list[int] = [0, 1]  # rows after which a horizontal rule is drawn
-    kept: list[int] = []
-    for item in items:
-        if isinstance(item, _GroupRow):
-            kept.append(len(rows))
-        rows += _fitted(item, widths)
-        ends.append(len(rows) - 1)
-    table = RuledTable(rows, colWidths=widths, repeatRows=HEADER_ROWS)
     commands: list[tuple[object, ...]] = [
-        ("BOX", (0, 0), (-1, -1), _GRID, "black"),
-        ("LINEAFTER", (0, 0), (-2, -1), _GRID, "black"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PADDING),
     ]
-    commands += [("LINEBELOW", (0, start), (-1, end), _GRID, "black") for start, end in _runs(ends)]
-    commands += [("NOSPLIT", (0, row), (-1, row + 1)) for row in kept if row + 1 < len(rows)]
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def _fitted(cells: list[object], widths: list[float]) -> list[list[object]]:
-    """The row, or, when it is taller than a page allows, the row cut into continuation rows: each cell's
-    paragraph is split where it reaches ``MAX_ROW_HEIGHT``, and the pieces stand in successive rows."""
-    room = MAX_ROW_HEIGHT - 5
-    heights = [cell.wrap(width - 2 * _PADDING, room)[1] if isinstance(cell, Paragraph) else 0
-               for cell, width in zip(cells, widths, strict=True)]
-    if max(heights) <= room:
-        return [cells]
-    columns: list[list[object]] = []
-    for cell, width in zip(cells, widths, strict=True):
-        pieces: list[object] = []
-        rest: object = cell
-        while isinstance(rest, Paragraph) and rest.wrap(width - 2 * _PADDING, room)[1] > room:
-            split = rest.split(width - 2 * _PADDING, room)
-            if len(split) < 2:
-                break
-            pieces.append(split[0])
-            rest = split[1]
-        pieces.append(rest)
-        columns.append(pieces)
-    return [[pieces[n] if n < len(pieces) else "" for pieces in columns] for n in range(max(map(len, columns)))]
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """Consecutive row numbers gathered into (first, last) ranges, so the table keeps few style commands."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
+    look = TableLook(header=[header, numbers], widths=[width * mm * scale for _, width in columns],
+                     commands=commands, number_style=styles.cell_centre,
+                     continued_style=ParagraphStyle("continued", styles.cell, fontName=styles.fonts.italic))
+    return PagedTable(look, rows)
 
 
 def _joined(parts: Iterable[str]) -> str:

@@ -22,6 +22,8 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from desktop.documents.docx_row_xml import RowCell, append_row
+
 FONT_NAME = "Times New Roman"
 A4 = (Mm(210), Mm(297))
 MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
@@ -198,22 +200,13 @@ def grid_table(document: DocxDocument, headers: Sequence[str], widths: Sequence[
 def add_grid_row(grid: GridTable, cells: Sequence[tuple[str, bool]], *, size: float = 12, bold: bool = False,
                  merge_from: int | None = None) -> None:
     """One row of (text, centred) cells; ``merge_from`` joins the cells from that column to the last (a plan or
-    section row)."""
-    row = grid.table.add_row()
-    targets = row.cells
-    for cell, width in zip(targets, grid.widths, strict=True):
-        cell.width = width
-    if merge_from is not None:
-        merged = targets[merge_from].merge(targets[-1])
-        targets = [*targets[:merge_from], merged]
-    for cell, (text, centred) in zip(targets, cells, strict=False):
-        lines = text.split("\n") if text else [""]
-        made = [_first(cell, lines[0], size=size, bold=bold, align="centre" if centred else "left")]
-        made += [paragraph(cell, line, size=size, bold=bold, align="centre" if centred else "left")
-                 for line in lines[1:]]
-        if merge_from is not None:
-            for piece in made:  # a plan or section row stays on the page of the row that follows it
-                piece.paragraph_format.keep_with_next = True
+    section row, kept on the page of the row that follows it). The row's XML is written directly (docx_row_xml)."""
+    count = len(grid.widths)
+    spans = [1] * count if merge_from is None else [*([1] * merge_from), count - merge_from]
+    texts = [*cells, *([("", False)] * (len(spans) - len(cells)))][:len(spans)]
+    row = [RowCell(text.split("\n") if text else [""], centred, span)
+           for (text, centred), span in zip(texts, spans, strict=True)]
+    append_row(grid.table, row, grid.widths, size=size, bold=bold, keep_with_next=merge_from is not None)
 
 
 def _first(cell: _Cell | DocxDocument, text: str, **style: object) -> Paragraph:

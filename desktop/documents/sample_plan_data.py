@@ -96,6 +96,7 @@ class SamplePlan:
 
     file_name: str
     sheets: tuple[TaskSheet | IndicatorSheet, ...] = field(default_factory=tuple)
+    province: str = ""
 
 
 _AG_COORD = "Các sở, ban, ngành\nUBND các huyện, thị xã, thành phố"
@@ -167,7 +168,7 @@ AN_GIANG_594 = SamplePlan("594-KH-UBND-An-Giang.xlsx", (TaskSheet(
                      "Chủ tịch Ủy ban nhân dân tỉnh", "Công an tỉnh", "Các sở, ngành, địa\nphương", "Thường xuyên",
                 "Đưa ra cảnh báo"),
     ),
-),))
+),), province="An Giang")
 
 _DT_VP = "Văn phòng UBND Tỉnh"
 _DT_CHINH_PHU = "Hệ thống thông tin chỉ đạo, điều hành của Chính phủ, Thủ tướng Chính phủ"
@@ -239,7 +240,7 @@ DONG_THAP_1012 = SamplePlan("KH-1012-Dong-Thap.xlsx", (TaskSheet(
                 "Văn bản triển khai, báo cáo kết quả thực hiện, lồng ghép vào các nội dung các báo cáo về an toàn "
                 "thông tin"),
     ),
-),))
+),), province="Đồng Tháp")
 
 _KHCN = "Sở KH&CN"
 _ALL = "Các sở, ban, ngành, địa phương"
@@ -438,6 +439,6 @@ TASKS_003 = TaskSheet(
     ),
 )
 
-DONG_THAP_3256 = SamplePlan("3256-QD-UBND-Dong-Thap.xlsx", (INDICATORS_003, TASKS_003))
+DONG_THAP_3256 = SamplePlan("3256-QD-UBND-Dong-Thap.xlsx", (INDICATORS_003, TASKS_003), province="Đồng Tháp")
 
 SAMPLE_PLANS: tuple[SamplePlan, ...] = (AN_GIANG_594, DONG_THAP_1012, DONG_THAP_3256)

@@ -35,10 +35,11 @@ _CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
 _WIDTHS = {"stt": 6, "title": 60, "result": 30, "deadline": 16, "lead": 24, "coordinators": 26}
 
 
-def write_sample_plans(dest_dir: Path) -> list[Path]:
-    """Write the three reference plans as .xlsx files into ``dest_dir``; return their paths."""
+def write_sample_plans(dest_dir: Path, *, province: str | None = None) -> list[Path]:
+    """Write the reference plans (only ``province``'s when given) as .xlsx files into ``dest_dir``."""
     dest_dir.mkdir(parents=True, exist_ok=True)
-    return [write_sample_plan(plan, dest_dir / plan.file_name) for plan in SAMPLE_PLANS]
+    chosen = [plan for plan in SAMPLE_PLANS if province is None or plan.province == province]
+    return [write_sample_plan(plan, dest_dir / plan.file_name) for plan in chosen]
 
 
 def write_sample_plan(plan: SamplePlan, path: Path) -> Path:

@@ -25,6 +25,7 @@ from desktop.services.reports import latest_report, open_report, update_indicato
 from desktop.services.signing import approve_and_sign
 from desktop.sync.device_keys import ProvinceKeys, ProvincePublicKeys
 
+DEMO_PROVINCE = "Đồng Tháp"
 DEMO_AGENCY = AgencyProfile(
     code="DT-MYHIEP", name="Ủy ban nhân dân xã Mỹ Hiệp", kind="commune", parent_name="UBND TỈNH ĐỒNG THÁP",
     place="Mỹ Hiệp", symbol="UBND", signer_title="CHỦ TỊCH", signer_name="Nguyễn Văn Bình")
@@ -62,7 +63,7 @@ def setup_demo(data_dir: Path, passphrase: str, *, user: str = "admin", today: d
         store, recovery = created.store, created.recovery_key
     configure_agency(store, DEMO_AGENCY)
     with tempfile.TemporaryDirectory(prefix="baocao-demo-") as folder:
-        for path in write_sample_plans(Path(folder)):
+        for path in write_sample_plans(Path(folder), province=DEMO_PROVINCE):
             import_plan(store, path)
     with store.session() as session:
         enrolled = province_keys(session) is not None

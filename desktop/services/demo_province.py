@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from desktop.errors import BaocaoError
-from desktop.services.demo import DEMO_AGENCY
+from desktop.services.demo import DEMO_AGENCY, DEMO_PROVINCE
 
 DEMO_SERVER_PASSPHRASE = "baocao-demo-province"
 START_TIMEOUT = 60.0
@@ -55,7 +55,7 @@ class DemoProvince:
 
             plans = self.folder / "plans"
             plans.mkdir(mode=0o700, exist_ok=True)
-            for path in write_sample_plans(plans):
+            for path in write_sample_plans(plans, province=DEMO_PROVINCE):
                 if os.name != "nt":
                     path.chmod(0o600)
                 self._admin("plan", "import", str(path))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.deadlines import KINDS
 from desktop.domain.item_filter import ItemFilter, filter_indicators, filter_tasks, sections
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.services.report_items import IndicatorItem, TaskItem
 from desktop.views.report_models import Column, ReportTableModel
 
@@ -40,7 +41,7 @@ class PlanBrowser(QWidget):
 
     def __init__(self, language: str, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.language, self.today = language, today or date.today()
+        self.language, self.today = language, today or vietnam_today()
         self._tasks: list[TaskItem] = []
         self._indicators: list[IndicatorItem] = []
         self.search = QLineEdit()

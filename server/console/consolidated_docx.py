@@ -3,7 +3,6 @@ of the Sở's snapshot, and the appendix of every agency's figures, from the sam
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from docx import Document
@@ -14,8 +13,6 @@ from desktop.documents.report_docx_blocks import page_numbers_from_page_two, set
 from desktop.sync.atomic_file import atomic_output
 from server.console.consolidated import Consolidated, agencies_appendix
 from server.console.consolidated_pdf import _roman
-
-TABLE_ROWS = 60
 
 
 def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
@@ -44,10 +41,7 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
         if not landscape:
             setup_section(section, landscape=True)
         _appendix_heading(document, _roman(number), f"Kết quả của từng cơ quan {report.period.label}", report)
-        # python-docx finds a row's cells by walking its whole table, so a table grows in quadratic time:
-        # the agencies' figures go in tables of a few hundred rows.
-        for start in range(0, len(appendix.indicators), TABLE_ROWS):
-            _indicator_appendix(document, replace(appendix, indicators=appendix.indicators[start:start + TABLE_ROWS]))
+        _indicator_appendix(document, appendix)  # one table: a row costs the same however long it is (docx_row_xml)
     with atomic_output(out) as handle:
         document.save(handle)
     return out

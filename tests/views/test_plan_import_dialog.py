@@ -15,8 +15,10 @@ from sqlalchemy import select
 
 from desktop.app import create_main_window
 from desktop.documents.sample_plan_data import AN_GIANG_594, TaskRow, TaskSheet
+from desktop.documents.sample_plans import write_sample_plan
 from desktop.models.plan import Plan, Task
 from desktop.models.store import Store
+from desktop.services.plans import import_plan
 from desktop.views.plan_import_dialog import PlanImportDialog
 from tests.documents.plan_documents import write_docx
 from tests.views.flow_helpers import settle_workers
@@ -27,8 +29,15 @@ CODE = "594/KH-UBND"
 NEW_TITLE = "Ban hành bộ chỉ số chỉ đạo, điều hành mới của tỉnh"
 
 
+@pytest.fixture
+def demo_store(demo_store: Store, tmp_path: Path) -> Store:
+    """The demo store with An Giang's plan 594 stored as well (the demo commune, of Đồng Tháp, has only its own)."""
+    import_plan(demo_store, write_sample_plan(AN_GIANG_594, tmp_path / "594.xlsx"))
+    return demo_store
+
+
 def _word(tmp_path: Path, *, changed: bool = True) -> Path:
-    """The demo's plan 594 as a Word document, its first task retitled (a new version from the province)."""
+    """The stored plan 594 as a Word document, its first task retitled (a new version from the province)."""
     plan = AN_GIANG_594
     if changed:
         sheet = plan.sheets[0]

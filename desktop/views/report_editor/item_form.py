@@ -31,6 +31,7 @@ from desktop.domain.indicator_targets import actual_value, indicator_kind, parse
 from desktop.domain.numbers import format_number
 from desktop.domain.task_status import NOT_DONE, status_label
 from desktop.domain.validation_issues import ERROR, Issue, field_label
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.services.report_items import IndicatorItem, TaskItem
 from desktop.views.formatting import format_date
 from desktop.views.report_delegates import show_refusal
@@ -65,7 +66,7 @@ class ItemForm(QScrollArea):
     def __init__(self, language: str, commit: Commit, today: date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.language, self._commit, self.today = language, commit, today or date.today()
+        self.language, self._commit, self.today = language, commit, today or vietnam_today()
         self.item: TaskItem | IndicatorItem | None = None
         self.kind = ""
         self.editable = False

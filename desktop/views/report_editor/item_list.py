@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.item_filter import ItemFilter, filter_indicators, filter_tasks, section_order
 from desktop.domain.item_state import HAS_ERROR, HAS_WARNING, STATES, UNANSWERED, state_label
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.services.report_items import IndicatorItem, TaskItem
 from desktop.views.plain_items import set_cell
 
@@ -168,7 +169,7 @@ class ItemList(QWidget):
     def __init__(self, language: str, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
-        self.today = today or date.today()
+        self.today = today or vietnam_today()
         self._tasks: list[TaskItem] = []
         self._indicators: list[IndicatorItem] = []
         self._titles: dict[str, str] = {}
