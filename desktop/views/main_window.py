@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.resize(char * 150, self.fontMetrics().height() * 40)
         self.auto_sync = AutoSync(store, self)
         self.auto_sync.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.auto_sync.notice.connect(self.dashboard.refresh)  # a receipt or a refusal changes the cards
+        self.sync.synced.connect(self._synced_by_hand)
         if isinstance(dashboard_layout := self.dashboard.layout(), QBoxLayout):
             dashboard_layout.insertWidget(0, self.auto_sync.label)
         self.dashboard.refresh()
@@ -178,6 +180,11 @@ class MainWindow(QMainWindow):
         self.browser.search.setFocus()
         self.browser.search.selectAll()
 
+    def _synced_by_hand(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+        self.auto_sync.synced_by_hand()
+        self.dashboard.refresh()
+
     def _report_changed(self) -> None:
         if self.editor.view is not None:
             self.browser.set_tasks(self.editor.tasks.items())
@@ -201,8 +208,8 @@ class MainWindow(QMainWindow):
 
         def signed(revision: SignedRevision) -> None:
             self.open_report(code)
-            self.statusBar().showMessage(self.tr("Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.").format(
-                revision.revision))
+            self.statusBar().showMessage(self.tr("Đã ký lần {0}. Báo cáo sẽ tự gửi Sở ở lần đồng bộ tới (hoặc "
+                                                 "bấm Đồng bộ ngay).").format(revision.revision), 15000)
 
         dialog.signed.connect(signed)
         dialog.open()
