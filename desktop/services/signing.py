@@ -71,6 +71,14 @@ def changes_since_last(store: Store, period_code: str) -> list[Change]:
         return _diff(session, agency, previous, current) + _evidence_diff(session, agency, previous, current)
 
 
+def previous_signed_revision(store: Store, period_code: str) -> int | None:
+    """The number of the signed revision the one being edited replaces; None for a first signing."""
+    with store.session() as session:
+        current = report_for_edit(session, installation_agency(session), period_code)
+        previous = session.get(Report, current.supersedes_id) if current.supersedes_id else None
+        return previous.revision if previous is not None else None
+
+
 def approve_and_sign(store: Store, period_code: str, today: date | None = None) -> SignedRevision:
     """Validate, freeze and sign the period's editable revision and queue its bundle; all or nothing."""
     with store.session() as session:
