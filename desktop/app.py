@@ -19,6 +19,7 @@ from desktop.models.store import Store
 from desktop.package_data import resources_dir
 from desktop.services.accounts import default_data_dir
 from desktop.views.main_window import MainWindow
+from desktop.views.screen_fit import place_on_screen
 from desktop.views.settings_dialog import UiSettings, load_ui_settings, save_ui_settings
 from desktop.views.unlock_window import UnlockWindow
 from desktop.views.worker import cancel_all, when_idle
@@ -68,6 +69,7 @@ def create_main_window(store: Store, ui: UiSettings | None = None, today: date |
     while holding the GIL, and over the whole GUI heap that froze the UI thread for 100–170 ms.
     """
     window = MainWindow(store, ui or UiSettings(), today)
+    place_on_screen(window)  # a first start opens large and centred (a kept geometry, if any, comes after)
     gc.freeze()
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     return window

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from desktop.domain.numbers import format_number
-from desktop.domain.sentence_case import in_sentence
 from desktop.domain.report_snapshot import DocumentInfo, IndicatorEntry, ReportSnapshot, TaskEntry
+from desktop.domain.sentence_case import in_sentence
 from desktop.domain.task_status import task_status
 
 UNSIGNED = ("draft", "approved")

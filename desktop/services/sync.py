@@ -26,13 +26,13 @@ from desktop.services.identity import device_key, pin_province, province_keys, r
 from desktop.services.installation import AgencyProfile, configure_agency, profile_from_province
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
-from desktop.services.sync_status import PENDING_STATES, record_success
 from desktop.services.province_history import RestoreOutcome, learn_chain, open_revision_from_province, restore_history
+from desktop.services.sync_status import PENDING_STATES, record_success
 from desktop.signing.trust import set_province_roots
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.server_url import check_server_url
-from desktop.sync.sync_errors import TransientError
 from desktop.sync.sync_client import BundleToSend, ProvinceClient, UploadState
+from desktop.sync.sync_errors import TransientError
 from desktop.sync.sync_run import SyncProgress, SyncReport, run_sync
 
 URL_SETTING, PROXY_SETTING, CA_SETTING = "sync.server_url", "sync.proxy", "sync.ca_file"

@@ -50,7 +50,7 @@ class UnlockWindow(QWidget):
         self._kdf = kdf
         self._opened: Any = None
         self.setObjectName("unlockWindow")
-        self.setWindowTitle(self.tr("baocao — Mở khóa dữ liệu"))
+        self.setWindowTitle(self.tr("Mở khóa dữ liệu"))  # Qt appends the application's name
         self.pages = QStackedWidget()
         self.unlock_page = self._build_unlock(user)
         self.create_page = self._build_create(user)

@@ -29,4 +29,5 @@ def test_a_title_in_ordinary_case_only_loses_its_first_capital() -> None:
 
 
 def test_a_title_already_starting_with_ve_is_not_given_a_second() -> None:
-    assert plan_citation({"code": "12/KH-UBND", "title": "VỀ CHUYỂN ĐỔI SỐ"}) == "Kế hoạch số 12/KH-UBND về chuyển đổi số"
+    assert plan_citation({"code": "12/KH-UBND", "title": "VỀ CHUYỂN ĐỔI SỐ"}) == (
+        "Kế hoạch số 12/KH-UBND về chuyển đổi số")

@@ -54,7 +54,7 @@ def test_a_received_report_stays_on_the_dashboard_and_the_next_step_moves_on(
     assert status.waiting == 0 and status.last_success is not None
     assert started - timedelta(seconds=1) <= status.last_success <= datetime.now(UTC), \
         "a sync by hand is the last successful sync"
-    assert [c.role for c in dashboard(store, TODAY + timedelta(days=40)).cards][0] == "current", \
+    assert dashboard(store, TODAY + timedelta(days=40)).cards[0].role == "current", \
         "a month after its deadline the received report leaves the home screen"
 
 

@@ -85,5 +85,6 @@ def answer_errors_in_store(store: object, code: str) -> None:
         tasks = {i.item_key: {"status": "in_progress", "percent": 50, "result": "Đang triển khai theo kế hoạch."}
                  for i in errors if i.item_kind == "task"}
         indicators = {i.item_key: {"not_applicable_reason": "Xã không có số liệu riêng.",
-                                   "note": "Số liệu tạm tính, sẽ cập nhật."} for i in errors if i.item_kind == "indicator"}
+                                   "note": "Số liệu tạm tính, sẽ cập nhật."}
+                      for i in errors if i.item_kind == "indicator"}
         reports.apply_values(store, code, tasks=tasks, indicators=indicators)  # type: ignore[arg-type]

@@ -45,7 +45,7 @@ def test_on_the_day_after_the_deadline_the_card_says_two_days_from_the_last_day(
         qtbot: QtBot, demo_store: Store) -> None:
     window = _window(qtbot, demo_store, TODAY)
     due = [c.due.text() for c in window.dashboard.findChildren(PeriodCardView) if c.isVisible()]
-    assert any("Hạn nộp trước ngày 01/12/2026 (ngày cuối 30/11/2026): đã quá hạn 2 ngày" == text for text in due), due
+    assert any(text == "Hạn nộp trước ngày 01/12/2026 (ngày cuối 30/11/2026): đã quá hạn 2 ngày" for text in due), due
 
 
 def test_the_last_sync_is_shown_in_vietnam_time(qtbot: QtBot, demo_store: Store) -> None:

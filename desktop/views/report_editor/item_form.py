@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.deadlines import DATE, parse_deadline
 from desktop.domain.field_input import FieldRefused, read_field
 from desktop.domain.indicator_targets import actual_value, indicator_kind, parse_target, target_for_year
 from desktop.domain.numbers import format_number
 from desktop.domain.task_status import NOT_DONE, status_label
 from desktop.domain.validation_issues import ERROR, Issue, field_label
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.services.report_items import IndicatorItem, TaskItem
 from desktop.views.formatting import format_date
 from desktop.views.report_delegates import show_refusal
@@ -61,7 +63,7 @@ class ItemForm(QScrollArea):
     def __init__(self, language: str, commit: Commit, today: date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.language, self._commit, self.today = language, commit, today or date.today()
+        self.language, self._commit, self.today = language, commit, today or vietnam_today()
         self.item: TaskItem | IndicatorItem | None = None
         self.kind = ""
         self.editable = False
@@ -246,6 +248,9 @@ class ItemForm(QScrollArea):
             return text
         due = date.fromisoformat(item.due)
         days = (due - self.today).days
+        if parse_deadline(item.deadline_text).kind == DATE:  # the text already gives the date: say it once
+            left = self.tr("còn {0} ngày").format(days) if days >= 0 else self.tr("đã quá {0} ngày").format(-days)
+            return text + " — " + left
         if days >= 0:
             return text + " — " + self.tr("hạn {0}, còn {1} ngày").format(format_date(due), days)
         return text + " — " + self.tr("hạn {0}, đã quá {1} ngày").format(format_date(due), -days)
