@@ -144,8 +144,9 @@ def startup_settings(folder: Path, language: str | None = None) -> UiSettings:
     return replace(ui, language=wanted) if wanted in ("vi", "en") else ui
 
 
-def run_gui(data_dir: Path | None = None, language: str | None = None) -> int:
-    """Run the desktop application until its last window closes; returns the exit code."""
+def run_gui(data_dir: Path | None = None, language: str | None = None, *, unlock_hint: str | None = None) -> int:
+    """Run the desktop application until its last window closes; returns the exit code. ``unlock_hint`` is
+    shown above the unlock fields (``baocao demo`` says there which user and passphrase open its store)."""
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("baocao")
@@ -156,6 +157,8 @@ def run_gui(data_dir: Path | None = None, language: str | None = None) -> int:
     folder = data_dir or default_data_dir()
     session = GuiSession(app, folder, startup_settings(folder, language))
     session.start()
+    if unlock_hint:
+        session.unlock_window.set_hint(unlock_hint)
     try:
         return int(app.exec())
     finally:

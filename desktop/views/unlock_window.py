@@ -294,3 +294,17 @@ class UnlockWindow(QWidget):
         self.recover_passphrase_field.clear()
         self.recover_confirm_field.clear()
         self._run(work, self.unlocked.emit)
+
+    def set_hint(self, text: str) -> None:
+        """Show ``text`` above the unlock fields (the demo's user and passphrase, which a person who started
+        the app from an icon never saw in the terminal)."""
+        hint = self.findChild(QLabel, "unlockHint")
+        if hint is None:
+            hint = QLabel()
+            hint.setObjectName("unlockHint")
+            hint.setWordWrap(True)
+            hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout = self.unlock_page.layout()
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(0, hint)
+        hint.setText(text)
