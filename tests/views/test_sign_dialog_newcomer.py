@@ -5,7 +5,7 @@ before the revision is frozen."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.models.store import Store
@@ -23,7 +23,8 @@ def test_a_first_signing_with_errors_says_so_and_offers_neither_signature(qtbot:
     assert "Chưa ký được" in dialog.state.text()
     assert not dialog.sign_button.isEnabled() and not dialog.digital_button.isEnabled(), \
         "«Ký số» waits for the errors too"
-    assert "«Ký số…»" in dialog.findChild(object, "signExplain").text()
+    explain = dialog.findChild(QLabel, "signExplain")
+    assert explain is not None and "«Ký số…»" in explain.text()
 
 
 def test_sign_asks_once_more_and_review_signs_nothing(qtbot: QtBot, demo_store: Store) -> None:

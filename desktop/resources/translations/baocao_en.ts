@@ -1,1841 +1,2046 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
-    <context>
-        <name>DashboardView</name>
-        <message>
-            <location filename="../../views/dashboard_view.py" line="81" />
-            <source>Đang tải tổng quan…</source>
-            <translation>Loading the overview…</translation>
-        </message>
-        <message>
-            <location filename="../../views/dashboard_view.py" line="84" />
-            <source>Tổng quan</source>
-            <translation>Overview</translation>
-        </message>
-        <message>
-            <location filename="../../views/dashboard_view.py" line="109" />
-            <source>Chưa sẵn sàng</source>
-            <translation>Not ready yet</translation>
-        </message>
-        <message>
-            <location filename="../../views/dashboard_view.py" line="146" />
-            <source>Nhiệm vụ quá hạn ({0})</source>
-            <translation>Overdue tasks ({0})</translation>
-        </message>
-        <message>
-            <location filename="../../views/dashboard_view.py" line="147" />
-            <source>{0} — {1} (hạn {2})</source>
-            <translation>{0} — {1} (due {2})</translation>
-        </message>
-    </context>
-    <context>
-        <name>EvidencePanel</name>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="44" />
-            <source>Minh chứng</source>
-            <translation>Evidence</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="48" />
-            <source>Tệp</source>
-            <translation>File</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="48" />
-            <source>Loại</source>
-            <translation>Type</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="48" />
-            <source>Dung lượng</source>
-            <translation>Size</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="53" />
-            <source>Đính &amp;kèm…</source>
-            <translation>&amp;Attach…</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="55" />
-            <source>&amp;Lưu bản sao và mở…</source>
-            <translation>&amp;Save a copy and open…</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="57" />
-            <source>&amp;Gỡ bỏ</source>
-            <translation>&amp;Remove</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="59" />
-            <source>Kéo thả tệp vào đây để đính kèm.</source>
-            <translation>Drop files here to attach them.</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="75" />
-            <source>Minh chứng: {0}</source>
-            <translation>Evidence: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="100" />
-            <source>Chọn tệp minh chứng</source>
-            <translation>Choose evidence files</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="120" />
-            <source>Đang đính kèm {0}</source>
-            <translation>Attaching {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="131" />
-            <source>Đính kèm minh chứng</source>
-            <translation>Attach evidence</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="155" />
-            <location filename="../../views/evidence_panel.py" line="161" />
-            <source>Lưu bản sao minh chứng</source>
-            <translation>Save a copy of the evidence</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="171" />
-            <location filename="../../views/evidence_panel.py" line="183" />
-            <source>Gỡ minh chứng</source>
-            <translation>Remove evidence</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="172" />
-            <source>Gỡ tệp «{0}» khỏi báo cáo?</source>
-            <translation>Remove «{0}» from the report?</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="157" />
-            <source>Tệp có thể chạy chương trình</source>
-            <translation>File that can run a program</translation>
-        </message>
-        <message>
-            <location filename="../../views/evidence_panel.py" line="158" />
-            <source>«{0}» là chương trình hoặc tập lệnh: mở nó có thể chạy mã độc trên máy này. Vẫn lưu bản sao và mở?</source>
-            <translation>«{0}» is a program or script: opening it may run malicious code on this PC. Save a copy and open it anyway?</translation>
-        </message>
-    </context>
-    <context>
-        <name>ItemForm</name>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="80" />
-            <source>Dùng lại câu trả lời quý trước</source>
-            <translation>Reuse last quarter's answer</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="92" />
-            <source>◀ Mục trước</source>
-            <translation>◀ Previous item</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="94" />
-            <source>Ctrl+PgUp hoặc Alt+↑</source>
-            <translation>Ctrl+PgUp or Alt+↑</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="95" />
-            <source>Mục sau ▶</source>
-            <translation>Next item ▶</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="97" />
-            <source>Ctrl+PgDown hoặc Alt+↓</source>
-            <translation>Ctrl+PgDown or Alt+↓</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="218" />
-            <source>Lý do không thực hiện, khó khăn</source>
-            <translation>Reason not done, difficulties</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="225" />
-            <source>Kết quả dự kiến / sản phẩm: {0}</source>
-            <translation>Expected result / output: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="227" />
-            <source>chủ trì</source>
-            <translation>lead</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="227" />
-            <source>phối hợp</source>
-            <translation>coordinator</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="228" />
-            <source>Chủ trì: {0}
+<context>
+    <name>AutoSync</name>
+    <message>
+        <location filename="../../views/auto_sync.py" line="69"/>
+        <location filename="../../views/auto_sync.py" line="103"/>
+        <location filename="../../views/auto_sync.py" line="156"/>
+        <source>Tự động đồng bộ</source>
+        <translation>Automatic sync</translation>
+    </message>
+    <message>
+        <location filename="../../views/auto_sync.py" line="124"/>
+        <source>Sở đã nhận {0} báo cáo; biên nhận đã lưu.</source>
+        <translation>The province received {0} report(s); receipts kept.</translation>
+    </message>
+    <message>
+        <location filename="../../views/auto_sync.py" line="126"/>
+        <source>{0} báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
+        <translation>{0} report(s) refused by the province, need attention (Sync tab).</translation>
+    </message>
+    <message>
+        <location filename="../../views/auto_sync.py" line="162"/>
+        <source>Tự động đồng bộ: tắt. Chờ gửi: {0}; cần xem lại: {1}.</source>
+        <translation>Automatic sync: off. Waiting to send: {0}; needing attention: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../views/auto_sync.py" line="165"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../views/auto_sync.py" line="166"/>
+        <source>đang đồng bộ</source>
+        <translation>syncing now</translation>
+    </message>
+    <message>
+        <location filename="../../views/auto_sync.py" line="167"/>
+        <source>Đồng bộ thành công gần nhất: {0}. Lần thử tới: {1}. Chờ gửi: {2}; cần xem lại: {3}.</source>
+        <translation>Last successful sync: {0}. Next try: {1}. Waiting to send: {2}; needing attention: {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../views/auto_sync.py" line="170"/>
+        <source>Chưa kết nối được với Sở ({0} lần).</source>
+        <translation>The province could not be reached ({0} tries).</translation>
+    </message>
+</context>
+<context>
+    <name>CheckReport</name>
+    <message>
+        <location filename="../../views/check_action.py" line="18"/>
+        <source>Kiểm tra xong: không có lỗi, không có cảnh báo.</source>
+        <translation>Check done: no errors, no warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../views/check_action.py" line="20"/>
+        <source>Kiểm tra xong: không có lỗi, {0} cảnh báo (vẫn ký được).</source>
+        <translation>Check done: no errors, {0} warning(s) (it can still be signed).</translation>
+    </message>
+    <message>
+        <location filename="../../views/check_action.py" line="22"/>
+        <source>Kiểm tra xong: {0} lỗi, {1} cảnh báo. Còn lỗi thì chưa ký được.</source>
+        <translation>Check done: {0} error(s), {1} warning(s). It cannot be signed while errors remain.</translation>
+    </message>
+    <message>
+        <location filename="../../views/check_action.py" line="29"/>
+        <source>Chưa mở báo cáo nào để kiểm tra.</source>
+        <translation>No report is open to check.</translation>
+    </message>
+    <message>
+        <location filename="../../views/check_action.py" line="32"/>
+        <source>Đang kiểm tra báo cáo…</source>
+        <translation>Checking the report…</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../views/dashboard_view.py" line="87"/>
+        <source>Đang tải tổng quan…</source>
+        <translation>Loading the overview…</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard_view.py" line="90"/>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard_view.py" line="115"/>
+        <source>Chưa sẵn sàng</source>
+        <translation>Not ready yet</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard_view.py" line="156"/>
+        <source>Nhiệm vụ quá hạn ({0})</source>
+        <translation>Overdue tasks ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../views/dashboard_view.py" line="157"/>
+        <source>{0} — {1} (hạn {2})</source>
+        <translation>{0} — {1} (due {2})</translation>
+    </message>
+</context>
+<context>
+    <name>DigitalSignDialog</name>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="50"/>
+        <source>Ký số báo cáo</source>
+        <translation>Digitally sign the report</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="50"/>
+        <source>Ký số tệp PDF</source>
+        <translation>Digitally sign a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="60"/>
+        <source>&amp;Ký số</source>
+        <translation>&amp;Sign digitally</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="70"/>
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="74"/>
+        <source>Người ký (ảnh chữ ký)</source>
+        <translation>Signer (signature image)</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="75"/>
+        <source>Cơ quan — văn thư (ảnh con dấu)</source>
+        <translation>Agency — clerk (seal image)</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="76"/>
+        <source>Ký với tư cách:</source>
+        <translation>Sign as:</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="80"/>
+        <source>Tệp PDF cần ký:</source>
+        <translation>PDF file to sign:</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="81"/>
+        <source>Phụ lục riêng (chữ ký cơ quan ở góc trên bên phải, không ảnh)</source>
+        <translation>Separate appendix (agency signature at the top right, no image)</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="85"/>
+        <source>Số, ký hiệu văn bản, ví dụ 05/BC-UBND</source>
+        <translation>Document number and symbol, e.g. 05/BC-UBND</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="87"/>
+        <source>Số, ký hiệu:</source>
+        <translation>Number, symbol:</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="90"/>
+        <source>Lưu tệp đã ký:</source>
+        <translation>Save the signed file:</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="94"/>
+        <source>Chứng thư số</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="96"/>
+        <source>Token (USB ký số)</source>
+        <translation>Token (USB signing key)</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="98"/>
+        <source>Tệp khóa PKCS#12 (.p12, .pfx)</source>
+        <translation>PKCS#12 key file (.p12, .pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="108"/>
+        <source>Đọc &amp;token</source>
+        <translation>Read &amp;token</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="117"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="120"/>
+        <source>Chứng thư:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="123"/>
+        <source>Tệp khóa:</source>
+        <translation>Key file:</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="127"/>
+        <source>Mã PIN / mật khẩu:</source>
+        <translation>PIN / password:</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="132"/>
+        <source>Ảnh theo Nghị định 30/2020 (chọn một lần, lưu mã hóa)</source>
+        <translation>Images per Decree 30/2020 (chosen once, kept encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="135"/>
+        <source>Ảnh chữ ký (PNG xanh, nền trong suốt):</source>
+        <translation>Signature image (blue PNG, transparent):</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="136"/>
+        <source>Ảnh con dấu (PNG đỏ, nền trong suốt):</source>
+        <translation>Seal image (red PNG, transparent):</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="138"/>
+        <source>Chọn ảnh…</source>
+        <translation>Choose image…</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="152"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="161"/>
+        <source>Tệp PDF cần ký</source>
+        <translation>PDF file to sign</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="161"/>
+        <location filename="../../views/digital_sign_dialog.py" line="168"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="168"/>
+        <source>Lưu tệp đã ký</source>
+        <translation>Save the signed file</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="173"/>
+        <source>Tệp khóa PKCS#12</source>
+        <translation>PKCS#12 key file</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="174"/>
+        <source>Tệp khóa (*.p12 *.pfx);;Mọi tệp (*)</source>
+        <translation>Key files (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="180"/>
+        <source>Chọn ảnh</source>
+        <translation>Choose an image</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="180"/>
+        <source>Ảnh PNG (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="194"/>
+        <source>đã chọn</source>
+        <translation>chosen</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="194"/>
+        <source>chưa chọn</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="201"/>
+        <source>Đang đọc token…</source>
+        <translation>Reading the token…</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="215"/>
+        <source>Thấy {0} token.</source>
+        <translation>{0} token(s) found.</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="216"/>
+        <source>Không thấy token nào: hãy cắm token vào máy.</source>
+        <translation>No token found: plug the token in.</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="224"/>
+        <source>{0} — do {1} cấp, hết hạn {2}</source>
+        <translation>{0} — issued by {1}, expires {2}</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="240"/>
+        <source>Hãy chọn tệp cần ký và nơi lưu tệp đã ký.</source>
+        <translation>Choose the file to sign and where to save the signed file.</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="256"/>
+        <source>Đang ký…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../views/digital_sign_dialog.py" line="263"/>
+        <source>Đã ký số: {0} — {1} (do {2} cấp).</source>
+        <translation>Signed: {0} — {1} (issued by {2}).</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="45"/>
+        <source>Minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="49"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="49"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="49"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="54"/>
+        <source>Đính &amp;kèm…</source>
+        <translation>&amp;Attach…</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="56"/>
+        <source>&amp;Lưu bản sao và mở…</source>
+        <translation>&amp;Save a copy and open…</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="58"/>
+        <source>&amp;Gỡ bỏ</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="60"/>
+        <source>Kéo thả tệp vào đây để đính kèm.</source>
+        <translation>Drop files here to attach them.</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="76"/>
+        <source>Minh chứng: {0}</source>
+        <translation>Evidence: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="102"/>
+        <source>Chọn tệp minh chứng</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="121"/>
+        <source>Đang đính kèm {0}</source>
+        <translation>Attaching {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="132"/>
+        <source>Đính kèm minh chứng</source>
+        <translation>Attach evidence</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="171"/>
+        <location filename="../../views/evidence_panel.py" line="177"/>
+        <source>Lưu bản sao minh chứng</source>
+        <translation>Save a copy of the evidence</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="187"/>
+        <location filename="../../views/evidence_panel.py" line="199"/>
+        <source>Gỡ minh chứng</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="188"/>
+        <source>Gỡ tệp «{0}» khỏi báo cáo?</source>
+        <translation>Remove «{0}» from the report?</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="157"/>
+        <source>Tệp có thể chạy chương trình</source>
+        <translation>File that can run a program</translation>
+    </message>
+    <message>
+        <location filename="../../views/evidence_panel.py" line="158"/>
+        <source>«{0}» là chương trình hoặc tập lệnh: mở nó có thể chạy mã độc trên máy này. Vẫn lưu bản sao và mở?</source>
+        <translation>«{0}» is a program or script: opening it may run malicious code on this PC. Save a copy and open it anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDone</name>
+    <message>
+        <location filename="../../views/export_done.py" line="14"/>
+        <source>Đã xuất tệp</source>
+        <translation>File exported</translation>
+    </message>
+    <message>
+        <location filename="../../views/export_done.py" line="15"/>
+        <source>Đã xuất {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/export_done.py" line="18"/>
+        <source>&amp;Mở thư mục</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../views/export_done.py" line="21"/>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorHints</name>
+    <message>
+        <location filename="../../views/indicator_hints.py" line="19"/>
+        <source>Tử số: phần đã đạt (ví dụ số hồ sơ giải quyết trực tuyến).</source>
+        <translation>Numerator: the part achieved (e.g. the number of applications handled online).</translation>
+    </message>
+    <message>
+        <location filename="../../views/indicator_hints.py" line="20"/>
+        <source>Mẫu số: tổng số (ví dụ tổng số hồ sơ). Tỷ lệ = Tử số / Mẫu số.</source>
+        <translation>Denominator: the total (e.g. all applications). Rate = numerator / denominator.</translation>
+    </message>
+    <message>
+        <location filename="../../views/indicator_hints.py" line="21"/>
+        <source>Giá trị: con số của chỉ tiêu đếm được (số lượng). Với chỉ tiêu tỷ lệ, ô này tự hiện tỷ lệ tính từ Tử số và Mẫu số.</source>
+        <translation>Value: the figure of a counted indicator (a quantity). For a rate indicator this cell shows the rate computed from the numerator and denominator.</translation>
+    </message>
+    <message>
+        <location filename="../../views/indicator_hints.py" line="23"/>
+        <source>Cấp độ: chỉ dùng cho chỉ tiêu đo bằng mức (ví dụ «Mức độ chuyển đổi số»): ghi số mức, như 3 hoặc «Mức 3»; các chỉ tiêu khác để trống.</source>
+        <translation>Level: only for indicators measured in levels (e.g. «Digital transformation level»): write the level number, such as 3 or «Mức 3»; leave it empty for other indicators.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="88"/>
+        <source>Dùng lại câu trả lời quý trước</source>
+        <translation>Reuse last quarter&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="100"/>
+        <source>◀ Mục trước</source>
+        <translation>◀ Previous item</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="102"/>
+        <source>Ctrl+PgUp hoặc Alt+↑</source>
+        <translation>Ctrl+PgUp or Alt+↑</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="103"/>
+        <source>Mục sau ▶</source>
+        <translation>Next item ▶</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="105"/>
+        <source>Ctrl+PgDown hoặc Alt+↓</source>
+        <translation>Ctrl+PgDown or Alt+↓</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="229"/>
+        <source>Lý do không thực hiện, khó khăn</source>
+        <translation>Reason not done, difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="236"/>
+        <source>Kết quả dự kiến / sản phẩm: {0}</source>
+        <translation>Expected result / output: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="238"/>
+        <source>chủ trì</source>
+        <translation>lead</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="238"/>
+        <source>phối hợp</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="239"/>
+        <source>Chủ trì: {0}
 Phối hợp: {1}
 Đơn vị mình: {2}</source>
-            <translation>Lead: {0}
+        <translation>Lead: {0}
 Coordinators: {1}
 This agency: {2}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="233" />
-            <source>Nhóm: {0}</source>
-            <translation>Group: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="235" />
-            <source>theo dõi, chủ trì</source>
-            <translation>monitors and leads</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="235" />
-            <source>báo cáo số liệu của đơn vị</source>
-            <translation>reports the agency's own figure</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="236" />
-            <source>Đơn vị mình: {0}</source>
-            <translation>This agency: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="238" />
-            <source>Mục tiêu {0}: {1}</source>
-            <translation>Target {0}: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="238" />
-            <source>Chưa có mục tiêu.</source>
-            <translation>No target yet.</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="244" />
-            <source>Thời hạn: {0}</source>
-            <translation>Deadline: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="250" />
-            <source>hạn {0}, còn {1} ngày</source>
-            <translation>due {0}, {1} days left</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="251" />
-            <source>hạn {0}, đã quá {1} ngày</source>
-            <translation>due {0}, {1} days overdue</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="255" />
-            <source>Quý trước: chưa có câu trả lời.</source>
-            <translation>Last quarter: no answer.</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="269" />
-            <source>Quý trước: {0}</source>
-            <translation>Last quarter: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="289" />
-            <source>Tỷ lệ: {0}%</source>
-            <translation>Rate: {0}%</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="290" />
-            <source>Giá trị: {0}</source>
-            <translation>Value: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="294" />
-            <source>đạt mục tiêu {0}</source>
-            <translation>meets the target {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_form.py" line="294" />
-            <source>chưa đạt mục tiêu {0}</source>
-            <translation>short of the target {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ItemList</name>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="63" />
-            <source>Tìm (không cần dấu)…</source>
-            <translation>Search (accents optional)…</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="67" />
-            <source>Mọi mục</source>
-            <translation>All items</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="67" />
-            <source>Tôi chủ trì</source>
-            <translation>I lead</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="68" />
-            <source>Tôi phối hợp</source>
-            <translation>I coordinate</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="68" />
-            <source>Chưa nhập</source>
-            <translation>Not answered</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="69" />
-            <source>Có lỗi hoặc cảnh báo</source>
-            <translation>With errors or warnings</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="69" />
-            <source>Quá hạn</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="74" />
-            <source>Mục</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="74" />
-            <source>Trạng thái</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="107" />
-            <source>Mọi kế hoạch</source>
-            <translation>All plans</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="158" />
-            <source>Nhiệm vụ</source>
-            <translation>Tasks</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/item_list.py" line="163" />
-            <source>Chỉ tiêu</source>
-            <translation>Indicators</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../views/main_window.py" line="51" />
-            <source>baocao — Báo cáo nhiệm vụ, chỉ tiêu</source>
-            <translation>baocao — Task and indicator reports</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="59" />
-            <source>&amp;Tổng quan</source>
-            <translation>&amp;Overview</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="60" />
-            <source>&amp;Kế hoạch</source>
-            <translation>&amp;Plans</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="61" />
-            <location filename="../../views/main_window.py" line="117" />
-            <source>&amp;Báo cáo</source>
-            <translation>&amp;Report</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="62" />
-            <source>Đồng &amp;bộ</source>
-            <translation>&amp;Sync</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="76" />
-            <source>Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi.</source>
-            <translation>Data is encrypted and saved after every change.</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="91" />
-            <source>&amp;Tệp</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="92" />
-            <source>Xuất &amp;PDF…</source>
-            <translation>Export &amp;PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="93" />
-            <source>Xuất &amp;Excel…</source>
-            <translation>Export &amp;Excel…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="94" />
-            <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
-            <translation>Export &amp;encrypted file for the province…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="96" />
-            <source>&amp;Nhập số liệu từ Excel…</source>
-            <translation>&amp;Import figures from Excel…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="97" />
-            <source>Xem trước và &amp;in…</source>
-            <translation>Print pre&amp;view…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="99" />
-            <source>&amp;Khóa</source>
-            <translation>&amp;Lock</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="100" />
-            <source>T&amp;hoát</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="107" />
-            <source>&amp;Sửa</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="108" />
-            <source>&amp;Hoàn tác</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="110" />
-            <source>&amp;Làm lại</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="115" />
-            <source>&amp;Tìm nhiệm vụ</source>
-            <translation>&amp;Find task</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="118" />
-            <source>&amp;Kiểm tra</source>
-            <translation>&amp;Check</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="119" />
-            <source>&amp;Phê duyệt và ký…</source>
-            <translation>&amp;Approve and sign…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="121" />
-            <source>&amp;Mở lần sửa đổi mới…</source>
-            <translation>&amp;New revision…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="124" />
-            <source>&amp;Xem</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="128" />
-            <source>&amp;Công cụ</source>
-            <translation>&amp;Tools</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="129" />
-            <source>&amp;Cài đặt…</source>
-            <translation>&amp;Settings…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="146" />
-            <source>Mở báo cáo</source>
-            <translation>Open report</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="182" />
-            <source>Phê duyệt và ký</source>
-            <translation>Approve and sign</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="187" />
-            <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
-            <translation>Revision {0} signed; the report waits to be sent to the province.</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="200" />
-            <location filename="../../views/main_window.py" line="210" />
-            <source>Mở lần sửa đổi mới</source>
-            <translation>New revision</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="201" />
-            <source>Lý do sửa đổi báo cáo đã ký:</source>
-            <translation>Why the signed report is revised:</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="224" />
-            <source>Xuất PDF</source>
-            <translation>Export PDF</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="228" />
-            <location filename="../../views/main_window.py" line="242" />
-            <location filename="../../views/main_window.py" line="255" />
-            <source>Đã xuất {0}</source>
-            <translation>Exported {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="232" />
-            <source>Đang xuất PDF</source>
-            <translation>Exporting PDF</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="237" />
-            <source>Xuất Excel</source>
-            <translation>Export Excel</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="241" />
-            <source>Đang xuất Excel</source>
-            <translation>Exporting Excel</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="248" />
-            <source>Xuất tệp mã hóa</source>
-            <translation>Export encrypted file</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="254" />
-            <source>Đang xuất tệp mã hóa</source>
-            <translation>Exporting the encrypted file</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="260" />
-            <source>Nhập số liệu từ Excel</source>
-            <translation>Import figures from Excel</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="266" />
-            <source>Đang nhập số liệu</source>
-            <translation>Importing figures</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="124" />
-            <source>Ký &amp;số tệp PDF…</source>
-            <translation>Sign a PDF &amp;digitally…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="131" />
-            <source>Nhập &amp;kế hoạch của tỉnh…</source>
-            <translation>Import the province's &amp;plan…</translation>
-        </message>
-        <message>
-            <location filename="../../views/main_window.py" line="50" />
-            <source>Báo cáo nhiệm vụ, chỉ tiêu</source>
-            <translation>Task and indicator reports</translation>
-        </message>
-    </context>
-    <context>
-        <name>NarrativePanel</name>
-        <message>
-            <location filename="../../views/narrative_panel.py" line="40" />
-            <source>Tình hình và &amp;kết quả chung</source>
-            <translation>&amp;Summary of results</translation>
-        </message>
-        <message>
-            <location filename="../../views/narrative_panel.py" line="41" />
-            <source>Khó khăn, &amp;vướng mắc</source>
-            <translation>&amp;Difficulties</translation>
-        </message>
-        <message>
-            <location filename="../../views/narrative_panel.py" line="41" />
-            <source>Đề &amp;xuất, kiến nghị</source>
-            <translation>&amp;Proposals</translation>
-        </message>
-        <message>
-            <location filename="../../views/narrative_panel.py" line="82" />
-            <source>Không lưu được</source>
-            <translation>Not saved</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeriodCardView</name>
-        <message>
-            <location filename="../../views/period_card.py" line="42" />
-            <source>Tình trạng:</source>
-            <translation>Status:</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="42" />
-            <source>Kiểm tra:</source>
-            <translation>Checks:</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="43" />
-            <source>Gửi Sở:</source>
-            <translation>Sent to province:</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../views/period_card.py" line="58" />
-            <source>Hạn nộp trước ngày {0}: còn %n ngày</source>
-            <translation>
-                <numerusform>Due before {0}: %n day left</numerusform>
-                <numerusform>Due before {0}: %n days left</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../views/period_card.py" line="60" />
-            <source>Hạn nộp trước ngày {0}: đã quá hạn %n ngày</source>
-            <translation>
-                <numerusform>Due before {0}: %n day late</numerusform>
-                <numerusform>Due before {0}: %n days late</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="66" />
-            <source>Chưa có báo cáo kỳ này</source>
-            <translation>No report for this period yet</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="69" />
-            <source>Đã nhập {0}/{1} mục</source>
-            <translation>{0}/{1} items filled</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="71" />
-            <source>{0} lỗi, {1} cảnh báo</source>
-            <translation>{0} errors, {1} warnings</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="74" />
-            <source>Mở báo cáo &amp;quá hạn</source>
-            <translation>Open the &amp;late report</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="74" />
-            <source>Mở &amp;báo cáo</source>
-            <translation>Open &amp;report</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="75" />
-            <source>Mở báo cáo &amp;kỳ sau</source>
-            <translation>Open &amp;next period</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="79" />
-            <source>Chưa bắt đầu</source>
-            <translation>Not started</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="79" />
-            <source>Đang soạn</source>
-            <translation>Draft</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="80" />
-            <source>Đã phê duyệt</source>
-            <translation>Approved</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="80" />
-            <source>Đã ký</source>
-            <translation>Signed</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="80" />
-            <source>Đã gửi</source>
-            <translation>Sent</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="81" />
-            <source>Sở đã nhận</source>
-            <translation>Received by the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="83" />
-            <source>{0} (lần {1})</source>
-            <translation>{0} (revision {1})</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="87" />
-            <source>Chưa có gì để gửi</source>
-            <translation>Nothing to send yet</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="89" />
-            <source>Sở đã nhận lúc {0}</source>
-            <translation>Received by the province at {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="90" />
-            <source>Chờ gửi</source>
-            <translation>Waiting to be sent</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="90" />
-            <source>Đang gửi</source>
-            <translation>Sending</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="90" />
-            <source>Chờ biên nhận</source>
-            <translation>Waiting for the receipt</translation>
-        </message>
-        <message>
-            <location filename="../../views/period_card.py" line="91" />
-            <source>Cần xử lý</source>
-            <translation>Needs attention</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlanBrowser</name>
-        <message>
-            <location filename="../../views/plan_browser.py" line="44" />
-            <source>Tìm (không cần dấu): chuyen doi so…</source>
-            <translation>Search (accents optional): chuyen doi so…</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="47" />
-            <source>Mọi vai trò</source>
-            <translation>Any role</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="48" />
-            <source>Tôi chủ trì</source>
-            <translation>I lead</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="49" />
-            <source>Tôi phối hợp</source>
-            <translation>I coordinate</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="52" />
-            <source>Mọi loại thời hạn</source>
-            <translation>Any deadline kind</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="56" />
-            <source>Chỉ &amp;quá hạn</source>
-            <translation>&amp;Overdue only</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="58" />
-            <source>Mục</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="58" />
-            <source>Nhiệm vụ</source>
-            <translation>Task</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="59" />
-            <source>Vai trò</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="59" />
-            <source>Chủ trì</source>
-            <translation>Lead</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="60" />
-            <source>Thời hạn</source>
-            <translation>Deadline</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="60" />
-            <source>Tình trạng</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="72" />
-            <source>&amp;Tìm:</source>
-            <translation>Sea&amp;rch:</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="98" />
-            <source>Mọi phần</source>
-            <translation>All sections</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_browser.py" line="115" />
-            <source>{0} / {1} nhiệm vụ</source>
-            <translation>{0} / {1} tasks</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrintPreview</name>
-        <message>
-            <location filename="../../views/print_preview.py" line="68" />
-            <source>Xem trước khi in — {0}</source>
-            <translation>Print preview — {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportDelegate</name>
-        <message>
-            <location filename="../../views/report_delegates.py" line="76" />
-            <source>«{0}» không phải là một số (ví dụ: 1.250 hoặc 99,5).</source>
-            <translation>«{0}» is not a number (e.g. 1,250 or 99.5).</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportEditor</name>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="58" />
-            <source>Sửa «{0}» mục {1}</source>
-            <translation>Edit «{0}» of item {1}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor.py" line="87" />
-            <source>&amp;Nhiệm vụ</source>
-            <translation>&amp;Tasks</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor.py" line="88" />
-            <source>C&amp;hỉ tiêu</source>
-            <translation>&amp;Indicators</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="108" />
-            <source>Từng &amp;mục</source>
-            <translation>One ite&amp;m at a time</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="109" />
-            <source>&amp;Nhiệm vụ (bảng)</source>
-            <translation>&amp;Tasks (table)</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="110" />
-            <source>C&amp;hỉ tiêu (bảng)</source>
-            <translation>&amp;Indicators (table)</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="113" />
-            <source>Phần chun&amp;g</source>
-            <translation>&amp;General</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="125" />
-            <source>Sửa đổi (mở &amp;lần mới)…</source>
-            <translation>Revise (open a &amp;new revision)…</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="200" />
-            <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
-            <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="214" />
-            <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
-            <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="232" />
-            <source>Không lưu được</source>
-            <translation>Could not save</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="251" />
-            <source>Đã lưu.</source>
-            <translation>Saved.</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="273" />
-            <source>Kiểm tra báo cáo</source>
-            <translation>Check the report</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="282" />
-            <source>Không kiểm tra được báo cáo.</source>
-            <translation>The report could not be checked.</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_editor/editor.py" line="299" />
-            <source>{0} lỗi, {1} cảnh báo</source>
-            <translation>{0} errors, {1} warnings</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportModels</name>
-        <message>
-            <location filename="../../views/report_models.py" line="54" />
-            <source>Mục</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="55" />
-            <source>Nhiệm vụ</source>
-            <translation>Task</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="56" />
-            <source>Vai trò</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="57" />
-            <source>Thời hạn</source>
-            <translation>Deadline</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="58" />
-            <source>Tình trạng</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="59" />
-            <source>Tỷ lệ (%)</source>
-            <translation>Percent (%)</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="60" />
-            <source>Kết quả thực hiện</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="61" />
-            <source>Khó khăn, vướng mắc</source>
-            <translation>Difficulties</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="62" />
-            <source>Đề xuất, kiến nghị</source>
-            <translation>Proposals</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="63" />
-            <location filename="../../views/report_models.py" line="80" />
-            <source>Lý do không áp dụng</source>
-            <translation>Reason not applicable</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="64" />
-            <location filename="../../views/report_models.py" line="81" />
-            <source>Minh chứng</source>
-            <translation>Evidence</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="71" />
-            <source>STT</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="72" />
-            <source>Chỉ tiêu</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="73" />
-            <source>Đơn vị</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="74" />
-            <source>Mục tiêu</source>
-            <translation>Target</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="75" />
-            <source>Tử số</source>
-            <translation>Numerator</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="76" />
-            <source>Mẫu số</source>
-            <translation>Denominator</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="77" />
-            <source>Giá trị</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="78" />
-            <source>Cấp độ</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="79" />
-            <source>Ghi chú, giải trình</source>
-            <translation>Note, explanation</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="228" />
-            <source>Chủ trì</source>
-            <translation>Lead</translation>
-        </message>
-        <message>
-            <location filename="../../views/report_models.py" line="228" />
-            <source>Phối hợp</source>
-            <translation>Coordinator</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="58" />
-            <source>Cài đặt</source>
-            <translation>Settings</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="67" />
-            <source> phút</source>
-            <translation> min</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="68" />
-            <source>Không tự khóa</source>
-            <translation>Never lock</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="72" />
-            <source>Theo hệ thống</source>
-            <translation>System default</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="77" />
-            <source>&amp;Ngôn ngữ:</source>
-            <translation>&amp;Language:</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="77" />
-            <source>&amp;Tự khóa sau:</source>
-            <translation>&amp;Lock after:</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="78" />
-            <source>&amp;Cỡ chữ:</source>
-            <translation>&amp;Font size:</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="82" />
-            <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý».</source>
-            <translation>A new language takes effect as soon as you press OK.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignDialog</name>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="41" />
-            <source>Phê duyệt và ký báo cáo</source>
-            <translation>Approve and sign the report</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="45" />
-            <source>Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
-            <translation>Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="51" />
-            <source>Mục</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="51" />
-            <source>Nội dung</source>
-            <translation>Content</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="51" />
-            <source>Trường</source>
-            <translation>Field</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="51" />
-            <source>Trước</source>
-            <translation>Before</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="52" />
-            <source>Sau</source>
-            <translation>After</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="65" />
-            <source>Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}</source>
-            <translation>Cannot sign yet: {0} errors remain. First: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="69" />
-            <source>Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.</source>
-            <translation>The report is valid ({0} warnings). Press «Sign» to approve and sign.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="72" />
-            <source>&amp;Ký</source>
-            <translation>&amp;Sign</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="76" />
-            <source>Ký &amp;số…</source>
-            <translation>Sign &amp;digitally…</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPanel</name>
-        <message>
-            <location filename="../../views/sync_panel.py" line="82" />
-            <source>để trống: dùng proxy của hệ thống</source>
-            <translation>empty: use the system proxy</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="84" />
-            <source>&amp;Lưu cài đặt</source>
-            <translation>&amp;Save settings</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="87" />
-            <source>mã một lần do Sở cấp</source>
-            <translation>one-time code from the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="88" />
-            <source>Đăng &amp;ký với Sở</source>
-            <translation>&amp;Enroll with the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="90" />
-            <source>Đồng &amp;bộ ngay</source>
-            <translation>Sync &amp;now</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="93" />
-            <source>&amp;Dừng</source>
-            <translation>&amp;Stop</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="104" />
-            <location filename="../../views/sync_panel.py" line="106" />
-            <source>Kỳ</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="104" />
-            <location filename="../../views/sync_panel.py" line="106" />
-            <source>Lần</source>
-            <translation>Revision</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="104" />
-            <source>Kết quả</source>
-            <translation>Outcome</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="106" />
-            <source>Trạng thái</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="107" />
-            <source>Sở nhận lúc</source>
-            <translation>Received at</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="208" />
-            <location filename="../../views/sync_panel.py" line="210" />
-            <location filename="../../views/sync_panel.py" line="302" />
-            <source>Sở đã nhận</source>
-            <translation>Received by the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="208" />
-            <source>Sở từ chối</source>
-            <translation>Refused by the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="208" />
-            <source>Chờ gửi</source>
-            <translation>Waiting to be sent</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="209" />
-            <source>Đang gửi</source>
-            <translation>Sending</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="209" />
-            <source>Chờ biên nhận</source>
-            <translation>Waiting for the receipt</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="210" />
-            <source>Cần xử lý</source>
-            <translation>Needs attention</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="242" />
-            <source>Đang kết nối với Sở…</source>
-            <translation>Connecting to the province…</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="263" />
-            <source>Đang dừng…</source>
-            <translation>Stopping…</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="272" />
-            <source>Đang gửi gói {0}/{1}: {2} / {3}</source>
-            <translation>Sending bundle {0}/{1}: {2} / {3}</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="276" />
-            <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
-            <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="289" />
-            <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
-            <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="292" />
-            <source>Có nhiệm vụ mới từ Sở: {0}.</source>
-            <translation>New assignments from the province: {0}.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="302" />
-            <source>Sở đã có từ trước</source>
-            <translation>Already received by the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="303" />
-            <source>Sở từ chối: cần xử lý</source>
-            <translation>Refused by the province: needs attention</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="303" />
-            <source>Chưa gửi được, sẽ thử lại</source>
-            <translation>Not sent yet; will try again</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="304" />
-            <source>Đã dừng</source>
-            <translation>Stopped</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="105" />
-            <location filename="../../views/sync_panel.py" line="107" />
-            <source>Ghi chú</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="108" />
-            <source>Kết quả lần đồng bộ vừa rồi</source>
-            <translation>Outcome of the last sync</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="111" />
-            <source>Máy chủ của Sở</source>
-            <translation>Province server</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="113" />
-            <source>Địa &amp;chỉ:</source>
-            <translation>&amp;Address:</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="113" />
-            <source>&amp;Proxy:</source>
-            <translation>&amp;Proxy:</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="114" />
-            <source>Tệp &amp;CA:</source>
-            <translation>&amp;CA file:</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="120" />
-            <source>&amp;Mã đăng ký:</source>
-            <translation>Enrollment &amp;code:</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="136" />
-            <source>Biên nhận của Sở</source>
-            <translation>Receipts from the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="221" />
-            <source>Đã lưu cài đặt.</source>
-            <translation>Settings saved.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="227" />
-            <source>Đăng ký với Sở</source>
-            <translation>Enroll with the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="232" />
-            <source>Đã đăng ký.</source>
-            <translation>Enrolled.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="166" />
-            <location filename="../../views/sync_panel.py" line="253" />
-            <source>Đồng bộ với Sở</source>
-            <translation>Sync with the province</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockWindow</name>
-        <message>
-            <location filename="../../views/unlock_window.py" line="53" />
-            <source>baocao — Mở khóa dữ liệu</source>
-            <translation>baocao — Unlock your data</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="61" />
-            <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
-            <translation>Quarterly task and indicator reports</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="83" />
-            <source>&amp;Mở khóa</source>
-            <translation>&amp;Unlock</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="86" />
-            <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
-            <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="90" />
-            <location filename="../../views/unlock_window.py" line="118" />
-            <location filename="../../views/unlock_window.py" line="143" />
-            <source>&amp;Người dùng:</source>
-            <translation>&amp;User:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="91" />
-            <location filename="../../views/unlock_window.py" line="119" />
-            <source>Mật &amp;khẩu:</source>
-            <translation>&amp;Passphrase:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="106" />
-            <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
-            <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="113" />
-            <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
-            <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="114" />
-            <source>&amp;Tạo kho dữ liệu</source>
-            <translation>&amp;Create the data store</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="120" />
-            <source>&amp;Nhập lại mật khẩu:</source>
-            <translation>&amp;Repeat the passphrase:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="130" />
-            <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
-            <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="137" />
-            <source>Đặt &amp;mật khẩu mới</source>
-            <translation>Set a &amp;new passphrase</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="139" />
-            <source>&amp;Quay lại</source>
-            <translation>&amp;Back</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="142" />
-            <source>&amp;Khóa khôi phục:</source>
-            <translation>&amp;Recovery key:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="144" />
-            <source>Mật khẩu &amp;mới:</source>
-            <translation>&amp;New passphrase:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="146" />
-            <source>Nhập &amp;lại:</source>
-            <translation>Re&amp;peat:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="159" />
-            <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
-            <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="170" />
-            <source>&amp;Chép vào bộ nhớ tạm</source>
-            <translation>&amp;Copy to the clipboard</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="172" />
-            <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
-            <translation>I have &amp;kept the recovery key in a safe place</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="173" />
-            <source>&amp;Tiếp tục</source>
-            <translation>&amp;Continue</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="210" />
-            <source>Đang mở khóa…</source>
-            <translation>Unlocking…</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="236" />
-            <location filename="../../views/unlock_window.py" line="267" />
-            <source>Hai mật khẩu không giống nhau.</source>
-            <translation>The two passphrases differ.</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="238" />
-            <source>Hãy nhập mật khẩu.</source>
-            <translation>Please enter the passphrase.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Worker</name>
-        <message>
-            <location filename="../../views/worker.py" line="119" />
-            <source>&amp;Hủy</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../views/worker.py" line="222" />
-            <source>Lỗi không mong đợi ({0}).</source>
-            <translation>Unexpected error ({0}).</translation>
-        </message>
-    </context>
-    <context>
-        <name>DigitalSignDialog</name>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="50" />
-            <source>Ký số báo cáo</source>
-            <translation>Digitally sign the report</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="50" />
-            <source>Ký số tệp PDF</source>
-            <translation>Digitally sign a PDF file</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="60" />
-            <source>&amp;Ký số</source>
-            <translation>&amp;Sign digitally</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="70" />
-            <source>Văn bản</source>
-            <translation>Document</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="74" />
-            <source>Người ký (ảnh chữ ký)</source>
-            <translation>Signer (signature image)</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="75" />
-            <source>Cơ quan — văn thư (ảnh con dấu)</source>
-            <translation>Agency — clerk (seal image)</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="76" />
-            <source>Ký với tư cách:</source>
-            <translation>Sign as:</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="80" />
-            <source>Tệp PDF cần ký:</source>
-            <translation>PDF file to sign:</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="81" />
-            <source>Phụ lục riêng (chữ ký cơ quan ở góc trên bên phải, không ảnh)</source>
-            <translation>Separate appendix (agency signature at the top right, no image)</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="85" />
-            <source>Số, ký hiệu văn bản, ví dụ 05/BC-UBND</source>
-            <translation>Document number and symbol, e.g. 05/BC-UBND</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="87" />
-            <source>Số, ký hiệu:</source>
-            <translation>Number, symbol:</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="90" />
-            <source>Lưu tệp đã ký:</source>
-            <translation>Save the signed file:</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="94" />
-            <source>Chứng thư số</source>
-            <translation>Certificate</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="96" />
-            <source>Token (USB ký số)</source>
-            <translation>Token (USB signing key)</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="98" />
-            <source>Tệp khóa PKCS#12 (.p12, .pfx)</source>
-            <translation>PKCS#12 key file (.p12, .pfx)</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="108" />
-            <source>Đọc &amp;token</source>
-            <translation>Read &amp;token</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="117" />
-            <source>Token:</source>
-            <translation>Token:</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="120" />
-            <source>Chứng thư:</source>
-            <translation>Certificate:</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="123" />
-            <source>Tệp khóa:</source>
-            <translation>Key file:</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="127" />
-            <source>Mã PIN / mật khẩu:</source>
-            <translation>PIN / password:</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="132" />
-            <source>Ảnh theo Nghị định 30/2020 (chọn một lần, lưu mã hóa)</source>
-            <translation>Images per Decree 30/2020 (chosen once, kept encrypted)</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="135" />
-            <source>Ảnh chữ ký (PNG xanh, nền trong suốt):</source>
-            <translation>Signature image (blue PNG, transparent):</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="136" />
-            <source>Ảnh con dấu (PNG đỏ, nền trong suốt):</source>
-            <translation>Seal image (red PNG, transparent):</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="138" />
-            <source>Chọn ảnh…</source>
-            <translation>Choose image…</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="152" />
-            <source>Chọn…</source>
-            <translation>Choose…</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="161" />
-            <source>Tệp PDF cần ký</source>
-            <translation>PDF file to sign</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="161" />
-            <location filename="../../views/digital_sign_dialog.py" line="168" />
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="168" />
-            <source>Lưu tệp đã ký</source>
-            <translation>Save the signed file</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="173" />
-            <source>Tệp khóa PKCS#12</source>
-            <translation>PKCS#12 key file</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="174" />
-            <source>Tệp khóa (*.p12 *.pfx);;Mọi tệp (*)</source>
-            <translation>Key files (*.p12 *.pfx);;All files (*)</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="180" />
-            <source>Chọn ảnh</source>
-            <translation>Choose an image</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="180" />
-            <source>Ảnh PNG (*.png)</source>
-            <translation>PNG images (*.png)</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="194" />
-            <source>đã chọn</source>
-            <translation>chosen</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="194" />
-            <source>chưa chọn</source>
-            <translation>not chosen</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="201" />
-            <source>Đang đọc token…</source>
-            <translation>Reading the token…</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="215" />
-            <source>Thấy {0} token.</source>
-            <translation>{0} token(s) found.</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="216" />
-            <source>Không thấy token nào: hãy cắm token vào máy.</source>
-            <translation>No token found: plug the token in.</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="224" />
-            <source>{0} — do {1} cấp, hết hạn {2}</source>
-            <translation>{0} — issued by {1}, expires {2}</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="240" />
-            <source>Hãy chọn tệp cần ký và nơi lưu tệp đã ký.</source>
-            <translation>Choose the file to sign and where to save the signed file.</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="256" />
-            <source>Đang ký…</source>
-            <translation>Signing…</translation>
-        </message>
-        <message>
-            <location filename="../../views/digital_sign_dialog.py" line="263" />
-            <source>Đã ký số: {0} — {1} (do {2} cấp).</source>
-            <translation>Signed: {0} — {1} (issued by {2}).</translation>
-        </message>
-    </context>
-    <context>
-        <name>Pkcs11SettingsWidget</name>
-        <message>
-            <location filename="../../views/pkcs11_settings.py" line="22" />
-            <source>— chọn loại token —</source>
-            <translation>— choose the token type —</translation>
-        </message>
-        <message>
-            <location filename="../../views/pkcs11_settings.py" line="30" />
-            <source>Đường dẫn thư viện PKCS#11 (.dll / .so)</source>
-            <translation>PKCS#11 library path (.dll / .so)</translation>
-        </message>
-        <message>
-            <location filename="../../views/pkcs11_settings.py" line="31" />
-            <source>Chọn tệp…</source>
-            <translation>Choose file…</translation>
-        </message>
-        <message>
-            <location filename="../../views/pkcs11_settings.py" line="39" />
-            <source>Không bắt buộc: http://… máy chủ dấu thời gian (RFC 3161)</source>
-            <translation>Optional: http://… timestamp server (RFC 3161)</translation>
-        </message>
-        <message>
-            <location filename="../../views/pkcs11_settings.py" line="42" />
-            <source>Loại token:</source>
-            <translation>Token type:</translation>
-        </message>
-        <message>
-            <location filename="../../views/pkcs11_settings.py" line="43" />
-            <source>Thư viện PKCS#11:</source>
-            <translation>PKCS#11 library:</translation>
-        </message>
-        <message>
-            <location filename="../../views/pkcs11_settings.py" line="44" />
-            <source>Máy chủ dấu thời gian:</source>
-            <translation>Timestamp server:</translation>
-        </message>
-        <message>
-            <location filename="../../views/pkcs11_settings.py" line="52" />
-            <source>Thư viện PKCS#11 của token</source>
-            <translation>The token's PKCS#11 library</translation>
-        </message>
-        <message>
-            <location filename="../../views/pkcs11_settings.py" line="53" />
-            <source>Thư viện (*.dll *.so *.dylib);;Mọi tệp (*)</source>
-            <translation>Libraries (*.dll *.so *.dylib);;All files (*)</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlanImportDialog</name>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="43" />
-            <source>Nhập kế hoạch: %1</source>
-            <translation>Import plan: %1</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="44" />
-            <source>Đang đọc %1…</source>
-            <translation>Reading %1…</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="51" />
-            <source>&amp;Nhập</source>
-            <translation>&amp;Import</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="54" />
-            <source>&amp;Hủy</source>
-            <translation type="unfinished">&amp;Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="59" />
-            <source>Thay đổi so với bản đã lưu:</source>
-            <translation>Changes from the stored version:</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="61" />
-            <source>Cảnh báo:</source>
-            <translation>Warnings:</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="66" />
-            <source>Đang đọc kế hoạch</source>
-            <translation>Reading the plan</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="74" />
-            <source>Kế hoạch %1</source>
-            <translation>Plan %1</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="78" />
-            <source>Ngày ban hành: %1</source>
-            <translation>Issued on: %1</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="79" />
-            <source>Đọc được %1 mục, %2 nhiệm vụ, %3 chỉ tiêu.</source>
-            <translation>Read %1 sections, %2 tasks, %3 indicators.</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="84" />
-            <source>Kế hoạch mới: thêm %1 mục.</source>
-            <translation>New plan: %1 items added.</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="86" />
-            <source>Không có gì thay đổi so với bản đã lưu.</source>
-            <translation>Nothing changed from the stored version.</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="88" />
-            <source>Thêm</source>
-            <translation>Added</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="88" />
-            <source>Bỏ</source>
-            <translation>Removed</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="89" />
-            <source>Sửa</source>
-            <translation>Changed</translation>
-        </message>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="109" />
-            <source>Đang lưu kế hoạch</source>
-            <translation>Storing the plan</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="121" />
-            <source>Nhập kế hoạch của tỉnh</source>
-            <translation>Import the province's plan</translation>
-        </message>
-    </context>
-    <context>
-        <name>AutoSync</name>
-        <message>
-            <location filename="../../views/auto_sync.py" line="82" />
-            <location filename="../../views/auto_sync.py" line="134" />
-            <source>Tự động đồng bộ</source>
-            <translation>Automatic sync</translation>
-        </message>
-        <message>
-            <location filename="../../views/auto_sync.py" line="102" />
-            <source>Sở đã nhận {0} báo cáo; biên nhận đã lưu.</source>
-            <translation>The province received {0} report(s); receipts kept.</translation>
-        </message>
-        <message>
-            <location filename="../../views/auto_sync.py" line="104" />
-            <source>{0} báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
-            <translation>{0} report(s) refused by the province, need attention (Sync tab).</translation>
-        </message>
-        <message>
-            <location filename="../../views/auto_sync.py" line="140" />
-            <source>Tự động đồng bộ: tắt. Chờ gửi: {0}; cần xem lại: {1}.</source>
-            <translation>Automatic sync: off. Waiting to send: {0}; needing attention: {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../views/auto_sync.py" line="143" />
-            <source>chưa có</source>
-            <translation>none yet</translation>
-        </message>
-        <message>
-            <location filename="../../views/auto_sync.py" line="144" />
-            <source>đang đồng bộ</source>
-            <translation>syncing now</translation>
-        </message>
-        <message>
-            <location filename="../../views/auto_sync.py" line="145" />
-            <source>Đồng bộ thành công gần nhất: {0}. Lần thử tới: {1}. Chờ gửi: {2}; cần xem lại: {3}.</source>
-            <translation>Last successful sync: {0}. Next try: {1}. Waiting to send: {2}; needing attention: {3}.</translation>
-        </message>
-        <message>
-            <location filename="../../views/auto_sync.py" line="148" />
-            <source>Chưa kết nối được với Sở ({0} lần).</source>
-            <translation>The province could not be reached ({0} tries).</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDone</name>
-        <message>
-            <location filename="../../views/export_done.py" line="14" />
-            <source>Đã xuất tệp</source>
-            <translation>File exported</translation>
-        </message>
-        <message>
-            <location filename="../../views/export_done.py" line="15" />
-            <source>Đã xuất {0}</source>
-            <translation>Exported {0}</translation>
-        </message>
-        <message>
-            <location filename="../../views/export_done.py" line="18" />
-            <source>&amp;Mở thư mục</source>
-            <translation>&amp;Open folder</translation>
-        </message>
-        <message>
-            <location filename="../../views/export_done.py" line="21" />
-            <source>Đó&amp;ng</source>
-            <translation>&amp;Close</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReopenDialog</name>
-        <message>
-            <location filename="../../views/reopen_dialog.py" line="17" />
-            <source>Mở lần sửa đổi mới</source>
-            <translation>New revision</translation>
-        </message>
-        <message>
-            <location filename="../../views/reopen_dialog.py" line="18" />
-            <source>&amp;Lý do sửa đổi báo cáo đã ký:</source>
-            <translation>&amp;Reason for revising the signed report:</translation>
-        </message>
-        <message>
-            <location filename="../../views/reopen_dialog.py" line="38" />
-            <source>Hãy ghi lý do sửa đổi: lý do được lưu cùng lần sửa đổi và gửi Sở.</source>
-            <translation>Please give the reason: it is kept with the revision and sent to the province.</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="244"/>
+        <source>Nhóm: {0}</source>
+        <translation>Group: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="246"/>
+        <source>theo dõi, chủ trì</source>
+        <translation>monitors and leads</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="246"/>
+        <source>báo cáo số liệu của đơn vị</source>
+        <translation>reports the agency&apos;s own figure</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="247"/>
+        <source>Đơn vị mình: {0}</source>
+        <translation>This agency: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="249"/>
+        <source>Mục tiêu {0}: {1}</source>
+        <translation>Target {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="249"/>
+        <source>Chưa có mục tiêu.</source>
+        <translation>No target yet.</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="255"/>
+        <source>Thời hạn: {0}</source>
+        <translation>Deadline: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="261"/>
+        <source>còn {0} ngày</source>
+        <translation>{0} day(s) left</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="261"/>
+        <source>đã quá {0} ngày</source>
+        <translation>{0} day(s) overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="264"/>
+        <source>hạn {0}, còn {1} ngày</source>
+        <translation>due {0}, {1} days left</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="265"/>
+        <source>hạn {0}, đã quá {1} ngày</source>
+        <translation>due {0}, {1} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="269"/>
+        <source>Quý trước: chưa có câu trả lời.</source>
+        <translation>Last quarter: no answer.</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="283"/>
+        <source>Quý trước: {0}</source>
+        <translation>Last quarter: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="303"/>
+        <source>Tỷ lệ: {0}%</source>
+        <translation>Rate: {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="304"/>
+        <source>Giá trị: {0}</source>
+        <translation>Value: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="308"/>
+        <source>đạt mục tiêu {0}</source>
+        <translation>meets the target {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_form.py" line="308"/>
+        <source>chưa đạt mục tiêu {0}</source>
+        <translation>short of the target {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemList</name>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="63"/>
+        <source>Tìm (không cần dấu)…</source>
+        <translation>Search (accents optional)…</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="67"/>
+        <source>Mọi mục</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="67"/>
+        <source>Tôi chủ trì</source>
+        <translation>I lead</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="68"/>
+        <source>Tôi phối hợp</source>
+        <translation>I coordinate</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="68"/>
+        <source>Chưa nhập</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="69"/>
+        <source>Có lỗi hoặc cảnh báo</source>
+        <translation>With errors or warnings</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="69"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="74"/>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="74"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="107"/>
+        <source>Mọi kế hoạch</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="158"/>
+        <source>Nhiệm vụ</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/item_list.py" line="163"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>baocao — Báo cáo nhiệm vụ, chỉ tiêu</source>
+        <translation type="vanished">baocao — Task and indicator reports</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="64"/>
+        <source>&amp;Tổng quan</source>
+        <translation>&amp;Overview</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="65"/>
+        <source>&amp;Kế hoạch</source>
+        <translation>&amp;Plans</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="66"/>
+        <location filename="../../views/main_window.py" line="134"/>
+        <source>&amp;Báo cáo</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="67"/>
+        <source>Đồng &amp;bộ</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="87"/>
+        <source>Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi.</source>
+        <translation>Data is encrypted and saved after every change.</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="102"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="103"/>
+        <source>Xuất &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="104"/>
+        <source>Xuất &amp;Excel…</source>
+        <translation>Export &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="106"/>
+        <source>Xuất &amp;Word…</source>
+        <translation>Export &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="108"/>
+        <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
+        <translation>Export &amp;encrypted file for the province…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="110"/>
+        <source>&amp;Nhập số liệu từ Excel…</source>
+        <translation>&amp;Import figures from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="112"/>
+        <source>Xem trước và &amp;in…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="114"/>
+        <source>&amp;Khóa</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="115"/>
+        <source>T&amp;hoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="122"/>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="123"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="126"/>
+        <source>&amp;Làm lại</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="132"/>
+        <source>&amp;Tìm nhiệm vụ</source>
+        <translation>&amp;Find task</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="135"/>
+        <source>&amp;Kiểm tra</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="136"/>
+        <source>&amp;Phê duyệt và ký…</source>
+        <translation>&amp;Approve and sign…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="138"/>
+        <source>&amp;Mở lần sửa đổi mới…</source>
+        <translation>&amp;New revision…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="143"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="148"/>
+        <source>&amp;Công cụ</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="149"/>
+        <source>&amp;Cài đặt…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="168"/>
+        <source>Mở báo cáo</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="215"/>
+        <source>Phê duyệt và ký</source>
+        <translation>Approve and sign</translation>
+    </message>
+    <message>
+        <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
+        <translation type="vanished">Revision {0} signed; the report waits to be sent to the province.</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="240"/>
+        <source>Mở lần sửa đổi mới</source>
+        <translation>New revision</translation>
+    </message>
+    <message>
+        <source>Lý do sửa đổi báo cáo đã ký:</source>
+        <translation type="vanished">Why the signed report is revised:</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="253"/>
+        <source>Xuất PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="306"/>
+        <source>Đã xuất {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="261"/>
+        <source>Đang xuất PDF</source>
+        <translation>Exporting PDF</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="220"/>
+        <source>Đã ký lần {0}. Báo cáo sẽ tự gửi Sở ở lần đồng bộ tới (hoặc bấm Đồng bộ ngay).</source>
+        <translation>Revision {0} signed. The report will be sent to the province at the next sync (or press Sync now).</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="266"/>
+        <source>Xuất Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="272"/>
+        <source>Đang xuất Excel</source>
+        <translation>Exporting Excel</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="280"/>
+        <source>Xuất Word</source>
+        <translation>Export Word</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="286"/>
+        <source>Đang xuất Word</source>
+        <translation>Exporting Word</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="292"/>
+        <source>Xuất tệp mã hóa</source>
+        <translation>Export encrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="293"/>
+        <source>Tệp mã hóa gửi Sở (*.bcx)</source>
+        <translation>Encrypted file for the province (*.bcx)</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="301"/>
+        <source>Đang xuất tệp mã hóa</source>
+        <translation>Exporting the encrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="312"/>
+        <source>Nhập số liệu từ Excel</source>
+        <translation>Import figures from Excel</translation>
+    </message>
+    <message>
+        <source>Đang nhập số liệu</source>
+        <translation type="vanished">Importing figures</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="140"/>
+        <source>Ký &amp;số tệp PDF…</source>
+        <translation>Sign a PDF &amp;digitally…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="150"/>
+        <source>Nhập &amp;kế hoạch của tỉnh…</source>
+        <translation>Import the province&apos;s &amp;plan…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="56"/>
+        <source>Báo cáo nhiệm vụ, chỉ tiêu</source>
+        <translation>Task and indicator reports</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativePanel</name>
+    <message>
+        <location filename="../../views/narrative_panel.py" line="40"/>
+        <source>Tình hình và &amp;kết quả chung</source>
+        <translation>&amp;Summary of results</translation>
+    </message>
+    <message>
+        <location filename="../../views/narrative_panel.py" line="41"/>
+        <source>Khó khăn, &amp;vướng mắc</source>
+        <translation>&amp;Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../views/narrative_panel.py" line="41"/>
+        <source>Đề &amp;xuất, kiến nghị</source>
+        <translation>&amp;Proposals</translation>
+    </message>
+    <message>
+        <location filename="../../views/narrative_panel.py" line="82"/>
+        <source>Không lưu được</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>NextStep</name>
+    <message>
+        <location filename="../../views/next_step_text.py" line="25"/>
+        <source>Báo cáo {0} đã gửi và Sở đã nhận. Chưa có việc cần làm.</source>
+        <translation>The {0} report was sent and the province received it. Nothing to do now.</translation>
+    </message>
+    <message>
+        <location filename="../../views/next_step_text.py" line="27"/>
+        <source>Việc cần làm ngay: báo cáo {0} đã quá hạn; hãy hoàn thành, ký và gửi Sở.</source>
+        <translation>To do now: the {0} report is overdue; complete it, sign it and send it to the province.</translation>
+    </message>
+    <message>
+        <location filename="../../views/next_step_text.py" line="30"/>
+        <source>Việc cần làm bây giờ: hoàn thành, ký và gửi báo cáo {0}, hạn nộp trước ngày {1}; số liệu tính từ ngày {2} đến ngày {3}.</source>
+        <translation>To do now: complete, sign and send the {0} report, due before {1}; figures from {2} to {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../views/next_step_text.py" line="34"/>
+        <source>Kỳ số liệu chưa bắt đầu: có thể soạn trước, nhưng nên ký khi đã có đủ số liệu.</source>
+        <translation>The data period has not started yet: you can draft now, but sign once all the figures are in.</translation>
+    </message>
+    <message>
+        <location filename="../../views/next_step_text.py" line="37"/>
+        <source>Việc cần làm bây giờ: báo cáo {0} đã ký, đang chờ gửi Sở. Ứng dụng tự gửi khi có kết nối (mục Đồng bộ); không có mạng thì dùng Tệp → Xuất tệp mã hóa gửi Sở.</source>
+        <translation>To do now: the {0} report is signed and waiting to be sent. The app sends it by itself when connected (Sync tab); without a network use File → Export encrypted file for the province.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodCardView</name>
+    <message>
+        <location filename="../../views/period_card.py" line="48"/>
+        <source>Tình trạng:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="48"/>
+        <source>Kiểm tra:</source>
+        <translation>Checks:</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="49"/>
+        <source>Gửi Sở:</source>
+        <translation>Sent to province:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hạn nộp trước ngày {0}: còn %n ngày</source>
+        <translation type="vanished">
+            <numerusform>Due before {0}: %n day left</numerusform>
+            <numerusform>Due before {0}: %n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hạn nộp trước ngày {0}: đã quá hạn %n ngày</source>
+        <translation type="vanished">
+            <numerusform>Due before {0}: %n day late</numerusform>
+            <numerusform>Due before {0}: %n days late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="64"/>
+        <source>Hạn nộp trước ngày {0} (ngày cuối {1})</source>
+        <translation>Due before {0} (last day {1})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/period_card.py" line="69"/>
+        <source>: còn %n ngày</source>
+        <translation>
+            <numerusform>: %n day left</numerusform>
+            <numerusform>: %n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="71"/>
+        <source>: hôm nay là ngày cuối</source>
+        <translation>: today is the last day</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/period_card.py" line="73"/>
+        <source>: đã quá hạn %n ngày</source>
+        <translation>
+            <numerusform>: %n day overdue</numerusform>
+            <numerusform>: %n days overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="80"/>
+        <source>Chưa có báo cáo kỳ này</source>
+        <translation>No report for this period yet</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="83"/>
+        <source>Đã nhập {0}/{1} mục</source>
+        <translation>{0}/{1} items filled</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="85"/>
+        <source>{0} lỗi, {1} cảnh báo</source>
+        <translation>{0} errors, {1} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="88"/>
+        <source>Mở báo cáo &amp;quá hạn</source>
+        <translation>Open the &amp;late report</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="88"/>
+        <source>Mở &amp;báo cáo</source>
+        <translation>Open &amp;report</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="89"/>
+        <source>Mở báo cáo &amp;kỳ sau</source>
+        <translation>Open &amp;next period</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="89"/>
+        <source>Mở báo cáo kỳ &amp;trước</source>
+        <translation>Open the &amp;previous report</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="94"/>
+        <source>Cần làm bây giờ</source>
+        <translation>To do now</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="99"/>
+        <source>Chưa bắt đầu</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="99"/>
+        <source>Đang soạn</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="100"/>
+        <source>Đã phê duyệt</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="100"/>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="100"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="101"/>
+        <source>Sở đã nhận</source>
+        <translation>Received by the province</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="103"/>
+        <source>{0} (lần {1})</source>
+        <translation>{0} (revision {1})</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="107"/>
+        <source>Chưa có gì để gửi</source>
+        <translation>Nothing to send yet</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="109"/>
+        <source>Sở đã nhận lúc {0}</source>
+        <translation>Received by the province at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="110"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="110"/>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="110"/>
+        <source>Chờ biên nhận</source>
+        <translation>Waiting for the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../views/period_card.py" line="111"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+</context>
+<context>
+    <name>Pkcs11SettingsWidget</name>
+    <message>
+        <location filename="../../views/pkcs11_settings.py" line="22"/>
+        <source>— chọn loại token —</source>
+        <translation>— choose the token type —</translation>
+    </message>
+    <message>
+        <location filename="../../views/pkcs11_settings.py" line="30"/>
+        <source>Đường dẫn thư viện PKCS#11 (.dll / .so)</source>
+        <translation>PKCS#11 library path (.dll / .so)</translation>
+    </message>
+    <message>
+        <location filename="../../views/pkcs11_settings.py" line="31"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../views/pkcs11_settings.py" line="39"/>
+        <source>Không bắt buộc: http://… máy chủ dấu thời gian (RFC 3161)</source>
+        <translation>Optional: http://… timestamp server (RFC 3161)</translation>
+    </message>
+    <message>
+        <location filename="../../views/pkcs11_settings.py" line="42"/>
+        <source>Loại token:</source>
+        <translation>Token type:</translation>
+    </message>
+    <message>
+        <location filename="../../views/pkcs11_settings.py" line="43"/>
+        <source>Thư viện PKCS#11:</source>
+        <translation>PKCS#11 library:</translation>
+    </message>
+    <message>
+        <location filename="../../views/pkcs11_settings.py" line="44"/>
+        <source>Máy chủ dấu thời gian:</source>
+        <translation>Timestamp server:</translation>
+    </message>
+    <message>
+        <location filename="../../views/pkcs11_settings.py" line="52"/>
+        <source>Thư viện PKCS#11 của token</source>
+        <translation>The token&apos;s PKCS#11 library</translation>
+    </message>
+    <message>
+        <location filename="../../views/pkcs11_settings.py" line="53"/>
+        <source>Thư viện (*.dll *.so *.dylib);;Mọi tệp (*)</source>
+        <translation>Libraries (*.dll *.so *.dylib);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBrowser</name>
+    <message>
+        <location filename="../../views/plan_browser.py" line="44"/>
+        <source>Tìm (không cần dấu): chuyen doi so…</source>
+        <translation>Search (accents optional): chuyen doi so…</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="47"/>
+        <source>Mọi vai trò</source>
+        <translation>Any role</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="48"/>
+        <source>Tôi chủ trì</source>
+        <translation>I lead</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="49"/>
+        <source>Tôi phối hợp</source>
+        <translation>I coordinate</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="52"/>
+        <source>Mọi loại thời hạn</source>
+        <translation>Any deadline kind</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="56"/>
+        <source>Chỉ &amp;quá hạn</source>
+        <translation>&amp;Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="58"/>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="58"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="59"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="59"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="60"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="60"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="72"/>
+        <source>&amp;Tìm:</source>
+        <translation>Sea&amp;rch:</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="98"/>
+        <source>Mọi phần</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_browser.py" line="115"/>
+        <source>{0} / {1} nhiệm vụ</source>
+        <translation>{0} / {1} tasks</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImportDialog</name>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="43"/>
+        <source>Nhập kế hoạch: %1</source>
+        <translation>Import plan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="44"/>
+        <source>Đang đọc %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="51"/>
+        <source>&amp;Nhập</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="54"/>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="59"/>
+        <source>Thay đổi so với bản đã lưu:</source>
+        <translation>Changes from the stored version:</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="61"/>
+        <source>Cảnh báo:</source>
+        <translation>Warnings:</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="66"/>
+        <source>Đang đọc kế hoạch</source>
+        <translation>Reading the plan</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="74"/>
+        <source>Kế hoạch %1</source>
+        <translation>Plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="78"/>
+        <source>Ngày ban hành: %1</source>
+        <translation>Issued on: %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="79"/>
+        <source>Đọc được %1 mục, %2 nhiệm vụ, %3 chỉ tiêu.</source>
+        <translation>Read %1 sections, %2 tasks, %3 indicators.</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="84"/>
+        <source>Kế hoạch mới: thêm %1 mục.</source>
+        <translation>New plan: %1 items added.</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="86"/>
+        <source>Không có gì thay đổi so với bản đã lưu.</source>
+        <translation>Nothing changed from the stored version.</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="88"/>
+        <source>Thêm</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="88"/>
+        <source>Bỏ</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="89"/>
+        <source>Sửa</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="109"/>
+        <source>Đang lưu kế hoạch</source>
+        <translation>Storing the plan</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../views/print_preview.py" line="68"/>
+        <source>Xem trước khi in — {0}</source>
+        <translation>Print preview — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../views/reopen_dialog.py" line="17"/>
+        <source>Mở lần sửa đổi mới</source>
+        <translation>New revision</translation>
+    </message>
+    <message>
+        <location filename="../../views/reopen_dialog.py" line="18"/>
+        <source>&amp;Lý do sửa đổi báo cáo đã ký:</source>
+        <translation>&amp;Reason for revising the signed report:</translation>
+    </message>
+    <message>
+        <location filename="../../views/reopen_dialog.py" line="38"/>
+        <source>Hãy ghi lý do sửa đổi: lý do được lưu cùng lần sửa đổi và gửi Sở.</source>
+        <translation>Please give the reason: it is kept with the revision and sent to the province.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDelegate</name>
+    <message>
+        <source>«{0}» không phải là một số (ví dụ: 1.250 hoặc 99,5).</source>
+        <translation type="vanished">«{0}» is not a number (e.g. 1,250 or 99.5).</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEditor</name>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="58"/>
+        <source>Sửa «{0}» mục {1}</source>
+        <translation>Edit «{0}» of item {1}</translation>
+    </message>
+    <message>
+        <source>&amp;Nhiệm vụ</source>
+        <translation type="vanished">&amp;Tasks</translation>
+    </message>
+    <message>
+        <source>C&amp;hỉ tiêu</source>
+        <translation type="vanished">&amp;Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="108"/>
+        <source>Từng &amp;mục</source>
+        <translation>One ite&amp;m at a time</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="109"/>
+        <source>&amp;Nhiệm vụ (bảng)</source>
+        <translation>&amp;Tasks (table)</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="110"/>
+        <source>C&amp;hỉ tiêu (bảng)</source>
+        <translation>&amp;Indicators (table)</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="113"/>
+        <source>Phần chun&amp;g</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="125"/>
+        <source>Sửa đổi (mở &amp;lần mới)…</source>
+        <translation>Revise (open a &amp;new revision)…</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="142"/>
+        <source>Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa.</source>
+        <translation>Click a line (or select it and press Enter) to go to the item to fix.</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="143"/>
+        <source>Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa. Lỗi đứng trước cảnh báo; còn lỗi thì chưa ký được.</source>
+        <translation>Click a line (or select it and press Enter) to go to the item to fix. Errors come before warnings; the report cannot be signed while errors remain.</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="207"/>
+        <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
+        <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="221"/>
+        <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
+        <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="239"/>
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="258"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="280"/>
+        <source>Kiểm tra báo cáo</source>
+        <translation>Check the report</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="289"/>
+        <source>Không kiểm tra được báo cáo.</source>
+        <translation>The report could not be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="307"/>
+        <source>{0} lỗi, {1} cảnh báo</source>
+        <translation>{0} errors, {1} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_editor/editor.py" line="406"/>
+        <source>— (chọn một nhiệm vụ hoặc chỉ tiêu)</source>
+        <translation>— (choose a task or an indicator)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportModels</name>
+    <message>
+        <location filename="../../views/report_models.py" line="55"/>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="56"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="57"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="58"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="59"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="60"/>
+        <source>Tỷ lệ (%)</source>
+        <translation>Percent (%)</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="61"/>
+        <source>Kết quả thực hiện</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="62"/>
+        <source>Khó khăn, vướng mắc</source>
+        <translation>Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="63"/>
+        <source>Đề xuất, kiến nghị</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="64"/>
+        <location filename="../../views/report_models.py" line="81"/>
+        <source>Lý do không áp dụng</source>
+        <translation>Reason not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="65"/>
+        <location filename="../../views/report_models.py" line="82"/>
+        <source>Minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="72"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="73"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="74"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="75"/>
+        <source>Mục tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="76"/>
+        <source>Tử số</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="77"/>
+        <source>Mẫu số</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="78"/>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="79"/>
+        <source>Cấp độ</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="80"/>
+        <source>Ghi chú, giải trình</source>
+        <translation>Note, explanation</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="236"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../views/report_models.py" line="236"/>
+        <source>Phối hợp</source>
+        <translation>Coordinator</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../views/settings_dialog.py" line="60"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_dialog.py" line="69"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_dialog.py" line="70"/>
+        <source>Không tự khóa</source>
+        <translation>Never lock</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_dialog.py" line="76"/>
+        <source>Theo hệ thống</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_dialog.py" line="81"/>
+        <source>&amp;Ngôn ngữ:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_dialog.py" line="81"/>
+        <source>&amp;Tự khóa sau:</source>
+        <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_dialog.py" line="82"/>
+        <source>&amp;Cỡ chữ:</source>
+        <translation>&amp;Font size:</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_dialog.py" line="86"/>
+        <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý».</source>
+        <translation>A new language takes effect as soon as you press OK.</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="45"/>
+        <source>Phê duyệt và ký báo cáo</source>
+        <translation>Approve and sign the report</translation>
+    </message>
+    <message>
+        <source>Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
+        <translation type="vanished">Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="51"/>
+        <source>Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký ({0} mục).</source>
+        <translation>This is the first signing of this report: below is everything that will be signed ({0} entries).</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="54"/>
+        <source>Những thay đổi so với lần ký trước (lần {0}): {1} thay đổi.</source>
+        <translation>Changes since the last signed revision (revision {0}): {1} change(s).</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="56"/>
+        <source>Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
+        <translation>Once signed, this revision is frozen and queued for the province.</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="60"/>
+        <source>«Ký» là phê duyệt: khóa nội dung lần này bằng khóa của máy đã đăng ký và gửi Sở; báo cáo nào cũng phải «Ký». «Ký số…» là việc thêm, khi cơ quan dùng chữ ký số: ký tệp PDF của báo cáo bằng chứng thư số (USB token) của người ký và của cơ quan.</source>
+        <translation>«Sign» is the approval: it freezes this revision with the enrolled PC&apos;s key and sends it to the province; every report must be signed this way. «Sign digitally…» is an extra step for agencies that use digital signatures: it signs the report&apos;s PDF with the signer&apos;s and the agency&apos;s certificates (USB token).</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="68"/>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="68"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="68"/>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="68"/>
+        <source>Trước</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="69"/>
+        <source>Sau</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="82"/>
+        <source>Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}</source>
+        <translation>Cannot sign yet: {0} errors remain. First: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="86"/>
+        <source>Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.</source>
+        <translation>The report is valid ({0} warnings). Press «Sign» to approve and sign.</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="89"/>
+        <location filename="../../views/sign_dialog.py" line="123"/>
+        <source>&amp;Ký</source>
+        <translation>&amp;Sign</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="92"/>
+        <source>Ký &amp;số…</source>
+        <translation>Sign &amp;digitally…</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="95"/>
+        <source>Ký tệp PDF của báo cáo bằng chứng thư số (USB token)</source>
+        <translation>Sign the report&apos;s PDF with a digital certificate (USB token)</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="120"/>
+        <source>Phê duyệt và ký báo cáo này? Sau khi ký không sửa được nữa (muốn sửa phải mở lần mới), và bản đã ký sẽ được gửi Sở.</source>
+        <translation>Approve and sign this report? Once signed it can no longer be edited (a change needs a new revision), and the signed copy will be sent to the province.</translation>
+    </message>
+    <message>
+        <location filename="../../views/sign_dialog.py" line="124"/>
+        <source>&amp;Xem lại</source>
+        <translation>&amp;Review</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../views/sync_panel.py" line="78"/>
+        <source>để trống: dùng proxy của hệ thống</source>
+        <translation>empty: use the system proxy</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="80"/>
+        <source>&amp;Lưu cài đặt</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="83"/>
+        <source>mã một lần do Sở cấp</source>
+        <translation>one-time code from the province</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="84"/>
+        <source>Đăng &amp;ký với Sở</source>
+        <translation>&amp;Enroll with the province</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="91"/>
+        <source>Đồng &amp;bộ ngay</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="94"/>
+        <source>&amp;Dừng</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="105"/>
+        <location filename="../../views/sync_panel.py" line="107"/>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="105"/>
+        <location filename="../../views/sync_panel.py" line="107"/>
+        <source>Lần</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="105"/>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="107"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="108"/>
+        <source>Sở nhận lúc</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="227"/>
+        <source>không cần: máy này đã đăng ký</source>
+        <translation>not needed: this PC is enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="228"/>
+        <source>Máy này đã đăng ký với Sở, báo cáo cho {0} ({1}).
+Dấu vân tay khóa ký biên nhận của Sở: {2}</source>
+        <translation>This PC is enrolled with the province, reporting for {0} ({1}).
+Fingerprint of the province&apos;s receipt-signing key: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="233"/>
+        <location filename="../../views/sync_panel.py" line="235"/>
+        <location filename="../../views/sync_panel.py" line="334"/>
+        <source>Sở đã nhận</source>
+        <translation>Received by the province</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="233"/>
+        <source>Sở từ chối</source>
+        <translation>Refused by the province</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="233"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="234"/>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="234"/>
+        <source>Chờ biên nhận</source>
+        <translation>Waiting for the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="235"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="271"/>
+        <source>Đang kết nối với Sở…</source>
+        <translation>Connecting to the province…</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="294"/>
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="303"/>
+        <source>Đang gửi gói {0}/{1}: {2} / {3}</source>
+        <translation>Sending bundle {0}/{1}: {2} / {3}</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="307"/>
+        <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
+        <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="320"/>
+        <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
+        <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="323"/>
+        <source>Có nhiệm vụ mới từ Sở: {0}.</source>
+        <translation>New assignments from the province: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="334"/>
+        <source>Sở đã có từ trước</source>
+        <translation>Already received by the province</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="335"/>
+        <source>Sở từ chối: cần xử lý</source>
+        <translation>Refused by the province: needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="335"/>
+        <source>Chưa gửi được, sẽ thử lại</source>
+        <translation>Not sent yet; will try again</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="336"/>
+        <source>Đã dừng</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="106"/>
+        <location filename="../../views/sync_panel.py" line="108"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="109"/>
+        <source>Kết quả lần đồng bộ vừa rồi</source>
+        <translation>Outcome of the last sync</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="112"/>
+        <source>Máy chủ của Sở</source>
+        <translation>Province server</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="114"/>
+        <source>Địa &amp;chỉ:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="114"/>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="115"/>
+        <source>Tệp &amp;CA:</source>
+        <translation>&amp;CA file:</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="121"/>
+        <source>&amp;Mã đăng ký:</source>
+        <translation>Enrollment &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="138"/>
+        <source>Biên nhận của Sở</source>
+        <translation>Receipts from the province</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="248"/>
+        <source>Đã lưu cài đặt.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="256"/>
+        <source>Đăng ký với Sở</source>
+        <translation>Enroll with the province</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="261"/>
+        <source>Đã đăng ký.</source>
+        <translation>Enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../views/sync_panel.py" line="178"/>
+        <location filename="../../views/sync_panel.py" line="284"/>
+        <source>Đồng bộ với Sở</source>
+        <translation>Sync with the province</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>baocao — Mở khóa dữ liệu</source>
+        <translation type="vanished">baocao — Unlock your data</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="53"/>
+        <source>Mở khóa dữ liệu</source>
+        <translation>Unlock your data</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="61"/>
+        <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
+        <translation>Quarterly task and indicator reports</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="83"/>
+        <source>&amp;Mở khóa</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="86"/>
+        <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
+        <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="90"/>
+        <location filename="../../views/unlock_window.py" line="118"/>
+        <location filename="../../views/unlock_window.py" line="143"/>
+        <source>&amp;Người dùng:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="91"/>
+        <location filename="../../views/unlock_window.py" line="119"/>
+        <source>Mật &amp;khẩu:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="106"/>
+        <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
+        <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="113"/>
+        <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
+        <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="114"/>
+        <source>&amp;Tạo kho dữ liệu</source>
+        <translation>&amp;Create the data store</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="120"/>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat the passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="130"/>
+        <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
+        <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="137"/>
+        <source>Đặt &amp;mật khẩu mới</source>
+        <translation>Set a &amp;new passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="139"/>
+        <source>&amp;Quay lại</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="142"/>
+        <source>&amp;Khóa khôi phục:</source>
+        <translation>&amp;Recovery key:</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="144"/>
+        <source>Mật khẩu &amp;mới:</source>
+        <translation>&amp;New passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="146"/>
+        <source>Nhập &amp;lại:</source>
+        <translation>Re&amp;peat:</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="159"/>
+        <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
+        <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="170"/>
+        <source>&amp;Chép vào bộ nhớ tạm</source>
+        <translation>&amp;Copy to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="172"/>
+        <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
+        <translation>I have &amp;kept the recovery key in a safe place</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="173"/>
+        <source>&amp;Tiếp tục</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="210"/>
+        <source>Đang mở khóa…</source>
+        <translation>Unlocking…</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="254"/>
+        <location filename="../../views/unlock_window.py" line="285"/>
+        <source>Hai mật khẩu không giống nhau.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../views/unlock_window.py" line="238"/>
+        <source>Hãy nhập mật khẩu.</source>
+        <translation>Please enter the passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../views/worker.py" line="120"/>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../views/worker.py" line="224"/>
+        <source>Lỗi không mong đợi ({0}).</source>
+        <translation>Unexpected error ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../views/plan_import_dialog.py" line="121"/>
+        <source>Nhập kế hoạch của tỉnh</source>
+        <translation>Import the province&apos;s plan</translation>
+    </message>
+</context>
 </TS>
