@@ -296,7 +296,7 @@ class UnlockWindow(QWidget):
         self._run(work, self.unlocked.emit)
 
     def set_hint(self, text: str) -> None:
-        """Show ``text`` above the unlock fields (the demo's user and passphrase, which a person who started
+        """Show ``text`` under the title, above the fields (the demo's user and passphrase, which a person who started
         the app from an icon never saw in the terminal)."""
         hint = self.findChild(QLabel, "unlockHint")
         if hint is None:
@@ -304,7 +304,7 @@ class UnlockWindow(QWidget):
             hint.setObjectName("unlockHint")
             hint.setWordWrap(True)
             hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout = self.unlock_page.layout()
+            layout = self.layout()
             if isinstance(layout, QVBoxLayout):
-                layout.insertWidget(0, hint)
+                layout.insertWidget(1, hint)  # under the title, above whichever page is shown
         hint.setText(text)
