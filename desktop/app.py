@@ -20,6 +20,7 @@ from desktop.package_data import resources_dir
 from desktop.services.accounts import default_data_dir
 from desktop.views.main_window import MainWindow
 from desktop.views.qt_dialogs import use_translated_dialogs
+from desktop.views.screen_fit import place_on_screen
 from desktop.views.settings_dialog import (
     UiSettings,
     load_ui_settings,
@@ -77,6 +78,7 @@ def create_main_window(store: Store, ui: UiSettings | None = None, today: date |
     while holding the GIL, and over the whole GUI heap that froze the UI thread for 100–170 ms.
     """
     window = MainWindow(store, ui or UiSettings(), today)
+    place_on_screen(window)  # a first start opens large and centred (a kept geometry, if any, comes after)
     gc.freeze()
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     return window
@@ -163,8 +165,9 @@ def startup_settings(folder: Path, language: str | None = None) -> UiSettings:
     return replace(ui, language=wanted) if wanted in ("vi", "en") else ui
 
 
-def run_gui(data_dir: Path | None = None, language: str | None = None) -> int:
-    """Run the desktop application until its last window closes; returns the exit code."""
+def run_gui(data_dir: Path | None = None, language: str | None = None, *, unlock_hint: str | None = None) -> int:
+    """Run the desktop application until its last window closes; returns the exit code. ``unlock_hint`` is
+    shown above the unlock fields (``baocao demo`` says there which user and passphrase open its store)."""
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("baocao")
@@ -175,6 +178,8 @@ def run_gui(data_dir: Path | None = None, language: str | None = None) -> int:
     folder = data_dir or default_data_dir()
     session = GuiSession(app, folder, startup_settings(folder, language))
     session.start()
+    if unlock_hint:
+        session.unlock_window.set_hint(unlock_hint)
     try:
         return int(app.exec())
     finally:

@@ -46,7 +46,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
             return 0
         from desktop.app import run_gui
 
-        return run_gui(folder, None)
+        hint = None if os.environ.get("BAOCAO_PASSPHRASE") else tr(
+            f"Kho dữ liệu demo: người dùng «{context.user(args)}», mật khẩu «{DEMO_PASSPHRASE}».",
+            f"Demo store: user «{context.user(args)}», passphrase «{DEMO_PASSPHRASE}».")
+        return run_gui(folder, None, unlock_hint=hint)
 
 
 def _tell(folder: Path, user: str, recovery_key: str | None, url: str | None) -> None:

@@ -13,6 +13,7 @@ from datetime import date
 
 from desktop.domain.numbers import format_number
 from desktop.domain.report_snapshot import DocumentInfo, IndicatorEntry, ReportSnapshot, TaskEntry
+from desktop.domain.sentence_case import in_sentence
 from desktop.domain.task_status import task_status
 
 UNSIGNED = ("draft", "approved")
@@ -187,7 +188,7 @@ def plan_citation(plan: Mapping[str, str]) -> str:
     title = (plan.get("title") or "").strip().rstrip(".")
     if title:
         about = "" if title.lower().startswith("về ") else "về "
-        text += f" {about}{title[:1].lower()}{title[1:]}"
+        text += f" {about}{in_sentence(title)}"
     return text
 
 

@@ -87,6 +87,11 @@ class ValidationResult:
         """Issues grouped by principle, in the order đúng, đủ, sạch, sống, thống nhất."""
         return {p: tuple(i for i in self.issues if i.principle == p) for p in PRINCIPLES}
 
+    def errors_first(self) -> ValidationResult:
+        """The same issues with the errors before the warnings (each in item order), as a list to work
+        through reads them: what blocks signing first."""
+        return ValidationResult(self.errors + tuple(i for i in self.issues if i.severity != ERROR))
+
     def for_item(self, kind: str, key: str) -> tuple[Issue, ...]:
         """The issues about one item."""
         return tuple(i for i in self.issues if i.item_kind == kind and i.item_key == key)

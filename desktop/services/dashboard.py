@@ -2,17 +2,21 @@
 
 A report the province has not yet received stays on the dashboard after its deadline, as an overdue card
 before the current one: on the deadline day the current period moves on, but the late report is still
-owed, and it is the one that most needs the user's attention.
+owed, and it is the one that most needs the user's attention. Once received it stays a while longer
+(``RECEIVED_DAYS`` after its deadline) as a "received" card with its receipt: a report that vanished the
+moment the province had it left the user wondering where it went. ``Dashboard.next_step`` names the one
+report to work on now (``domain/next_step.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.next_step import CardState, NextStep, next_step
 from desktop.domain.task_status import DONE, DONE_LATE
 from desktop.domain.vietnam_clock import vietnam_today
 from desktop.models.outbox import OutboxItem
@@ -39,7 +43,8 @@ class PeriodCard:
     warnings: int
     sync_state: str | None
     receipt_at: datetime | None
-    role: str = "current"  # "overdue" (an earlier report still owed), "current" or "next"
+    role: str = "current"  # "overdue" (an earlier report still owed), "received" (it reached the province
+    # lately), "current" or "next"
 
     @property
     def percent_filled(self) -> int:
@@ -54,6 +59,10 @@ class Dashboard:
     agency_name: str
     cards: list[PeriodCard] = field(default_factory=list)
     overdue: list[TaskItem] = field(default_factory=list)
+    next_step: NextStep | None = None
+
+
+RECEIVED_DAYS = 30
 
 
 def dashboard(store: Store, today: date | None = None) -> Dashboard:
@@ -66,13 +75,14 @@ def dashboard(store: Store, today: date | None = None) -> Dashboard:
         period = period_service.check_code(current)
         assigned = assignment(session, agency)
         previous = period.previous().code
-        cards = [_card(session, agency, assigned, previous, moment, "overdue")] \
-            if _owed(session, agency, previous) else []
+        earlier = _earlier_role(session, agency, previous, moment)
+        cards = [_card(session, agency, assigned, previous, moment, earlier)] if earlier else []
         cards += [_card(session, agency, assigned, current, moment, "current"),
                   _card(session, agency, assigned, period.next().code, moment, "next")]
         report = latest_report(session, agency, current)
         overdue = [t for t in task_items(session, report, agency, assigned) if _overdue(t, moment)] if report else []
-        return Dashboard(agency.name, cards, overdue)
+        step = next_step([CardState(c.period.code, c.role, c.status, c.sync_state) for c in cards])
+        return Dashboard(agency.name, cards, overdue, step)
 
 
 def _card(session: Session, agency: Agency, assigned: Assignment, code: str, today: date,
@@ -105,6 +115,16 @@ def _owed(session: Session, agency: Agency, code: str) -> bool:
     if report is None or report.status == "acknowledged":
         return False
     return item is None or item.state != "receipted"
+
+
+def _earlier_role(session: Session, agency: Agency, code: str, today: date) -> str | None:
+    """"overdue" while the previous period's report is owed, "received" for ``RECEIVED_DAYS`` after its
+    deadline once the province has it, else None (no card)."""
+    if _owed(session, agency, code):
+        return "overdue"
+    report, _item = _latest(session, agency, code)
+    shown_until = period_service.period_view(session, code, today).last_day + timedelta(days=RECEIVED_DAYS)
+    return "received" if report is not None and today <= shown_until else None
 
 
 def _overdue(task: TaskItem, today: date) -> bool:

@@ -77,6 +77,14 @@ def early_signing_warning(period_code: str, today: date | None = None) -> EarlyS
     return early_signing(Period.parse(period_code), today or vietnam_today())
 
 
+def previous_signed_revision(store: Store, period_code: str) -> int | None:
+    """The number of the signed revision the one being edited replaces; None for a first signing."""
+    with store.session() as session:
+        current = report_for_edit(session, installation_agency(session), period_code)
+        previous = session.get(Report, current.supersedes_id) if current.supersedes_id else None
+        return previous.revision if previous is not None else None
+
+
 def approve_and_sign(store: Store, period_code: str, today: date | None = None) -> SignedRevision:
     """Validate, freeze and sign the period's editable revision and queue its bundle; all or nothing."""
     with store.session() as session:

@@ -28,15 +28,16 @@ from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_rec
 from desktop.services.plans import store_parsed_plan
 from desktop.services.province_history import RestoreOutcome, learn_chain, open_revision_from_province, restore_history
 from desktop.services.signed_documents import documents_ready
+from desktop.services.sync_status import PENDING_STATES, record_success
 from desktop.signing.trust import set_province_roots
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.server_url import check_server_url
 from desktop.sync.sync_client import BundleToSend, ProvinceClient, UploadState
+from desktop.sync.sync_errors import TransientError
 from desktop.sync.sync_run import SyncProgress, SyncReport, run_sync
 
 URL_SETTING, PROXY_SETTING, CA_SETTING = "sync.server_url", "sync.proxy", "sync.ca_file"
 ETAG_SETTING = "sync.assignments_etag"
-PENDING_STATES = ("new", "uploading", "committed")
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,8 @@ def _sync(store: Store, progress: Callable[[SyncProgress], None] | None,
             report.stopped_by = more.stopped_by
         if report.outcomes:
             learn_chain(store, client)
+    if not isinstance(report.stopped_by, TransientError):
+        record_success(store)
     return SyncOutcome(changed, plans, report)
 
 

@@ -3,24 +3,28 @@
 A one-second timer asks ``SyncSchedule`` whether an attempt is due; the attempt (and, while the province
 is unreachable, a tiny health probe every few seconds) runs through ``views/worker.py`` without a dialog.
 Nothing is shown when nothing happened; a receipt that arrives or a bundle that needs attention gives a
-status-bar ``notice``. A sync the user started by hand is never doubled (``services.sync.sync_if_idle``).
+status-bar ``notice``. A sync the user started by hand is never doubled (``services.sync.sync_if_idle``), and
+counts as the last sync and the start of the next interval (``synced_by_hand``). The line reads what waits
+and the last successful sync from the store (``services.sync_status``) as soon as the window opens, so it
+never says "Chờ gửi: 0" while a card says a report waits; every time in it is Vietnam time.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.domain.periods import vietnam_time
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services.sync_schedule import SyncSchedule, interval_seconds
+from desktop.services.sync_status import SyncStatus, sync_status
 from desktop.sync.sync_errors import TransientError
+from desktop.views.formatting import format_datetime
 from desktop.views.worker import run_operation
 
 TICK_MS = 1000
@@ -47,6 +51,7 @@ class AutoSync(QObject):
             self.schedule.probe_every = min(self.schedule.probe_every, interval)
         self.attempts: list[tuple[float, str]] = []  # (start, "ok" / "unreachable" / "refused")
         self.waiting, self.attention = 0, 0
+        self.last_success: datetime | None = None  # the store's, so a sync by hand or before a restart counts
         self.label = QLabel()
         self.label.setObjectName("autoSyncStatus")
         self.label.setWordWrap(True)
@@ -56,6 +61,22 @@ class AutoSync(QObject):
         self.timer.start(TICK_MS)
         self._probing = False
         self._started = 0.0
+        self._show()
+        self.read_status()
+
+    def read_status(self) -> None:
+        """Read what waits and the last successful sync from the store, on a worker."""
+        run_operation(self._parent, lambda _p, _c: sync_status(self.store), title=self.tr("Tự động đồng bộ"),
+                      on_success=self._status_read, on_failure=lambda _error: None, dialog=False)
+
+    def synced_by_hand(self) -> None:
+        """A sync the user ran has finished: it is the last sync, and the next one waits a full interval."""
+        if not self.schedule.running:
+            self.schedule.succeeded(self._clock())
+        self.read_status()
+
+    def _status_read(self, status: SyncStatus) -> None:
+        self.waiting, self.attention, self.last_success = status.waiting, status.attention, status.last_success
         self._show()
 
     def set_interval(self, interval: float | None) -> None:
@@ -77,18 +98,19 @@ class AutoSync(QObject):
         self._started = self._clock()
         sync = _sync_service()
 
-        def work(_progress: Any, cancelled: Any) -> tuple[Any, tuple[int, int]]:
+        def work(_progress: Any, cancelled: Any) -> tuple[Any, SyncStatus]:
             try:
                 outcome: Any = sync.sync_if_idle(self.store, cancelled=cancelled)
             except TransientError as exc:  # unreachable: still count what waits, for the dashboard line
                 outcome = exc
-            return outcome, sync.outbox_counts(self.store)
+            return outcome, sync_status(self.store)
 
         run_operation(self._parent, work, title=self.tr("Tự động đồng bộ"), on_success=self._done,
                       on_failure=self._failed, dialog=False)
 
-    def _done(self, result: tuple[Any, tuple[int, int]]) -> None:
-        outcome, (self.waiting, self.attention) = result
+    def _done(self, result: tuple[Any, SyncStatus]) -> None:
+        outcome, status = result
+        self.waiting, self.attention, self.last_success = status.waiting, status.attention, status.last_success
         now = self._clock()
         if isinstance(outcome, TransientError):
             self._failed(outcome)
@@ -145,7 +167,7 @@ class AutoSync(QObject):
             self.label.setText(self.tr("Tự động đồng bộ: tắt. Chờ gửi: {0}; cần xem lại: {1}.").format(
                 self.waiting, self.attention))
             return
-        last = _clock_text(s.last_success) if s.last_success else self.tr("chưa có")
+        last = format_datetime(self.last_success) if self.last_success else self.tr("chưa có")
         upcoming = self.tr("đang đồng bộ") if s.running else _clock_text(s.next_try) if s.next_try else "—"
         text = self.tr("Đồng bộ thành công gần nhất: {0}. Lần thử tới: {1}. Chờ gửi: {2}; cần xem lại: {3}.").format(
             last, upcoming, self.waiting, self.attention)
@@ -155,5 +177,5 @@ class AutoSync(QObject):
             self.label.setText(text)
 
 
-def _clock_text(moment: float | None) -> str:
-    return f"{vietnam_time(datetime.fromtimestamp(moment or 0).astimezone()):%H:%M:%S}"
+def _clock_text(moment: float) -> str:
+    return format_datetime(datetime.fromtimestamp(moment, UTC))

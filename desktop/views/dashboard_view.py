@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.vietnam_clock import vietnam_today
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import dashboard as dashboard_service
 from desktop.services.dashboard import Dashboard
 from desktop.views.formatting import format_date
+from desktop.views.next_step_text import next_step_text
 from desktop.views.period_card import PeriodCardView
 from desktop.views.plain_items import fill_list
 from desktop.views.worker import Operation, error_text, run_operation
@@ -61,9 +63,13 @@ class DashboardView(QWidget):
         self.overdue.itemDoubleClicked.connect(self._overdue_activated)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
+        self.next_step = QLabel()  # one sentence: which report to work on now and what is left on it
+        self.next_step.setObjectName("nextStep")
+        self.next_step.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.problem)
+        layout.addWidget(self.next_step)
         layout.addLayout(self.cards)
         layout.addWidget(self.overdue_title)
         layout.addWidget(self.overdue, 1)
@@ -137,10 +143,14 @@ class DashboardView(QWidget):
             view.open_period.connect(self.open_period)
             self.cards.addWidget(view)
             self._card_views.append(view)
+        step = board.next_step
         for n, view in enumerate(self._card_views):
             if n < len(board.cards):
                 view.show_card(board.cards[n])
+                view.set_next_step(step is not None and board.cards[n].period.code == step.code)
             view.setVisible(n < len(board.cards))
+        self.next_step.setText(next_step_text(board, self.language, self.today or vietnam_today()))
+        self.next_step.setVisible(bool(self.next_step.text()))
         self.overdue_title.show()
         self.overdue.show()
         self.overdue_title.setText(self.tr("Nhiệm vụ quá hạn ({0})").format(len(board.overdue)))

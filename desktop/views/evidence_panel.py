@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.file_kinds import can_run, kind_label
 from desktop.models.store import Store
 from desktop.services import evidence
+from desktop.views.file_folders import open_files, save_file
 from desktop.views.formatting import format_size
 from desktop.views.worker import Operation, run_operation, show_error
 
@@ -101,8 +101,7 @@ class EvidencePanel(QWidget):
     # attach ----------------------------------------------------------------------------------------
     def choose_files(self) -> None:
         """Pick files in a dialog and attach them."""
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn tệp minh chứng"))
-        self.attach_files([Path(p) for p in paths])
+        self.attach_files(open_files(self, "evidence", self.tr("Chọn tệp minh chứng")))
 
     def attach_files(self, paths: list[Path]) -> None:
         """Attach files one after another, each streamed on a worker with progress and Cancel."""
@@ -171,8 +170,8 @@ class EvidencePanel(QWidget):
         self._save_and_open(evidence_id, name)
 
     def _save_and_open(self, evidence_id: int, name: str) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bản sao minh chứng"), name)
-        if not target:
+        target = save_file(self, "evidence-copy", self.tr("Lưu bản sao minh chứng"), name, "")
+        if target is None:
             return
         try:
             saved = evidence.save_evidence_copy(self.store, evidence_id, Path(target))

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QLocale
 
 from desktop.domain.numbers import parse_number
+from desktop.domain.periods import vietnam_time
 
 
 def locale_for(language: str) -> QLocale:
@@ -31,10 +32,12 @@ def format_date(value: date | datetime | str | None) -> str:
 
 
 def format_datetime(value: datetime | None) -> str:
-    """"31/12/2026 14:05" in local time; "" for none."""
+    """"31/12/2026 14:05" in Vietnam time, whatever the PC's zone (a naive time is read as Vietnam time
+    already), so that every time the app shows is on the one clock the province and the deadlines use;
+    "" for none."""
     if value is None:
         return ""
-    local = value.astimezone() if value.tzinfo is not None else value
+    local = vietnam_time(value)
     return f"{format_date(local)} {local.hour:02d}:{local.minute:02d}"
 
 

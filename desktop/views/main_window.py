@@ -22,8 +22,10 @@ from desktop.views.about_dialog import open_about
 from desktop.views.agency_history.backup_actions import ask_backup_path, make_backup
 from desktop.views.agency_history.province_actions import ProvinceHistoryActions
 from desktop.views.auto_sync import AutoSync
+from desktop.views.check_action import check_report
 from desktop.views.dashboard_view import DashboardView
 from desktop.views.export_done import show_exported
+from desktop.views.file_folders import remember, save_file, start_folder
 from desktop.views.help_window import open_help
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
@@ -31,6 +33,7 @@ from desktop.views.plan_import_dialog import open_plan_import
 from desktop.views.print_preview import preview_dialog
 from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.report_editor import ReportEditor
+from desktop.views.screen_fit import place_on_screen
 from desktop.views.settings_dialog import SettingsDialog, UiSettings
 from desktop.views.sign_dialog import SignDialog
 from desktop.views.sync_panel import SyncPanel
@@ -84,6 +87,8 @@ class MainWindow(QMainWindow):
         self.resize(char * 150, self.fontMetrics().height() * 40)
         self.auto_sync = AutoSync(store, self)
         self.auto_sync.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.auto_sync.notice.connect(self.dashboard.refresh)  # a receipt or a refusal changes the cards
+        self.sync.synced.connect(self._synced_by_hand)
         if isinstance(dashboard_layout := self.dashboard.layout(), QBoxLayout):
             dashboard_layout.insertWidget(0, self.auto_sync.label)
         self.dashboard.refresh()
@@ -135,7 +140,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("&Tìm nhiệm vụ"), self.find_task,
                                              QKeySequence.StandardKey.Find, "findTask"))
         report_menu = bar.addMenu(self.tr("&Báo cáo"))
-        report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.editor.validate_now, "F5", "validate"))
+        report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.check_report, "F5", "validate"))
         self.sign_action = self._action(self.tr("&Phê duyệt và ký…"), self.approve_and_sign, "Ctrl+Shift+S", "sign")
         report_menu.addAction(self.sign_action)
         self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R", "reopen")
@@ -212,6 +217,17 @@ class MainWindow(QMainWindow):
         search.setFocus()
         search.selectAll()
 
+    def check_report(self) -> None:
+        """Validate the open report and say what was found (F5)."""
+        if self.editor.view is None:
+            self.open_report(None)
+        check_report(self, self.tabs, self.editor)
+
+    def _synced_by_hand(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+        self.auto_sync.synced_by_hand()
+        self.dashboard.refresh()
+
     def _report_changed(self) -> None:
         if self.editor.view is not None:
             self.browser.set_tasks(self.editor.tasks.items(), self.editor.indicators.items())
@@ -235,8 +251,8 @@ class MainWindow(QMainWindow):
 
         def signed(revision: SignedRevision) -> None:
             self.open_report(code)
-            self.statusBar().showMessage(self.tr("Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.").format(
-                revision.revision))
+            self.statusBar().showMessage(self.tr("Đã ký lần {0}. Báo cáo sẽ tự gửi Sở ở lần đồng bộ tới (hoặc "
+                                                 "bấm Đồng bộ ngay).").format(revision.revision), 15000)
 
         dialog.signed.connect(signed)
         dialog.open()
@@ -260,8 +276,7 @@ class MainWindow(QMainWindow):
         self.open_report(code)
 
     def _save_path(self, title: str, suggested: str, pattern: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)
-        return Path(path) if path else None
+        return save_file(self, Path(suggested).suffix, title, suggested, pattern)  # a folder per kind of file
 
     def _suggested(self, suffix: str) -> str:
         return f"bao-cao-{self.editor.period_code or 'quy'}{suffix}"
@@ -308,7 +323,8 @@ class MainWindow(QMainWindow):
 
     def export_encrypted(self, out: Path | None = None) -> Operation | None:
         code = self._period()
-        out = out or self._save_path(self.tr("Xuất tệp mã hóa"), self._suggested(".baocao"), "baocao (*.baocao)")
+        out = out or self._save_path(self.tr("Xuất tệp mã hóa"), self._suggested(".bcx"),
+                                   self.tr("Tệp mã hóa gửi Sở (*.bcx)"))
         if code is None or out is None:
             return None
         from desktop.services import usb_transfer  # imported when used: not needed to show the window
@@ -327,9 +343,11 @@ class MainWindow(QMainWindow):
     def fill_from_workbook(self, path: Path | None = None) -> None:
         code = self._period()
         if not path:  # the menu action passes its checked state (False)
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập số liệu từ Excel"), str(Path.home()),
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập số liệu từ Excel"), str(start_folder(".xlsx")),
                                                     "Excel (*.xlsx)")
             path = Path(chosen) if chosen else None
+            if path is not None:
+                remember(".xlsx", path)
         if code is None or path is None:
             return
         self.last_operation = fill_workbook(self, self.store, code, path, lambda _r: self.open_report(code))
@@ -350,6 +368,7 @@ class MainWindow(QMainWindow):
         finally:
             shutil.rmtree(path.parent, ignore_errors=True)
         self.preview = preview_dialog(pdf, path.name, self)
+        place_on_screen(self.preview)  # pages are read at a size they can be read at
         self.preview.open()
 
     def open_digital_sign(self) -> None:

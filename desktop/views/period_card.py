@@ -16,6 +16,7 @@ from desktop.views.formatting import format_date, format_datetime
 
 URGENT_STYLE = "color: #b00020; font-weight: bold;"
 URGENT_DAYS = 7
+MARK_STYLE = "background: #0b5cad; color: white; font-weight: bold; padding: 2px 6px; border-radius: 3px;"
 
 
 class PeriodCardView(QFrame):
@@ -29,6 +30,10 @@ class PeriodCardView(QFrame):
         self.code = ""
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel()
+        self.mark = QLabel()  # "Cần làm bây giờ" on the one card the user should work on
+        self.mark.setObjectName("nextStepMark")
+        self.mark.setStyleSheet(MARK_STYLE)
+        self.mark.hide()
         self.due = QLabel()
         self.due.setWordWrap(True)
         self.bar = QProgressBar()
@@ -36,7 +41,8 @@ class PeriodCardView(QFrame):
         self.button = QPushButton()
         self.button.clicked.connect(lambda: self.open_period.emit(self.code))
         grid = QGridLayout(self)
-        grid.addWidget(self.title, 0, 0, 1, 2)
+        grid.addWidget(self.title, 0, 0, 1, 1)
+        grid.addWidget(self.mark, 0, 1, 1, 1)
         grid.addWidget(self.due, 1, 0, 1, 2)
         grid.addWidget(self.bar, 2, 0, 1, 2)
         for row, (name, value) in enumerate(((self.tr("Tình trạng:"), self.status), (self.tr("Kiểm tra:"), self.check),
@@ -53,13 +59,21 @@ class PeriodCardView(QFrame):
         self.code = period.code
         self.setObjectName(f"card_{period.code}")
         self.title.setText(f"<b>{period.label_en if self.language == 'en' else period.label_vi}</b>")
-        # The deadline is "trước ngày …": on that day the report is already late.
-        if period.days_left >= 0:
-            due = self.tr("Hạn nộp trước ngày {0}: còn %n ngày", "", period.days_left)
+        # The deadline is "trước ngày …": on that day the report is already late. The last on-time day is
+        # shown too, so that the days counted from it read right ("ngày cuối 30/11", on 02/12: 2 days late).
+        due = self.tr("Hạn nộp trước ngày {0} (ngày cuối {1})").format(format_date(period.deadline),
+                                                                      format_date(period.last_day))
+        if card.role == "received":
+            pass
+        elif period.days_left > 0:
+            due += self.tr(": còn %n ngày", "", period.days_left)
+        elif period.days_left == 0:
+            due += self.tr(": hôm nay là ngày cuối")
         else:
-            due = self.tr("Hạn nộp trước ngày {0}: đã quá hạn %n ngày", "", -period.days_left)
-        self.due.setText(due.format(format_date(period.deadline)))
-        urgent = period.days_left < 0 or (card.role == "current" and period.days_left <= URGENT_DAYS)
+            due += self.tr(": đã quá hạn %n ngày", "", -period.days_left)
+        self.due.setText(due)
+        urgent = card.role != "received" and (
+            period.days_left < 0 or (card.role == "current" and period.days_left <= URGENT_DAYS))
         self.due.setStyleSheet(URGENT_STYLE if urgent else "")
         if card.revision is None:
             self.bar.setValue(0)
@@ -71,9 +85,15 @@ class PeriodCardView(QFrame):
         self.check.setText(self.tr("{0} lỗi, {1} cảnh báo").format(card.errors, card.warnings) if card.revision
                            else "—")
         self.sync.setText(self._sync(card))
-        self.button.setText({"overdue": self.tr("Mở báo cáo &quá hạn"), "current": self.tr("&Mở báo cáo")}.get(
-            card.role, self.tr("Mở báo cáo &kỳ sau")))
+        self.button.setText({"overdue": self.tr("Mở báo cáo &quá hạn"), "current": self.tr("&Mở báo cáo"),
+                             "received": self.tr("Mở báo cáo kỳ &trước")}.get(card.role, self.tr("Mở báo cáo &kỳ sau")))
         self.button.setObjectName(f"open_{period.code}")
+
+    def set_next_step(self, marked: bool) -> None:
+        """Mark this card as the report to work on now (or clear the mark)."""
+        self.mark.setText(self.tr("Cần làm bây giờ"))
+        self.mark.setVisible(marked)
+        self.setStyleSheet("PeriodCardView { border: 2px solid #0b5cad; }" if marked else "")
 
     def _status(self, card: PeriodCard) -> str:
         names = {"not_started": self.tr("Chưa bắt đầu"), "draft": self.tr("Đang soạn"),

@@ -24,6 +24,7 @@ from desktop.domain.task_status import status_label
 from desktop.domain.text import fold
 from desktop.domain.validation_issues import ERROR, Issue
 from desktop.views.formatting import format_date, format_number
+from desktop.views.indicator_hints import computed_value_text, field_hint
 from desktop.views.plain_items import set_cell, update_cell
 
 ERROR_BRUSH = QBrush(QColor("#f8d7da"))
@@ -122,6 +123,9 @@ class ReportTableModel(QStandardItemModel):
         self._field_column = {c.field: n for n, c in enumerate(self.columns)}
         self.setHorizontalHeaderLabels([c.header for c in self.columns])
         self.setSortRole(SORT_ROLE)
+        for number, shown in enumerate(self.columns):
+            if hint := field_hint(shown.field):
+                self.setHeaderData(number, Qt.Orientation.Horizontal, hint, _TOOLTIP)
 
     # data in ---------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Any], editable: bool) -> None:
@@ -185,6 +189,8 @@ class ReportTableModel(QStandardItemModel):
             return
         setattr(self._rows[row], field, value)
         self._refresh_cell(row, self._field_column[field])
+        if field in ("numerator", "denominator") and "value" in self._field_column:
+            self._refresh_cell(row, self._field_column["value"])  # it shows the rate they give
 
     def _refresh_cell(self, row: int, column_number: int, marks_only: bool = False) -> None:
         item, column = self._rows[row], self.columns[column_number]
@@ -250,6 +256,8 @@ class ReportTableModel(QStandardItemModel):
         return list(self._rows)
 
     def _display(self, column: Column, item: Any, value: Any) -> str:
+        if value is None and column.field == "value" and self.kind == "indicator":
+            return computed_value_text(item, self.language)
         if value is None:
             return ""
         if column.field == "status":

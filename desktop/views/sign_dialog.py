@@ -1,4 +1,6 @@
-"""Approve and sign: what changed since the last signed revision, the validation state, then the signature."""
+"""Approve and sign: what changed since the last signed revision (or, on a first signing, everything that
+will be signed), the validation state, what «Ký» and «Ký số» each do, then the signature after a
+confirmation (signing freezes the revision: a click by mistake cannot be taken back)."""
 
 from __future__ import annotations
 
@@ -43,14 +45,28 @@ class SignDialog(QDialog):
         self.operation: Operation | None = None
         self.early = signing.early_signing_warning(period_code, today)
         self.early_box: QMessageBox | None = None
+        self.confirm: QMessageBox | None = None
         self.setObjectName("signDialog")
         self.setWindowTitle(self.tr("Phê duyệt và ký báo cáo"))
         self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 28)
         changes = signing.changes_since_last(store, period_code)
+        previous = signing.previous_signed_revision(store, period_code)
         result = validation.validate(store, period_code)
-        intro = QLabel(self.tr("Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa "
-                               "và được xếp vào hàng đợi gửi Sở.").format(len(changes)))
+        if previous is None:
+            intro_text = self.tr("Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký "
+                                 "({0} mục).").format(len(changes))
+        else:
+            intro_text = self.tr("Những thay đổi so với lần ký trước (lần {0}): {1} thay đổi.").format(
+                previous, len(changes))
+        intro = QLabel(intro_text + " " + self.tr("Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở."))
+        intro.setObjectName("signIntro")
         intro.setWordWrap(True)
+        self.intro = intro
+        explain = QLabel(self.tr("«Ký» là phê duyệt: khóa nội dung lần này bằng khóa của máy đã đăng ký và gửi Sở; "
+                                 "báo cáo nào cũng phải «Ký». «Ký số…» là việc thêm, khi cơ quan dùng chữ ký số: "
+                                 "ký tệp PDF của báo cáo bằng chứng thư số (USB token) của người ký và của cơ quan."))
+        explain.setObjectName("signExplain")
+        explain.setWordWrap(True)
         self.changes = QTreeWidget()
         self.changes.setObjectName("changeList")
         self.changes.setRootIsDecorated(False)
@@ -84,6 +100,8 @@ class SignDialog(QDialog):
         buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.digital_button = QPushButton(self.tr("Ký &số…"))
         self.digital_button.setObjectName("openDigitalSign")
+        self.digital_button.setEnabled(not result.blocking)  # a report with errors is not signed either way
+        self.digital_button.setToolTip(self.tr("Ký tệp PDF của báo cáo bằng chứng thư số (USB token)"))
         self.digital_button.clicked.connect(lambda: _open_digital_sign(store, self, period_code))
         buttons.addButton(self.digital_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.sign)
@@ -92,6 +110,7 @@ class SignDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.changes, 1)
         layout.addWidget(self.state)
+        layout.addWidget(explain)
         layout.addWidget(buttons)
 
     def _shown(self, field: str, value: Any) -> str:
@@ -105,11 +124,11 @@ class SignDialog(QDialog):
         return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
 
     def sign(self) -> None:
-        """Approve, freeze and sign on a worker (asking first when the period's data window has not opened)."""
+        """Ask first when the period's data window has not opened, then once more (signing cannot be undone)."""
         if self.early is not None:
             self._ask_early(self.early)
             return
-        self._sign()
+        self._confirm()
 
     def _ask_early(self, warning: EarlySigning) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Ký trước kỳ số liệu"), warning.message(self.language),
@@ -120,11 +139,24 @@ class SignDialog(QDialog):
         cancel = box.addButton(self.tr("&Chưa ký"), QMessageBox.ButtonRole.RejectRole)
         cancel.setObjectName("signNotYet")
         box.setDefaultButton(cancel)
-        box.buttonClicked.connect(lambda button: self._sign() if button is sign_anyway else None)
+        box.buttonClicked.connect(lambda button: self._confirm() if button is sign_anyway else None)
         self.early_box = box
         box.open()
 
-    def _sign(self) -> None:
+    def _confirm(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Xác nhận ký"),
+                          self.tr("Phê duyệt và ký báo cáo này? Sau khi ký không sửa được nữa (muốn sửa phải mở "
+                                  "lần mới), và bản đã ký sẽ được gửi Sở."), parent=self)
+        box.setObjectName("confirmSign")
+        yes = box.addButton(self.tr("&Ký"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Xem lại"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.buttonClicked.connect(lambda button: self.sign_now() if button is yes else None)
+        self.confirm = box
+        box.open()
+
+    def sign_now(self) -> None:
+        """Approve, freeze and sign on a worker; the dialog closes once signed."""
         self.sign_button.setEnabled(False)
         code = self.period_code
         self.operation = run_operation(

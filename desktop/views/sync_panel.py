@@ -7,7 +7,7 @@ import threading
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
+from desktop.services.sync_status import Enrollment, enrollment
 from desktop.sync.agency_chain import REVISION_CONFLICT
 from desktop.views.formatting import format_date, format_datetime, format_size
 from desktop.views.worker import Operation, error_text, run_operation
@@ -57,10 +58,12 @@ class _LatestProgress:
 
 
 class SyncPanel(QWidget):
-    """Settings, enrollment, sync now and receipts; ``refreshed`` once settings and receipts are shown;
+    """Settings, enrollment, sync now and receipts; ``refreshed`` once settings and receipts are shown,
+    ``synced(text)`` when a sync the user started has finished (the text says what it did);
     ``conflict(period_code)`` when the user asks to answer a revision conflict from the province's copy."""
 
     refreshed = Signal()
+    synced = Signal(str)
     conflict = Signal(str)
 
     def __init__(self, store: Store, language: str, parent: QWidget | None = None) -> None:
@@ -83,6 +86,11 @@ class SyncPanel(QWidget):
         self.code.setPlaceholderText(self.tr("mã một lần do Sở cấp"))
         self.enroll_button = QPushButton(self.tr("Đăng &ký với Sở"))
         self.enroll_button.clicked.connect(self.enroll)
+        self.enrolled = QLabel()  # "Máy này đã đăng ký với Sở, báo cáo cho …; khóa của Sở: …"
+        self.enrolled.setObjectName("enrolledAs")
+        self.enrolled.setWordWrap(True)
+        self.enrolled.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.enrolled.hide()
         self.sync_button = QPushButton(self.tr("Đồng bộ &ngay"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.sync_now)
@@ -124,6 +132,7 @@ class SyncPanel(QWidget):
         enroll.addWidget(self.code, 1)
         enroll.addWidget(self.enroll_button)
         form.addRow(enroll)
+        form.addRow(self.enrolled)
         actions = QHBoxLayout()
         actions.addWidget(self.sync_button)
         actions.addWidget(self.cancel_button)
@@ -150,6 +159,12 @@ class SyncPanel(QWidget):
             tree.setColumnWidth(n, max(width, len(headers[n]) + 3) * char)
         return tree
 
+    @staticmethod
+    def _fit_columns(tree: QTreeWidget) -> None:
+        """Widen each column but the last (which stretches) to its longest text: "02/12/2026 07:32" whole."""
+        for column in range(tree.columnCount() - 1):
+            tree.setColumnWidth(column, max(tree.columnWidth(column), tree.sizeHintForColumn(column) + 12))
+
     # settings and receipts -------------------------------------------------------------------------
     def refresh(self) -> Operation:
         """Read settings and receipts again, on a worker (receipts are verified against the province key)."""
@@ -157,13 +172,17 @@ class SyncPanel(QWidget):
             self._refresh_again = True
             return self.loading
 
-        def work(_progress: Any, _cancelled: Any) -> tuple[Any, Any]:
+        def work(_progress: Any, _cancelled: Any) -> tuple[Any, Any, Enrollment | None]:
             from desktop.services import sync  # imported when used: the network client is not needed to open
             settings = sync.sync_settings(self.store)
             try:
-                return settings, sync.receipt_history(self.store)
+                enrolled = enrollment(self.store)
+            except BaocaoError:
+                enrolled = None
+            try:
+                return settings, sync.receipt_history(self.store), enrolled
             except BaocaoError as exc:
-                return settings, exc
+                return settings, exc, enrolled
 
         self.loading = run_operation(self, work, title=self.tr("Đồng bộ với Sở"), on_success=self._loaded,
                                      on_failure=self._load_failed, dialog=False)
@@ -183,14 +202,15 @@ class SyncPanel(QWidget):
         self.state.setText(error_text(error))
         self.refreshed.emit()
 
-    def _loaded(self, loaded: tuple[Any, Any]) -> None:
+    def _loaded(self, loaded: tuple[Any, Any, Enrollment | None]) -> None:
         if self._again():
             return
-        settings, rows = loaded
+        settings, rows, enrolled = loaded
         self.url.setText(settings.server_url or "")
         self.proxy.setText(settings.proxy or "")
         self.ca_file.setText(settings.ca_file or "")
         self.enroll_button.setEnabled(not settings.enrolled)
+        self._show_enrollment(enrolled)
         self.receipts.clear()
         if isinstance(rows, BaocaoError):
             if self.operation is None:
@@ -205,9 +225,21 @@ class SyncPanel(QWidget):
             self.receipts.addTopLevelItem(QTreeWidgetItem([
                 row.period_code, str(row.revision), state,
                 _received(row.received_at), message or ""]))
+        self._fit_columns(self.receipts)
         if self.last_outcomes:
             self._show_outcomes(self.last_outcomes)  # now with each bundle's period and revision
         self.refreshed.emit()
+
+    def _show_enrollment(self, enrolled: Enrollment | None) -> None:
+        """Say that this PC is enrolled, for which agency, and the province key it pinned (to compare by phone);
+        the code field is for a first enrollment only."""
+        self.code.setEnabled(enrolled is None)
+        self.enrolled.setVisible(enrolled is not None)
+        if enrolled is not None:
+            self.code.setPlaceholderText(self.tr("không cần: máy này đã đăng ký"))
+            self.enrolled.setText(self.tr("Máy này đã đăng ký với Sở, báo cáo cho {0} ({1}).\nDấu vân tay khóa "
+                                          "ký biên nhận của Sở: {2}").format(
+                enrolled.agency_name, enrolled.agency_code, enrolled.province_fingerprint))
 
     def _receipt_state(self, state: str) -> str:
         names = {"accepted": self.tr("Sở đã nhận"), "rejected": self.tr("Sở từ chối"), "new": self.tr("Chờ gửi"),
@@ -312,6 +344,7 @@ class SyncPanel(QWidget):
         self.state.setText(text)
         self._show_outcomes(report.outcomes)
         self.refresh()
+        self.synced.emit(text)
 
     def _show_outcomes(self, outcomes: list[Any]) -> None:
         self.outcomes.clear()
@@ -325,6 +358,7 @@ class SyncPanel(QWidget):
             self.outcomes.addTopLevelItem(QTreeWidgetItem([
                 row.period_code if row else outcome.bundle_id[:8], str(row.revision) if row else "",
                 names.get(outcome.outcome, outcome.outcome), message]))
+        self._fit_columns(self.outcomes)
         self.outcome_title.setVisible(bool(outcomes))
         self.outcomes.setVisible(bool(outcomes))
         clashes = [self._rows[o.bundle_id].period_code for o in outcomes

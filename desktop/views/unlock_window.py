@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -322,3 +322,17 @@ class UnlockWindow(QWidget):
         self.recover_passphrase_field.clear()
         self.recover_confirm_field.clear()
         self._run(work, self.unlocked.emit)
+
+    def set_hint(self, text: str) -> None:
+        """Show ``text`` under the title, above the fields (the demo's user and passphrase, which a person who started
+        the app from an icon never saw in the terminal)."""
+        hint = self.findChild(QLabel, "unlockHint")
+        if hint is None:
+            hint = QLabel()
+            hint.setObjectName("unlockHint")
+            hint.setWordWrap(True)
+            hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout = self.layout()
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(1, hint)  # under the title, above whichever page is shown
+        hint.setText(text)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from desktop.errors import BaocaoError
+from desktop.views.screen_fit import fit_title
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: a flood of them would stall the UI thread
@@ -119,6 +120,7 @@ class Operation:
             self.dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "&Hủy") if cancellable else "",
                                           0, 0, parent)
             self.dialog.setWindowTitle(title)
+            fit_title(self.dialog)
             self.dialog.setMinimumDuration(DIALOG_DELAY_MS)
             self.dialog.setAutoClose(False)
             self.dialog.setAutoReset(False)

@@ -83,17 +83,20 @@ def fill_task(session: XSession, text: str, downs: int, percent: str, result: st
 
 
 def sign_and_confirm(session: XSession, timeout: float = 60) -> None:
-    """Wait for the signature; a box that asks first (signing before the period's data window opens) is
-    answered «Có», as the officer who means to sign does."""
+    """Answer the boxes signing asks, as the officer who means to sign does: «Vẫn ký» when the period's data
+    window has not opened yet, then «Ký» (the default button) in «Xác nhận ký»; wait for the signature."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         titles = session.window_titles()
-        if not any("Phê duyệt và ký" in t for t in titles):
+        if not any("Phê duyệt và ký" in t or "Xác nhận ký" in t or "Ký trước kỳ" in t for t in titles):
             return
-        if any(MAIN_TITLE not in t and "Phê duyệt và ký" not in t for t in titles):
-            session.screenshot("sign-question")
-            session.key("alt+c")  # «&Có» (Yes)
-        time.sleep(0.3)
+        if any("Ký trước kỳ" in t for t in titles):
+            session.screenshot("sign-early")
+            session.key("alt+v")  # «&Vẫn ký»
+        elif any("Xác nhận ký" in t for t in titles):
+            session.screenshot("sign-confirm")
+            session.key("Return")  # «&Ký», the default button
+        time.sleep(0.5)
     session.screenshot("timeout")
     raise AssertionError(f"the report was not signed after {timeout} s; shown: {session.window_titles()}")
 

@@ -62,3 +62,29 @@ def type_text(text: str) -> None:
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def confirm_signing(qtbot: QtBot, dialog: object) -> None:
+    """Answer «Ký» in the sign dialog's confirmation, as a person does, with Enter on its default button."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    qtbot.waitUntil(lambda: getattr(dialog, "confirm", None) is not None and dialog.confirm.isVisible(),  # type: ignore[attr-defined]
+                    timeout=5_000)
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+
+
+def answer_errors_in_store(store: object, code: str) -> None:
+    """What ``answer_every_error`` types, saved through the report service (for tests about what follows)."""
+    from desktop.services import reports, validation
+
+    for _ in range(4):
+        errors = validation.validate(store, code).errors  # type: ignore[arg-type]
+        if not errors:
+            return
+        tasks = {i.item_key: {"status": "in_progress", "percent": 50, "result": "Đang triển khai theo kế hoạch."}
+                 for i in errors if i.item_kind == "task"}
+        indicators = {i.item_key: {"not_applicable_reason": "Xã không có số liệu riêng.",
+                                   "note": "Số liệu tạm tính, sẽ cập nhật."}
+                      for i in errors if i.item_kind == "indicator"}
+        reports.apply_values(store, code, tasks=tasks, indicators=indicators)  # type: ignore[arg-type]

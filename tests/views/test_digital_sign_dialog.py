@@ -20,14 +20,17 @@ from desktop.views.sign_dialog import SignDialog
 from tests.signing import softhsm
 from tests.signing.conftest import AGENCY_TOKEN, SIGNER_TOKEN, Pki, pki  # noqa: F401 - the fixture, shared
 from tests.signing.helpers import roots
-from tests.views.flow_helpers import settle_workers
+from tests.views.flow_helpers import answer_errors_in_store, settle_workers
 
 
 def setup_period(store: Store) -> str:
-    """The demo's current quarter, the one the approval dialog opens on."""
+    """The demo's current quarter, the one the approval dialog opens on, with every error answered (the
+    dialog offers «Ký số» only for a report that could be signed)."""
     from desktop.services.periods import current_period_code
 
-    return current_period_code()
+    code = current_period_code()
+    answer_errors_in_store(store, code)
+    return code
 
 
 def _type(qtbot: QtBot, widget: object, text: str) -> None:

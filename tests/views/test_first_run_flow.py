@@ -16,7 +16,7 @@ from desktop.services.periods import current_period_code
 from desktop.views.report_models import ERROR_BRUSH
 from desktop.views.settings_dialog import UiSettings
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.views.flow_helpers import answer_every_error, wait_validated
+from tests.views.flow_helpers import answer_every_error, confirm_signing, wait_validated
 
 
 def pdf_writer_landed() -> bool:
@@ -93,6 +93,7 @@ def test_first_run_to_signed_report_and_pdf(qtbot: QtBot, tmp_path: Path) -> Non
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
         if dialog.early_box is not None:  # the current quarter's data window may not have opened yet
             qtbot.mouseClick(dialog.early_box.findChild(QPushButton, "signAnyway"), Qt.MouseButton.LeftButton)
+        confirm_signing(qtbot, dialog)
     assert editor.view is not None and editor.view.status == "signed" and not editor.view.editable
     assert editor.banner.isVisible()
     assert not editor.edit_cell("task", task.ref, "result", "sửa sau khi ký")  # read-only

@@ -592,6 +592,16 @@ This agency: {2}</translation>
             <source>chưa đạt mục tiêu {0}</source>
             <translation>short of the target {0}</translation>
         </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="261" />
+            <source>còn {0} ngày</source>
+            <translation>{0} day(s) left</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="261" />
+            <source>đã quá {0} ngày</source>
+            <translation>{0} day(s) overdue</translation>
+        </message>
     </context>
     <context>
         <name>ItemList</name>
@@ -806,9 +816,8 @@ This agency: {2}</translation>
             <translation>Approve and sign</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="212" />
             <source>Đã ký lần {0}; bản báo cáo đang chờ gửi Sở.</source>
-            <translation>Revision {0} signed; the report waits to be sent to the province.</translation>
+            <translation type="vanished">Revision {0} signed; the report waits to be sent to the province.</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="232" />
@@ -845,12 +854,12 @@ This agency: {2}</translation>
             <translation>Exporting Excel</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="276" />
+            <location filename="../../views/main_window.py" line="280" />
             <source>Xuất Word</source>
             <translation>Export Word</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="282" />
+            <location filename="../../views/main_window.py" line="286" />
             <source>Đang xuất Word</source>
             <translation>Exporting Word</translation>
         </message>
@@ -928,6 +937,16 @@ This agency: {2}</translation>
             <source>Đã sao lưu (vẫn mã hóa) vào {0}</source>
             <translation>Backed up (still encrypted) to {0}</translation>
         </message>
+        <message>
+            <location filename="../../views/main_window.py" line="220" />
+            <source>Đã ký lần {0}. Báo cáo sẽ tự gửi Sở ở lần đồng bộ tới (hoặc bấm Đồng bộ ngay).</source>
+            <translation>Revision {0} signed. The report will be sent to the province at the next sync (or press Sync now).</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="293" />
+            <source>Tệp mã hóa gửi Sở (*.bcx)</source>
+            <translation>Encrypted file for the province (*.bcx)</translation>
+        </message>
     </context>
     <context>
         <name>NarrativePanel</name>
@@ -978,17 +997,15 @@ This agency: {2}</translation>
             <translation>Sent to province:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../views/period_card.py" line="58" />
             <source>Hạn nộp trước ngày {0}: còn %n ngày</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Due before {0}: %n day left</numerusform>
                 <numerusform>Due before {0}: %n days left</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../views/period_card.py" line="60" />
             <source>Hạn nộp trước ngày {0}: đã quá hạn %n ngày</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Due before {0}: %n day late</numerusform>
                 <numerusform>Due before {0}: %n days late</numerusform>
             </translation>
@@ -1091,6 +1108,42 @@ This agency: {2}</translation>
             <location filename="../../views/period_card.py" line="74" />
             <source>&amp;Mở báo cáo</source>
             <translation>&amp;Open report</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="64" />
+            <source>Hạn nộp trước ngày {0} (ngày cuối {1})</source>
+            <translation>Due before {0} (last day {1})</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/period_card.py" line="69" />
+            <source>: còn %n ngày</source>
+            <translation>
+                <numerusform>: %n day left</numerusform>
+                <numerusform>: %n days left</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="71" />
+            <source>: hôm nay là ngày cuối</source>
+            <translation>: today is the last day</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/period_card.py" line="73" />
+            <source>: đã quá hạn %n ngày</source>
+            <translation>
+                <numerusform>: %n day overdue</numerusform>
+                <numerusform>: %n days overdue</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="89" />
+            <source>Mở báo cáo kỳ &amp;trước</source>
+            <translation>Open the &amp;previous report</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="94" />
+            <source>Cần làm bây giờ</source>
+            <translation>To do now</translation>
         </message>
     </context>
     <context>
@@ -1480,6 +1533,21 @@ This agency: {2}</translation>
             <source>Mở báo cáo</source>
             <translation>Open report</translation>
         </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="142" />
+            <source>Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa.</source>
+            <translation>Click a line (or select it and press Enter) to go to the item to fix.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="143" />
+            <source>Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa. Lỗi đứng trước cảnh báo; còn lỗi thì chưa ký được.</source>
+            <translation>Click a line (or select it and press Enter) to go to the item to fix. Errors come before warnings; the report cannot be signed while errors remain.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="406" />
+            <source>— (chọn một nhiệm vụ hoặc chỉ tiêu)</source>
+            <translation>— (choose a task or an indicator)</translation>
+        </message>
     </context>
     <context>
         <name>ReportModels</name>
@@ -1662,9 +1730,8 @@ This agency: {2}</translation>
             <translation>Approve and sign the report</translation>
         </message>
         <message>
-            <location filename="../../views/sign_dialog.py" line="51" />
             <source>Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
-            <translation>Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
+            <translation type="vanished">Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
         </message>
         <message>
             <location filename="../../views/sign_dialog.py" line="57" />
@@ -1725,6 +1792,45 @@ This agency: {2}</translation>
             <location filename="../../views/sign_dialog.py" line="120" />
             <source>&amp;Chưa ký</source>
             <translation>&amp;Not yet</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="51" />
+            <source>Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký ({0} mục).</source>
+            <translation>This is the first signing of this report: below is everything that will be signed ({0} entries).</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="54" />
+            <source>Những thay đổi so với lần ký trước (lần {0}): {1} thay đổi.</source>
+            <translation>Changes since the last signed revision (revision {0}): {1} change(s).</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="56" />
+            <source>Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
+            <translation>Once signed, this revision is frozen and queued for the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="60" />
+            <source>«Ký» là phê duyệt: khóa nội dung lần này bằng khóa của máy đã đăng ký và gửi Sở; báo cáo nào cũng phải «Ký». «Ký số…» là việc thêm, khi cơ quan dùng chữ ký số: ký tệp PDF của báo cáo bằng chứng thư số (USB token) của người ký và của cơ quan.</source>
+            <translation>«Sign» is the approval: it freezes this revision with the enrolled PC's key and sends it to the province; every report must be signed this way. «Sign digitally…» is an extra step for agencies that use digital signatures: it signs the report's PDF with the signer's and the agency's certificates (USB token).</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="95" />
+            <source>Ký tệp PDF của báo cáo bằng chứng thư số (USB token)</source>
+            <translation>Sign the report's PDF with a digital certificate (USB token)</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="120" />
+            <source>Phê duyệt và ký báo cáo này? Sau khi ký không sửa được nữa (muốn sửa phải mở lần mới), và bản đã ký sẽ được gửi Sở.</source>
+            <translation>Approve and sign this report? Once signed it can no longer be edited (a change needs a new revision), and the signed copy will be sent to the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="124" />
+            <source>&amp;Xem lại</source>
+            <translation>&amp;Review</translation>
+        </message>
+        <message>
+            <source>Xác nhận ký</source>
+            <translation>Confirm signing</translation>
         </message>
     </context>
     <context>
@@ -1967,6 +2073,18 @@ This agency: {2}</translation>
             <source>Mở lần sửa đổi mới của kỳ {0} từ bản Sở đang giữ…</source>
             <translation>Open a new revision of {0} from the province's copy…</translation>
         </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="227" />
+            <source>không cần: máy này đã đăng ký</source>
+            <translation>not needed: this PC is enrolled</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="228" />
+            <source>Máy này đã đăng ký với Sở, báo cáo cho {0} ({1}).
+Dấu vân tay khóa ký biên nhận của Sở: {2}</source>
+            <translation>This PC is enrolled with the province, reporting for {0} ({1}).
+Fingerprint of the province's receipt-signing key: {2}</translation>
+        </message>
     </context>
     <context>
         <name>UnlockWindow</name>
@@ -2092,7 +2210,7 @@ This agency: {2}</translation>
             <translation>Please enter the passphrase.</translation>
         </message>
         <message>
-            <location filename="../../views/unlock_window.py" line="54" />
+            <location filename="../../views/unlock_window.py" line="53" />
             <source>Mở khóa dữ liệu</source>
             <translation>Unlock your data</translation>
         </message>
@@ -2295,6 +2413,85 @@ This agency: {2}</translation>
             <location filename="../../views/agency_history/restore_backup_dialog.py" line="166" />
             <source>Đã hủy; không thay đổi gì.</source>
             <translation>Cancelled; nothing was changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckReport</name>
+        <message>
+            <location filename="../../views/check_action.py" line="18" />
+            <source>Kiểm tra xong: không có lỗi, không có cảnh báo.</source>
+            <translation>Check done: no errors, no warnings.</translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" line="20" />
+            <source>Kiểm tra xong: không có lỗi, {0} cảnh báo (vẫn ký được).</source>
+            <translation>Check done: no errors, {0} warning(s) (it can still be signed).</translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" line="22" />
+            <source>Kiểm tra xong: {0} lỗi, {1} cảnh báo. Còn lỗi thì chưa ký được.</source>
+            <translation>Check done: {0} error(s), {1} warning(s). It cannot be signed while errors remain.</translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" line="29" />
+            <source>Chưa mở báo cáo nào để kiểm tra.</source>
+            <translation>No report is open to check.</translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" line="32" />
+            <source>Đang kiểm tra báo cáo…</source>
+            <translation>Checking the report…</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorHints</name>
+        <message>
+            <location filename="../../views/indicator_hints.py" line="19" />
+            <source>Tử số: phần đã đạt (ví dụ số hồ sơ giải quyết trực tuyến).</source>
+            <translation>Numerator: the part achieved (e.g. the number of applications handled online).</translation>
+        </message>
+        <message>
+            <location filename="../../views/indicator_hints.py" line="20" />
+            <source>Mẫu số: tổng số (ví dụ tổng số hồ sơ). Tỷ lệ = Tử số / Mẫu số.</source>
+            <translation>Denominator: the total (e.g. all applications). Rate = numerator / denominator.</translation>
+        </message>
+        <message>
+            <location filename="../../views/indicator_hints.py" line="21" />
+            <source>Giá trị: con số của chỉ tiêu đếm được (số lượng). Với chỉ tiêu tỷ lệ, ô này tự hiện tỷ lệ tính từ Tử số và Mẫu số.</source>
+            <translation>Value: the figure of a counted indicator (a quantity). For a rate indicator this cell shows the rate computed from the numerator and denominator.</translation>
+        </message>
+        <message>
+            <location filename="../../views/indicator_hints.py" line="23" />
+            <source>Cấp độ: chỉ dùng cho chỉ tiêu đo bằng mức (ví dụ «Mức độ chuyển đổi số»): ghi số mức, như 3 hoặc «Mức 3»; các chỉ tiêu khác để trống.</source>
+            <translation>Level: only for indicators measured in levels (e.g. «Digital transformation level»): write the level number, such as 3 or «Mức 3»; leave it empty for other indicators.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NextStep</name>
+        <message>
+            <location filename="../../views/next_step_text.py" line="25" />
+            <source>Báo cáo {0} đã gửi và Sở đã nhận. Chưa có việc cần làm.</source>
+            <translation>The {0} report was sent and the province received it. Nothing to do now.</translation>
+        </message>
+        <message>
+            <location filename="../../views/next_step_text.py" line="27" />
+            <source>Việc cần làm ngay: báo cáo {0} đã quá hạn; hãy hoàn thành, ký và gửi Sở.</source>
+            <translation>To do now: the {0} report is overdue; complete it, sign it and send it to the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/next_step_text.py" line="30" />
+            <source>Việc cần làm bây giờ: hoàn thành, ký và gửi báo cáo {0}, hạn nộp trước ngày {1}; số liệu tính từ ngày {2} đến ngày {3}.</source>
+            <translation>To do now: complete, sign and send the {0} report, due before {1}; figures from {2} to {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../views/next_step_text.py" line="34" />
+            <source>Kỳ số liệu chưa bắt đầu: có thể soạn trước, nhưng nên ký khi đã có đủ số liệu.</source>
+            <translation>The data period has not started yet: you can draft now, but sign once all the figures are in.</translation>
+        </message>
+        <message>
+            <location filename="../../views/next_step_text.py" line="37" />
+            <source>Việc cần làm bây giờ: báo cáo {0} đã ký, đang chờ gửi Sở. Ứng dụng tự gửi khi có kết nối (mục Đồng bộ); không có mạng thì dùng Tệp → Xuất tệp mã hóa gửi Sở.</source>
+            <translation>To do now: the {0} report is signed and waiting to be sent. The app sends it by itself when connected (Sync tab); without a network use File → Export encrypted file for the province.</translation>
         </message>
     </context>
 </TS>

@@ -137,12 +137,19 @@ class ReportEditor(QWidget):
         self.issue_list.setBatchSize(ISSUE_BATCH)
         self.issue_list.itemActivated.connect(self._issue_activated)
         self.issue_list.itemDoubleClicked.connect(self._issue_activated)
+        self.issue_list.itemClicked.connect(self._issue_activated)  # one click, as a newcomer expects
+        self.issue_list.setToolTip(self.tr("Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa."))
+        self.issue_hint = QLabel(self.tr("Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa. Lỗi đứng "
+                                         "trước cảnh báo; còn lỗi thì chưa ký được."))
+        self.issue_hint.setObjectName("issueHint")
+        self.issue_hint.setWordWrap(True)
         self.evidence = EvidencePanel(store, language)
         self.evidence.changed.connect(self._evidence_changed)
         issues_box = QWidget()
         issues_layout = QVBoxLayout(issues_box)
         issues_layout.setContentsMargins(0, 0, 0, 0)
         issues_layout.addWidget(self.issue_summary)
+        issues_layout.addWidget(self.issue_hint)
         issues_layout.addWidget(self.issue_list)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(issues_box)
@@ -329,6 +336,7 @@ class ReportEditor(QWidget):
             self._validate_again = False
             self.validate_now()
             return
+        result = result.errors_first()  # the list shows what blocks signing before the warnings
         self.result = result
         # Only what changed is shown again: the marks of the cells, the states of the items and the messages
         # whose issues differ from the last validation's (typing goes on while this runs on the UI thread).
@@ -450,6 +458,9 @@ class ReportEditor(QWidget):
         return self.task_table, self.tasks, "task"
 
     def _selection_changed(self, *_: QItemSelection) -> None:
+        if self.tabs.currentWidget() is self.narrative:  # the general part has no evidence of its own
+            self.evidence.set_owner(self.period_code, "task", "", self.tr("— (chọn một nhiệm vụ hoặc chỉ tiêu)"), False)
+            return
         if self.tabs.currentWidget() is self.form_page:
             if self.form.item is not None and self.view is not None:
                 self.evidence.set_owner(self.period_code, self.form.kind, self.form.item.ref, self.form.item.key,

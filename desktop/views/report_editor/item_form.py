@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.deadlines import DATE, parse_deadline
 from desktop.domain.field_input import FieldRefused, read_field
 from desktop.domain.indicator_targets import actual_value, indicator_kind, parse_target, target_for_year
 from desktop.domain.numbers import format_number
@@ -34,8 +35,10 @@ from desktop.domain.validation_issues import ERROR, Issue, field_label
 from desktop.domain.vietnam_clock import vietnam_today
 from desktop.services.report_items import IndicatorItem, TaskItem
 from desktop.views.formatting import format_date
+from desktop.views.indicator_hints import field_hint
 from desktop.views.report_delegates import show_refusal
 from desktop.views.report_editor.fields import Field, LineField, StatusField, TextField
+from desktop.views.report_editor.typing_save import TypingSaver, show_message
 
 Commit = Callable[[str, str, str, Any, Any], bool]
 TASK_FORM = (("status", "status"), ("percent", "line"), ("result", "text"), ("difficulties", "text"),
@@ -74,6 +77,8 @@ class ItemForm(QScrollArea):
         self.fields: dict[str, dict[str, Field]] = {"task": {}, "indicator": {}}
         self.messages: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
         self.labels: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
+        self._messages_of = ""  # the item whose messages are shown (they keep their place while it is)
+        self.typing = TypingSaver(self._save_typed, self)
         self.setWidgetResizable(True)
         self.setObjectName("itemForm")
         body = QWidget()
@@ -140,7 +145,11 @@ class ItemForm(QScrollArea):
             widget: Field = StatusField(self.language) if editor == "status" else (
                 TextField() if editor == "text" else LineField())
             widget.setObjectName(field_name(kind, field))
+            if kind == "indicator" and (hint := field_hint(field)):
+                widget.setToolTip(hint)
             widget.left.connect(lambda kind=kind, field=field: self.save_field(kind, field))
+            if editor != "status":
+                self.typing.watch(widget)
             if field in ("numerator", "denominator", "value", "level") and isinstance(widget, LineField):
                 widget.textEdited.connect(lambda _t: self._show_rate())
             message = QLabel()
@@ -206,10 +215,11 @@ class ItemForm(QScrollArea):
         first = next(iter(self.fields[self.kind]))
         for issue in issues:
             shown.setdefault(issue.field if issue.field in self.fields[self.kind] else first, []).append(issue)
+        owner = f"{self.kind}:{self.item.ref}" if self.item is not None else ""
+        same_item, self._messages_of = owner == self._messages_of, owner
         for field, label in self.messages[self.kind].items():
             found = shown.get(field, [])
-            label.setVisible(bool(found))
-            label.setText("\n".join("• " + issue.message(self.language) for issue in found))
+            show_message(label, "\n".join("• " + issue.message(self.language) for issue in found), same_item)
             colour = MESSAGE_COLOUR[ERROR if any(i.severity == ERROR for i in found) else "warning"]
             if label.palette().color(QPalette.ColorRole.WindowText) != colour:
                 palette = label.palette()
@@ -254,6 +264,9 @@ class ItemForm(QScrollArea):
             return text
         due = date.fromisoformat(item.due)
         days = (due - self.today).days
+        if parse_deadline(item.deadline_text).kind == DATE:  # the text already gives the date: say it once
+            left = self.tr("còn {0} ngày").format(days) if days >= 0 else self.tr("đã quá {0} ngày").format(-days)
+            return text + " — " + left
         if days >= 0:
             return text + " — " + self.tr("hạn {0}, còn {1} ngày").format(format_date(due), days)
         return text + " — " + self.tr("hạn {0}, đã quá {1} ngày").format(format_date(due), -days)
@@ -322,6 +335,11 @@ class ItemForm(QScrollArea):
             return False
         widget.dirty = False
         return True
+
+    def _save_typed(self, widget: QWidget) -> None:
+        for field, shown in self.fields[self.kind].items() if self.kind else ():
+            if shown is widget:
+                self.save_field(self.kind, field)
 
     def save_all(self) -> bool:
         """Save every changed field (before moving to another item); False when one is refused."""

@@ -1,0 +1,67 @@
+"""What a newcomer reads on the home screen and the sync tab: the one report to do now is marked, the days
+late are counted from a last day that is shown, every time is Vietnam time whatever the PC's zone, and an
+enrolled PC says so with the province's key."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from pytestqt.qtbot import QtBot
+
+from desktop.app import create_main_window
+from desktop.models.store import Store
+from desktop.services.sync_status import record_success
+from desktop.views.formatting import format_datetime
+from desktop.views.period_card import PeriodCardView
+
+TODAY = date(2026, 12, 2)  # Q4's deadline ("trước ngày 01/12/2026") has passed; the demo signed Q4
+
+
+def _window(qtbot: QtBot, store: Store, today: date | None = None):  # type: ignore[no-untyped-def]
+    window = create_main_window(store, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.dashboard.is_loading() and window.dashboard.board is not None, timeout=20_000)
+    return window
+
+
+def test_the_report_to_do_now_is_marked_and_its_days_late_count_from_the_last_day(
+        qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    board = window.dashboard.board
+    assert board is not None and board.next_step is not None
+    cards = {c.code: c for c in window.dashboard.findChildren(PeriodCardView) if c.isVisible()}
+    marked = [code for code, card in cards.items() if card.mark.isVisible()]
+    assert marked == [board.next_step.code], "exactly one card says «Cần làm bây giờ»"
+    assert window.dashboard.next_step.isVisible() and "Việc cần làm" in window.dashboard.next_step.text()
+    late = cards[marked[0]]
+    period = next(c.period for c in board.cards if c.period.code == late.code)
+    if period.days_left < 0:
+        assert f"(ngày cuối {period.last_day:%d/%m/%Y})" in late.due.text()
+        assert f"đã quá hạn {-period.days_left} ngày" in late.due.text()
+
+
+def test_on_the_day_after_the_deadline_the_card_says_two_days_from_the_last_day(
+        qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store, TODAY)
+    due = [c.due.text() for c in window.dashboard.findChildren(PeriodCardView) if c.isVisible()]
+    assert any(text == "Hạn nộp trước ngày 01/12/2026 (ngày cuối 30/11/2026): đã quá hạn 2 ngày" for text in due), due
+
+
+def test_the_last_sync_is_shown_in_vietnam_time(qtbot: QtBot, demo_store: Store) -> None:
+    record_success(demo_store, datetime(2026, 12, 2, 0, 32, tzinfo=UTC))  # a sync by hand, 07:32 in Hà Nội
+    window = _window(qtbot, demo_store)
+    qtbot.waitUntil(lambda: "02/12/2026 07:32" in window.auto_sync.label.text(), timeout=10_000)
+    assert "Chờ gửi: 1" in window.auto_sync.label.text(), "what waits is read at once, not 0 until a sync ran"
+    assert format_datetime(datetime(2026, 11, 30, 17, 5, tzinfo=UTC)) == "01/12/2026 00:05"
+
+
+def test_an_enrolled_pc_says_so_with_the_agency_and_the_province_key(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    window.tabs.setCurrentWidget(window.sync)
+    with qtbot.waitSignal(window.sync.refreshed, timeout=20_000):
+        pass
+    label = window.sync.enrolled
+    assert label.isVisible() and "Máy này đã đăng ký với Sở" in label.text()
+    assert "Mỹ Hiệp" in label.text() and "Dấu vân tay" in label.text()
+    assert not window.sync.code.isEnabled() and not window.sync.enroll_button.isEnabled()
