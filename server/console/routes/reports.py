@@ -22,7 +22,7 @@ Revisioned = Annotated[int | None, Query(ge=1, le=100_000)]
 
 
 def _chosen(request: Request, agency: str, period: str, rev: int | None) -> tuple[list[Revision], Revision]:
-    found = revisions(ctx(request).db, agency[:64], chosen_period(period))
+    found = revisions(ctx(request).db, agency[:64], chosen_period(period, ctx(request).db))
     if not found:
         raise not_found()
     chosen = next((r for r in found if r.revision == rev), None) if rev is not None else found[-1]
