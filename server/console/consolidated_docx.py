@@ -9,11 +9,11 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_SECTION
 
-from desktop.documents.report_docx import _appendix_heading, _first_pages, _indicator_appendix, _task_appendix
+from desktop.documents.report_docx import appendix_heading, first_pages, indicator_appendix, task_appendix
 from desktop.documents.report_docx_blocks import page_numbers_from_page_two, setup_document, setup_section
 from desktop.sync.atomic_file import atomic_output
 from server.console.consolidated import Consolidated, agencies_appendix
-from server.console.consolidated_pdf import _roman
+from server.console.consolidated_pdf import roman_numeral
 
 TABLE_ROWS = 60
 
@@ -24,9 +24,9 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
     document = Document()
     setup_document(document)
     page_numbers_from_page_two(document.sections[0])
-    _first_pages(document, report)
-    parts = [(f"Kết quả thực hiện nhiệm vụ {report.period.label}", bool(report.tasks), _task_appendix),
-             (f"Kết quả thực hiện các chỉ tiêu {report.period.label}", bool(report.indicators), _indicator_appendix)]
+    first_pages(document, report)
+    parts = [(f"Kết quả thực hiện nhiệm vụ {report.period.label}", bool(report.tasks), task_appendix),
+             (f"Kết quả thực hiện các chỉ tiêu {report.period.label}", bool(report.indicators), indicator_appendix)]
     number, landscape = 1, False
     for title, present, table in parts:
         if not present:
@@ -35,7 +35,7 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
         if not landscape:
             setup_section(section, landscape=True)
             landscape = True
-        _appendix_heading(document, _roman(number), title, report)
+        appendix_heading(document, roman_numeral(number), title, report)
         table(document, report)
         number += 1
     appendix = agencies_appendix(consolidated)
@@ -43,11 +43,11 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
         section = document.add_section(WD_SECTION.NEW_PAGE)
         if not landscape:
             setup_section(section, landscape=True)
-        _appendix_heading(document, _roman(number), f"Kết quả của từng cơ quan {report.period.label}", report)
+        appendix_heading(document, roman_numeral(number), f"Kết quả của từng cơ quan {report.period.label}", report)
         # python-docx finds a row's cells by walking its whole table, so a table grows in quadratic time:
         # the agencies' figures go in tables of a few hundred rows.
         for start in range(0, len(appendix.indicators), TABLE_ROWS):
-            _indicator_appendix(document, replace(appendix, indicators=appendix.indicators[start:start + TABLE_ROWS]))
+            indicator_appendix(document, replace(appendix, indicators=appendix.indicators[start:start + TABLE_ROWS]))
     with atomic_output(out) as handle:
         document.save(handle)
     return out
