@@ -75,6 +75,23 @@ def list_entries(db: Database) -> list[Entry]:
     return [Entry(*row) for row in rows]
 
 
+def province_schedule(db: Database, plan_code: str = "") -> Schedule:
+    """The deadlines in force: the province-wide entries, then ``plan_code``'s own over them.
+
+    With no ``plan_code`` this is exactly what every agency's app applies from its assignment package
+    (``Schedule.from_mapping`` leaves the "plans" key out), so the console judges "on time" by the
+    deadline the commune was shown. Quarters nobody set keep the plan's default (seed 003).
+    """
+    entries = list_entries(db)
+    mapping = package_schedule([e for e in entries if not e.plan_code]) or {}
+    scoped = package_schedule([e for e in entries if plan_code and e.plan_code == plan_code])
+    if scoped:
+        own = scoped["plans"][plan_code]
+        mapping = {**mapping, **{k: v for k, v in own.items() if k != "periods"},
+                   "periods": {**mapping.get("periods", {}), **own.get("periods", {})}}
+    return Schedule.from_mapping(mapping) if mapping else Schedule()
+
+
 def schedule_version(session: Any) -> tuple[int, int]:
     """Changes whenever an entry is set (each set is a new row): part of the package cache key."""
     count, latest = session.execute(select(func.count(ScheduleEntry.id), func.max(ScheduleEntry.id))).one()

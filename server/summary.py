@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session
 
 from desktop.documents.sheet_print import fit_rows, print_landscape
 from desktop.domain.numbers import format_number
-from desktop.domain.periods import DEFAULT_SCHEDULE, Period, format_date
+from desktop.domain.periods import Period, Schedule, format_date
 from desktop.sync.atomic_file import atomic_output
 from server.db import Database
 from server.models import Agency, ReceiptRecord, SignedDocument, StoredBundle
+from server.schedule import province_schedule
 from server.summary_data import (
     SIGNED_COLUMN,
     AgencyReport,
@@ -60,18 +61,21 @@ def write_summary(db: Database, period_code: str, out: Path) -> tuple[int, int]:
 def summary_workbook(db: Database, period_code: str) -> tuple[Workbook, list[AgencyReport]]:
     """The summary workbook of ``period_code`` and the agencies' states it was built from."""
     period = Period.parse(period_code)
-    reports = load_reports(db, period)
+    schedule = province_schedule(db)
+    reports = load_reports(db, period, schedule)
     book = openpyxl.Workbook()
-    overview_sheet(book.active, period, reports)
-    indicator_sheet(book.create_sheet(INDICATOR_SHEET), period, reports)
-    task_sheet(book.create_sheet(TASK_SHEET), period, reports)
+    overview_sheet(book.active, period, reports, schedule=schedule)
+    indicator_sheet(book.create_sheet(INDICATOR_SHEET), period, reports, schedule=schedule)
+    task_sheet(book.create_sheet(TASK_SHEET), period, reports, schedule=schedule)
     book.properties.title = f"Tổng hợp báo cáo {period.label('vi')}"
     book.properties.language = "vi-VN"
     return book, reports
 
 
-def load_reports(db: Database, period: Period) -> list[AgencyReport]:
-    """Every agency with its latest accepted bundle of ``period`` (or why it has none)."""
+def load_reports(db: Database, period: Period, schedule: Schedule | None = None) -> list[AgencyReport]:
+    """Every agency with its latest accepted bundle of ``period`` (or why it has none), on time or late by
+    ``schedule`` (by default the deadlines the Sở set)."""
+    schedule = schedule or province_schedule(db)
     with db.transaction() as session:
         agencies = [(a.code, a.name, a.id) for a in session.scalars(select(Agency).order_by(Agency.code))]
         codes = {agency_id: code for code, _, agency_id in agencies}
@@ -85,7 +89,8 @@ def load_reports(db: Database, period: Period) -> list[AgencyReport]:
         rejected = {r.agency_code for r in session.scalars(select(ReceiptRecord).where(
             ReceiptRecord.status == "rejected", ReceiptRecord.bundle_id.contains(marker))) if r.agency_code}
         documents = signed_documents(session, [bundle.sha256 for bundle in latest.values()])
-        return agency_reports(period, [(code, name) for code, name, _ in agencies], latest, rejected, documents)
+        return agency_reports(period, [(code, name) for code, name, _ in agencies], latest, rejected, documents,
+                              schedule=schedule)
 
 
 def signed_documents(session: Session, bundle_hashes: Sequence[str]) -> dict[str, list[tuple[str, bool]]]:
@@ -99,13 +104,14 @@ def signed_documents(session: Session, bundle_hashes: Sequence[str]) -> dict[str
     return found
 
 
-def overview_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport]) -> None:
+def overview_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport], *,
+                   schedule: Schedule | None = None) -> None:
     """ "Tổng hợp": one row per agency, then the counts."""
     sheet.title = OVERVIEW_SHEET
     columns: list[Column] = [("STT", 6, True), ("Mã cơ quan", 14, True), ("Cơ quan", 48, False),
                              ("Tình trạng", 16, True), ("Lần", 6, True), ("Nhận lúc (giờ Việt Nam)", 20, True),
                              (SIGNED_COLUMN, 18, True)]
-    _title(sheet, f"TÌNH HÌNH GỬI BÁO CÁO {period.label('vi').upper()}", _deadline_line(period), columns)
+    _title(sheet, f"TÌNH HÌNH GỬI BÁO CÁO {period.label('vi').upper()}", _deadline_line(period, schedule), columns)
     rows = [[n, r.code, r.name, r.state, r.revision, r.received, r.signed] for n, r in enumerate(reports, start=1)]
     last = _table(sheet, columns, rows)
     counts = state_counts(reports)
@@ -116,13 +122,15 @@ def overview_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyRep
     _finish(sheet, columns, last + 2)
 
 
-def indicator_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport]) -> None:
+def indicator_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport], *,
+                    schedule: Schedule | None = None) -> None:
     """ "Chỉ tiêu": each indicator's row (aggregate, against the target), then one row per agency."""
     columns: list[Column] = [("STT", 6, True), ("Chỉ tiêu / Cơ quan", 52, False), ("Đơn vị tính", 10, True),
                              ("Chỉ tiêu giao", 16, True), ("Kết quả", 20, True), ("Đánh giá", 12, True),
                              ("Số cơ quan báo cáo", 12, True), ("Số cơ quan đạt", 12, True),
                              ("Không áp dụng", 12, True)]
-    _title(sheet, f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {period.label('vi').upper()}", _deadline_line(period), columns)
+    _title(sheet, f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {period.label('vi').upper()}", _deadline_line(period, schedule),
+           columns)
     rows: list[list[object]] = []
     bold: list[int] = []
     for summary in indicator_summaries(reports):
@@ -137,11 +145,13 @@ def indicator_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyRe
     _finish(sheet, columns, last)
 
 
-def task_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport]) -> None:
+def task_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport], *,
+               schedule: Schedule | None = None) -> None:
     """ "Nhiệm vụ": each task, then the lead's and the coordinators' status and percent."""
     columns: list[Column] = [("STT", 8, True), ("Nhiệm vụ / Cơ quan", 60, False), ("Vai trò", 12, True),
                              ("Tình trạng", 20, True), ("Tỷ lệ hoàn thành (%)", 12, True)]
-    _title(sheet, f"TÌNH HÌNH THỰC HIỆN NHIỆM VỤ {period.label('vi').upper()}", _deadline_line(period), columns)
+    _title(sheet, f"TÌNH HÌNH THỰC HIỆN NHIỆM VỤ {period.label('vi').upper()}", _deadline_line(period, schedule),
+           columns)
     rows: list[list[object]] = []
     bold: list[int] = []
     plan = None
@@ -158,8 +168,8 @@ def task_sheet(sheet: Worksheet, period: Period, reports: Sequence[AgencyReport]
     _finish(sheet, columns, last)
 
 
-def _deadline_line(period: Period) -> str:
-    return f"(Hạn gửi báo cáo: trước ngày {format_date(DEFAULT_SCHEDULE.deadline(period))})"
+def _deadline_line(period: Period, schedule: Schedule | None) -> str:
+    return f"(Hạn gửi báo cáo: trước ngày {format_date((schedule or Schedule()).deadline(period))})"
 
 
 def _title(sheet: Worksheet, title: str, subtitle: str, columns: Sequence[Column]) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop.domain.natural_order import natural_key
 from desktop.domain.numbers import format_number
-from desktop.domain.periods import Period, timeliness, vietnam_time
+from desktop.domain.periods import Period, Schedule, timeliness, vietnam_time
 from desktop.domain.task_status import parse_status, status_label
 
 ON_TIME, LATE, MISSING, REJECTED = "Đúng hạn", "Trễ hạn", "Chưa báo cáo", "Bị từ chối"
@@ -107,12 +107,14 @@ def signed_state(documents: Sequence[tuple[str, bool]]) -> str:
 
 
 def agency_reports(period: Period, agencies: Iterable[tuple[str, str]], accepted: Mapping[str, Any],
-                   rejected: Iterable[str], documents: Mapping[str, Sequence[tuple[str, bool]]] | None = None
-                   ) -> list[AgencyReport]:
+                   rejected: Iterable[str], documents: Mapping[str, Sequence[tuple[str, bool]]] | None = None,
+                   schedule: Schedule | None = None) -> list[AgencyReport]:
     """Every agency (code, name) with its state: ``accepted`` maps a code to its latest accepted bundle
     (``revision``, ``received_at`` epoch seconds, ``figures`` JSON, ``sha256``); ``rejected`` names agencies
     whose only bundles for the period were refused; ``documents`` maps a bundle's SHA-256 to the verdicts on
-    the signed PDFs that followed it (``signed_state``)."""
+    the signed PDFs that followed it (``signed_state``).
+    On time or late by ``schedule`` (the Sở's; else the default)."""
+    schedule = schedule or Schedule()
     refused = set(rejected)
     out = []
     for code, name in agencies:
@@ -121,7 +123,7 @@ def agency_reports(period: Period, agencies: Iterable[tuple[str, str]], accepted
             out.append(AgencyReport(code, name, REJECTED if code in refused else MISSING))
             continue
         received = datetime.fromtimestamp(bundle.received_at, UTC)
-        state = ON_TIME if timeliness(period, received) == "on_time" else LATE
+        state = ON_TIME if timeliness(period, received, schedule) == "on_time" else LATE
         signed = signed_state((documents or {}).get(getattr(bundle, "sha256", ""), ()))
         out.append(AgencyReport(code, name, state, bundle.revision, vietnam_time(received).strftime("%d/%m/%Y %H:%M"),
                                 json.loads(bundle.figures or "{}"), signed))

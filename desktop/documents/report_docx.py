@@ -154,3 +154,25 @@ def _properties(document: DocxDocument, snapshot: ReportSnapshot) -> None:
     properties.keywords = f"báo cáo, {snapshot.period.label}, {snapshot.agency.code}"
     properties.comments = "Bản Word để chỉnh sửa và in; bản PDF đã ký là bản chính."
 
+
+# The report's parts, public for a document built from them (the province's consolidated report).
+
+
+def first_pages(document: DocxDocument, snapshot: ReportSnapshot) -> None:
+    """The head, title, body and signature block of ``snapshot``'s report."""
+    _first_pages(document, snapshot)
+
+
+def appendix_heading(document: DocxDocument, number: str, title: str, snapshot: ReportSnapshot) -> None:
+    """"Phụ lục ``number``", its title and the line naming the report it goes with."""
+    _appendix_heading(document, number, title, snapshot)
+
+
+def task_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> None:
+    """The table of ``snapshot``'s tasks (Phụ lục I)."""
+    _task_appendix(document, snapshot)
+
+
+def indicator_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> None:
+    """The table of ``snapshot``'s indicators (Phụ lục II)."""
+    _indicator_appendix(document, snapshot)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -71,6 +71,18 @@ def write_report_pdf(snapshot: ReportSnapshot, out: Path, *, progress: Progress 
     if progress is not None:
         progress(template.total, template.total)
     return out
+
+
+def report_story(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
+    """The report's flowables (head, body, signature, Phụ lục I and II), for a document that adds its own parts
+    after them (the province's consolidated report)."""
+    return _story(snapshot, styles)
+
+
+def build_report_pdf(handle: BinaryIO, snapshot: ReportSnapshot, fonts: FontFamily, story: list[Flowable]) -> None:
+    """Lay ``story`` out on the report's portrait and landscape pages (page numbers, draft mark, metadata of
+    ``snapshot``) into the open binary ``handle``."""
+    _ReportTemplate(handle, snapshot, fonts, None, None, total=len(story)).build(story)
 
 
 def _story(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:

@@ -29,6 +29,7 @@ from server.console.period_figures import latest_bundles
 from server.console.period_status import PeriodStatus, period_status
 from server.console.stored_reports import ReportReader
 from server.db import Database
+from server.schedule import province_schedule
 
 DONE = ("done", "done_late")
 ISSUER = "Sở Khoa học và Công nghệ"
@@ -58,7 +59,7 @@ def consolidate(db: Database, reader: ReportReader, period: Period) -> Consolida
         agency=AgencyInfo(code="SO-KHCN", name=ISSUER, parent_name=f"UBND {province}",
                           place=place, symbol="SKHCN", signer_authority="",
                           signer_title="GIÁM ĐỐC"),
-        period=period_info(period),
+        period=period_info(period, province_schedule(db)),
         document=DocumentInfo(number=1, symbol="BC-SKHCN", date=today.isoformat(), subject=subject,
                               addressee=addressee,
                               recipients=("Như trên", "Lưu: VT")),

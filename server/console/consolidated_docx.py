@@ -8,11 +8,11 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_SECTION
 
-from desktop.documents.report_docx import _appendix_heading, _first_pages, _indicator_appendix, _task_appendix
+from desktop.documents.report_docx import appendix_heading, first_pages, indicator_appendix, task_appendix
 from desktop.documents.report_docx_blocks import page_numbers_from_page_two, setup_document, setup_section
 from desktop.sync.atomic_file import atomic_output
 from server.console.consolidated import Consolidated, agencies_appendix
-from server.console.consolidated_pdf import _roman
+from server.console.consolidated_pdf import roman_numeral
 
 
 def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
@@ -21,9 +21,9 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
     document = Document()
     setup_document(document)
     page_numbers_from_page_two(document.sections[0])
-    _first_pages(document, report)
-    parts = [(f"Kết quả thực hiện nhiệm vụ {report.period.label}", bool(report.tasks), _task_appendix),
-             (f"Kết quả thực hiện các chỉ tiêu {report.period.label}", bool(report.indicators), _indicator_appendix)]
+    first_pages(document, report)
+    parts = [(f"Kết quả thực hiện nhiệm vụ {report.period.label}", bool(report.tasks), task_appendix),
+             (f"Kết quả thực hiện các chỉ tiêu {report.period.label}", bool(report.indicators), indicator_appendix)]
     number, landscape = 1, False
     for title, present, table in parts:
         if not present:
@@ -32,7 +32,7 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
         if not landscape:
             setup_section(section, landscape=True)
             landscape = True
-        _appendix_heading(document, _roman(number), title, report)
+        appendix_heading(document, roman_numeral(number), title, report)
         table(document, report)
         number += 1
     appendix = agencies_appendix(consolidated)
@@ -40,8 +40,8 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
         section = document.add_section(WD_SECTION.NEW_PAGE)
         if not landscape:
             setup_section(section, landscape=True)
-        _appendix_heading(document, _roman(number), f"Kết quả của từng cơ quan {report.period.label}", report)
-        _indicator_appendix(document, appendix)  # one table: a row costs the same however long it is (docx_row_xml)
+        appendix_heading(document, roman_numeral(number), f"Kết quả của từng cơ quan {report.period.label}", report)
+        indicator_appendix(document, appendix)  # one table: a row costs the same however long it is (docx_row_xml)
     with atomic_output(out) as handle:
         document.save(handle)
     return out

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from desktop.documents.fonts import report_font_family
 from desktop.documents.pdf_styles import make_styles
 from desktop.documents.pdf_tables import appendix_heading, indicator_table
-from desktop.documents.report_pdf import _ReportTemplate, _story
+from desktop.documents.report_pdf import build_report_pdf, report_story
 from desktop.sync.atomic_file import atomic_output
 from server.console.consolidated import Consolidated, agencies_appendix
 
@@ -21,19 +21,19 @@ def write_consolidated_pdf(consolidated: Consolidated, out: Path) -> Path:
     fonts = report_font_family()
     styles = make_styles(fonts)
     report = consolidated.report
-    story: list[Flowable] = _story(report, styles)
+    story: list[Flowable] = report_story(report, styles)
     appendix = agencies_appendix(consolidated)
     if appendix.indicators:
-        number = _roman(1 + bool(report.tasks) + bool(report.indicators))
+        number = roman_numeral(1 + bool(report.tasks) + bool(report.indicators))
         story += [NextPageTemplate("landscape"), PageBreak(),
                   *appendix_heading(number, f"Kết quả của từng cơ quan {report.period.label}", report, styles),
                   indicator_table(appendix, styles)]
     with atomic_output(out) as handle:
-        _ReportTemplate(handle, report, fonts, None, None, total=len(story)).build(story)
+        build_report_pdf(handle, report, fonts, story)
     return out
 
 
-def _roman(number: int) -> str:
+def roman_numeral(number: int) -> str:
     """Roman numerals for appendix numbers (1–3999)."""
     values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
               (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))

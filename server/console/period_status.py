@@ -1,7 +1,7 @@
 """The period dashboard (DHIS2's reporting-rate report): every agency's state for one period, and the rates.
 
 States: ``on_time`` / ``late`` — an accepted report, on time when its first revision reached the
-province before the deadline (``desktop.domain.periods.timeliness``; the province's clock decides);
+province before the deadline the Sở set (``server.schedule.province_schedule``; the province's clock decides);
 ``rejected`` — no accepted report but a refused bundle since the period's data window began;
 ``pending`` — no accepted report but an upload under way; ``missing`` — nothing. "Last seen" is the
 latest upload activity or receipt of the agency's devices. "Đã ký số" is what the signed PDFs that followed
@@ -15,9 +15,10 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 
-from desktop.domain.periods import DEFAULT_SCHEDULE, Period, Schedule, current_period, timeliness, vietnam_time
+from desktop.domain.periods import Period, Schedule, current_period, timeliness, vietnam_time
 from server.db import Database
 from server.models import Agency, Device, ReceiptRecord, SignedDocument, StoredBundle, Upload
+from server.schedule import province_schedule
 from server.summary_data import signed_state
 
 STATES = ("missing", "on_time", "late", "rejected", "pending")
@@ -68,13 +69,17 @@ def _rate(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
-def default_period(now: datetime | None = None) -> Period:
-    """The period whose deadline comes next."""
-    return current_period(now or datetime.now(UTC))
+def default_period(db: Database | None = None, now: datetime | None = None) -> Period:
+    """The period whose deadline, as the Sở set it in ``db`` (else the plan's default), comes next."""
+    return current_period(now or datetime.now(UTC), province_schedule(db) if db is not None else Schedule())
 
 
-def period_status(db: Database, period: Period, *, schedule: Schedule = DEFAULT_SCHEDULE) -> PeriodStatus:
-    """Every agency's state for ``period``, in one read transaction of six grouped queries."""
+def period_status(db: Database, period: Period, *, schedule: Schedule | None = None) -> PeriodStatus:
+    """Every agency's state for ``period``, in one read transaction of six grouped queries.
+
+    On time or late by ``schedule``, by default the deadlines the Sở published (``province_schedule``).
+    """
+    schedule = schedule or province_schedule(db)
     window_start = int(vietnam_time(period.data_window.start).timestamp())
     with db.reading() as connection:
         agencies = connection.execute(select(Agency.id, Agency.code, Agency.name, Agency.kind)

@@ -38,16 +38,6 @@ class Revision:
     size: int
 
 
-@dataclass(frozen=True)
-class Change:
-    """One difference between two revisions: where, what was there, what is there now."""
-
-    where: str
-    field: str
-    before: str
-    after: str
-
-
 def not_found() -> InputError:
     """The refusal for a report, file or agency that is not on the server."""
     return InputError("Không tìm thấy báo cáo hoặc tệp này.", "No such report or file.", code="not_found")
@@ -127,32 +117,3 @@ def receipt(db: Database, sha256: str) -> bytes:
     if envelope is None:
         raise not_found()
     return bytes(envelope)
-
-
-def changes(before: ReportSnapshot, after: ReportSnapshot) -> list[Change]:
-    """What changed from one revision to the next: general text, each task's and indicator's values."""
-    found = [Change("", name, str(getattr(before, name) or ""), str(getattr(after, name) or ""))
-             for name in ("summary", "difficulties", "proposals") if getattr(before, name) != getattr(after, name)]
-    old_tasks = {t.key: t for t in before.tasks}
-    for task in after.tasks:
-        old = old_tasks.get(task.key)
-        for name in ("status", "percent", "result", "difficulties", "proposals"):
-            was, now = (getattr(old, name) if old is not None else None), getattr(task, name)
-            if was != now:
-                found.append(Change(task.title, name, _text(was), _text(now)))
-    old_indicators = {i.key: i for i in before.indicators}
-    for indicator in after.indicators:
-        old_indicator = old_indicators.get(indicator.key)
-        for name in ("value", "numerator", "denominator", "level", "note"):
-            was, now = (getattr(old_indicator, name) if old_indicator is not None else None), getattr(indicator, name)
-            if was != now:
-                found.append(Change(indicator.name, name, _text(was), _text(now)))
-    return found
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

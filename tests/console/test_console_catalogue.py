@@ -8,6 +8,7 @@ from pathlib import Path
 from server.console.i18n import EN, translator
 from server.console.routes.agencies import KIND_LABELS
 from server.console.routes.period import STATE_LABELS
+from server.console.routes.staff import ROLE_LABELS
 from server.console.web import FORBIDDEN, HERE, NO_SESSION
 
 _CALL = re.compile(r'_\("([^"]+)"\)')
@@ -18,7 +19,8 @@ def _used() -> set[str]:
     for template in (HERE / "templates").glob("*.html"):
         texts |= set(_CALL.findall(template.read_text(encoding="utf-8")))
         texts |= {label for _href, label in re.findall(r'\("(/[a-z]+)", "([^"]+)"\)', template.read_text("utf-8"))}
-    return texts | set(STATE_LABELS.values()) | set(KIND_LABELS.values()) | {FORBIDDEN, NO_SESSION}
+    labels = set(STATE_LABELS.values()) | set(KIND_LABELS.values()) | set(ROLE_LABELS.values())
+    return texts | labels | {FORBIDDEN, NO_SESSION}
 
 
 def test_every_console_string_has_an_english_translation() -> None:

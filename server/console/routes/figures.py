@@ -22,7 +22,7 @@ def indicators(request: Request, who: Annotated[Caller, Depends(role("viewer"))]
                period: Annotated[str | None, Query(max_length=40)] = None,
                key: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     """Every indicator's province figures; with ``key``, that indicator agency by agency with its chart."""
-    chosen = chosen_period(period)
+    chosen = chosen_period(period, ctx(request).db)
     found = indicators_across(ctx(request).db, chosen)
     selected = next((i for i in found if i.key == key), found[0] if found else None)
     chart = Markup(indicator_svg(selected)) if selected is not None else Markup("")
@@ -33,6 +33,6 @@ def indicators(request: Request, who: Annotated[Caller, Depends(role("viewer"))]
 def tasks(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
           period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     """Each task: the leads' status and percent, the coordinators' notes."""
-    chosen = chosen_period(period)
+    chosen = chosen_period(period, ctx(request).db)
     found = tasks_across(ctx(request).db, console_state(request).reader, chosen)
     return page(request, who, "tasks.html", period=chosen, tasks=found)

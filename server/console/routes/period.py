@@ -10,16 +10,17 @@ from fastapi.responses import Response
 from desktop.domain.periods import Period, PeriodError
 from server.console.period_status import STATES, default_period, period_status
 from server.console.web import PREFIX, Caller, ConsoleRefusal, ctx, page, role
+from server.db import Database
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 STATE_LABELS = {"missing": "chưa gửi", "on_time": "đã gửi đúng hạn", "late": "trễ hạn", "rejected": "bị từ chối",
                 "pending": "đang chờ"}
 
 
-def chosen_period(text: str | None) -> Period:
-    """The period of a ``?period=`` parameter, else the one due next."""
+def chosen_period(text: str | None, db: Database) -> Period:
+    """The period of a ``?period=`` parameter, else the one due next by the Sở's deadlines."""
     if not text:
-        return default_period()
+        return default_period(db)
     try:
         return Period.parse(text)
     except PeriodError as exc:
@@ -32,7 +33,7 @@ def dashboard(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
               state: Annotated[str | None, Query(max_length=20)] = None,
               kind: Annotated[str | None, Query(max_length=20)] = None) -> Response:
     """Every agency with its state; filters by state and kind."""
-    status = period_status(ctx(request).db, chosen_period(period))
+    status = period_status(ctx(request).db, chosen_period(period, ctx(request).db))
     rows = [r for r in status.rows if (not state or r.state == state) and (not kind or r.kind == kind)]
     return page(request, who, "period.html", ps=status, rows=rows, state=state or "", kind=kind or "",
                 states=STATES, labels=STATE_LABELS, periods=_nearby(status.period))
@@ -42,7 +43,7 @@ def dashboard(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
 def remind(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
            period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     """The printable list of agencies whose report has not arrived (missing, rejected or still uploading)."""
-    status = period_status(ctx(request).db, chosen_period(period))
+    status = period_status(ctx(request).db, chosen_period(period, ctx(request).db))
     rows = [r for r in status.rows if r.state not in ("on_time", "late")]
     return page(request, who, "remind.html", ps=status, rows=rows, labels=STATE_LABELS)
 

@@ -12,17 +12,18 @@ from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from desktop.documents.report_pdf import write_report_pdf
+from server.console.revision_changes import changes
 from server.console.routes.period import chosen_period
 from server.console.state import console_state
-from server.console.stored_reports import Revision, attachments, changes, not_found, receipt, revisions
-from server.console.web import PREFIX, Caller, ctx, page, role
+from server.console.stored_reports import Revision, attachments, not_found, receipt, revisions
+from server.console.web import PREFIX, Caller, ctx, language, page, role
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 Revisioned = Annotated[int | None, Query(ge=1, le=100_000)]
 
 
 def _chosen(request: Request, agency: str, period: str, rev: int | None) -> tuple[list[Revision], Revision]:
-    found = revisions(ctx(request).db, agency[:64], chosen_period(period))
+    found = revisions(ctx(request).db, agency[:64], chosen_period(period, ctx(request).db))
     if not found:
         raise not_found()
     chosen = next((r for r in found if r.revision == rev), None) if rev is not None else found[-1]
@@ -39,7 +40,8 @@ def report(request: Request, who: Annotated[Caller, Depends(role("viewer"))], ag
     reader = console_state(request).reader
     snapshot = reader.snapshot(chosen.sha256)
     index = found.index(chosen)
-    diff = changes(reader.snapshot(found[index - 1].sha256), snapshot) if index > 0 else None
+    previous = reader.snapshot(found[index - 1].sha256) if index > 0 else None
+    diff = changes(previous, snapshot, language(request)) if previous is not None else None
     return page(request, who, "report.html", agency=agency, period_code=period, revisions=found, chosen=chosen,
                 report=snapshot, evidence=attachments(snapshot), changes=diff)
 

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from desktop.domain.periods import DEFAULT_SCHEDULE
 from desktop.sync.receipt import verify_receipt
 from server.cli import import_file
 from server.console import audit
@@ -21,7 +20,7 @@ from server.console.state import console_state
 from server.console.stored_reports import receipt
 from server.console.uploads import discard, save_upload
 from server.console.web import PREFIX, Caller, checked_form, ctx, page, redirect, role, text_field
-from server.schedule import list_entries, set_deadline
+from server.schedule import list_entries, province_schedule, set_deadline
 from server.summary import write_summary
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
@@ -32,10 +31,11 @@ USB_SUFFIXES = (".bcx", ".bcb")
 @router.get("/schedule")
 def schedule(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
              period: Annotated[str | None, Query(max_length=40)] = None, saved: str = "") -> Response:
-    """The default deadline of each period and the deadlines the Sở set (published in the assignment package)."""
-    chosen = chosen_period(period)
+    """The deadline in force for each period and the deadlines the Sở set (published in the assignment package)."""
+    chosen = chosen_period(period, ctx(request).db)
     year = [chosen.previous(), chosen, chosen.next(), chosen.next().next()]
-    rows = [(p, p.data_window, DEFAULT_SCHEDULE.deadline(p)) for p in year]
+    in_force = province_schedule(ctx(request).db)
+    rows = [(p, p.data_window, in_force.deadline(p)) for p in year]
     return page(request, who, "schedule.html", rows=rows, entries=list_entries(ctx(request).db), saved=bool(saved))
 
 
@@ -81,14 +81,14 @@ def usb_receipt(request: Request, _who: Annotated[Caller, Depends(role("officer"
 def summary(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
             period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     """The downloads of the period's consolidation."""
-    return page(request, who, "summary.html", period=chosen_period(period))
+    return page(request, who, "summary.html", period=chosen_period(period, ctx(request).db))
 
 
 @router.get("/summary/workbook")
 def summary_workbook(request: Request, _who: Annotated[Caller, Depends(role("viewer"))],
                      period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     """The summary workbook (``baocao-server summary``)."""
-    chosen = chosen_period(period)
+    chosen = chosen_period(period, ctx(request).db)
     path = _temp_file(request, ".xlsx")
     write_summary(ctx(request).db, chosen.code, path)
     return _download(path, f"tong-hop-{chosen.code}.xlsx",
@@ -99,7 +99,7 @@ def summary_workbook(request: Request, _who: Annotated[Caller, Depends(role("vie
 def summary_report(request: Request, checked: Annotated[Checked, Depends(checked_form("officer"))]) -> Response:
     """The Sở's consolidated report, as PDF or .docx."""
     who, form = checked
-    chosen = chosen_period(text_field(form, "period", 40))
+    chosen = chosen_period(text_field(form, "period", 40), ctx(request).db)
     docx = text_field(form, "format", 10) == "docx"
     consolidated = consolidate(ctx(request).db, console_state(request).reader, chosen)
     path = _temp_file(request, ".docx" if docx else ".pdf")
