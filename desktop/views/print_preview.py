@@ -20,18 +20,27 @@ def pdf_pages(pdf: Path | bytes, dpi: int = PRINT_DPI) -> Iterator[QImage]:
     """Each page of the PDF (a file, or its bytes held in memory) as an image at ``dpi``."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+    from desktop.documents.plan_readers.pdf_pages import PDFIUM_LOCK
+
+    # PDFium is not thread-safe and a plan import may be reading a PDF on a worker: each call takes the lock,
+    # never across a ``yield``.
+    with PDFIUM_LOCK:
+        document = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+        count = len(document)
     try:
-        for page in document:
-            bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
-            width, height = bitmap.width, bitmap.height
-            image = QImage(bitmap.buffer, width, height, bitmap.stride, QImage.Format.Format_RGBX8888 if
-                           bitmap.n_channels == 4 else QImage.Format.Format_RGB888).copy()
-            bitmap.close()
-            page.close()
+        for number in range(count):
+            with PDFIUM_LOCK:
+                page = document[number]
+                bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
+                width, height = bitmap.width, bitmap.height
+                image = QImage(bitmap.buffer, width, height, bitmap.stride, QImage.Format.Format_RGBX8888 if
+                               bitmap.n_channels == 4 else QImage.Format.Format_RGB888).copy()
+                bitmap.close()
+                page.close()
             yield image
     finally:
-        document.close()
+        with PDFIUM_LOCK:
+            document.close()
 
 
 def print_pdf(path: Path | bytes, printer: QPrinter) -> int:
