@@ -46,20 +46,22 @@ class PdfProcessError(BaocaoError):
 
 def export_pdf(store: Store, period_code: str, out: Path, *, progress: Progress | None = None,
                cancelled: IsCancelled | None = None) -> Path:
-    """Like ``desktop.services.documents.export_pdf``, with the layout done in a child process."""
-    from desktop.services.snapshots import report_snapshot
+    """Like ``desktop.services.documents.export_pdf`` (a signed report's PDF names its bundle, so that once
+    digitally signed it can follow the bundle to the province), with the layout done in a child process."""
+    from desktop.services.snapshots import report_snapshot, signed_bundle_sha256
 
     snapshot = report_snapshot(store, period_code)
-    return write_pdf_in_child(snapshot.to_dict(), Path(out), progress=progress, cancelled=cancelled)
+    return write_pdf_in_child(snapshot.to_dict(), Path(out), progress=progress, cancelled=cancelled,
+                              bundle_sha256=signed_bundle_sha256(store, period_code))
 
 
 def write_pdf_in_child(snapshot: dict[str, Any], out: Path, *, progress: Progress | None = None,
-                       cancelled: IsCancelled | None = None) -> Path:
+                       cancelled: IsCancelled | None = None, bundle_sha256: str | None = None) -> Path:
     """Write the PDF of ``snapshot`` (``ReportSnapshot.to_dict()``) to ``out`` from a child process."""
     folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe(duplex=False)
-    child = context.Process(target=_child_main, args=(theirs, snapshot, str(folder / "report.pdf")),
+    child = context.Process(target=_child_main, args=(theirs, snapshot, str(folder / "report.pdf"), bundle_sha256),
                             name="baocao-pdf", daemon=True)
     try:
         child.start()
@@ -118,7 +120,7 @@ def _yield_the_processor() -> None:
             os.nice(CHILD_NICENESS)
 
 
-def _child_main(pipe: Connection, snapshot: dict[str, Any], out: str) -> None:
+def _child_main(pipe: Connection, snapshot: dict[str, Any], out: str, bundle_sha256: str | None = None) -> None:
     """Runs in the child: write the PDF and report progress, the result or the refusal on ``pipe``."""
     _yield_the_processor()
     from desktop.documents.report_pdf import write_report_pdf
@@ -133,7 +135,8 @@ def _child_main(pipe: Connection, snapshot: dict[str, Any], out: str) -> None:
             pipe.send(("progress", done, total))
 
     try:
-        written = write_report_pdf(ReportSnapshot.from_dict(snapshot), Path(out), progress=report)
+        written = write_report_pdf(ReportSnapshot.from_dict(snapshot), Path(out), progress=report,
+                                   bundle_sha256=bundle_sha256)
     except BaocaoError as exc:
         pipe.send(("refused", exc.message_vi, exc.message_en, exc.code))
     except Exception as exc:  # the parent shows only the type: the data stays out of messages
