@@ -227,6 +227,15 @@ def judge(document: VerifiedDocument, roots: list[Any]) -> Verdict:
                             f"tệp đã bị sửa sau chữ ký {check.field} của {check.signer} (không chỉ thêm chữ ký)",
                             f"the file was changed after signature {check.field} by {check.signer} (not only "
                             "signatures were added)", entries)
+    by_role = {check.role.value: check for check in checks if check.role is not None}
+    if ("signer" in by_role and "agency" in by_role
+            and by_role["signer"].certificate_sha256 == by_role["agency"].certificate_sha256):
+        name = by_role["agency"].signer
+        return _invalid(what_vi, what_en, "document_roles",
+                        f"chữ ký của cơ quan được ký bằng chính chứng thư của người ký ({name}), không phải chứng "
+                        "thư của cơ quan",
+                        f"the agency's signature was made with the signer's own certificate ({name}), not the "
+                        "agency's", entries)
     untrusted = [check for check in checks if not check.trusted]
     complete = {check.role.value for check in checks if check.role is not None} >= {"signer", "agency"}
     if untrusted:

@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from asn1crypto import x509
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -91,6 +92,7 @@ def sign_pdf(src: Path, out: Path, request: SigningRequest, key: KeySource, pin:
         cert = signer_certificate(signer)
         intermediates = list(signer.cert_registry)
         check_signing_certificate(cert, roots, intermediates)
+        _check_not_the_signer_s(reader, request.role, cert, src)
         meta = signers.PdfSignatureMetadata(
             field_name=request.role.field_name, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
             reason="Ký số văn bản" if request.role is Role.SIGNER else "Ký số của cơ quan",
@@ -153,6 +155,21 @@ def _check_role(reader: PdfFileReader, role: Role, src: Path) -> None:
         raise SigningError(f"{src.name} đã có chữ ký của cơ quan: người ký phải ký trước.",
                            f"{src.name} already carries the agency's signature: the signer signs first.",
                            code="order")
+
+
+def _check_not_the_signer_s(reader: PdfFileReader, role: Role, cert: x509.Certificate, src: Path) -> None:
+    """The agency's signature is made with the agency's certificate (the văn thư's token): a certificate that
+    already signed this file as the signer cannot sign it again as the agency."""
+    if role is not Role.AGENCY:
+        return
+    for sig in reader.embedded_signatures:
+        if sig.field_name == Role.SIGNER.field_name and sig.signer_cert.dump() == cert.dump():
+            name = subject_name(cert)
+            raise SigningError(
+                f"Chứng thư của {name} đã ký {src.name} với tư cách người ký; chữ ký của cơ quan phải dùng chứng thư "
+                "của cơ quan (token do văn thư giữ). Chưa ký gì.",
+                f"{name}'s certificate already signed {src.name} as the signer; the agency's signature needs the "
+                "agency's certificate (the token the clerk holds). Nothing was signed.", code="same_certificate")
 
 
 def _appearance(reader: PdfFileReader, request: SigningRequest) -> tuple[BaseStampStyle, appearance.Placement]:

@@ -4,6 +4,7 @@ are intact and nothing but signatures was added since, and whether the certifica
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,6 +47,9 @@ class SignatureCheck:
     # revision. The province accepts only signatures and validation data added after a signature.
     modification: str = ""
     whole_revision: bool = False
+    # SHA-256 of the signer's certificate (DER), hex; "" when it could not be read. The province compares the
+    # signer's and the agency's: one certificate cannot make both signatures.
+    certificate_sha256: str = ""
 
     @property
     def ok(self) -> bool:
@@ -112,15 +116,17 @@ def _check(sig, roots: list[x509.Certificate]) -> SignatureCheck:  # type: ignor
     try:
         cert = sig.signer_cert
         signer, issuer = subject_name(cert), common_name(cert.issuer)
+        fingerprint = hashlib.sha256(cert.dump()).hexdigest()
     except (ValueError, KeyError, SignatureValidationError):
         signer = issuer = "?"
+        fingerprint = ""
     try:
         status = validate_pdf_signature(sig, signer_validation_context=validation_context(roots),
                                         ts_validation_context=validation_context(roots),
                                         key_usage_settings=SIGNING_KEY_USAGE)
     except (SignatureValidationError, PdfError, ValueError, KeyError) as exc:
         return SignatureCheck(field, role, signer, issuer, None, False, False, False, False,
-                              tr(f"Chữ ký hỏng: {exc}", f"Damaged signature: {exc}"))
+                              tr(f"Chữ ký hỏng: {exc}", f"Damaged signature: {exc}"), certificate_sha256=fingerprint)
     when = status.timestamp_validity.timestamp if status.timestamp_validity else status.signer_reported_dt
     level = status.modification_level
     unaltered = status.docmdp_ok is not False and level is not None and level != ModificationLevel.OTHER
@@ -131,4 +137,4 @@ def _check(sig, roots: list[x509.Certificate]) -> SignatureCheck:  # type: ignor
                           status.timestamp_validity is not None, bool(status.intact and status.valid), unaltered,
                           bool(status.trusted), problem, level.name if level is not None else "",
                           status.coverage in (SignatureCoverageLevel.ENTIRE_REVISION,
-                                              SignatureCoverageLevel.ENTIRE_FILE))
+                                              SignatureCoverageLevel.ENTIRE_FILE), fingerprint)

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.documents.report_pdf import write_report_pdf
 from desktop.domain.periods import Period
+from desktop.signing.errors import SigningError
 from desktop.signing.keys import TokenKey
 from desktop.signing.pades import Role, SigningRequest, sign_pdf
 from desktop.sync.bundle import make_bundle, report_json
@@ -201,3 +202,20 @@ def _stamped(pdf: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def test_one_certificate_cannot_sign_as_both_the_signer_and_the_agency(
+        province: Province, pki: Pki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    with pytest.raises(SigningError) as refused:
+        _signed(pki, tmp_path / "a", province.bundle_sha256, (Role.SIGNER, SIGNER_TOKEN), (Role.AGENCY, SIGNER_TOKEN))
+    assert refused.value.code == "same_certificate" and "chứng thư của cơ quan" in refused.value.message("vi")
+    assert not (tmp_path / "a" / "ky-1.pdf").exists(), "nothing written"
+
+    # A file made elsewhere without that check is refused by the province.
+    monkeypatch.setattr("desktop.signing.pades._check_not_the_signer_s", lambda *_args: None)
+    forged = _signed(pki, tmp_path / "b", province.bundle_sha256, (Role.SIGNER, SIGNER_TOKEN),
+                     (Role.AGENCY, SIGNER_TOKEN))
+    province.take(province.bundle)
+    taken, receipt = province.take(province.follow_up(forged))
+    assert (taken.status, taken.code, receipt.document["verdict"]) == ("rejected", "document_roles", "invalid")
+    assert "chính chứng thư của người ký (Nguyễn Văn An)" in receipt.message_vi
