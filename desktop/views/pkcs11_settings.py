@@ -37,6 +37,9 @@ class Pkcs11SettingsWidget(QWidget):
             paths = preset_paths(preset)
             found = next((p for p in paths if p.is_file()), paths[0] if paths else None)
             self.preset.addItem(preset.name, str(found) if found else "")
+        chosen = self.preset.findData(current.pkcs11_library) if current.pkcs11_library else -1
+        if chosen > 0:  # the library kept is a preset's: show that preset, not «— chọn loại token —»
+            self.preset.setCurrentIndex(chosen)
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         self.library = QLineEdit(current.pkcs11_library)
         self.library.setObjectName("pkcs11Library")
@@ -68,6 +71,10 @@ class Pkcs11SettingsWidget(QWidget):
         self.token_state.setWordWrap(True)
         form.addRow(self.read_button, self.token_state)
         form.addRow(self.token_list)
+        from desktop.views.trust_roots_row import TrustRootsRow
+
+        self.trust_roots = TrustRootsRow(self.store, self)
+        form.addRow(self.tr("Chứng thư gốc:"), self.trust_roots)
 
     def read_tokens(self) -> Operation:
         """List the tokens the library sees and each one's certificates, on a worker."""

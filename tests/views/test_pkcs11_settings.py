@@ -65,3 +65,34 @@ def test_cancel_keeps_the_library_that_was_set(qtbot: QtBot, demo_store: Store) 
     _type(qtbot, dialog.signing.library, "/tmp/khac.so")
     dialog.reject()
     assert load_settings(demo_store).pkcs11_library == ""
+
+
+def test_a_trusted_root_is_added_from_settings_and_a_bad_file_is_said(qtbot: QtBot, demo_store: Store,
+                                                                        tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.signing import trust
+    from tests.signing.pki import make_ca
+
+    ca = tmp_path / "ca.pem"
+    ca.write_bytes(make_ca("CA thu nghiem chuyen dung Chinh phu").cert_pem())
+    bad = tmp_path / "khong-phai.pem"
+    bad.write_text("không phải chứng thư")
+    window = MainWindow(demo_store, UiSettings())
+    qtbot.addWidget(window)
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.signing is not None
+    row = dialog.signing.trust_roots
+    before = len(trust.list_roots(demo_store))
+    assert f"Chứng thư gốc tin cậy: {before}" in row.state.text() or before == 0
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(bad), "")))
+    qtbot.mouseClick(row.add_button, Qt.MouseButton.LeftButton)
+    assert "khong-phai.pem" in row.state.text() and len(trust.list_roots(demo_store)) == before
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(ca), "")))
+    qtbot.mouseClick(row.add_button, Qt.MouseButton.LeftButton)
+    assert len(trust.list_roots(demo_store)) == before + 1
+    assert f"Chứng thư gốc tin cậy: {before + 1} (thêm trên máy này: 1)." in row.state.text()
+    assert "Đã thêm: " in row.state.text() and "CA thu nghiem" in row.state.text()

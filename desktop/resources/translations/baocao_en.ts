@@ -1223,6 +1223,10 @@ This agency: {2}</translation>
             <source>Không thấy token nào: hãy cắm token vào máy.</source>
             <translation>No token found: plug the token in.</translation>
         </message>
+        <message>
+            <source>Chứng thư gốc:</source>
+            <translation>Root certificates:</translation>
+        </message>
     </context>
     <context>
         <name>PlanBrowser</name>
@@ -2232,7 +2236,7 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
         <message>
             <location filename="../../views/unlock_window.py" line="124" />
             <source>Máy mới? Khôi phục từ tệp &amp;sao lưu…</source>
-            <translation>New PC? &amp;Restore from a backup file…</translation>
+            <translation>New PC? Restore from a &amp;backup file…</translation>
         </message>
     </context>
     <context>
@@ -2492,6 +2496,33 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             <location filename="../../views/next_step_text.py" line="37" />
             <source>Việc cần làm bây giờ: báo cáo {0} đã ký, đang chờ gửi Sở. Ứng dụng tự gửi khi có kết nối (mục Đồng bộ); không có mạng thì dùng Tệp → Xuất tệp mã hóa gửi Sở.</source>
             <translation>To do now: the {0} report is signed and waiting to be sent. The app sends it by itself when connected (Sync tab); without a network use File → Export encrypted file for the province.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustRootsRow</name>
+        <message>
+            <source>Thêm chứng thư &amp;gốc…</source>
+            <translation>Add a &amp;root certificate…</translation>
+        </message>
+        <message>
+            <source>Chưa có chứng thư gốc nào: đồng bộ với Sở, hoặc thêm tệp Sở gửi (.pem).</source>
+            <translation>No root certificate yet: sync with the province, or add the file it sent (.pem).</translation>
+        </message>
+        <message>
+            <source>Chứng thư gốc tin cậy: %1 (thêm trên máy này: %2).</source>
+            <translation>Trusted root certificates: %1 (added on this PC: %2).</translation>
+        </message>
+        <message>
+            <source>Chứng thư gốc tin cậy</source>
+            <translation>Trusted root certificate</translation>
+        </message>
+        <message>
+            <source>Chứng thư (*.pem *.crt *.cer);;Mọi tệp (*)</source>
+            <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Đã thêm: %1.</source>
+            <translation>Added: %1.</translation>
         </message>
     </context>
 </TS>
