@@ -14,7 +14,7 @@ from desktop.models.store import Store
 from desktop.services import reports
 from desktop.services.periods import current_period_code
 from desktop.views.sign_dialog import SignDialog
-from tests.views.flow_helpers import settle_workers
+from tests.views.flow_helpers import confirm_signing, settle_workers
 
 
 def test_signing_before_the_window_asks_and_can_be_refused(qtbot: QtBot, demo_store: Store) -> None:
@@ -44,6 +44,7 @@ def test_signing_before_the_window_asks_and_can_be_refused(qtbot: QtBot, demo_st
     assert anyway is not None
     with qtbot.waitSignal(dialog.signed, timeout=30_000):
         qtbot.mouseClick(anyway, Qt.MouseButton.LeftButton)
+        confirm_signing(qtbot, dialog)  # then «Xác nhận ký», as every signing
     assert reports.report_history(demo_store, period.code)[-1]["status"] == "signed"
 
 
@@ -55,4 +56,5 @@ def test_no_question_inside_the_window(qtbot: QtBot, demo_store: Store) -> None:
     assert dialog.early is None and "chưa bắt đầu" not in dialog.state.text()
     with qtbot.waitSignal(dialog.signed, timeout=30_000):
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        confirm_signing(qtbot, dialog)
     assert dialog.early_box is None

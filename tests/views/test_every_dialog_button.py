@@ -14,10 +14,17 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from desktop.documents.sample_plan_data import AN_GIANG_594
+from desktop.documents.sample_plan_data import DONG_THAP_3256
 from desktop.documents.sample_plans import write_sample_plan
 from desktop.models.store import Store
 from desktop.services import digital_signing, reports
@@ -106,7 +113,31 @@ def test_settings_reopen_and_plan_import_buttons(qtbot: QtBot, window: MainWindo
         closes(button, dialog)
         assert [getattr(c, "idle_minutes", None) for c in chosen] == [7]
 
-    walk(qtbot, window, settings, {"Ok": ok, "Cancel": closes})
+    def browse_library(button: QPushButton, dialog: QDialog) -> None:
+        assert isinstance(dialog, SettingsDialog) and dialog.signing is not None
+        answers.open = library
+        press(button, dialog)
+        assert dialog.signing.library.text() == str(library)
+
+    def read_tokens(button: QPushButton, dialog: QDialog) -> None:
+        assert isinstance(dialog, SettingsDialog) and dialog.signing is not None
+        dialog.signing.library.setText(str(library))
+        press(button, dialog)
+        qtbot.waitUntil(lambda: dialog.signing is not None and dialog.signing.operation is None, timeout=30_000)
+        assert dialog.signing.token_state.text(), "it says what it found (or why it could not read)"
+
+    def add_root(button: QPushButton, dialog: QDialog) -> None:
+        assert isinstance(dialog, SettingsDialog) and dialog.signing is not None
+        answers.open = bad_root
+        press(button, dialog)
+        assert bad_root.name in dialog.signing.trust_roots.state.text(), "a bad file is said, nothing added"
+
+    library = tmp_path / "khong-co-token.so"
+    library.write_bytes(b"not a library")
+    bad_root = tmp_path / "khong-phai-chung-thu.pem"
+    bad_root.write_text("không phải chứng thư")
+    walk(qtbot, window, settings, {"Ok": ok, "Cancel": closes, "pkcs11Browse": browse_library,
+                                   "pkcs11ReadTokens": read_tokens, "trustRootAdd": add_root})
     assert len(chosen) == 1
 
     def reopen() -> QDialog:
@@ -125,7 +156,7 @@ def test_settings_reopen_and_plan_import_buttons(qtbot: QtBot, window: MainWindo
 
     walk(qtbot, window, reopen, {"Ok": reason_then_ok, "Cancel": closes})
 
-    answers.open = write_sample_plan(AN_GIANG_594, tmp_path / "ke-hoach.xlsx")
+    answers.open = write_sample_plan(DONG_THAP_3256, tmp_path / "ke-hoach.xlsx")
 
     def plan_import() -> QDialog:
         action(window, "importPlan").trigger()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_main_window
@@ -42,8 +42,9 @@ def test_unlock_tab_order_follows_the_form(qtbot: QtBot, tmp_path: Path) -> None
 
     window = UnlockWindow(tmp_path / "none")
     qtbot.addWidget(window)
+    restore = window.findChild(QPushButton, "firstRunRestoreBackup")
     expected = [window.new_user_field, window.new_passphrase_field, window.confirm_field, window.demo_box,
-                window.create_button]  # first run: no store yet
+                restore, window.create_button]  # first run: no store yet (or a backup to restore, on a new PC)
     order: list[QWidget] = [expected[0]]
     widget = expected[0]
     while len(order) < len(expected):
