@@ -13,7 +13,6 @@ of a bundle it has not received.
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +30,7 @@ from desktop.services.outbox import ChunkSink
 from desktop.sync.signed_document import MAX_PDF_BYTES, ReportBinding, document_id_for, make_signed_document
 
 if TYPE_CHECKING:
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    pass
 
 KIND = "signed_document"
 
@@ -140,16 +139,6 @@ def _bound_sha256(data: bytes, name: str) -> str | None:
     # pyHanko is imported here, not at the top: the sync service imports this module, and the window and
     # the CLI start without the signing stack.
     from desktop.signing.binding import signed_bundle_sha256
+    from desktop.signing.pades import readable_pdf
 
-    return signed_bundle_sha256(_reader(data, name))
-
-
-def _reader(data: bytes, name: str) -> PdfFileReader:
-    from pyhanko.pdf_utils.misc import PdfError
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    try:
-        return PdfFileReader(io.BytesIO(data), strict=False)
-    except (PdfError, ValueError, KeyError) as exc:
-        raise InputError(f"Tệp {name} không phải PDF đọc được.", f"{name} is not a readable PDF.",
-                         code="bad_pdf") from exc
+    return signed_bundle_sha256(readable_pdf(data, name))

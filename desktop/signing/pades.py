@@ -83,7 +83,7 @@ def sign_pdf(src: Path, out: Path, request: SigningRequest, key: KeySource, pin:
              *, timestamper: TimeStamper | None = None) -> SignResult:
     """Sign ``src`` into ``out`` with the key of ``key``; the certificate must chain to ``roots``."""
     data = _read_pdf(src)
-    reader = _reader(data, src)
+    reader = readable_pdf(data, src.name)
     _check_role(reader, request.role, src)
     style, placement = _appearance(reader, request)
     if request.timestamp_url and timestamper is None:
@@ -137,11 +137,12 @@ def _read_pdf(src: Path) -> bytes:
     return data
 
 
-def _reader(data: bytes, src: Path) -> PdfFileReader:
+def readable_pdf(data: bytes, name: str) -> PdfFileReader:
+    """pyHanko's reader over ``data``; a file it cannot read is an ``InputError`` naming ``name``."""
     try:
         return PdfFileReader(io.BytesIO(data), strict=False)
     except (PdfError, ValueError, KeyError) as exc:
-        raise InputError(f"Tệp {src.name} không phải PDF đọc được.", f"{src.name} is not a readable PDF.",
+        raise InputError(f"Tệp {name} không phải PDF đọc được.", f"{name} is not a readable PDF.",
                          code="bad_pdf") from exc
 
 
