@@ -16,7 +16,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -28,9 +27,6 @@ from desktop.services.identity import device_key, require_province
 from desktop.services.installation import installation_agency
 from desktop.services.outbox import ChunkSink
 from desktop.sync.signed_document import MAX_PDF_BYTES, ReportBinding, document_id_for, make_signed_document
-
-if TYPE_CHECKING:
-    pass
 
 KIND = "signed_document"
 
