@@ -53,7 +53,7 @@ def recorder() -> Iterator[_Recorder]:
     server.server_close()
 
 
-def _connect(link: LinkProxy, timeout: float = 5) -> socket.socket:
+def _connect(link: LinkProxy, timeout: float = 30) -> socket.socket:
     return socket.create_connection(("127.0.0.1", link.port), timeout=timeout)
 
 
@@ -67,7 +67,13 @@ def _recv_exactly(sock: socket.socket, n: int) -> bytes:
     return bytes(out)
 
 
-def _wait_for(condition, timeout: float = 5.0) -> bool:
+def _received(recorder: _Recorder, n: int) -> bytes | None:
+    """What the server's ``n``-th connection has received so far; None before its handler has started
+    (the server accepts on its own thread, possibly after the proxy has already forwarded bytes)."""
+    return bytes(recorder.received[n]) if len(recorder.received) > n else None
+
+
+def _wait_for(condition, timeout: float = 30.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
@@ -92,7 +98,7 @@ def test_throttled_link_takes_at_least_size_over_rate(recorder: _Recorder) -> No
     with LinkProxy(recorder.server_address, rate_bps=256_000) as link, _connect(link) as sock:
         started = time.monotonic()
         sock.sendall(payload)
-        assert _wait_for(lambda: recorder.received and len(recorder.received[0]) == len(payload))
+        assert _wait_for(lambda: len(_received(recorder, 0) or b"") == len(payload))
         assert time.monotonic() - started >= len(payload) * 8 / 256_000 * 0.95
 
 
@@ -113,10 +119,10 @@ def test_cut_every_resets_the_connection_exactly_at_the_byte_count(recorder: _Re
             sock.recv(1)
         assert link.cuts == 1
         assert link.bytes_up == 100_000
-        assert _wait_for(lambda: len(recorder.received[0]) == 100_000)
+        assert _wait_for(lambda: len(_received(recorder, 0) or b"") == 100_000)
         with _connect(link) as again:
             again.sendall(b"after the cut")
-            assert _wait_for(lambda: len(recorder.received) == 2 and recorder.received[1] == b"after the cut")
+            assert _wait_for(lambda: _received(recorder, 1) == b"after the cut")
 
 
 def test_stall_holds_bytes_without_closing_then_resume_delivers_them(recorder: _Recorder) -> None:
@@ -125,6 +131,7 @@ def test_stall_holds_bytes_without_closing_then_resume_delivers_them(recorder: _
         sock.sendall(b"held")
         time.sleep(0.3)
         assert link.bytes_up == 0
+        assert _wait_for(lambda: _received(recorder, 0) is not None)
         assert recorder.received == [bytearray()]
         link.resume()
         assert _recv_exactly(sock, 4) == b"held"
@@ -137,7 +144,7 @@ def test_lost_response_delivers_the_request_but_not_the_answer(recorder: _Record
             sock.sendall(b"GET /health HTTP/1.1\r\n\r\n")
             assert _recv_exactly(sock, 24) == b"GET /health HTTP/1.1\r\n\r\n"
             sock.sendall(b"POST /commit HTTP/1.1\r\n\r\n")
-            assert _wait_for(lambda: recorder.received[0].endswith(b"POST /commit HTTP/1.1\r\n\r\n"))
+            assert _wait_for(lambda: (_received(recorder, 0) or b"").endswith(b"POST /commit HTTP/1.1\r\n\r\n"))
             with pytest.raises(OSError):
                 if not sock.recv(100):
                     raise ConnectionResetError("closed")
