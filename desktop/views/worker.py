@@ -8,6 +8,8 @@ delivers the result or the error back on the UI thread. The UI thread never wait
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
 import sys
 import threading
 import time
@@ -27,6 +29,8 @@ PROGRESS_INTERVAL = 0.05  # seconds between progress signals: a flood of them wo
 DIALOG_DELAY_MS = 400
 
 _running: set[Operation] = set()
+_held: dict[int, Operation] = {}  # by ticket: kept on the UI thread until the worker has let go of it
+_tickets = itertools.count(1)
 
 
 class _Dispatcher(QObject):
@@ -74,9 +78,9 @@ def _ui_dispatcher() -> _Dispatcher:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Work, operation: Operation, dispatcher: _Dispatcher) -> None:
+    def __init__(self, work: Work, operation: Operation, dispatcher: _Dispatcher, ticket: int) -> None:
         super().__init__()
-        self._work, self._operation, self._dispatcher = work, operation, dispatcher
+        self._work, self._operation, self._dispatcher, self._ticket = work, operation, dispatcher, ticket
         self._last = 0.0
 
     def _progress(self, done: int, total: int) -> None:
@@ -95,7 +99,14 @@ class _Runnable(QRunnable):
         else:
             error = None
         operation = self._operation
-        self._post(lambda: operation.finish(result, error))
+        self._post(functools.partial(operation.finish, result, error))
+        # The pool deletes this runnable on this thread. Were it to drop the last reference to the operation
+        # (whose callbacks hold widgets), a widget would be destroyed off the UI thread: a crash. So this
+        # thread lets go of everything first, and only then tells the UI thread, which holds the operation
+        # until that message, to let go as well.
+        self._work = self._operation = None  # type: ignore[assignment]
+        del operation, result, error
+        self._post(functools.partial(_release, self._ticket))
 
     def _post(self, call: Callable[[], None]) -> None:
         with contextlib.suppress(RuntimeError):  # the application is gone (quit while the work ran)
@@ -115,6 +126,7 @@ class Operation:
         self._on_success, self._on_failure = on_success, on_failure
         self._on_progress: list[Callable[[int, int], None]] = []
         self._cancel = threading.Event()
+        self._work: Work | None = None
         self.dialog: QProgressDialog | None = None
         if dialog:
             self.dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "&Hủy") if cancellable else "",
@@ -143,7 +155,10 @@ class Operation:
 
     def start(self, work: Work) -> Operation:
         _running.add(self)
-        QThreadPool.globalInstance().start(_Runnable(work, self, _ui_dispatcher()))
+        self._work = work  # the work's closure may hold widgets too: its last reference stays on this thread
+        ticket = next(_tickets)
+        _held[ticket] = self
+        QThreadPool.globalInstance().start(_Runnable(work, self, _ui_dispatcher(), ticket))
         return self
 
     def progressed(self, done: int, total: int) -> None:
@@ -190,9 +205,14 @@ def run_operation(parent: QWidget | None, work: Work, *, title: str,
     return Operation(parent, title, on_success, on_failure, dialog=dialog, cancellable=cancellable).start(work)
 
 
+def _release(ticket: int) -> None:
+    """The worker of ``ticket`` holds nothing any more: the UI thread lets go of its operation."""
+    _held.pop(ticket, None)
+
+
 def busy() -> bool:
-    """Whether any operation is still running (or its result not yet delivered)."""
-    return bool(_running)
+    """Whether any operation is still running (or its result not yet delivered, or its worker not yet done)."""
+    return bool(_running or _held)
 
 
 def cancel_all() -> None:
@@ -206,7 +226,7 @@ def when_idle(callback: Callable[[], None], poll_ms: int = 50) -> None:
 
     Closing the store under a worker that is reading it would crash SQLCipher: the store is closed this way.
     """
-    if not _running:
+    if not busy():
         callback()
         return
     QTimer.singleShot(poll_ms, lambda: when_idle(callback, poll_ms))
