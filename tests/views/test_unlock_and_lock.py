@@ -37,12 +37,13 @@ def test_wrong_passphrase_says_so_and_stays_locked(qtbot: QtBot, tmp_path: Path)
     qtbot.waitUntil(lambda: window.pages.isEnabled() and window.message.text() != "", timeout=10_000)
     assert window.message.text() == "Sai tên người dùng hoặc mật khẩu."
     # The cursor is back in the field with the wrong text selected: typing replaces it.
-    assert window.passphrase_field.hasFocus() and window.passphrase_field.selectedText() == "not the passphrase"
+    assert window.focusWidget() is window.passphrase_field
+    assert window.passphrase_field.selectedText() == "not the passphrase"
     assert opened == []
     window.passphrase_field.clear()
     qtbot.keyClick(window.passphrase_field, Qt.Key.Key_Return)  # Enter on an empty field does not try it
     assert window.pages.isEnabled() and window.message.text() == "Hãy nhập mật khẩu."
-    assert window.passphrase_field.hasFocus()
+    assert window.focusWidget() is window.passphrase_field
 
 
 def test_right_passphrase_opens(qtbot: QtBot, tmp_path: Path) -> None:
