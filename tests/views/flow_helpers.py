@@ -13,7 +13,7 @@ from desktop.views.worker import busy
 
 def wait_validated(qtbot: QtBot, editor: ReportEditor) -> None:
     """Let the pending (debounced) validation run and answer."""
-    qtbot.waitUntil(lambda: not editor.validation_pending(), timeout=10_000)
+    qtbot.waitUntil(lambda: not editor.validation_pending(), timeout=30_000)
 
 
 def answer_every_error(qtbot: QtBot, editor: ReportEditor) -> None:
@@ -70,7 +70,7 @@ def confirm_signing(qtbot: QtBot, dialog: object) -> None:
     from PySide6.QtTest import QTest
 
     qtbot.waitUntil(lambda: getattr(dialog, "confirm", None) is not None and dialog.confirm.isVisible(),  # type: ignore[attr-defined]
-                    timeout=5_000)
+                    timeout=30_000)
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Return)  # type: ignore[attr-defined]
 
 

@@ -51,9 +51,9 @@ def _type_into(qtbot: QtBot, field: QWidget, text: str) -> None:
     """Type as a person does, Vietnamese letters included, into ``field`` of the active window."""
     window = field.window()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=5_000)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=30_000)
     field.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is field, timeout=5_000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field, timeout=30_000)
     type_text(text)
 
 

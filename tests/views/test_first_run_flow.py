@@ -71,7 +71,7 @@ def test_first_run_to_signed_report_and_pdf(qtbot: QtBot, tmp_path: Path) -> Non
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData("done"))
     qtbot.keyClick(combo, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: editor.tasks.row_item(0).status == "done", timeout=2_000)  # the delegate commits queued
+    qtbot.waitUntil(lambda: editor.tasks.row_item(0).status == "done", timeout=30_000)  # the delegate commits queued
     assert editor.edit_cell("task", task.ref, "percent", 50.0)
     wait_validated(qtbot, editor)
     percent = editor.tasks.index(0, editor.tasks.column_of("percent"))

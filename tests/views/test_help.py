@@ -83,7 +83,7 @@ def test_f1_opens_the_guide_and_links_move_the_contents(qtbot: QtBot, demo_store
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=5_000)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=30_000)
     QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F1)
     guide = window.findChild(HelpWindow)
     assert isinstance(guide, HelpWindow) and guide.isVisible()

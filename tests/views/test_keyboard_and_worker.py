@@ -71,7 +71,7 @@ def test_operation_reports_progress_and_result_on_the_ui_thread(qtbot: QtBot) ->
 
     operation = run_operation(None, work, title="t", on_success=done)
     operation.on_progress(lambda d, t: seen.append((d, t)))
-    qtbot.waitUntil(lambda: operation.done, timeout=5_000)
+    qtbot.waitUntil(lambda: operation.done, timeout=30_000)
     assert results == ["xong"] and threads == [True]
     assert seen[-1] == (3, 3)
 
@@ -90,7 +90,7 @@ def test_cancel_stops_the_work_and_shows_no_error(qtbot: QtBot) -> None:
     operation = run_operation(parent, work, title="t")
     started.wait(5)
     QTimer.singleShot(10, operation.cancel)
-    qtbot.waitUntil(lambda: operation.done, timeout=5_000)
+    qtbot.waitUntil(lambda: operation.done, timeout=30_000)
     assert operation.is_cancelled() and isinstance(operation.error, Cancelled)
     assert parent.findChild(QMessageBox) is None
 
@@ -103,7 +103,7 @@ def test_refusal_is_shown_as_its_message(qtbot: QtBot) -> None:
         raise InputError("Tệp «x.xlsx» không đọc được.", "File «x.xlsx» cannot be read.")
 
     operation = run_operation(parent, work, title="Nhập")
-    qtbot.waitUntil(lambda: operation.done, timeout=5_000)
+    qtbot.waitUntil(lambda: operation.done, timeout=30_000)
     box = parent.findChild(QMessageBox, "errorBox")
     assert box is not None and box.text() == "Tệp «x.xlsx» không đọc được."
 

@@ -186,7 +186,7 @@ def test_ctrl_p_opens_the_preview_with_a_print_button_and_asks_for_no_file(
     window.show()
     window.open_report(None)
     window.activateWindow()
-    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=5_000)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=30_000)
     assert window.print_action.shortcut().matches(QKeySequence("Ctrl+P")) == QKeySequence.SequenceMatch.ExactMatch
     QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible(), timeout=60_000)

@@ -69,7 +69,7 @@ def test_an_edit_after_sorting_is_stored_on_the_row_typed_in(qtbot: QtBot, windo
     field.selectAll()
     type_text("Đã xong sau khi sắp xếp")
     QTest.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: model.row_item(row).result == "Đã xong sau khi sắp xếp", timeout=3_000)
+    qtbot.waitUntil(lambda: model.row_item(row).result == "Đã xong sau khi sắp xếp", timeout=30_000)
     assert next(t for t in open_report(demo_store).tasks if t.ref == ref).result == "Đã xong sau khi sắp xếp"
 
 

@@ -92,7 +92,7 @@ def test_idle_auto_lock_closes_the_store_and_shows_unlock(qtbot: QtBot, tmp_path
     window = session.window
     assert window is not None and window.isVisible()
     window.idle_lock.set_interval(300)  # the setting is in minutes; the test cannot wait that long
-    with qtbot.waitSignal(window.lock_requested, timeout=5_000):
+    with qtbot.waitSignal(window.lock_requested, timeout=30_000):
         pass
     assert session.store is None and session.window is None
     assert session.unlock_window.isVisible()
@@ -133,7 +133,7 @@ def test_typing_in_the_window_or_a_dialog_postpones_the_lock(qtbot: QtBot, demo_
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=5_000)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=30_000)
     locked: list[bool] = []
     window.lock_requested.connect(lambda: locked.append(True))
     window.idle_lock.set_interval(1_500)
@@ -142,12 +142,12 @@ def test_typing_in_the_window_or_a_dialog_postpones_the_lock(qtbot: QtBot, demo_
         if n == 5:
             dialog.show()
             dialog.activateWindow()
-            qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle(), timeout=5_000)
+            qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle(), timeout=30_000)
         target = dialog if n >= 5 else window
         QTest.keyClick(target.windowHandle(), Qt.Key.Key_Shift)
         qtbot.wait(300)
     assert not locked
-    with qtbot.waitSignal(window.lock_requested, timeout=5_000):
+    with qtbot.waitSignal(window.lock_requested, timeout=30_000):
         pass
     dialog.close()
 
