@@ -88,6 +88,7 @@ _GROUP_NOISE = re.compile(r"\b(cac|tinh|cua|co lien quan|lien quan|tren dia ban|
 _ROLE_PREFIX = re.compile(r"^\s*(?:-|\+|•)?\s*(?:chủ trì|phối hợp|cơ quan chủ trì|cơ quan phối hợp|đơn vị chủ trì|"
                           r"đơn vị phối hợp)\s*:\s*", re.IGNORECASE)
 _EXPANSIONS = ((re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
+               (re.compile(r"\bMTTQ\b"), "Mặt trận Tổ quốc"),
                (re.compile(r"^VP\b\.?\s*"), "Văn phòng "), (re.compile(r"\bTỉnh\b"), "tỉnh"))
 
 

@@ -54,6 +54,8 @@ _TOKEN = re.compile(
 _CONJUNCTIONS = {"và": AND, "cùng": AND, "&": AND, "với": AND}
 _ROLE_LABELS = frozenset({"chu tri", "phoi hop", "co quan chu tri", "co quan phoi hop", "don vi chu tri",
                           "don vi phoi hop", "thuc hien", "chu tri thuc hien", "phoi hop thuc hien"})
+# A role noted after a name: "Sở KH&CN (chủ trì)", "(thường trực)".
+_ROLE_NOTE = re.compile(r"\(\s*(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thường trực|thực hiện)\s*\)", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-./]*[A-ZĐ0-9]")
 _MAX_LEXEME_WORDS = 4
 
@@ -99,6 +101,7 @@ def tokenise(text: str) -> list[Token]:
     """The words and separators of ``text`` (NFC), spaces dropped; a dash or bullet opening a line is a
     bullet, "và"/"cùng"/"với"/"&" are conjunctions."""
     tokens: list[Token] = []
+    text = _ROLE_NOTE.sub(lambda m: " " * len(m.group(0)), text)  # keeps the offsets of the rest
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "space"
         value = match.group(0)
@@ -244,18 +247,21 @@ class _Reader:
 
     def opens_name(self, strict: bool = False) -> bool:
         """A council, an abbreviation, a head (capitalised when ``strict``: after a name, a small "trung
-        tâm" is more likely a word of its complement)."""
-        item = self.item
+        tâm" is more likely a word of its complement, but "phường Cao Lãnh" names a commune)."""
+        item, following = self.item, self.at(1)
         if COUNCIL in item.roles or item.acronym:
             return True
-        return HEAD in item.roles and (item.capital or (not strict and not self.group_noun()))
+        if HEAD not in item.roles or self.group_noun():
+            return False
+        proper = GROUP in item.roles and following is not None and following.capital
+        return item.capital or proper or not strict
 
     def open(self) -> _Phrase:
         item = self.item
         if self.opens_group():
             return _Phrase("group", item.start, item.end, int(GROUP in item.roles))
         if self.opens_name():
-            return _Phrase("named", item.start, item.end, int(item.acronym))
+            return _Phrase("named", item.start, item.end, int(item.acronym and HEAD not in item.roles))
         return _Phrase("other", item.start, item.end, 1)
 
     def extend(self, phrase: _Phrase) -> None:
@@ -274,6 +280,8 @@ class _Reader:
             if CONTINUES not in item.roles or not self.group_noun():
                 return False  # a new "các …", "Sở …", "UBND …" or a named agency
             return self.lexicon.is_group(self.source[phrase.start:item.end])  # across ";": "Các sở; ban, ngành"
+        if separator == STOP and phrase.kind == "named" and phrase.words == 0:
+            return True  # "VP. UBND tỉnh": the stop of an abbreviated head
         if separator in _HARD:
             return False
         if self._makes_known_name(phrase):
