@@ -87,7 +87,8 @@ def _chars(page: pdfium.PdfPage, height: float) -> tuple[list[Char], float]:
         if len(text) != count:  # characters outside the BMP take two units: ask for each one
             text = "".join(chr(raw.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
         box = raw.FS_RECTF()
-        chars, spaces = [], []
+        chars: list[Char] = []
+        spaces: list[float] = []
         for index, character in enumerate(text):
             if character in "\r\n\x00" or not raw.FPDFText_GetLooseCharBox(handle, index, box):
                 continue
