@@ -222,7 +222,7 @@ def split_agencies(text: str | None) -> list[str]:
     if not text:
         return []
     out: list[str] = []
-    for phrase in grammar.parse(text, _lexicon()):
+    for phrase in grammar.parse(text, grammar_lexicon()):
         name = canonical_agency(phrase)
         if name and name not in out:
             out.append(name)
@@ -230,7 +230,7 @@ def split_agencies(text: str | None) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> grammar.Lexicon:
+def grammar_lexicon() -> grammar.Lexicon:
     return grammar.Lexicon(_table().roles, is_known_name=_is_known_name, is_group=is_group)
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain import agency_grammar as grammar
-from desktop.domain.agencies import _lexicon, canonical_agency, split_agencies
+from desktop.domain.agencies import canonical_agency, grammar_lexicon, split_agencies
 from tests.domain.test_agencies_properties import assert_splits_back
 from tests.domain.test_agency_grammar_properties import AGENCIES, GROUPS
 
@@ -34,7 +34,7 @@ def test_role_notes_are_dropped_and_offsets_kept() -> None:
 
 
 def _lexemes(text: str) -> list[tuple[str, list[str]]]:
-    return [(x.folded, sorted(x.roles)) for x in grammar.lexemes(grammar.tokenise(text), _lexicon())
+    return [(x.folded, sorted(x.roles)) for x in grammar.lexemes(grammar.tokenise(text), grammar_lexicon())
             if isinstance(x, grammar.Lexeme)]
 
 
@@ -54,12 +54,12 @@ def test_a_line_break_inside_a_lexeme_is_a_wrap_unless_a_capital_follows() -> No
 
 def test_phrases_are_slices_of_the_cell_as_written() -> None:
     assert grammar.parse("VP UBND tỉnh, Sở Văn hóa, Thể thao và Du lịch và các sở, ban, ngành, UBND xã, phường",
-                         _lexicon()) == ["VP UBND tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "các sở, ban, ngành",
+                         grammar_lexicon()) == ["VP UBND tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "các sở, ban, ngành",
                                          "UBND xã, phường"]
-    assert grammar.parse("Chủ trì: Sở KH&CN; phối hợp: Sở Nội vụ", _lexicon()) == ["Sở KH&CN", "Sở Nội vụ"]
+    assert grammar.parse("Chủ trì: Sở KH&CN; phối hợp: Sở Nội vụ", grammar_lexicon()) == ["Sở KH&CN", "Sở Nội vụ"]
 
 
-def test_the_grammar_reads_only_its_lexicon() -> None:
+def test_the_grammar_reads_only_itsgrammar_lexicon() -> None:
     """With a lexicon that knows no heads, nothing opens a name: the cell is one phrase per hard break."""
     bare = grammar.Lexicon({}, is_known_name=lambda _: False, is_group=lambda _: False)
     assert grammar.parse("Sở Tài chính, Sở Nội vụ; Công an tỉnh", bare) == ["Sở Tài chính, Sở Nội vụ",
