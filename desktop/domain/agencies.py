@@ -231,6 +231,7 @@ def split_agencies(text: str | None) -> list[str]:
 
 @lru_cache(maxsize=1)
 def grammar_lexicon() -> grammar.Lexicon:
+    """The agency grammar's lexicon and its two table questions, from the shipped table."""
     return grammar.Lexicon(_table().roles, is_known_name=_is_known_name, is_group=is_group)
 
 
