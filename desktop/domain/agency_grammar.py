@@ -58,6 +58,9 @@ _ROLE_LABELS = frozenset({"chu tri", "phoi hop", "co quan chu tri", "co quan pho
 _ROLE_NOTE = re.compile(r"\(\s*(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thường trực|thực hiện)\s*\)", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-./]*[A-ZĐ0-9]")
 _MAX_LEXEME_WORDS = 4
+# No agency's or group's name is longer: past it the table is not asked (a cell may hold 32,000 characters,
+# and asking about every longer prefix would take quadratic time).
+_MAX_NAME_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def tokenise(text: str) -> list[Token]:
 
 def lexemes(tokens: list[Token], lexicon: Lexicon) -> list[Lexeme | Token]:
     """Words grouped into lexemes, longest match first; separators kept. A line break between two words
-    that make one lexeme ("địa" / "phương") is a wrap and disappears."""
+    that make one lexeme ("địa" / "phương") is a wrap and disappears when a small letter follows it."""
     out: list[Lexeme | Token] = []
     index = 0
     while index < len(tokens):
@@ -136,7 +139,7 @@ def lexemes(tokens: list[Token], lexicon: Lexicon) -> list[Lexeme | Token]:
 
 
 def _longest(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[list[Token], int]:
-    """The longest run of words from ``index`` (a single line break allowed inside) that is a lexeme."""
+    """The longest run of words from ``index`` (line breaks before a small letter allowed) that is a lexeme."""
     best: tuple[list[Token], int] = ([tokens[index]], 1)
     words: list[Token] = []
     position = index
@@ -279,7 +282,7 @@ class _Reader:
                 return separator in _SOFT  # "Các cơ quan, đơn vị, liên quan"
             if CONTINUES not in item.roles or not self.group_noun():
                 return False  # a new "các …", "Sở …", "UBND …" or a named agency
-            return self.lexicon.is_group(self.source[phrase.start:item.end])  # across ";": "Các sở; ban, ngành"
+            return self._known(phrase.start, item.end, self.lexicon.is_group)  # across ";": "Các sở; ban, ngành"
         if separator == STOP and phrase.kind == "named" and phrase.words == 0:
             return True  # "VP. UBND tỉnh": the stop of an abbreviated head
         if separator in _HARD:
@@ -294,8 +297,11 @@ class _Reader:
         end = self.index
         while end + 1 < len(self.items) and isinstance(self.items[end + 1], Lexeme):
             end += 1
-        last = self.items[end]
-        return self.lexicon.is_known_name(self.source[phrase.start:last.end])
+        return self._known(phrase.start, self.items[end].end, self.lexicon.is_known_name)
+
+    def _known(self, start: int, end: int, question: Callable[[str], bool]) -> bool:
+        """The table's answer about the text from ``start`` to ``end``; no for a text longer than any name."""
+        return end - start <= _MAX_NAME_CHARS and question(self.source[start:end])
 
     def starts_without_separator(self, phrase: _Phrase) -> bool:
         """Whether a new agency starts here though nothing separates it from ``phrase`` (a line break the
@@ -305,4 +311,4 @@ class _Reader:
             return False
         if not (item.roles & {COUNCIL, DETERMINER, HEAD}) or (phrase.kind == "group" and self.group_noun()):
             return False
-        return phrase.kind == "group" or self.lexicon.is_known_name(self.source[phrase.start:phrase.end])
+        return phrase.kind == "group" or self._known(phrase.start, phrase.end, self.lexicon.is_known_name)
