@@ -2,9 +2,9 @@
 
 A comma does not always separate agencies: "Các sở, ban, ngành, địa phương" is one group and
 "UBND các xã, phường" another, while "Sở Tài chính, Sở Công Thương" names two agencies and
-"Sở Văn hóa, Thể thao và Du lịch" one. The splitter cuts at commas, semicolons, line breaks and
-"và", then glues back every piece that cannot start an agency name: a bare "ban", "ngành",
-"phường" continuing an open group, or "Công nghệ" continuing "Sở Khoa học".
+"Sở Văn hóa, Thể thao và Du lịch" one. ``desktop.domain.agency_grammar`` reads a cell as Vietnamese
+names agencies (heads, complements, group nouns, determiners, separators); this module gives it its
+lexicon and turns each phrase into a canonical name.
 
 Abbreviations ("Sở KH&CN", "SKHCN", "VP UBND tỉnh", "CA tỉnh") resolve to one canonical name, and
 groups to one canonical group name. A group is recognised by grammar: its folded text is made only of
@@ -23,7 +23,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from desktop.domain import agency_grammar as grammar
 from desktop.package_data import resource_path
 
 # Kinds of agency.
@@ -48,10 +50,8 @@ class _Table:
     group_by_key: dict[str, str]  # folded phrase → canonical group
     group_by_classes: dict[frozenset[str], str]  # classes of the words of a phrase → canonical group
     group_words: dict[str, str]  # folded head word of a group phrase → its class ("" for a modifier)
-    continuations: frozenset[str]  # words that continue an open group ("ban", "ngành", "phường"…)
     agency_by_key: dict[str, str]  # _alias_key of a name or abbreviation → canonical agency
-    heads: re.Pattern[str]  # head words a new agency name starts with
-    not_heads: re.Pattern[str]  # common words that start like a head word ("xã hội", "ban hành")
+    roles: dict[str, frozenset[str]]  # the grammar's lexicon: folded word or phrase → its roles
 
 
 @lru_cache(maxsize=1)
@@ -60,26 +60,35 @@ def _table() -> _Table:
     raw = json.loads(resource_path(*_TABLE_FILE).read_text(encoding="utf-8"))
     groups = raw["groups"]
     agencies: dict[str, list[str]] = raw["agencies"]
-    heads = sorted(raw["head_words"], key=len, reverse=True)
     return _Table(
         group_kinds={g["name"]: frozenset(g["kinds"]) for g in groups},
         group_by_key={key: g["name"] for g in groups for key in g["phrases"]},
         group_by_classes={frozenset(classes): g["name"] for g in groups for classes in g["word_classes"]},
         group_words=dict(raw["group_words"]),
-        continuations=frozenset(raw["continuation_words"]),
         agency_by_key={_alias_key(alias): name for name, aliases in agencies.items() for alias in (name, *aliases)},
-        heads=re.compile(r"^(" + "|".join(re.escape(h) for h in heads) + r")\b"),
-        not_heads=re.compile(r"^(" + "|".join(re.escape(h) for h in raw["not_head_phrases"]) + r")\b"),
+        roles=_roles(raw),
     )
+
+
+def _roles(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """The grammar's lexicon from the table: each word's roles (head, group noun, council…)."""
+    by_role = {grammar.HEAD: raw["head_words"], grammar.COUNCIL: raw["council_words"],
+               grammar.DETERMINER: raw["determiners"], grammar.MODIFIER: raw["group_modifiers"],
+               grammar.GROUP: [w for w, cls in raw["group_words"].items() if cls],
+               grammar.CONTINUES: raw["continuation_words"]}
+    roles: dict[str, set[str]] = {phrase: set() for phrase in raw["not_head_phrases"]}
+    for role, words in by_role.items():
+        for word in words:
+            roles.setdefault(word, set()).add(role)
+    return {word: frozenset(r - ({grammar.HEAD} if r & {grammar.COUNCIL, grammar.DETERMINER} else set()))
+            for word, r in roles.items()}
 
 
 _GROUP_NOISE = re.compile(r"\b(cac|tinh|cua|co lien quan|lien quan|tren dia ban|thuoc|truc thuoc|va)\b")
 _ROLE_PREFIX = re.compile(r"^\s*(?:-|\+|•)?\s*(?:chủ trì|phối hợp|cơ quan chủ trì|cơ quan phối hợp|đơn vị chủ trì|"
                           r"đơn vị phối hợp)\s*:\s*", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s*;\s*|\s*,\s*|\s*\n\s*|\s+và\s+|\s*\r\s*", re.IGNORECASE)
-# A capitalised head word inside a piece, where a new name may start without a separator.
-_HEAD_START = re.compile(r"\s+(?=(?:UBND|Ủy ban|Uỷ ban|Sở|Văn phòng|Công an|Các|Bộ)\s)")
 _EXPANSIONS = ((re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
+               (re.compile(r"\bMTTQ\b"), "Mặt trận Tổ quốc"),
                (re.compile(r"^VP\b\.?\s*"), "Văn phòng "), (re.compile(r"\bTỉnh\b"), "tỉnh"))
 
 
@@ -212,83 +221,20 @@ def split_agencies(text: str | None) -> list[str]:
     """The agencies and groups an agency cell names, canonical, in order, without repeats."""
     if not text:
         return []
-    source = unicodedata.normalize("NFC", text)
-    pieces = _pieces(source)
     out: list[str] = []
-    for piece in pieces:
-        name = canonical_agency(piece)
+    for phrase in grammar.parse(text, grammar_lexicon()):
+        name = canonical_agency(phrase)
         if name and name not in out:
             out.append(name)
     return out
 
 
-def _pieces(text: str) -> list[str]:
-    """Cut at separators, then glue back the pieces that cannot start a name.
-
-    A name that starts after a complete one without any separator ("Các sở, ban, ngành UBND các xã",
-    a line break lost in a PDF) is cut at its head word too.
-    """
-    pieces: list[str] = []
-    glue = ""  # how the current piece joins the previous one; "" after a ";" or at the start
-    position = 0
-    for match in [*_SEPARATOR.finditer(text), None]:
-        end = match.start() if match else len(text)
-        raw = _ROLE_PREFIX.sub("", text[position:end]).strip()
-        separator = match.group(0) if match else ""
-        position = match.end() if match else len(text)
-        if raw:
-            for index, part in enumerate(_HEAD_START.split(raw)):
-                if index and not _complete(pieces[-1]):
-                    pieces[-1] += " " + part
-                elif not index and pieces and _continues(pieces[-1], part, glue):
-                    pieces[-1] += (glue or ", ") + part
-                else:
-                    pieces.append(part)
-            glue = _glue_for(separator)
-        elif ";" in separator:
-            glue = ""
-    return pieces
+@lru_cache(maxsize=1)
+def grammar_lexicon() -> grammar.Lexicon:
+    """The agency grammar's lexicon and its two table questions, from the shipped table."""
+    return grammar.Lexicon(_table().roles, is_known_name=_is_known_name, is_group=is_group)
 
 
-def _complete(piece: str) -> bool:
-    """Whether ``piece`` is a whole known agency or group (so a head word after it starts another)."""
-    return is_group(piece) or _alias_key(piece) in _table().agency_by_key
-
-
-def _glue_for(separator: str) -> str:
-    if ";" in separator:
-        return ""
-    if "," in separator:
-        return ", "
-    if separator.strip():
-        return " và "
-    return " "  # a line break inside a name: the cell was wrapped by hand
-
-
-def _continues(previous: str, piece: str, glue: str) -> bool:
-    """Whether ``piece`` (after ``glue``) is the rest of the name or group ``previous`` started."""
-    table = _table()
-    if glue and _alias_key(f"{previous} {piece}") in table.agency_by_key:
-        return True  # "Sở Lao động - Thương binh" + "Xã hội": the pieces make one known name
-    if _is_continuation(piece):
-        # "ban, ngành" after "Các sở", even after a ";" ("Các sở; ban, ngành tỉnh"): one group
-        return is_group(f"{previous} {piece}")
-    if not glue or _alias_key(piece) in table.agency_by_key or is_group(piece):
-        return False
-    return not starts_agency(piece)
-
-
-def starts_agency(piece: str) -> bool:
-    """Whether ``piece`` opens a new agency's name: it starts with an organisation's head word (Sở, Ban,
-    Phòng, UBND, Công an, Trung tâm, Tổ…) that is not the start of a common word ("Xã hội", "ban hành")."""
-    folded = _fold(piece)
-    table = _table()
-    return table.heads.match(folded) is not None and table.not_heads.match(folded) is None
-
-
-def _is_continuation(piece: str) -> bool:
-    """Whether ``piece`` is made only of words that continue an open group ("ban ngành", "phường")."""
-    if _fold(piece).startswith("cac "):
-        return False  # a new "các …" starts a new group
-    words = _group_words(_group_key(piece))
-    return words is not None and bool(words) and all(w in _table().continuations for w in words)
+def _is_known_name(text: str) -> bool:
+    """Whether ``text`` is a whole agency name or abbreviation of the table."""
+    return _alias_key(_tidy(text)) in _table().agency_by_key

@@ -5,8 +5,9 @@ join, intersections, cells) turns the lines into tables; the text of each cell i
 lines, joined where the layout wrapped them and kept apart where the writer broke them
 (pdf_cell_lines). pdfminer, pdfplumber's own parser, took three times the time budget for the same.
 
-The tables of every page, in order, are one grid "PDF": a task that a page break splits continues
-on the next page as a row with no number (read as the continuation of the task above), and the
+The tables of every page, in order, are one grid "PDF": a task that a page break splits (its two parts
+boxed, or left open at the page's foot and head: pdf_open_rows) continues on the next page as a row
+with no number (read as the continuation of the task above), and the
 header row Word repeats on each page is recognised as a repeated header. The text above the first
 table (the first page's header block, the title, "Kèm theo Kế hoạch số … ngày …") comes first, at
 rows 0, -1, -2…, as title text. Merged cells are found from the cells' boxes: a cell missing in a
@@ -32,6 +33,7 @@ from pdfplumber import utils
 
 from desktop.documents.plan_readers.base import PlanSource, SourceRejected, clean_text
 from desktop.documents.plan_readers.pdf_cell_lines import cell_lines, join_cell_lines
+from desktop.documents.plan_readers.pdf_open_rows import close_open_rows
 from desktop.documents.plan_readers.pdf_pages import PDFIUM_LOCK, Char, PageContent, read_page
 from desktop.documents.sheet_grid import GridBuilder, SheetGrid
 from desktop.domain.legacy_text import DocumentVote
@@ -126,7 +128,7 @@ def _tables(page: PageContent) -> list[Any]:
     """The ruled tables of a page, top to bottom, by pdfplumber's "lines" strategy on PDFium's edges."""
     edges = tables.merge_edges(utils.filter_edges(page.edges, min_length=1), _TOLERANCE, _TOLERANCE,
                                _TOLERANCE, _TOLERANCE)
-    edges = utils.filter_edges(edges, min_length=_TOLERANCE)
+    edges = close_open_rows(utils.filter_edges(edges, min_length=_TOLERANCE), _TOLERANCE)
     intersections = tables.edges_to_intersections(edges, _TOLERANCE, _TOLERANCE)
     cells = tables.intersections_to_cells(intersections)
     return [tables.Table(None, group) for group in tables.cells_to_tables(cells)]  # type: ignore[arg-type]

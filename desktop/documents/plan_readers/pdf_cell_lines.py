@@ -5,7 +5,10 @@ which where the layout ran out of width. The geometry does: a line the layout wr
 the next line's first word would not have fitted after it; a line the writer ended had room left
 for that word. A new item ("- …", "+ …", "• …", "a) …", "1. …", "1.2 …", "(1) …") starts a new line
 whatever the room. Typed breaks come back as "\\n" (as a Word cell's paragraphs do), wrapped lines as
-one space (none after a hyphen the line was broken at: "QĐ-" + "TTg", which PDFium marks).
+one space (none after a hyphen the line was broken at: "QĐ-" + "TTg", which PDFium marks). A word too
+long for the column is moved to a line of its own and broken inside it, with no hyphen: that line is one
+word ending in a letter with no space glyph after it, filled to the border (not even the next line's
+first letter would have fitted), and the next line starts with a letter ("CNTT/CĐ" + "S" is "CNTT/CĐS").
 """
 
 from __future__ import annotations
@@ -33,13 +36,16 @@ _WORD_GAP = 0.4  # of a space's width: letters' loose boxes touch, so a smaller 
 
 @dataclass(frozen=True)
 class CellLine:
-    """One line of a cell: its text, where it starts and ends, its first word's width and a space's."""
+    """One line of a cell: its text, where it starts and ends, its first word's width and a space's, how it
+    ends and its first character's width."""
 
     text: str
     x0: float
     x1: float
     first_word: float
     space: float
+    open_end: bool = False  # ends in a letter or digit with no space glyph after it
+    first_glyph: float = 0.0  # the width of its first character
 
 
 def starts_item(text: str) -> bool:
@@ -50,6 +56,14 @@ def starts_item(text: str) -> bool:
 def was_wrapped(previous: CellLine, line: CellLine, right: float) -> bool:
     """Whether ``line`` continues ``previous`` because the layout ran out of room before ``right``."""
     return previous.x1 + previous.space + line.first_word > right - _FIT_TOLERANCE
+
+
+def broke_inside_a_word(previous: CellLine, line: CellLine, right: float) -> bool:
+    """Whether the layout broke one word across ``previous`` and ``line``: ``previous`` is one word, full to
+    ``right`` (where the text must end), with no space glyph between its last letter and the next line's."""
+    one_word = previous.first_word >= previous.x1 - previous.x0
+    full = previous.x1 + line.first_glyph > right - _FIT_TOLERANCE
+    return previous.open_end and line.text[:1].isalnum() and one_word and full
 
 
 def join_cell_lines(lines: Sequence[CellLine], left: float, right: float) -> str:
@@ -64,6 +78,8 @@ def join_cell_lines(lines: Sequence[CellLine], left: float, right: float) -> str
             out += "\n" + line.text
         elif out.endswith(LINE_END_HYPHEN):
             out += line.text  # "1132/QĐ-" + "TTg": the layout broke the line after a hyphen
+        elif broke_inside_a_word(previous, line, limit):
+            out += line.text
         else:
             out += " " + line.text
     return out.replace(LINE_END_HYPHEN, "-")
@@ -90,5 +106,7 @@ def _line(chars: list[Char], space: float) -> CellLine:
             if first_word_end is None:
                 first_word_end = previous.x1
         text += char.text
-    end = first_word_end if first_word_end is not None else chars[-1].x1
-    return CellLine(text, chars[0].x0, chars[-1].x1, end - chars[0].x0, space)
+    last = chars[-1]
+    end = first_word_end if first_word_end is not None else last.x1
+    return CellLine(text, chars[0].x0, last.x1, end - chars[0].x0, space, last.text.isalnum() and not last.space_after,
+                    chars[0].x1 - chars[0].x0)

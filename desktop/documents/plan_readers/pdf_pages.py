@@ -43,6 +43,7 @@ class Char(NamedTuple):
     bottom: float
     mid_x: float
     mid_y: float
+    space_after: bool = False  # a space glyph follows it: a word ends here even where a line ends
 
 
 @dataclass
@@ -86,7 +87,8 @@ def _chars(page: pdfium.PdfPage, height: float) -> tuple[list[Char], float]:
         if len(text) != count:  # characters outside the BMP take two units: ask for each one
             text = "".join(chr(raw.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
         box = raw.FS_RECTF()
-        chars, spaces = [], []
+        chars: list[Char] = []
+        spaces: list[float] = []
         for index, character in enumerate(text):
             if character in "\r\n\x00" or not raw.FPDFText_GetLooseCharBox(handle, index, box):
                 continue
@@ -94,6 +96,8 @@ def _chars(page: pdfium.PdfPage, height: float) -> tuple[list[Char], float]:
             if character.isspace():  # words are found again from the gaps; a space's width tells how wide
                 if right - left > 0.5:
                     spaces.append(right - left)
+                if chars:
+                    chars[-1] = chars[-1]._replace(space_after=True)
                 continue
             chars.append(Char(character, left, right, top, bottom, (left + right) / 2, (top + bottom) / 2))
         return chars, (median(spaces) if spaces else _DEFAULT_SPACE)
