@@ -1556,6 +1556,12 @@ This agency: {2}</translation>
     <context>
         <name>ReportModels</name>
         <message>
+            <location filename="../../views/report_models.py" line="57" />
+            <location filename="../../views/report_models.py" line="75" />
+            <source>Kế hoạch</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
             <location filename="../../views/report_models.py" line="54" />
             <source>Mục</source>
             <translation>Item</translation>
