@@ -2428,6 +2428,11 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
     <context>
         <name>CheckReport</name>
         <message>
+            <location filename="../../views/check_action.py" line="51" />
+            <source>Không kiểm tra được báo cáo. Hãy thử lại (F5).</source>
+            <translation>The report could not be checked. Try again (F5).</translation>
+        </message>
+        <message>
             <location filename="../../views/check_action.py" line="18" />
             <source>Kiểm tra xong: không có lỗi, không có cảnh báo.</source>
             <translation>Check done: no errors, no warnings.</translation>

@@ -71,6 +71,7 @@ class ReportEditor(QWidget):
 
     saved = Signal()
     validated = Signal(object)
+    validation_failed = Signal()
     status_message = Signal(str)
 
     def __init__(self, store: Store, language: str, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -331,6 +332,7 @@ class ReportEditor(QWidget):
     def _validation_failed(self, error: BaseException) -> None:
         self.validation_operation = None
         self.issue_summary.setText(self.tr("Không kiểm tra được báo cáo."))
+        self.validation_failed.emit()
 
     def _validated(self, result: ValidationResult) -> None:
         self.validation_operation = None
