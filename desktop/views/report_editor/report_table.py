@@ -23,7 +23,7 @@ from desktop.views.report_delegates import ReportDelegate
 from desktop.views.report_models import ReportTableModel
 
 FROZEN_COLUMNS = 3  # the plan, the item's number and its title
-COLUMN_WIDTHS = {"plan": 14, "key": 7, "title": 36, "name": 32, "role": 11, "deadline_text": 20, "status": 20,
+COLUMN_WIDTHS = {"plan": 12, "key": 9, "title": 36, "name": 32, "role": 11, "deadline_text": 20, "status": 20,
                  "percent": 10, "result": 28, "difficulties": 20, "proposals": 20, "not_applicable_reason": 18,
                  "evidence": 8, "unit": 7, "targets": 18, "numerator": 8, "denominator": 8, "value": 8, "level": 7,
                  "note": 24}
@@ -68,7 +68,8 @@ class ReportTable(QTableView):
         self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.frozen.setStyleSheet("QTableView { border-right: 2px solid #9e9e9e; }")
         # The report's own order until the user clicks a header.
-        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for view in (self, self.frozen):  # the frozen header too: it showed an arrow on a column not sorted by
+            view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         for header in (self.horizontalHeader(), self.frozen.horizontalHeader()):
             header.setSortIndicatorShown(True)
@@ -104,9 +105,8 @@ class ReportTable(QTableView):
             view.setItemDelegate(ReportDelegate(model, view))
             if old is not None:
                 old.deleteLater()
-        char = self.fontMetrics().averageCharWidth()
-        for n, column in enumerate(model.columns):
-            self.setColumnWidth(n, max(COLUMN_WIDTHS.get(column.field, 10), len(column.header) + 2) * char)
+        for n in range(len(model.columns)):
+            self.setColumnWidth(n, self._column_width(model, n))
             self.frozen.setColumnHidden(n, n >= FROZEN_COLUMNS)
         header = self.horizontalHeader()
         if 0 <= header.sortIndicatorSection() < len(model.columns):
@@ -162,6 +162,18 @@ class ReportTable(QTableView):
         column = next((n for n, c in enumerate(columns) if c.field == field), None)
         if column is not None:
             self.sortByColumn(column, order)
+
+    def _column_width(self, model: ReportTableModel, number: int) -> int:
+        """Wide enough for the header (measured, with room for the sort arrow) and for the column's usual
+        text; the plan column fits its longest plan number on one line ("3256/QĐ-UBND" wrapped)."""
+        column = model.columns[number]
+        char = self.fontMetrics().averageCharWidth()
+        header = self.horizontalHeader().fontMetrics().horizontalAdvance(column.header) + 4 * char
+        width = max(COLUMN_WIDTHS.get(column.field, 10) * char, header)
+        if column.field == "plan":
+            plans = {str(item.plan) for item in model.items()}
+            width = max([width, *(self.fontMetrics().horizontalAdvance(plan) + 3 * char for plan in plans)])
+        return width
 
     def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort as a header click does."""
