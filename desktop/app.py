@@ -20,6 +20,7 @@ from desktop.package_data import resources_dir
 from desktop.services.accounts import default_data_dir
 from desktop.views.main_window import MainWindow
 from desktop.views.qt_dialogs import use_translated_dialogs
+from desktop.views.report_editor.table_sorts import restore_table_sorts, save_table_sorts
 from desktop.views.screen_fit import place_on_screen
 from desktop.views.settings_dialog import (
     UiSettings,
@@ -117,6 +118,7 @@ class GuiSession(QObject):
         self.window.idle_locked.connect(self._idle_locked)
         self.window.lock_requested.connect(self.lock)
         restore_geometry(self.data_dir, self.window)
+        restore_table_sorts(self.data_dir, self.window.editor)
         self.window.settings_changed.connect(self.apply_settings)
         self.window.show()
         self.unlock_window.hide()
@@ -128,6 +130,7 @@ class GuiSession(QObject):
         """Close the main window and the store; back to the unlock window (saying why after an idle lock)."""
         if self.window is not None:
             save_geometry(self.data_dir, self.window)
+            save_table_sorts(self.data_dir, self.window.editor)
             self.window.hide()
             self.window.deleteLater()
             self.window = None
@@ -152,6 +155,7 @@ class GuiSession(QObject):
         self.unlock_window = self._new_unlock_window()
         if self.window is not None and self.store is not None:
             save_geometry(self.data_dir, self.window)  # the rebuilt window opens where and as large as it was
+            save_table_sorts(self.data_dir, self.window.editor)
             old = self.window
             self.show_main(self.store)
             old.hide()
@@ -185,6 +189,7 @@ def run_gui(data_dir: Path | None = None, language: str | None = None, *, unlock
     finally:
         if session.window is not None:
             save_geometry(folder, session.window)  # the next start opens the window as it was left
+            save_table_sorts(folder, session.window.editor)
         cancel_all()
         QThreadPool.globalInstance().waitForDone(10_000)  # the app is quitting: let workers leave the store
         if session.store is not None:

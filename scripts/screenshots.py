@@ -85,7 +85,7 @@ def shoot(out: Path, language: str, scale: float) -> None:
             editor.show_narrative()
             save(window, f"04-editor-narrative-{width}")
             editor.show_table_mode(True)
-            editor.task_table.setCurrentIndex(editor.tasks.index(0, 4))
+            editor.task_table.setCurrentIndex(editor.tasks.index(0, editor.tasks.column_of("status")))
             save(window, f"05-editor-tasks-{width}")
             editor.tabs.setCurrentWidget(editor.indicator_table)
             save(window, f"05-editor-indicators-{width}")

@@ -24,18 +24,41 @@ def found_text(result: ValidationResult) -> str:
 
 
 def check_report(window: QMainWindow, tabs: QTabWidget, editor: ReportEditor) -> None:
-    """Validate the report in ``editor`` now and tell the result in ``window``'s status bar."""
+    """Validate the report in ``editor`` now and tell the result in ``window``'s status bar.
+
+    "Đang kiểm tra…" stays until the check answers, so every way it can end replaces it: the result, a
+    failure, or another report opened meanwhile (whose result would not be this one's). It once stayed for
+    good after a failed check, and the next validation, set off by typing, took the focus to the issues.
+    """
     if editor.view is None:
         window.statusBar().showMessage(translate("CheckReport", "Chưa mở báo cáo nào để kiểm tra."), 6000)
         return
     tabs.setCurrentWidget(editor)
-    window.statusBar().showMessage(translate("CheckReport", "Đang kiểm tra báo cáo…"))
+    bar = window.statusBar()
+    checking = translate("CheckReport", "Đang kiểm tra báo cáo…")
+    bar.showMessage(checking)
+    code = editor.period_code
+
+    def answered(result: ValidationResult | None) -> None:
+        editor.validated.disconnect(shown)
+        editor.validation_failed.disconnect(failed)
+        if result is None:
+            bar.showMessage(translate("CheckReport", "Không kiểm tra được báo cáo. Hãy thử lại (F5)."), 15000)
+        elif editor.period_code != code:
+            if bar.currentMessage() == checking:
+                bar.clearMessage()
+        else:
+            bar.showMessage(found_text(result), 15000)
+            if result.issues:
+                editor.issue_list.setCurrentRow(0)
+                editor.issue_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def shown(result: ValidationResult) -> None:
-        window.statusBar().showMessage(found_text(editor.result), 15000)
-        if editor.result.issues:
-            editor.issue_list.setCurrentRow(0)
-            editor.issue_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        answered(result)
 
-    editor.validated.connect(shown, Qt.ConnectionType.SingleShotConnection)
+    def failed() -> None:
+        answered(None)
+
+    editor.validated.connect(shown)
+    editor.validation_failed.connect(failed)
     editor.validate_now()

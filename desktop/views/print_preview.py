@@ -5,7 +5,7 @@ What is printed is the exported PDF itself, page for page, so the paper matches 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 PRINT_DPI = 200
 
 
-def pdf_pages(pdf: Path | bytes, dpi: int = PRINT_DPI) -> Iterator[QImage]:
+def pdf_pages(pdf: Path | bytes, dpi: int = PRINT_DPI) -> Generator[QImage, None, None]:
     """Each page of the PDF (a file, or its bytes held in memory) as an image at ``dpi``."""
     import pypdfium2
 
@@ -44,29 +44,49 @@ def pdf_pages(pdf: Path | bytes, dpi: int = PRINT_DPI) -> Iterator[QImage]:
 
 
 def print_pdf(path: Path | bytes, printer: QPrinter) -> int:
-    """Paint every page of the PDF on ``printer`` (fit to its page); returns the number of pages."""
+    """Paint every page of the PDF on ``printer`` (fit to its page, each page turned as it was exported);
+    returns the number of pages.
+
+    A page's orientation is set before the page begins: set after ``newPage`` it took effect one page late,
+    and a landscape appendix was printed portrait with the page after it landscape.
+    """
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setFullPage(True)
+    pages = pdf_pages(path)
+    image = next(pages, None)
+    if image is None:
+        return 0
+    printer.setPageOrientation(_orientation(image))
     painter = QPainter()
     if not painter.begin(printer):
+        pages.close()
         return 0
     count = 0
     try:
-        for image in pdf_pages(path):
+        while image is not None:
             if count:
+                printer.setPageOrientation(_orientation(image))
                 printer.newPage()
-            printer.setPageOrientation(QPageLayout.Orientation.Landscape if image.width() > image.height()
-                                       else QPageLayout.Orientation.Portrait)
-            target = painter.viewport()
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.setViewport(QRect(target.x(), target.y(), scaled.width(), scaled.height()))
-            painter.setWindow(image.rect())
-            painter.drawImage(0, 0, image)
-            painter.setViewport(target)
+            _draw_fitted(painter, image, QRect(0, 0, printer.width(), printer.height()))
             count += 1
+            image = next(pages, None)
     finally:
         painter.end()
+        pages.close()
     return count
+
+
+def _orientation(image: QImage) -> QPageLayout.Orientation:
+    return QPageLayout.Orientation.Landscape if image.width() > image.height() else QPageLayout.Orientation.Portrait
+
+
+def _draw_fitted(painter: QPainter, image: QImage, target: QRect) -> None:
+    scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    painter.setViewport(QRect(target.x(), target.y(), scaled.width(), scaled.height()))
+    painter.setWindow(image.rect())
+    painter.drawImage(0, 0, image)
+    painter.setViewport(target)
+    painter.setWindow(target)
 
 
 def preview_dialog(pdf: Path | bytes, name: str, parent: QWidget | None = None) -> QPrintPreviewDialog:
@@ -77,6 +97,7 @@ def preview_dialog(pdf: Path | bytes, name: str, parent: QWidget | None = None) 
     dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "Xem trước khi in — {0}").format(name))
     dialog.paintRequested.connect(lambda target: print_pdf(pdf, target))
     _label_print_button(dialog)
+    _hide_page_format(dialog)
     dialog._printer = printer  # type: ignore[attr-defined]  # the dialog does not own its printer: keep it alive
     return dialog
 
@@ -90,3 +111,19 @@ def _label_print_button(dialog: QPrintPreviewDialog) -> None:
             if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
                 button.setObjectName("previewPrintButton")
+
+
+def _hide_page_format(dialog: QPrintPreviewDialog) -> None:
+    """Hide the toolbar's «Khổ dọc», «Khổ ngang» and «Thiết lập trang»: the report prints on A4 with each page
+    turned as it was exported (``print_pdf`` sets both for every page), so a choice made there was silently
+    undone — «Khổ ngang» left the pages as they were."""
+    for bar in dialog.findChildren(QToolBar):
+        actions = bar.actions()
+        # Qt names only its fit and view-mode actions; the orientation pair is the other checkable one.
+        orientation = [action for action in actions if action.isCheckable() and not action.objectName()]
+        hidden = [*orientation, actions[-2]] if len(actions) > 2 else orientation  # page setup: before Print
+        after = actions.index(orientation[-1]) + 1 if orientation else len(actions)
+        if after < len(actions) and actions[after].isSeparator():
+            hidden.append(actions[after])
+        for action in hidden:
+            action.setVisible(False)

@@ -54,6 +54,7 @@ class Column:
 def task_columns() -> tuple[Column, ...]:
     """The task table's columns, in the order of the province's form."""
     return (
+        Column("plan", translate("ReportModels", "Kế hoạch")),
         Column("key", translate("ReportModels", "Mục")),
         Column("title", translate("ReportModels", "Nhiệm vụ")),
         Column("role", translate("ReportModels", "Vai trò")),
@@ -71,6 +72,7 @@ def task_columns() -> tuple[Column, ...]:
 def indicator_columns() -> tuple[Column, ...]:
     """The indicator table's columns."""
     return (
+        Column("plan", translate("ReportModels", "Kế hoạch")),
         Column("key", translate("ReportModels", "STT")),
         Column("name", translate("ReportModels", "Chỉ tiêu")),
         Column("unit", translate("ReportModels", "Đơn vị")),
@@ -94,11 +96,14 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 7
 REF_ROLE = Qt.ItemDataRole.UserRole + 8
 
 
-def _sort_value(column: Column, value: Any) -> Any:
-    """What a header click sorts a cell by: item numbers in natural order, numbers by value, text by its
-    letters without diacritics (an empty cell first)."""
+def _sort_value(column: Column, item: Any, value: Any) -> Any:
+    """What a header click sorts a cell by: item numbers in natural order, plans by their number with each
+    plan's items in its own order, numbers by value, text by its letters without diacritics (an empty cell
+    first)."""
     if column.field == "key":
         return natural_sort_text(str(value or ""))
+    if column.field == "plan":
+        return natural_sort_text(str(value or "")) + "\x00" + natural_sort_text(str(getattr(item, "key", "")))
     if column.kind in ("percent", "number") or column.field == "evidence":
         return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else -1.0
     if isinstance(value, dict):
@@ -201,7 +206,8 @@ class ReportTableModel(QStandardItemModel):
     def _roles(self, column: Column, item: Any, issues: list[Issue]) -> dict[int, Any]:
         """Everything the view asks of one cell."""
         value = getattr(item, column.field)
-        roles: dict[int, Any] = {_DISPLAY: self._display(column, item, value), SORT_ROLE: _sort_value(column, value)}
+        roles: dict[int, Any] = {_DISPLAY: self._display(column, item, value),
+                                 SORT_ROLE: _sort_value(column, item, value)}
         if column.field == "key":
             roles[REF_ROLE] = item.ref
         roles.update(self._marks(column, item, issues, roles[_DISPLAY]))
@@ -226,8 +232,18 @@ class ReportTableModel(QStandardItemModel):
             return
         QStandardItemModel.sort(self, column, order)
         by_ref = {row.ref: row for row in self._rows}
-        self._rows = [by_ref[str(self.item(n, 0).data(REF_ROLE))] for n in range(self.rowCount())]
+        key = self._field_column.get("key", 0)
+        self._rows = [by_ref[str(self.item(n, key).data(REF_ROLE))] for n in range(self.rowCount())]
         self._row_of = {row.ref: n for n, row in enumerate(self._rows)}
+
+    def show_plan_titles(self, titles: dict[str, str]) -> None:
+        """Give each plan cell the plan's whole title as its tooltip (the cell shows the plan's number)."""
+        column = self._field_column.get("plan")
+        if column is None:
+            return
+        for row, item in enumerate(self._rows):
+            if title := titles.get(item.plan):
+                update_cell(self.item(row, column), {_TOOLTIP: f"{item.plan} — {title}"})
 
     # lookups ---------------------------------------------------------------------------------------
     def row_item(self, row: int) -> Any:

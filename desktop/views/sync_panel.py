@@ -81,10 +81,12 @@ class SyncPanel(QWidget):
         self.proxy.setPlaceholderText(self.tr("để trống: dùng proxy của hệ thống"))
         self.ca_file = QLineEdit()
         self.save_button = QPushButton(self.tr("&Lưu cài đặt"))
+        self.save_button.setObjectName("saveSyncSettings")
         self.save_button.clicked.connect(self.save_settings)
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("mã một lần do Sở cấp"))
         self.enroll_button = QPushButton(self.tr("Đăng &ký với Sở"))
+        self.enroll_button.setObjectName("enrollNow")
         self.enroll_button.clicked.connect(self.enroll)
         self.enrolled = QLabel()  # "Máy này đã đăng ký với Sở, báo cáo cho …; khóa của Sở: …"
         self.enrolled.setObjectName("enrolledAs")

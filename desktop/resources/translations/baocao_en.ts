@@ -1556,6 +1556,12 @@ This agency: {2}</translation>
     <context>
         <name>ReportModels</name>
         <message>
+            <location filename="../../views/report_models.py" line="57" />
+            <location filename="../../views/report_models.py" line="75" />
+            <source>Kế hoạch</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
             <location filename="../../views/report_models.py" line="54" />
             <source>Mục</source>
             <translation>Item</translation>
@@ -2421,6 +2427,11 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
     </context>
     <context>
         <name>CheckReport</name>
+        <message>
+            <location filename="../../views/check_action.py" line="51" />
+            <source>Không kiểm tra được báo cáo. Hãy thử lại (F5).</source>
+            <translation>The report could not be checked. Try again (F5).</translation>
+        </message>
         <message>
             <location filename="../../views/check_action.py" line="18" />
             <source>Kiểm tra xong: không có lỗi, không có cảnh báo.</source>

@@ -71,6 +71,7 @@ class ReportEditor(QWidget):
 
     saved = Signal()
     validated = Signal(object)
+    validation_failed = Signal()
     status_message = Signal(str)
 
     def __init__(self, store: Store, language: str, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -247,6 +248,8 @@ class ReportEditor(QWidget):
                                                                                  view.revision))
         self.tasks = self._attach(self.task_table, loaded.tasks, self.tasks)
         self.indicators = self._attach(self.indicator_table, loaded.indicators, self.indicators)
+        for model in (self.tasks, self.indicators):
+            model.show_plan_titles(loaded.context.plan_titles)
         self.narrative.set_view(view)
         self._issues = {}
         self.item_list.set_items(view.tasks, view.indicators, loaded.context.plan_titles, loaded.states,
@@ -329,6 +332,7 @@ class ReportEditor(QWidget):
     def _validation_failed(self, error: BaseException) -> None:
         self.validation_operation = None
         self.issue_summary.setText(self.tr("Không kiểm tra được báo cáo."))
+        self.validation_failed.emit()
 
     def _validated(self, result: ValidationResult) -> None:
         self.validation_operation = None

@@ -5,23 +5,41 @@ the rest scroll right, text wrapped with rows as high as their text, and columns
 The frozen columns are Qt's "frozen column" pattern: a second view over the same model and selection,
 laid over the first columns, showing only them, scrolled with the main view. Sorting reorders the model's
 rows (``ReportTableModel.sort``), so a row number means the same row in the grid and in the model.
+
+A report read again (after a fill from Excel, a signing, a new revision) comes as a new model: the grid
+keeps the cell being worked on and the rows in sight (``setModel`` alone put it back at the top-left, and
+the next click landed in another row).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from desktop.views.report_delegates import ReportDelegate
 from desktop.views.report_models import ReportTableModel
 
-FROZEN_COLUMNS = 2
-COLUMN_WIDTHS = {"key": 9, "title": 36, "name": 32, "role": 11, "deadline_text": 20, "status": 20, "percent": 10,
-                 "result": 28, "difficulties": 20, "proposals": 20, "not_applicable_reason": 18, "evidence": 8,
-                 "unit": 7, "targets": 18, "numerator": 8, "denominator": 8, "value": 8, "level": 7, "note": 24}
+FROZEN_COLUMNS = 3  # the plan, the item's number and its title
+COLUMN_WIDTHS = {"plan": 12, "key": 9, "title": 36, "name": 32, "role": 11, "deadline_text": 20, "status": 20,
+                 "percent": 10, "result": 28, "difficulties": 20, "proposals": 20, "not_applicable_reason": 18,
+                 "evidence": 8, "unit": 7, "targets": 18, "numerator": 8, "denominator": 8, "value": 8, "level": 7,
+                 "note": 24}
 EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the user is in the grid, by item rather than row number: the current cell (its item and
+    field), the item in the top row with how far it is scrolled past, and the sideways scroll."""
+
+    current: tuple[str, str] | None
+    top: str | None
+    top_offset: int
+    left: int
 
 
 class ReportTable(QTableView):
@@ -50,7 +68,8 @@ class ReportTable(QTableView):
         self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.frozen.setStyleSheet("QTableView { border-right: 2px solid #9e9e9e; }")
         # The report's own order until the user clicks a header.
-        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for view in (self, self.frozen):  # the frozen header too: it showed an arrow on a column not sorted by
+            view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         for header in (self.horizontalHeader(), self.frozen.horizontalHeader()):
             header.setSortIndicatorShown(True)
@@ -73,7 +92,9 @@ class ReportTable(QTableView):
         return self._source
 
     def show_model(self, model: ReportTableModel) -> None:
-        """Show ``model`` (a report just opened), in the order the user last sorted by."""
+        """Show ``model`` (a report just opened), in the order the user last sorted by; when it replaces a
+        model of the same report, the current cell and the rows in sight stay."""
+        kept = self.position() if self._source is not None and self._source.rowCount() else None
         self._source = model
         self.setModel(model)
         self.frozen.setModel(model)
@@ -84,14 +105,75 @@ class ReportTable(QTableView):
             view.setItemDelegate(ReportDelegate(model, view))
             if old is not None:
                 old.deleteLater()
-        char = self.fontMetrics().averageCharWidth()
-        for n, column in enumerate(model.columns):
-            self.setColumnWidth(n, max(COLUMN_WIDTHS.get(column.field, 10), len(column.header) + 2) * char)
+        for n in range(len(model.columns)):
+            self.setColumnWidth(n, self._column_width(model, n))
             self.frozen.setColumnHidden(n, n >= FROZEN_COLUMNS)
         header = self.horizontalHeader()
         if 0 <= header.sortIndicatorSection() < len(model.columns):
             model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._place_frozen()
+        if kept is not None:
+            self._restore_current(kept)
+            # The rows' heights are measured from their text once the model is laid out, after this event.
+            QTimer.singleShot(0, self, lambda: self._restore_scroll(kept))
+
+    # the place kept across a new model --------------------------------------------------------------
+    def position(self) -> Position:
+        """Where the user is now."""
+        source = self.source
+        current = self.currentIndex()
+        here = None
+        if current.isValid():
+            here = (source.row_item(current.row()).ref, source.columns[current.column()].field)
+        top_row = self.rowAt(0)
+        top = source.row_item(top_row).ref if top_row >= 0 else None
+        offset = self.rowViewportPosition(top_row) if top_row >= 0 else 0
+        return Position(here, top, offset, self.horizontalScrollBar().value())
+
+    def _restore_current(self, kept: Position) -> None:
+        if kept.current is None:
+            return
+        ref, field = kept.current
+        row = self.source.row_of(ref)
+        if row is not None:
+            index = self.source.index(row, self.source.column_of(field))
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _restore_scroll(self, kept: Position) -> None:
+        if self._source is None:
+            return
+        self.horizontalScrollBar().setValue(kept.left)
+        row = self._source.row_of(kept.top) if kept.top is not None else None
+        if row is not None:
+            self.verticalScrollBar().setValue(self.verticalHeader().sectionPosition(row) - kept.top_offset)
+
+    # the sort the user chose -------------------------------------------------------------------------
+    def sort_field(self) -> tuple[str, Qt.SortOrder]:
+        """The field sorted by ("" when in the report's own order) and the order."""
+        header = self.horizontalHeader()
+        column = header.sortIndicatorSection()
+        columns = self._source.columns if self._source is not None else ()
+        field = columns[column].field if 0 <= column < len(columns) else ""
+        return field, header.sortIndicatorOrder()
+
+    def sort_by_field(self, field: str, order: Qt.SortOrder) -> None:
+        """Sort by the column showing ``field`` (a sort kept from last time); an unknown field is ignored."""
+        columns = self._source.columns if self._source is not None else ()
+        column = next((n for n, c in enumerate(columns) if c.field == field), None)
+        if column is not None:
+            self.sortByColumn(column, order)
+
+    def _column_width(self, model: ReportTableModel, number: int) -> int:
+        """Wide enough for the header (measured, with room for the sort arrow) and for the column's usual
+        text; the plan column fits its longest plan number on one line ("3256/QĐ-UBND" wrapped)."""
+        column = model.columns[number]
+        char = self.fontMetrics().averageCharWidth()
+        header = self.horizontalHeader().fontMetrics().horizontalAdvance(column.header) + 4 * char
+        width = max(COLUMN_WIDTHS.get(column.field, 10) * char, header)
+        if column.field == "plan":
+            plans = {str(item.plan) for item in model.items()}
+            width = max([width, *(self.fontMetrics().horizontalAdvance(plan) + 3 * char for plan in plans)])
+        return width
 
     def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort as a header click does."""
