@@ -22,7 +22,7 @@ from desktop.errors import BaocaoError
 from desktop.services.demo import DEMO_AGENCY, DEMO_PROVINCE
 
 DEMO_SERVER_PASSPHRASE = "baocao-demo-province"
-START_TIMEOUT = 60.0
+START_TIMEOUT = 120.0
 CHILD_WITHHELD = frozenset({"BAOCAO_PASSPHRASE", "BAOCAO_ENROLL_CODE", "BAOCAO_RECOVERY_KEY"})
 # Everything the server child writes (its database, keys, bundles) is readable by this user only.
 _PRIVATE_FILES: dict[str, Any] = {"umask": 0o077} if os.name != "nt" else {}
