@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from desktop.documents.pdf_cell import cell_paragraph
 from desktop.documents.pdf_paged_table import (
     BOTTOM_PADDING,
     PADDING,
@@ -45,18 +46,6 @@ TASK_COLUMNS = (("STT", 12), ("Nhiệm vụ", 68), ("Vai trò", 17), ("Thời h�
                 ("Khó khăn, vướng mắc; đề xuất", 35))
 INDICATOR_COLUMNS = (("STT", 15), ("Chỉ tiêu", 88), ("Đơn vị tính", 20), ("Chỉ tiêu giai đoạn", 28),
                      ("Kết quả thực hiện", 36), ("Đánh giá", 20), ("Ghi chú", 45))
-
-
-class CellParagraph(Paragraph):
-    """A table cell's paragraph that wraps once per width: a long table re-measures its remaining rows at
-    every page break, and without this the cost grows with the square of its length."""
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped is None or self._wrapped[0] != avail_width:
-            self._wrapped = (avail_width, super().wrap(avail_width, avail_height))
-        return self._wrapped[1]
 
 
 def appendix_heading(number: str, title: str, snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
@@ -126,24 +115,24 @@ def indicator_cells(number: int, indicator: IndicatorEntry) -> list[tuple[str, b
 
 
 def _task_row(task: TaskEntry, styles: Styles) -> list[object]:
-    return [CellParagraph(markup(text), styles.cell_centre if centred else styles.cell)
+    return [cell_paragraph(text, styles.cell_centre if centred else styles.cell)
             for text, centred in task_cells(task)]
 
 
 def _indicator_row(number: int, indicator: IndicatorEntry, styles: Styles) -> list[object]:
-    return [CellParagraph(markup(text), styles.cell_centre if centred else styles.cell)
+    return [cell_paragraph(text, styles.cell_centre if centred else styles.cell)
             for text, centred in indicator_cells(number, indicator)]
 
 
 def _group_row(number: str, title: str, columns: int, styles: Styles) -> TableRow:
     """A plan, section or indicator-group row: it stays on the page of the row that follows it."""
-    return TableRow([CellParagraph(markup(number), styles.cell_head), CellParagraph(markup(title), styles.cell_section),
+    return TableRow([cell_paragraph(number, styles.cell_head), cell_paragraph(title, styles.cell_section),
                      *([""] * (columns - 2))], heads_next=True)
 
 
 def _table(columns: Sequence[tuple[str, float]], rows: list[TableRow], styles: Styles) -> PagedTable:
-    header: list[object] = [CellParagraph(markup(name), styles.cell_head) for name, _ in columns]
-    numbers: list[object] = [CellParagraph(f"({i})", styles.cell_centre) for i in range(1, len(columns) + 1)]
+    header: list[object] = [cell_paragraph(name, styles.cell_head) for name, _ in columns]
+    numbers: list[object] = [cell_paragraph(f"({i})", styles.cell_centre) for i in range(1, len(columns) + 1)]
     scale = LANDSCAPE_WIDTH / sum(width * mm for _, width in columns)
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
