@@ -21,6 +21,7 @@ from desktop.documents.report_body import CHART, HEADING, NOTE, body_lines, clos
 from desktop.documents.report_docx_blocks import (
     HeadFacts,
     add_grid_row,
+    add_item_row,
     draft_stamp,
     grid_table,
     head_block,
@@ -140,7 +141,7 @@ def _task_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> None:
             add_grid_row(table, [(task.section, True), (task.section_title, False)], size=CELL_SIZE, bold=True,
                          merge_from=1)
             current = (task.plan, task.section)
-        add_grid_row(table, task_cells(task), size=CELL_SIZE)
+        add_item_row(table, task_cells(task), size=CELL_SIZE)
 
 
 def _indicator_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> None:
@@ -151,7 +152,7 @@ def _indicator_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> Non
         if indicator.group and indicator.group != current:
             add_grid_row(table, [("", True), (indicator.group, False)], size=CELL_SIZE, bold=True, merge_from=1)
             current = indicator.group
-        add_grid_row(table, indicator_cells(number, indicator), size=CELL_SIZE)
+        add_item_row(table, indicator_cells(number, indicator), size=CELL_SIZE)
 
 
 def _evidence_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> None:
@@ -162,7 +163,7 @@ def _evidence_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> None
         if entry.plan and entry.plan != plan:
             add_grid_row(table, [("", True), (entry.plan, False)], size=CELL_SIZE, bold=True, merge_from=1)
         plan = entry.plan
-        add_grid_row(table, evidence_cells(number, entry), size=CELL_SIZE)
+        add_item_row(table, evidence_cells(number, entry), size=CELL_SIZE)
 
 
 def _properties(document: DocxDocument, snapshot: ReportSnapshot) -> None:
