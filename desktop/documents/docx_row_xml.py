@@ -30,12 +30,14 @@ class RowCell:
     lines: Sequence[str]
     centred: bool
     span: int = 1
+    italic_first: bool = False
 
 
 def append_row(table: Table, cells: Sequence[RowCell], widths: Sequence[int], *, size: float, bold: bool,
-               keep_with_next: bool) -> None:
-    """Append a row of ``cells`` to ``table``; ``widths`` are the grid's column widths in EMU."""
-    parts = [f"<w:tr {nsdecls('w')}>"]
+               keep_with_next: bool, cant_split: bool = False) -> None:
+    """Append a row of ``cells`` to ``table``; ``widths`` are the grid's column widths in EMU. ``cant_split``
+    keeps the row whole on one page (Word moves it to the next rather than break it)."""
+    parts = [f"<w:tr {nsdecls('w')}>", "<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""]
     column = 0
     for cell in cells:
         width = sum(widths[column:column + cell.span])
@@ -48,19 +50,22 @@ def append_row(table: Table, cells: Sequence[RowCell], widths: Sequence[int], *,
 def _cell_xml(cell: RowCell, width: int, *, size: float, bold: bool, keep_with_next: bool) -> str:
     span = f'<w:gridSpan w:val="{cell.span}"/>' if cell.span > 1 else ""
     properties = f'<w:tcPr><w:tcW w:w="{width // EMU_PER_TWIP}" w:type="dxa"/>{span}</w:tcPr>'
-    paragraphs = "".join(_paragraph_xml(line, cell.centred, size=size, bold=bold, keep_with_next=keep_with_next)
-                         for line in (cell.lines or [""]))
+    paragraphs = "".join(_paragraph_xml(line, cell.centred, size=size, bold=bold, keep_with_next=keep_with_next,
+                                        italic=cell.italic_first and n == 0)
+                         for n, line in enumerate(cell.lines or [""]))
     return f"<w:tc>{properties}{paragraphs}</w:tc>"
 
 
-def _paragraph_xml(text: str, centred: bool, *, size: float, bold: bool, keep_with_next: bool) -> str:
+def _paragraph_xml(text: str, centred: bool, *, size: float, bold: bool, keep_with_next: bool,
+                   italic: bool = False) -> str:
     keep = "<w:keepNext/>" if keep_with_next else ""
     align = "center" if centred else "left"
     properties = f'<w:pPr>{keep}<w:spacing w:before="0" w:after="0"/><w:jc w:val="{align}"/></w:pPr>'
     if not text:
         return f"<w:p>{properties}</w:p>"
     half_points = round(size * 2)
-    run_properties = f'<w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{half_points}"/></w:rPr>'
+    styles = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    run_properties = f'<w:rPr>{styles}<w:sz w:val="{half_points}"/></w:rPr>'
     pieces = _NOT_XML.sub("", text).split("\t")
     body = "<w:tab/>".join(f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in pieces)
     return f"<w:p>{properties}<w:r>{run_properties}{body}</w:r></w:p>"

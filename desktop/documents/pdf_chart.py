@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from desktop.documents.fonts import FontFamily
 from desktop.documents.pdf_styles import PORTRAIT_WIDTH, Styles
-from desktop.documents.report_text import indicator_percent
+from desktop.documents.report_text import indicator_code, indicator_percent
 from desktop.domain.numbers import format_number
 from desktop.domain.report_snapshot import ReportSnapshot
 
@@ -32,13 +32,13 @@ ACHIEVED = colors.Color(0.25, 0.25, 0.25)
 TARGET = colors.Color(0.78, 0.78, 0.78)
 
 
-def chartable(snapshot: ReportSnapshot) -> list[tuple[int, str, float, float]]:
-    """(number in Phụ lục II, name, achieved %, target %) of each indicator the chart can show."""
+def chartable(snapshot: ReportSnapshot) -> list[tuple[str, str, float, float]]:
+    """(code in Phụ lục II, name, achieved %, target %) of each indicator the chart can show."""
     found = []
     for number, indicator in enumerate(snapshot.indicators, start=1):
         achieved = indicator_percent(indicator)
         if achieved is not None and indicator.target_value is not None:
-            found.append((number, indicator.name, achieved, indicator.target_value))
+            found.append((indicator_code(number, indicator), indicator.name, achieved, indicator.target_value))
     return found
 
 
@@ -58,7 +58,7 @@ def indicator_charts(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]
     return flowables
 
 
-def _drawing(items: list[tuple[int, str, float, float]], fonts: FontFamily) -> Drawing:
+def _drawing(items: list[tuple[str, str, float, float]], fonts: FontFamily) -> Drawing:
     width = PORTRAIT_WIDTH
     rows = list(reversed(items))  # the chart draws its first category at the bottom
     labels = [label_lines(row[0], row[1], fonts.regular) for row in rows]
@@ -106,12 +106,12 @@ def _drawing(items: list[tuple[int, str, float, float]], fonts: FontFamily) -> D
     return drawing
 
 
-def label_lines(number: int, name: str, font: str) -> list[str]:
+def label_lines(code: str, name: str, font: str) -> list[str]:
     """ "3. Tỷ lệ hồ sơ …" broken between words into lines that fit the label column, at most
     ``MAX_LABEL_LINES``; a name that needs more ends its last line with "…" after a whole word."""
     limit = _LABEL_WIDTH - 10
     lines: list[str] = []
-    words = f"{number}. {' '.join(name.split())}".split(" ")
+    words = f"{code}. {' '.join(name.split())}".split(" ")
     for n, word in enumerate(words):
         if lines and stringWidth(f"{lines[-1]} {word}", font, _FONT_SIZE) <= limit:
             lines[-1] = f"{lines[-1]} {word}"

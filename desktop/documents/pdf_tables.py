@@ -1,4 +1,5 @@
-"""The appendices of the report: Phụ lục I (tasks) and Phụ lục II (indicators), on landscape pages.
+"""The appendices of the report: Phụ lục I (tasks), Phụ lục II (indicators) and the list of evidence, on
+landscape pages.
 
 Each appendix opens with its number and title centred in bold and the italic line "(Kèm theo Báo cáo số
 …)". Its table repeats the header and the column-number row on every page, groups rows under their plan
@@ -13,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from desktop.documents.pdf_cell import cell_paragraph
 from desktop.documents.pdf_paged_table import (
     BOTTOM_PADDING,
     PADDING,
@@ -22,11 +24,13 @@ from desktop.documents.pdf_paged_table import (
     TableRow,
 )
 from desktop.documents.pdf_styles import LANDSCAPE_WIDTH, Styles, markup
+from desktop.documents.report_evidence import EVIDENCE_COLUMNS, evidence_cells, evidence_items
 from desktop.documents.report_text import (
     ROLE_LABELS,
     agency_in_text,
     assessment,
     grouped_tasks,
+    indicator_code,
     indicator_note_text,
     indicator_value_text,
     iso_day,
@@ -36,27 +40,14 @@ from desktop.documents.report_text import (
     plan_code,
     plan_heading,
     status_text,
-    task_number,
 )
 from desktop.domain.report_snapshot import IndicatorEntry, ReportSnapshot, TaskEntry
 
-TASK_COLUMNS = (("STT", 12), ("Nhiệm vụ", 68), ("Vai trò", 17), ("Thời hạn hoàn thành", 24),
+TASK_COLUMNS = (("STT", 16), ("Nhiệm vụ", 64), ("Vai trò", 17), ("Thời hạn hoàn thành", 24),
                 ("Tình trạng", 24), ("Tỷ lệ hoàn thành (%)", 21), ("Kết quả thực hiện", 51),
                 ("Khó khăn, vướng mắc; đề xuất", 35))
 INDICATOR_COLUMNS = (("STT", 15), ("Chỉ tiêu", 88), ("Đơn vị tính", 20), ("Chỉ tiêu giai đoạn", 28),
                      ("Kết quả thực hiện", 36), ("Đánh giá", 20), ("Ghi chú", 45))
-
-
-class CellParagraph(Paragraph):
-    """A table cell's paragraph that wraps once per width: a long table re-measures its remaining rows at
-    every page break, and without this the cost grows with the square of its length."""
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped is None or self._wrapped[0] != avail_width:
-            self._wrapped = (avail_width, super().wrap(avail_width, avail_height))
-        return self._wrapped[1]
 
 
 def appendix_heading(number: str, title: str, snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
@@ -83,7 +74,7 @@ def task_table(snapshot: ReportSnapshot, styles: Styles) -> PagedTable:
             if task.section or task.section_title:
                 rows.append(_group_row(task.section, task.section_title, len(TASK_COLUMNS), styles))
             current = (task.plan, task.section)
-        rows.append(TableRow(_task_row(task, styles), number=task_number(task)))
+        rows.append(TableRow(_task_row(task, styles), number=task.key))
     return _table(TASK_COLUMNS, rows, styles)
 
 
@@ -95,8 +86,21 @@ def indicator_table(snapshot: ReportSnapshot, styles: Styles) -> PagedTable:
         if indicator.group and indicator.group != current:
             rows.append(_group_row("", indicator.group, len(INDICATOR_COLUMNS), styles))
             current = indicator.group
-        rows.append(TableRow(_indicator_row(number, indicator, styles), number=str(number)))
+        rows.append(TableRow(_indicator_row(number, indicator, styles), number=indicator_code(number, indicator)))
     return _table(INDICATOR_COLUMNS, rows, styles)
+
+
+def evidence_table(snapshot: ReportSnapshot, styles: Styles) -> PagedTable:
+    """The evidence appendix: each attachment under its item's code, with its name, type, size and SHA-256."""
+    rows: list[TableRow] = []
+    plan: str | None = None
+    for number, entry in enumerate(evidence_items(snapshot), start=1):
+        if entry.plan and entry.plan != plan:
+            rows.append(_group_row("", entry.plan, len(EVIDENCE_COLUMNS), styles))
+        plan = entry.plan
+        rows.append(TableRow([cell_paragraph(text, styles.cell_centre if centred else styles.cell)
+                              for text, centred in evidence_cells(number, entry)], number=str(number)))
+    return _table(EVIDENCE_COLUMNS, rows, styles)
 
 
 def _plan_title(snapshot: ReportSnapshot, plan: str) -> str:
@@ -113,37 +117,37 @@ def task_cells(task: TaskEntry) -> list[tuple[str, bool]]:
     if task.proposals:
         troubles.append(f"Đề xuất: {task.proposals}")
     status = status_text(task) or ("Không áp dụng" if task.not_applicable_reason else "")
-    return [(task_number(task), True), (task.title, False), (ROLE_LABELS.get(task.role, task.role), True),
+    return [(task.key, True), (task.title, False), (ROLE_LABELS.get(task.role, task.role), True),
             (task.deadline_text, True), (status, True), (percent_text(task.percent), True),
             (_joined(result), False), (_joined(troubles), False)]
 
 
 def indicator_cells(number: int, indicator: IndicatorEntry) -> list[tuple[str, bool]]:
     """Phụ lục II's cells of one indicator as (text, centred), in ``INDICATOR_COLUMNS`` order."""
-    return [(str(number), True), (indicator.name, False), (indicator.unit, True),
+    return [(indicator_code(number, indicator), True), (indicator.name, False), (indicator.unit, True),
             (indicator.target_text or "", True), (indicator_value_text(indicator), True),
             (assessment(indicator), True), (indicator_note_text(indicator), False)]
 
 
 def _task_row(task: TaskEntry, styles: Styles) -> list[object]:
-    return [CellParagraph(markup(text), styles.cell_centre if centred else styles.cell)
+    return [cell_paragraph(text, styles.cell_centre if centred else styles.cell)
             for text, centred in task_cells(task)]
 
 
 def _indicator_row(number: int, indicator: IndicatorEntry, styles: Styles) -> list[object]:
-    return [CellParagraph(markup(text), styles.cell_centre if centred else styles.cell)
+    return [cell_paragraph(text, styles.cell_centre if centred else styles.cell)
             for text, centred in indicator_cells(number, indicator)]
 
 
 def _group_row(number: str, title: str, columns: int, styles: Styles) -> TableRow:
     """A plan, section or indicator-group row: it stays on the page of the row that follows it."""
-    return TableRow([CellParagraph(markup(number), styles.cell_head), CellParagraph(markup(title), styles.cell_section),
+    return TableRow([cell_paragraph(number, styles.cell_head), cell_paragraph(title, styles.cell_section),
                      *([""] * (columns - 2))], heads_next=True)
 
 
 def _table(columns: Sequence[tuple[str, float]], rows: list[TableRow], styles: Styles) -> PagedTable:
-    header: list[object] = [CellParagraph(markup(name), styles.cell_head) for name, _ in columns]
-    numbers: list[object] = [CellParagraph(f"({i})", styles.cell_centre) for i in range(1, len(columns) + 1)]
+    header: list[object] = [cell_paragraph(name, styles.cell_head) for name, _ in columns]
+    numbers: list[object] = [cell_paragraph(f"({i})", styles.cell_centre) for i in range(1, len(columns) + 1)]
     scale = LANDSCAPE_WIDTH / sum(width * mm for _, width in columns)
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from desktop.documents.report_evidence import evidence_appendix_number, evidence_items
 from desktop.documents.report_text import (
     agency_in_text,
     assessment,
@@ -56,6 +57,10 @@ def body_lines(snapshot: ReportSnapshot) -> list[BodyLine]:
     for number, (title, content) in enumerate(numbered, start=1):
         lines.append(BodyLine(HEADING, f"{number}. {title}"))
         lines += content
+    evidence = evidence_items(snapshot)
+    if evidence:
+        lines.append(BodyLine(NOTE, f"(Danh mục {len(evidence)} tài liệu minh chứng tại Phụ lục "
+                                    f"{evidence_appendix_number(snapshot)} kèm theo)"))
     lines.append(BodyLine(HEADING, "II. KHÓ KHĂN, VƯỚNG MẮC"))
     lines += _paragraphs(snapshot.difficulties) or [BodyLine(BODY, NOTHING)]
     lines.append(BodyLine(HEADING, "III. ĐỀ XUẤT, KIẾN NGHỊ"))

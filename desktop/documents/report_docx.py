@@ -2,9 +2,9 @@
 
 The same Nghị định 30/2020 layout as the PDF, from the same texts: the head (agency and quốc hiệu, number
 and date), "BÁO CÁO" with the subject and "Kính gửi", the body, the closing, "Nơi nhận" and the signature
-block on portrait pages; Phụ lục I (tasks, under their plan and section) and Phụ lục II (indicators) in a
-landscape section whose table headers repeat on every page. A draft carries the "DỰ THẢO" stamp and a blank
-number. The signed PDF stays the record: this copy is for work, and says nothing the PDF does not.
+block on portrait pages; Phụ lục I (tasks, under their plan and section), Phụ lục II (indicators) and the list
+of evidence in a landscape section whose table headers repeat on every page. A draft carries the "DỰ THẢO"
+stamp and a blank number. The signed PDF stays the record: this copy is for work, and says nothing the PDF does not.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from desktop.documents.report_body import CHART, HEADING, NOTE, body_lines, clos
 from desktop.documents.report_docx_blocks import (
     HeadFacts,
     add_grid_row,
+    add_item_row,
     draft_stamp,
     grid_table,
     head_block,
@@ -31,6 +32,13 @@ from desktop.documents.report_docx_blocks import (
     signature_block,
     text_width,
     title_block,
+)
+from desktop.documents.report_evidence import (
+    EVIDENCE_COLUMNS,
+    EVIDENCE_TITLE,
+    evidence_appendix_number,
+    evidence_cells,
+    evidence_items,
 )
 from desktop.documents.report_recipients import recipient_lines
 from desktop.documents.report_text import (
@@ -61,6 +69,8 @@ def write_report_docx(snapshot: ReportSnapshot, out: Path) -> Path:
     appendices = [("I", f"Kết quả thực hiện nhiệm vụ {snapshot.period.label}", _task_appendix, snapshot.tasks),
                   ("II", f"Kết quả thực hiện các chỉ tiêu {snapshot.period.label}", _indicator_appendix,
                    snapshot.indicators)]
+    if evidence_items(snapshot):
+        appendices.append((evidence_appendix_number(snapshot), EVIDENCE_TITLE, _evidence_appendix, (True,)))
     landscape = False
     for number, title, table, items in appendices:
         if not items:
@@ -131,7 +141,7 @@ def _task_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> None:
             add_grid_row(table, [(task.section, True), (task.section_title, False)], size=CELL_SIZE, bold=True,
                          merge_from=1)
             current = (task.plan, task.section)
-        add_grid_row(table, task_cells(task), size=CELL_SIZE)
+        add_item_row(table, task_cells(task), size=CELL_SIZE)
 
 
 def _indicator_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> None:
@@ -142,7 +152,18 @@ def _indicator_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> Non
         if indicator.group and indicator.group != current:
             add_grid_row(table, [("", True), (indicator.group, False)], size=CELL_SIZE, bold=True, merge_from=1)
             current = indicator.group
-        add_grid_row(table, indicator_cells(number, indicator), size=CELL_SIZE)
+        add_item_row(table, indicator_cells(number, indicator), size=CELL_SIZE)
+
+
+def _evidence_appendix(document: DocxDocument, snapshot: ReportSnapshot) -> None:
+    table = grid_table(document, [name for name, _ in EVIDENCE_COLUMNS], _widths(document, EVIDENCE_COLUMNS),
+                       size=CELL_SIZE)
+    plan: str | None = None
+    for number, entry in enumerate(evidence_items(snapshot), start=1):
+        if entry.plan and entry.plan != plan:
+            add_grid_row(table, [("", True), (entry.plan, False)], size=CELL_SIZE, bold=True, merge_from=1)
+        plan = entry.plan
+        add_item_row(table, evidence_cells(number, entry), size=CELL_SIZE)
 
 
 def _properties(document: DocxDocument, snapshot: ReportSnapshot) -> None:

@@ -22,7 +22,9 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from desktop.documents.docx_row_pieces import EMU_PER_POINT, LINE_SPACING, row_pieces, text_lines
 from desktop.documents.docx_row_xml import RowCell, append_row
+from desktop.documents.pdf_paged_table import CONTINUED
 
 FONT_NAME = "Times New Roman"
 A4 = (Mm(210), Mm(297))
@@ -174,10 +176,12 @@ def page_numbers_from_page_two(section: Section, size: float = 13) -> None:
 
 @dataclass(frozen=True)
 class GridTable:
-    """A bordered table and its column widths (rows added later need them: python-docx's new rows lack them)."""
+    """A bordered table and its column widths (rows added later need them: python-docx's new rows lack them),
+    and the room in points a page leaves for rows below the repeated header."""
 
     table: Table
     widths: tuple[int, ...]
+    room: float = 1e9
 
 
 def grid_table(document: DocxDocument, headers: Sequence[str], widths: Sequence[int], *,
@@ -194,7 +198,10 @@ def grid_table(document: DocxDocument, headers: Sequence[str], widths: Sequence[
             _first(table.rows[row].cells[index], text, size=size, bold=bold, italic=italic, align="centre")
     for row in table.rows[:2]:
         _repeat_header(row)
-    return GridTable(table, tuple(widths))
+    section = document.sections[-1]
+    page = (int(section.page_height or A4[1]) - int(section.top_margin or 0) - int(section.bottom_margin or 0))
+    header = max(text_lines(name, width, size) for name, width in zip(headers, widths, strict=True)) + 1
+    return GridTable(table, tuple(widths), page / EMU_PER_POINT - header * size * LINE_SPACING)
 
 
 def add_grid_row(grid: GridTable, cells: Sequence[tuple[str, bool]], *, size: float = 12, bold: bool = False,
@@ -206,7 +213,20 @@ def add_grid_row(grid: GridTable, cells: Sequence[tuple[str, bool]], *, size: fl
     texts = [*cells, *([("", False)] * (len(spans) - len(cells)))][:len(spans)]
     row = [RowCell(text.split("\n") if text else [""], centred, span)
            for (text, centred), span in zip(texts, spans, strict=True)]
-    append_row(grid.table, row, grid.widths, size=size, bold=bold, keep_with_next=merge_from is not None)
+    append_row(grid.table, row, grid.widths, size=size, bold=bold, keep_with_next=merge_from is not None,
+               cant_split=True)
+
+
+def add_item_row(grid: GridTable, cells: Sequence[tuple[str, bool]], *, size: float = 12) -> None:
+    """A task, indicator or evidence row, kept whole on one page; a row taller than a page goes in as several,
+    each continuation with the STT and "(tiếp theo)" (``docx_row_pieces``)."""
+    for piece in row_pieces(cells, grid.widths, size=size, room=grid.room):
+        row = [RowCell(text.split("\n") if text else [""], centred) for text, centred in piece.cells]
+        if piece.continued and len(row) > 1:
+            title = row[1]
+            lines = [CONTINUED, *title.lines] if any(title.lines) else [CONTINUED]
+            row[1] = RowCell(lines, title.centred, italic_first=True)
+        append_row(grid.table, row, grid.widths, size=size, bold=False, keep_with_next=False, cant_split=True)
 
 
 def _first(cell: _Cell | DocxDocument, text: str, **style: object) -> Paragraph:

@@ -1,10 +1,10 @@
 """The report PDF in the administrative format of Nghị định 30/2020/NĐ-CP (a "Báo cáo", Mẫu 1.4).
 
 Portrait A4 pages carry the head (agency and quốc hiệu), the title and subject, the body and the
-signature block with "Nơi nhận"; the appendices (Phụ lục I tasks, Phụ lục II indicators) follow on
-landscape pages. Page numbers stand centred in the top margin from page 2. Fonts are embedded subsets
-of Times New Roman or Tinos (see ``fonts``). The file is written atomically: a crash or a cancel leaves
-the previous file, if any, untouched and no partial file behind.
+signature block with "Nơi nhận"; the appendices (Phụ lục I tasks, Phụ lục II indicators, then the list of
+evidence when there is any) follow on landscape pages. Page numbers stand centred in the top margin from
+page 2. Fonts are embedded subsets of Times New Roman or Tinos (see ``fonts``). The file is written
+atomically: a crash or a cancel leaves the previous file, if any, untouched and no partial file behind.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from desktop.documents.pdf_styles import (
     Styles,
     make_styles,
 )
-from desktop.documents.pdf_tables import appendix_heading, indicator_table, task_table
+from desktop.documents.pdf_tables import appendix_heading, evidence_table, indicator_table, task_table
+from desktop.documents.report_evidence import EVIDENCE_TITLE, evidence_appendix_number, evidence_items
 from desktop.documents.report_text import agency_in_text, is_draft, issued_number, subject_line
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.errors import Cancelled
@@ -91,6 +92,8 @@ def _story(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
     appendices = [("I", f"Kết quả thực hiện nhiệm vụ {snapshot.period.label}", task_table, bool(snapshot.tasks)),
                   ("II", f"Kết quả thực hiện các chỉ tiêu {snapshot.period.label}", indicator_table,
                    bool(snapshot.indicators))]
+    if evidence_items(snapshot):
+        appendices.append((evidence_appendix_number(snapshot), EVIDENCE_TITLE, evidence_table, True))
     for number, title, table, present in appendices:
         if present:
             story += [NextPageTemplate("landscape"), PageBreak(), *appendix_heading(number, title, snapshot, styles),

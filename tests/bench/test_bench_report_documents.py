@@ -1,7 +1,8 @@
 """Budgets (DESIGN.md, "Budgets"; issue 16): the PDF / workbook / .docx of a 300-task, 50-indicator report
 ≤ 1.5 s / ≤ 1 s / ≤ 1.5 s; the 305-page report (327 tasks, 77 indicators, every tenth result 7,600 characters)
 ≤ 5 s. Short mode (CI) writes smaller reports once; BAOCAO_BENCH_FULL=1 the full sizes. The Word table's row
-writer is timed against the python-docx proxies it replaced, in the same process, at two sizes.
+writer is timed against the python-docx proxies it replaced, in the same process, at two sizes; so is the PDF's
+cell layout against ReportLab's plain paragraphs and tables (``_plain_reportlab``), which it replaced.
 Figures are printed (run with -s); only correctness is asserted (the machine is shared).
 """
 
@@ -10,18 +11,27 @@ from __future__ import annotations
 import subprocess
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Table
 
+from desktop.documents import pdf_paged_table, pdf_tables
+from desktop.documents.pdf_cell import CellParagraph
+from desktop.documents.pdf_paged_table import RuledTable
+from desktop.documents.pdf_styles import markup
 from desktop.documents.report_docx import write_report_docx
 from desktop.documents.report_docx_blocks import GridTable, add_grid_row, grid_table
 from desktop.documents.report_pdf import write_report_pdf
 from desktop.documents.report_workbook import write_report_workbook
 from desktop.documents.report_workbook_reader import read_report_workbook
+from desktop.domain.report_snapshot import ReportSnapshot
 from tests.bench.conftest import scale
 from tests.documents.long_report import long_report
 from tests.sync.report_factory import make_snapshot
@@ -60,6 +70,46 @@ def test_bench_long_report_pdf(benchmark, tmp_path: Path) -> None:  # type: igno
     pages = int(info.split("Pages:")[1].split()[0])
     print(f"\nlong report: {LONG_TASKS} tasks, {LONG_INDICATORS} indicators → {pages} pages")
     assert pages > LONG_TASKS // 2
+
+
+@contextmanager
+def _plain_reportlab() -> Iterator[None]:
+    """The PDF appendix as it was laid out before: every cell through ReportLab's markup parser, a cut cell's
+    rest broken into lines again on each page, the header drawn anew on every page."""
+    def parsed(text: str, style: ParagraphStyle) -> CellParagraph:
+        return CellParagraph(markup(text), style)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(CellParagraph, "split", Paragraph.split)
+        patch.setattr(RuledTable, "_drawCell", Table._drawCell)
+        patch.setattr(pdf_tables, "cell_paragraph", parsed)
+        patch.setattr(pdf_paged_table, "cell_paragraph", parsed)
+        yield
+
+
+def _pdf_seconds(snapshot: ReportSnapshot, out: Path) -> tuple[float, str]:
+    start = time.perf_counter()
+    write_report_pdf(snapshot, out)
+    elapsed = time.perf_counter() - start
+    return elapsed, subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout
+
+
+def test_bench_report_pdf_before_and_after(tmp_path: Path) -> None:
+    """The 300-task report and the long report, before and after, alternating in one process: same text."""
+    write_report_pdf(make_snapshot(tasks=2, indicators=1), tmp_path / "warm.pdf")  # fonts registered once
+    for name, snapshot in (("300 tasks", make_snapshot(tasks=TASKS, indicators=INDICATORS)),
+                           ("long report", long_report(tasks=LONG_TASKS, indicators=LONG_INDICATORS))):
+        times: dict[str, list[float]] = {"before": [], "after": []}
+        texts = {}
+        for _ in range(2):
+            with _plain_reportlab():
+                seconds, texts["before"] = _pdf_seconds(snapshot, tmp_path / "before.pdf")
+            times["before"].append(seconds)
+            seconds, texts["after"] = _pdf_seconds(snapshot, tmp_path / "after.pdf")
+            times["after"].append(seconds)
+        print(f"\nPDF, {name}: before {min(times['before']):.2f} s, after {min(times['after']):.2f} s (best of 2)")
+        assert texts["before"] == texts["after"]
 
 
 def _python_docx_add_grid_row(grid: GridTable, cells: list[tuple[str, bool]], merge_from: int | None) -> None:

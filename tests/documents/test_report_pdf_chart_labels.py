@@ -25,12 +25,12 @@ LABEL_COLUMN = 190.0  # the chart's label column, from the left margin
 def test_lines_are_whole_words_of_the_name_in_order() -> None:
     font = report_font_family().regular
     for number, name in enumerate(NAMES, start=1):
-        lines = label_lines(number, name, font)
+        lines = label_lines(str(number), name, font)
         words = " ".join(lines).removesuffix(" …").split(" ")
         assert words == f"{number}. {name}".split(" ")[:len(words)]
         assert len(lines) <= MAX_LABEL_LINES
-    assert label_lines(2, NAMES[1], font) == ["2. Tỷ lệ văn bản điện tử có ký số"]
-    assert label_lines(3, NAMES[2], font)[-1].endswith(" …")
+    assert label_lines("2", NAMES[1], font) == ["2. Tỷ lệ văn bản điện tử có ký số"]
+    assert label_lines("3", NAMES[2], font)[-1].endswith(" …")
 
 
 def test_no_label_in_the_pdf_is_cut_mid_word(tmp_path: Path) -> None:
@@ -43,10 +43,11 @@ def test_no_label_in_the_pdf_is_cut_mid_word(tmp_path: Path) -> None:
         found = chart_page.extract_words()
         caption = max(w["top"] for w in found if w["text"] == "Biểu")
         bottom = max(w["top"] for w in found if w["text"] == "Kết" and w["top"] < caption)  # the legend
-        top = max(w["top"] for w, after in itertools.pairwise(found)  # the first label: "1. Tỷ lệ"
-                  if w["text"] == "1." and after["text"] == "Tỷ" and w["top"] < bottom)
+        top = max(w["top"] for w, after in itertools.pairwise(found)  # the first label: "CT.1. Tỷ lệ"
+                  if w["text"] == f"{base.indicators[0].key}." and after["text"] == "Tỷ" and w["top"] < bottom)
         column = chart_page.within_bbox((MARGIN_LEFT, top - 2, MARGIN_LEFT + LABEL_COLUMN, bottom))
         words = [unicodedata.normalize("NFC", w["text"]) for w in column.extract_words()]
-    labelled = [w for w in words if not w.rstrip(".").isdigit()]
+    codes = {f"{item.key}." for item in base.indicators}  # each label opens with the code Phụ lục II shows
+    labelled = [w for w in words if w not in codes]
     assert labelled and all(word in vocabulary for word in labelled), sorted(set(labelled) - vocabulary)
     assert "thủ" in labelled and "tục" in labelled
