@@ -217,6 +217,16 @@ class ConsoleSession(Base):
     last_seen: Mapped[int] = mapped_column(BigInteger)
 
 
+class ConsoleSecret(Base):
+    """A key of the console shared by every worker and kept across restarts (the login form's HMAC key)."""
+
+    __tablename__ = "console_secrets"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[bytes] = mapped_column(LargeBinary(64))
+    created_at: Mapped[int] = mapped_column(BigInteger)
+
+
 class AuditEvent(Base):
     """An administrative action on the province server (revocations, schedules): who, what, when."""
 

@@ -24,14 +24,16 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from desktop.domain.periods import Period, PeriodError, Schedule, ScheduleError, format_date
+from desktop.domain.plan_deadlines import agency_schedule
 from desktop.domain.text import nfc
 from desktop.errors import InputError
 from server.db import Database
-from server.models import AuditEvent, ScheduleEntry
+from server.models import AuditEvent, Plan, ScheduleEntry
 
 _QUARTER = re.compile(r"Q[1-4]\Z")
 _DAY_MONTH = re.compile(r"\s*(\d{1,2})/(\d{1,2})\s*\Z")
 _FULL_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\Z")
+_PLAN_CODES: dict[str, str] = {}  # a published plan's content digest → its number as the app reads it
 
 
 @dataclass(frozen=True)
@@ -76,20 +78,31 @@ def list_entries(db: Database) -> list[Entry]:
 
 
 def province_schedule(db: Database, plan_code: str = "") -> Schedule:
-    """The deadlines in force: the province-wide entries, then ``plan_code``'s own over them.
+    """The deadlines in force: with no ``plan_code``, the ones every agency's app applies; else that plan's.
 
-    With no ``plan_code`` this is exactly what every agency's app applies from its assignment package
-    (``Schedule.from_mapping`` leaves the "plans" key out), so the console judges "on time" by the
-    deadline the commune was shown. Quarters nobody set keep the plan's default (seed 003).
+    An agency's app holds every published plan (the assignment package carries them all) and judges its
+    report by the earliest deadline among them (``desktop.domain.plan_deadlines.agency_schedule``, the one
+    rule), so the console, the summary workbook and the consolidated report judge "on time" by the same
+    date the commune was shown, never a later one. With ``plan_code`` it is that plan's own deadlines over
+    the province-wide ones (the schedule page's view of one plan). Quarters nobody set keep the default.
     """
-    entries = list_entries(db)
-    mapping = package_schedule([e for e in entries if not e.plan_code]) or {}
-    scoped = package_schedule([e for e in entries if plan_code and e.plan_code == plan_code])
-    if scoped:
-        own = scoped["plans"][plan_code]
-        mapping = {**mapping, **{k: v for k, v in own.items() if k != "periods"},
-                   "periods": {**mapping.get("periods", {}), **own.get("periods", {})}}
-    return Schedule.from_mapping(mapping) if mapping else Schedule()
+    mapping = package_schedule(list_entries(db))
+    if plan_code:
+        return agency_schedule(mapping, [plan_code])
+    return agency_schedule(mapping, published_plan_codes(db))
+
+
+def published_plan_codes(db: Database) -> set[str]:
+    """The numbers of the published plans as the app stores them (NFC, stripped; unnumbered ones it skips)."""
+    with db.reading() as connection:
+        digests = set(connection.execute(select(Plan.sha256)).scalars())
+        unread = digests - _PLAN_CODES.keys()
+        if unread:
+            for digest, content in connection.execute(select(Plan.sha256, Plan.content)
+                                                      .where(Plan.sha256.in_(unread))):
+                # A published plan never changes (its row is named by its content's digest): read it once.
+                _PLAN_CODES[digest] = nfc(str((json.loads(content).get("plan") or {}).get("code") or "")).strip()
+    return {_PLAN_CODES[digest] for digest in digests} - {""}
 
 
 def schedule_version(session: Any) -> tuple[int, int]:

@@ -1,7 +1,8 @@
 """The period dashboard (DHIS2's reporting-rate report): every agency's state for one period, and the rates.
 
 States: ``on_time`` / ``late`` — an accepted report, on time when its first revision reached the
-province before the deadline the Sở set (``server.schedule.province_schedule``; the province's clock decides);
+province before the deadline its app applies (``server.schedule.province_schedule``: the earliest among the
+published plans' deadlines the Sở set; the province's clock decides);
 ``rejected`` — no accepted report but a refused bundle since the period's data window began;
 ``pending`` — no accepted report but an upload under way; ``missing`` — nothing. "Last seen" is the
 latest upload activity or receipt of the agency's devices. "Đã ký số" is what the signed PDFs that followed

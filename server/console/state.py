@@ -50,6 +50,7 @@ class ConsoleState:
     reader: ReportReader
     logins: LoginThrottle
     secure_cookies: bool
+    login_key: bytes  # the login form's HMAC key (``csrf.login_key``), the same in every worker
 
     def secure(self, request: Request) -> bool:
         """Whether cookies get ``Secure``: over TLS, or when ``BAOCAO_CONSOLE_SECURE_COOKIES=1`` (behind a proxy)."""

@@ -1,4 +1,5 @@
-"""``baocao-server user add|list|disable``: the console's staff accounts (the password never in argv)."""
+"""``baocao-server user add|list|disable|enable|role|reset-password``: the console's staff accounts (the password
+from a prompt or BAOCAO_CONSOLE_PASSWORD, never in argv); each change in the audit log as by "cli"."""
 
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ from desktop.errors import InputError
 from desktop.i18n import tr
 from server.config import Settings
 from server.console import audit
-from server.console.users import ROLES, add_user, disable_user, list_users
+from server.console.users import (
+    ROLES,
+    add_user,
+    change_role,
+    disable_user,
+    enable_user,
+    list_users,
+    reset_password,
+)
 from server.db import Database
 
 PASSWORD_ENV = "BAOCAO_CONSOLE_PASSWORD"
@@ -30,6 +39,17 @@ def add_user_commands(commands: Any, database: Callable[[Settings], Database]) -
     disable = user.add_parser("disable", help="disable an account")
     disable.add_argument("name")
     disable.set_defaults(run=lambda args, settings: _disable(args, database(settings)))
+    enable = user.add_parser("enable", help="enable a disabled account again")
+    enable.add_argument("name")
+    enable.set_defaults(run=lambda args, settings: _enable(args, database(settings)))
+    role = user.add_parser("role", help="change an account's role (its sessions end)")
+    role.add_argument("name")
+    role.add_argument("role", choices=ROLES)
+    role.set_defaults(run=lambda args, settings: _role(args, database(settings)))
+    reset = user.add_parser("reset-password",
+                            help=f"set a new password (from {PASSWORD_ENV} or a prompt); its sessions end")
+    reset.add_argument("name")
+    reset.set_defaults(run=lambda args, settings: _reset(args, database(settings)))
 
 
 def _password() -> str:
@@ -60,4 +80,26 @@ def _disable(args: argparse.Namespace, db: Database) -> int:
     disable_user(db, args.name)
     audit.record(db, "cli", "user_disable", args.name)
     print(tr(f"Đã khoá tài khoản {args.name}.", f"Account {args.name} disabled."))
+    return 0
+
+
+def _enable(args: argparse.Namespace, db: Database) -> int:
+    user = enable_user(db, args.name)
+    audit.record(db, "cli", "user_enable", user.name)
+    print(tr(f"Đã mở khoá tài khoản {user.name}.", f"Account {user.name} enabled."))
+    return 0
+
+
+def _role(args: argparse.Namespace, db: Database) -> int:
+    user = change_role(db, args.name, args.role)
+    audit.record(db, "cli", "user_role", f"{user.name} {user.role}")
+    print(tr(f"Tài khoản {user.name} giờ có vai trò {user.role}.",
+             f"Account {user.name} now has the role {user.role}."))
+    return 0
+
+
+def _reset(args: argparse.Namespace, db: Database) -> int:
+    reset_password(db, args.name, _password())
+    audit.record(db, "cli", "user_reset_password", args.name)
+    print(tr(f"Đã đặt lại mật khẩu của {args.name}.", f"The password of {args.name} was reset."))
     return 0

@@ -2,8 +2,10 @@
 
 Roles (checked on every action, see ``ROLE_RANK``): a *viewer* reads every page and downloads reports;
 an *officer* also imports USB exports and issues the consolidated report; an *admin* also adds agencies,
-issues enrollment codes, revokes devices and publishes plans. Accounts are managed with
-``baocao-server user …`` only. Ten wrong passwords in a row lock an account for fifteen minutes.
+issues enrollment codes, revokes devices and publishes plans and accounts. Accounts are managed with
+``baocao-server user …`` and on the console's «Tài khoản» page, through the functions here. A role change,
+a password reset or a disabling ends the account's sessions; the last enabled admin can be neither demoted
+nor disabled. Ten wrong passwords in a row lock an account for fifteen minutes (a reset lifts that).
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from desktop.domain.text import nfc
 from desktop.errors import InputError
 from server.db import Database
-from server.models import ConsoleUser
+from server.models import ConsoleSession, ConsoleUser
 
 ROLES = ("viewer", "officer", "admin")
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
@@ -54,11 +57,8 @@ def add_user(db: Database, name: str, role: str, password: str) -> User:
     name = nfc(name).strip()
     if not name or len(name) > 64 or not all(c.isalnum() or c in "._-" for c in name):
         raise InputError(f"Tên đăng nhập {name!r} không hợp lệ.", f"Invalid user name {name!r}.", code="user_name")
-    if role not in ROLES:
-        raise InputError(f"Vai trò {role!r} không hợp lệ.", f"Unknown role {role!r}.", code="role")
-    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise InputError(f"Mật khẩu cần từ {MIN_PASSWORD} đến {MAX_PASSWORD} ký tự.",
-                         f"The password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters.", code="password")
+    _check_role(role)
+    _check_password(password)
     with db.transaction() as session:
         if session.scalar(select(ConsoleUser.id).where(ConsoleUser.name == name)) is not None:
             raise InputError(f"Tài khoản {name} đã có.", f"User {name} already exists.", code="user_exists")
@@ -77,12 +77,75 @@ def list_users(db: Database) -> list[User]:
 
 
 def disable_user(db: Database, name: str) -> None:
-    """Disable an account; its sessions stop working at their next request."""
+    """Disable an account and end its sessions; never the last enabled admin."""
     with db.transaction() as session:
-        row = session.scalar(select(ConsoleUser).where(ConsoleUser.name == nfc(name)))
-        if row is None:
-            raise InputError(f"Không có tài khoản {name}.", f"No user {name}.", code="no_user")
+        row = _account(session, name)
+        _keep_an_admin(session, row, "viewer")
         row.disabled_at = row.disabled_at or int(time.time())
+        _end_sessions(session, row)
+
+
+def enable_user(db: Database, name: str) -> User:
+    """Enable a disabled account again (its lockout lifted); its old sessions stay ended."""
+    with db.transaction() as session:
+        row = _account(session, name)
+        row.disabled_at, row.failed_logins, row.locked_until = None, 0, 0
+        return User(row.id, row.name, row.role, False)
+
+
+def change_role(db: Database, name: str, role: str) -> User:
+    """Give an account another role and end its sessions (it logs in again with the new rights)."""
+    _check_role(role)
+    with db.transaction() as session:
+        row = _account(session, name)
+        _keep_an_admin(session, row, role)
+        if row.role != role:
+            row.role = role
+            _end_sessions(session, row)
+        return User(row.id, row.name, row.role, row.disabled_at is not None)
+
+
+def reset_password(db: Database, name: str, password: str) -> None:
+    """Set a new password (Argon2id), lift a lockout and end the account's sessions."""
+    _check_password(password)
+    with db.transaction() as session:
+        row = _account(session, name)
+        row.password_hash, row.failed_logins, row.locked_until = _HASHER.hash(password), 0, 0
+        _end_sessions(session, row)
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise InputError(f"Vai trò {role!r} không hợp lệ.", f"Unknown role {role!r}.", code="role")
+
+
+def _check_password(password: str) -> None:
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise InputError(f"Mật khẩu cần từ {MIN_PASSWORD} đến {MAX_PASSWORD} ký tự.",
+                         f"The password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters.", code="password")
+
+
+def _account(session: Session, name: str) -> ConsoleUser:
+    row = session.scalar(select(ConsoleUser).where(ConsoleUser.name == nfc(name).strip()[:64]))
+    if row is None:
+        raise InputError(f"Không có tài khoản {name[:64]}.", f"No user {name[:64]}.", code="no_user")
+    return row
+
+
+def _keep_an_admin(session: Session, row: ConsoleUser, role: str) -> None:
+    """Refuse to leave the console without an enabled admin (``role`` is what ``row`` would become)."""
+    if row.role != "admin" or row.disabled_at is not None or role == "admin":
+        return
+    others = session.scalar(select(func.count(ConsoleUser.id)).where(
+        ConsoleUser.role == "admin", ConsoleUser.disabled_at.is_(None), ConsoleUser.id != row.id))
+    if not others:
+        raise InputError(f"{row.name} là quản trị viên cuối cùng đang hoạt động: không thể hạ quyền hay khoá.",
+                         f"{row.name} is the last enabled admin: it cannot be demoted or disabled.",
+                         code="last_admin")
+
+
+def _end_sessions(session: Session, row: ConsoleUser) -> None:
+    session.execute(delete(ConsoleSession).where(ConsoleSession.user_id == row.id))
 
 
 def get_user(db: Database, user_id: int) -> User | None:

@@ -5,7 +5,9 @@ The dashboard is timed as the whole request in-process (session lookup, five gro
 rendered), with 700 of the 1,000 agencies reported (rows written directly: the dashboard reads rows, not
 files). The consolidated report reads 100 real stored bundles (verified again when opened) and writes
 both documents with the app's document code. Short mode runs each a few times; BAOCAO_BENCH_FULL=1 more.
-Timings are printed (run with -s); only correctness is asserted (the machine is shared).
+Timings are printed (run with -s); only correctness is asserted (the machine is shared). Both also print this
+process's CPU time (the report's per part): on a machine shared by many jobs the wall time mostly
+measures waiting for a core, the CPU time what the report itself costs.
 """
 
 from __future__ import annotations
@@ -59,17 +61,18 @@ def test_dashboard_of_a_thousand_agencies(tmp_path: Path) -> None:
         assert found is not None
         token = found.group(1)
         client.post("/console/login", data={"csrf": token, "name": "bench", "password": PASSWORD})
-        timings = []
+        timings, cpu = [], []
         for _ in range(scale(5, 30)):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             page = client.get(f"/console/period?period={period.code}")
             timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
         assert page.status_code == 200 and page.text.count("data-agency=") == 1000
         rates = re.findall(r'id="(?:reporting|on-time)-rate">([0-9.]+)%', page.text)
         assert rates == ["70.0", "35.0"], rates
     median = statistics.median(timings)
     print(f"\ndashboard of 1,000 agencies: median {median:.0f} ms, best {min(timings):.0f} ms "
-          f"(budget {DASHBOARD_BUDGET_MS} ms)")
+          f"(budget {DASHBOARD_BUDGET_MS} ms); CPU median {statistics.median(cpu):.0f} ms")
 
 
 def test_consolidated_report_of_a_hundred_agencies(tmp_path: Path) -> None:
@@ -89,18 +92,22 @@ def test_consolidated_report_of_a_hundred_agencies(tmp_path: Path) -> None:
         path = tmp_path / f"{code}.bcb"
         path.write_bytes(built.data)
         assert intake.take(path, source="usb").status == "accepted"
-    timings, parts = [], []
+    timings, parts, cpu = [], [], []
     for _ in range(scale(1, 3)):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         consolidated = consolidate(db, ReportReader(db, settings.bundles_dir), Period(2026, 4))
-        gathered = time.perf_counter()
+        gathered, gathered_cpu = time.perf_counter(), time.process_time()
         write_consolidated_pdf(consolidated, tmp_path / "tong-hop.pdf")
-        pdf = time.perf_counter()
+        pdf, pdf_cpu = time.perf_counter(), time.process_time()
         write_consolidated_docx(consolidated, tmp_path / "tong-hop.docx")
         timings.append(time.perf_counter() - start)
         parts.append((gathered - start, pdf - gathered, start + timings[-1] - pdf))
+        cpu.append((gathered_cpu - start_cpu, pdf_cpu - gathered_cpu, time.process_time() - pdf_cpu))
     assert len(consolidated.agencies) == 100 and consolidated.status.counts["late"] == 100
     assert (tmp_path / "tong-hop.pdf").stat().st_size > 10_000 and (tmp_path / "tong-hop.docx").stat().st_size > 10_000
-    gather, pdf, docx = parts[timings.index(min(timings))]
+    best = timings.index(min(timings))
+    gather, pdf, docx = parts[best]
     print(f"\nconsolidated report of 100 agencies (PDF and .docx): best {min(timings):.2f} s "
-          f"(reports {gather:.2f} s, PDF {pdf:.2f} s, .docx {docx:.2f} s; budget {REPORT_BUDGET_S} s)")
+          f"(reports {gather:.2f} s, PDF {pdf:.2f} s, .docx {docx:.2f} s; budget {REPORT_BUDGET_S} s); "
+          f"CPU {sum(cpu[best]):.2f} s (reports {cpu[best][0]:.2f} s, PDF {cpu[best][1]:.2f} s, "
+          f".docx {cpu[best][2]:.2f} s)")

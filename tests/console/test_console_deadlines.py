@@ -2,8 +2,9 @@
 
 Two communes reported 2027Q1 on 18/02 and 10/02/2027, both before the default deadline (20/02/2027).
 When the Sở moves the deadline to 15/02/2027 the first becomes late — on the dashboard, in its rates, in
-the summary workbook and in the consolidated report's figures; a deadline set for one plan only does not
-move the province-wide judgement (the agencies' app applies only the province-wide one).
+the summary workbook and in the consolidated report's figures; a deadline set for a plan nobody holds (none
+is published here) moves nothing, as in the agencies' app (plan-scoped deadlines of published plans:
+``test_console_plan_deadlines.py``).
 """
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ def login_form(request: Request) -> Response:
 
 def _login_page(request: Request, *, error: str = "", status: int = 200) -> Response:
     nonce = csrf.new_login_nonce()
-    response = page(request, None, "login.html", status=status, login_csrf=csrf.login_token(nonce), error=error)
+    token = csrf.login_token(console_state(request).login_key, nonce)
+    response = page(request, None, "login.html", status=status, login_csrf=token, error=error)
     response.set_cookie(csrf.LOGIN_COOKIE, nonce, httponly=True, samesite="strict", path=PREFIX,
                         secure=console_state(request).secure(request))
     return response
@@ -44,7 +45,7 @@ async def login(request: Request) -> Response:
     """Check the password; on success a brand-new session (the old cookie, if any, is ended, never reused)."""
     state = console_state(request)
     form = await request.form(max_files=0, max_fields=5, max_part_size=4096)
-    if not csrf.login_ok(request.cookies.get(csrf.LOGIN_COOKIE), _str(form.get(csrf.FIELD))):
+    if not csrf.login_ok(state.login_key, request.cookies.get(csrf.LOGIN_COOKIE), _str(form.get(csrf.FIELD))):
         return refusal_page(request, 403, "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Hãy tải lại trang.")
     client = request.client.host if request.client else "?"
     if state.logins.blocked(client):
