@@ -48,8 +48,12 @@ from desktop.errors import InputError
 from desktop.sync.bundle_container import Frame
 from desktop.sync.bundle_errors import BundleError, HashMismatch
 from desktop.sync.receipt import Receipt, make_receipt, receipt_time
-from desktop.sync.signed_document import (VerifiedDocument, check_document_manifest, read_document_frame,
-                                          verify_signed_document)
+from desktop.sync.signed_document import (
+    VerifiedDocument,
+    check_document_manifest,
+    read_document_frame,
+    verify_signed_document,
+)
 from server.db import Database
 from server.models import Agency, Device, ReceiptRecord, SignedDocument, StoredBundle, TrustRoot
 from server.trust_roots import trusted_certificates

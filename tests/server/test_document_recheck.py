@@ -110,7 +110,7 @@ def test_a_re_sent_refusal_is_judged_again_after_the_root_is_added_and_stays_one
 
 def test_a_second_offer_after_the_re_judgement_is_not_judged_again(
         province: Province, pki: Pki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
-    document, sha256 = _refused(province, pki, tmp_path)
+    document, _sha256 = _refused(province, pki, tmp_path)
     _trust_foreign_ca(province, pki)
     assert province.take(document)[0].status == "accepted"
     judged: list[str] = []
