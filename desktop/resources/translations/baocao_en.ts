@@ -52,71 +52,118 @@
     <context>
         <name>AutoSync</name>
         <message>
-            <location filename="../../views/auto_sync.py" line="82" />
-            <location filename="../../views/auto_sync.py" line="134" />
+            <location filename="../../views/auto_sync.py" line="69" />
+            <location filename="../../views/auto_sync.py" line="108" />
+            <location filename="../../views/auto_sync.py" line="161" />
             <source>Tự động đồng bộ</source>
             <translation>Automatic sync</translation>
         </message>
         <message>
-            <location filename="../../views/auto_sync.py" line="102" />
+            <location filename="../../views/auto_sync.py" line="129" />
             <source>Sở đã nhận {0} báo cáo; biên nhận đã lưu.</source>
             <translation>The province received {0} report(s); receipts kept.</translation>
         </message>
         <message>
-            <location filename="../../views/auto_sync.py" line="104" />
+            <location filename="../../views/auto_sync.py" line="131" />
             <source>{0} báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
             <translation>{0} report(s) refused by the province, need attention (Sync tab).</translation>
         </message>
         <message>
-            <location filename="../../views/auto_sync.py" line="140" />
+            <location filename="../../views/auto_sync.py" line="167" />
             <source>Tự động đồng bộ: tắt. Chờ gửi: {0}; cần xem lại: {1}.</source>
             <translation>Automatic sync: off. Waiting to send: {0}; needing attention: {1}.</translation>
         </message>
         <message>
-            <location filename="../../views/auto_sync.py" line="143" />
+            <location filename="../../views/auto_sync.py" line="170" />
             <source>chưa có</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location filename="../../views/auto_sync.py" line="144" />
+            <location filename="../../views/auto_sync.py" line="171" />
             <source>đang đồng bộ</source>
             <translation>syncing now</translation>
         </message>
         <message>
-            <location filename="../../views/auto_sync.py" line="145" />
+            <location filename="../../views/auto_sync.py" line="172" />
             <source>Đồng bộ thành công gần nhất: {0}. Lần thử tới: {1}. Chờ gửi: {2}; cần xem lại: {3}.</source>
             <translation>Last successful sync: {0}. Next try: {1}. Waiting to send: {2}; needing attention: {3}.</translation>
         </message>
         <message>
-            <location filename="../../views/auto_sync.py" line="148" />
+            <location filename="../../views/auto_sync.py" line="175" />
             <source>Chưa kết nối được với Sở ({0} lần).</source>
             <translation>The province could not be reached ({0} tries).</translation>
         </message>
     </context>
     <context>
+        <name>BackupActions</name>
+        <message>
+            <location filename="../../views/agency_history/backup_actions.py" line="23" />
+            <source>Sao lưu dữ liệu</source>
+            <translation>Back up the data</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/backup_actions.py" line="25" />
+            <source>Tệp sao lưu baocao (*.zip)</source>
+            <translation>baocao backup file (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/backup_actions.py" line="36" />
+            <source>Đang sao lưu dữ liệu</source>
+            <translation>Backing up the data</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckReport</name>
+        <message>
+            <location filename="../../views/check_action.py" line="18" />
+            <source>Kiểm tra xong: không có lỗi, không có cảnh báo.</source>
+            <translation>Check done: no errors, no warnings.</translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" line="20" />
+            <source>Kiểm tra xong: không có lỗi, {0} cảnh báo (vẫn ký được).</source>
+            <translation>Check done: no errors, {0} warning(s) (it can still be signed).</translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" line="22" />
+            <source>Kiểm tra xong: {0} lỗi, {1} cảnh báo. Còn lỗi thì chưa ký được.</source>
+            <translation>Check done: {0} error(s), {1} warning(s). It cannot be signed while errors remain.</translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" line="29" />
+            <source>Chưa mở báo cáo nào để kiểm tra.</source>
+            <translation>No report is open to check.</translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" line="32" />
+            <source>Đang kiểm tra báo cáo…</source>
+            <translation>Checking the report…</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../../views/dashboard_view.py" line="81" />
+            <location filename="../../views/dashboard_view.py" line="87" />
             <source>Đang tải tổng quan…</source>
             <translation>Loading the overview…</translation>
         </message>
         <message>
-            <location filename="../../views/dashboard_view.py" line="84" />
+            <location filename="../../views/dashboard_view.py" line="90" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../views/dashboard_view.py" line="109" />
+            <location filename="../../views/dashboard_view.py" line="115" />
             <source>Chưa sẵn sàng</source>
             <translation>Not ready yet</translation>
         </message>
         <message>
-            <location filename="../../views/dashboard_view.py" line="146" />
+            <location filename="../../views/dashboard_view.py" line="161" />
             <source>Nhiệm vụ quá hạn ({0})</source>
             <translation>Overdue tasks ({0})</translation>
         </message>
         <message>
-            <location filename="../../views/dashboard_view.py" line="147" />
+            <location filename="../../views/dashboard_view.py" line="162" />
             <source>{0} — {1} (hạn {2})</source>
             <translation>{0} — {1} (due {2})</translation>
         </message>
@@ -124,213 +171,218 @@
     <context>
         <name>DigitalSignDialog</name>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="50" />
+            <location filename="../../views/digital_sign_dialog.py" line="56" />
             <source>Ký số báo cáo</source>
             <translation>Digitally sign the report</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="50" />
+            <location filename="../../views/digital_sign_dialog.py" line="56" />
             <source>Ký số tệp PDF</source>
             <translation>Digitally sign a PDF file</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="60" />
+            <location filename="../../views/digital_sign_dialog.py" line="76" />
             <source>&amp;Ký số</source>
             <translation>&amp;Sign digitally</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="70" />
+            <location filename="../../views/digital_sign_dialog.py" line="88" />
             <source>Văn bản</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="74" />
+            <location filename="../../views/digital_sign_dialog.py" line="92" />
             <source>Người ký (ảnh chữ ký)</source>
             <translation>Signer (signature image)</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="75" />
+            <location filename="../../views/digital_sign_dialog.py" line="93" />
             <source>Cơ quan — văn thư (ảnh con dấu)</source>
             <translation>Agency — clerk (seal image)</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="76" />
+            <location filename="../../views/digital_sign_dialog.py" line="94" />
             <source>Ký với tư cách:</source>
             <translation>Sign as:</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="80" />
+            <location filename="../../views/digital_sign_dialog.py" line="98" />
             <source>Tệp PDF cần ký:</source>
             <translation>PDF file to sign:</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="81" />
+            <location filename="../../views/digital_sign_dialog.py" line="99" />
             <source>Phụ lục riêng (chữ ký cơ quan ở góc trên bên phải, không ảnh)</source>
             <translation>Separate appendix (agency signature at the top right, no image)</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="85" />
+            <location filename="../../views/digital_sign_dialog.py" line="103" />
             <source>Số, ký hiệu văn bản, ví dụ 05/BC-UBND</source>
             <translation>Document number and symbol, e.g. 05/BC-UBND</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="87" />
+            <location filename="../../views/digital_sign_dialog.py" line="105" />
             <source>Số, ký hiệu:</source>
             <translation>Number, symbol:</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="90" />
+            <location filename="../../views/digital_sign_dialog.py" line="108" />
             <source>Lưu tệp đã ký:</source>
             <translation>Save the signed file:</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="94" />
+            <location filename="../../views/digital_sign_dialog.py" line="112" />
             <source>Chứng thư số</source>
             <translation>Certificate</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="96" />
+            <location filename="../../views/digital_sign_dialog.py" line="114" />
             <source>Token (USB ký số)</source>
             <translation>Token (USB signing key)</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="98" />
+            <location filename="../../views/digital_sign_dialog.py" line="116" />
             <source>Tệp khóa PKCS#12 (.p12, .pfx)</source>
             <translation>PKCS#12 key file (.p12, .pfx)</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="108" />
+            <location filename="../../views/digital_sign_dialog.py" line="126" />
             <source>Đọc &amp;token</source>
             <translation>Read &amp;token</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="117" />
+            <location filename="../../views/digital_sign_dialog.py" line="135" />
             <source>Token:</source>
             <translation>Token:</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="120" />
+            <location filename="../../views/digital_sign_dialog.py" line="138" />
             <source>Chứng thư:</source>
             <translation>Certificate:</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="123" />
+            <location filename="../../views/digital_sign_dialog.py" line="141" />
             <source>Tệp khóa:</source>
             <translation>Key file:</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="127" />
+            <location filename="../../views/digital_sign_dialog.py" line="145" />
             <source>Mã PIN / mật khẩu:</source>
             <translation>PIN / password:</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="132" />
+            <location filename="../../views/digital_sign_dialog.py" line="150" />
             <source>Ảnh theo Nghị định 30/2020 (chọn một lần, lưu mã hóa)</source>
             <translation>Images per Decree 30/2020 (chosen once, kept encrypted)</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="135" />
+            <location filename="../../views/digital_sign_dialog.py" line="153" />
             <source>Ảnh chữ ký (PNG xanh, nền trong suốt):</source>
             <translation>Signature image (blue PNG, transparent):</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="136" />
+            <location filename="../../views/digital_sign_dialog.py" line="154" />
             <source>Ảnh con dấu (PNG đỏ, nền trong suốt):</source>
             <translation>Seal image (red PNG, transparent):</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="138" />
+            <location filename="../../views/digital_sign_dialog.py" line="156" />
             <source>Chọn ảnh…</source>
             <translation>Choose image…</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="152" />
+            <location filename="../../views/digital_sign_dialog.py" line="170" />
             <source>Chọn…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="161" />
+            <location filename="../../views/digital_sign_dialog.py" line="180" />
             <source>Tệp PDF cần ký</source>
             <translation>PDF file to sign</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="161" />
-            <location filename="../../views/digital_sign_dialog.py" line="168" />
+            <location filename="../../views/digital_sign_dialog.py" line="180" />
+            <location filename="../../views/digital_sign_dialog.py" line="192" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="168" />
+            <location filename="../../views/digital_sign_dialog.py" line="192" />
             <source>Lưu tệp đã ký</source>
             <translation>Save the signed file</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="173" />
+            <location filename="../../views/digital_sign_dialog.py" line="197" />
             <source>Tệp khóa PKCS#12</source>
             <translation>PKCS#12 key file</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="174" />
+            <location filename="../../views/digital_sign_dialog.py" line="198" />
             <source>Tệp khóa (*.p12 *.pfx);;Mọi tệp (*)</source>
             <translation>Key files (*.p12 *.pfx);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="180" />
+            <location filename="../../views/digital_sign_dialog.py" line="204" />
             <source>Chọn ảnh</source>
             <translation>Choose an image</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="180" />
+            <location filename="../../views/digital_sign_dialog.py" line="204" />
             <source>Ảnh PNG (*.png)</source>
             <translation>PNG images (*.png)</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="194" />
+            <location filename="../../views/digital_sign_dialog.py" line="218" />
             <source>đã chọn</source>
             <translation>chosen</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="194" />
+            <location filename="../../views/digital_sign_dialog.py" line="218" />
             <source>chưa chọn</source>
             <translation>not chosen</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="201" />
+            <location filename="../../views/digital_sign_dialog.py" line="225" />
             <source>Đang đọc token…</source>
             <translation>Reading the token…</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="215" />
+            <location filename="../../views/digital_sign_dialog.py" line="239" />
             <source>Thấy {0} token.</source>
             <translation>{0} token(s) found.</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="216" />
+            <location filename="../../views/digital_sign_dialog.py" line="240" />
             <source>Không thấy token nào: hãy cắm token vào máy.</source>
             <translation>No token found: plug the token in.</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="224" />
+            <location filename="../../views/digital_sign_dialog.py" line="248" />
             <source>{0} — do {1} cấp, hết hạn {2}</source>
             <translation>{0} — issued by {1}, expires {2}</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="240" />
+            <location filename="../../views/digital_sign_dialog.py" line="273" />
             <source>Hãy chọn tệp cần ký và nơi lưu tệp đã ký.</source>
             <translation>Choose the file to sign and where to save the signed file.</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="256" />
+            <location filename="../../views/digital_sign_dialog.py" line="285" />
+            <source>Báo cáo in tên người ký «{0}» (thông tin cơ quan), nhưng chứng thư chọn là của «{1}». Chữ ký số là của người giữ chứng thư. Vẫn ký? (Nếu người ký đã đổi, sửa tên trong thông tin cơ quan rồi xuất lại PDF.)</source>
+            <translation>The report prints «{0}» as the signer (agency details), but the certificate chosen is «{1}»'s. A digital signature is the certificate holder's. Sign anyway? (If the signer has changed, correct the name in the agency details and export the PDF again.)</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="315" />
             <source>Đang ký…</source>
             <translation>Signing…</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="263" />
+            <location filename="../../views/digital_sign_dialog.py" line="322" />
             <source>Đã ký số: {0} — {1} (do {2} cấp).</source>
             <translation>Signed: {0} — {1} (issued by {2}).</translation>
         </message>
         <message>
-            <location filename="../../views/digital_sign_dialog.py" line="265" />
+            <location filename="../../views/digital_sign_dialog.py" line="324" />
             <source>Văn bản ký số sẽ được gửi Sở (theo gói báo cáo) ở lần đồng bộ tới.</source>
             <translation>The signed document will go to the province (after the report's bundle) at the next sync.</translation>
         </message>
@@ -378,49 +430,49 @@
             <translation>Drop files here to attach them.</translation>
         </message>
         <message>
-            <location filename="../../views/evidence_panel.py" line="76" />
+            <location filename="../../views/evidence_panel.py" line="78" />
             <source>Minh chứng: {0}</source>
             <translation>Evidence: {0}</translation>
         </message>
         <message>
-            <location filename="../../views/evidence_panel.py" line="102" />
+            <location filename="../../views/evidence_panel.py" line="104" />
             <source>Chọn tệp minh chứng</source>
             <translation>Choose evidence files</translation>
         </message>
         <message>
-            <location filename="../../views/evidence_panel.py" line="122" />
+            <location filename="../../views/evidence_panel.py" line="123" />
             <source>Đang đính kèm {0}</source>
             <translation>Attaching {0}</translation>
         </message>
         <message>
-            <location filename="../../views/evidence_panel.py" line="133" />
+            <location filename="../../views/evidence_panel.py" line="134" />
             <source>Đính kèm minh chứng</source>
             <translation>Attach evidence</translation>
         </message>
         <message>
-            <location filename="../../views/evidence_panel.py" line="172" />
-            <location filename="../../views/evidence_panel.py" line="178" />
+            <location filename="../../views/evidence_panel.py" line="173" />
+            <location filename="../../views/evidence_panel.py" line="179" />
             <source>Lưu bản sao minh chứng</source>
             <translation>Save a copy of the evidence</translation>
         </message>
         <message>
-            <location filename="../../views/evidence_panel.py" line="188" />
-            <location filename="../../views/evidence_panel.py" line="200" />
+            <location filename="../../views/evidence_panel.py" line="189" />
+            <location filename="../../views/evidence_panel.py" line="201" />
             <source>Gỡ minh chứng</source>
             <translation>Remove evidence</translation>
         </message>
         <message>
-            <location filename="../../views/evidence_panel.py" line="189" />
+            <location filename="../../views/evidence_panel.py" line="190" />
             <source>Gỡ tệp «{0}» khỏi báo cáo?</source>
             <translation>Remove «{0}» from the report?</translation>
         </message>
         <message>
-            <location filename="../../views/evidence_panel.py" line="158" />
+            <location filename="../../views/evidence_panel.py" line="159" />
             <source>Tệp có thể chạy chương trình</source>
             <translation>File that can run a program</translation>
         </message>
         <message>
-            <location filename="../../views/evidence_panel.py" line="159" />
+            <location filename="../../views/evidence_panel.py" line="160" />
             <source>«{0}» là chương trình hoặc tập lệnh: mở nó có thể chạy mã độc trên máy này. Vẫn lưu bản sao và mở?</source>
             <translation>«{0}» is a program or script: opening it may run malicious code on this PC. Save a copy and open it anyway?</translation>
         </message>
@@ -462,54 +514,77 @@
         </message>
     </context>
     <context>
+        <name>IndicatorHints</name>
+        <message>
+            <location filename="../../views/indicator_hints.py" line="19" />
+            <source>Tử số: phần đã đạt (ví dụ số hồ sơ giải quyết trực tuyến).</source>
+            <translation>Numerator: the part achieved (e.g. the number of applications handled online).</translation>
+        </message>
+        <message>
+            <location filename="../../views/indicator_hints.py" line="20" />
+            <source>Mẫu số: tổng số (ví dụ tổng số hồ sơ). Tỷ lệ = Tử số / Mẫu số.</source>
+            <translation>Denominator: the total (e.g. all applications). Rate = numerator / denominator.</translation>
+        </message>
+        <message>
+            <location filename="../../views/indicator_hints.py" line="21" />
+            <source>Giá trị: con số của chỉ tiêu đếm được (số lượng). Với chỉ tiêu tỷ lệ, ô này tự hiện tỷ lệ tính từ Tử số và Mẫu số.</source>
+            <translation>Value: the figure of a counted indicator (a quantity). For a rate indicator this cell shows the rate computed from the numerator and denominator.</translation>
+        </message>
+        <message>
+            <location filename="../../views/indicator_hints.py" line="23" />
+            <source>Cấp độ: chỉ dùng cho chỉ tiêu đo bằng mức (ví dụ «Mức độ chuyển đổi số»): ghi số mức, như 3 hoặc «Mức 3»; các chỉ tiêu khác để trống.</source>
+            <translation>Level: only for indicators measured in levels (e.g. «Digital transformation level»): write the level number, such as 3 or «Mức 3»; leave it empty for other indicators.</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemForm</name>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="82" />
+            <location filename="../../views/report_editor/item_form.py" line="92" />
             <source>Dùng lại câu trả lời quý trước</source>
             <translation>Reuse last quarter's answer</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="94" />
+            <location filename="../../views/report_editor/item_form.py" line="104" />
             <source>◀ Mục trước</source>
             <translation>◀ Previous item</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="96" />
+            <location filename="../../views/report_editor/item_form.py" line="106" />
             <source>Ctrl+PgUp hoặc Alt+↑</source>
             <translation>Ctrl+PgUp or Alt+↑</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="97" />
+            <location filename="../../views/report_editor/item_form.py" line="107" />
             <source>Mục sau ▶</source>
             <translation>Next item ▶</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="99" />
+            <location filename="../../views/report_editor/item_form.py" line="109" />
             <source>Ctrl+PgDown hoặc Alt+↓</source>
             <translation>Ctrl+PgDown or Alt+↓</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="218" />
+            <location filename="../../views/report_editor/item_form.py" line="236" />
             <source>Lý do không thực hiện, khó khăn</source>
             <translation>Reason not done, difficulties</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="225" />
+            <location filename="../../views/report_editor/item_form.py" line="243" />
             <source>Kết quả dự kiến / sản phẩm: {0}</source>
             <translation>Expected result / output: {0}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="227" />
+            <location filename="../../views/report_editor/item_form.py" line="245" />
             <source>chủ trì</source>
             <translation>lead</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="227" />
+            <location filename="../../views/report_editor/item_form.py" line="245" />
             <source>phối hợp</source>
             <translation>coordinator</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="228" />
+            <location filename="../../views/report_editor/item_form.py" line="246" />
             <source>Chủ trì: {0}
 Phối hợp: {1}
 Đơn vị mình: {2}</source>
@@ -518,87 +593,87 @@ Coordinators: {1}
 This agency: {2}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="233" />
+            <location filename="../../views/report_editor/item_form.py" line="251" />
             <source>Nhóm: {0}</source>
             <translation>Group: {0}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="235" />
+            <location filename="../../views/report_editor/item_form.py" line="253" />
             <source>theo dõi, chủ trì</source>
             <translation>monitors and leads</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="235" />
+            <location filename="../../views/report_editor/item_form.py" line="253" />
             <source>báo cáo số liệu của đơn vị</source>
             <translation>reports the agency's own figure</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="236" />
+            <location filename="../../views/report_editor/item_form.py" line="254" />
             <source>Đơn vị mình: {0}</source>
             <translation>This agency: {0}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="238" />
+            <location filename="../../views/report_editor/item_form.py" line="256" />
             <source>Mục tiêu {0}: {1}</source>
             <translation>Target {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="238" />
+            <location filename="../../views/report_editor/item_form.py" line="256" />
             <source>Chưa có mục tiêu.</source>
             <translation>No target yet.</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="244" />
+            <location filename="../../views/report_editor/item_form.py" line="262" />
             <source>Thời hạn: {0}</source>
             <translation>Deadline: {0}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="250" />
+            <location filename="../../views/report_editor/item_form.py" line="271" />
             <source>hạn {0}, còn {1} ngày</source>
             <translation>due {0}, {1} days left</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="251" />
+            <location filename="../../views/report_editor/item_form.py" line="272" />
             <source>hạn {0}, đã quá {1} ngày</source>
             <translation>due {0}, {1} days overdue</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="255" />
+            <location filename="../../views/report_editor/item_form.py" line="276" />
             <source>Quý trước: chưa có câu trả lời.</source>
             <translation>Last quarter: no answer.</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="269" />
+            <location filename="../../views/report_editor/item_form.py" line="290" />
             <source>Quý trước: {0}</source>
             <translation>Last quarter: {0}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="289" />
+            <location filename="../../views/report_editor/item_form.py" line="310" />
             <source>Tỷ lệ: {0}%</source>
             <translation>Rate: {0}%</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="290" />
+            <location filename="../../views/report_editor/item_form.py" line="311" />
             <source>Giá trị: {0}</source>
             <translation>Value: {0}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="294" />
+            <location filename="../../views/report_editor/item_form.py" line="315" />
             <source>đạt mục tiêu {0}</source>
             <translation>meets the target {0}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="294" />
+            <location filename="../../views/report_editor/item_form.py" line="315" />
             <source>chưa đạt mục tiêu {0}</source>
             <translation>short of the target {0}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="261" />
+            <location filename="../../views/report_editor/item_form.py" line="268" />
             <source>còn {0} ngày</source>
             <translation>{0} day(s) left</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_form.py" line="261" />
+            <location filename="../../views/report_editor/item_form.py" line="268" />
             <source>đã quá {0} ngày</source>
             <translation>{0} day(s) overdue</translation>
         </message>
@@ -606,62 +681,62 @@ This agency: {2}</translation>
     <context>
         <name>ItemList</name>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="63" />
+            <location filename="../../views/report_editor/item_list.py" line="179" />
             <source>Tìm (không cần dấu)…</source>
             <translation>Search (accents optional)…</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="67" />
+            <location filename="../../views/report_editor/item_list.py" line="183" />
             <source>Mọi mục</source>
             <translation>All items</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="67" />
+            <location filename="../../views/report_editor/item_list.py" line="183" />
             <source>Tôi chủ trì</source>
             <translation>I lead</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="68" />
+            <location filename="../../views/report_editor/item_list.py" line="184" />
             <source>Tôi phối hợp</source>
             <translation>I coordinate</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="68" />
+            <location filename="../../views/report_editor/item_list.py" line="184" />
             <source>Chưa nhập</source>
             <translation>Not answered</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="69" />
+            <location filename="../../views/report_editor/item_list.py" line="185" />
             <source>Có lỗi hoặc cảnh báo</source>
             <translation>With errors or warnings</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="69" />
+            <location filename="../../views/report_editor/item_list.py" line="185" />
             <source>Quá hạn</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="74" />
+            <location filename="../../views/report_editor/item_list.py" line="253" />
             <source>Mục</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="74" />
+            <location filename="../../views/report_editor/item_list.py" line="253" />
             <source>Trạng thái</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="107" />
+            <location filename="../../views/report_editor/item_list.py" line="227" />
             <source>Mọi kế hoạch</source>
             <translation>All plans</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="158" />
+            <location filename="../../views/report_editor/item_list.py" line="253" />
             <source>Nhiệm vụ</source>
             <translation>Tasks</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/item_list.py" line="163" />
+            <location filename="../../views/report_editor/item_list.py" line="253" />
             <source>Chỉ tiêu</source>
             <translation>Indicators</translation>
         </message>
@@ -681,8 +756,7 @@ This agency: {2}</translation>
             <translation type="vanished">&amp;Plans</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="66" />
-            <location filename="../../views/main_window.py" line="132" />
+            <location filename="../../views/main_window.py" line="143" />
             <source>&amp;Báo cáo</source>
             <translation>&amp;Report</translation>
         </message>
@@ -691,127 +765,127 @@ This agency: {2}</translation>
             <translation type="vanished">&amp;Sync</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="85" />
+            <location filename="../../views/main_window.py" line="96" />
             <source>Dữ liệu được mã hóa và tự động lưu sau mỗi thay đổi.</source>
             <translation>Data is encrypted and saved after every change.</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="100" />
+            <location filename="../../views/main_window.py" line="111" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="101" />
+            <location filename="../../views/main_window.py" line="112" />
             <source>Xuất &amp;PDF…</source>
             <translation>Export &amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="102" />
+            <location filename="../../views/main_window.py" line="113" />
             <source>Xuất &amp;Excel…</source>
             <translation>Export &amp;Excel…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="106" />
+            <location filename="../../views/main_window.py" line="115" />
             <source>Xuất &amp;Word…</source>
             <translation>Export &amp;Word…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="103" />
+            <location filename="../../views/main_window.py" line="117" />
             <source>Xuất tệp &amp;mã hóa gửi Sở…</source>
             <translation>Export en&amp;crypted file for the province…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="108" />
+            <location filename="../../views/main_window.py" line="119" />
             <source>&amp;Nhập số liệu từ Excel…</source>
             <translation>&amp;Import figures from Excel…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="110" />
+            <location filename="../../views/main_window.py" line="121" />
             <source>Xem trước và &amp;in…</source>
             <translation>Print pre&amp;view…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="112" />
+            <location filename="../../views/main_window.py" line="123" />
             <source>&amp;Khóa</source>
             <translation>&amp;Lock</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="113" />
+            <location filename="../../views/main_window.py" line="124" />
             <source>T&amp;hoát</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="120" />
+            <location filename="../../views/main_window.py" line="131" />
             <source>&amp;Sửa</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="121" />
+            <location filename="../../views/main_window.py" line="132" />
             <source>&amp;Hoàn tác</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="124" />
+            <location filename="../../views/main_window.py" line="135" />
             <source>&amp;Làm lại</source>
             <translation>&amp;Redo</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="130" />
+            <location filename="../../views/main_window.py" line="141" />
             <source>&amp;Tìm nhiệm vụ</source>
             <translation>&amp;Find task</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="133" />
+            <location filename="../../views/main_window.py" line="144" />
             <source>&amp;Kiểm tra</source>
             <translation>&amp;Check</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="134" />
+            <location filename="../../views/main_window.py" line="145" />
             <source>&amp;Phê duyệt và ký…</source>
             <translation>&amp;Approve and sign…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="136" />
+            <location filename="../../views/main_window.py" line="147" />
             <source>&amp;Mở lần sửa đổi mới…</source>
             <translation>&amp;New revision…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="141" />
+            <location filename="../../views/main_window.py" line="154" />
             <source>&amp;Xem</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="146" />
+            <location filename="../../views/main_window.py" line="159" />
             <source>&amp;Công cụ</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="147" />
+            <location filename="../../views/main_window.py" line="160" />
             <source>&amp;Cài đặt…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="150" />
+            <location filename="../../views/main_window.py" line="167" />
             <source>T&amp;rợ giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="151" />
+            <location filename="../../views/main_window.py" line="168" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="153" />
+            <location filename="../../views/main_window.py" line="170" />
             <source>&amp;Giới thiệu…</source>
             <translation>&amp;About…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="171" />
+            <location filename="../../views/main_window.py" line="188" />
             <source>Mở báo cáo</source>
             <translation>Open report</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="207" />
+            <location filename="../../views/main_window.py" line="259" />
             <source>Phê duyệt và ký</source>
             <translation>Approve and sign</translation>
         </message>
@@ -820,7 +894,7 @@ This agency: {2}</translation>
             <translation type="vanished">Revision {0} signed; the report waits to be sent to the province.</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="232" />
+            <location filename="../../views/main_window.py" line="284" />
             <source>Mở lần sửa đổi mới</source>
             <translation>New revision</translation>
         </message>
@@ -829,52 +903,52 @@ This agency: {2}</translation>
             <translation type="vanished">Why the signed report is revised:</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="246" />
+            <location filename="../../views/main_window.py" line="297" />
             <source>Xuất PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="298" />
+            <location filename="../../views/main_window.py" line="352" />
             <source>Đã xuất {0}</source>
             <translation>Exported {0}</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="254" />
+            <location filename="../../views/main_window.py" line="305" />
             <source>Đang xuất PDF</source>
             <translation>Exporting PDF</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="259" />
+            <location filename="../../views/main_window.py" line="310" />
             <source>Xuất Excel</source>
             <translation>Export Excel</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="265" />
+            <location filename="../../views/main_window.py" line="316" />
             <source>Đang xuất Excel</source>
             <translation>Exporting Excel</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="280" />
+            <location filename="../../views/main_window.py" line="324" />
             <source>Xuất Word</source>
             <translation>Export Word</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="286" />
+            <location filename="../../views/main_window.py" line="330" />
             <source>Đang xuất Word</source>
             <translation>Exporting Word</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="285" />
+            <location filename="../../views/main_window.py" line="336" />
             <source>Xuất tệp mã hóa</source>
             <translation>Export encrypted file</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="293" />
+            <location filename="../../views/main_window.py" line="345" />
             <source>Đang xuất tệp mã hóa</source>
             <translation>Exporting the encrypted file</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="304" />
+            <location filename="../../views/main_window.py" line="358" />
             <source>Nhập số liệu từ Excel</source>
             <translation>Import figures from Excel</translation>
         </message>
@@ -883,67 +957,72 @@ This agency: {2}</translation>
             <translation type="vanished">Importing figures</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="138" />
+            <location filename="../../views/main_window.py" line="151" />
             <source>Ký &amp;số tệp PDF…</source>
             <translation>Sign a PDF &amp;digitally…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="148" />
+            <location filename="../../views/main_window.py" line="161" />
             <source>Nhập &amp;kế hoạch của tỉnh…</source>
             <translation>Import the province's &amp;plan…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="56" />
+            <location filename="../../views/main_window.py" line="62" />
             <source>Báo cáo nhiệm vụ, chỉ tiêu</source>
             <translation>Task and indicator reports</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="61" />
+            <location filename="../../views/main_window.py" line="73" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="62" />
+            <location filename="../../views/main_window.py" line="74" />
             <source>Kế hoạch</source>
             <translation>Plans</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="63" />
+            <location filename="../../views/main_window.py" line="75" />
             <source>Báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="64" />
+            <location filename="../../views/main_window.py" line="76" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="140" />
+            <location filename="../../views/main_window.py" line="149" />
             <source>Mở lần sửa đổi mới từ &amp;bản của Sở…</source>
             <translation>New revision from the &amp;province's copy…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="155" />
+            <location filename="../../views/main_window.py" line="164" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up the data…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="156" />
+            <location filename="../../views/main_window.py" line="165" />
             <source>Khôi phục &amp;lịch sử báo cáo từ Sở…</source>
             <translation>Restore the report &amp;history from the province…</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="345" />
+            <location filename="../../views/main_window.py" line="390" />
+            <source>Báo cáo kỳ {0} đã được phê duyệt và ký; ở đây ký số tệp PDF của lần đã ký (người ký trước, cơ quan sau).</source>
+            <translation>The {0} report is already approved and signed; here you sign the PDF of the signed revision digitally (the signer first, then the agency).</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="406" />
             <source>Đã sao lưu (vẫn mã hóa) vào {0}</source>
             <translation>Backed up (still encrypted) to {0}</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="220" />
+            <location filename="../../views/main_window.py" line="264" />
             <source>Đã ký lần {0}. Báo cáo sẽ tự gửi Sở ở lần đồng bộ tới (hoặc bấm Đồng bộ ngay).</source>
             <translation>Revision {0} signed. The report will be sent to the province at the next sync (or press Sync now).</translation>
         </message>
         <message>
-            <location filename="../../views/main_window.py" line="293" />
+            <location filename="../../views/main_window.py" line="337" />
             <source>Tệp mã hóa gửi Sở (*.bcx)</source>
             <translation>Encrypted file for the province (*.bcx)</translation>
         </message>
@@ -980,19 +1059,47 @@ This agency: {2}</translation>
         </message>
     </context>
     <context>
+        <name>NextStep</name>
+        <message>
+            <location filename="../../views/next_step_text.py" line="25" />
+            <source>Báo cáo {0} đã gửi và Sở đã nhận. Chưa có việc cần làm.</source>
+            <translation>The {0} report was sent and the province received it. Nothing to do now.</translation>
+        </message>
+        <message>
+            <location filename="../../views/next_step_text.py" line="27" />
+            <source>Việc cần làm ngay: báo cáo {0} đã quá hạn; hãy hoàn thành, ký và gửi Sở.</source>
+            <translation>To do now: the {0} report is overdue; complete it, sign it and send it to the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/next_step_text.py" line="30" />
+            <source>Việc cần làm bây giờ: hoàn thành, ký và gửi báo cáo {0}, hạn nộp trước ngày {1}; số liệu tính từ ngày {2} đến ngày {3}.</source>
+            <translation>To do now: complete, sign and send the {0} report, due before {1}; figures from {2} to {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../views/next_step_text.py" line="34" />
+            <source>Kỳ số liệu chưa bắt đầu: có thể soạn trước, nhưng nên ký khi đã có đủ số liệu.</source>
+            <translation>The data period has not started yet: you can draft now, but sign once all the figures are in.</translation>
+        </message>
+        <message>
+            <location filename="../../views/next_step_text.py" line="37" />
+            <source>Việc cần làm bây giờ: báo cáo {0} đã ký, đang chờ gửi Sở. Ứng dụng tự gửi khi có kết nối (mục Đồng bộ); không có mạng thì dùng Tệp → Xuất tệp mã hóa gửi Sở.</source>
+            <translation>To do now: the {0} report is signed and waiting to be sent. The app sends it by itself when connected (Sync tab); without a network use File → Export encrypted file for the province.</translation>
+        </message>
+    </context>
+    <context>
         <name>PeriodCardView</name>
         <message>
-            <location filename="../../views/period_card.py" line="42" />
+            <location filename="../../views/period_card.py" line="50" />
             <source>Tình trạng:</source>
             <translation>Status:</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="42" />
+            <location filename="../../views/period_card.py" line="50" />
             <source>Kiểm tra:</source>
             <translation>Checks:</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="43" />
+            <location filename="../../views/period_card.py" line="51" />
             <source>Gửi Sở:</source>
             <translation>Sent to province:</translation>
         </message>
@@ -1011,22 +1118,22 @@ This agency: {2}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="66" />
+            <location filename="../../views/period_card.py" line="85" />
             <source>Chưa có báo cáo kỳ này</source>
             <translation>No report for this period yet</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="69" />
+            <location filename="../../views/period_card.py" line="88" />
             <source>Đã nhập {0}/{1} mục</source>
             <translation>{0}/{1} items filled</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="71" />
+            <location filename="../../views/period_card.py" line="90" />
             <source>{0} lỗi, {1} cảnh báo</source>
             <translation>{0} errors, {1} warnings</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="74" />
+            <location filename="../../views/period_card.py" line="97" />
             <source>Mở báo cáo &amp;quá hạn</source>
             <translation>Open the &amp;late report</translation>
         </message>
@@ -1035,87 +1142,117 @@ This agency: {2}</translation>
             <translation type="vanished">Open &amp;report</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="75" />
+            <location filename="../../views/period_card.py" line="98" />
             <source>Mở báo cáo &amp;kỳ sau</source>
             <translation>Open &amp;next period</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="79" />
+            <location filename="../../views/period_card.py" line="108" />
             <source>Chưa bắt đầu</source>
             <translation>Not started</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="79" />
+            <location filename="../../views/period_card.py" line="108" />
             <source>Đang soạn</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="80" />
+            <location filename="../../views/period_card.py" line="109" />
             <source>Đã phê duyệt</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="80" />
+            <location filename="../../views/period_card.py" line="109" />
             <source>Đã ký</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="80" />
+            <location filename="../../views/period_card.py" line="109" />
             <source>Đã gửi</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="81" />
+            <location filename="../../views/period_card.py" line="110" />
             <source>Sở đã nhận</source>
             <translation>Received by the province</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="83" />
+            <location filename="../../views/period_card.py" line="112" />
             <source>{0} (lần {1})</source>
             <translation>{0} (revision {1})</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="87" />
+            <location filename="../../views/period_card.py" line="116" />
+            <source>Sở công nhận đủ chữ ký số (người ký và cơ quan)</source>
+            <translation>The province recognises both digital signatures (signer and agency)</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="117" />
+            <source>Sở công nhận chữ ký của người ký; chưa có chữ ký số của cơ quan</source>
+            <translation>The province recognises the signer's signature; the agency's digital signature is still missing</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="118" />
+            <source>Sở không công nhận: chứng thư không thuộc gốc Sở tin cậy (xem mục Đồng bộ)</source>
+            <translation>Not recognised by the province: the certificate does not chain to a root it trusts (see Sync)</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="119" />
+            <source>Sở không công nhận: chữ ký số không hợp lệ (xem mục Đồng bộ)</source>
+            <translation>Not recognised by the province: the digital signature is not valid (see Sync)</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="120" />
+            <source>Tệp PDF đã ký chờ gửi Sở</source>
+            <translation>Signed PDF waiting to go to the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="125" />
             <source>Chưa có gì để gửi</source>
             <translation>Nothing to send yet</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="89" />
+            <location filename="../../views/period_card.py" line="127" />
             <source>Sở đã nhận lúc {0}</source>
             <translation>Received by the province at {0}</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="90" />
+            <location filename="../../views/period_card.py" line="128" />
             <source>Chờ gửi</source>
             <translation>Waiting to be sent</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="90" />
+            <location filename="../../views/period_card.py" line="128" />
             <source>Đang gửi</source>
             <translation>Sending</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="90" />
+            <location filename="../../views/period_card.py" line="128" />
             <source>Chờ biên nhận</source>
             <translation>Waiting for the receipt</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="91" />
+            <location filename="../../views/period_card.py" line="129" />
             <source>Cần xử lý</source>
             <translation>Needs attention</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="74" />
+            <location filename="../../views/period_card.py" line="97" />
             <source>&amp;Mở báo cáo</source>
             <translation>&amp;Open report</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="64" />
+            <location filename="../../views/period_card.py" line="41" />
+            <source>Ký số:</source>
+            <translation>Digital signature:</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="69" />
             <source>Hạn nộp trước ngày {0} (ngày cuối {1})</source>
             <translation>Due before {0} (last day {1})</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../views/period_card.py" line="69" />
+            <location filename="../../views/period_card.py" line="74" />
             <source>: còn %n ngày</source>
             <translation>
                 <numerusform>: %n day left</numerusform>
@@ -1123,12 +1260,12 @@ This agency: {2}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="71" />
+            <location filename="../../views/period_card.py" line="76" />
             <source>: hôm nay là ngày cuối</source>
             <translation>: today is the last day</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../views/period_card.py" line="73" />
+            <location filename="../../views/period_card.py" line="78" />
             <source>: đã quá hạn %n ngày</source>
             <translation>
                 <numerusform>: %n day overdue</numerusform>
@@ -1136,12 +1273,12 @@ This agency: {2}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="89" />
+            <location filename="../../views/period_card.py" line="98" />
             <source>Mở báo cáo kỳ &amp;trước</source>
             <translation>Open the &amp;previous report</translation>
         </message>
         <message>
-            <location filename="../../views/period_card.py" line="94" />
+            <location filename="../../views/period_card.py" line="103" />
             <source>Cần làm bây giờ</source>
             <translation>To do now</translation>
         </message>
@@ -1149,81 +1286,82 @@ This agency: {2}</translation>
     <context>
         <name>Pkcs11SettingsWidget</name>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="22" />
+            <location filename="../../views/pkcs11_settings.py" line="35" />
             <source>— chọn loại token —</source>
             <translation>— choose the token type —</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="30" />
+            <location filename="../../views/pkcs11_settings.py" line="46" />
             <source>Đường dẫn thư viện PKCS#11 (.dll / .so)</source>
             <translation>PKCS#11 library path (.dll / .so)</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="31" />
+            <location filename="../../views/pkcs11_settings.py" line="47" />
             <source>Chọn tệp…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="39" />
+            <location filename="../../views/pkcs11_settings.py" line="55" />
             <source>Không bắt buộc: http://… máy chủ dấu thời gian (RFC 3161)</source>
             <translation>Optional: http://… timestamp server (RFC 3161)</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="42" />
+            <location filename="../../views/pkcs11_settings.py" line="58" />
             <source>Loại token:</source>
             <translation>Token type:</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="43" />
+            <location filename="../../views/pkcs11_settings.py" line="59" />
             <source>Thư viện PKCS#11:</source>
             <translation>PKCS#11 library:</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="44" />
+            <location filename="../../views/pkcs11_settings.py" line="60" />
             <source>Máy chủ dấu thời gian:</source>
             <translation>Timestamp server:</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="52" />
+            <location filename="../../views/pkcs11_settings.py" line="110" />
             <source>Thư viện PKCS#11 của token</source>
             <translation>The token's PKCS#11 library</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="53" />
+            <location filename="../../views/pkcs11_settings.py" line="111" />
             <source>Thư viện (*.dll *.so *.dylib);;Mọi tệp (*)</source>
             <translation>Libraries (*.dll *.so *.dylib);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="62" />
+            <location filename="../../views/pkcs11_settings.py" line="65" />
             <source>Đọc &amp;token</source>
             <translation>Read &amp;token</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="76" />
+            <location filename="../../views/pkcs11_settings.py" line="83" />
             <source>Đang đọc token…</source>
             <translation>Reading the token…</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="81" />
+            <location filename="../../views/pkcs11_settings.py" line="88" />
             <source>Đọc token</source>
             <translation>Read token</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="88" />
+            <location filename="../../views/pkcs11_settings.py" line="95" />
             <source>không có chứng thư</source>
             <translation>no certificate</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="90" />
+            <location filename="../../views/pkcs11_settings.py" line="97" />
             <source>Thấy {0} token.</source>
             <translation>{0} token(s) found.</translation>
         </message>
         <message>
-            <location filename="../../views/pkcs11_settings.py" line="91" />
+            <location filename="../../views/pkcs11_settings.py" line="98" />
             <source>Không thấy token nào: hãy cắm token vào máy.</source>
             <translation>No token found: plug the token in.</translation>
         </message>
         <message>
+            <location filename="../../views/pkcs11_settings.py" line="77" />
             <source>Chứng thư gốc:</source>
             <translation>Root certificates:</translation>
         </message>
@@ -1231,62 +1369,63 @@ This agency: {2}</translation>
     <context>
         <name>PlanBrowser</name>
         <message>
-            <location filename="../../views/plan_browser.py" line="44" />
+            <location filename="../../views/plan_browser.py" line="49" />
             <source>Tìm (không cần dấu): chuyen doi so…</source>
             <translation>Search (accents optional): chuyen doi so…</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="47" />
+            <location filename="../../views/plan_browser.py" line="52" />
             <source>Mọi vai trò</source>
             <translation>Any role</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="48" />
+            <location filename="../../views/plan_browser.py" line="53" />
             <source>Tôi chủ trì</source>
             <translation>I lead</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="49" />
+            <location filename="../../views/plan_browser.py" line="54" />
             <source>Tôi phối hợp</source>
             <translation>I coordinate</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="52" />
+            <location filename="../../views/plan_browser.py" line="57" />
             <source>Mọi loại thời hạn</source>
             <translation>Any deadline kind</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="56" />
+            <location filename="../../views/plan_browser.py" line="61" />
             <source>Chỉ &amp;quá hạn</source>
             <translation>&amp;Overdue only</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="58" />
+            <location filename="../../views/plan_browser.py" line="63" />
             <source>Mục</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="58" />
+            <location filename="../../views/plan_browser.py" line="63" />
             <source>Nhiệm vụ</source>
             <translation>Task</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="59" />
+            <location filename="../../views/plan_browser.py" line="64" />
+            <location filename="../../views/plan_browser.py" line="79" />
             <source>Vai trò</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="59" />
+            <location filename="../../views/plan_browser.py" line="64" />
             <source>Chủ trì</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="60" />
+            <location filename="../../views/plan_browser.py" line="65" />
             <source>Thời hạn</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="60" />
+            <location filename="../../views/plan_browser.py" line="65" />
             <source>Tình trạng</source>
             <translation>Status</translation>
         </message>
@@ -1295,41 +1434,47 @@ This agency: {2}</translation>
             <translation type="vanished">Sea&amp;rch:</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="98" />
+            <location filename="../../views/plan_browser.py" line="131" />
             <source>Mọi phần</source>
             <translation>All sections</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="115" />
+            <location filename="../../views/plan_browser.py" line="148" />
             <source>{0} / {1} nhiệm vụ</source>
             <translation>{0} / {1} tasks</translation>
         </message>
         <message>
-            <location filename="../../views/plan_browser.py" line="72" />
+            <location filename="../../views/plan_browser.py" line="102" />
             <source>Tì&amp;m:</source>
             <translation>&amp;Search:</translation>
         </message>
         <message>
+            <location filename="../../views/plan_browser.py" line="77" />
             <source>STT</source>
             <translation>No.</translation>
         </message>
         <message>
+            <location filename="../../views/plan_browser.py" line="77" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
+            <location filename="../../views/plan_browser.py" line="78" />
             <source>Đơn vị tính</source>
             <translation>Unit</translation>
         </message>
         <message>
+            <location filename="../../views/plan_browser.py" line="78" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
+            <location filename="../../views/plan_browser.py" line="79" />
             <source>Lĩnh vực</source>
             <translation>Area</translation>
         </message>
         <message>
+            <location filename="../../views/plan_browser.py" line="152" />
             <source>Chỉ tiêu: {0} / {1}</source>
             <translation>Indicators: {0} / {1}</translation>
         </message>
@@ -1337,82 +1482,82 @@ This agency: {2}</translation>
     <context>
         <name>PlanImportDialog</name>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="43" />
+            <location filename="../../views/plan_import_dialog.py" line="44" />
             <source>Nhập kế hoạch: %1</source>
             <translation>Import plan: %1</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="44" />
+            <location filename="../../views/plan_import_dialog.py" line="45" />
             <source>Đang đọc %1…</source>
             <translation>Reading %1…</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="51" />
+            <location filename="../../views/plan_import_dialog.py" line="52" />
             <source>&amp;Nhập</source>
             <translation>&amp;Import</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="54" />
+            <location filename="../../views/plan_import_dialog.py" line="55" />
             <source>&amp;Hủy</source>
             <translation>&amp;Cancel</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="59" />
+            <location filename="../../views/plan_import_dialog.py" line="60" />
             <source>Thay đổi so với bản đã lưu:</source>
             <translation>Changes from the stored version:</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="61" />
+            <location filename="../../views/plan_import_dialog.py" line="62" />
             <source>Cảnh báo:</source>
             <translation>Warnings:</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="66" />
+            <location filename="../../views/plan_import_dialog.py" line="67" />
             <source>Đang đọc kế hoạch</source>
             <translation>Reading the plan</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="74" />
+            <location filename="../../views/plan_import_dialog.py" line="75" />
             <source>Kế hoạch %1</source>
             <translation>Plan %1</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="78" />
+            <location filename="../../views/plan_import_dialog.py" line="79" />
             <source>Ngày ban hành: %1</source>
             <translation>Issued on: %1</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="79" />
+            <location filename="../../views/plan_import_dialog.py" line="80" />
             <source>Đọc được %1 mục, %2 nhiệm vụ, %3 chỉ tiêu.</source>
             <translation>Read %1 sections, %2 tasks, %3 indicators.</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="84" />
+            <location filename="../../views/plan_import_dialog.py" line="85" />
             <source>Kế hoạch mới: thêm %1 mục.</source>
             <translation>New plan: %1 items added.</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="86" />
+            <location filename="../../views/plan_import_dialog.py" line="87" />
             <source>Không có gì thay đổi so với bản đã lưu.</source>
             <translation>Nothing changed from the stored version.</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="88" />
+            <location filename="../../views/plan_import_dialog.py" line="89" />
             <source>Thêm</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="88" />
+            <location filename="../../views/plan_import_dialog.py" line="89" />
             <source>Bỏ</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="89" />
+            <location filename="../../views/plan_import_dialog.py" line="90" />
             <source>Sửa</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../views/plan_import_dialog.py" line="109" />
+            <location filename="../../views/plan_import_dialog.py" line="110" />
             <source>Đang lưu kế hoạch</source>
             <translation>Storing the plan</translation>
         </message>
@@ -1420,9 +1565,71 @@ This agency: {2}</translation>
     <context>
         <name>PrintPreview</name>
         <message>
-            <location filename="../../views/print_preview.py" line="68" />
+            <location filename="../../views/print_preview.py" line="77" />
             <source>Xem trước khi in — {0}</source>
             <translation>Print preview — {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProvinceHistoryActions</name>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="39" />
+            <source>Đang khôi phục lịch sử báo cáo từ Sở</source>
+            <translation>Restoring the report history from the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="43" />
+            <source>Đã khôi phục {0} lần báo cáo từ Sở ({1} đã có sẵn trên máy), {2} tệp minh chứng.</source>
+            <translation>Restored {0} report revision(s) from the province ({1} already on this PC), {2} evidence file(s).</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="48" />
+            <source>{0} dòng không có trong kế hoạch trên máy này nên không chép.</source>
+            <translation>{0} row(s) are not in this PC's plans and were not copied.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="50" />
+            <source>Khôi phục lịch sử báo cáo</source>
+            <translation>Restore the report history</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="56" />
+            <location filename="../../views/agency_history/province_actions.py" line="66" />
+            <source>Mở lần sửa đổi mới từ bản của Sở</source>
+            <translation>New revision from the province's copy</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="67" />
+            <source>Đã mở lần {0} của kỳ {1} từ bản Sở đang giữ; sửa, ký rồi gửi lại.</source>
+            <translation>Opened revision {0} of {1} from the province's copy; edit, sign and send it.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_history/province_actions.py" line="73" />
+            <source>Đang lấy bản của Sở</source>
+            <translation>Fetching the province's copy</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDetail</name>
+        <message>
+            <location filename="../../views/receipt_detail.py" line="26" />
+            <source>&amp;Gửi lại văn bản ký số</source>
+            <translation>Send the signed &amp;document again</translation>
+        </message>
+        <message>
+            <location filename="../../views/receipt_detail.py" line="49" />
+            <source>Việc cần làm: đọc lý do Sở từ chối ở trên, mở báo cáo kỳ {0}, sửa theo lý do đó rồi ký lần sửa đổi mới và đồng bộ lại.</source>
+            <translation>What to do: read the province's reason above, open the {0} report, correct it accordingly, sign a new revision and sync again.</translation>
+        </message>
+        <message>
+            <location filename="../../views/receipt_detail.py" line="52" />
+            <source>Việc cần làm: chứng thư ký số không thuộc các chứng thư gốc Sở tin cậy. Đề nghị Sở thêm chứng thư gốc của nhà cung cấp chứng thư số đã cấp chứng thư này; khi Sở đã thêm, lần đồng bộ sau tự gửi lại văn bản, hoặc bấm «Gửi lại văn bản ký số».</source>
+            <translation>What to do: the signing certificate does not chain to a root the province trusts. Ask the province to add the root of the certification authority that issued it; once it has, the next sync sends the document again by itself, or press «Send the signed document again».</translation>
+        </message>
+        <message>
+            <location filename="../../views/receipt_detail.py" line="55" />
+            <source>Việc cần làm: tệp PDF đã ký không được Sở công nhận. Xuất lại PDF của báo cáo kỳ {0}, ký số lại («Ký số tệp PDF…») rồi đồng bộ; không sửa tệp sau khi đã ký.</source>
+            <translation>What to do: the province does not recognise the signed PDF. Export the {0} report's PDF again, sign it digitally again («Sign a PDF digitally…») and sync; do not change the file after signing.</translation>
         </message>
     </context>
     <context>
@@ -1453,7 +1660,7 @@ This agency: {2}</translation>
     <context>
         <name>ReportEditor</name>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="58" />
+            <location filename="../../views/report_editor/editor.py" line="53" />
             <source>Sửa «{0}» mục {1}</source>
             <translation>Edit «{0}» of item {1}</translation>
         </message>
@@ -1466,17 +1673,17 @@ This agency: {2}</translation>
             <translation type="vanished">&amp;Indicators</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="108" />
+            <location filename="../../views/report_editor/editor.py" line="107" />
             <source>Từng &amp;mục</source>
             <translation>One ite&amp;m at a time</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="110" />
+            <location filename="../../views/report_editor/editor.py" line="108" />
             <source>&amp;Nhiệm vụ (bảng)</source>
             <translation>Tas&amp;ks (table)</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="110" />
+            <location filename="../../views/report_editor/editor.py" line="109" />
             <source>C&amp;hỉ tiêu (bảng)</source>
             <translation>&amp;Indicators (table)</translation>
         </message>
@@ -1489,66 +1696,68 @@ This agency: {2}</translation>
             <translation type="vanished">Revise (open a &amp;new revision)…</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="200" />
+            <location filename="../../views/report_editor/editor.py" line="246" />
             <source>&lt;b&gt;Báo cáo {0}&lt;/b&gt; — {1} — lần {2}</source>
             <translation>&lt;b&gt;Report {0}&lt;/b&gt; — {1} — revision {2}</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="214" />
+            <location filename="../../views/report_editor/editor.py" line="260" />
             <source>Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới (cần ghi lý do).</source>
             <translation>Revision {0} is signed and read-only. To change it, open a new revision (a reason is required).</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="232" />
+            <location filename="../../views/report_editor/editor.py" line="278" />
             <source>Không lưu được</source>
             <translation>Could not save</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="251" />
+            <location filename="../../views/report_editor/editor.py" line="299" />
             <source>Đã lưu.</source>
             <translation>Saved.</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="273" />
+            <location filename="../../views/report_editor/editor.py" line="321" />
             <source>Kiểm tra báo cáo</source>
             <translation>Check the report</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="282" />
+            <location filename="../../views/report_editor/editor.py" line="331" />
             <source>Không kiểm tra được báo cáo.</source>
             <translation>The report could not be checked.</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="299" />
+            <location filename="../../views/report_editor/editor.py" line="360" />
             <source>{0} lỗi, {1} cảnh báo</source>
             <translation>{0} errors, {1} warnings</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="114" />
+            <location filename="../../views/report_editor/editor.py" line="112" />
             <source>&amp;Phần chung</source>
             <translation>&amp;General</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="126" />
+            <location filename="../../views/report_editor/editor.py" line="124" />
             <source>Sử&amp;a đổi (mở lần mới)…</source>
             <translation>Revise (open a &amp;new revision)…</translation>
         </message>
         <message>
+            <location filename="../../views/report_editor/editor.py" line="220" />
+            <location filename="../../views/report_editor/editor.py" line="224" />
             <source>Mở báo cáo</source>
             <translation>Open report</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="142" />
+            <location filename="../../views/report_editor/editor.py" line="141" />
             <source>Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa.</source>
             <translation>Click a line (or select it and press Enter) to go to the item to fix.</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="143" />
+            <location filename="../../views/report_editor/editor.py" line="142" />
             <source>Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa. Lỗi đứng trước cảnh báo; còn lỗi thì chưa ký được.</source>
             <translation>Click a line (or select it and press Enter) to go to the item to fix. Errors come before warnings; the report cannot be signed while errors remain.</translation>
         </message>
         <message>
-            <location filename="../../views/report_editor/editor.py" line="406" />
+            <location filename="../../views/report_editor/editor.py" line="462" />
             <source>— (chọn một nhiệm vụ hoặc chỉ tiêu)</source>
             <translation>— (choose a task or an indicator)</translation>
         </message>
@@ -1556,764 +1765,116 @@ This agency: {2}</translation>
     <context>
         <name>ReportModels</name>
         <message>
-            <location filename="../../views/report_models.py" line="54" />
+            <location filename="../../views/report_models.py" line="57" />
             <source>Mục</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="55" />
+            <location filename="../../views/report_models.py" line="58" />
             <source>Nhiệm vụ</source>
             <translation>Task</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="56" />
+            <location filename="../../views/report_models.py" line="59" />
             <source>Vai trò</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="57" />
+            <location filename="../../views/report_models.py" line="60" />
             <source>Thời hạn</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="58" />
+            <location filename="../../views/report_models.py" line="61" />
             <source>Tình trạng</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="59" />
+            <location filename="../../views/report_models.py" line="62" />
             <source>Tỷ lệ (%)</source>
             <translation>Percent (%)</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="60" />
+            <location filename="../../views/report_models.py" line="63" />
             <source>Kết quả thực hiện</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="61" />
+            <location filename="../../views/report_models.py" line="64" />
             <source>Khó khăn, vướng mắc</source>
             <translation>Difficulties</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="62" />
+            <location filename="../../views/report_models.py" line="65" />
             <source>Đề xuất, kiến nghị</source>
             <translation>Proposals</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="63" />
-            <location filename="../../views/report_models.py" line="80" />
+            <location filename="../../views/report_models.py" line="66" />
+            <location filename="../../views/report_models.py" line="83" />
             <source>Lý do không áp dụng</source>
             <translation>Reason not applicable</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="64" />
-            <location filename="../../views/report_models.py" line="81" />
+            <location filename="../../views/report_models.py" line="67" />
+            <location filename="../../views/report_models.py" line="84" />
             <source>Minh chứng</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="71" />
+            <location filename="../../views/report_models.py" line="74" />
             <source>STT</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="72" />
+            <location filename="../../views/report_models.py" line="75" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="73" />
+            <location filename="../../views/report_models.py" line="76" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="74" />
+            <location filename="../../views/report_models.py" line="77" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="75" />
+            <location filename="../../views/report_models.py" line="78" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="76" />
+            <location filename="../../views/report_models.py" line="79" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="77" />
+            <location filename="../../views/report_models.py" line="80" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="78" />
+            <location filename="../../views/report_models.py" line="81" />
             <source>Cấp độ</source>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="79" />
+            <location filename="../../views/report_models.py" line="82" />
             <source>Ghi chú, giải trình</source>
             <translation>Note, explanation</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="228" />
+            <location filename="../../views/report_models.py" line="266" />
             <source>Chủ trì</source>
             <translation>Lead</translation>
         </message>
         <message>
-            <location filename="../../views/report_models.py" line="228" />
+            <location filename="../../views/report_models.py" line="266" />
             <source>Phối hợp</source>
             <translation>Coordinator</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="75" />
-            <source>Cài đặt</source>
-            <translation>Settings</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="84" />
-            <source> phút</source>
-            <translation> min</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="85" />
-            <source>Không tự khóa</source>
-            <translation>Never lock</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="91" />
-            <source>Theo hệ thống</source>
-            <translation>System default</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="96" />
-            <source>&amp;Ngôn ngữ:</source>
-            <translation>&amp;Language:</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="81" />
-            <source>&amp;Tự khóa sau:</source>
-            <translation>Lock &amp;after:</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="97" />
-            <source>&amp;Cỡ chữ:</source>
-            <translation>&amp;Font size:</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="101" />
-            <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý».</source>
-            <translation>A new language takes effect as soon as you press OK.</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="111" />
-            <source>Ký số (token USB)</source>
-            <translation>Digital signing (USB token)</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="95" />
-            <source>Tắt</source>
-            <translation>Off</translation>
-        </message>
-        <message>
-            <location filename="../../views/settings_dialog.py" line="96" />
-            <source>Tự động đồng &amp;bộ mỗi:</source>
-            <translation>Automatic s&amp;ync every:</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignDialog</name>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="47" />
-            <source>Phê duyệt và ký báo cáo</source>
-            <translation>Approve and sign the report</translation>
-        </message>
-        <message>
-            <source>Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
-            <translation type="vanished">Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="57" />
-            <source>Mục</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="57" />
-            <source>Nội dung</source>
-            <translation>Content</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="57" />
-            <source>Trường</source>
-            <translation>Field</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="57" />
-            <source>Trước</source>
-            <translation>Before</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="58" />
-            <source>Sau</source>
-            <translation>After</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="71" />
-            <source>Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}</source>
-            <translation>Cannot sign yet: {0} errors remain. First: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="75" />
-            <source>Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.</source>
-            <translation>The report is valid ({0} warnings). Press «Sign» to approve and sign.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="82" />
-            <source>&amp;Ký</source>
-            <translation>&amp;Sign</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="85" />
-            <source>Ký &amp;số…</source>
-            <translation>Sign &amp;digitally…</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="115" />
-            <source>Ký trước kỳ số liệu</source>
-            <translation>Signing before the data window</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="118" />
-            <source>&amp;Vẫn ký</source>
-            <translation>&amp;Sign anyway</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="120" />
-            <source>&amp;Chưa ký</source>
-            <translation>&amp;Not yet</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="51" />
-            <source>Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký ({0} mục).</source>
-            <translation>This is the first signing of this report: below is everything that will be signed ({0} entries).</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="54" />
-            <source>Những thay đổi so với lần ký trước (lần {0}): {1} thay đổi.</source>
-            <translation>Changes since the last signed revision (revision {0}): {1} change(s).</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="56" />
-            <source>Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
-            <translation>Once signed, this revision is frozen and queued for the province.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="60" />
-            <source>«Ký» là phê duyệt: khóa nội dung lần này bằng khóa của máy đã đăng ký và gửi Sở; báo cáo nào cũng phải «Ký». «Ký số…» là việc thêm, khi cơ quan dùng chữ ký số: ký tệp PDF của báo cáo bằng chứng thư số (USB token) của người ký và của cơ quan.</source>
-            <translation>«Sign» is the approval: it freezes this revision with the enrolled PC's key and sends it to the province; every report must be signed this way. «Sign digitally…» is an extra step for agencies that use digital signatures: it signs the report's PDF with the signer's and the agency's certificates (USB token).</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="95" />
-            <source>Ký tệp PDF của báo cáo bằng chứng thư số (USB token)</source>
-            <translation>Sign the report's PDF with a digital certificate (USB token)</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="120" />
-            <source>Phê duyệt và ký báo cáo này? Sau khi ký không sửa được nữa (muốn sửa phải mở lần mới), và bản đã ký sẽ được gửi Sở.</source>
-            <translation>Approve and sign this report? Once signed it can no longer be edited (a change needs a new revision), and the signed copy will be sent to the province.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sign_dialog.py" line="124" />
-            <source>&amp;Xem lại</source>
-            <translation>&amp;Review</translation>
-        </message>
-        <message>
-            <source>Xác nhận ký</source>
-            <translation>Confirm signing</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPanel</name>
-        <message>
-            <location filename="../../views/sync_panel.py" line="75" />
-            <source>để trống: dùng proxy của hệ thống</source>
-            <translation>empty: use the system proxy</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="77" />
-            <source>&amp;Lưu cài đặt</source>
-            <translation>&amp;Save settings</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="80" />
-            <source>mã một lần do Sở cấp</source>
-            <translation>one-time code from the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="81" />
-            <source>Đăng &amp;ký với Sở</source>
-            <translation>Enro&amp;ll with the province</translation>
-        </message>
-        <message>
-            <source>Đồng &amp;bộ ngay</source>
-            <translation type="vanished">Sync &amp;now</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="86" />
-            <source>&amp;Dừng</source>
-            <translation>St&amp;op</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="97" />
-            <location filename="../../views/sync_panel.py" line="99" />
-            <source>Kỳ</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="97" />
-            <location filename="../../views/sync_panel.py" line="99" />
-            <source>Lần</source>
-            <translation>Revision</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="97" />
-            <source>Kết quả</source>
-            <translation>Outcome</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="99" />
-            <source>Trạng thái</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="100" />
-            <source>Sở nhận lúc</source>
-            <translation>Received at</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="201" />
-            <location filename="../../views/sync_panel.py" line="203" />
-            <location filename="../../views/sync_panel.py" line="301" />
-            <source>Sở đã nhận</source>
-            <translation>Received by the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="201" />
-            <source>Sở từ chối</source>
-            <translation>Refused by the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="201" />
-            <source>Chờ gửi</source>
-            <translation>Waiting to be sent</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="202" />
-            <source>Đang gửi</source>
-            <translation>Sending</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="202" />
-            <source>Chờ biên nhận</source>
-            <translation>Waiting for the receipt</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="203" />
-            <source>Cần xử lý</source>
-            <translation>Needs attention</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="239" />
-            <source>Đang kết nối với Sở…</source>
-            <translation>Connecting to the province…</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="262" />
-            <source>Đang dừng…</source>
-            <translation>Stopping…</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="271" />
-            <source>Đang gửi gói {0}/{1}: {2} / {3}</source>
-            <translation>Sending bundle {0}/{1}: {2} / {3}</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="275" />
-            <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
-            <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="288" />
-            <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
-            <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="291" />
-            <source>Có nhiệm vụ mới từ Sở: {0}.</source>
-            <translation>New assignments from the province: {0}.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="301" />
-            <source>Sở đã có từ trước</source>
-            <translation>Already received by the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="302" />
-            <source>Sở từ chối: cần xử lý</source>
-            <translation>Refused by the province: needs attention</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="302" />
-            <source>Chưa gửi được, sẽ thử lại</source>
-            <translation>Not sent yet; will try again</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="303" />
-            <source>Đã dừng</source>
-            <translation>Stopped</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="98" />
-            <location filename="../../views/sync_panel.py" line="100" />
-            <source>Ghi chú</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="101" />
-            <source>Kết quả lần đồng bộ vừa rồi</source>
-            <translation>Outcome of the last sync</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="104" />
-            <source>Máy chủ của Sở</source>
-            <translation>Province server</translation>
-        </message>
-        <message>
-            <source>Địa &amp;chỉ:</source>
-            <translation type="vanished">&amp;Address:</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="106" />
-            <source>&amp;Proxy:</source>
-            <translation>&amp;Proxy:</translation>
-        </message>
-        <message>
-            <source>Tệp &amp;CA:</source>
-            <translation type="vanished">&amp;CA file:</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="113" />
-            <source>&amp;Mã đăng ký:</source>
-            <translation>Enrollment co&amp;de:</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="129" />
-            <source>Biên nhận của Sở</source>
-            <translation>Receipts from the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="216" />
-            <source>Đã lưu cài đặt.</source>
-            <translation>Settings saved.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="224" />
-            <source>Đăng ký với Sở</source>
-            <translation>Enroll with the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="229" />
-            <source>Đã đăng ký.</source>
-            <translation>Enrolled.</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="159" />
-            <location filename="../../views/sync_panel.py" line="252" />
-            <source>Đồng bộ với Sở</source>
-            <translation>Sync with the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="211" />
-            <source>Ký số: hợp lệ</source>
-            <translation>Signed: valid</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="211" />
-            <source>Ký số: KHÔNG hợp lệ</source>
-            <translation>Signed: NOT valid</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="212" />
-            <source>Ký số: chứng thư không được Sở tin cậy</source>
-            <translation>Signed: certificate not trusted by the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="213" />
-            <source>Văn bản ký số: %1</source>
-            <translation>Signed document: %1</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="106" />
-            <source>Địa c&amp;hỉ:</source>
-            <translation>&amp;Address:</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="107" />
-            <source>Tệp C&amp;A:</source>
-            <translation>&amp;CA file:</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="83" />
-            <source>Đồng bộ &amp;ngay</source>
-            <translation>Sync &amp;now</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="324" />
-            <source>Mở lần sửa đổi mới của kỳ {0} từ bản Sở đang giữ…</source>
-            <translation>Open a new revision of {0} from the province's copy…</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="227" />
-            <source>không cần: máy này đã đăng ký</source>
-            <translation>not needed: this PC is enrolled</translation>
-        </message>
-        <message>
-            <location filename="../../views/sync_panel.py" line="228" />
-            <source>Máy này đã đăng ký với Sở, báo cáo cho {0} ({1}).
-Dấu vân tay khóa ký biên nhận của Sở: {2}</source>
-            <translation>This PC is enrolled with the province, reporting for {0} ({1}).
-Fingerprint of the province's receipt-signing key: {2}</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockWindow</name>
-        <message>
-            <source>baocao — Mở khóa dữ liệu</source>
-            <translation type="vanished">baocao — Unlock your data</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="61" />
-            <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
-            <translation>Quarterly task and indicator reports</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="83" />
-            <source>&amp;Mở khóa</source>
-            <translation>&amp;Unlock</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="86" />
-            <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
-            <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="91" />
-            <location filename="../../views/unlock_window.py" line="119" />
-            <location filename="../../views/unlock_window.py" line="144" />
-            <source>&amp;Người dùng:</source>
-            <translation>U&amp;ser:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="91" />
-            <location filename="../../views/unlock_window.py" line="119" />
-            <source>Mật &amp;khẩu:</source>
-            <translation>&amp;Passphrase:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="106" />
-            <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
-            <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="113" />
-            <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
-            <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="114" />
-            <source>&amp;Tạo kho dữ liệu</source>
-            <translation>&amp;Create the data store</translation>
-        </message>
-        <message>
-            <source>&amp;Nhập lại mật khẩu:</source>
-            <translation type="vanished">&amp;Repeat the passphrase:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="130" />
-            <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
-            <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
-        </message>
-        <message>
-            <source>Đặt &amp;mật khẩu mới</source>
-            <translation type="vanished">Set a &amp;new passphrase</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="139" />
-            <source>&amp;Quay lại</source>
-            <translation>&amp;Back</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="142" />
-            <source>&amp;Khóa khôi phục:</source>
-            <translation>&amp;Recovery key:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="144" />
-            <source>Mật khẩu &amp;mới:</source>
-            <translation>&amp;New passphrase:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="146" />
-            <source>Nhập &amp;lại:</source>
-            <translation>Re&amp;peat:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="159" />
-            <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
-            <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="170" />
-            <source>&amp;Chép vào bộ nhớ tạm</source>
-            <translation>&amp;Copy to the clipboard</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="172" />
-            <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
-            <translation>I have &amp;kept the recovery key in a safe place</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="174" />
-            <source>&amp;Tiếp tục</source>
-            <translation>Co&amp;ntinue</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="202" />
-            <source>Đã tự khóa sau {0} phút không dùng. Nhập mật khẩu để mở lại.</source>
-            <translation>Locked automatically after {0} minutes without use. Enter the passphrase to open again.</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="215" />
-            <source>Đang mở khóa…</source>
-            <translation>Unlocking…</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="259" />
-            <location filename="../../views/unlock_window.py" line="290" />
-            <source>Hai mật khẩu không giống nhau.</source>
-            <translation>The two passphrases differ.</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="243" />
-            <source>Hãy nhập mật khẩu.</source>
-            <translation>Please enter the passphrase.</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="53" />
-            <source>Mở khóa dữ liệu</source>
-            <translation>Unlock your data</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="121" />
-            <source>Nhập &amp;lại mật khẩu:</source>
-            <translation>&amp;Repeat the passphrase:</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="138" />
-            <source>Đặ&amp;t mật khẩu mới</source>
-            <translation>Se&amp;t a new passphrase</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="91" />
-            <source>Khôi phục từ &amp;tệp sao lưu…</source>
-            <translation>Restore from a &amp;backup file…</translation>
-        </message>
-        <message>
-            <location filename="../../views/unlock_window.py" line="124" />
-            <source>Máy mới? Khôi phục từ tệp &amp;sao lưu…</source>
-            <translation>New PC? Restore from a &amp;backup file…</translation>
-        </message>
-    </context>
-    <context>
-        <name>Worker</name>
-        <message>
-            <location filename="../../views/worker.py" line="119" />
-            <source>&amp;Hủy</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../views/worker.py" line="222" />
-            <source>Lỗi không mong đợi ({0}).</source>
-            <translation>Unexpected error ({0}).</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <location filename="../../views/plan_import_dialog.py" line="121" />
-            <source>Nhập kế hoạch của tỉnh</source>
-            <translation>Import the province's plan</translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupActions</name>
-        <message>
-            <location filename="../../views/agency_history/backup_actions.py" line="23" />
-            <source>Sao lưu dữ liệu</source>
-            <translation>Back up the data</translation>
-        </message>
-        <message>
-            <location filename="../../views/agency_history/backup_actions.py" line="25" />
-            <source>Tệp sao lưu baocao (*.zip)</source>
-            <translation>baocao backup file (*.zip)</translation>
-        </message>
-        <message>
-            <location filename="../../views/agency_history/backup_actions.py" line="36" />
-            <source>Đang sao lưu dữ liệu</source>
-            <translation>Backing up the data</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProvinceHistoryActions</name>
-        <message>
-            <location filename="../../views/agency_history/province_actions.py" line="39" />
-            <source>Đang khôi phục lịch sử báo cáo từ Sở</source>
-            <translation>Restoring the report history from the province</translation>
-        </message>
-        <message>
-            <location filename="../../views/agency_history/province_actions.py" line="43" />
-            <source>Đã khôi phục {0} lần báo cáo từ Sở ({1} đã có sẵn trên máy), {2} tệp minh chứng.</source>
-            <translation>Restored {0} report revision(s) from the province ({1} already on this PC), {2} evidence file(s).</translation>
-        </message>
-        <message>
-            <location filename="../../views/agency_history/province_actions.py" line="48" />
-            <source>{0} dòng không có trong kế hoạch trên máy này nên không chép.</source>
-            <translation>{0} row(s) are not in this PC's plans and were not copied.</translation>
-        </message>
-        <message>
-            <location filename="../../views/agency_history/province_actions.py" line="50" />
-            <source>Khôi phục lịch sử báo cáo</source>
-            <translation>Restore the report history</translation>
-        </message>
-        <message>
-            <location filename="../../views/agency_history/province_actions.py" line="56" />
-            <source>Mở lần sửa đổi mới từ bản của Sở</source>
-            <translation>New revision from the province's copy</translation>
-        </message>
-        <message>
-            <location filename="../../views/agency_history/province_actions.py" line="67" />
-            <source>Đã mở lần {0} của kỳ {1} từ bản Sở đang giữ; sửa, ký rồi gửi lại.</source>
-            <translation>Opened revision {0} of {1} from the province's copy; edit, sign and send it.</translation>
-        </message>
-        <message>
-            <location filename="../../views/agency_history/province_actions.py" line="73" />
-            <source>Đang lấy bản của Sở</source>
-            <translation>Fetching the province's copy</translation>
         </message>
     </context>
     <context>
@@ -2324,205 +1885,742 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             <translation>Restore from a backup file</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="53" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="54" />
             <source>&amp;Chọn tệp…</source>
             <translation>&amp;Choose file…</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="57" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="58" />
             <source>Dùng &amp;khóa khôi phục (quên mật khẩu cũ)</source>
             <translation>Use the recovery &amp;key (old passphrase forgotten)</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="60" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="61" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="106" />
             <source>&amp;Mật khẩu lúc sao lưu:</source>
             <translation>&amp;Passphrase at backup time:</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="76" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="77" />
             <source>&amp;Tệp sao lưu:</source>
             <translation>Backup &amp;file:</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="79" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="80" />
             <source>&amp;Người dùng:</source>
             <translation>&amp;User:</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="84" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="85" />
             <source>Mật khẩu &amp;mới:</source>
             <translation>&amp;New passphrase:</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="86" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="87" />
             <source>Nhập &amp;lại mật khẩu mới:</source>
             <translation>Re&amp;peat the new passphrase:</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="91" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="92" />
             <source>Tệp sao lưu vẫn được mã hóa; cần mật khẩu lúc sao lưu hoặc khóa khôi phục đã in.</source>
             <translation>The backup file stays encrypted: it needs the passphrase used when it was made, or the printed recovery key.</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="95" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="96" />
             <source>Máy này đã có kho dữ liệu: kho hiện có được giữ lại bên cạnh, không bị xóa.</source>
             <translation>This PC already has a store: it is kept beside the restored one, not deleted.</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="105" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="106" />
             <source>Khóa khôi &amp;phục:</source>
             <translation>&amp;Recovery key:</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="112" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="113" />
             <source>Chọn tệp sao lưu</source>
             <translation>Choose the backup file</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="113" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="114" />
             <source>Tệp sao lưu baocao (*.zip);;Mọi tệp (*)</source>
             <translation>baocao backup file (*.zip);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="120" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="121" />
             <source>Hãy chọn tệp sao lưu.</source>
             <translation>Choose the backup file.</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="122" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="123" />
             <source>Hãy nhập khóa khôi phục.</source>
             <translation>Please enter the recovery key.</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="122" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="123" />
             <source>Hãy nhập mật khẩu.</source>
             <translation>Please enter the passphrase.</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="124" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="125" />
             <source>Mật khẩu mới cần ít nhất 8 ký tự.</source>
             <translation>The new passphrase needs at least 8 characters.</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="126" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="127" />
             <source>Hai mật khẩu không giống nhau.</source>
             <translation>The two passphrases differ.</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="157" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="158" />
             <source>Đang khôi phục dữ liệu</source>
             <translation>Restoring the data</translation>
         </message>
         <message>
-            <location filename="../../views/agency_history/restore_backup_dialog.py" line="166" />
+            <location filename="../../views/agency_history/restore_backup_dialog.py" line="167" />
             <source>Đã hủy; không thay đổi gì.</source>
             <translation>Cancelled; nothing was changed.</translation>
         </message>
     </context>
     <context>
-        <name>CheckReport</name>
+        <name>SettingsDialog</name>
         <message>
-            <location filename="../../views/check_action.py" line="18" />
-            <source>Kiểm tra xong: không có lỗi, không có cảnh báo.</source>
-            <translation>Check done: no errors, no warnings.</translation>
+            <location filename="../../views/settings_dialog.py" line="100" />
+            <source>Cài đặt</source>
+            <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../views/check_action.py" line="20" />
-            <source>Kiểm tra xong: không có lỗi, {0} cảnh báo (vẫn ký được).</source>
-            <translation>Check done: no errors, {0} warning(s) (it can still be signed).</translation>
+            <location filename="../../views/settings_dialog.py" line="109" />
+            <location filename="../../views/settings_dialog.py" line="126" />
+            <source> phút</source>
+            <translation> min</translation>
         </message>
         <message>
-            <location filename="../../views/check_action.py" line="22" />
-            <source>Kiểm tra xong: {0} lỗi, {1} cảnh báo. Còn lỗi thì chưa ký được.</source>
-            <translation>Check done: {0} error(s), {1} warning(s). It cannot be signed while errors remain.</translation>
+            <location filename="../../views/settings_dialog.py" line="110" />
+            <source>Không tự khóa</source>
+            <translation>Never lock</translation>
         </message>
         <message>
-            <location filename="../../views/check_action.py" line="29" />
-            <source>Chưa mở báo cáo nào để kiểm tra.</source>
-            <translation>No report is open to check.</translation>
+            <location filename="../../views/settings_dialog.py" line="116" />
+            <source>Theo hệ thống</source>
+            <translation>System default</translation>
         </message>
         <message>
-            <location filename="../../views/check_action.py" line="32" />
-            <source>Đang kiểm tra báo cáo…</source>
-            <translation>Checking the report…</translation>
+            <location filename="../../views/settings_dialog.py" line="118" />
+            <source>&amp;Ngôn ngữ:</source>
+            <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="119" />
+            <source>&amp;Tự khóa sau:</source>
+            <translation>Lock &amp;after:</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="120" />
+            <source>&amp;Cỡ chữ:</source>
+            <translation>&amp;Font size:</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="137" />
+            <source>Đổi ngôn ngữ có hiệu lực ngay sau khi bấm «Đồng ý».</source>
+            <translation>A new language takes effect as soon as you press OK.</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="145" />
+            <source>Ký số (token USB)</source>
+            <translation>Digital signing (USB token)</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="127" />
+            <source>Tắt</source>
+            <translation>Off</translation>
+        </message>
+        <message>
+            <location filename="../../views/settings_dialog.py" line="128" />
+            <source>Tự động đồng &amp;bộ mỗi:</source>
+            <translation>Automatic s&amp;ync every:</translation>
         </message>
     </context>
     <context>
-        <name>IndicatorHints</name>
+        <name>SignDialog</name>
         <message>
-            <location filename="../../views/indicator_hints.py" line="19" />
-            <source>Tử số: phần đã đạt (ví dụ số hồ sơ giải quyết trực tuyến).</source>
-            <translation>Numerator: the part achieved (e.g. the number of applications handled online).</translation>
+            <location filename="../../views/sign_dialog.py" line="50" />
+            <source>Phê duyệt và ký báo cáo</source>
+            <translation>Approve and sign the report</translation>
         </message>
         <message>
-            <location filename="../../views/indicator_hints.py" line="20" />
-            <source>Mẫu số: tổng số (ví dụ tổng số hồ sơ). Tỷ lệ = Tử số / Mẫu số.</source>
-            <translation>Denominator: the total (e.g. all applications). Rate = numerator / denominator.</translation>
+            <source>Những thay đổi so với lần ký trước ({0} thay đổi). Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
+            <translation type="vanished">Changes since the last signed revision ({0}). Once signed, this revision is frozen and queued for the province.</translation>
         </message>
         <message>
-            <location filename="../../views/indicator_hints.py" line="21" />
-            <source>Giá trị: con số của chỉ tiêu đếm được (số lượng). Với chỉ tiêu tỷ lệ, ô này tự hiện tỷ lệ tính từ Tử số và Mẫu số.</source>
-            <translation>Value: the figure of a counted indicator (a quantity). For a rate indicator this cell shows the rate computed from the numerator and denominator.</translation>
+            <location filename="../../views/sign_dialog.py" line="73" />
+            <source>Mục</source>
+            <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../views/indicator_hints.py" line="23" />
-            <source>Cấp độ: chỉ dùng cho chỉ tiêu đo bằng mức (ví dụ «Mức độ chuyển đổi số»): ghi số mức, như 3 hoặc «Mức 3»; các chỉ tiêu khác để trống.</source>
-            <translation>Level: only for indicators measured in levels (e.g. «Digital transformation level»): write the level number, such as 3 or «Mức 3»; leave it empty for other indicators.</translation>
+            <location filename="../../views/sign_dialog.py" line="73" />
+            <source>Nội dung</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="73" />
+            <source>Trường</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="73" />
+            <source>Trước</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="74" />
+            <source>Sau</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="87" />
+            <source>Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}</source>
+            <translation>Cannot sign yet: {0} errors remain. First: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="91" />
+            <source>Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.</source>
+            <translation>The report is valid ({0} warnings). Press «Sign» to approve and sign.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="98" />
+            <location filename="../../views/sign_dialog.py" line="151" />
+            <source>&amp;Ký</source>
+            <translation>&amp;Sign</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="101" />
+            <source>Ký &amp;số…</source>
+            <translation>Sign &amp;digitally…</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="134" />
+            <source>Ký trước kỳ số liệu</source>
+            <translation>Signing before the data window</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="137" />
+            <source>&amp;Vẫn ký</source>
+            <translation>&amp;Sign anyway</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="139" />
+            <source>&amp;Chưa ký</source>
+            <translation>&amp;Not yet</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="56" />
+            <source>Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký ({0} mục).</source>
+            <translation>This is the first signing of this report: below is everything that will be signed ({0} entries).</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="59" />
+            <source>Những thay đổi so với lần ký trước (lần {0}): {1} thay đổi.</source>
+            <translation>Changes since the last signed revision (revision {0}): {1} change(s).</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="61" />
+            <source>Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở.</source>
+            <translation>Once signed, this revision is frozen and queued for the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="65" />
+            <source>«Ký» là phê duyệt: khóa nội dung lần này bằng khóa của máy đã đăng ký và gửi Sở; báo cáo nào cũng phải «Ký». «Ký số…» là việc thêm, khi cơ quan dùng chữ ký số: ký tệp PDF của báo cáo bằng chứng thư số (USB token) của người ký và của cơ quan.</source>
+            <translation>«Sign» is the approval: it freezes this revision with the enrolled PC's key and sends it to the province; every report must be signed this way. «Sign digitally…» is an extra step for agencies that use digital signatures: it signs the report's PDF with the signer's and the agency's certificates (USB token).</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="104" />
+            <source>Ký tệp PDF của báo cáo bằng chứng thư số (USB token)</source>
+            <translation>Sign the report's PDF with a digital certificate (USB token)</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="148" />
+            <source>Phê duyệt và ký báo cáo này? Sau khi ký không sửa được nữa (muốn sửa phải mở lần mới), và bản đã ký sẽ được gửi Sở.</source>
+            <translation>Approve and sign this report? Once signed it can no longer be edited (a change needs a new revision), and the signed copy will be sent to the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="152" />
+            <source>&amp;Xem lại</source>
+            <translation>&amp;Review</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" line="147" />
+            <source>Xác nhận ký</source>
+            <translation>Confirm signing</translation>
         </message>
     </context>
     <context>
-        <name>NextStep</name>
+        <name>SyncPanel</name>
         <message>
-            <location filename="../../views/next_step_text.py" line="25" />
-            <source>Báo cáo {0} đã gửi và Sở đã nhận. Chưa có việc cần làm.</source>
-            <translation>The {0} report was sent and the province received it. Nothing to do now.</translation>
+            <location filename="../../views/sync_panel.py" line="82" />
+            <source>để trống: dùng proxy của hệ thống</source>
+            <translation>empty: use the system proxy</translation>
         </message>
         <message>
-            <location filename="../../views/next_step_text.py" line="27" />
-            <source>Việc cần làm ngay: báo cáo {0} đã quá hạn; hãy hoàn thành, ký và gửi Sở.</source>
-            <translation>To do now: the {0} report is overdue; complete it, sign it and send it to the province.</translation>
+            <location filename="../../views/sync_panel.py" line="84" />
+            <source>&amp;Lưu cài đặt</source>
+            <translation>&amp;Save settings</translation>
         </message>
         <message>
-            <location filename="../../views/next_step_text.py" line="30" />
-            <source>Việc cần làm bây giờ: hoàn thành, ký và gửi báo cáo {0}, hạn nộp trước ngày {1}; số liệu tính từ ngày {2} đến ngày {3}.</source>
-            <translation>To do now: complete, sign and send the {0} report, due before {1}; figures from {2} to {3}.</translation>
+            <location filename="../../views/sync_panel.py" line="87" />
+            <source>mã một lần do Sở cấp</source>
+            <translation>one-time code from the province</translation>
         </message>
         <message>
-            <location filename="../../views/next_step_text.py" line="34" />
-            <source>Kỳ số liệu chưa bắt đầu: có thể soạn trước, nhưng nên ký khi đã có đủ số liệu.</source>
-            <translation>The data period has not started yet: you can draft now, but sign once all the figures are in.</translation>
+            <location filename="../../views/sync_panel.py" line="88" />
+            <source>Đăng &amp;ký với Sở</source>
+            <translation>Enro&amp;ll with the province</translation>
         </message>
         <message>
-            <location filename="../../views/next_step_text.py" line="37" />
-            <source>Việc cần làm bây giờ: báo cáo {0} đã ký, đang chờ gửi Sở. Ứng dụng tự gửi khi có kết nối (mục Đồng bộ); không có mạng thì dùng Tệp → Xuất tệp mã hóa gửi Sở.</source>
-            <translation>To do now: the {0} report is signed and waiting to be sent. The app sends it by itself when connected (Sync tab); without a network use File → Export encrypted file for the province.</translation>
+            <source>Đồng &amp;bộ ngay</source>
+            <translation type="vanished">Sync &amp;now</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="98" />
+            <source>&amp;Dừng</source>
+            <translation>St&amp;op</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="109" />
+            <location filename="../../views/sync_panel.py" line="111" />
+            <source>Kỳ</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="109" />
+            <location filename="../../views/sync_panel.py" line="111" />
+            <source>Lần</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="109" />
+            <source>Kết quả</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="111" />
+            <source>Trạng thái</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="112" />
+            <source>Sở nhận lúc</source>
+            <translation>Received at</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="128" />
+            <source>để trống: dùng chứng thư HTTPS của hệ thống</source>
+            <translation>leave empty: use the system's HTTPS certificates</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="129" />
+            <source>Tệp chứng thư (PEM) của CA đã cấp chứng thư HTTPS cho máy chủ của Sở, chỉ khi Sở dặn dùng. Đây không phải chứng thư gốc để kiểm tra chữ ký số: chứng thư gốc ký số ở «Cài đặt › Ký số (token USB)».</source>
+            <translation>The certificate file (PEM) of the CA that issued the province server's HTTPS certificate, only when the province tells you to use one. It is not a root for checking digital signatures: those are in «Settings › Digital signature (USB token)».</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="133" />
+            <source>CA kết nối HTTPS (tệp PE&amp;M):</source>
+            <translation>HTTPS connection CA (PE&amp;M file):</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="287" />
+            <location filename="../../views/sync_panel.py" line="289" />
+            <location filename="../../views/sync_panel.py" line="394" />
+            <source>Sở đã nhận</source>
+            <translation>Received by the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="287" />
+            <source>Sở từ chối</source>
+            <translation>Refused by the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="287" />
+            <source>Chờ gửi</source>
+            <translation>Waiting to be sent</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="288" />
+            <source>Đang gửi</source>
+            <translation>Sending</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="288" />
+            <source>Chờ biên nhận</source>
+            <translation>Waiting for the receipt</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="289" />
+            <source>Cần xử lý</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="331" />
+            <source>Đang kết nối với Sở…</source>
+            <translation>Connecting to the province…</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="354" />
+            <source>Đang dừng…</source>
+            <translation>Stopping…</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="363" />
+            <source>Đang gửi gói {0}/{1}: {2} / {3}</source>
+            <translation>Sending bundle {0}/{1}: {2} / {3}</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="367" />
+            <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
+            <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="380" />
+            <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
+            <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="383" />
+            <source>Có nhiệm vụ mới từ Sở: {0}.</source>
+            <translation>New assignments from the province: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="394" />
+            <source>Sở đã có từ trước</source>
+            <translation>Already received by the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="395" />
+            <source>Sở từ chối: cần xử lý</source>
+            <translation>Refused by the province: needs attention</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="395" />
+            <source>Chưa gửi được, sẽ thử lại</source>
+            <translation>Not sent yet; will try again</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="396" />
+            <source>Đã dừng</source>
+            <translation>Stopped</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="110" />
+            <location filename="../../views/sync_panel.py" line="112" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="116" />
+            <source>Kết quả lần đồng bộ vừa rồi</source>
+            <translation>Outcome of the last sync</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="124" />
+            <source>Máy chủ của Sở</source>
+            <translation>Province server</translation>
+        </message>
+        <message>
+            <source>Địa &amp;chỉ:</source>
+            <translation type="vanished">&amp;Address:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="132" />
+            <source>&amp;Proxy:</source>
+            <translation>&amp;Proxy:</translation>
+        </message>
+        <message>
+            <source>Tệp &amp;CA:</source>
+            <translation type="vanished">&amp;CA file:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="139" />
+            <source>&amp;Mã đăng ký:</source>
+            <translation>Enrollment co&amp;de:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="157" />
+            <source>Biên nhận của Sở</source>
+            <translation>Receipts from the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="308" />
+            <source>Đã lưu cài đặt.</source>
+            <translation>Settings saved.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="316" />
+            <source>Đăng ký với Sở</source>
+            <translation>Enroll with the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="321" />
+            <source>Đã đăng ký.</source>
+            <translation>Enrolled.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="201" />
+            <location filename="../../views/sync_panel.py" line="344" />
+            <source>Đồng bộ với Sở</source>
+            <translation>Sync with the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="294" />
+            <source>Ký số: hợp lệ</source>
+            <translation>Signed: valid</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="294" />
+            <source>Ký số: KHÔNG hợp lệ</source>
+            <translation>Signed: NOT valid</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="295" />
+            <source>Ký số: chứng thư không được Sở tin cậy</source>
+            <translation>Signed: certificate not trusted by the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="296" />
+            <source>Văn bản ký số: %1</source>
+            <translation>Signed document: %1</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="132" />
+            <source>Địa c&amp;hỉ:</source>
+            <translation>&amp;Address:</translation>
+        </message>
+        <message>
+            <source>Tệp C&amp;A:</source>
+            <translation type="vanished">&amp;CA file:</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="95" />
+            <source>Đồng bộ &amp;ngay</source>
+            <translation>Sync &amp;now</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="409" />
+            <source>Mở lần sửa đổi mới của kỳ {0} từ bản Sở đang giữ…</source>
+            <translation>Open a new revision of {0} from the province's copy…</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="281" />
+            <source>không cần: máy này đã đăng ký</source>
+            <translation>not needed: this PC is enrolled</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="282" />
+            <source>Máy này đã đăng ký với Sở, báo cáo cho {0} ({1}).
+Dấu vân tay khóa ký biên nhận của Sở: {2}</source>
+            <translation>This PC is enrolled with the province, reporting for {0} ({1}).
+Fingerprint of the province's receipt-signing key: {2}</translation>
         </message>
     </context>
     <context>
         <name>TrustRootsRow</name>
         <message>
+            <location filename="../../views/trust_roots_row.py" line="25" />
             <source>Thêm chứng thư &amp;gốc…</source>
             <translation>Add a &amp;root certificate…</translation>
         </message>
         <message>
+            <location filename="../../views/trust_roots_row.py" line="39" />
             <source>Chưa có chứng thư gốc nào: đồng bộ với Sở, hoặc thêm tệp Sở gửi (.pem).</source>
             <translation>No root certificate yet: sync with the province, or add the file it sent (.pem).</translation>
         </message>
         <message>
+            <location filename="../../views/trust_roots_row.py" line="41" />
             <source>Chứng thư gốc tin cậy: %1 (thêm trên máy này: %2).</source>
             <translation>Trusted root certificates: %1 (added on this PC: %2).</translation>
         </message>
         <message>
+            <location filename="../../views/trust_roots_row.py" line="46" />
             <source>Chứng thư gốc tin cậy</source>
             <translation>Trusted root certificate</translation>
         </message>
         <message>
+            <location filename="../../views/trust_roots_row.py" line="47" />
             <source>Chứng thư (*.pem *.crt *.cer);;Mọi tệp (*)</source>
             <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
         </message>
         <message>
+            <location filename="../../views/trust_roots_row.py" line="60" />
             <source>Đã thêm: %1.</source>
             <translation>Added: %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockWindow</name>
+        <message>
+            <source>baocao — Mở khóa dữ liệu</source>
+            <translation type="vanished">baocao — Unlock your data</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="64" />
+            <source>Báo cáo nhiệm vụ, chỉ tiêu hằng quý</source>
+            <translation>Quarterly task and indicator reports</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="86" />
+            <source>&amp;Mở khóa</source>
+            <translation>&amp;Unlock</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="89" />
+            <source>&amp;Quên mật khẩu? Dùng khóa khôi phục</source>
+            <translation>&amp;Forgot the passphrase? Use the recovery key</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="97" />
+            <location filename="../../views/unlock_window.py" line="129" />
+            <location filename="../../views/unlock_window.py" line="158" />
+            <source>&amp;Người dùng:</source>
+            <translation>U&amp;ser:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="98" />
+            <location filename="../../views/unlock_window.py" line="130" />
+            <source>Mật &amp;khẩu:</source>
+            <translation>&amp;Passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="114" />
+            <source>Lần đầu sử dụng: đặt mật khẩu để mã hóa dữ liệu trên máy này. Mật khẩu cần ít nhất 8 ký tự.</source>
+            <translation>First use: choose a passphrase to encrypt the data on this PC. It needs at least 8 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="121" />
+            <source>Nạp &amp;dữ liệu mẫu (xã Mỹ Hiệp) để dùng thử</source>
+            <translation>Load the &amp;demo data (Mỹ Hiệp commune) to try it out</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="122" />
+            <source>&amp;Tạo kho dữ liệu</source>
+            <translation>&amp;Create the data store</translation>
+        </message>
+        <message>
+            <source>&amp;Nhập lại mật khẩu:</source>
+            <translation type="vanished">&amp;Repeat the passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="145" />
+            <source>Nhập khóa khôi phục đã in khi tạo kho, rồi đặt mật khẩu mới.</source>
+            <translation>Enter the recovery key printed when the store was created, then choose a new passphrase.</translation>
+        </message>
+        <message>
+            <source>Đặt &amp;mật khẩu mới</source>
+            <translation type="vanished">Set a &amp;new passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="154" />
+            <source>&amp;Quay lại</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="157" />
+            <source>&amp;Khóa khôi phục:</source>
+            <translation>&amp;Recovery key:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="159" />
+            <source>Mật khẩu &amp;mới:</source>
+            <translation>&amp;New passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="161" />
+            <source>Nhập &amp;lại:</source>
+            <translation>Re&amp;peat:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="174" />
+            <source>Đây là KHÓA KHÔI PHỤC. Hãy in hoặc chép lại và cất giữ cẩn thận: nó chỉ hiện một lần và là cách duy nhất mở dữ liệu khi quên mật khẩu.</source>
+            <translation>This is the RECOVERY KEY. Print or copy it and keep it safe: it is shown only once and is the only way to open the data if the passphrase is forgotten.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="185" />
+            <source>&amp;Chép vào bộ nhớ tạm</source>
+            <translation>&amp;Copy to the clipboard</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="187" />
+            <source>Tôi đã &amp;lưu khóa khôi phục ở nơi an toàn</source>
+            <translation>I have &amp;kept the recovery key in a safe place</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="188" />
+            <source>&amp;Tiếp tục</source>
+            <translation>Co&amp;ntinue</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="217" />
+            <source>Đã tự khóa sau {0} phút không dùng. Nhập mật khẩu để mở lại.</source>
+            <translation>Locked automatically after {0} minutes without use. Enter the passphrase to open again.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="230" />
+            <source>Đang mở khóa…</source>
+            <translation>Unlocking…</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="282" />
+            <location filename="../../views/unlock_window.py" line="313" />
+            <source>Hai mật khẩu không giống nhau.</source>
+            <translation>The two passphrases differ.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="266" />
+            <source>Hãy nhập mật khẩu.</source>
+            <translation>Please enter the passphrase.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="56" />
+            <source>Mở khóa dữ liệu</source>
+            <translation>Unlock your data</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="131" />
+            <source>Nhập &amp;lại mật khẩu:</source>
+            <translation>&amp;Repeat the passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="152" />
+            <source>Đặ&amp;t mật khẩu mới</source>
+            <translation>Se&amp;t a new passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="92" />
+            <source>Khôi phục từ &amp;tệp sao lưu…</source>
+            <translation>Restore from a &amp;backup file…</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" line="125" />
+            <source>Máy mới? Khôi phục từ tệp &amp;sao lưu…</source>
+            <translation>New PC? Restore from a &amp;backup file…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Worker</name>
+        <message>
+            <location filename="../../views/worker.py" line="120" />
+            <source>&amp;Hủy</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../views/worker.py" line="224" />
+            <source>Lỗi không mong đợi ({0}).</source>
+            <translation>Unexpected error ({0}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="122" />
+            <source>Nhập kế hoạch của tỉnh</source>
+            <translation>Import the province's plan</translation>
         </message>
     </context>
 </TS>
