@@ -294,6 +294,11 @@ def judge(document: VerifiedDocument, roots: list[Any]) -> Verdict:
                         "the signed content is not this bundle's report (the bundle reference under the first "
                         "signature differs)", entries)
     for check in checks:
+        if check.revoked:
+            return _invalid(what_vi, what_en, "document_revoked",
+                            f"chứng thư của {check.signer} đã bị thu hồi (theo dữ liệu thu hồi kèm trong tệp)",
+                            f"{check.signer}'s certificate is revoked (by the revocation data the file carries)",
+                            entries)
         if not check.intact or not check.whole_revision or check.problem:
             return _invalid(what_vi, what_en, "document_signature", f"chữ ký {check.field} của {check.signer} hỏng",
                             f"signature {check.field} by {check.signer} is broken", entries)
