@@ -130,7 +130,7 @@ class SyncPanel(QWidget):
                                         "khi Sở dặn dùng. Đây không phải chứng thư gốc để kiểm tra chữ ký số: "
                                         "chứng thư gốc ký số ở «Cài đặt › Ký số (token USB)»."))
         for text, field in ((self.tr("Địa c&hỉ:"), self.url), (self.tr("&Proxy:"), self.proxy),
-                            (self.tr("CA kết nối HTTPS (tệp PE&M):"), self.ca_file)):
+                            (self.tr("CA kết nối HTTPS (tệp P&EM):"), self.ca_file)):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)

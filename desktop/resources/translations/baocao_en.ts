@@ -1614,7 +1614,7 @@ This agency: {2}</translation>
         <message>
             <location filename="../../views/receipt_detail.py" line="26" />
             <source>&amp;Gửi lại văn bản ký số</source>
-            <translation>Send the signed &amp;document again</translation>
+            <translation>Send the signed document a&amp;gain</translation>
         </message>
         <message>
             <location filename="../../views/receipt_detail.py" line="49" />
@@ -2223,8 +2223,8 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="133" />
-            <source>CA kết nối HTTPS (tệp PE&amp;M):</source>
-            <translation>HTTPS connection CA (PE&amp;M file):</translation>
+            <source>CA kết nối HTTPS (tệp P&amp;EM):</source>
+            <translation>HTTPS connection &amp;CA (PEM file):</translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="287" />
