@@ -8,6 +8,7 @@
     baocao-server schedule set PERIOD --deadline DD/MM/YYYY [--plan CODE] | schedule list
     baocao-server plan import FILE (.xlsx, .xls, .docx or PDF)
     baocao-server import FILE [--out RECEIPT]
+    baocao-server documents recheck
     baocao-server summary --period 2026Q4 --out FILE.xlsx
     baocao-server fingerprints
     baocao-server user add NAME --role admin|officer|viewer   (password: BAOCAO_CONSOLE_PASSWORD or a prompt)
@@ -43,6 +44,7 @@ from server import trust_roots
 from server.admin_commands import register as register_admin_commands
 from server.config import Settings
 from server.db import Database
+from server.document_commands import register as register_document_commands
 from server.enrollment import AGENCY_KINDS, add_agency, issue_code
 from server.intake import Intake, IntakeResult, recipient_ids
 from server.keys import create_keys, describe, load_keys, load_public_keys
@@ -105,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--out", type=Path, required=True)
     summary.set_defaults(run=_summary)
     trust_roots.register(commands, _database)
+    register_document_commands(commands, _database, _passphrase)
     from server.console.user_commands import add_user_commands
 
     add_user_commands(commands, _database)

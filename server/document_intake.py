@@ -20,10 +20,18 @@ Refusals of steps 2–4 are answered to the uploader only and never stored (as f
    a trusted root. The verdict (``valid``, ``invalid`` with the reason's code, ``untrusted``) and the signers'
    names and times (Vietnam time) go into the signed receipt, which is stored with the document: accepted
    when valid, rejected otherwise.
+
+A document refused only because a certificate did not chain to a trusted root (``document_untrusted``) is
+judged again, from the file the province keeps, when a root was added after its receipt and the same bytes
+are offered again (a re-send: the upload's creation or commit, an import), or by ``baocao-server documents
+recheck``. The verdict, the signatures and the receipt of its one ``signed_documents`` row are replaced in
+place (compare-and-set on the receipt), so the same bytes never make a second record; an accepted document
+is never judged again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Callable
@@ -33,19 +41,25 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError as DbIntegrityError
 
 from desktop.errors import InputError
 from desktop.sync.bundle_container import Frame
-from desktop.sync.bundle_errors import BundleError
+from desktop.sync.bundle_errors import BundleError, HashMismatch
 from desktop.sync.receipt import Receipt, make_receipt, receipt_time
-from desktop.sync.signed_document import VerifiedDocument, check_document_manifest, verify_signed_document
+from desktop.sync.signed_document import (
+    VerifiedDocument,
+    check_document_manifest,
+    read_document_frame,
+    verify_signed_document,
+)
 from server.db import Database
-from server.models import Agency, Device, ReceiptRecord, SignedDocument, StoredBundle
+from server.models import Agency, Device, ReceiptRecord, SignedDocument, StoredBundle, TrustRoot
 from server.trust_roots import trusted_certificates
 
 ACCEPTED_AFTER_SIGNING = frozenset({"NONE", "LTA_UPDATES", "FORM_FILLING"})
+UNTRUSTED = "document_untrusted"
 MAX_MESSAGE = 2000
 _agencies, _devices, _bundles = Agency.__table__, Device.__table__, StoredBundle.__table__
 
@@ -93,6 +107,9 @@ class DocumentIntake:
         if row is not None:
             if agency_code is not None and row.agency_code != agency_code:
                 raise wrong_agency(row.agency_code or "?", agency_code)
+            again = self.rejudge(sha256) if row.code == UNTRUSTED else None
+            if again is not None:
+                return again
             return DocumentOutcome(row.envelope, row.status, row.code, False, True)
         if declared_sha256 is not None and declared_sha256 != sha256:
             return self._refuse(sha256, agency_code, None, "upload_hash",
@@ -129,6 +146,60 @@ class DocumentIntake:
         verdict = judge(document, roots)
         return self._store(path, document, agency_id, verdict, source)
 
+    def rejudge(self, sha256: str, *, always: bool = False) -> DocumentOutcome | None:
+        """Judge again the stored document ``sha256`` refused as untrusted, when a trusted root was added at or
+        after its receipt (or ``always``); its new outcome, or None (not such a document, nothing changed).
+
+        The new receipt replaces the old only if the old is still the stored one: two re-judgements at once
+        leave one receipt and one record."""
+        with self._db.reading() as connection:
+            old = connection.execute(select(ReceiptRecord.envelope, ReceiptRecord.created_at)
+                                     .where(ReceiptRecord.sha256 == sha256, ReceiptRecord.code == UNTRUSTED)).first()
+            stored = connection.execute(select(SignedDocument.received_at, SignedDocument.source)
+                                        .where(SignedDocument.sha256 == sha256,
+                                               SignedDocument.verdict == "untrusted")).first()
+            newest = connection.execute(select(func.max(TrustRoot.added_at))).scalar()
+        if old is None or stored is None or not (always or (newest is not None and newest >= old.created_at)):
+            return None
+        document = self._stored_document(sha256)
+        with self._db.transaction() as session:
+            roots = trusted_certificates(session)
+        verdict = judge(document, roots)
+        status = "accepted" if verdict.verdict == "valid" else "rejected"
+        now = self._clock()
+        envelope = self._verdict_receipt(document, status, verdict, stored.received_at)
+        with self._db.connection(durable=True) as connection:
+            replaced = connection.execute(
+                update(ReceiptRecord).where(ReceiptRecord.sha256 == sha256, ReceiptRecord.envelope == old.envelope)
+                .values(status=status, code=verdict.code, envelope=envelope, created_at=max(int(now), old.created_at)))
+            if replaced.rowcount != 1:
+                current = connection.execute(select(ReceiptRecord.envelope, ReceiptRecord.status, ReceiptRecord.code)
+                                             .where(ReceiptRecord.sha256 == sha256)).one()
+                return DocumentOutcome(current.envelope, current.status, current.code, False, True)
+            connection.execute(update(SignedDocument).where(SignedDocument.sha256 == sha256).values(
+                verdict=verdict.verdict, complete=int(verdict.complete), code=verdict.code,
+                signatures=json.dumps(verdict.signatures, ensure_ascii=False)))
+        return DocumentOutcome(envelope, status, verdict.code, False, True)
+
+    def refused_untrusted(self) -> list[str]:
+        """The SHA-256 of every stored document refused because a certificate was not trusted, oldest first."""
+        with self._db.reading() as connection:
+            return list(connection.execute(select(SignedDocument.sha256).where(SignedDocument.verdict == "untrusted")
+                                           .order_by(SignedDocument.id)).scalars())
+
+    def _stored_document(self, sha256: str) -> VerifiedDocument:
+        """The kept file of a stored document, hashed and its device signature checked again before use."""
+        path = self._bundles_dir / f"{sha256}.bcb"
+        with open(path, "rb") as stream:
+            digest = hashlib.sha256()
+            while block := stream.read(1024 * 1024):
+                digest.update(block)
+            if digest.hexdigest() != sha256:
+                raise HashMismatch(f"tệp lưu {path.name} đã bị thay đổi.", f"the stored file {path.name} changed.")
+            stream.seek(0)
+            frame = read_document_frame(stream)
+            return verify_signed_document(stream, frame, sha256, self._signer_key(frame.manifest)[0])
+
     def _signer_key(self, manifest: dict[str, Any]) -> tuple[bytes | None, int | None]:
         """The enrolled key that signed and when it was revoked; else an active key of the agency (so the
         refusal names the wrong signer, as for bundles), else none (an unknown agency)."""
@@ -155,10 +226,7 @@ class DocumentIntake:
         now = self._clock()
         status = "accepted" if verdict.verdict == "valid" else "rejected"
         binding = document.binding
-        envelope = self._sign(document.sha256, document.document_id, binding.agency, binding.period,
-                              binding.revision, status, verdict.code, verdict.message_vi, verdict.message_en, now,
-                              {"verdict": verdict.verdict, "complete": verdict.complete,
-                               "report_bundle_sha256": binding.bundle_sha256, "signatures": verdict.signatures})
+        envelope = self._verdict_receipt(document, status, verdict, now)
         try:
             with self._db.connection(durable=True) as connection:
                 connection.execute(insert(SignedDocument), {
@@ -178,6 +246,13 @@ class DocumentIntake:
                 raise
             return DocumentOutcome(row.envelope, row.status, row.code, False, True)
         return DocumentOutcome(envelope, status, verdict.code, True, True)
+
+    def _verdict_receipt(self, document: VerifiedDocument, status: str, verdict: Verdict, received: float) -> bytes:
+        binding = document.binding
+        return self._sign(document.sha256, document.document_id, binding.agency, binding.period, binding.revision,
+                          status, verdict.code, verdict.message_vi, verdict.message_en, received,
+                          {"verdict": verdict.verdict, "complete": verdict.complete,
+                           "report_bundle_sha256": binding.bundle_sha256, "signatures": verdict.signatures})
 
     def _refuse(self, sha256: str, uploader: str | None, manifest: dict[str, Any] | None, code: str,
                 message_vi: str, message_en: str) -> DocumentOutcome:
@@ -219,6 +294,11 @@ def judge(document: VerifiedDocument, roots: list[Any]) -> Verdict:
                         "the signed content is not this bundle's report (the bundle reference under the first "
                         "signature differs)", entries)
     for check in checks:
+        if check.revoked:
+            return _invalid(what_vi, what_en, "document_revoked",
+                            f"chứng thư của {check.signer} đã bị thu hồi (theo dữ liệu thu hồi kèm trong tệp)",
+                            f"{check.signer}'s certificate is revoked (by the revocation data the file carries)",
+                            entries)
         if not check.intact or not check.whole_revision or check.problem:
             return _invalid(what_vi, what_en, "document_signature", f"chữ ký {check.field} của {check.signer} hỏng",
                             f"signature {check.field} by {check.signer} is broken", entries)
@@ -241,7 +321,7 @@ def judge(document: VerifiedDocument, roots: list[Any]) -> Verdict:
     if untrusted:
         names = ", ".join(f"{c.signer} (do {c.issuer} cấp)" for c in untrusted)
         names_en = ", ".join(f"{c.signer} (issued by {c.issuer})" for c in untrusted)
-        return Verdict("untrusted", "document_untrusted",
+        return Verdict("untrusted", UNTRUSTED,
                        f"{what_vi} KHÔNG được công nhận: chứng thư của {names} không thuộc chứng thư gốc Sở tin cậy.",
                        f"{what_en} is NOT recognised: the certificate of {names_en} does not chain to a root the "
                        "province trusts.", complete, entries)

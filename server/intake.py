@@ -54,7 +54,7 @@ from desktop.sync.signed_document import is_signed_document
 from server.agency_chains import device_name, load_chain
 from server.db import Database
 from server.devices import format_moment
-from server.document_intake import DocumentIntake
+from server.document_intake import UNTRUSTED, DocumentIntake
 from server.models import Agency, Device, ReceiptRecord, StoredBundle
 from server.problems import ApiError
 
@@ -132,7 +132,22 @@ class Intake:
             record = _receipt(connection, sha256)
         if record is not None and agency_code is not None and record.agency_code != agency_code:
             return None
+        if record is not None and record.code == UNTRUSTED:
+            # A signed document refused as untrusted before the province added a root: judged again.
+            again = self._documents.rejudge(sha256)
+            if again is not None:
+                return StoredReceipt(again.receipt, again.status, again.code, record.agency_code)
         return record
+
+    def recheck_documents(self, *, always: bool = False) -> list[tuple[str, str, str | None]]:
+        """Judge again every stored document refused as untrusted (``documents recheck``); for each one
+        judged, its SHA-256, new status and code."""
+        done = []
+        for sha256 in self._documents.refused_untrusted():
+            again = self._documents.rejudge(sha256, always=always)
+            if again is not None:
+                done.append((sha256, again.status, again.code))
+        return done
 
     def receipts_by_bundle_id(self, agency_code: str, bundle_ids: list[str]) -> dict[str, bytes]:
         """Receipts of this agency's accepted (or superseded) bundles among ``bundle_ids``."""

@@ -27,6 +27,7 @@ from desktop.services import periods as period_service
 from desktop.services.installation import installation_agency
 from desktop.services.report_items import Assignment, TaskItem, assignment, indicator_items, task_items
 from desktop.services.reports import latest_report
+from desktop.services.signed_documents import signature_result
 from desktop.services.validation import validate_stored
 
 
@@ -45,6 +46,7 @@ class PeriodCard:
     receipt_at: datetime | None
     role: str = "current"  # "overdue" (an earlier report still owed), "received" (it reached the province
     # lately), "current" or "next"
+    signature: str | None = None  # the province's word on its signed PDF (signed_documents.signature_result)
 
     @property
     def percent_filled(self) -> int:
@@ -98,7 +100,8 @@ def _card(session: Session, agency: Agency, assigned: Assignment, code: str, tod
     result = validate_stored(session, report, agency, assigned)
     receipt_at = item.updated_at if item is not None and item.state == "receipted" else None
     return PeriodCard(view, report.revision, report.status, filled, len(tasks) + len(indicators),
-                      len(result.errors), len(result.warnings), item.state if item else None, receipt_at, role)
+                      len(result.errors), len(result.warnings), item.state if item else None, receipt_at, role,
+                      signature_result(session, code, report.revision))
 
 
 def _latest(session: Session, agency: Agency, code: str) -> tuple[Report | None, OutboxItem | None]:

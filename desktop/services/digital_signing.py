@@ -18,6 +18,7 @@ from pathlib import Path
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 from desktop.services.documents import export_pdf
+from desktop.services.installation import installation_agency
 from desktop.services.signed_documents import queue_if_bound
 from desktop.signing import appearance, trust
 from desktop.signing.keys import KeySource
@@ -107,6 +108,12 @@ def sign_report(store: Store, period_code: str, out: Path, role: Role, key: KeyS
         return sign_file(store, Path(temp), out, role, key, pin)
     finally:
         Path(temp).unlink(missing_ok=True)
+
+
+def printed_signer(store: Store) -> str:
+    """The signer's name the report prints under the signature (the agency profile; empty if not set)."""
+    with store.session() as session:
+        return installation_agency(session).signer_name
 
 
 def verify_file(store: Store | None, path: Path, extra_roots: list[Path] = ()) -> list[SignatureCheck]:  # type: ignore[assignment]

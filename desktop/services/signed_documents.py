@@ -8,6 +8,12 @@ then. When the agency's version is queued, an earlier version of the same report
 outbox is dropped (it would only be superseded); once sent, the province keeps both and counts the most
 complete valid one. The follow-up waits until its bundle has a receipt: the province refuses a signed PDF
 of a bundle it has not received.
+
+A follow-up the province refused is sent again (the same bytes: the province keeps them, so it answers at
+once) when the user asks («Gửi lại văn bản ký số», ``baocao pdf send`` of the same PDF) and by itself when
+the province's trusted roots gain a root (a refusal as untrusted may then no longer hold). The province
+judges such a document again only when its roots changed since the refusal; it never stores the same bytes
+twice. A refused follow-up no longer needs the user once a later copy of the same report was accepted.
 """
 
 from __future__ import annotations
@@ -26,9 +32,11 @@ from desktop.models.store import Store
 from desktop.services.identity import device_key, require_province
 from desktop.services.installation import installation_agency
 from desktop.services.outbox import ChunkSink
+from desktop.sync.receipt import verify_receipt
 from desktop.sync.signed_document import MAX_PDF_BYTES, ReportBinding, document_id_for, make_signed_document
 
 KIND = "signed_document"
+UNTRUSTED = "document_untrusted"
 
 
 @dataclass(frozen=True)
@@ -90,11 +98,76 @@ def documents_ready(session: Session, items: list[OutboxItem]) -> set[int]:
     return {item.id for item in items if (item.period_code, item.revision) in receipted}
 
 
+def resend_document(store: Store, document_id: str) -> QueuedDocument:
+    """Send again the follow-up ``document_id`` the province refused (e.g. after it added the CA's root)."""
+    with store.session() as session:
+        item = session.scalar(select(OutboxItem).where(OutboxItem.bundle_id == document_id, OutboxItem.kind == KIND))
+        if item is None or item.state != "needs_attention":
+            raise InputError(f"Văn bản ký số {document_id} không ở trạng thái bị Sở từ chối; không có gì để gửi lại.",
+                             f"Signed document {document_id} was not refused by the province; nothing to send again.",
+                             code="not_refused")
+        _send_again(item)
+        return QueuedDocument(item.bundle_id, "", item.period_code, item.revision, True)
+
+
+def resend_refused_untrusted(session: Session) -> int:
+    """Queue again every follow-up refused because a certificate was not trusted (the province's roots just
+    changed); how many."""
+    items = [item for item in session.scalars(select(OutboxItem).where(OutboxItem.kind == KIND,
+                                                                        OutboxItem.state == "needs_attention"))
+             if refusal_code(item.last_error) == UNTRUSTED]
+    for item in items:
+        _send_again(item)
+    return len(items)
+
+
+def refusal_code(last_error: str | None) -> str | None:
+    """The refusal code kept at the head of an outbox row's ``last_error`` ("code: vi / en")."""
+    return (last_error or "").split(":", 1)[0] or None
+
+
+def settled_refusals(session: Session) -> set[int]:
+    """Refused follow-ups that no longer need the user: a later copy of the same report was accepted."""
+    rows = session.execute(select(OutboxItem.id, OutboxItem.period_code, OutboxItem.revision, OutboxItem.state)
+                           .where(OutboxItem.kind == KIND).order_by(OutboxItem.id)).all()
+    accepted = {(period, revision): item_id for item_id, period, revision, state in rows if state == "receipted"}
+    return {item_id for item_id, period, revision, state in rows
+            if state == "needs_attention" and accepted.get((period, revision), 0) > item_id}
+
+
+def signature_result(session: Session, period: str, revision: int) -> str | None:
+    """What the province said of the signed PDFs of one report, for the home screen: "complete" (a copy with
+    both signatures accepted), "partly" (only the signer's accepted), "untrusted"/"invalid" (the newest copy
+    refused, none accepted), "pending" (sent or waiting), None (no signed PDF queued)."""
+    items = session.scalars(select(OutboxItem).where(OutboxItem.kind == KIND, OutboxItem.period_code == period,
+                                                     OutboxItem.revision == revision).order_by(OutboxItem.id)).all()
+    if not items:
+        return None
+    accepted = [item.receipt for item in items if item.state == "receipted" and item.receipt]
+    if accepted:
+        signing = require_province(session).signing
+        complete = any((verify_receipt(receipt, signing).document or {}).get("complete") for receipt in accepted)
+        return "complete" if complete else "partly"
+    newest = items[-1]
+    if newest.state != "needs_attention":
+        return "pending"
+    return "untrusted" if refusal_code(newest.last_error) == UNTRUSTED else "invalid"
+
+
+def _send_again(item: OutboxItem) -> None:
+    """The same bytes, sent again from the start (the province's answer at the upload's creation decides)."""
+    item.state, item.upload_url, item.last_error = "new", None, None
+
+
 def _queue(session: Session, data: bytes, binding: ReportBinding) -> QueuedDocument:
     recipient = require_province(session).recipient()[0]
     document_id = document_id_for(binding, hashlib.sha256(data).hexdigest())
-    if session.scalar(select(OutboxItem.id).where(OutboxItem.bundle_id == document_id)) is not None:
-        return QueuedDocument(document_id, binding.bundle_id, binding.period, binding.revision, False)
+    queued = session.scalar(select(OutboxItem).where(OutboxItem.bundle_id == document_id))
+    if queued is not None:
+        refused = queued.state == "needs_attention"
+        if refused:
+            _send_again(queued)
+        return QueuedDocument(document_id, binding.bundle_id, binding.period, binding.revision, refused)
     document = make_signed_document(data, binding, created_at=datetime.now(UTC).replace(microsecond=0),
                                     recipient_key_id=recipient, signing_key=device_key(session))
     _drop_unsent(session, binding)

@@ -27,8 +27,9 @@ from desktop.services.installation import AgencyProfile, configure_agency, profi
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
 from desktop.services.province_history import RestoreOutcome, learn_chain, open_revision_from_province, restore_history
-from desktop.services.signed_documents import documents_ready
+from desktop.services.signed_documents import documents_ready, resend_refused_untrusted
 from desktop.services.sync_status import PENDING_STATES, record_success
+from desktop.services.sync_status import outbox_counts as status_counts
 from desktop.signing.trust import set_province_roots
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.server_url import check_server_url
@@ -135,8 +136,7 @@ def province_reachable(store: Store) -> bool:
 def outbox_counts(store: Store) -> tuple[int, int]:
     """How many bundles wait to be sent, and how many need the user's attention."""
     with store.session() as session:
-        states = list(session.scalars(select(OutboxItem.state)))
-    return sum(s in PENDING_STATES for s in states), states.count("needs_attention")
+        return status_counts(session)
 
 
 def sync_now(store: Store, *, progress: Callable[[SyncProgress], None] | None = None,
@@ -270,11 +270,14 @@ def _pull(store: Store, client: ProvinceClient) -> tuple[bool, list[str]]:
             code = nfc((plan.get("plan") or {}).get("code") or "").strip()
             if not code:
                 continue
-            store_parsed_plan(session, plan, plan_code=code, source_name="assignments", digest=digest)
-            codes.append(code)
+            stored = store_parsed_plan(session, plan, plan_code=code, source_name="assignments", digest=digest)
+            # Only a plan that is new or whose tasks changed is news: a package re-issued for another reason
+            # (a trust root, the schedule) says nothing of tasks.
+            if stored.created or stored.added or stored.removed or stored.changed:
+                codes.append(code)
         if package.get("schedule"):
             period_service.save_schedule(session, package["schedule"])
-        if "trust_roots" in package:
-            set_province_roots(session, package["trust_roots"])
+        if "trust_roots" in package and set_province_roots(session, package["trust_roots"]):
+            resend_refused_untrusted(session)
         set_setting(session, ETAG_SETTING, pulled.etag)
-    return True, codes
+    return bool(codes), codes

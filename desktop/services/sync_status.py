@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxItem
@@ -15,6 +16,7 @@ from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 from desktop.services.identity import province_keys
 from desktop.services.installation import installation_agency
+from desktop.services.signed_documents import settled_refusals
 from desktop.sync.device_keys import fingerprint
 
 LAST_SUCCESS_SETTING = "sync.last_success"
@@ -48,10 +50,18 @@ def record_success(store: Store, when: datetime | None = None) -> None:
 def sync_status(store: Store) -> SyncStatus:
     """What the dashboard's sync line says."""
     with store.session() as session:
-        states = list(session.scalars(select(OutboxItem.state)))
+        waiting, attention = outbox_counts(session)
         last = get_setting(session, LAST_SUCCESS_SETTING)
-    return SyncStatus(sum(s in PENDING_STATES for s in states), states.count("needs_attention"),
-                      datetime.fromisoformat(last) if last else None)
+    return SyncStatus(waiting, attention, datetime.fromisoformat(last) if last else None)
+
+
+def outbox_counts(session: Session) -> tuple[int, int]:
+    """How many items wait to be sent, and how many the province refused that still need the user (a refused
+    signed PDF followed by an accepted copy of the same report does not)."""
+    rows = session.execute(select(OutboxItem.id, OutboxItem.state)).all()
+    settled = settled_refusals(session)
+    return (sum(state in PENDING_STATES for _id, state in rows),
+            sum(state == "needs_attention" and item_id not in settled for item_id, state in rows))
 
 
 def enrollment(store: Store) -> Enrollment | None:

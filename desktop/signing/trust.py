@@ -103,10 +103,14 @@ def remove_local_root(store: Store, fingerprint_prefix: str) -> TrustedRoot:
     return _root(matching[0], "local")
 
 
-def set_province_roots(session: Session, pems: list[str]) -> None:
-    """Replace the province's roots with those of the assignment package (each checked to parse)."""
+def set_province_roots(session: Session, pems: list[str]) -> bool:
+    """Replace the province's roots with those of the assignment package (each checked to parse); whether a
+    root was added that this PC did not have from the province."""
     certs = [cert for text in pems[:MAX_ROOTS] for cert in parse_pem_certificates(text.encode("ascii"), "roots")]
-    set_setting(session, PROVINCE_KEY, [_to_pem(c) for c in certs])
+    before = set(get_setting(session, PROVINCE_KEY) or [])
+    after = [_to_pem(c) for c in certs]
+    set_setting(session, PROVINCE_KEY, after)
+    return bool(set(after) - before)
 
 
 def list_roots(store: Store) -> list[TrustedRoot]:

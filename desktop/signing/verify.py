@@ -15,8 +15,10 @@ from asn1crypto import x509
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.dss import DocumentSecurityStore, NoDSSFoundError
 from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
 
 from desktop.errors import InputError
 from desktop.i18n import tr
@@ -50,6 +52,8 @@ class SignatureCheck:
     # SHA-256 of the signer's certificate (DER), hex; "" when it could not be read. The province compares the
     # signer's and the agency's: one certificate cannot make both signatures.
     certificate_sha256: str = ""
+    # The revocation data the document carries (its DSS) says the certificate is revoked.
+    revoked: bool = False
 
     @property
     def ok(self) -> bool:
@@ -121,7 +125,7 @@ def _check(sig, roots: list[x509.Certificate]) -> SignatureCheck:  # type: ignor
         signer = issuer = "?"
         fingerprint = ""
     try:
-        status = validate_pdf_signature(sig, signer_validation_context=validation_context(roots),
+        status = validate_pdf_signature(sig, signer_validation_context=_document_context(sig.reader, roots),
                                         ts_validation_context=validation_context(roots),
                                         key_usage_settings=SIGNING_KEY_USAGE)
     except (SignatureValidationError, PdfError, ValueError, KeyError) as exc:
@@ -133,8 +137,22 @@ def _check(sig, roots: list[x509.Certificate]) -> SignatureCheck:  # type: ignor
     problem = ""
     if status.timestamp_validity is not None and not status.timestamp_validity.valid:
         problem = tr("Dấu thời gian không hợp lệ.", "The timestamp is not valid.")
+    if status.revoked:
+        problem = tr("Chứng thư đã bị thu hồi (theo dữ liệu thu hồi kèm trong tệp).",
+                     "The certificate is revoked (by the revocation data the file carries).")
     return SignatureCheck(field, role, signer, issuer, when.astimezone(VIETNAM) if when else None,
                           status.timestamp_validity is not None, bool(status.intact and status.valid), unaltered,
                           bool(status.trusted), problem, level.name if level is not None else "",
                           status.coverage in (SignatureCoverageLevel.ENTIRE_REVISION,
-                                              SignatureCoverageLevel.ENTIRE_FILE), fingerprint)
+                                              SignatureCoverageLevel.ENTIRE_FILE), fingerprint, bool(status.revoked))
+
+
+def _document_context(reader: PdfFileReader, roots: list[x509.Certificate]) -> ValidationContext:
+    """The plain offline context, with the certificates, CRLs and OCSP answers of the document's security store
+    (DSS) when it has one: a certificate those say is revoked is caught, nothing is fetched."""
+    try:
+        dss = DocumentSecurityStore.read_dss(reader)
+    except (NoDSSFoundError, PdfError, ValueError, KeyError):
+        return validation_context(roots)
+    return dss.as_validation_context({"trust_roots": list(roots), "allow_fetching": False,
+                                      "revocation_mode": "soft-fail"})

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Protocol
+from typing import NoReturn, Protocol
 from urllib.parse import urljoin, urlsplit
 
 from desktop.sync.canonical import parse_strict_json
@@ -171,6 +171,9 @@ class _Upload:
             **TUS_HEADERS, "Upload-Length": str(self.bundle.length), "Upload-Metadata": metadata})
         if answer.status == 200:
             return self.check_receipt(_receipt_in(answer))
+        if answer.status == 422:
+            # Refused already (the same bytes sent before): the signed receipt says why, as at commit.
+            self._refused(answer, "Tạo phiên tải lên", "Creating the upload")
         if answer.status != 201:
             raise error_for(answer, "Tạo phiên tải lên", "Creating the upload", for_upload=True)
         url = self._same_origin(answer.header("location"))
@@ -230,18 +233,22 @@ class _Upload:
         self.backoff.progressed()
         self._report(offset)
 
+    def _refused(self, answer: Answer, doing_vi: str, doing_en: str) -> NoReturn:
+        """A 422 answer: the ``RejectedError`` of the signed receipt it carries (else of the answer)."""
+        try:
+            receipt = _receipt_in(answer)
+        except TransientError:
+            raise error_for(answer, doing_vi, doing_en, for_upload=True) from None
+        self.check_receipt(receipt)
+        raise error_for(answer, doing_vi, doing_en, for_upload=True)
+
     def _commit(self) -> bytes:
         assert self.state is not None
         answer = self.exchange("POST", self.state.url.rstrip("/") + "/commit", headers=TUS_HEADERS)
         if answer.status == 200:
             return self.check_receipt(_receipt_in(answer))
         if answer.status == 422:
-            try:
-                receipt = _receipt_in(answer)
-            except TransientError:
-                raise error_for(answer, "Nộp gói", "Committing the bundle", for_upload=True) from None
-            self.check_receipt(receipt)
-            raise error_for(answer, "Nộp gói", "Committing the bundle", for_upload=True)
+            self._refused(answer, "Nộp gói", "Committing the bundle")
         if answer.status in (404, 410):
             raise _UploadGone
         raise error_for(answer, "Nộp gói", "Committing the bundle", for_upload=True)

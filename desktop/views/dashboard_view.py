@@ -134,6 +134,11 @@ class DashboardView(QWidget):
             self._show(self.board)
         super().showEvent(event)
 
+    def marked_period(self) -> str | None:
+        """The period of the card marked «Cần làm bây giờ» on screen (None: no card is marked)."""
+        step = self._shown.next_step if self._shown is not None else None
+        return step.code if step is not None else None
+
     def _show(self, board: Dashboard) -> None:
         self._shown = board
         self.problem.hide()

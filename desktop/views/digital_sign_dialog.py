@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,16 +17,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.signer_name import printed_name_differs
 from desktop.models.store import Store
 from desktop.services import digital_signing
 from desktop.services.digital_signing import ImageKind
@@ -42,10 +46,12 @@ class DigitalSignDialog(QDialog):
 
     signed = Signal(object)
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, period_code: str | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, period_code: str | None = None,
+                 offered: Path | None = None) -> None:
         super().__init__(parent)
         self.store, self.period_code = store, period_code
         self.operation: Operation | None = None
+        self._names_confirmed: set[tuple[str, str]] = set()
         self.setObjectName("digitalSignDialog")
         self.setWindowTitle(self.tr("Ký số báo cáo") if period_code else self.tr("Ký số tệp PDF"))
         layout = QVBoxLayout(self)
@@ -55,7 +61,17 @@ class DigitalSignDialog(QDialog):
         self.state = QLabel()
         self.state.setObjectName("digitalSignState")
         self.state.setWordWrap(True)
-        layout.addWidget(self.state)
+        self.state.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The messages differ in length: in a box of a fixed height (scrolling if one is longer) the rows
+        # above and the buttons below stay where they are.
+        holder = QScrollArea()
+        holder.setObjectName("digitalSignStateBox")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(self.state)
+        holder.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 8)
+        layout.addWidget(holder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.sign_button = QPushButton(self.tr("&Ký số"))
         self.sign_button.setObjectName("digitalSignButton")
@@ -64,6 +80,8 @@ class DigitalSignDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._refresh_images()
+        if offered is not None and period_code is None:
+            self._offer(offered)
 
     # building ------------------------------------------------------------------------------------
     def _document_box(self) -> QGroupBox:
@@ -158,11 +176,17 @@ class DigitalSignDialog(QDialog):
 
     # choosing ------------------------------------------------------------------------------------
     def _browse_source(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Tệp PDF cần ký"), "", self.tr("PDF (*.pdf)"))
+        start = self.source.text().strip()
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Tệp PDF cần ký"), start, self.tr("PDF (*.pdf)"))
         if path:
-            self.source.setText(path)
-            if not self.out.text().strip():
-                self.out.setText(str(Path(path).with_name(Path(path).stem + "-da-ky.pdf")))
+            self._offer(Path(path), replace_out=True)
+
+    def _offer(self, path: Path, *, replace_out: bool = False) -> None:
+        """Put ``path`` as the file to sign and suggest the output beside it (…-da-ky.pdf, or the agency's
+        …-co-quan.pdf for a file the signer signed)."""
+        self.source.setText(str(path))
+        if replace_out or not self.out.text().strip():
+            self.out.setText(str(suggested_output(path)))
 
     def _browse_out(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp đã ký"), self.out.text(), self.tr("PDF (*.pdf)"))
@@ -233,12 +257,47 @@ class DigitalSignDialog(QDialog):
                         self.certificates.currentData() or None)
 
     # signing -------------------------------------------------------------------------------------
+    def chosen_certificate(self) -> CertificateInfo | None:
+        """The token certificate picked in the lists (None: a PKCS#12 file, or none read yet)."""
+        token = self.tokens.currentData()
+        if self.use_p12.isChecked() or not token:
+            return None
+        label = self.certificates.currentData()
+        return next((cert for cert in token[1] if cert.label == label), None)
+
     def sign(self) -> None:
-        """Sign on a worker; the PIN field is cleared at once, whatever happens."""
+        """Sign on a worker, after asking when the printed signer is not the certificate's holder; the PIN
+        field is cleared at once, whatever happens."""
         out = Path(self.out.text().strip()) if self.out.text().strip() else None
         if out is None or (self.period_code is None and not self.source.text().strip()):
             self.state.setText(self.tr("Hãy chọn tệp cần ký và nơi lưu tệp đã ký."))
             return
+        cert = self.chosen_certificate()
+        printed = digital_signing.printed_signer(self.store) if self.role.currentData() is Role.SIGNER else ""
+        if (cert is not None and printed_name_differs(printed, cert.subject)
+                and (printed, cert.subject) not in self._names_confirmed):
+            self._ask_names(printed, cert.subject, out)
+            return
+        self._sign(out)
+
+    def _ask_names(self, printed: str, holder: str, out: Path) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), self.tr(
+            "Báo cáo in tên người ký «{0}» (thông tin cơ quan), nhưng chứng thư chọn là của «{1}». Chữ ký số là "
+            "của người giữ chứng thư. Vẫn ký? (Nếu người ký đã đổi, sửa tên trong thông tin cơ quan rồi xuất "
+            "lại PDF.)").format(printed, holder),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmSignerName")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        def answered(_answer: int) -> None:
+            if box.clickedButton() is yes:
+                self._names_confirmed.add((printed, holder))  # asked once per dialog, not at every try
+                self._sign(out)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _sign(self, out: Path) -> None:
         key, pin, role = self.key_source(), self.pin.text(), self.role.currentData()
         self.pin.clear()
         self.library.save()
@@ -273,8 +332,17 @@ class DigitalSignDialog(QDialog):
         self.state.setText(error_text(error))
 
 
-def open_digital_sign(store: Store, parent: QWidget | None, period_code: str | None = None) -> DigitalSignDialog:
-    """Show the «Ký số» dialog (not modal) and return it."""
-    dialog = DigitalSignDialog(store, parent, period_code=period_code)
+def suggested_output(source: Path) -> Path:
+    """Where the signed copy of ``source`` goes: beside it, "-da-ky" added (a file already so named, signed
+    by the signer, gets "-co-quan" for the agency's copy), never ``source`` itself."""
+    stem = source.stem
+    stem = stem[:-len("-da-ky")] + "-co-quan" if stem.endswith("-da-ky") else stem + "-da-ky"
+    return source.with_name(stem + ".pdf")
+
+
+def open_digital_sign(store: Store, parent: QWidget | None, period_code: str | None = None,
+                      offered: Path | None = None) -> DigitalSignDialog:
+    """Show the «Ký số» dialog (not modal) and return it; ``offered``: the PDF to sign, as a start."""
+    dialog = DigitalSignDialog(store, parent, period_code=period_code, offered=offered)
     dialog.open()
     return dialog

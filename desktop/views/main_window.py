@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.language = self.ui.language
         self.last_operation: Operation | None = None
         self.preview: QPrintPreviewDialog | None = None
+        self.last_pdf: Path | None = None  # the report PDF saved last («Xuất PDF…»)
         self.setObjectName("mainWindow")
         # The application display name ("baocao") is appended by Qt: the title must not repeat it.
         self.setWindowTitle(self.tr("Báo cáo nhiệm vụ, chỉ tiêu"))
@@ -233,6 +234,10 @@ class MainWindow(QMainWindow):
             self.browser.set_tasks(self.editor.tasks.items(), self.editor.indicators.items())
 
     def _period(self) -> str | None:
+        """The report an action takes: on the home screen the one marked «Cần làm bây giờ», else the open one."""
+        marked = self.dashboard.marked_period() if self.tabs.currentWidget() is self.dashboard else None
+        if marked:
+            return marked
         if self.editor.view is None:
             self.open_report(None)
         return self.editor.period_code or None
@@ -246,6 +251,11 @@ class MainWindow(QMainWindow):
         try:
             dialog = SignDialog(self.store, code, self.language, self)
         except BaocaoError as exc:
+            if exc.code == "report_frozen":
+                # Already approved and signed: what is left is the digital signature of its PDF (the route
+                # the guide gives, «Phê duyệt và ký… rồi Ký số…», leads there).
+                self._digital_sign_signed(code)
+                return None
             show_error(self, exc, self.tr("Phê duyệt và ký"))
             return None
 
@@ -279,7 +289,7 @@ class MainWindow(QMainWindow):
         return save_file(self, Path(suggested).suffix, title, suggested, pattern)  # a folder per kind of file
 
     def _suggested(self, suffix: str) -> str:
-        return f"bao-cao-{self.editor.period_code or 'quy'}{suffix}"
+        return f"bao-cao-{self._period() or 'quy'}{suffix}"
 
     def export_pdf(self, out: Path | None = None, then_preview: bool = False) -> Operation | None:
         """Write the PDF where the user chooses, on a worker with progress and Cancel."""
@@ -337,6 +347,8 @@ class MainWindow(QMainWindow):
         return self.last_operation
 
     def _exported(self, path: Path) -> None:
+        if path.suffix.lower() == ".pdf":
+            self.last_pdf = path  # what «Ký số tệp PDF…» offers next
         self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000)
         show_exported(self, path)
 
@@ -371,11 +383,18 @@ class MainWindow(QMainWindow):
         place_on_screen(self.preview)  # pages are read at a size they can be read at
         self.preview.open()
 
+    def _digital_sign_signed(self, code: str) -> None:
+        from desktop.views.digital_sign_dialog import open_digital_sign
+
+        dialog = open_digital_sign(self.store, self, code)
+        dialog.state.setText(self.tr("Báo cáo kỳ {0} đã được phê duyệt và ký; ở đây ký số tệp PDF của lần đã ký "
+                                     "(người ký trước, cơ quan sau).").format(code))
+
     def open_digital_sign(self) -> None:
         """The «Ký số» dialog for any PDF; the signing stack (pyHanko) loads only when it is asked for."""
         from desktop.views.digital_sign_dialog import open_digital_sign
 
-        open_digital_sign(self.store, self)
+        open_digital_sign(self.store, self, offered=self.last_pdf)
 
     # the agency's history -------------------------------------------------------------------------
     def backup_store(self, out: Path | None = None) -> Operation | None:

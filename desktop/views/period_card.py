@@ -38,6 +38,8 @@ class PeriodCardView(QFrame):
         self.due.setWordWrap(True)
         self.bar = QProgressBar()
         self.status, self.check, self.sync = QLabel(), QLabel(), QLabel()
+        self.signature_name, self.signature = QLabel(self.tr("Ký số:")), QLabel()
+        self.signature.setObjectName("signatureResult")
         self.button = QPushButton()
         self.button.clicked.connect(lambda: self.open_period.emit(self.code))
         grid = QGridLayout(self)
@@ -50,7 +52,10 @@ class PeriodCardView(QFrame):
             grid.addWidget(QLabel(name), row, 0)
             value.setWordWrap(True)
             grid.addWidget(value, row, 1)
-        grid.addWidget(self.button, 6, 0, 1, 2)
+        self.signature.setWordWrap(True)
+        grid.addWidget(self.signature_name, 6, 0)
+        grid.addWidget(self.signature, 6, 1)
+        grid.addWidget(self.button, 7, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
     def show_card(self, card: PeriodCard) -> None:
@@ -85,6 +90,10 @@ class PeriodCardView(QFrame):
         self.check.setText(self.tr("{0} lỗi, {1} cảnh báo").format(card.errors, card.warnings) if card.revision
                            else "—")
         self.sync.setText(self._sync(card))
+        signature = self._signature(card.signature)
+        self.signature.setText(signature)
+        self.signature_name.setVisible(bool(signature))
+        self.signature.setVisible(bool(signature))
         self.button.setText({"overdue": self.tr("Mở báo cáo &quá hạn"), "current": self.tr("&Mở báo cáo"),
                              "received": self.tr("Mở báo cáo kỳ &trước")}.get(card.role, self.tr("Mở báo cáo &kỳ sau")))
         self.button.setObjectName(f"open_{period.code}")
@@ -101,6 +110,15 @@ class PeriodCardView(QFrame):
                  "acknowledged": self.tr("Sở đã nhận")}
         shown = names.get(card.status, card.status)
         return self.tr("{0} (lần {1})").format(shown, card.revision) if card.revision else shown
+
+    def _signature(self, result: str | None) -> str:
+        """The province's word on the report's digitally signed PDF (empty: none was sent)."""
+        names = {"complete": self.tr("Sở công nhận đủ chữ ký số (người ký và cơ quan)"),
+                 "partly": self.tr("Sở công nhận chữ ký của người ký; chưa có chữ ký số của cơ quan"),
+                 "untrusted": self.tr("Sở không công nhận: chứng thư không thuộc gốc Sở tin cậy (xem mục Đồng bộ)"),
+                 "invalid": self.tr("Sở không công nhận: chữ ký số không hợp lệ (xem mục Đồng bộ)"),
+                 "pending": self.tr("Tệp PDF đã ký chờ gửi Sở")}
+        return names.get(result or "", "")
 
     def _sync(self, card: PeriodCard) -> str:
         if card.sync_state is None:

@@ -28,6 +28,7 @@ from desktop.models.store import Store
 from desktop.services.sync_status import Enrollment, enrollment
 from desktop.sync.agency_chain import REVISION_CONFLICT
 from desktop.views.formatting import format_date, format_datetime, format_size
+from desktop.views.receipt_detail import ReceiptDetail, note_item
 from desktop.views.worker import Operation, error_text, run_operation
 
 
@@ -111,6 +112,9 @@ class SyncPanel(QWidget):
                                                    self.tr("Ghi chú")])
         self.receipts = self._tree("receiptList", [self.tr("Kỳ"), self.tr("Lần"), self.tr("Trạng thái"),
                                                    self.tr("Sở nhận lúc"), self.tr("Ghi chú")])
+        self.receipts.currentItemChanged.connect(self._selected)
+        self.detail = ReceiptDetail()
+        self.detail.resend.connect(self.resend_document)
         self.outcome_title = QLabel(self.tr("Kết quả lần đồng bộ vừa rồi"))
         self.outcome_title.hide()
         self.outcomes.hide()
@@ -121,8 +125,14 @@ class SyncPanel(QWidget):
         self.conflict_button.hide()
         server = QGroupBox(self.tr("Máy chủ của Sở"))
         form = QFormLayout(server)
+        # The CA file is for the HTTPS connection only; the roots digital signatures chain to are elsewhere
+        # («Cài đặt › Ký số»), and the two were confused.
+        self.ca_file.setPlaceholderText(self.tr("để trống: dùng chứng thư HTTPS của hệ thống"))
+        self.ca_file.setToolTip(self.tr("Tệp chứng thư (PEM) của CA đã cấp chứng thư HTTPS cho máy chủ của Sở, chỉ "
+                                        "khi Sở dặn dùng. Đây không phải chứng thư gốc để kiểm tra chữ ký số: "
+                                        "chứng thư gốc ký số ở «Cài đặt › Ký số (token USB)»."))
         for text, field in ((self.tr("Địa c&hỉ:"), self.url), (self.tr("&Proxy:"), self.proxy),
-                            (self.tr("Tệp C&A:"), self.ca_file)):
+                            (self.tr("CA kết nối HTTPS (tệp P&EM):"), self.ca_file)):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
@@ -148,6 +158,7 @@ class SyncPanel(QWidget):
         layout.addWidget(self.conflict_button)
         layout.addWidget(QLabel(self.tr("Biên nhận của Sở")))
         layout.addWidget(self.receipts, 1)
+        layout.addWidget(self.detail)
 
     @staticmethod
     def _tree(name: str, headers: list[str]) -> QTreeWidget:
@@ -155,6 +166,9 @@ class SyncPanel(QWidget):
         tree.setObjectName(name)
         tree.setRootIsDecorated(False)
         tree.setHeaderLabels(headers)
+        # A refusal's reason is long: the note wraps within its column instead of being cut.
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
         tree.header().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         char = tree.fontMetrics().averageCharWidth()
         for n, width in enumerate((9, 6, 22, 18)[:len(headers) - 1]):
@@ -224,13 +238,41 @@ class SyncPanel(QWidget):
             state = self._receipt_state(row.status or row.state)
             if row.kind == "signed_document":
                 state = self._document_state(row.verdict, state)
-            self.receipts.addTopLevelItem(QTreeWidgetItem([
-                row.period_code, str(row.revision), state,
-                _received(row.received_at), message or ""]))
+            self.receipts.addTopLevelItem(note_item([row.period_code, str(row.revision), state,
+                                                     _received(row.received_at), message or ""], message or ""))
         self._fit_columns(self.receipts)
+        self._select_first_refusal(rows)
         if self.last_outcomes:
             self._show_outcomes(self.last_outcomes)  # now with each bundle's period and revision
         self.refreshed.emit()
+
+    def _select_first_refusal(self, rows: list[Any]) -> None:
+        """Select the newest row that needs the user, so that its whole reason and action show at once."""
+        index = next((n for n, row in enumerate(rows) if row.state == "needs_attention"), None)
+        item = self.receipts.topLevelItem(index) if index is not None else None
+        if item is None:
+            self.detail.show_row(None, "")
+        else:
+            self.receipts.setCurrentItem(item)
+
+    def _selected(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        index = self.receipts.indexOfTopLevelItem(current) if current is not None else -1
+        rows = list(self._rows.values())
+        row = rows[index] if 0 <= index < len(rows) else None
+        self.detail.show_row(row, current.text(4) if current is not None and row is not None else "")
+
+    def resend_document(self, document_id: str) -> Operation | None:
+        """Queue the refused signed PDF again and sync now (the province judges it again if its roots changed)."""
+        from desktop.services.signed_documents import resend_document
+
+        if self.operation is not None:
+            return None
+        try:
+            resend_document(self.store, document_id)
+        except BaocaoError as exc:
+            self.state.setText(error_text(exc))
+            return None
+        return self.sync_now()
 
     def _show_enrollment(self, enrolled: Enrollment | None) -> None:
         """Say that this PC is enrolled, for which agency, and the province key it pinned (to compare by phone);
@@ -339,7 +381,7 @@ class SyncPanel(QWidget):
         counts = [report.with_outcome(name) for name in ("receipted", "already_received")]
         text = self.tr("Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.").format(len(report.outcomes),
                                                                              len(counts[0]) + len(counts[1]))
-        if outcome.assignments_changed:
+        if outcome.plans:
             text += " " + self.tr("Có nhiệm vụ mới từ Sở: {0}.").format(", ".join(outcome.plans))
         if report.stopped_by is not None:
             text += " " + report.stopped_by.message(self.language)
@@ -357,9 +399,9 @@ class SyncPanel(QWidget):
         for outcome in outcomes:
             row = self._rows.get(outcome.bundle_id)
             message = outcome.message_en if self.language == "en" else outcome.message_vi
-            self.outcomes.addTopLevelItem(QTreeWidgetItem([
+            self.outcomes.addTopLevelItem(note_item([
                 row.period_code if row else outcome.bundle_id[:8], str(row.revision) if row else "",
-                names.get(outcome.outcome, outcome.outcome), message]))
+                names.get(outcome.outcome, outcome.outcome), message or ""], message or ""))
         self._fit_columns(self.outcomes)
         self.outcome_title.setVisible(bool(outcomes))
         self.outcomes.setVisible(bool(outcomes))

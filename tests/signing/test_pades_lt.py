@@ -118,3 +118,29 @@ def test_b_lt_of_a_revoked_certificate_is_refused(pki: Pki, report_pdf: Path, tm
     finally:
         pki.crl.revoked.clear()
     assert refused.value.code == "revocation_unavailable" and not out.exists()
+
+
+def test_a_certificate_the_document_s_newer_crl_says_is_revoked_is_refused(pki: Pki, report_pdf: Path,
+                                                                           tmp_path: Path) -> None:
+    """Signed B-LT while valid; later a newer CRL listing the certificate is added to the document's DSS (as a
+    later signer's B-LT update would): ``pdf verify`` and the province read the DSS, and refuse it."""
+    out = tmp_path / "b-lt.pdf"
+    sign_pdf(report_pdf, out, SigningRequest(Role.SIGNER, image=pki.signature_image, embed_revocation=True),
+             TokenKey(softhsm.LIBRARY, LT_TOKEN), softhsm.PIN, roots(pki))
+    [before] = verify_pdf(out, roots(pki))
+    assert before.ok and not before.revoked
+
+    pki.crl.revoked.add(pki.lt_signer.cert.serial_number)
+    try:
+        newer = asn1_crl.CertificateList.load(pki.crl.crl_der())
+    finally:
+        pki.crl.revoked.clear()
+    buffer = io.BytesIO(out.read_bytes())
+    [signature] = PdfFileReader(buffer).embedded_signatures
+    DocumentSecurityStore.add_dss(buffer, signature.pkcs7_content, crls=[newer])
+    revoked = tmp_path / "thu-hoi-sau.pdf"
+    revoked.write_bytes(buffer.getvalue())
+
+    [check] = verify_pdf(revoked, roots(pki))
+    assert check.revoked and not check.ok and "thu hồi" in check.problem, check
+    assert check.intact and check.modification == "LTA_UPDATES", "the bytes signed are intact: only the CRL says"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.models.store import Store
@@ -53,6 +53,16 @@ def _read_and_pick(qtbot: QtBot, dialog: DigitalSignDialog, token: str) -> None:
     assert dialog.certificates.count() == 1
 
 
+def _answer_names(qtbot: QtBot, dialog: DigitalSignDialog, answer: QMessageBox.StandardButton) -> None:
+    """Answer the warning that the printed signer is not the certificate's holder."""
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "confirmSignerName") is not None, timeout=10_000)
+    box = dialog.findChild(QMessageBox, "confirmSignerName")
+    assert box is not None and "«Nguyễn Văn Bình»" in box.text() and "«Nguyễn Văn An»" in box.text()
+    qtbot.mouseClick(box.button(answer), Qt.MouseButton.LeftButton)
+    box.setObjectName("")
+    box.deleteLater()
+
+
 def _choose_image(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, dialog: DigitalSignDialog, kind: str,
                   path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
@@ -77,6 +87,11 @@ def test_sign_the_report_then_the_agency_signs_the_file(qtbot: QtBot, demo_store
 
     _type(qtbot, dialog.pin, "999999")
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    # The demo prints «Nguyễn Văn Bình» as the signer; the certificate is Nguyễn Văn An's: asked first.
+    _answer_names(qtbot, dialog, QMessageBox.StandardButton.No)
+    assert dialog.state.text() == "Thấy 5 token." and not out.exists(), "not signed when the user says no"
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    _answer_names(qtbot, dialog, QMessageBox.StandardButton.Yes)
     _wait_done(qtbot, dialog)
     assert "Mã PIN không đúng" in dialog.state.text()
     assert not out.exists() and dialog.pin.text() == "", "nothing written, the PIN not kept"

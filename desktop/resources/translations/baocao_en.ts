@@ -334,6 +334,11 @@
             <source>Văn bản ký số sẽ được gửi Sở (theo gói báo cáo) ở lần đồng bộ tới.</source>
             <translation>The signed document will go to the province (after the report's bundle) at the next sync.</translation>
         </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="285" />
+            <source>Báo cáo in tên người ký «{0}» (thông tin cơ quan), nhưng chứng thư chọn là của «{1}». Chữ ký số là của người giữ chứng thư. Vẫn ký? (Nếu người ký đã đổi, sửa tên trong thông tin cơ quan rồi xuất lại PDF.)</source>
+            <translation>The report prints «{0}» as the signer (agency details), but the certificate chosen is «{1}»'s. A digital signature is the certificate holder's. Sign anyway? (If the signer has changed, correct the name in the agency details and export the PDF again.)</translation>
+        </message>
     </context>
     <context>
         <name>EvidencePanel</name>
@@ -947,6 +952,11 @@ This agency: {2}</translation>
             <source>Tệp mã hóa gửi Sở (*.bcx)</source>
             <translation>Encrypted file for the province (*.bcx)</translation>
         </message>
+        <message>
+            <location filename="../../views/main_window.py" line="390" />
+            <source>Báo cáo kỳ {0} đã được phê duyệt và ký; ở đây ký số tệp PDF của lần đã ký (người ký trước, cơ quan sau).</source>
+            <translation>The {0} report is already approved and signed; here you sign the PDF of the signed revision digitally (the signer first, then the agency).</translation>
+        </message>
     </context>
     <context>
         <name>NarrativePanel</name>
@@ -1144,6 +1154,36 @@ This agency: {2}</translation>
             <location filename="../../views/period_card.py" line="94" />
             <source>Cần làm bây giờ</source>
             <translation>To do now</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="116" />
+            <source>Sở công nhận đủ chữ ký số (người ký và cơ quan)</source>
+            <translation>The province recognises both digital signatures (signer and agency)</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="117" />
+            <source>Sở công nhận chữ ký của người ký; chưa có chữ ký số của cơ quan</source>
+            <translation>The province recognises the signer's signature; the agency's digital signature is still missing</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="118" />
+            <source>Sở không công nhận: chứng thư không thuộc gốc Sở tin cậy (xem mục Đồng bộ)</source>
+            <translation>Not recognised by the province: the certificate does not chain to a root it trusts (see Sync)</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="119" />
+            <source>Sở không công nhận: chữ ký số không hợp lệ (xem mục Đồng bộ)</source>
+            <translation>Not recognised by the province: the digital signature is not valid (see Sync)</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="120" />
+            <source>Tệp PDF đã ký chờ gửi Sở</source>
+            <translation>Signed PDF waiting to go to the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" line="41" />
+            <source>Ký số:</source>
+            <translation>Digital signature:</translation>
         </message>
     </context>
     <context>
@@ -2069,9 +2109,8 @@ This agency: {2}</translation>
             <translation>&amp;Address:</translation>
         </message>
         <message>
-            <location filename="../../views/sync_panel.py" line="107" />
             <source>Tệp C&amp;A:</source>
-            <translation>&amp;CA file:</translation>
+            <translation type="vanished">&amp;CA file:</translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="83" />
@@ -2094,6 +2133,21 @@ This agency: {2}</translation>
 Dấu vân tay khóa ký biên nhận của Sở: {2}</source>
             <translation>This PC is enrolled with the province, reporting for {0} ({1}).
 Fingerprint of the province's receipt-signing key: {2}</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="128" />
+            <source>để trống: dùng chứng thư HTTPS của hệ thống</source>
+            <translation>leave empty: use the system's HTTPS certificates</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="129" />
+            <source>Tệp chứng thư (PEM) của CA đã cấp chứng thư HTTPS cho máy chủ của Sở, chỉ khi Sở dặn dùng. Đây không phải chứng thư gốc để kiểm tra chữ ký số: chứng thư gốc ký số ở «Cài đặt › Ký số (token USB)».</source>
+            <translation>The certificate file (PEM) of the CA that issued the province server's HTTPS certificate, only when the province tells you to use one. It is not a root for checking digital signatures: those are in «Settings › Digital signature (USB token)».</translation>
+        </message>
+        <message>
+            <location filename="../../views/sync_panel.py" line="133" />
+            <source>CA kết nối HTTPS (tệp P&amp;EM):</source>
+            <translation>HTTPS connection &amp;CA (PEM file):</translation>
         </message>
     </context>
     <context>
@@ -2534,6 +2588,29 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
         <message>
             <source>Đã thêm: %1.</source>
             <translation>Added: %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDetail</name>
+        <message>
+            <location filename="../../views/receipt_detail.py" line="26" />
+            <source>&amp;Gửi lại văn bản ký số</source>
+            <translation>Send the signed document a&amp;gain</translation>
+        </message>
+        <message>
+            <location filename="../../views/receipt_detail.py" line="49" />
+            <source>Việc cần làm: đọc lý do Sở từ chối ở trên, mở báo cáo kỳ {0}, sửa theo lý do đó rồi ký lần sửa đổi mới và đồng bộ lại.</source>
+            <translation>What to do: read the province's reason above, open the {0} report, correct it accordingly, sign a new revision and sync again.</translation>
+        </message>
+        <message>
+            <location filename="../../views/receipt_detail.py" line="52" />
+            <source>Việc cần làm: chứng thư ký số không thuộc các chứng thư gốc Sở tin cậy. Đề nghị Sở thêm chứng thư gốc của nhà cung cấp chứng thư số đã cấp chứng thư này; khi Sở đã thêm, lần đồng bộ sau tự gửi lại văn bản, hoặc bấm «Gửi lại văn bản ký số».</source>
+            <translation>What to do: the signing certificate does not chain to a root the province trusts. Ask the province to add the root of the certification authority that issued it; once it has, the next sync sends the document again by itself, or press «Send the signed document again».</translation>
+        </message>
+        <message>
+            <location filename="../../views/receipt_detail.py" line="55" />
+            <source>Việc cần làm: tệp PDF đã ký không được Sở công nhận. Xuất lại PDF của báo cáo kỳ {0}, ký số lại («Ký số tệp PDF…») rồi đồng bộ; không sửa tệp sau khi đã ký.</source>
+            <translation>What to do: the province does not recognise the signed PDF. Export the {0} report's PDF again, sign it digitally again («Sign a PDF digitally…») and sync; do not change the file after signing.</translation>
         </message>
     </context>
 </TS>
