@@ -83,6 +83,7 @@ def test_periodic_sync_sends_by_itself_backs_off_and_the_probe_beats_the_backoff
         assert "Chưa kết nối được với Sở (3 lần)" in auto.label.text() and "Chờ gửi: 1" in auto.label.text()
 
         planned = auto.schedule.next_try
+        assert planned is not None
         tick_at(clock.now + auto.schedule.probe_every)  # a probe while the province is still down
         assert auto.schedule.next_try == planned and len(auto.attempts) == 3, "a failed probe moves nothing"
 
