@@ -3,6 +3,7 @@
     baocao-server device list [AGENCY]
     baocao-server device revoke KEY_ID --reason "…"
     baocao-server schedule set PERIOD --deadline DD/MM/YYYY [--plan CODE]
+    baocao-server schedule clear PERIOD [--plan CODE]
     baocao-server schedule list
 """
 
@@ -16,7 +17,7 @@ from desktop.i18n import tr
 from server.config import Settings
 from server.db import Database
 from server.devices import format_moment, list_devices, revoke_device
-from server.schedule import list_entries, set_deadline
+from server.schedule import clear_deadline, list_entries, set_deadline
 
 
 def register(commands: Any) -> None:
@@ -37,6 +38,10 @@ def register(commands: Any) -> None:
     setting.add_argument("--deadline", required=True, help="DD/MM/YYYY (DD/MM for Q1..Q4)")
     setting.add_argument("--plan", default="", help="only for this plan's number")
     setting.set_defaults(run=_schedule_set)
+    clearing = schedule.add_parser("clear", help="remove a deadline: the plan's default applies again")
+    clearing.add_argument("period")
+    clearing.add_argument("--plan", default="", help="only for this plan's number")
+    clearing.set_defaults(run=_schedule_clear)
     schedule.add_parser("list", help="list the deadlines set").set_defaults(run=_schedule_list)
 
 
@@ -73,6 +78,17 @@ def _schedule_set(args: argparse.Namespace, settings: Settings) -> int:
     scope = tr(f" (kế hoạch {entry.plan_code})", f" (plan {entry.plan_code})") if entry.plan_code else ""
     print(tr(f"Hạn báo cáo {entry.period}{scope}: trước ngày {entry.label}.",
              f"Deadline for {entry.period}{scope}: before {entry.label}."))
+    return 0
+
+
+def _schedule_clear(args: argparse.Namespace, settings: Settings) -> int:
+    period = args.period.strip().upper()
+    scope = tr(f" (kế hoạch {args.plan})", f" (plan {args.plan})") if args.plan else ""
+    if not clear_deadline(_database(settings), period, plan_code=args.plan, actor=f"cli:{getpass.getuser()}"):
+        print(tr(f"Chưa đặt hạn báo cáo {period}{scope}.", f"No deadline was set for {period}{scope}."))
+        return 1
+    print(tr(f"Đã bỏ hạn báo cáo {period}{scope}; các máy sẽ dùng hạn mặc định sau lần đồng bộ tới.",
+             f"Removed the deadline for {period}{scope}; the PCs use the default after their next sync."))
     return 0
 
 

@@ -5,7 +5,7 @@
     baocao-server agency add CODE NAME [--parent NAME] [--kind commune]
     baocao-server enroll-code AGENCY [--days 7] [--replaces all|KEY_ID]
     baocao-server device list [AGENCY] | device revoke KEY_ID --reason "…"
-    baocao-server schedule set PERIOD --deadline DD/MM/YYYY [--plan CODE] | schedule list
+    baocao-server schedule set PERIOD --deadline DD/MM/YYYY [--plan CODE] | schedule clear PERIOD | schedule list
     baocao-server plan import FILE (.xlsx, .xls, .docx or PDF)
     baocao-server import FILE [--out RECEIPT]
     baocao-server documents recheck

@@ -19,9 +19,9 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 
 from desktop.domain.periods import Period, PeriodError, Schedule, ScheduleError, format_date
 from desktop.domain.plan_deadlines import agency_schedule
@@ -67,6 +67,18 @@ def set_deadline(db: Database, period: str, deadline: str, *, plan_code: str = "
         session.add(AuditEvent(at=now, actor=actor[:100], action="schedule.set", subject=entry.period,
                                details=json.dumps({"plan": plan, "deadline": entry.deadline})))
     return entry
+
+
+def clear_deadline(db: Database, period: str, *, plan_code: str = "", actor: str) -> bool:
+    """Remove one deadline (the plan's default applies again); audited. False when none was set."""
+    plan, code = nfc(plan_code).strip()[:100], period.strip().upper()
+    with db.transaction() as session:
+        removed = cast(CursorResult[Any], session.execute(delete(ScheduleEntry).where(
+            ScheduleEntry.period == code, ScheduleEntry.plan_code == plan))).rowcount
+        if removed:
+            session.add(AuditEvent(at=int(time.time()), actor=actor[:100], action="schedule.clear", subject=code,
+                                   details=json.dumps({"plan": plan})))
+    return bool(removed)
 
 
 def list_entries(db: Database) -> list[Entry]:

@@ -76,6 +76,8 @@ class ReceiptRow:
     # its signatures ("valid", "invalid", "untrusted"; None until a receipt says).
     kind: str | None = None
     verdict: str | None = None
+    # The refusal's code while the bundle waits for the user ("revision_conflict", …), None otherwise.
+    code: str | None = None
 
 
 def sync_settings(store: Store) -> SyncSettings:
@@ -191,8 +193,16 @@ def receipt_history(store: Store) -> list[ReceiptRow]:
                                    receipt.status if receipt else None, receipt.received_at if receipt else None,
                                    receipt.message_vi if receipt else item.last_error,
                                    receipt.message_en if receipt else item.last_error, item.kind,
-                                   (receipt.document or {}).get("verdict") if receipt else _verdict(item.last_error)))
+                                   (receipt.document or {}).get("verdict") if receipt else _verdict(item.last_error),
+                                   _refusal_code(item.state, item.last_error)))
         return rows
+
+
+def _refusal_code(state: str, error: str | None) -> str | None:
+    """The code kept with a bundle set aside for the user (``mark_needs_attention`` writes "code: …")."""
+    if state != "needs_attention":
+        return None
+    return (error or "").split(":", 1)[0] or None
 
 
 def _verdict(error: str | None) -> str | None:
@@ -275,7 +285,7 @@ def _pull(store: Store, client: ProvinceClient) -> tuple[bool, list[str]]:
             # (a trust root, the schedule) says nothing of tasks.
             if stored.created or stored.added or stored.removed or stored.changed:
                 codes.append(code)
-        if package.get("schedule"):
+        if "schedule" in package:  # null: the province cleared its deadlines, the defaults apply again
             period_service.save_schedule(session, package["schedule"])
         if "trust_roots" in package and set_province_roots(session, package["trust_roots"]):
             resend_refused_untrusted(session)

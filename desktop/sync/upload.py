@@ -1,11 +1,16 @@
 """Resumable upload of one bundle (tus 1.0.0 core + creation + checksum), built for links that break.
 
 The client never assumes what the server holds: after any failure it asks (HEAD) and sends from the
-server's offset. Each chunk carries its SHA-256, so a chunk cut in the middle is dropped whole by the
-server rather than stored damaged; chunk sizes follow the measured rate (about 7.5 s of link time each,
-16 KiB–4 MiB), stay under three quarters of what the link carried between its last two cuts, and grow
-back only once the link has held for a few chunks: a link cut every 100 KB re-sends at most one chunk,
-smaller than 100 KB, per cut. Creation and commit are idempotent on the
+server's offset. The province server keeps what arrived of a chunk cut by the link (``Upload-Offset``
+counts it) apart from what it verified (``Upload-Verified-Offset``); the next chunk starts where the
+received bytes end and its SHA-256 (``Upload-Checksum``, under the request signature) covers everything
+from the verified offset, so the kept bytes are checked before the server trusts them and a cut costs
+only the bytes in flight and a HEAD. Chunks then aim at about 30 s of link time each.
+
+Against a server that drops a cut chunk whole (no ``Upload-Verified-Offset``), chunk sizes follow the
+measured rate (about 7.5 s of link time each, 16 KiB–4 MiB), stay under three quarters of what the link
+carried between its last two cuts, and grow back only once the link has held for a few chunks, and a
+cut chunk is sent again from its start without asking first. Creation and commit are idempotent on the
 server (by bundle id and hash), so a lost answer is simply asked again and the receipt is the same.
 
 The caller persists ``UploadState`` from ``on_state`` after every chunk; a process killed mid-upload
@@ -32,6 +37,7 @@ MIN_CHUNK = 16 * 1024
 FIRST_CHUNK = 64 * 1024
 MAX_CHUNK = 4 * 1024 * 1024
 SECONDS_PER_CHUNK = 7.5
+KEPT_SECONDS_PER_CHUNK = 30.0
 STEADY_CHUNKS = 4
 RUN_SHARE = 0.75
 _MAX_RESTARTS = 3
@@ -79,16 +85,24 @@ class Exchange(Protocol):
 
 class ChunkSizer:
     """Chunk sizes that follow the link: about ``SECONDS_PER_CHUNK`` each, and under ``RUN_SHARE`` of what
-    the link carried between the last two cuts, so that a cut costs at most one chunk smaller than that."""
+    the link carried between the last two cuts, so that a cut costs at most one chunk smaller than that.
+
+    Against a server that keeps what arrived of a cut chunk (``kept``) a cut costs only the bytes in
+    flight, so chunks aim at ``KEPT_SECONDS_PER_CHUNK`` from the first measured rate and never shrink: a
+    chunk's end is one round trip spent waiting for its answer."""
 
     def __init__(self) -> None:
         self.size = FIRST_CHUNK
+        self.kept = False
         self._ceiling = MAX_CHUNK
         self._steady = 0
         self._run = 0
 
     def succeeded(self, nbytes: int, seconds: float) -> None:
         """A chunk of ``nbytes`` went through in ``seconds``: aim the next one at the measured rate."""
+        if self.kept:
+            self.size = _clamp(max(self.size, nbytes / max(seconds, 1e-3) * KEPT_SECONDS_PER_CHUNK))
+            return
         self._run += nbytes
         self._steady += 1
         if self._steady >= STEADY_CHUNKS:
@@ -98,6 +112,8 @@ class ChunkSizer:
 
     def failed(self) -> None:
         """A chunk was cut: stay under a share of what the link carried since the previous cut."""
+        if self.kept:
+            return
         self._ceiling = _clamp(self._run * RUN_SHARE if self._run else self.size // 2)
         self.size = min(self.size, self._ceiling)
         self._steady = self._run = 0
@@ -129,7 +145,9 @@ class _Upload:
         self.bundle = bundle
         self.uploads_url = uploads_url
         self.state = state
-        self.offset: int | None = None
+        self.offset: int | None = None  # bytes the server received (tus ``Upload-Offset``)
+        self.verified = 0  # bytes the server verified: a chunk's checksum covers everything after them
+        self.keeps_cut_bytes = False  # the server keeps what arrived of a cut chunk (``Upload-Verified-Offset``)
         self.on_state = on_state
         self.progress = progress
         self.cancelled = cancelled
@@ -137,6 +155,7 @@ class _Upload:
         self.check_receipt = check_receipt
         self.sizer = ChunkSizer()
         self._resume_at: int | None = None
+        self._received = 0
 
     def run(self) -> bytes:
         restarts = 0
@@ -178,7 +197,8 @@ class _Upload:
             raise error_for(answer, "Tạo phiên tải lên", "Creating the upload", for_upload=True)
         url = self._same_origin(answer.header("location"))
         self.offset = self._offset_in(answer, allow_missing=True)
-        self.state = UploadState(url, self.offset or 0)
+        self._note_verified(answer, self.offset)
+        self.state = UploadState(url, self.verified)
         self.on_state(self.state)
         self.backoff.progressed()
         self._report(self.state.offset)
@@ -196,24 +216,29 @@ class _Upload:
         length = answer.header("upload-length")
         if length is not None and length != str(self.bundle.length):
             raise _UploadGone
+        self._note_verified(answer, offset)
         self._report(offset)
         return offset
 
     def _send_chunk(self) -> None:
         assert self.state is not None and self.offset is not None
-        start = self.offset
-        chunk = self._read(start, min(self.sizer.size, self.bundle.length - start))
-        checksum = base64.b64encode(hashlib.sha256(chunk).digest()).decode("ascii")
+        start, verified = self.offset, self.verified
+        end = min(self.bundle.length, start + self.sizer.size)
+        span = self._read(verified, end - verified)  # the checksum vouches for kept bytes and body alike
+        chunk = span[start - verified:]
+        checksum = base64.b64encode(hashlib.sha256(span).digest()).decode("ascii")
         began = time.monotonic()
         try:
             answer = self.exchange("PATCH", self.state.url, body=chunk, headers={
                 **TUS_HEADERS, "Content-Type": "application/offset+octet-stream", "Upload-Offset": str(start),
                 "Upload-Checksum": f"sha256 {checksum}"}, on_sent=lambda sent: self._report(start + sent))
         except TransientError:
-            # The server drops a chunk cut short, so it most likely still holds ``start``: send from there
-            # without asking first (one round trip less per cut); a 409 says otherwise and HEAD follows.
             self.sizer.failed()
-            self._resume_at = start
+            if not self.keeps_cut_bytes:
+                # This server drops a chunk cut short, so it most likely still holds ``start``: send from
+                # there without asking first (one round trip less per cut); a 409 says otherwise.
+                self._resume_at = start
+            # Otherwise HEAD says how much of the cut chunk arrived: only the rest is sent again.
             raise
         if answer.status in (404, 410):
             raise _UploadGone
@@ -223,12 +248,13 @@ class _Upload:
         if answer.status not in (200, 204):
             raise error_for(answer, "Gửi dữ liệu", "Sending data", for_upload=True)
         offset = self._offset_in(answer)
+        self._note_verified(answer, offset)
         if offset <= start:
             self.offset = None
             return
         self.sizer.succeeded(offset - start, time.monotonic() - began)
         self.offset = offset
-        self.state = UploadState(self.state.url, offset)
+        self.state = UploadState(self.state.url, self.verified)
         self.on_state(self.state)
         self.backoff.progressed()
         self._report(offset)
@@ -241,6 +267,18 @@ class _Upload:
             raise error_for(answer, doing_vi, doing_en, for_upload=True) from None
         self.check_receipt(receipt)
         raise error_for(answer, doing_vi, doing_en, for_upload=True)
+
+    def _note_verified(self, answer: Answer, received: int) -> None:
+        """The server's verified offset (a server that keeps no cut bytes verified all it received)."""
+        value = answer.header("upload-verified-offset")
+        if value is not None and value.isdigit() and int(value) <= received:
+            self.verified, self.keeps_cut_bytes = int(value), True
+            self.sizer.kept = True
+        else:
+            self.verified = received
+        if received > self._received:
+            self.backoff.progressed()  # bytes of a cut chunk arrived and were kept: the link carried them
+        self._received = max(self._received, received)
 
     def _commit(self) -> bytes:
         assert self.state is not None

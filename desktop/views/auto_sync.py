@@ -89,7 +89,7 @@ class AutoSync(QObject):
         now = self._clock()
         if self.schedule.due(now):
             self._attempt()
-        elif self.schedule.probe_due(now) and not self._probing:
+        elif not self._probing and self.schedule.probe_due(now):  # a probe still out must not stamp the next
             self._probe()
         self._show()
 

@@ -244,6 +244,7 @@ class SyncPanel(QWidget):
         self._select_first_refusal(rows)
         if self.last_outcomes:
             self._show_outcomes(self.last_outcomes)  # now with each bundle's period and revision
+        self._offer_conflict(_open_conflicts(rows))
         self.refreshed.emit()
 
     def _select_first_refusal(self, rows: list[Any]) -> None:
@@ -407,11 +408,25 @@ class SyncPanel(QWidget):
         self.outcomes.setVisible(bool(outcomes))
         clashes = [self._rows[o.bundle_id].period_code for o in outcomes
                    if o.code == REVISION_CONFLICT and o.bundle_id in self._rows]
-        self.conflict_period = clashes[0] if clashes else ""
+        self._offer_conflict(clashes + _open_conflicts(list(self._rows.values())))
+
+    def _offer_conflict(self, periods: list[str]) -> None:
+        """The way out of a revision conflict, for as long as the store says one waits (after a restart too)."""
+        self.conflict_period = periods[0] if periods else ""
         self.conflict_button.setText(self.tr("Mở lần sửa đổi mới của kỳ {0} từ bản Sở đang giữ…").format(
             self.conflict_period))
-        self.conflict_button.setVisible(bool(clashes))
+        self.conflict_button.setVisible(bool(periods))
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
         self.state.setText(error_text(error))
+
+
+def _open_conflicts(rows: list[Any]) -> list[str]:
+    """Periods whose newest bundle here was refused as a revision conflict (none newer signed since)."""
+    newest: dict[str, int] = {}
+    for row in rows:
+        if row.kind != "signed_document":
+            newest[row.period_code] = max(newest.get(row.period_code, 0), row.revision)
+    return [row.period_code for row in rows if row.code == REVISION_CONFLICT and row.kind != "signed_document"
+            and row.revision >= newest.get(row.period_code, 0)]

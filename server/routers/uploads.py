@@ -1,8 +1,13 @@
 """Resumable bundle upload: tus 1.0.0 core + creation + checksum (sha256), then a signed commit.
 
-A chunk is all or nothing: it is appended at the durable offset, checked against its ``Upload-Checksum``
-and the request signature, fsync'd, and only then acknowledged. A chunk cut short by the link is
-discarded; the client asks ``HEAD`` for the offset and sends the rest from there.
+Two offsets describe an upload. The *verified* offset (the row's ``offset``, sent as
+``Upload-Verified-Offset``) ends the bytes that a signed, checksummed request vouched for and that are
+durable. The tus ``Upload-Offset`` the server answers ends the bytes it *received*: a chunk cut short by
+the link keeps what arrived, past the verified offset, trusted for nothing. The next PATCH starts at the
+received offset (or anywhere between the two: the rest is dropped) and its ``Upload-Checksum`` covers
+everything from the verified offset to the end of its body, so the bytes kept from the cut are checked,
+under the request's signature, before the verified offset moves over them. A mismatch (460), a bad
+signature or any refusal truncates the file back to the verified offset.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ _BUNDLE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}\Z")
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _OFFSET = re.compile(r"[0-9]{1,15}\Z")
 _TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
+VERIFIED_HEADER = "Upload-Verified-Offset"
 TusResumable = Annotated[str | None, Header(alias="Tus-Resumable", description="must be 1.0.0", max_length=20)]
 UploadId = Annotated[str, "upload id"]
 
@@ -112,7 +118,7 @@ def create_upload(caller: Annotated[Caller, Depends(signed_caller)],
     if refused is not None:
         return _answer(refused.envelope, "rejected", refused.code)
     return Response(status_code=201, headers={**_TUS_HEADERS, "Location": f"/v1/uploads/{upload.id}",
-                                              "Upload-Offset": str(upload.offset), "Cache-Control": "no-store"})
+                                              **_offsets(ctx, upload), "Cache-Control": "no-store"})
 
 
 @router.head("/v1/uploads/{upload_id}", response_class=Response,
@@ -120,10 +126,10 @@ def create_upload(caller: Annotated[Caller, Depends(signed_caller)],
                                           "Upload-Length": {"schema": {"type": "integer"}}}}})
 def upload_offset(upload_id: UploadId, caller: Annotated[Caller, Depends(signed_caller)],
                   ctx: Annotated[ServerContext, Depends(context)], tus_resumable: TusResumable = None) -> Response:
-    """How many bytes of the upload the server holds durably."""
+    """How many bytes of the upload the server received (``Upload-Offset``) and verified."""
     _require_tus(tus_resumable)
     upload = ctx.uploads.get(caller, upload_id)
-    return Response(status_code=200, headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset),
+    return Response(status_code=200, headers={**_TUS_HEADERS, **_offsets(ctx, upload),
                                               "Upload-Length": str(upload.length), "Cache-Control": "no-store"})
 
 
@@ -139,7 +145,7 @@ async def append_chunk(upload_id: UploadId, request: Request, ctx: Annotated[Ser
                        upload_checksum: Annotated[str | None, Header(alias="Upload-Checksum", max_length=120)] = None,
                        content_type: Annotated[str | None, Header(alias="Content-Type", max_length=100)] = None,
                        ) -> Response:
-    """Append one chunk at ``Upload-Offset``; durable before the answer."""
+    """Append one chunk at ``Upload-Offset``; checked from the verified offset and durable before the answer."""
     _require_tus(tus_resumable)
     pending = await run_in_threadpool(ctx.auth.begin, request.headers)
     if (content_type or "").split(";")[0].strip().lower() != "application/offset+octet-stream":
@@ -154,32 +160,33 @@ async def append_chunk(upload_id: UploadId, request: Request, ctx: Annotated[Ser
     lock = await run_in_threadpool(ctx.uploads.acquire, upload_id)
     try:
         upload = await run_in_threadpool(ctx.uploads.get, caller, upload_id)
-        offset = int(upload_offset)
-        if offset != upload.offset:
-            raise _offset_conflict(upload)
-        limit = min(ctx.settings.max_chunk_bytes, upload.length - upload.offset)
+        path, verified, start = ctx.uploads.path(upload.id), upload.offset, int(upload_offset)
+        if not verified <= start <= received_offset(path, upload):
+            raise _offset_conflict(ctx, upload)
+        limit = min(ctx.settings.max_chunk_bytes - (start - verified), upload.length - start)
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise _chunk_too_large(limit)
-        written = await _receive(request, ctx.uploads.path(upload.id), upload, limit)
+        written = await _receive(request, path, verified, start, limit)
         if written is None:
             return Response(status_code=400)
-        size, digest = written
+        size, body_digest, span_digest = written
         try:
-            if digest.digest() != expected_digest:
+            if span_digest.digest() != expected_digest:
                 raise ApiError(460, "checksum", "Mã kiểm tra của khối dữ liệu không khớp; hãy gửi lại khối này.",
                                "The chunk's checksum does not match; send the chunk again.",
-                               headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset)})
-            await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), digest.hexdigest(),
-                                    request.headers)
-            await run_in_threadpool(ctx.uploads.advance, upload, upload.offset, upload.offset + size)
+                               headers={**_TUS_HEADERS, "Upload-Offset": str(verified),
+                                        VERIFIED_HEADER: str(verified)})
+            await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request),
+                                    body_digest.hexdigest(), request.headers)
+            await run_in_threadpool(ctx.uploads.advance, upload, verified, start + size)
         except BaseException:
-            _truncate(ctx.uploads.path(upload.id), upload.offset)
+            _truncate(path, verified)
             raise
     finally:
         lock.release()
-    return Response(status_code=204, headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset + size),
-                                              "Cache-Control": "no-store"})
+    return Response(status_code=204, headers={**_TUS_HEADERS, "Upload-Offset": str(start + size),
+                                              VERIFIED_HEADER: str(start + size), "Cache-Control": "no-store"})
 
 
 @router.post("/v1/uploads/{upload_id}/commit", response_model=ReceiptAnswer,
@@ -196,7 +203,7 @@ def commit_upload(upload_id: UploadId, caller: Annotated[Caller, Depends(signed_
         if upload.finished_at is None and upload.offset < upload.length:
             raise ApiError(409, "incomplete", f"Mới nhận {upload.offset:,}/{upload.length:,} byte; hãy gửi tiếp.",
                            f"Only {upload.offset:,} of {upload.length:,} bytes received; send the rest.",
-                           headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset)})
+                           headers={**_TUS_HEADERS, **_offsets(ctx, upload)})
         record = ctx.intake.receipt_for(upload.sha256, caller.agency_code)
         if record is not None:
             result = (record.envelope, record.status, record.code)
@@ -246,28 +253,52 @@ def _parse_checksum(value: str | None) -> bytes:
     return digest
 
 
-async def _receive(request: Request, path: os.PathLike[str], upload: Upload, limit: int
-                   ) -> tuple[int, hashlib._Hash] | None:
-    """Write the body at the upload's offset; None (and nothing kept) if the client went away."""
-    digest = hashlib.sha256()
+async def _receive(request: Request, path: os.PathLike[str], verified: int, start: int, limit: int
+                   ) -> tuple[int, hashlib._Hash, hashlib._Hash] | None:
+    """Write the body at ``start``; its size, its SHA-256 (for the signature) and that of the bytes from
+    ``verified`` to its end (for ``Upload-Checksum``). None if the client went away: what arrived stays
+    in the file past the verified offset, unverified, for the next request to vouch for."""
+    body, span = hashlib.sha256(), hashlib.sha256()
     size = 0
     with open(path, "r+b") as handle:
-        handle.truncate(upload.offset)
-        handle.seek(upload.offset)
+        handle.seek(verified)
+        remaining = start - verified
+        while remaining:
+            piece = handle.read(min(remaining, 1 << 16))
+            if not piece:
+                raise RuntimeError("an upload file is shorter than its received offset")
+            span.update(piece)
+            remaining -= len(piece)
+        handle.truncate(start)
+        handle.seek(start)
         try:
             async for piece in request.stream():
                 size += len(piece)
                 if size > limit:
-                    handle.truncate(upload.offset)
+                    handle.truncate(verified)
                     raise _chunk_too_large(limit)
-                digest.update(piece)
+                body.update(piece)
+                span.update(piece)
                 handle.write(piece)
         except ClientDisconnect:
-            handle.truncate(upload.offset)
             return None
         handle.flush()
         await run_in_threadpool(os.fsync, handle.fileno())
-    return size, digest
+    return size, body, span
+
+
+def received_offset(path: os.PathLike[str], upload: Upload) -> int:
+    """Bytes received of the upload: the verified ones and any kept from a cut chunk (never past its length)."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        return upload.offset
+    return max(upload.offset, min(size, upload.length))
+
+
+def _offsets(ctx: ServerContext, upload: Upload) -> dict[str, str]:
+    return {"Upload-Offset": str(received_offset(ctx.uploads.path(upload.id), upload)),
+            VERIFIED_HEADER: str(upload.offset)}
 
 
 def _truncate(path: os.PathLike[str], offset: int) -> None:
@@ -275,10 +306,12 @@ def _truncate(path: os.PathLike[str], offset: int) -> None:
         handle.truncate(offset)
 
 
-def _offset_conflict(upload: Upload) -> ApiError:
-    return ApiError(409, "offset", f"Máy chủ đang có {upload.offset:,} byte; hãy gửi tiếp từ vị trí đó.",
-                    f"The server holds {upload.offset:,} bytes; continue from that offset.",
-                    headers={**_TUS_HEADERS, "Upload-Offset": str(upload.offset)})
+def _offset_conflict(ctx: ServerContext, upload: Upload) -> ApiError:
+    offsets = _offsets(ctx, upload)
+    held = int(offsets["Upload-Offset"])
+    return ApiError(409, "offset", f"Máy chủ đang có {held:,} byte; hãy gửi tiếp từ vị trí đó.",
+                    f"The server holds {held:,} bytes; continue from that offset.",
+                    headers={**_TUS_HEADERS, **offsets})
 
 
 def _chunk_too_large(limit: int) -> ApiError:

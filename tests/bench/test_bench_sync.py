@@ -30,6 +30,7 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Province]:
     server.stop()
 
 
+@pytest.mark.timeout(1800)  # the full run sends 5 MB at 64 kbit/s: over ten minutes by the link alone
 def test_bench_upload_over_bad_link(benchmark, province: Province, tmp_path: Path) -> None:
     rate = 64_000 if FULL else 256_000
     size = scale(300_000, 5_000_000)

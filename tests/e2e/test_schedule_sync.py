@@ -15,7 +15,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 TODAY = date(2027, 3, 1)
 
 
-def test_schedule_set_on_the_server_is_the_apps_deadline_after_a_sync(tmp_path: Path) -> None:
+def test_schedule_set_and_cleared_on_the_server_is_the_apps_deadline_after_a_sync(tmp_path: Path) -> None:
     with DemoProvince(tmp_path / "province") as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                           enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
@@ -34,5 +34,17 @@ def test_schedule_set_on_the_server_is_the_apps_deadline_after_a_sync(tmp_path: 
                 assert periods.period_view(session, "2027Q2", TODAY).last_day == date(2027, 5, 24)
             card = next(c for c in dashboard(store, TODAY).cards if c.period.code == "2027Q1")
             assert card.period.last_day == date(2027, 4, 14)
+
+            assert "2027Q1" in province._admin("schedule", "clear", "2027Q1")
+            assert sync_now(store).assignments_changed
+            with store.session() as session:
+                assert periods.period_view(session, "2027Q1", TODAY).last_day == date(2027, 2, 19), \
+                    "a deadline the province removed no longer holds on the PC"
+                assert periods.period_view(session, "2027Q2", TODAY).last_day == date(2027, 5, 24)
+            province._admin("schedule", "clear", "Q2")  # nothing left: the package says null
+            assert sync_now(store).assignments_changed
+            with store.session() as session:
+                assert periods.period_view(session, "2027Q2", TODAY).last_day != date(2027, 5, 24)
+                assert periods.schedule(session) == periods.schedule(None), "the plan's defaults again"
         finally:
             store.close()

@@ -22,7 +22,7 @@ from desktop.sync.retry_policy import RetryPolicy
 from desktop.sync.sync_client import ProvinceClient
 from desktop.sync.sync_errors import CancelledSync, DeviceRejected, RejectedError, TransientError
 from desktop.sync.sync_run import ALREADY_RECEIVED, DEFERRED, NEEDS_ATTENTION, RECEIPTED, run_sync
-from desktop.sync.upload import BundleToSend
+from desktop.sync.upload import FIRST_CHUNK, BundleToSend
 from tests.e2e.file_outbox import FileOutbox
 from tests.e2e.province_server import Province
 from tests.netsim.proxy import LinkProxy
@@ -178,7 +178,7 @@ def test_an_upload_resumes_from_a_saved_state_without_resending(province: Provin
     bundle = outbox.add(bundle_id, data)
     def far_enough() -> bool:
         state = outbox.upload_state(bundle_id)
-        return state is not None and state.offset >= 128 * 1024
+        return state is not None and state.offset >= FIRST_CHUNK  # the first chunk measures the link
 
     with device.client(link.url) as client:
         with pytest.raises(CancelledSync):

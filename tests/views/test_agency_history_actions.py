@@ -13,11 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
 from desktop.app import create_main_window
 from desktop.errors import Cancelled
+from desktop.models.report import Report
 from desktop.models.store import Store
 from desktop.services import accounts, reports
+from desktop.services import sync as sync_service
 from desktop.services.backup import write_backup
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
@@ -29,6 +32,7 @@ from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.unlock_window import UnlockWindow
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.views.flow_helpers import settle_workers, type_text
+from tests.views.progress_gate import ProgressGate, press_cancel
 
 TODAY = date(2026, 11, 23)  # the demo signs 2026Q3 and drafts 2026Q4
 
@@ -191,6 +195,17 @@ def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_p
             qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: panel.operation is None and panel.loading is None, timeout=60_000)
             assert panel.conflict_button.isVisible(), panel.state.text()
+            window.close()
+            settle_workers()
+
+            # The app is opened again: no sync in this session, the stored refusal still offers the way out.
+            window = create_main_window(second, today=TODAY)
+            qtbot.addWidget(window)
+            window.show()
+            panel = window.sync
+            window.tabs.setCurrentWidget(panel)
+            qtbot.waitUntil(lambda: panel.loading is None and panel.conflict_button.isVisible(), timeout=30_000)
+            assert panel.operation is None and not panel.last_outcomes, "shown from the store, not a sync"
             assert "2026Q3" in panel.conflict_button.text()
             qtbot.mouseClick(panel.conflict_button, Qt.MouseButton.LeftButton)
             dialog = window.history.dialog
@@ -213,7 +228,8 @@ def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_p
 
 
 @pytest.mark.timeout(900)
-def test_a_new_pc_restores_the_agency_s_history_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_new_pc_restores_the_agency_s_history_from_the_menu(qtbot: QtBot, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     with DemoProvince(tmp_path / "province") as province:
         old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                          enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
@@ -224,6 +240,24 @@ def test_a_new_pc_restores_the_agency_s_history_from_the_menu(qtbot: QtBot, tmp_
             window = create_main_window(fresh, today=TODAY)
             qtbot.addWidget(window)
             window.show()
+
+            # «Hủy» pressed while the history is being fetched: nothing of it is kept.
+            gate = ProgressGate()
+            real = sync_service.restore_from_province
+            monkeypatch.setattr(sync_service, "restore_from_province", gate.wrap(real))
+            _action(window, "restoreHistory").trigger()
+            cancelled = window.history.operation
+            assert cancelled is not None
+            try:
+                press_cancel(qtbot, gate, cancelled)
+            finally:
+                gate.release()
+            assert isinstance(cancelled.error, Cancelled), cancelled.error
+            assert receipt_history(fresh) == []
+            with fresh.session() as session:
+                assert session.scalar(select(func.count(Report.id))) == 0, "no revision restored"
+            monkeypatch.setattr(sync_service, "restore_from_province", real)
+
             _action(window, "restoreHistory").trigger()
             operation = window.history.operation
             assert operation is not None

@@ -1,13 +1,17 @@
-"""Periodic sync with a 2-second interval against a real province server process on 127.0.0.1.
+"""Periodic sync against a real province server process on 127.0.0.1.
 
-A signed report reaches the province with no click; with the province down the attempts back off;
-when it is back the next attempt comes within seconds (the link probe), not after the backoff.
+A signed report reaches the province with no click (a real 2-second timer). The back-off and the return
+of the link are driven on a test clock, tick by tick, so that the machine's load cannot reorder them:
+with the province down the attempts back off; when it is back the next probe brings the attempt forward,
+before the try the back-off had planned.
+
+Why the clock: on a loaded machine the wall-clock version of this test saw the back-off's own attempt
+already running (its client retrying inside ``RetryPolicy``) when the province came back; that attempt
+then succeeded and looked like "no earlier than the back-off", while the probe had nothing left to beat.
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -22,7 +26,18 @@ from tests.e2e.test_agency_devices import TODAY, _sign_current
 from tests.views.flow_helpers import settle_workers
 
 
-def test_periodic_sync_sends_by_itself_backs_off_and_returns_within_seconds(tmp_path: Path, qtbot: QtBot) -> None:
+class StepClock:
+    """Seconds that move only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_periodic_sync_sends_by_itself_backs_off_and_the_probe_beats_the_backoff(
+        tmp_path: Path, qtbot: QtBot) -> None:
     folder = tmp_path / "province"
     province = DemoProvince(folder).__enter__()
     store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
@@ -31,42 +46,60 @@ def test_periodic_sync_sends_by_itself_backs_off_and_returns_within_seconds(tmp_
     qtbot.addWidget(window)
     notices: list[str] = []
     try:
-        auto = AutoSync(store, window, interval=2.0)
-        auto.notice.connect(notices.append)
+        timed = AutoSync(store, window, interval=2.0)  # the real timer and clock
+        timed.notice.connect(notices.append)
         assert outbox_counts(store) == (1, 0)
         qtbot.waitUntil(lambda: outbox_counts(store) == (0, 0), timeout=60_000)
         assert [r.status for r in receipt_history(store)] == ["accepted"], "sent with no click"
         qtbot.waitUntil(lambda: bool(notices), timeout=30_000)
         assert "Sở đã nhận 1 báo cáo" in notices[0]
-        assert "Chờ gửi: 0; cần xem lại: 0" in auto.label.text()
+        qtbot.waitUntil(lambda: "Chờ gửi: 0; cần xem lại: 0" in timed.label.text(), timeout=30_000)
+        timed.timer.stop()
+        settle_workers()
 
         province.__exit__(None, None, None)
         _sign_current(store)
-        qtbot.waitUntil(lambda: sum(1 for _t, what in auto.attempts if what == "unreachable") >= 3, timeout=60_000)
-        assert auto.schedule.failures >= 3 and auto.schedule.last_delay >= 2.0 * 4 * 0.8, \
-            f"attempts back off: the third waits ~8 s, not the 2-s interval ({auto.schedule.last_delay:.1f} s)"
-        assert "Chưa kết nối được với Sở" in auto.label.text() and "Chờ gửi: 1" in auto.label.text()
+        clock = StepClock()
+        auto = AutoSync(store, window, interval=2.0, clock=clock)
+        auto.timer.stop()  # from here the test ticks
+
+        def settled() -> bool:
+            return not auto.schedule.running and not auto._probing
+
+        def tick_at(moment: float) -> None:
+            clock.now = moment
+            auto.tick()
+            qtbot.waitUntil(settled, timeout=30_000)
+
+        qtbot.waitUntil(lambda: "Chờ gửi: 1" in auto.label.text(), timeout=30_000)
+        delays = []
+        for _ in range(3):
+            assert auto.schedule.next_try is not None
+            tick_at(auto.schedule.next_try)
+            delays.append(auto.schedule.next_try - clock.now)
+        assert [what for _t, what in auto.attempts] == ["unreachable"] * 3
+        assert delays[2] >= 2.0 * 4 * 0.8 and delays[2] > delays[0], \
+            f"attempts back off: the third waits ~8 s, not the 2-s interval ({delays})"
+        assert "Chưa kết nối được với Sở (3 lần)" in auto.label.text() and "Chờ gửi: 1" in auto.label.text()
+
+        planned = auto.schedule.next_try
+        assert planned is not None
+        tick_at(clock.now + auto.schedule.probe_every)  # a probe while the province is still down
+        assert auto.schedule.next_try == planned and len(auto.attempts) == 3, "a failed probe moves nothing"
 
         back = DemoProvince(folder)
         back.port = province.port  # the same address the store knows
-        restarting = time.time()
-        up: dict[str, float | None] = {}
-
-        def restart() -> None:  # off the UI thread: attempts and probes go on (and back off) meanwhile
-            back.__enter__()
-            up["at"], up["backoff"] = time.time(), auto.schedule.next_try
-
-        thread = threading.Thread(target=restart)
-        thread.start()
-        qtbot.waitUntil(lambda: not thread.is_alive(), timeout=120_000)
-        province = back
-        returned, waiting_for = up["at"] or 0.0, up["backoff"]
-        qtbot.waitUntil(lambda: any(what == "ok" and t > restarting for t, what in auto.attempts), timeout=30_000)
+        province = back.__enter__()
+        returned = clock.now + auto.schedule.probe_every
+        assert returned < planned
+        tick_at(returned)  # the probe finds the province
+        assert len(auto.attempts) == 3 and auto.schedule.next_try == returned, "the try is brought forward"
+        tick_at(returned + 1.0)  # the next tick starts it
+        assert auto.attempts[3:] == [(returned + 1.0, "ok")]
+        assert returned + 1.0 < planned, "the attempt came before the back-off would have tried"
         assert outbox_counts(store) == (0, 0)
-        first_ok = next(t for t, what in auto.attempts if what == "ok" and t > restarting)
-        assert first_ok - returned < 8.0, "the next attempt came within seconds of the link returning"
-        assert waiting_for is not None and first_ok - waiting_for < 2.0, "…and no later than the backoff's own try"
         assert [r.status for r in receipt_history(store)] == ["accepted", "accepted"]
+        assert auto.schedule.failures == 0 and "Chưa kết nối" not in auto.label.text()
     finally:
         settle_workers()
         store.close()
