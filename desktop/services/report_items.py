@@ -84,7 +84,9 @@ IN_LIST_LIMIT = 500  # a workbook's thousands of rows are filtered here, not in 
 
 
 def _keys_of(refs: Collection[str]) -> set[str]:
-    return {ref.partition(REF_SEPARATOR)[2] for ref in refs}
+    # Every tail after a separator: a plan code or key holding "::" itself still finds its row.
+    parts = (ref.split(REF_SEPARATOR) for ref in refs)
+    return {REF_SEPARATOR.join(pieces[n:]) for pieces in parts for n in range(1, len(pieces))}
 
 
 def assigned_tasks(session: Session, agency: Agency, refs: Collection[str] | None = None) -> list[tuple[Task, str]]:

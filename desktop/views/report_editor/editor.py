@@ -466,7 +466,11 @@ class ReportEditor(QWidget):
         self._evidence_timer.start()
 
     def _search_entered(self) -> None:
-        """Enter in the item search: the first item found, its first field focused to type in at once."""
+        """Enter in the item search: the first item found, its first field focused to type in at once (once the
+        report being opened is shown, when Enter came first)."""
+        if self.load_operation is not None:
+            self.after_load(self._search_entered)
+            return
         first = self.item_list.first()
         if first is None:
             return
