@@ -91,6 +91,8 @@ def shoot(out: Path, language: str, scale: float) -> None:
             save(window, f"05-editor-indicators-{width}")
             editor.show_table_mode(False)
             window.open_report(_previous(editor.period_code))
+            while editor.validation_pending():  # the report is read on a worker, then validated
+                settle()
             save(window, f"05-editor-signed-{width}")
             window.tabs.setCurrentWidget(window.browser)
             window.browser.search.setText("chuyen doi so")
@@ -98,6 +100,8 @@ def shoot(out: Path, language: str, scale: float) -> None:
             window.tabs.setCurrentWidget(window.sync)
             save(window, f"07-sync-{width}")
         window.open_report(None)
+        while editor.validation_pending():
+            settle()
         sign = SignDialog(window.store, window.editor.period_code, language, window)
         save(sign, "08-sign")
         sign.close()

@@ -132,9 +132,10 @@ def apply_values(store: Store, period_code: str, *, tasks: dict[str, dict[str, A
     with store.session() as session:
         agency = installation_agency(session)
         report = report_for_edit(session, agency, period_code)
-        task_map = {make_ref(t.plan.code, t.key): (t, role) for t, role in assigned_tasks(session, agency)} \
-            if clean_tasks else {}
-        indicator_map = {make_ref(i.plan.code, i.key): (i, role) for i, role in assigned_indicators(session, agency)} \
+        task_map = {make_ref(t.plan.code, t.key): (t, role)
+                    for t, role in assigned_tasks(session, agency, clean_tasks.keys())} if clean_tasks else {}
+        indicator_map = {make_ref(i.plan.code, i.key): (i, role)
+                         for i, role in assigned_indicators(session, agency, clean_indicators.keys())} \
             if clean_indicators else {}
         for ref, clean in clean_tasks.items():
             task, role = _assigned(task_map, ref, "task")
@@ -243,12 +244,13 @@ def _assigned(assigned: dict[str, tuple[Any, str]], ref: str, kind: str) -> tupl
 
 def find_assigned_task(session: Session, agency: Agency, ref: str) -> tuple[Task, str]:
     """The task named by ``ref`` with this agency's role in it; refused if it is not the agency's."""
-    return _assigned({make_ref(t.plan.code, t.key): (t, r) for t, r in assigned_tasks(session, agency)}, ref, "task")
+    return _assigned({make_ref(t.plan.code, t.key): (t, r) for t, r in assigned_tasks(session, agency, {ref})}, ref,
+                     "task")
 
 
 def find_assigned_indicator(session: Session, agency: Agency, ref: str) -> tuple[Indicator, str]:
     """The indicator named by ``ref`` with this agency's role in it."""
-    assigned = {make_ref(i.plan.code, i.key): (i, r) for i, r in assigned_indicators(session, agency)}
+    assigned = {make_ref(i.plan.code, i.key): (i, r) for i, r in assigned_indicators(session, agency, {ref})}
     return _assigned(assigned, ref, "indicator")
 
 

@@ -40,6 +40,8 @@ class EvidencePanel(QWidget):
         self.ref = ""
         self.editable = False
         self.last_operation: Operation | None = None
+        self.reading: Operation | None = None  # the list being read for the owner shown
+        self._shown = 0  # counts the owners shown: a list read for an earlier one is not shown
         self._queue: list[Path] = []
         self.setAcceptDrops(True)
         self.title = QLabel(self.tr("Minh chứng"))
@@ -73,18 +75,43 @@ class EvidencePanel(QWidget):
         self._refresh_buttons()
 
     def set_owner(self, period_code: str, kind: str, ref: str, label: str, editable: bool) -> None:
-        """Show the evidence of one item."""
+        """Show the evidence of one item, its list read on a worker (the window keeps answering while a
+        validation or a sync holds the store); a list read for an earlier owner is dropped."""
         self.period_code, self.kind, self.ref, self.editable = period_code, kind, ref, editable
         self.title.setText(self.tr("Minh chứng: {0}").format(label))
-        self.reload()
+        self._shown += 1
+        self.list.clear()
+        self._refresh_buttons()
+        if not ref:
+            self.reading = None
+            return
+        asked, store = self._shown, self.store
+
+        def read(_progress: object, _cancelled: object) -> list[evidence.EvidenceInfo]:
+            return evidence.list_evidence(store, period_code, kind, ref)
+
+        def arrived(infos: list[evidence.EvidenceInfo]) -> None:
+            if asked == self._shown:
+                self.reading = None
+                self._fill(infos)
+
+        self.reading = run_operation(self, read, title=self.tr("Minh chứng"), on_success=arrived,
+                                     on_failure=lambda error: self._read_failed(asked, error), dialog=False)
+
+    def _read_failed(self, asked: int, error: BaseException) -> None:
+        if asked == self._shown:
+            self.reading = None
+            show_error(self, error, self.tr("Minh chứng"))
 
     def reload(self) -> None:
-        """Read the list again from the store."""
+        """Read the list again from the store, here (after an attach or a removal: the count is told at once)."""
+        self._shown += 1
+        self.reading = None
+        self._fill(evidence.list_evidence(self.store, self.period_code, self.kind, self.ref) if self.ref else [])
+
+    def _fill(self, infos: list[evidence.EvidenceInfo]) -> None:
         self.list.clear()
-        if not self.ref:
-            self._refresh_buttons()
-            return
-        for info in evidence.list_evidence(self.store, self.period_code, self.kind, self.ref):
+        for info in infos:
             row = QTreeWidgetItem([info.name, kind_label(info.name, self.language),
                                    format_size(info.size, self.language)])
             row.setData(0, 256, info.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QFileDialog, QMainWindow, QTabWidget, 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import reports
+from desktop.services.reports import ReportView
 from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
 from desktop.views.about_dialog import open_about
@@ -76,11 +78,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sync, self.tr("Đồng bộ"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.dashboard.open_period.connect(self.load_report)
+        self.dashboard.open_period.connect(self.open_report)
         self.dashboard.open_task.connect(self.open_task)
         self.browser.open_task.connect(self.open_task)
         self.editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.editor.saved.connect(self._report_changed)
+        self._browser_behind = False
         self._build_menus()
         self.idle_lock = IdleLock(self.ui.idle_ms, self)
         self.idle_lock.idle.connect(self._idle)
@@ -177,35 +180,35 @@ class MainWindow(QMainWindow):
             self.dashboard.refresh()
         elif widget is self.sync:
             self.sync.refresh()
-        elif widget in (self.editor, self.browser) and self.editor.view is None:
+        elif widget in (self.editor, self.browser) and self.editor.view is None and self.editor.load_operation is None:
             self.open_report(None)
+        elif widget is self.browser and self._browser_behind:
+            self._report_changed()
 
-    def open_report(self, period_code: str | None) -> None:
-        """Open a period's report in the editor."""
-        try:
-            view = self.editor.open_period(period_code)
-        except BaocaoError as exc:
-            show_error(self, exc, self.tr("Mở báo cáo"))
-            return
-        self.browser.set_tasks(view.tasks, view.indicators)
-        self.tabs.setCurrentWidget(self.editor)
+    def open_report(self, period_code: str | None, then: Callable[[], object] | None = None) -> Operation:
+        """Open a period's report in the editor: read on a worker and swapped in (the window keeps answering,
+        and what is being typed is kept); ``then`` runs once it is shown (not when it could not be read)."""
 
-    def load_report(self, period_code: str | None) -> None:
-        """Open a period's report from its card: read on a worker once a report is shown (the window keeps
-        answering, and what is being typed is kept)."""
-        if self.editor.view is None:
-            self.open_report(period_code)
-            return
+        def shown(_view: ReportView) -> None:
+            self._report_changed()
+            if then is not None:
+                then()
+
+        operation = self.editor.load_period(period_code, on_loaded=shown)
         self.tabs.setCurrentWidget(self.editor)
-        self.editor.load_period(period_code,
-                                on_loaded=lambda view: self.browser.set_tasks(view.tasks, view.indicators))
+        return operation
 
     def open_task(self, ref: str) -> None:
-        """Show one task in the editor."""
-        if self.editor.view is None:
-            self.open_report(None)
-        self.tabs.setCurrentWidget(self.editor)
-        self.editor.go_to("task", ref, "status")
+        """Show one task in the editor (once its report is shown, when it is being opened)."""
+        if self.editor.view is None and self.editor.load_operation is None:
+            self.open_report(None, then=lambda: self.open_task(ref))
+            return
+
+        def show() -> None:
+            self.tabs.setCurrentWidget(self.editor)
+            self.editor.go_to("task", ref, "status")
+
+        self.editor.after_load(show)
 
     def find_task(self) -> None:
         """Put the cursor in the search of the report's items while the report is shown, else of the plans."""
@@ -220,9 +223,10 @@ class MainWindow(QMainWindow):
 
     def check_report(self) -> None:
         """Validate the open report and say what was found (F5)."""
-        if self.editor.view is None:
-            self.open_report(None)
-        check_report(self, self.tabs, self.editor)
+        if self.editor.view is None and self.editor.load_operation is None:
+            self.open_report(None, then=self.check_report)
+            return
+        self.editor.after_load(lambda: check_report(self, self.tabs, self.editor))
 
     def _synced_by_hand(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
@@ -230,22 +234,31 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
 
     def _report_changed(self) -> None:
-        if self.editor.view is not None:
+        # The browser is filled again when it is shown, not on every saved field: refilling its 350 rows took
+        # 0.7 s on the UI thread at each typing pause. It is never on screen beside the editor.
+        self._browser_behind = self.tabs.currentWidget() is not self.browser
+        if self.editor.view is not None and not self._browser_behind:
             self.browser.set_tasks(self.editor.tasks.items(), self.editor.indicators.items())
 
-    def _period(self) -> str | None:
-        """The report an action takes: on the home screen the one marked «Cần làm bây giờ», else the open one."""
+    def _period(self, retry: Callable[[], object]) -> str | None:
+        """The report an action takes: on the home screen the one marked «Cần làm bây giờ», else the one
+        shown. While one is being opened, or with none shown yet (the current period's is opened then),
+        ``retry``, the action asked for, runs once it is shown: None until then."""
         marked = self.dashboard.marked_period() if self.tabs.currentWidget() is self.dashboard else None
         if marked:
             return marked
+        if self.editor.load_operation is not None:  # a report is being opened: the action is for it
+            self.editor.after_load(retry)
+            return None
         if self.editor.view is None:
-            self.open_report(None)
+            self.open_report(None, then=retry)
+            return None
         return self.editor.period_code or None
 
     # report actions --------------------------------------------------------------------------------
     def approve_and_sign(self) -> SignDialog | None:
         """Show what changed, then sign."""
-        code = self._period()
+        code = self._period(self.approve_and_sign)
         if code is None:
             return None
         try:
@@ -270,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def reopen(self) -> None:
         """Open a new revision of a signed report, asking why."""
-        code = self._period()
+        code = self._period(self.reopen)
         if code is None:
             return
         dialog = ReopenDialog(self)
@@ -288,14 +301,17 @@ class MainWindow(QMainWindow):
     def _save_path(self, title: str, suggested: str, pattern: str) -> Path | None:
         return save_file(self, Path(suggested).suffix, title, suggested, pattern)  # a folder per kind of file
 
-    def _suggested(self, suffix: str) -> str:
-        return f"bao-cao-{self._period() or 'quy'}{suffix}"
+    @staticmethod
+    def _suggested(code: str, suffix: str) -> str:
+        return f"bao-cao-{code}{suffix}"
 
     def export_pdf(self, out: Path | None = None, then_preview: bool = False) -> Operation | None:
         """Write the PDF where the user chooses, on a worker with progress and Cancel."""
-        code = self._period()
-        out = out or self._save_path(self.tr("Xuất PDF"), self._suggested(".pdf"), "PDF (*.pdf)")
-        if code is None or out is None:
+        code = self._period(lambda: self.export_pdf(out, then_preview))
+        if code is None:
+            return None
+        out = out or self._save_path(self.tr("Xuất PDF"), self._suggested(code, ".pdf"), "PDF (*.pdf)")
+        if out is None:
             return None
         done = (lambda path: self._preview(path)) if then_preview else (
             self._exported)
@@ -306,9 +322,11 @@ class MainWindow(QMainWindow):
         return self.last_operation
 
     def export_workbook(self, out: Path | None = None) -> Operation | None:
-        code = self._period()
-        out = out or self._save_path(self.tr("Xuất Excel"), self._suggested(".xlsx"), "Excel (*.xlsx)")
-        if code is None or out is None:
+        code = self._period(lambda: self.export_workbook(out))
+        if code is None:
+            return None
+        out = out or self._save_path(self.tr("Xuất Excel"), self._suggested(code, ".xlsx"), "Excel (*.xlsx)")
+        if out is None:
             return None
         from desktop.services import documents  # imported when used: not needed to show the window
 
@@ -320,9 +338,11 @@ class MainWindow(QMainWindow):
 
     def export_docx(self, out: Path | None = None) -> Operation | None:
         """The Word copy for the office to edit and print (the signed PDF stays the record)."""
-        code = self._period()
-        out = out or self._save_path(self.tr("Xuất Word"), self._suggested(".docx"), "Word (*.docx)")
-        if code is None or out is None:
+        code = self._period(lambda: self.export_docx(out))
+        if code is None:
+            return None
+        out = out or self._save_path(self.tr("Xuất Word"), self._suggested(code, ".docx"), "Word (*.docx)")
+        if out is None:
             return None
         from desktop.services import documents  # imported when used: not needed to show the window
 
@@ -332,10 +352,12 @@ class MainWindow(QMainWindow):
         return self.last_operation
 
     def export_encrypted(self, out: Path | None = None) -> Operation | None:
-        code = self._period()
-        out = out or self._save_path(self.tr("Xuất tệp mã hóa"), self._suggested(".bcx"),
+        code = self._period(lambda: self.export_encrypted(out))
+        if code is None:
+            return None
+        out = out or self._save_path(self.tr("Xuất tệp mã hóa"), self._suggested(code, ".bcx"),
                                    self.tr("Tệp mã hóa gửi Sở (*.bcx)"))
-        if code is None or out is None:
+        if out is None:
             return None
         from desktop.services import usb_transfer  # imported when used: not needed to show the window
 
@@ -353,22 +375,30 @@ class MainWindow(QMainWindow):
         show_exported(self, path)
 
     def fill_from_workbook(self, path: Path | None = None) -> None:
-        code = self._period()
+        code = self._period(lambda: self.fill_from_workbook(path))
+        if code is None:
+            return
         if not path:  # the menu action passes its checked state (False)
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Nhập số liệu từ Excel"), str(start_folder(".xlsx")),
                                                     "Excel (*.xlsx)")
             path = Path(chosen) if chosen else None
             if path is not None:
                 remember(".xlsx", path)
-        if code is None or path is None:
+        if path is None:
             return
-        self.last_operation = fill_workbook(self, self.store, code, path, lambda _r: self.open_report(code))
+        self.last_operation = fill_workbook(self, self.store, code, path, lambda _r: self._show_again(code))
+
+    def _show_again(self, code: str) -> None:
+        self.open_report(code)
 
     def print_preview(self) -> Operation | None:
         """Show the report's pages at once, with a Print button: the PDF is made in a private temporary
         folder, read into memory and deleted before the preview opens (nothing is left on disk)."""
+        code = self._period(self.print_preview)
+        if code is None:
+            return None
         folder = Path(tempfile.mkdtemp(prefix="baocao-in-"))
-        out = folder / self._suggested(".pdf")
+        out = folder / self._suggested(code, ".pdf")
         operation = self.export_pdf(out, then_preview=True)
         if operation is None:
             shutil.rmtree(folder, ignore_errors=True)
@@ -408,7 +438,7 @@ class MainWindow(QMainWindow):
 
     def revise_from_province(self, _checked: bool = False) -> None:
         """After a revision conflict: open the next revision of this period from the province's copy."""
-        code = self._period()
+        code = self._period(self.revise_from_province)
         if code is not None:
             self.history.revise_from_province(code)
 

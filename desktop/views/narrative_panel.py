@@ -59,7 +59,9 @@ class NarrativePanel(QWidget):
         self._loading = True
         self.period_code = view.period.code
         for name, box in self.boxes.items():
-            box.setPlainText(getattr(view, name) or "")
+            text = getattr(view, name) or ""
+            if box.toPlainText() != text:  # the same text is not laid out again (each report opened, on every load)
+                box.setPlainText(text)
             box.setReadOnly(not view.editable)
         self._loading = False
         self._dirty.clear()

@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
+from desktop.views.main_window import MainWindow
 from desktop.views.report_editor import ReportEditor
 from desktop.views.worker import busy
 
@@ -14,6 +15,17 @@ from desktop.views.worker import busy
 def wait_validated(qtbot: QtBot, editor: ReportEditor) -> None:
     """Let the pending (debounced) validation run and answer."""
     qtbot.waitUntil(lambda: not editor.validation_pending(), timeout=30_000)
+
+
+def open_and_wait(qtbot: QtBot, window: MainWindow, period_code: str | None = None) -> None:
+    """Open a report from the window and wait until it is shown (it is read on a worker)."""
+    operation = window.open_report(period_code)
+    qtbot.waitUntil(lambda: operation.done and window.editor.load_operation is None, timeout=30_000)
+
+
+def wait_shown(qtbot: QtBot, editor: ReportEditor) -> None:
+    """Wait until the report being opened (on a worker) is shown."""
+    qtbot.waitUntil(lambda: editor.load_operation is None and editor.view is not None, timeout=30_000)
 
 
 def answer_every_error(qtbot: QtBot, editor: ReportEditor) -> None:

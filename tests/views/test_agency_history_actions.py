@@ -31,7 +31,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.unlock_window import UnlockWindow
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.views.flow_helpers import settle_workers, type_text
+from tests.views.flow_helpers import settle_workers, type_text, wait_shown
 from tests.views.progress_gate import ProgressGate, press_cancel
 
 TODAY = date(2026, 11, 23)  # the demo signs 2026Q3 and drafts 2026Q4
@@ -215,6 +215,7 @@ def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_p
             qtbot.waitUntil(lambda: window.history.operation is not None and window.history.operation.done,
                             timeout=60_000)
             assert window.history.operation.error is None, window.history.operation.error
+            wait_shown(qtbot, window.editor)
             assert window.editor.period_code == "2026Q3" and window.editor.view is not None
             assert window.editor.view.revision == 2
             [box] = _visible(QMessageBox, "historyDoneBox")

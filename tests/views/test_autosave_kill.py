@@ -25,7 +25,9 @@ app = QApplication([])
 store = unlock(Path(sys.argv[1]), "admin", sys.argv[2])
 window = create_main_window(store)
 window.show()
-window.open_report(None)
+opening = window.open_report(None)
+while not opening.done:  # the report is read on a worker
+    app.processEvents()
 ref = window.editor.tasks.row_item(3).ref
 assert window.editor.edit_cell("task", ref, "result", "Lần sửa thứ nhất")
 print("EDITED", ref, flush=True)

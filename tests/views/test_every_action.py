@@ -37,7 +37,7 @@ from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.sign_dialog import SignDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.views.flow_helpers import settle_workers, wait_validated
+from tests.views.flow_helpers import open_and_wait, settle_workers, wait_validated
 
 SIGNED = "2026Q3"
 
@@ -106,13 +106,13 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
     def export(name: str, suffix: str, period: str | None = None) -> Callable[[QAction], None]:
         def step(action: QAction) -> None:
             if period:
-                window.open_report(period)
+                open_and_wait(qtbot, window, period)
             answers.save = tmp_path / f"{name}{suffix}"
             action.trigger()
             finish(qtbot, window)
             assert answers.save.is_file(), f"{name}: no file written"
             exported[name] = answers.save
-            window.open_report(None)
+            open_and_wait(qtbot, window)
         return step
 
     def fill(action: QAction) -> None:
@@ -131,7 +131,7 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
     def dialog_step(kind: type[QDialog], period: str | None = None) -> Callable[[QAction], None]:
         def step(action: QAction) -> None:
             if period:
-                window.open_report(period)
+                open_and_wait(qtbot, window, period)
             action.trigger()
             finish(qtbot, window)
             shown = open_dialogs(kind)
@@ -139,7 +139,7 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
             for dialog in shown:
                 assert isinstance(dialog, QDialog)
                 dialog.reject()
-            window.open_report(None)
+            open_and_wait(qtbot, window)
         return step
 
     def import_plan(action: QAction) -> None:

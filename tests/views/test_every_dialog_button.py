@@ -35,7 +35,7 @@ from desktop.views.plan_import_dialog import PlanImportDialog
 from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.sign_dialog import SignDialog
-from tests.views.flow_helpers import answer_every_error, confirm_signing, settle_workers
+from tests.views.flow_helpers import answer_every_error, confirm_signing, open_and_wait, settle_workers
 from tests.views.test_every_action import SIGNED, Answers, error_boxes, finish, province, store, window  # noqa: F401
 
 Step = Callable[[QPushButton, QDialog], None]
@@ -141,7 +141,7 @@ def test_settings_reopen_and_plan_import_buttons(qtbot: QtBot, window: MainWindo
     assert len(chosen) == 1
 
     def reopen() -> QDialog:
-        window.open_report(SIGNED)
+        open_and_wait(qtbot, window, SIGNED)
         action(window, "reopen").trigger()
         return shown(ReopenDialog)
 
@@ -184,7 +184,7 @@ def test_sign_and_digital_sign_buttons(qtbot: QtBot, window: MainWindow, store: 
     code = window.editor.period_code
 
     def sign_dialog() -> QDialog:
-        window.open_report(code)
+        open_and_wait(qtbot, window, code)
         action(window, "sign").trigger()
         return shown(SignDialog)
 
@@ -340,7 +340,7 @@ def test_every_button_of_the_report_and_the_overview(qtbot: QtBot, window: MainW
     answer("confirmRemoveEvidence")
     qtbot.waitUntil(lambda: evidence_panel.list.topLevelItemCount() == 0, timeout=10_000)
 
-    window.open_report(SIGNED)
+    open_and_wait(qtbot, window, SIGNED)
     click(editor.reopen_button)
     shown(ReopenDialog).reject()
 

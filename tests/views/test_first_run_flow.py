@@ -16,7 +16,7 @@ from desktop.services.periods import current_period_code
 from desktop.views.report_models import ERROR_BRUSH
 from desktop.views.settings_dialog import UiSettings
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.views.flow_helpers import answer_every_error, confirm_signing, wait_validated
+from tests.views.flow_helpers import answer_every_error, confirm_signing, wait_shown, wait_validated
 
 
 def pdf_writer_landed() -> bool:
@@ -57,7 +57,8 @@ def test_first_run_to_signed_report_and_pdf(qtbot: QtBot, tmp_path: Path) -> Non
     assert current is not None, "the dashboard shows the current period's card with a button into its report"
     qtbot.mouseClick(current, Qt.MouseButton.LeftButton)
     editor = window.editor
-    assert window.tabs.currentWidget() is editor and editor.view is not None
+    assert window.tabs.currentWidget() is editor
+    wait_shown(qtbot, editor)
     wait_validated(qtbot, editor)
 
     # A task marked done at 50 % is an error shown on the percent cell, with its explanation.
@@ -94,6 +95,7 @@ def test_first_run_to_signed_report_and_pdf(qtbot: QtBot, tmp_path: Path) -> Non
         if dialog.early_box is not None:  # the current quarter's data window may not have opened yet
             qtbot.mouseClick(dialog.early_box.findChild(QPushButton, "signAnyway"), Qt.MouseButton.LeftButton)
         confirm_signing(qtbot, dialog)
+    wait_shown(qtbot, editor)  # the signed revision is read again on a worker
     assert editor.view is not None and editor.view.status == "signed" and not editor.view.editable
     assert editor.banner.isVisible()
     assert not editor.edit_cell("task", task.ref, "result", "sửa sau khi ký")  # read-only

@@ -233,3 +233,46 @@ def test_a_report_read_on_a_worker_is_swapped_in_without_touching_the_field_bein
     assert editor.form.item is not None and editor.form.item.ref == ref
     press(Qt.Key.Key_Tab)
     assert next(t for t in open_report(demo_store).tasks if t.ref == ref).result == "Đang soạn báo cáo"
+
+
+def test_typing_in_one_field_through_saved_pauses_is_one_undo_step(qtbot: QtBot, window: MainWindow,
+                                                                    demo_store: Store) -> None:
+    """Each pause saves what is typed; the pauses and the leaving of the field make one step, and the next
+    field typed in, or the same field typed in again later, another."""
+    editor, undo = window.editor, window.undo_stack
+    ref = unanswered(editor, "task")
+
+    def shown_result() -> object:
+        item = editor.item("task", ref)
+        return item.result if item is not None else None  # type: ignore[union-attr]
+
+    editor.go_to("task", ref, "result")
+    steps = undo.count()
+    type_here("Đã tổ chức")
+    qtbot.waitUntil(lambda: shown_result() == "Đã tổ chức", timeout=30_000)  # saved at the pause
+    type_here(" 3 lớp")
+    qtbot.waitUntil(lambda: shown_result() == "Đã tổ chức 3 lớp", timeout=30_000)
+    type_here(" tập huấn.")
+    press(Qt.Key.Key_Tab)
+    assert focused_name() == "form_task_difficulties"
+    type_here("Thiếu kinh phí")
+    press(Qt.Key.Key_Tab)
+    stored = next(t for t in open_report(demo_store).tasks if t.ref == ref)
+    assert (stored.result, stored.difficulties) == ("Đã tổ chức 3 lớp tập huấn.", "Thiếu kinh phí")
+    assert undo.count() == steps + 2, [undo.text(n) for n in range(undo.count())]
+    undo.undo()
+    undo.undo()
+    stored = next(t for t in open_report(demo_store).tasks if t.ref == ref)
+    assert stored.result in (None, "") and stored.difficulties in (None, "")
+    result = editor.form_field("task", "result")
+    assert isinstance(result, QPlainTextEdit) and result.toPlainText() == ""
+    undo.redo()
+    assert shown_result() == "Đã tổ chức 3 lớp tập huấn."
+    result.setFocus()
+    press(Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_here(" Xong.")
+    press(Qt.Key.Key_Tab)
+    assert shown_result() == "Đã tổ chức 3 lớp tập huấn. Xong."
+    assert undo.index() == steps + 2  # the result typed in again is a step of its own, after the first
+    undo.undo()
+    assert shown_result() == "Đã tổ chức 3 lớp tập huấn."

@@ -26,7 +26,7 @@ from desktop.views.settings_dialog import SettingsDialog, UiSettings
 from desktop.views.sign_dialog import SignDialog
 from desktop.views.unlock_window import UnlockWindow
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.views.flow_helpers import settle_workers, wait_validated
+from tests.views.flow_helpers import open_and_wait, settle_workers, wait_validated
 from tests.views.mnemonics import clashes, menu_mnemonics, window_mnemonics
 
 TODAY = date(2026, 11, 23)
@@ -65,10 +65,10 @@ def check(failures: list[str], where: str, widget: QWidget) -> None:
         failures.append(f"{where}: {found}")
 
 
-def test_each_state_of_the_main_window_and_each_menu_has_unique_letters(window: MainWindow) -> None:
+def test_each_state_of_the_main_window_and_each_menu_has_unique_letters(qtbot: QtBot, window: MainWindow) -> None:
     failures: list[str] = []
     for period in (None, SIGNED):  # the signed revision shows the «open a new revision» banner
-        window.open_report(period)
+        open_and_wait(qtbot, window, period)
         for n in range(window.tabs.count()):
             window.tabs.setCurrentIndex(n)
             if window.tabs.widget(n) is window.editor:

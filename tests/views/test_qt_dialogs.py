@@ -33,7 +33,7 @@ from desktop.app import create_main_window, install_language
 from desktop.models.store import Store
 from desktop.views.print_preview import preview_dialog
 from desktop.views.qt_dialogs import use_translated_dialogs
-from tests.views.flow_helpers import settle_workers
+from tests.views.flow_helpers import open_and_wait, settle_workers
 
 MODIFIED = datetime(2026, 12, 1, 8, 15)
 
@@ -184,7 +184,7 @@ def test_ctrl_p_opens_the_preview_with_a_print_button_and_asks_for_no_file(
     window = create_main_window(demo_store)
     qtbot.addWidget(window)
     window.show()
-    window.open_report(None)
+    open_and_wait(qtbot, window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=30_000)
     assert window.print_action.shortcut().matches(QKeySequence("Ctrl+P")) == QKeySequence.SequenceMatch.ExactMatch

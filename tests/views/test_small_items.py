@@ -83,6 +83,7 @@ def test_a_stored_program_is_named_and_opened_only_after_a_warning(
     panel = EvidencePanel(demo_store, "vi")
     qtbot.addWidget(panel)
     panel.set_owner(code, "task", task.ref, task.ref, True)
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 2, timeout=30_000)  # the list is read on a worker
     kinds = {panel.list.topLevelItem(n).text(0): panel.list.topLevelItem(n).text(1)
              for n in range(panel.list.topLevelItemCount())}
     assert kinds["bien-ban.pdf"] == "Tài liệu PDF"

@@ -1578,6 +1578,10 @@ This agency: {2}</translation>
             <translation>Open report</translation>
         </message>
         <message>
+            <source>Đang mở báo cáo…</source>
+            <translation>Opening the report…</translation>
+        </message>
+        <message>
             <location filename="../../views/report_editor/editor.py" line="142" />
             <source>Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa.</source>
             <translation>Click a line (or select it and press Enter) to go to the item to fix.</translation>

@@ -47,14 +47,32 @@ ISSUE_BATCH = 40
 
 
 class CellEdit(QUndoCommand):
-    """One saved cell change; undo and redo save again through the services (autosave stays true)."""
+    """One saved cell change; undo and redo save again through the services (autosave stays true).
 
-    def __init__(self, editor: ReportEditor, kind: str, ref: str, field: str, old: Any, new: Any) -> None:
+    The pauses saved while the user types in one field and the save when they leave it carry the same
+    ``typing_run`` and make one step: undo takes the field back to what it held before they started typing.
+    """
+
+    MERGE_ID = 1
+
+    def __init__(self, editor: ReportEditor, kind: str, ref: str, field: str, old: Any, new: Any,
+                 typing_run: int | None = None) -> None:
         super().__init__(QCoreApplication.translate("ReportEditor", "Sửa «{0}» mục {1}").format(
             field_label(field, editor.language), ref.rpartition("::")[2]))
         self._editor, self._kind, self._ref, self._field = editor, kind, ref, field
         self._old, self._new = old, new
+        self._typing_run = typing_run
         self._applied = True  # pushed after the service took the value
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (self._typing_run is not None and isinstance(other, CellEdit) and other._typing_run == self._typing_run
+                and (other._kind, other._ref, other._field) == (self._kind, self._ref, self._field)):
+            return False
+        self._new = other._new
+        return True
 
     def redo(self) -> None:
         if self._applied:
@@ -82,6 +100,7 @@ class ReportEditor(QWidget):
         self.validation_operation: Operation | None = None
         self.load_operation: Operation | None = None
         self._saved_while_loading: list[tuple[str, str, str, Any]] = []
+        self._after_load: list[Callable[[], object]] = []
         self._shown_issues: list[str] = []
         self._validate_again = False
         self.tasks = ReportTableModel("task", task_columns(), language, self._committer("task"), self)
@@ -204,26 +223,48 @@ class ReportEditor(QWidget):
     def load_period(self, period_code: str | None = None,
                     on_loaded: Callable[[ReportView], None] | None = None) -> Operation:
         """Read the report and fill its models on a worker, then swap them in: opening a report while a sync
-        or an export runs does not stall the window, and what the user types meanwhile is kept."""
+        or an export runs does not stall the window, and what the user types meanwhile is kept. When another
+        report is asked for before this one is read, only the last one asked for is shown."""
         store, language, commits, choice = self.store, self.language, self._commits(), self.item_list.choice()
         ui_thread = self.thread()
         self._saved_while_loading = []
+        if self.view is None:
+            self.heading.setText(self.tr("Đang mở báo cáo…"))
+        asked: list[Operation] = []
 
         def done(loaded: LoadedReport) -> None:
+            if self.load_operation is not asked[0]:
+                return  # a later opening was asked for: it shows its own report
             self.load_operation = None
             self.show_loaded(loaded)
             if on_loaded is not None:
                 on_loaded(loaded.view)
+            waiting, self._after_load = self._after_load, []
+            for call in waiting:
+                call()
 
         def failed(error: BaseException) -> None:
+            if self.load_operation is not asked[0]:
+                return
             self.load_operation = None
-            if isinstance(error, BaocaoError):
-                show_error(self, error, self.tr("Mở báo cáo"))
+            self._after_load = []
+            if self.view is None:
+                self.heading.setText("")
+            show_error(self, error, self.tr("Mở báo cáo"))
 
         self.load_operation = run_operation(
             self, lambda _p, _c: load_report(store, period_code, language, commits, choice, ui_thread),
             title=self.tr("Mở báo cáo"), on_success=done, on_failure=failed, dialog=False)
+        asked.append(self.load_operation)
         return self.load_operation
+
+    def after_load(self, call: Callable[[], object]) -> None:
+        """Run ``call`` once the report being read is shown (at once when none is being read; never when the
+        reading fails: the user is told why and asks again)."""
+        if self.load_operation is None:
+            call()
+        else:
+            self._after_load.append(call)
 
     def show_loaded(self, loaded: LoadedReport) -> None:
         """Show a report that was read: its models swapped in, the item being edited kept with what the user
@@ -274,13 +315,13 @@ class ReportEditor(QWidget):
 
     # editing ---------------------------------------------------------------------------------------
     def _committer(self, kind: str) -> Any:
-        def commit(ref: str, field: str, old: Any, new: Any) -> bool:
+        def commit(ref: str, field: str, old: Any, new: Any, typing_run: int | None = None) -> bool:
             try:
                 self.save(kind, ref, field, new)
             except BaocaoError as exc:
                 show_error(self, exc, self.tr("Không lưu được"))
                 return False
-            self.undo_stack.push(CellEdit(self, kind, ref, field, old, new))
+            self.undo_stack.push(CellEdit(self, kind, ref, field, old, new, typing_run))
             return True
         return commit
 
@@ -412,8 +453,8 @@ class ReportEditor(QWidget):
         row = model.row_of(ref)
         return None if row is None else model.row_item(row)
 
-    def _form_commit(self, kind: str, ref: str, field: str, old: Any, new: Any) -> bool:
-        return bool(self._committer(kind)(ref, field, old, new))
+    def _form_commit(self, kind: str, ref: str, field: str, old: Any, new: Any, typing_run: int) -> bool:
+        return bool(self._committer(kind)(ref, field, old, new, typing_run))
 
     def _item_chosen(self, kind: str, ref: str) -> None:
         item = self.item(kind, ref)
@@ -429,7 +470,11 @@ class ReportEditor(QWidget):
         self._evidence_timer.start()
 
     def _search_entered(self) -> None:
-        """Enter in the item search: the first item found, its first field focused to type in at once."""
+        """Enter in the item search: the first item found, its first field focused to type in at once (once the
+        report being opened is shown, when Enter came first)."""
+        if self.load_operation is not None:
+            self.after_load(self._search_entered)
+            return
         first = self.item_list.first()
         if first is None:
             return

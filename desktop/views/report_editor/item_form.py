@@ -40,7 +40,7 @@ from desktop.views.report_delegates import show_refusal
 from desktop.views.report_editor.fields import Field, LineField, StatusField, TextField
 from desktop.views.report_editor.typing_save import TypingSaver, show_message
 
-Commit = Callable[[str, str, str, Any, Any], bool]
+Commit = Callable[[str, str, str, Any, Any, int], bool]  # kind, ref, field, old, new, typing run
 TASK_FORM = (("status", "status"), ("percent", "line"), ("result", "text"), ("difficulties", "text"),
              ("proposals", "text"), ("not_applicable_reason", "text"))
 INDICATOR_FORM = (("numerator", "line"), ("denominator", "line"), ("value", "line"), ("level", "line"),
@@ -77,6 +77,7 @@ class ItemForm(QScrollArea):
         self.fields: dict[str, dict[str, Field]] = {"task": {}, "indicator": {}}
         self.messages: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
         self.labels: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
+        self._typing_run = 0  # the saves of one field from its first key to leaving it share this number
         self._messages_of = ""  # the item whose messages are shown (they keep their place while it is)
         self.typing = TypingSaver(self._save_typed, self)
         self.setWidgetResizable(True)
@@ -318,8 +319,13 @@ class ItemForm(QScrollArea):
         self.rate.show()
 
     # saving ----------------------------------------------------------------------------------------
-    def save_field(self, kind: str, field: str) -> bool:
-        """Save what the field holds if the user changed it; False when it is refused (the text is kept)."""
+    def save_field(self, kind: str, field: str, still_typing: bool = False) -> bool:
+        """Save what the field holds if the user changed it; False when it is refused (the text is kept).
+        ``still_typing``: saved at a pause, the user still in the field: this save and the next ones until they
+        leave it carry one typing run (one undo step)."""
+        run = self._typing_run
+        if not still_typing:
+            self._typing_run += 1
         widget = self.fields[kind][field]
         if self.item is None or kind != self.kind or not widget.dirty or not self.editable:
             return True
@@ -331,7 +337,7 @@ class ItemForm(QScrollArea):
         show_refusal(widget, None, self.language)
         old = getattr(self.item, field)
         changed = value != old and not (value is None and old in ("", None))
-        if changed and not self._commit(kind, self.item.ref, field, old, value):
+        if changed and not self._commit(kind, self.item.ref, field, old, value, run):
             return False
         widget.dirty = False
         return True
@@ -339,7 +345,7 @@ class ItemForm(QScrollArea):
     def _save_typed(self, widget: QWidget) -> None:
         for field, shown in self.fields[self.kind].items() if self.kind else ():
             if shown is widget:
-                self.save_field(self.kind, field)
+                self.save_field(self.kind, field, still_typing=True)
 
     def save_all(self) -> bool:
         """Save every changed field (before moving to another item); False when one is refused."""
