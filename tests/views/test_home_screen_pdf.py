@@ -17,7 +17,7 @@ from desktop.app import create_main_window
 from desktop.domain.periods import Period
 from desktop.models.store import Store
 from desktop.views.digital_sign_dialog import DigitalSignDialog, suggested_output
-from tests.views.flow_helpers import settle_workers
+from tests.views.flow_helpers import open_and_wait, settle_workers
 
 
 def test_export_from_home_takes_the_marked_report_and_signing_offers_it(
@@ -37,7 +37,7 @@ def test_export_from_home_takes_the_marked_report_and_signing_offers_it(
     marked = window.dashboard.marked_period()
     other = next(card.period.code for card in window.dashboard._shown.cards  # type: ignore[union-attr]
                  if card.period.code != marked and card.revision is not None)
-    window.open_report(other)
+    open_and_wait(qtbot, window, other)
     assert window.editor.period_code == other
     window.tabs.setCurrentWidget(window.dashboard)
 
@@ -87,7 +87,7 @@ def test_approve_and_sign_on_a_signed_report_opens_the_digital_signature(qtbot: 
     qtbot.waitUntil(lambda: window.dashboard._shown is not None, timeout=30_000)
     signed = next(card.period.code for card in window.dashboard._shown.cards  # type: ignore[union-attr]
                   if card.status == "signed")  # the demo's last quarter
-    window.open_report(signed)
+    open_and_wait(qtbot, window, signed)
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     dialog = window.findChild(DigitalSignDialog)
     assert dialog is not None and dialog.isVisible(), "no error box: the signature of the signed PDF is offered"

@@ -22,7 +22,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.report_editor.report_table import FROZEN_COLUMNS, ReportTable
 from desktop.views.report_editor.table_sorts import restore_table_sorts, save_table_sorts
 from desktop.views.settings_dialog import UiSettings
-from tests.views.flow_helpers import settle_workers, type_text, wait_validated
+from tests.views.flow_helpers import open_and_wait, settle_workers, type_text, wait_validated
 
 
 def shown(qtbot: QtBot, window: MainWindow, owned: bool = True) -> MainWindow:
@@ -30,7 +30,7 @@ def shown(qtbot: QtBot, window: MainWindow, owned: bool = True) -> MainWindow:
         qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    window.open_report(None)
+    open_and_wait(qtbot, window)
     wait_validated(qtbot, window.editor)
     window.editor.show_table_mode(True)
     return window

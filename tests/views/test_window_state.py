@@ -22,7 +22,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.screen_fit import TITLE_MARGIN_PX
 from desktop.views.settings_dialog import UiSettings, load_ui_settings
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.views.flow_helpers import settle_workers, type_text, wait_validated
+from tests.views.flow_helpers import open_and_wait, settle_workers, type_text, wait_shown, wait_validated
 
 CHECKING = "Đang kiểm tra báo cáo…"
 
@@ -68,7 +68,7 @@ def test_the_window_opens_where_it_was_left_after_a_lock_and_a_restart(qtbot: Qt
 
 
 def test_a_progress_dialog_shows_its_whole_title(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    window.open_report(Period.parse(window.editor.period_code).previous().code)  # the demo signed it
+    open_and_wait(qtbot, window, Period.parse(window.editor.period_code).previous().code)  # the demo signed it
     operation = window.export_encrypted(tmp_path / "bao-cao.bcx")
     assert operation is not None and operation.dialog is not None
     dialog = operation.dialog
@@ -121,6 +121,7 @@ def test_a_check_overtaken_by_another_report_leaves_no_stale_message(qtbot: QtBo
     first = editor.period_code
     press_f5(window)
     window.open_report(Period.parse(first).previous().code)  # before the check has answered
+    wait_shown(qtbot, editor)
     wait_validated(qtbot, editor)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() != CHECKING, timeout=30_000)
     assert not window.statusBar().currentMessage().startswith("Kiểm tra xong"), \
