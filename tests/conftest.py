@@ -69,8 +69,11 @@ def demo_province_folder(demo_province_template: Path, tmp_path: Path) -> Path:
     return folder
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run ``baocao`` as a user would, in a child process with a clean language setting."""
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 900) -> subprocess.CompletedProcess[str]:
+    """Run ``baocao`` as a user would, in a child process with a clean language setting.
+
+    The default ``timeout`` is a hang guard above the test's own limit (pytest-timeout, which also ends the
+    child): on a loaded machine ``baocao demo --no-gui`` alone took over 120 s, the old default."""
     full_env = _cli_env(None)
     full_env["PYTHONPATH"] = str(REPO)
     full_env.update(env or {})

@@ -10,6 +10,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,8 +23,10 @@ from tests.e2e.test_agency_devices import TODAY, _sign_current
 from tests.views.flow_helpers import settle_workers
 
 
-def test_periodic_sync_sends_by_itself_backs_off_and_returns_within_seconds(tmp_path: Path, qtbot: QtBot) -> None:
-    folder = tmp_path / "province"
+@pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
+def test_periodic_sync_sends_by_itself_backs_off_and_returns_within_seconds(
+        tmp_path: Path, demo_province_folder: Path, qtbot: QtBot) -> None:
+    folder = demo_province_folder
     province = DemoProvince(folder).__enter__()
     store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                        enroll=lambda s: enroll(s, province.url, province.enrollment_code())).store
