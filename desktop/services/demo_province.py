@@ -48,6 +48,12 @@ class DemoProvince:
         return f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> DemoProvince:
+        self.set_up()
+        self._start()
+        return self
+
+    def set_up(self) -> None:
+        """Keys, the demo commune and the sample plans, once: a folder already set up is left as it is."""
         if not (self.folder / "keys").exists() and not any(self.folder.glob("*.sqlite3")):
             self._admin("init")
             self._admin("agency", "add", DEMO_AGENCY.code, DEMO_AGENCY.name, "--parent", DEMO_AGENCY.parent_name)
@@ -59,8 +65,6 @@ class DemoProvince:
                 if os.name != "nt":
                     path.chmod(0o600)
                 self._admin("plan", "import", str(path))
-        self._start()
-        return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:

@@ -206,9 +206,9 @@ class Heartbeat:
 
 
 @pytest.fixture
-def busy_window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
+def busy_window(qapp: QApplication, tmp_path: Path, demo_province_folder: Path) -> Iterator[MainWindow]:
     """The main window on a store enrolled with a real local province server, the 300-task plan added."""
-    with DemoProvince(tmp_path / "province") as province:
+    with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF,
                            enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
         add_big_plan(store, scale(300, 300), scale(50, 50))

@@ -107,9 +107,9 @@ def test_main_window_start_against_bare_qmainwindow(benchmark: pytest.FixtureReq
 
 
 @pytest.fixture
-def province_store(qapp: QApplication, tmp_path: Path) -> Iterator[Store]:
+def province_store(qapp: QApplication, tmp_path: Path, demo_province_folder: Path) -> Iterator[Store]:
     """The demo store enrolled with a real local province server, with the 300-task plan added."""
-    with DemoProvince(tmp_path / "province") as province:
+    with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF,
                            enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
         add_big_plan(store, scale(300, 300), scale(50, 50))

@@ -48,8 +48,10 @@ def _sign_current(store: object) -> None:
     signing.approve_and_sign(store, "2026Q4", TODAY)  # type: ignore[arg-type]
 
 
-def test_a_replacement_pc_restores_history_and_continues_the_agency_chain(tmp_path: Path) -> None:
-    with DemoProvince(tmp_path / "province") as province:
+@pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
+def test_a_replacement_pc_restores_history_and_continues_the_agency_chain(tmp_path: Path,
+                                                                          demo_province_folder: Path) -> None:
+    with DemoProvince(demo_province_folder) as province:
         old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                          enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
         new = accounts.create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store
@@ -85,8 +87,10 @@ def test_a_replacement_pc_restores_history_and_continues_the_agency_chain(tmp_pa
             new.close()
 
 
-def test_two_pcs_sign_the_same_revision_the_second_opens_the_next_from_the_province(tmp_path: Path) -> None:
-    with DemoProvince(tmp_path / "province") as province:
+@pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
+def test_two_pcs_sign_the_same_revision_the_second_opens_the_next_from_the_province(tmp_path: Path,
+                                                                                    demo_province_folder: Path) -> None:
+    with DemoProvince(demo_province_folder) as province:
         first = setup_demo(tmp_path / "a", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                            enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy kế toán")).store
         second = setup_demo(tmp_path / "b", PASSPHRASE, kdf=FAST_KDF, today=TODAY,

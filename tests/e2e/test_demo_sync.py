@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from desktop.models.outbox import OutboxItem
@@ -19,8 +20,10 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 TODAY = date(2026, 11, 23)
 
 
-def test_enroll_pull_sign_push_receipt_and_no_duplicate(tmp_path: Path) -> None:
-    with DemoProvince(tmp_path / "province") as province:
+@pytest.mark.slow(seconds=70)
+@pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
+def test_enroll_pull_sign_push_receipt_and_no_duplicate(tmp_path: Path, demo_province_folder: Path) -> None:
+    with DemoProvince(demo_province_folder) as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                           enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
         store = demo.store
@@ -59,11 +62,12 @@ def test_enroll_pull_sign_push_receipt_and_no_duplicate(tmp_path: Path) -> None:
             store.close()
 
 
-def test_sync_and_outbox_commands(tmp_path: Path) -> None:
+@pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
+def test_sync_and_outbox_commands(tmp_path: Path, demo_province_folder: Path) -> None:
     from tests.conftest import run_cli
 
     env = {"BAOCAO_PASSPHRASE": PASSPHRASE}
-    with DemoProvince(tmp_path / "province") as province:
+    with DemoProvince(demo_province_folder) as province:
         setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                    enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store.close()
         done = run_cli("sync", "--data-dir", str(tmp_path / "data"), env=env)

@@ -7,6 +7,8 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from desktop.services import evidence, reports, signing
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
@@ -20,11 +22,13 @@ TODAY = date(2026, 11, 23)
 PERIOD = "2026Q4"
 
 
-def test_revision_two_reaches_the_province_with_the_evidence_of_revision_one(tmp_path: Path) -> None:
+@pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
+def test_revision_two_reaches_the_province_with_the_evidence_of_revision_one(tmp_path: Path,
+                                                                             demo_province_folder: Path) -> None:
     source = tmp_path / "minh-chung.pdf"
     source.write_bytes(os.urandom(305_860))
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    with DemoProvince(tmp_path / "province") as province:
+    with DemoProvince(demo_province_folder) as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                           enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
         store = demo.store

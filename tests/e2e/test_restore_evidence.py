@@ -21,11 +21,11 @@ from tests.e2e.test_agency_devices import TODAY
 
 
 @pytest.mark.timeout(900)  # a demo store and a server process: minutes on a loaded machine
-def test_a_new_pc_restores_the_evidence_bytes_checked_and_encrypted(tmp_path: Path) -> None:
+def test_a_new_pc_restores_the_evidence_bytes_checked_and_encrypted(tmp_path: Path, demo_province_folder: Path) -> None:
     marker = b"BIEN-BAN-NGHIEM-THU-" + os.urandom(8).hex().encode()
     evidence = tmp_path / "bien-bản nghiệm thu.pdf"
     evidence.write_bytes(b"%PDF-1.4\n" + marker * 2000 + b"\n%%EOF\n")
-    with DemoProvince(tmp_path / "province") as province:
+    with DemoProvince(demo_province_folder) as province:
         old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                          enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
         new = accounts.create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store

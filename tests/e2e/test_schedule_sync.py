@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from desktop.services import periods
 from desktop.services.dashboard import dashboard
 from desktop.services.demo import setup_demo
@@ -15,8 +17,11 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 TODAY = date(2027, 3, 1)
 
 
-def test_schedule_set_and_cleared_on_the_server_is_the_apps_deadline_after_a_sync(tmp_path: Path) -> None:
-    with DemoProvince(tmp_path / "province") as province:
+@pytest.mark.slow(seconds=65)
+@pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
+def test_schedule_set_and_cleared_on_the_server_is_the_apps_deadline_after_a_sync(tmp_path: Path,
+                                                                                   demo_province_folder: Path) -> None:
+    with DemoProvince(demo_province_folder) as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                           enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
         store = demo.store

@@ -36,7 +36,7 @@ from desktop.services.installation import configure_agency
 from desktop.services.plans import import_plan
 from tests.conftest import FAST_KDF, PASSPHRASE, REPO
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(seconds=40)
 PLAIN_FILES = (".ts",)  # sources of compiled files: not shipped
 
 

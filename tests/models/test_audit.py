@@ -1,4 +1,7 @@
-"""The audit log records every change and any edit or deletion of it is found and named."""
+"""The audit log records every change and any edit or deletion of it is found and named.
+
+``baocao audit verify`` runs in this process here (``run_cli_in_process``); the bundle build runs it as a
+program on the same first-release store, and tests/models/test_store_cli.py as a child process."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from desktop.models.audit import AuditEvent, verify_chain
 from desktop.models.plan import Plan
 from desktop.models.settings import set_setting
 from desktop.models.store import Store
-from tests.conftest import run_cli
+from tests.conftest import run_cli_in_process
 
 V1 = Path(__file__).resolve().parent.parent / "data" / "store_v1"
 
@@ -63,10 +66,10 @@ def _tamper(data_dir: Path, sql: str) -> None:
 def test_tampering_makes_audit_verify_fail_naming_the_event(tmp_path: Path, sql: str, named: str) -> None:
     data_dir = tmp_path / "d"
     shutil.copytree(V1, data_dir)
-    ok = run_cli("audit", "verify", "--data-dir", str(data_dir), env={"BAOCAO_PASSPHRASE": "kho-v1-2026"})
+    ok = run_cli_in_process("audit", "verify", "--data-dir", str(data_dir), env={"BAOCAO_PASSPHRASE": "kho-v1-2026"})
     assert ok.returncode == 0, ok.stderr
     _tamper(data_dir, sql)
-    done = run_cli("audit", "verify", "--data-dir", str(data_dir), env={"BAOCAO_PASSPHRASE": "kho-v1-2026"})
+    done = run_cli_in_process("audit", "verify", "--data-dir", str(data_dir), env={"BAOCAO_PASSPHRASE": "kho-v1-2026"})
     assert done.returncode != 0
     assert named in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

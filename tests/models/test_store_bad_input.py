@@ -11,6 +11,7 @@ import pytest
 from desktop.errors import StoreError
 from desktop.models.store import DB_NAME, SLOTS_NAME, Store
 from tests.conftest import run_cli
+from tests.conftest import run_cli_in_process as baocao
 
 V1 = Path(__file__).resolve().parent.parent / "data" / "store_v1"
 
@@ -48,7 +49,7 @@ def test_store_truncated_on_a_page_boundary(tmp_path: Path) -> None:
     db = data_dir / DB_NAME
     db.write_bytes(db.read_bytes()[:4096 * 3])
     before = _digests(data_dir)
-    done = run_cli("audit", "verify", "--data-dir", str(data_dir), env={"BAOCAO_PASSPHRASE": "kho-v1-2026"})
+    done = baocao("audit", "verify", "--data-dir", str(data_dir), env={"BAOCAO_PASSPHRASE": "kho-v1-2026"})
     assert done.returncode != 0
     assert "hỏng" in done.stderr and "Traceback" not in done.stderr
     assert {k: v for k, v in _digests(data_dir).items() if k in before} == before

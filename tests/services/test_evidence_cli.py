@@ -10,6 +10,7 @@ import pytest
 
 from desktop.services.periods import current_period_code
 from tests.conftest import run_cli
+from tests.conftest import run_cli_in_process as baocao
 
 SECRET = {"BAOCAO_PASSPHRASE": "mật khẩu dòng lệnh"}
 DRAFT = current_period_code(date.today())
@@ -24,13 +25,13 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def first_task_ref(demo_dir: Path) -> str:
-    done = run_cli("report", "show", "--json", "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
+    done = baocao("report", "show", "--json", "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
     return str(json.loads(done.stdout)["tasks"][0]["ref"])
 
 
 def evidence(demo_dir: Path, *args: str) -> tuple[int, str, str]:
-    done = run_cli("evidence", *args, "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
+    done = baocao("evidence", *args, "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
     return done.returncode, done.stdout, done.stderr
 
 

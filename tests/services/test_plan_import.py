@@ -18,6 +18,7 @@ from desktop.services import plans, reports
 from desktop.services.demo import DEMO_AGENCY
 from desktop.services.installation import configure_agency
 from tests.conftest import PASSPHRASE, run_cli
+from tests.conftest import run_cli_in_process as baocao
 
 TODAY = date(2026, 11, 23)
 
@@ -71,12 +72,12 @@ def test_cli_parse_prints_json_and_import_reports_changes(tmp_path: Path) -> Non
     assert len(data["tasks"]) == 11 and data["tasks"][0]["deadline"]["kind"] == "date"
     env = {"BAOCAO_PASSPHRASE": PASSPHRASE}
     folder = str(tmp_path / "data")
-    assert run_cli("init", "--data-dir", folder, env=env).returncode == 0
-    done = run_cli("plan", "import", str(original), "--data-dir", folder, env=env)
+    assert baocao("init", "--data-dir", folder, env=env).returncode == 0
+    done = baocao("plan", "import", str(original), "--data-dir", folder, env=env)
     assert done.returncode == 0 and "Đã nhập kế hoạch 594/KH-UBND: 11 mục." in done.stdout
-    again = run_cli("plan", "import", str(original), "--data-dir", folder, env={**env, "LANG": "en_US.UTF-8"})
+    again = baocao("plan", "import", str(original), "--data-dir", folder, env={**env, "LANG": "en_US.UTF-8"})
     assert "Plan 594/KH-UBND is unchanged." in again.stdout
     not_a_workbook = tmp_path / "ke-hoach.xlsx"
     not_a_workbook.write_text("không phải tệp Excel")
-    bad = run_cli("plan", "import", str(not_a_workbook), "--data-dir", folder, env=env)
+    bad = baocao("plan", "import", str(not_a_workbook), "--data-dir", folder, env=env)
     assert bad.returncode == 2 and "ke-hoach.xlsx" in bad.stderr and "Traceback" not in bad.stderr

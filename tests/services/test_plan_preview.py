@@ -12,6 +12,7 @@ from desktop.models.plan import Plan, Task
 from desktop.models.store import Store
 from desktop.services import plans
 from tests.conftest import PASSPHRASE, run_cli
+from tests.conftest import run_cli_in_process as baocao
 from tests.documents.plan_documents import write_docx
 from tests.services.test_plan_import import _changed_version
 
@@ -57,9 +58,9 @@ def test_cli_reads_word_files_and_dry_run_stores_nothing(tmp_path: Path) -> None
     assert '"code": "594/KH-UBND"' in parsed.stdout
     env = {"BAOCAO_PASSPHRASE": PASSPHRASE}
     folder = str(tmp_path / "data")
-    assert run_cli("init", "--data-dir", folder, env=env).returncode == 0
-    dry = run_cli("plan", "import", str(word), "--dry-run", "--data-dir", folder, env=env)
+    assert baocao("init", "--data-dir", folder, env=env).returncode == 0
+    dry = baocao("plan", "import", str(word), "--dry-run", "--data-dir", folder, env=env)
     assert dry.returncode == 0, dry.stderr
     assert "Chạy thử, không lưu gì:" in dry.stdout and "Sẽ nhập kế hoạch 594/KH-UBND: 11 mục." in dry.stdout
-    done = run_cli("plan", "import", str(word), "--data-dir", folder, env=env)
+    done = baocao("plan", "import", str(word), "--data-dir", folder, env=env)
     assert "Đã nhập kế hoạch 594/KH-UBND: 11 mục." in done.stdout  # the dry run had stored nothing

@@ -1,4 +1,7 @@
-"""The reporting commands as a script would use them: demo, show --json, validate, sign, history."""
+"""The reporting commands as a script would use them: demo, show --json, validate, sign, history.
+
+The demo is made by a child process, as a user runs it; the other commands run in this process
+(``run_cli_in_process``: the same ``main``, without seconds of imports each)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import pytest
 from desktop.domain.periods import Period
 from desktop.services.periods import current_period_code
 from tests.conftest import run_cli
+from tests.conftest import run_cli_in_process as baocao
 
 SECRET = {"BAOCAO_PASSPHRASE": "mật khẩu dòng lệnh"}
 # The demo signs the quarter before today's and fills today's: the periods follow the calendar.
@@ -28,7 +32,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_show_json_lists_my_tasks_and_indicators(demo_dir: Path) -> None:
-    done = run_cli("report", "show", "--json", "--period", SIGNED, "--data-dir", str(demo_dir), env=SECRET)
+    done = baocao("report", "show", "--json", "--period", SIGNED, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["status"] == "signed"
@@ -40,60 +44,60 @@ def test_show_json_lists_my_tasks_and_indicators(demo_dir: Path) -> None:
 
 
 def test_validate_exits_non_zero_while_errors_remain(demo_dir: Path) -> None:
-    done = run_cli("report", "validate", "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
+    done = baocao("report", "validate", "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 1
     assert "LỖI" in done.stdout and "lỗi" in done.stdout.splitlines()[-1]
-    english = run_cli("report", "validate", "--period", DRAFT, "--data-dir", str(demo_dir),
+    english = baocao("report", "validate", "--period", DRAFT, "--data-dir", str(demo_dir),
                       env={**SECRET, "LANG": "en_US.UTF-8"})
     assert "ERROR" in english.stdout and "error(s)" in english.stdout
 
 
 def test_sign_is_refused_with_the_first_error_named(demo_dir: Path) -> None:
-    done = run_cli("report", "sign", "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
+    done = baocao("report", "sign", "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode != 0
     assert done.stderr.startswith("baocao: Chưa ký được") and len(done.stderr.strip().splitlines()) == 1
 
 
 def test_history_and_bad_period(demo_dir: Path) -> None:
     label = Period.parse(SIGNED).label("vi")  # "Quý III năm 2026": the period as the app writes it
-    done = run_cli("report", "history", "--period", label, "--data-dir", str(demo_dir), env=SECRET)
+    done = baocao("report", "history", "--period", label, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
     assert "Lần 1: signed" in done.stdout
-    bad = run_cli("report", "show", "--period", "2026Q5", "--data-dir", str(demo_dir), env=SECRET)
+    bad = baocao("report", "show", "--period", "2026Q5", "--data-dir", str(demo_dir), env=SECRET)
     assert bad.returncode == 2 and "2026Q5" in bad.stderr
 
 
 def test_pdf_and_workbook_commands_write_files(demo_dir: Path, tmp_path: Path) -> None:
     pdf, xlsx = tmp_path / "bc.pdf", tmp_path / "bc.xlsx"
-    done = run_cli("report", "pdf", "--period", SIGNED, "--out", str(pdf), "--data-dir", str(demo_dir), env=SECRET)
+    done = baocao("report", "pdf", "--period", SIGNED, "--out", str(pdf), "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
     assert pdf.read_bytes().startswith(b"%PDF-")
-    done = run_cli("report", "xlsx", "--period", SIGNED, "--out", str(xlsx), "--data-dir", str(demo_dir), env=SECRET)
+    done = baocao("report", "xlsx", "--period", SIGNED, "--out", str(xlsx), "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
     # The workbook of the signed quarter does not go into the draft's quarter without a word.
-    refused = run_cli("report", "fill", str(xlsx), "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
+    refused = baocao("report", "fill", str(xlsx), "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
     assert refused.returncode == 2 and SIGNED in refused.stderr and DRAFT in refused.stderr, refused.stderr
     assert "--force" in refused.stderr and "Đã lấy" not in refused.stdout
-    filled = run_cli("report", "fill", str(xlsx), "--period", DRAFT, "--force", "--data-dir", str(demo_dir),
+    filled = baocao("report", "fill", str(xlsx), "--period", DRAFT, "--force", "--data-dir", str(demo_dir),
                      env=SECRET)
     assert filled.returncode == 0, filled.stderr
     assert "Đã lấy giá trị của" in filled.stdout and DRAFT in filled.stdout
     draft_xlsx = tmp_path / "draft.xlsx"
-    done = run_cli("report", "xlsx", "--period", DRAFT, "--out", str(draft_xlsx), "--data-dir", str(demo_dir),
+    done = baocao("report", "xlsx", "--period", DRAFT, "--out", str(draft_xlsx), "--data-dir", str(demo_dir),
                    env=SECRET)
     assert done.returncode == 0, done.stderr
-    own = run_cli("report", "fill", str(draft_xlsx), "--data-dir", str(demo_dir), env=SECRET)
+    own = baocao("report", "fill", str(draft_xlsx), "--data-dir", str(demo_dir), env=SECRET)
     assert own.returncode == 0 and DRAFT in own.stdout, own.stderr
 
 
 def test_bundle_make_verify_and_a_flipped_byte(demo_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "signed.bcb"
-    done = run_cli("bundle", "make", "--period", SIGNED, "--out", str(out), "--data-dir", str(demo_dir), env=SECRET)
+    done = baocao("bundle", "make", "--period", SIGNED, "--out", str(out), "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
-    good = run_cli("bundle", "verify", str(out), "--data-dir", str(demo_dir), env=SECRET)
+    good = baocao("bundle", "verify", str(out), "--data-dir", str(demo_dir), env=SECRET)
     assert good.returncode == 0 and f"Gói hợp lệ: DT-MYHIEP kỳ {SIGNED} lần 1" in good.stdout
     data = bytearray(out.read_bytes())
     data[len(data) // 2] ^= 0x01
     out.write_bytes(bytes(data))
-    bad = run_cli("bundle", "verify", str(out), "--data-dir", str(demo_dir), env=SECRET)
+    bad = baocao("bundle", "verify", str(out), "--data-dir", str(demo_dir), env=SECRET)
     assert bad.returncode == 4 and bad.stderr.startswith("baocao: ") and "Traceback" not in bad.stderr

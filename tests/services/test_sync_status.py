@@ -24,8 +24,8 @@ TODAY = date(2026, 9, 25)  # Q3's deadline (20/09) has passed: the demo signs 20
 
 
 @pytest.fixture
-def enrolled(tmp_path: Path) -> Iterator[tuple[Store, DemoProvince]]:
-    with DemoProvince(tmp_path / "province") as province:
+def enrolled(tmp_path: Path, demo_province_folder: Path) -> Iterator[tuple[Store, DemoProvince]]:
+    with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                            enroll=lambda s: enroll(s, province.url, province.enrollment_code())).store
         try:

@@ -44,8 +44,9 @@ def _server_admin(province: DemoProvince, *args: str) -> subprocess.CompletedPro
 # A server process with its plans imported, a demo store, two syncs and two token signatures: a few minutes
 # on a loaded 2-core machine, more than the suite's default limit.
 @pytest.mark.timeout(900)
-def test_signed_pdf_follows_the_bundle_and_the_receipt_says_who_signed(pki: Pki, tmp_path: Path) -> None:
-    with DemoProvince(tmp_path / "province") as province:
+def test_signed_pdf_follows_the_bundle_and_the_receipt_says_who_signed(pki: Pki, tmp_path: Path,
+                                                                       demo_province_folder: Path) -> None:
+    with DemoProvince(demo_province_folder) as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                           enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
         store = demo.store

@@ -176,8 +176,9 @@ def test_the_sync_interval_is_chosen_in_settings(qtbot: QtBot, demo_store: Store
 
 
 @pytest.mark.timeout(900)  # two demo stores and a server process: minutes on a loaded machine
-def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_path: Path) -> None:
-    with DemoProvince(tmp_path / "province") as province:
+def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_path: Path,
+                                                             demo_province_folder: Path) -> None:
+    with DemoProvince(demo_province_folder) as province:
         first = setup_demo(tmp_path / "a", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                            enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy kế toán")).store
         second = setup_demo(tmp_path / "b", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
@@ -230,8 +231,9 @@ def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_p
 
 @pytest.mark.timeout(900)
 def test_a_new_pc_restores_the_agency_s_history_from_the_menu(qtbot: QtBot, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    with DemoProvince(tmp_path / "province") as province:
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              demo_province_folder: Path) -> None:
+    with DemoProvince(demo_province_folder) as province:
         old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                          enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
         fresh = accounts.create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -36,9 +37,10 @@ class StepClock:
         return self.now
 
 
+@pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
 def test_periodic_sync_sends_by_itself_backs_off_and_the_probe_beats_the_backoff(
-        tmp_path: Path, qtbot: QtBot) -> None:
-    folder = tmp_path / "province"
+        tmp_path: Path, demo_province_folder: Path, qtbot: QtBot) -> None:
+    folder = demo_province_folder
     province = DemoProvince(folder).__enter__()
     store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                        enroll=lambda s: enroll(s, province.url, province.enrollment_code())).store

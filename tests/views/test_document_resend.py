@@ -70,10 +70,11 @@ def _refused_copy(store: Store, pki: Pki, folder: Path) -> Path:  # noqa: F811
 
 # A server process, a demo store, a token signature and four syncs (one a subprocess CLI each side): about a
 # minute on a loaded 2-core machine, more than the suite's default limit.
-@pytest.mark.timeout(600)
+@pytest.mark.slow(seconds=60)
+@pytest.mark.timeout(900)
 def test_a_refused_signed_pdf_is_explained_sent_again_and_accepted_once_the_root_is_trusted(
-        qtbot: QtBot, pki: Pki, tmp_path: Path) -> None:  # noqa: F811
-    with DemoProvince(tmp_path / "province") as province:
+        qtbot: QtBot, pki: Pki, tmp_path: Path, demo_province_folder: Path) -> None:  # noqa: F811
+    with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                            enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
         try:

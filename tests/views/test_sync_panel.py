@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -19,8 +20,9 @@ from tests.views.flow_helpers import settle_workers
 TODAY = date(2026, 11, 23)
 
 
-def test_sync_now_shows_the_outcome_and_the_receipt(qtbot: QtBot, tmp_path: Path) -> None:
-    with DemoProvince(tmp_path / "province") as province:
+@pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
+def test_sync_now_shows_the_outcome_and_the_receipt(qtbot: QtBot, tmp_path: Path, demo_province_folder: Path) -> None:
+    with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                            enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
         try:

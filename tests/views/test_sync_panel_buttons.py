@@ -49,11 +49,12 @@ def type_into(field: QLineEdit, text: str) -> None:
     assert field.text() == text
 
 
+@pytest.mark.slow(seconds=50)
 @pytest.mark.timeout(900)  # two stores and a server process: minutes on a loaded machine
-def test_every_button_of_the_sync_panel(qtbot: QtBot, tmp_path: Path) -> None:
+def test_every_button_of_the_sync_panel(qtbot: QtBot, tmp_path: Path, demo_province_folder: Path) -> None:
     """A new PC (a store just created) saves the address and enrolls through the panel; the demo commune's
     PC, enrolled, stops a sync and then runs one to the receipt."""
-    with DemoProvince(tmp_path / "province") as province:
+    with DemoProvince(demo_province_folder) as province:
         new_pc = create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                           enroll=lambda store: sync.enroll(store, province.url, province.enrollment_code())).store
