@@ -32,7 +32,7 @@ def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
     made = create_main_window(demo_store)
     qtbot.addWidget(made)
     made.show()
-    made.open_report(None)
+    open_and_wait(qtbot, made)
     wait_validated(qtbot, made.editor)
     return made
 

@@ -192,10 +192,6 @@ class ItemList(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The state column is as wide as its longest word: measured from its contents, it was measured again
-        # for every state written.
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         metrics = self.tree.fontMetrics()
         self.tree.header().setMinimumSectionSize(0)
         self._state_width = 24 + max(metrics.horizontalAdvance(state_label(state, language))
@@ -271,7 +267,14 @@ class ItemList(QWidget):
         model.setParent(self)
         self.tree.setModel(model)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.header().resizeSection(1, self._state_width)
+        # A new model gives the header new sections, with the default resize mode: set them again each time
+        # (set once, the item names were left at their first width, cut to a few letters beside empty space).
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The state column is as wide as its longest word: measured from its contents, it was measured again
+        # for every state written.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self._state_width)
         self.tree.expandAll()
         self._tree = tree
         paint_states(tree, self._states)
