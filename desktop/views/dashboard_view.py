@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -66,6 +66,10 @@ class DashboardView(QWidget):
         self.next_step = QLabel()  # one sentence: which report to work on now and what is left on it
         self.next_step.setObjectName("nextStep")
         self.next_step.setWordWrap(True)
+        # Room for three lines whatever it says: the sentence grows from one line to two after a sync, and the
+        # cards below moved under the pointer of someone about to click «Mở báo cáo».
+        self.next_step.setMinimumHeight(3 * self.next_step.fontMetrics().lineSpacing())
+        self.next_step.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.problem)
@@ -155,7 +159,6 @@ class DashboardView(QWidget):
                 view.set_next_step(step is not None and board.cards[n].period.code == step.code)
             view.setVisible(n < len(board.cards))
         self.next_step.setText(next_step_text(board, self.language, self.today or vietnam_today()))
-        self.next_step.setVisible(bool(self.next_step.text()))
         self.overdue_title.show()
         self.overdue.show()
         self.overdue_title.setText(self.tr("Nhiệm vụ quá hạn ({0})").format(len(board.overdue)))

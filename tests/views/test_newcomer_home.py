@@ -65,3 +65,20 @@ def test_an_enrolled_pc_says_so_with_the_agency_and_the_province_key(qtbot: QtBo
     assert label.isVisible() and "Máy này đã đăng ký với Sở" in label.text()
     assert "Mỹ Hiệp" in label.text() and "Dấu vân tay" in label.text()
     assert not window.sync.code.isEnabled() and not window.sync.enroll_button.isEnabled()
+
+
+def test_the_cards_stay_in_place_when_the_next_step_sentence_grows(qtbot: QtBot, demo_store: Store) -> None:
+    """After a sync the sentence went from one line to two and the cards moved under the newcomer's pointer."""
+    window = _window(qtbot, demo_store)
+    window.resize(1366, 768)
+    card = next(c for c in window.dashboard.findChildren(PeriodCardView) if c.isVisible())
+    label = window.dashboard.next_step
+    label.setText("Việc cần làm bây giờ: báo cáo Quý IV năm 2026 đã ký, đang chờ gửi Sở.")
+    qtbot.wait(50)
+    before = card.mapTo(window, card.rect().topLeft()).y()
+    label.setText("Việc cần làm bây giờ: hoàn thành, ký và gửi báo cáo Quý I năm 2027, hạn nộp trước ngày "
+                  "20/02/2027; số liệu tính từ ngày 15/12/2026 đến ngày 14/03/2027. Kỳ số liệu chưa bắt đầu: có "
+                  "thể soạn trước, nhưng nên ký khi đã có đủ số liệu.")
+    qtbot.wait(50)
+    assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing(), "the sentence takes two lines"
+    assert card.mapTo(window, card.rect().topLeft()).y() == before
