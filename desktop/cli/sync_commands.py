@@ -88,9 +88,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     def run(store: Store) -> int:
         outcome = sync_now(store)
-        if outcome.assignments_changed:
+        if outcome.plans:
             print(tr(f"Đã nhận phân công mới: {', '.join(outcome.plans)}.",
                      f"New assignments received: {', '.join(outcome.plans)}."))
+        elif outcome.assignments_changed:  # a new schedule or trust root: no task is new
+            print(tr("Đã nhận phân công mới của Sở (hạn nộp, chứng thư); không có nhiệm vụ mới.",
+                     "New assignments received from the province (deadlines, certificates); no new task."))
         english = current_language() == "en"
         for item in outcome.report.outcomes:
             message = item.message_en if english else item.message_vi

@@ -55,8 +55,8 @@ class SyncSettings:
 class SyncOutcome:
     """One sync: whether new assignments arrived, and what became of each queued bundle."""
 
-    assignments_changed: bool
-    plans: list[str]
+    assignments_changed: bool  # a new package from the province was taken (plans, deadlines or trust roots)
+    plans: list[str]  # the plans in it that are new or whose tasks changed: what is news to the user
     report: SyncReport
 
 
@@ -290,4 +290,4 @@ def _pull(store: Store, client: ProvinceClient) -> tuple[bool, list[str]]:
         if "trust_roots" in package and set_province_roots(session, package["trust_roots"]):
             resend_refused_untrusted(session)
         set_setting(session, ETAG_SETTING, pulled.etag)
-    return bool(codes), codes
+    return True, codes

@@ -15,6 +15,8 @@ PASSWORD = "mật khẩu của Minh 2026"
 def test_an_admin_adds_and_disables_an_account_in_the_browser(console: ConsoleServer, tmp_path: Path) -> None:
     need_browser()
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
 
     shots = Path(os.environ.get("BAOCAO_CONSOLE_SCREENSHOTS") or tmp_path / "screens")
     shots.mkdir(parents=True, exist_ok=True)
@@ -37,6 +39,7 @@ def test_an_admin_adds_and_disables_an_account_in_the_browser(console: ConsoleSe
         assert "Người xem" in row.text and "hoạt động" in row.text
         driver.save_screenshot(str(shots / "users-vi.png"))
         row.find_element(By.CSS_SELECTOR, "button.disable-user").click()
+        WebDriverWait(driver, 30).until(staleness_of(row))  # the page after the form, not the row before it
         row = driver.find_element(By.CSS_SELECTOR, 'tr[data-user="minh.tran"]')
         assert row.get_attribute("data-disabled") == "yes" and "đã khoá" in row.text
         assert not driver.find_elements(By.CSS_SELECTOR, 'tr[data-user="admin"] button.disable-user')

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.models.outbox import OutboxItem
+from desktop.models.plan import Plan
 from desktop.services import reports, signing
 from desktop.services.dashboard import dashboard
 from desktop.services.demo import setup_demo
@@ -34,8 +35,13 @@ def test_enroll_pull_sign_push_receipt_and_no_duplicate(tmp_path: Path, demo_pro
             late = dashboard(store, TODAY).cards[0]
             assert (late.role, late.period.code, late.sync_state) == ("overdue", "2026Q3", "new")
             first = sync_now(store)
-            assert first.assignments_changed and "3256/QĐ-UBND" in first.plans
-            assert "594/KH-UBND" not in first.plans, "the Đồng Tháp demo province publishes no An Giang plan"
+            # The package is taken; its plans are the ones the demo imported, so no task is new («Có nhiệm vụ
+            # mới» is not said).
+            assert first.assignments_changed and first.plans == []
+            with store.session() as session:
+                codes = set(session.scalars(select(Plan.code)))
+            assert "3256/QĐ-UBND" in codes
+            assert "594/KH-UBND" not in codes, "the Đồng Tháp demo province publishes no An Giang plan"
             assert [o.outcome for o in first.report.outcomes] == ["receipted"]
             [row] = receipt_history(store)
             assert (row.period_code, row.state, row.status) == ("2026Q3", "receipted", "accepted")

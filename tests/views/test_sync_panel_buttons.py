@@ -123,5 +123,11 @@ def walk_steps(qtbot: QtBot, new_pc: SyncPanel, demo: SyncPanel,
         # test_agency_history_actions.test_a_revision_conflict_is_answered_from_the_sync_panel (two PCs).
         assert not button.isVisible() and demo.conflict_period == ""
 
+    def resend(button: QPushButton) -> None:
+        # Shown only for a signed PDF the province refused: pressed in
+        # test_document_resend.test_a_refused_signed_pdf_is_explained_sent_again_and_accepted_once_the_root_is_trusted
+        # (a token signature, a root the province does not trust, then one it does).
+        assert not button.isVisible()
+
     return {"saveSyncSettings": (new_pc, save), "enrollNow": (new_pc, enroll), "syncCancel": (demo, stop),
-            "syncNow": (demo, sync_now), "resolveConflict": (demo, conflict)}
+            "syncNow": (demo, sync_now), "resolveConflict": (demo, conflict), "resendDocument": (demo, resend)}
