@@ -48,10 +48,22 @@ def check_report(window: QMainWindow, tabs: QTabWidget, editor: ReportEditor) ->
             if bar.currentMessage() == checking:
                 bar.clearMessage()
         else:
-            bar.showMessage(found_text(result), 15000)
+            said = found_text(result)
+            bar.showMessage(said, 15000)
+            forget_when_another_is_shown(said)
             if result.issues:
                 editor.issue_list.setCurrentRow(0)
                 editor.issue_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def forget_when_another_is_shown(said: str) -> None:
+        # Another report opened (it is read on a worker) after this one's check answered: its first
+        # validation clears a result that is not its own.
+        def next_validation(_result: ValidationResult) -> None:
+            editor.validated.disconnect(next_validation)
+            if editor.period_code != code and bar.currentMessage() == said:
+                bar.clearMessage()
+
+        editor.validated.connect(next_validation)
 
     def shown(result: ValidationResult) -> None:
         answered(result)
