@@ -26,14 +26,18 @@ def test_an_admin_adds_and_disables_an_account_in_the_browser(console: ConsoleSe
         driver.get(f"{console.url}/console/login")
         driver.find_element(By.ID, "name").send_keys("admin")
         driver.find_element(By.ID, "password").send_keys(PASSWORDS["admin"])
-        driver.find_element(By.ID, "login").click()
+        submit = driver.find_element(By.ID, "login")
+        submit.click()
+        WebDriverWait(driver, 30).until(staleness_of(submit))  # the next page, not the one the form was on
         driver.find_element(By.LINK_TEXT, "Tài khoản").click()
-        assert driver.current_url.endswith("/console/users")
+        WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/console/users"))
         driver.find_element(By.ID, "user-name").send_keys("minh.tran")
         driver.find_element(By.CSS_SELECTOR, '#user-role option[value="viewer"]').click()
         driver.find_element(By.ID, "user-password").send_keys(PASSWORD)
         driver.find_element(By.ID, "user-repeat").send_keys(PASSWORD)
-        driver.find_element(By.ID, "user-add").click()
+        submit = driver.find_element(By.ID, "user-add")
+        submit.click()
+        WebDriverWait(driver, 30).until(staleness_of(submit))  # the next page, not the one the form was on
         assert "Đã thêm tài khoản" in driver.find_element(By.ID, "saved").text
         row = driver.find_element(By.CSS_SELECTOR, 'tr[data-user="minh.tran"]')
         assert "Người xem" in row.text and "hoạt động" in row.text
