@@ -11,10 +11,14 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["BAOCAO_LANG"] = "vi"
 
+from pytestqt.qtbot import QtBot
+
+from desktop.app import create_main_window
 from desktop.models.store import Store
 from desktop.services.demo import setup_demo
+from desktop.views.main_window import MainWindow
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.views.flow_helpers import settle_workers
+from tests.views.flow_helpers import open_and_wait, settle_workers, wait_validated
 
 
 @pytest.fixture
@@ -24,6 +28,17 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
     yield made.store
     settle_workers()
     made.store.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
+    """The demo's main window with this quarter's report shown (read on a worker) and validated."""
+    made = create_main_window(demo_store)
+    qtbot.addWidget(made)
+    made.show()
+    open_and_wait(qtbot, made)
+    wait_validated(qtbot, made.editor)
+    return made
 
 
 @pytest.fixture(autouse=True)

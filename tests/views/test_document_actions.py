@@ -10,24 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.app import create_main_window
 from desktop.domain.periods import Period
 from desktop.models.store import Store
 from desktop.services import documents
 from desktop.services.reports import open_report
 from desktop.views.main_window import MainWindow
 from tests.services.test_documents import _set_column
-from tests.views.flow_helpers import wait_validated
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
-    made = create_main_window(demo_store)
-    qtbot.addWidget(made)
-    made.show()
-    made.open_report(None)
-    wait_validated(qtbot, made.editor)
-    return made
 
 
 def _other_quarter_workbook(window: MainWindow, store: Store, tmp_path: Path) -> tuple[Path, str, str]:

@@ -3,29 +3,17 @@ type stored as typed, refusals at the field, next/previous from the keyboard, la
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.app import create_main_window
 from desktop.domain.text import fold
 from desktop.models.store import Store
 from desktop.services.reports import open_report
 from desktop.views.main_window import MainWindow
 from desktop.views.report_editor import ReportEditor
 from tests.views.flow_helpers import type_text, wait_validated
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
-    made = create_main_window(demo_store)
-    qtbot.addWidget(made)
-    made.show()
-    made.open_report(None)
-    wait_validated(qtbot, made.editor)
-    return made
 
 
 def type_here(text: str) -> None:

@@ -14,22 +14,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from desktop.app import create_main_window
 from desktop.domain.validation_issues import ERROR
 from desktop.models.store import Store
 from desktop.services.reports import open_report
 from desktop.views.main_window import MainWindow
 from tests.views.flow_helpers import type_text, wait_validated
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
-    made = create_main_window(demo_store)
-    qtbot.addWidget(made)
-    made.show()
-    made.open_report(None)
-    wait_validated(qtbot, made.editor)
-    return made
 
 
 def test_the_error_list_shows_errors_first_and_one_click_or_enter_goes_to_the_item(

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.app import create_main_window
 from desktop.domain.periods import Period
 from desktop.domain.task_status import status_label
 from desktop.domain.text import fold
@@ -20,17 +19,6 @@ from desktop.services.evidence import list_evidence
 from desktop.services.reports import open_report
 from desktop.views.main_window import MainWindow
 from desktop.views.report_models import READ_ONLY_BRUSH
-from tests.views.flow_helpers import wait_validated
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
-    made = create_main_window(demo_store)
-    qtbot.addWidget(made)
-    made.show()
-    made.open_report(None)
-    wait_validated(qtbot, made.editor)
-    return made
 
 
 def stored_task(store: Store, ref: str) -> object:

@@ -3,7 +3,6 @@ refresh, and values that cannot be stored refused at the field with the reason, 
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
@@ -15,16 +14,6 @@ from desktop.services.reports import open_report
 from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import UiSettings
 from tests.views.flow_helpers import type_text, wait_validated
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
-    made = create_main_window(demo_store)
-    qtbot.addWidget(made)
-    made.show()
-    made.open_report(None)
-    wait_validated(qtbot, made.editor)
-    return made
 
 
 def type_here(text: str) -> None:

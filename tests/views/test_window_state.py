@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import GuiSession, create_main_window
+from desktop.app import GuiSession
 from desktop.domain.periods import Period
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
@@ -25,16 +25,6 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.views.flow_helpers import open_and_wait, settle_workers, type_text, wait_shown, wait_validated
 
 CHECKING = "Đang kiểm tra báo cáo…"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
-    made = create_main_window(demo_store)
-    qtbot.addWidget(made)
-    made.show()
-    open_and_wait(qtbot, made)
-    wait_validated(qtbot, made.editor)
-    return made
 
 
 def unlocked(qtbot: QtBot, session: GuiSession) -> MainWindow:
