@@ -48,17 +48,23 @@ def run_loop(ms: int) -> None:
     loop.exec()
 
 
-@pytest.fixture
-def big_window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
-    store: Store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF).store
+def _big_report_shown(store: Store) -> MainWindow:
+    """The main window at 1366×768 on ``store`` with the 300-task plan added, its report shown and validated."""
     add_big_plan(store, scale(300, 300), scale(50, 50))
     window = create_main_window(store)
     window.resize(1366, 768)
     window.show()
-    window.open_report(None)
+    operation = window.open_report(None)
     assert QTest.qWaitForWindowExposed(window)
-    while window.editor.validation_pending():
+    while not operation.done or window.editor.load_operation is not None or window.editor.validation_pending():
         run_loop(20)
+    return window
+
+
+@pytest.fixture
+def big_window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
+    store: Store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF).store
+    window = _big_report_shown(store)
     yield window
     window.close()
     settle_workers()
@@ -211,14 +217,7 @@ def busy_window(qapp: QApplication, tmp_path: Path, demo_province_folder: Path) 
     with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF,
                            enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
-        add_big_plan(store, scale(300, 300), scale(50, 50))
-        window = create_main_window(store)
-        window.resize(1366, 768)
-        window.show()
-        window.open_report(None)
-        assert QTest.qWaitForWindowExposed(window)
-        while window.editor.validation_pending():
-            run_loop(20)
+        window = _big_report_shown(store)
         yield window
         window.close()
         settle_workers()
