@@ -12,6 +12,7 @@ from desktop.app import create_main_window
 from desktop.models.store import Store
 from desktop.services.reports import open_report
 from desktop.views.main_window import MainWindow
+from desktop.views.report_models import ReportTableModel
 from desktop.views.settings_dialog import UiSettings
 from tests.views.flow_helpers import type_text, wait_validated
 
@@ -82,19 +83,26 @@ def test_percent_over_100_is_refused_at_the_field_with_the_text_kept(qtbot: QtBo
     assert next(t for t in open_report(demo_store).tasks if t.ref == ref).percent == 95
 
 
-def test_words_in_a_number_cell_are_refused_with_a_message(qtbot: QtBot, window: MainWindow,
-                                                           demo_store: Store) -> None:
+def _edit_first_value(window: MainWindow, store: Store) -> tuple[ReportTableModel, str, object, QLineEdit]:
+    """The first indicator's value cell open for typing (F2 in table mode), all selected: the grid's model,
+    the indicator's ref, its stored value, and the editing field."""
     editor = window.editor
     editor.show_table_mode(True)
     editor.tabs.setCurrentWidget(editor.indicator_table)
     model = editor.indicators
     ref = model.row_item(0).ref
-    before = stored_indicator(demo_store, ref).value  # type: ignore[attr-defined]
+    before = stored_indicator(store, ref).value  # type: ignore[attr-defined]
     start_in_cell(editor.indicator_table, 0, model.column_of("value"))
     press(Qt.Key.Key_F2)
     field = QApplication.focusWidget()
     assert isinstance(field, QLineEdit)
     field.selectAll()
+    return model, ref, before, field
+
+
+def test_words_in_a_number_cell_are_refused_with_a_message(qtbot: QtBot, window: MainWindow,
+                                                           demo_store: Store) -> None:
+    _model, ref, before, field = _edit_first_value(window, demo_store)
     type_here("7 ho so")
     press(Qt.Key.Key_Return)
     assert QApplication.focusWidget() is field and field.text() == "7 ho so"
@@ -106,17 +114,7 @@ def test_words_in_a_number_cell_are_refused_with_a_message(qtbot: QtBot, window:
 def test_a_lone_comma_before_three_digits_is_refused_in_vietnamese_with_both_readings(
         qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
     """"1,250" is 1250 to an English reader and 1,25 to a Vietnamese one: refused at the cell, text kept."""
-    editor = window.editor
-    editor.show_table_mode(True)
-    editor.tabs.setCurrentWidget(editor.indicator_table)
-    model = editor.indicators
-    ref = model.row_item(0).ref
-    before = stored_indicator(demo_store, ref).value  # type: ignore[attr-defined]
-    start_in_cell(editor.indicator_table, 0, model.column_of("value"))
-    press(Qt.Key.Key_F2)
-    field = QApplication.focusWidget()
-    assert isinstance(field, QLineEdit)
-    field.selectAll()
+    model, ref, before, field = _edit_first_value(window, demo_store)
     type_here("1,250")
     press(Qt.Key.Key_Return)
     assert QApplication.focusWidget() is field and field.text() == "1,250"
