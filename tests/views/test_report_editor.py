@@ -83,6 +83,7 @@ def test_evidence_by_drag_and_drop_then_by_dialog_then_removed(qtbot: QtBot, win
     editor.task_table.setCurrentIndex(editor.tasks.index(0, 0))
     panel = editor.evidence
     ref = editor.tasks.row_item(0).ref
+    qtbot.waitUntil(lambda: panel.ref == ref and panel.editable, timeout=30_000)  # the item reaches the panel
     scan = tmp_path / "biên bản họp.pdf"
     scan.write_bytes(b"%PDF-1.4 minh chung\n" * 5000)
     mime = QMimeData()
