@@ -204,9 +204,3 @@ def plan_heading(plan: Mapping[str, str] | None, code: str) -> str:
 def indicator_code(number: int, indicator: IndicatorEntry) -> str:
     """The indicator's code as the editor shows it ("CT.1"), or its place in Phụ lục II when it has none."""
     return indicator.key.strip() or str(number)
-
-
-def task_number(task: TaskEntry) -> str:
-    """The number within its section ("3" for "II.3"), or the whole key when it names no section."""
-    prefix = f"{task.section}."
-    return task.key[len(prefix):] if task.section and task.key.startswith(prefix) else task.key

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.documents.report_text import (
     agency_in_text,
     grouped_tasks,
+    indicator_code,
     iso_day,
     issued_number,
     long_date,
@@ -109,7 +110,7 @@ def _write_indicators(sheet: Worksheet, snapshot: ReportSnapshot) -> None:
             _group_row(sheet, row, "", indicator.group, INDICATOR_COLUMNS)
             current, row = indicator.group, row + 1
         _item_row(sheet, row, indicator, INDICATOR_COLUMNS)
-        sheet.cell(row, 1, number)
+        sheet.cell(row, 1, indicator_code(number, indicator))
         row += 1
     _print_setup(sheet, INDICATOR_COLUMNS, row - 1)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.documents.report_text import ROLE_LABELS, item_ref, status_text, task_number
+from desktop.documents.report_text import ROLE_LABELS, item_ref, status_text
 
 TASK_SHEET = "Nhiệm vụ"
 INDICATOR_SHEET = "Chỉ tiêu"
@@ -32,10 +32,11 @@ class Column:
 
 
 # Widths (in characters) sum to about 190 printed, which a landscape A4 page holds at about 75 %; "Mã" is kept
-# outside the print area.
+# outside the print area. STT is the PDF's ("II.3", "CT.1"), so that the workbook and the report it goes with
+# can be read side by side.
 TASK_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 5, None, lambda t: task_number(t), centred=True),
-    Column("Nhiệm vụ", 40, None, lambda t: t.title),
+    Column("STT", 7, None, lambda t: t.key, centred=True),
+    Column("Nhiệm vụ", 38, None, lambda t: t.title),
     Column("Vai trò", 9, None, lambda t: ROLE_LABELS.get(t.role, t.role), centred=True),
     Column("Thời hạn hoàn thành", 12, None, lambda t: t.deadline_text, centred=True),
     Column("Kết quả dự kiến", 16, None, lambda t: t.expected_result),
@@ -49,8 +50,8 @@ TASK_COLUMNS: tuple[Column, ...] = (
     Column(REF_HEADER, 22, "ref", lambda t: item_ref(t.plan, t.key)),
 )
 INDICATOR_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 5, None, lambda i: None, centred=True),
-    Column("Chỉ tiêu", 44, None, lambda i: i.name),
+    Column("STT", 7, None, lambda i: None, centred=True),
+    Column("Chỉ tiêu", 42, None, lambda i: i.name),
     Column("Đơn vị tính", 9, None, lambda i: i.unit, centred=True),
     Column("Chỉ tiêu giai đoạn", 14, None, lambda i: i.target_text, centred=True),
     Column("Tử số", 10, "numerator", lambda i: _number(i.numerator), centred=True),

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from desktop.documents.pdf_tables import indicator_cells, task_cells
 from desktop.documents.report_workbook import read_report_workbook, write_report_workbook
 from desktop.documents.report_workbook_layout import FIRST_DATA_ROW, INDICATOR_SHEET, TASK_SHEET
 from desktop.domain.report_snapshot import ReportSnapshot
@@ -122,6 +123,22 @@ def test_layout_is_print_ready(tmp_path: Path) -> None:
     row = _row_of(sheet, TASK_REF)
     assert sheet[f"{_columns(sheet)['Tình trạng']}{row}"].value == "Hoàn thành"
     assert sheet[f"B{row}"].alignment.wrap_text and sheet[f"B{row}"].border.left.style == "thin"
+
+
+
+def test_stt_matches_the_pdf(tmp_path: Path) -> None:
+    """An officer reads the workbook beside the PDF: each row carries the number the PDF prints ("II.3",
+    "CT.1"), not the number within its section, which repeats in every section."""
+    snapshot = make_snapshot(tasks=8, indicators=3)
+    workbook = load_workbook(write_report_workbook(snapshot, tmp_path / "bc.xlsx"))
+    for sheet_name, items, cells in ((TASK_SHEET, snapshot.tasks, lambda n, t: task_cells(t)),
+                                     (INDICATOR_SHEET, snapshot.indicators, indicator_cells)):
+        sheet = workbook[sheet_name]
+        for number, item in enumerate(items, start=1):
+            assert sheet[f"A{_row_of(sheet, f'{item.plan}::{item.key}')}"].value == cells(number, item)[0][0]
+    tasks = workbook[TASK_SHEET]
+    numbers = [tasks[f"A{_row_of(tasks, f'{t.plan}::{t.key}')}"].value for t in snapshot.tasks]
+    assert len(set(numbers)) == len(numbers) and all("." in n for n in numbers)
 
 
 def test_a_workbook_that_is_not_a_report_is_refused(tmp_path: Path) -> None:
