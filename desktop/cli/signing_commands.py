@@ -7,6 +7,7 @@ echo; it is never an argument.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from desktop.signing import PIN_ENV
 
 if TYPE_CHECKING:  # the signing stack (pyHanko, python-pkcs11) is imported when a command needs it
     from desktop.signing.keys import KeySource
+    from desktop.signing.pades import Role
 
 ROLES = ("signer", "agency")
 
@@ -89,6 +91,16 @@ def key_source(store: Store, args: argparse.Namespace) -> tuple[KeySource, str]:
     return TokenKey(library, args.token, args.cert), secret(PIN_ENV, "Mã PIN của token", "Token PIN")
 
 
+def warn_signer_name(store: Store, role: Role, key: KeySource, pin: str) -> None:
+    """On stderr, before signing: the report prints another signer's name than the certificate's holder (a
+    warning only, as in the window; a script goes on)."""
+    from desktop.services.digital_signing import key_signer_name_warning
+
+    mismatch = key_signer_name_warning(store, role, key, pin)
+    if mismatch is not None:
+        print(mismatch.notice(), file=sys.stderr)
+
+
 def print_signed(result: object) -> None:
     """One line saying what was signed."""
     out, signer, issuer = (getattr(result, name) for name in ("out", "signer", "issuer"))
@@ -121,6 +133,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
     def run(store: Store) -> int:
         key, pin = key_source(store, args)
+        warn_signer_name(store, Role(args.role), key, pin)
         print_signed(sign_file(store, args.file, args.out, Role(args.role), key, pin,
                                appendix_number=args.appendix_number, embed_revocation=args.lt))
         return 0
