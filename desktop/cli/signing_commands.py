@@ -1,4 +1,4 @@
-"""``baocao pdf sign|verify|images|tokens`` and ``baocao trust add|list|remove``: digital signatures (ND 30).
+"""``baocao pdf sign|verify|send|resend|images|tokens``, ``baocao trust add|list|remove``: digital signatures.
 
 The token's PIN (or the PKCS#12 file's password) comes from BAOCAO_TOKEN_PIN or a prompt that does not
 echo; it is never an argument.
@@ -47,6 +47,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                               "province; it follows the report's bundle on the next sync or export")
     send.add_argument("file", type=Path)
     send.set_defaults(func=cmd_send)
+    resend = pdf_sub.add_parser("resend", help="send again, now, a signed document the province refused (its id as "
+                                "«baocao outbox» lists it), as the sync panel's «Gửi lại văn bản ký số» does")
+    resend.add_argument("document_id")
+    resend.set_defaults(func=cmd_resend)
     images = pdf_sub.add_parser("images", help="choose the signature and seal images (transparent PNG)")
     images.add_argument("--signature", type=Path)
     images.add_argument("--seal", type=Path)
@@ -64,7 +68,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     remove = trust_sub.add_parser("remove", help="stop trusting a local root (by fingerprint)")
     remove.add_argument("fingerprint")
     remove.set_defaults(func=cmd_trust_remove)
-    for parser in (sign, verify, send, images, tokens, add, listing, remove):
+    for parser in (sign, verify, send, resend, images, tokens, add, listing, remove):
         context.add_common(parser)
 
 
@@ -122,6 +126,19 @@ def cmd_send(args: argparse.Namespace) -> int:
                  f"Signed document {queued.document_id} (report {queued.period} revision {queued.revision}) "
                  + ("queued for the province." if queued.new else "was already queued.")))
         return 0
+
+    return context.with_store(args, run)
+
+
+def cmd_resend(args: argparse.Namespace) -> int:
+    """Queue the refused signed document again and sync now, as the sync panel does; the sync's exit code."""
+    from desktop.cli.sync_commands import sync_and_tell
+    from desktop.services.signed_documents import resend_document
+
+    def run(store: Store) -> int:
+        resend_document(store, args.document_id)
+        print(tr(f"Gửi lại văn bản ký số {args.document_id}…", f"Sending signed document {args.document_id} again…"))
+        return sync_and_tell(store)
 
     return context.with_store(args, run)
 
