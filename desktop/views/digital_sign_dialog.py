@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.signer_name import NameMismatch
+from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import digital_signing
 from desktop.services.digital_signing import ImageKind
@@ -274,7 +275,7 @@ class DigitalSignDialog(QDialog):
             return
         try:
             mismatch = self._name_mismatch()
-        except Exception as error:  # a PKCS#12 file that cannot be opened: signing would refuse it alike
+        except BaocaoError as error:  # a PKCS#12 file that cannot be opened: signing would refuse it alike
             self.pin.clear()
             self._show_problem(error)
             return
