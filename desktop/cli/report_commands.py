@@ -192,6 +192,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             from desktop.signing.pades import Role
 
             key, pin = signing_commands.key_source(store, args)
+            signing_commands.warn_signer_name(store, Role(args.sign), key, pin)
             signing_commands.print_signed(sign_report(store, _period(store, args), args.out,
                                                       Role(args.sign), key, pin))
             return 0

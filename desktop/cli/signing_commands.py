@@ -1,4 +1,4 @@
-"""``baocao pdf sign|verify|images|tokens`` and ``baocao trust add|list|remove``: digital signatures (ND 30).
+"""``baocao pdf sign|verify|send|resend|images|tokens``, ``baocao trust add|list|remove``: digital signatures.
 
 The token's PIN (or the PKCS#12 file's password) comes from BAOCAO_TOKEN_PIN or a prompt that does not
 echo; it is never an argument.
@@ -7,6 +7,7 @@ echo; it is never an argument.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from desktop.signing import PIN_ENV
 
 if TYPE_CHECKING:  # the signing stack (pyHanko, python-pkcs11) is imported when a command needs it
     from desktop.signing.keys import KeySource
+    from desktop.signing.pades import Role
 
 ROLES = ("signer", "agency")
 
@@ -45,6 +47,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                               "province; it follows the report's bundle on the next sync or export")
     send.add_argument("file", type=Path)
     send.set_defaults(func=cmd_send)
+    resend = pdf_sub.add_parser("resend", help="send again, now, a signed document the province refused (its id as "
+                                "«baocao outbox» lists it), as the sync panel's «Gửi lại văn bản ký số» does")
+    resend.add_argument("document_id")
+    resend.set_defaults(func=cmd_resend)
     images = pdf_sub.add_parser("images", help="choose the signature and seal images (transparent PNG)")
     images.add_argument("--signature", type=Path)
     images.add_argument("--seal", type=Path)
@@ -62,7 +68,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     remove = trust_sub.add_parser("remove", help="stop trusting a local root (by fingerprint)")
     remove.add_argument("fingerprint")
     remove.set_defaults(func=cmd_trust_remove)
-    for parser in (sign, verify, send, images, tokens, add, listing, remove):
+    for parser in (sign, verify, send, resend, images, tokens, add, listing, remove):
         context.add_common(parser)
 
 
@@ -87,6 +93,16 @@ def key_source(store: Store, args: argparse.Namespace) -> tuple[KeySource, str]:
                          "No PKCS#11 library chosen for the token: use --pkcs11-lib or choose it in Settings.",
                          code="no_library")
     return TokenKey(library, args.token, args.cert), secret(PIN_ENV, "Mã PIN của token", "Token PIN")
+
+
+def warn_signer_name(store: Store, role: Role, key: KeySource, pin: str) -> None:
+    """On stderr, before signing: the report prints another signer's name than the certificate's holder (a
+    warning only, as in the window; a script goes on)."""
+    from desktop.services.digital_signing import key_signer_name_warning
+
+    mismatch = key_signer_name_warning(store, role, key, pin)
+    if mismatch is not None:
+        print(mismatch.notice(), file=sys.stderr)
 
 
 def print_signed(result: object) -> None:
@@ -114,6 +130,19 @@ def cmd_send(args: argparse.Namespace) -> int:
     return context.with_store(args, run)
 
 
+def cmd_resend(args: argparse.Namespace) -> int:
+    """Queue the refused signed document again and sync now, as the sync panel does; the sync's exit code."""
+    from desktop.cli.sync_commands import sync_and_tell
+    from desktop.services.signed_documents import resend_document
+
+    def run(store: Store) -> int:
+        resend_document(store, args.document_id)
+        print(tr(f"Gửi lại văn bản ký số {args.document_id}…", f"Sending signed document {args.document_id} again…"))
+        return sync_and_tell(store)
+
+    return context.with_store(args, run)
+
+
 def cmd_sign(args: argparse.Namespace) -> int:
     """Sign a PDF file."""
     from desktop.services.digital_signing import sign_file
@@ -121,6 +150,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
     def run(store: Store) -> int:
         key, pin = key_source(store, args)
+        warn_signer_name(store, Role(args.role), key, pin)
         print_signed(sign_file(store, args.file, args.out, Role(args.role), key, pin,
                                appendix_number=args.appendix_number, embed_revocation=args.lt))
         return 0

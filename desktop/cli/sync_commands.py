@@ -84,28 +84,30 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Sync once; exit 1 if a bundle needs attention."""
+    return context.with_store(args, sync_and_tell)
+
+
+def sync_and_tell(store: Store) -> int:
+    """Sync once and say what came and what each item sent got; 1 if one needs attention or the sync stopped."""
     from desktop.services.sync import sync_now
 
-    def run(store: Store) -> int:
-        outcome = sync_now(store)
-        if outcome.plans:
-            print(tr(f"Đã nhận phân công mới: {', '.join(outcome.plans)}.",
-                     f"New assignments received: {', '.join(outcome.plans)}."))
-        elif outcome.assignments_changed:  # a new schedule or trust root: no task is new
-            print(tr("Đã nhận phân công mới của Sở (hạn nộp, chứng thư); không có nhiệm vụ mới.",
-                     "New assignments received from the province (deadlines, certificates); no new task."))
-        english = current_language() == "en"
-        for item in outcome.report.outcomes:
-            message = item.message_en if english else item.message_vi
-            print(f"{item.bundle_id}: {OUTCOME_LABELS.get(item.outcome, (item.outcome,) * 2)[english]}"
-                  + (f" — {message}" if message else ""))
-        if outcome.report.stopped_by is not None:
-            print(outcome.report.stopped_by.message())
-        if not outcome.report.outcomes:
-            print(tr("Không có báo cáo nào chờ gửi.", "No report is waiting to be sent."))
-        return 0 if outcome.report.complete and not outcome.report.with_outcome("needs_attention") else 1
-
-    return context.with_store(args, run)
+    outcome = sync_now(store)
+    if outcome.plans:
+        print(tr(f"Đã nhận phân công mới: {', '.join(outcome.plans)}.",
+                 f"New assignments received: {', '.join(outcome.plans)}."))
+    elif outcome.assignments_changed:  # a new schedule or trust root: no task is new
+        print(tr("Đã nhận phân công mới của Sở (hạn nộp, chứng thư); không có nhiệm vụ mới.",
+                 "New assignments received from the province (deadlines, certificates); no new task."))
+    english = current_language() == "en"
+    for item in outcome.report.outcomes:
+        message = item.message_en if english else item.message_vi
+        print(f"{item.bundle_id}: {OUTCOME_LABELS.get(item.outcome, (item.outcome,) * 2)[english]}"
+              + (f" — {message}" if message else ""))
+    if outcome.report.stopped_by is not None:
+        print(outcome.report.stopped_by.message())
+    if not outcome.report.outcomes:
+        print(tr("Không có báo cáo nào chờ gửi.", "No report is waiting to be sent."))
+    return 0 if outcome.report.complete and not outcome.report.with_outcome("needs_attention") else 1
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:

@@ -15,13 +15,14 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
+from desktop.domain.signer_name import NameMismatch, name_mismatch
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 from desktop.services.documents import export_pdf
 from desktop.services.installation import installation_agency
 from desktop.services.signed_documents import queue_if_bound
 from desktop.signing import appearance, trust
-from desktop.signing.keys import KeySource
+from desktop.signing.keys import KeySource, holder_name
 from desktop.signing.pades import Role, SigningRequest, SignResult, sign_pdf
 from desktop.signing.verify import SignatureCheck, verify_pdf
 
@@ -114,6 +115,18 @@ def printed_signer(store: Store) -> str:
     """The signer's name the report prints under the signature (the agency profile; empty if not set)."""
     with store.session() as session:
         return installation_agency(session).signer_name
+
+
+def signer_name_warning(store: Store, role: Role, holder: str) -> NameMismatch | None:
+    """What to warn about before ``holder``'s certificate signs as ``role``: the report prints another signer's
+    name (only the signer's signature stands under that name; the agency's never warns)."""
+    return name_mismatch(printed_signer(store), holder) if role is Role.SIGNER else None
+
+
+def key_signer_name_warning(store: Store, role: Role, key: KeySource, pin: str) -> NameMismatch | None:
+    """``signer_name_warning`` for the certificate of ``key`` (a token's, or a PKCS#12 file's opened with
+    ``pin``), read without signing; a key that cannot be read raises the refusal signing would."""
+    return signer_name_warning(store, role, holder_name(key, pin)) if role is Role.SIGNER else None
 
 
 def verify_file(store: Store | None, path: Path, extra_roots: list[Path] = ()) -> list[SignatureCheck]:  # type: ignore[assignment]

@@ -169,8 +169,11 @@ def mark_sent(store: Store, item_id: int) -> None:
             report.status, report.sent_at = "sent", utcnow()
 
 
-def mark_needs_attention(store: Store, bundle_id: str, code: str, message_vi: str, message_en: str) -> None:
-    """Set a refused bundle aside with the reason; the rest of the outbox goes on."""
+def mark_needs_attention(store: Store, bundle_id: str, code: str, message_vi: str, message_en: str,
+                         receipt: bytes | None = None) -> None:
+    """Set a refused bundle aside with the reason and the province's signed "rejected" receipt (verified by
+    the caller) when there is one: the proof of what the province said, kept as an acceptance's is."""
     with store.session() as session:
         item = outbox_item(session, bundle_id)
         item.state, item.last_error = "needs_attention", f"{code}: {message_vi} / {message_en}"
+        item.receipt = receipt

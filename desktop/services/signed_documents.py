@@ -155,8 +155,9 @@ def signature_result(session: Session, period: str, revision: int) -> str | None
 
 
 def _send_again(item: OutboxItem) -> None:
-    """The same bytes, sent again from the start (the province's answer at the upload's creation decides)."""
-    item.state, item.upload_url, item.last_error = "new", None, None
+    """The same bytes, sent again from the start (the province's answer at the upload's creation decides; the
+    refusal's receipt goes with the refusal)."""
+    item.state, item.upload_url, item.last_error, item.receipt = "new", None, None, None
 
 
 def _queue(session: Session, data: bytes, binding: ReportBinding) -> QueuedDocument:

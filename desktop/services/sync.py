@@ -241,8 +241,9 @@ class StoreOutbox:
     def mark_receipted(self, bundle_id: str, receipt: bytes) -> None:
         mark_receipted(self.store, bundle_id, receipt)
 
-    def mark_needs_attention(self, bundle_id: str, code: str, message_vi: str, message_en: str) -> None:
-        mark_needs_attention(self.store, bundle_id, code, message_vi, message_en)
+    def mark_needs_attention(self, bundle_id: str, code: str, message_vi: str, message_en: str,
+                             receipt: bytes | None = None) -> None:
+        mark_needs_attention(self.store, bundle_id, code, message_vi, message_en, receipt)
 
     def _bundle(self, item_id: int, bundle_id: str, sha256: str, size: int) -> BundleToSend:
         return BundleToSend(bundle_id, sha256, size, lambda: OutboxReader(self.store, item_id, size))

@@ -112,7 +112,8 @@ def import_receipt(store: Store, path: Path) -> str:
                              f"Receipt {path.name} matches no bundle sent from this PC.", code="unknown_receipt")
         bundle_id = item.bundle_id
     if receipt.status == "rejected":
-        mark_needs_attention(store, bundle_id, receipt.code or "rejected", receipt.message_vi, receipt.message_en)
+        mark_needs_attention(store, bundle_id, receipt.code or "rejected", receipt.message_vi, receipt.message_en,
+                             data)
     else:
         mark_receipted(store, bundle_id, data)
     return receipt.status

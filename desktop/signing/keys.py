@@ -17,7 +17,7 @@ from pyhanko.sign import signers
 from pyhanko.sign.pkcs11 import PKCS11Signer
 
 from desktop.signing.errors import TokenError, WrongPin
-from desktop.signing.tokens import find_token, list_certificates
+from desktop.signing.tokens import find_token, list_certificates, subject_name
 
 MAX_P12_BYTES = 1 << 20
 
@@ -62,6 +62,14 @@ def open_signer(source: KeySource, pin: str) -> Iterator[signers.Signer]:
                            signing_cert=chosen.certificate)
     finally:
         session.close()
+
+
+def holder_name(source: KeySource, pin: str) -> str:
+    """The name of the certificate ``source`` signs with, read without signing anything: a token's certificate
+    needs no PIN (it is public), a PKCS#12 file is opened with its password ``pin``."""
+    if isinstance(source, FileKey):
+        return subject_name(signer_certificate(_p12_signer(source.path, pin)))
+    return str(_choose_certificate(source).subject)
 
 
 def _choose_certificate(source: TokenKey):  # type: ignore[no-untyped-def]

@@ -42,7 +42,8 @@ class OutboxPort(Protocol):
 
     def mark_receipted(self, bundle_id: str, receipt: bytes) -> None: ...
 
-    def mark_needs_attention(self, bundle_id: str, code: str, message_vi: str, message_en: str) -> None: ...
+    def mark_needs_attention(self, bundle_id: str, code: str, message_vi: str, message_en: str,
+                             receipt: bytes | None = None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def _send(client: ProvinceClient, outbox: OutboxPort, bundle: BundleToSend, inde
         return BundleOutcome(bundle.bundle_id, DEFERRED, code=exc.code, message_vi=exc.message_vi,
                              message_en=exc.message_en)
     except RejectedError as exc:
-        outbox.mark_needs_attention(bundle.bundle_id, exc.code, exc.message_vi, exc.message_en)
+        outbox.mark_needs_attention(bundle.bundle_id, exc.code, exc.message_vi, exc.message_en, exc.receipt)
         return BundleOutcome(bundle.bundle_id, NEEDS_ATTENTION, exc.receipt, exc.code, exc.message_vi,
                              exc.message_en)
     except TransientError as exc:
@@ -166,7 +167,7 @@ def _settle_known(outbox: OutboxPort, bundle: BundleToSend, receipt: bytes, clie
     checked = verify_receipt(receipt, client.province.signing)
     if checked.status == "rejected":
         code = checked.code or "rejected"
-        outbox.mark_needs_attention(bundle.bundle_id, code, checked.message_vi, checked.message_en)
+        outbox.mark_needs_attention(bundle.bundle_id, code, checked.message_vi, checked.message_en, receipt)
         return BundleOutcome(bundle.bundle_id, NEEDS_ATTENTION, receipt, code, checked.message_vi,
                              checked.message_en)
     outbox.mark_receipted(bundle.bundle_id, receipt)

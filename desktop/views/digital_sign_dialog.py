@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.signer_name import printed_name_differs
+from desktop.domain.signer_name import NameMismatch
+from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import digital_signing
 from desktop.services.digital_signing import ImageKind
@@ -272,13 +273,25 @@ class DigitalSignDialog(QDialog):
         if out is None or (self.period_code is None and not self.source.text().strip()):
             self.state.setText(self.tr("Hãy chọn tệp cần ký và nơi lưu tệp đã ký."))
             return
-        cert = self.chosen_certificate()
-        printed = digital_signing.printed_signer(self.store) if self.role.currentData() is Role.SIGNER else ""
-        if (cert is not None and printed_name_differs(printed, cert.subject)
-                and (printed, cert.subject) not in self._names_confirmed):
-            self._ask_names(printed, cert.subject, out)
+        try:
+            mismatch = self._name_mismatch()
+        except BaocaoError as error:  # a PKCS#12 file that cannot be opened: signing would refuse it alike
+            self.pin.clear()
+            self._show_problem(error)
+            return
+        if mismatch is not None and (mismatch.printed, mismatch.holder) not in self._names_confirmed:
+            self._ask_names(mismatch.printed, mismatch.holder, out)
             return
         self._sign(out)
+
+    def _name_mismatch(self) -> NameMismatch | None:
+        """The service's warning for the certificate chosen: a token's from the lists read, a PKCS#12 file's
+        read with the password typed (a small local file, opened at once)."""
+        role = self.role.currentData()
+        if self.use_p12.isChecked():
+            return digital_signing.key_signer_name_warning(self.store, role, self.key_source(), self.pin.text())
+        cert = self.chosen_certificate()
+        return None if cert is None else digital_signing.signer_name_warning(self.store, role, cert.subject)
 
     def _ask_names(self, printed: str, holder: str, out: Path) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), self.tr(

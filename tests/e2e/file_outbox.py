@@ -47,7 +47,8 @@ class FileOutbox:
     def mark_receipted(self, bundle_id: str, receipt: bytes) -> None:
         _write_atomic(self.root / f"{bundle_id}.receipt", receipt)
 
-    def mark_needs_attention(self, bundle_id: str, code: str, message_vi: str, message_en: str) -> None:
+    def mark_needs_attention(self, bundle_id: str, code: str, message_vi: str, message_en: str,
+                             receipt: bytes | None = None) -> None:
         _write_atomic(self.root / f"{bundle_id}.attention.json",
                       json.dumps({"code": code, "vi": message_vi, "en": message_en}, ensure_ascii=False).encode())
 

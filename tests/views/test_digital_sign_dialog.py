@@ -137,3 +137,26 @@ def test_the_menu_opens_ky_so_for_a_pdf_from_another_pc(qtbot: QtBot, demo_store
     assert dialog.windowTitle() == "Ký số tệp PDF" and dialog.source.isVisibleTo(dialog)
     assert dialog.appendix.isVisibleTo(dialog), "the separate-appendix form is offered for a file"
     settle_workers()
+
+
+def test_a_pkcs12_file_is_warned_about_too(qtbot: QtBot, demo_store: Store, pki: Pki,  # noqa: F811
+                                           tmp_path: Path) -> None:
+    """A PKCS#12 file of another holder than the printed signer asks as a token's certificate does."""
+    add_local_roots(demo_store, pki.ca_pem)
+    p12 = tmp_path / "ky.p12"
+    p12.write_bytes(pki.signer.p12("matkhau-p12", [pki.ca.cert]))
+    dialog = DigitalSignDialog(demo_store, period_code=setup_period(demo_store))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.use_p12.setChecked(True)
+    _type(qtbot, dialog.p12, str(p12))
+    out = tmp_path / "bao-cao-ky.pdf"
+    _type(qtbot, dialog.out, str(out))
+    _type(qtbot, dialog.pin, "sai")
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert "không đúng" in dialog.state.text() and dialog.pin.text() == "", "a wrong password said, not kept"
+    _type(qtbot, dialog.pin, "matkhau-p12")
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    _answer_names(qtbot, dialog, QMessageBox.StandardButton.No)
+    assert not out.exists(), "not signed when the user says no"
+    settle_workers()

@@ -7,32 +7,22 @@ needs attention any more, and the sync does not claim new tasks."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from asn1crypto import pem
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_main_window
-from desktop.models.store import Store
-from desktop.services import digital_signing
 from desktop.services.demo import setup_demo
-from desktop.services.demo_province import DEMO_SERVER_PASSPHRASE, DemoProvince
-from desktop.services.digital_signing import ImageKind
+from desktop.services.demo_province import DemoProvince
 from desktop.services.signed_documents import queue_signed_document
 from desktop.services.sync import enroll, outbox_counts, receipt_history, sync_now
-from desktop.signing import trust
-from desktop.signing.keys import TokenKey
-from desktop.signing.pades import Role
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.signing import softhsm
-from tests.signing.conftest import FOREIGN_TOKEN, Pki, pki  # noqa: F401 - the fixture, shared
+from tests.signing.conftest import Pki, pki  # noqa: F401 - the fixture, shared
+from tests.signing.helpers import refused_copy, server_admin
 from tests.views.flow_helpers import settle_workers
 
 TODAY = date(2026, 11, 23)
@@ -40,32 +30,9 @@ TODAY = date(2026, 11, 23)
 CARD_DAY = date(2026, 10, 10)
 
 
-def _server_admin(province: DemoProvince, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
-    env.update(BAOCAO_SERVER_PASSPHRASE=DEMO_SERVER_PASSPHRASE, BAOCAO_SERVER_DATA_DIR=str(province.folder))
-    return subprocess.run([sys.executable, "-m", "server.cli", *args], env=env, capture_output=True, text=True,
-                          timeout=120, check=False)
-
-
 def _signature_texts(window: object) -> list[str]:
     return [label.text() for label in window.findChildren(QLabel, "signatureResult")  # type: ignore[attr-defined]
             if label.text()]
-
-
-def _refused_copy(store: Store, pki: Pki, folder: Path) -> Path:  # noqa: F811
-    """The demo quarter signed with the foreign CA's certificate (trusted on this PC only), synced: refused."""
-    foreign = folder / "ca-la.pem"
-    foreign.write_bytes(pem.armor("CERTIFICATE", pki.foreign_ca.cert_der()))
-    trust.add_local_roots(store, foreign)
-    digital_signing.set_image(store, ImageKind.SIGNATURE, pki.signature_image)
-    digital_signing.set_image(store, ImageKind.SEAL, pki.seal_image)
-    signed = folder / "ky" / "nguoi-ky.pdf"
-    digital_signing.sign_report(store, "2026Q3", signed, Role.SIGNER, TokenKey(softhsm.LIBRARY, FOREIGN_TOKEN),
-                                softhsm.PIN)
-    outcome = sync_now(store)
-    assert [(o.outcome, o.code) for o in outcome.report.outcomes] == [
-        ("receipted", None), ("needs_attention", "document_untrusted")], outcome.report
-    return signed
 
 
 # A server process, a demo store, a token signature and four syncs (one a subprocess CLI each side): about a
@@ -78,8 +45,8 @@ def test_a_refused_signed_pdf_is_explained_sent_again_and_accepted_once_the_root
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
                            enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
         try:
-            assert _server_admin(province, "trust", "add", str(pki.ca_pem)).returncode == 0
-            signed = _refused_copy(store, pki, tmp_path)
+            assert server_admin(province, "trust", "add", str(pki.ca_pem)).returncode == 0
+            signed = refused_copy(store, pki, tmp_path)
             assert outbox_counts(store) == (0, 1)
             assert queue_signed_document(store, signed).new, "the same refused PDF is queued again, not 'already'"
             assert outbox_counts(store) == (1, 0)
@@ -105,7 +72,7 @@ def test_a_refused_signed_pdf_is_explained_sent_again_and_accepted_once_the_root
             assert panel.outcomes.topLevelItem(0).text(2) == "Sở từ chối: cần xử lý", "sent again, refused again"
             assert "Có nhiệm vụ mới" not in panel.state.text()
 
-            assert _server_admin(province, "trust", "add", str(tmp_path / "ca-la.pem")).returncode == 0
+            assert server_admin(province, "trust", "add", str(tmp_path / "ca-la.pem")).returncode == 0
             qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: panel.operation is None and panel.loading is None, timeout=30_000)
             assert "Có nhiệm vụ mới" not in panel.state.text(), "only the trust roots changed: no new task"
