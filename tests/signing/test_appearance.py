@@ -38,6 +38,20 @@ def _widgets(pdf: Path) -> dict[str, tuple[int, tuple[float, float, float, float
     return found
 
 
+# pdftotext -bbox gives a Tinos word a box 0.934 of its font size high (ascent plus descent).
+TINOS_WORD_HEIGHT = 0.934
+
+
+def _word_heights(pdf: Path, words: tuple[str, ...]) -> list[float]:
+    """The height of each of ``words`` on page 1 as pdftotext -bbox measures it."""
+    boxes = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    found = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', boxes)
+    heights = [float(bottom) - float(top) for top, bottom, word in found if word in words]
+    assert len(heights) == len(words), boxes
+    return heights
+
+
 def _page_png(pdf: Path, page: int, folder: Path) -> Image.Image:
     prefix = folder / f"trang-{page}"
     subprocess.run(["pdftoppm", "-f", str(page + 1), "-l", str(page + 1), "-r", str(DPI), "-png", "-singlefile",
@@ -128,6 +142,7 @@ def test_separate_appendix_form(pki: Pki, tmp_path: Path) -> None:
     assert int(shown.group(1)) == check.signed_at.hour, "Vietnam time"
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"\+(Tinos|TimesNewRomanPSMT)\s", fonts), fonts
+    assert {round(h / TINOS_WORD_HEIGHT) for h in _word_heights(out, ("Số,", "hiệu:", "Thời", "gian"))} == {10}
     image = _page_png(out, 0, tmp_path)
     image.save(tmp_path / "xem-phu-luc.png")
     black = _count(image, box, lambda p: max(p) < 80)
