@@ -54,6 +54,11 @@ def test_sign_as_signer_then_agency_and_verify(pki: Pki, demo_template: Path, tm
 
     wrong = run_cli_in_process(*sign_report, env=env | {"BAOCAO_TOKEN_PIN": "111111"})
     assert wrong.returncode == 4 and "Mã PIN không đúng" in wrong.stderr and not out.exists()
+    unplugged = run_cli_in_process(*sign_report[:-1], "KHONG-CO", env=env)
+    assert unplugged.returncode == 4 and "cắm token" in unplugged.stderr and not out.exists(), unplugged.stderr
+    no_driver = [*sign_report[:-4], "--pkcs11-lib", str(tmp_path / "eTPKCS11.dll")]
+    missing = run_cli_in_process(*no_driver, env=env | {"BAOCAO_LANG": "en"})
+    assert missing.returncode == 4 and "eTPKCS11.dll" in missing.stderr and not out.exists(), missing.stderr
 
     signed = run_cli(*sign_report, env=env)
     assert signed.returncode == 0 and "Đã ký số" in signed.stdout and "Nguyễn Văn An" in signed.stdout, signed.stderr
