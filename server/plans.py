@@ -116,6 +116,12 @@ def import_plan(db: Database, path: Path) -> tuple[str, int, int, bool]:
     return preview.number, preview.tasks, preview.indicators, not preview.already_published
 
 
+def _packaged(plan: Plan) -> dict[str, Any]:
+    """A published plan as the package carries it: its content and the number the province keeps it under,
+    which the app keys the plan by when the document itself bears no number."""
+    return {**json.loads(plan.content), "number": plan.number}
+
+
 def _digest(content: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
@@ -155,7 +161,7 @@ class AssignmentPackages:
                 return cached
             agency = session.scalar(select(Agency).where(Agency.code == agency_code))
             assert agency is not None
-            plans = [json.loads(p.content) for p in session.scalars(select(Plan).order_by(Plan.id))]
+            plans = [_packaged(p) for p in session.scalars(select(Plan).order_by(Plan.id))]
             entries = session.scalars(select(ScheduleEntry).order_by(ScheduleEntry.plan_code, ScheduleEntry.period))
             schedule = package_schedule([Entry(e.period, e.plan_code, e.deadline) for e in entries])
             changed = session.scalar(select(func.max(ScheduleEntry.updated_at))) or 0
