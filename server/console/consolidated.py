@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from desktop.documents.report_text import agency_in_text
-from desktop.domain.periods import Period, period_info, vietnam_time
+from desktop.domain.periods import Period, format_date, period_info, vietnam_time
 from desktop.domain.report_snapshot import (
     TASK_STATUSES,
     AgencyInfo,
@@ -88,7 +88,8 @@ def _names(status: PeriodStatus, states: tuple[str, ...]) -> str:
 def _summary(status: PeriodStatus, reports: list[ReportSnapshot]) -> str:
     reported = status.counts["on_time"] + status.counts["late"]
     return "\n".join((
-        f"Toàn tỉnh có {status.expected} cơ quan phải báo cáo; Sở đã nhận {reported} báo cáo, tỷ lệ báo cáo "
+        f"Toàn tỉnh có {status.expected} cơ quan phải báo cáo, hạn gửi báo cáo trước ngày "
+        f"{format_date(status.deadline)}; Sở đã nhận {reported} báo cáo, tỷ lệ báo cáo "
         f"{_pct(status.reporting_rate)}%; trong đó {status.counts['on_time']} báo cáo đúng hạn (tỷ lệ đúng hạn "
         f"{_pct(status.on_time_rate)}%) và {status.counts['late']} báo cáo trễ hạn.",
         f"Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: {_pct(completion_rate(reports))}%.",
