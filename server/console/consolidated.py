@@ -25,6 +25,7 @@ from desktop.domain.report_snapshot import (
     TaskEntry,
 )
 from desktop.domain.task_status import status_label
+from desktop.domain.text import nfc
 from server.console.period_figures import latest_bundles
 from server.console.period_status import PeriodStatus, period_status
 from server.console.stored_reports import ReportReader
@@ -103,12 +104,15 @@ def _pct(value: float) -> str:
 
 
 def _gathered(reports: list[ReportSnapshot], name: str) -> str:
-    lines = []
+    """One line per distinct text (NFC, whitespace collapsed), naming every agency that wrote it: a
+    difficulty many communes share reads once, with how many raised it."""
+    agencies: dict[str, list[str]] = {}
     for report in reports:
-        text = " ".join(str(getattr(report, name) or "").split())
+        text = " ".join(nfc(str(getattr(report, name) or "")).split())
         if text:
-            lines.append(f"- {agency_in_text(report.agency.name)}: {text}")
-    return "\n".join(lines)
+            agencies.setdefault(text, []).append(agency_in_text(report.agency.name))
+    return "\n".join(f"- {names[0]}: {text}" if len(names) == 1 else
+                     f"- {text} ({len(names)} cơ quan: {', '.join(names)})" for text, names in agencies.items())
 
 
 def _tasks(reports: list[ReportSnapshot]) -> tuple[TaskEntry, ...]:
