@@ -108,15 +108,17 @@ def province_schedule(db: Database, plan_code: str = "") -> Schedule:
 
 
 def published_plan_codes(db: Database) -> set[str]:
-    """The numbers of the published plans as the app stores them (NFC, stripped; unnumbered ones it skips)."""
+    """The numbers of the published plans as the app keys them (``desktop.services.sync``): the document's
+    số ký hiệu, else the number the province published it under; NFC, stripped."""
     with db.reading() as connection:
         digests = set(connection.execute(select(Plan.sha256)).scalars())
         unread = digests - _PLAN_CODES.keys()
         if unread:
-            for digest, content in connection.execute(select(Plan.sha256, Plan.content)
-                                                      .where(Plan.sha256.in_(unread))):
+            for digest, content, number in connection.execute(select(Plan.sha256, Plan.content, Plan.number)
+                                                              .where(Plan.sha256.in_(unread))):
                 # A published plan never changes (its row is named by its content's digest): read it once.
-                _PLAN_CODES[digest] = nfc(str((json.loads(content).get("plan") or {}).get("code") or "")).strip()
+                code = (json.loads(content).get("plan") or {}).get("code")
+                _PLAN_CODES[digest] = nfc(str(code or number or "")).strip()
     return {_PLAN_CODES[digest] for digest in digests} - {""}
 
 
