@@ -77,11 +77,15 @@ class PlanPreview:
         return len(self.content.get("indicators", []))
 
 
-def preview_plan(db: Database, path: Path) -> PlanPreview:
-    """Read the plan file at ``path`` and compare it with the published plan of the same number."""
+def preview_plan(db: Database, path: Path, file_name: str = "") -> PlanPreview:
+    """Read the plan file at ``path`` and compare it with the published plan of the same number.
+
+    A plan whose document bears no number is numbered by its file's name: ``file_name`` as the user
+    uploaded it (the server's copy has a random name), else ``path``'s.
+    """
     parsed = parse_plan_workbook(path)
     content = parsed.to_json()
-    number = (parsed.plan.code or path.stem)[:100]
+    number = (parsed.plan.code or Path(file_name).stem or path.stem)[:100]
     with db.transaction() as session:
         already = session.scalar(select(Plan.id).where(Plan.sha256 == _digest(content))) is not None
         previous = session.scalars(select(Plan).where(Plan.number == number).order_by(Plan.id.desc())).first()
@@ -93,12 +97,13 @@ def preview_plan(db: Database, path: Path) -> PlanPreview:
                        removed=removed, changed=changed)
 
 
-def publish_plan(db: Database, path: Path, actor: str) -> PlanPreview:
-    """Publish the plan file at ``path`` (``actor`` is who did it); returns its preview.
+def publish_plan(db: Database, path: Path, actor: str, file_name: str = "") -> PlanPreview:
+    """Publish the plan file at ``path`` (``actor`` is who did it, ``file_name`` as in ``preview_plan``);
+    returns its preview.
 
     An identical content already published is not stored again (``already_published``).
     """
-    preview = preview_plan(db, path)
+    preview = preview_plan(db, path, file_name)
     if preview.already_published:
         return preview
     body = json.dumps(preview.content, ensure_ascii=False, sort_keys=True)
@@ -114,6 +119,12 @@ def import_plan(db: Database, path: Path) -> tuple[str, int, int, bool]:
     """Publish a plan file from the command line; returns (number, tasks, indicators, whether it was new)."""
     preview = publish_plan(db, path, actor="cli")
     return preview.number, preview.tasks, preview.indicators, not preview.already_published
+
+
+def _packaged(plan: Plan) -> dict[str, Any]:
+    """A published plan as the package carries it: its content and the number the province keeps it under,
+    which the app keys the plan by when the document itself bears no number."""
+    return {**json.loads(plan.content), "number": plan.number}
 
 
 def _digest(content: dict[str, Any]) -> str:
@@ -155,7 +166,7 @@ class AssignmentPackages:
                 return cached
             agency = session.scalar(select(Agency).where(Agency.code == agency_code))
             assert agency is not None
-            plans = [json.loads(p.content) for p in session.scalars(select(Plan).order_by(Plan.id))]
+            plans = [_packaged(p) for p in session.scalars(select(Plan).order_by(Plan.id))]
             entries = session.scalars(select(ScheduleEntry).order_by(ScheduleEntry.plan_code, ScheduleEntry.period))
             schedule = package_schedule([Entry(e.period, e.plan_code, e.deadline) for e in entries])
             changed = session.scalar(select(func.max(ScheduleEntry.updated_at))) or 0

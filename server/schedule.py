@@ -33,6 +33,8 @@ from server.models import AuditEvent, Plan, ScheduleEntry
 _QUARTER = re.compile(r"Q[1-4]\Z")
 _DAY_MONTH = re.compile(r"\s*(\d{1,2})/(\d{1,2})\s*\Z")
 _FULL_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\Z")
+# The console's fields are bounded the same (schedule.html); a longer plan number would name no plan once cut.
+PLAN_NUMBER_MAX, PERIOD_MAX, DEADLINE_MAX = 100, 10, 20
 _PLAN_CODES: dict[str, str] = {}  # a published plan's content digest → its number as the app reads it
 
 
@@ -54,7 +56,8 @@ class Entry:
 
 def set_deadline(db: Database, period: str, deadline: str, *, plan_code: str = "", actor: str) -> Entry:
     """Set (or replace) one deadline; checked against the quarter it is for, audited."""
-    plan, code = nfc(plan_code).strip()[:100], period.strip().upper()
+    plan, code = _bounded_plan(plan_code), _bounded_period(period)
+    _bounded(deadline, DEADLINE_MAX, "Hạn nộp", "The deadline", "deadline")
     entry = Entry(code, plan, _parse(code, deadline))
     with db.transaction() as session:
         session.execute(delete(ScheduleEntry).where(ScheduleEntry.period == entry.period,
@@ -71,7 +74,7 @@ def set_deadline(db: Database, period: str, deadline: str, *, plan_code: str = "
 
 def clear_deadline(db: Database, period: str, *, plan_code: str = "", actor: str) -> bool:
     """Remove one deadline (the plan's default applies again); audited. False when none was set."""
-    plan, code = nfc(plan_code).strip()[:100], period.strip().upper()
+    plan, code = _bounded_plan(plan_code), _bounded_period(period)
     with db.transaction() as session:
         removed = cast(CursorResult[Any], session.execute(delete(ScheduleEntry).where(
             ScheduleEntry.period == code, ScheduleEntry.plan_code == plan))).rowcount
@@ -105,15 +108,17 @@ def province_schedule(db: Database, plan_code: str = "") -> Schedule:
 
 
 def published_plan_codes(db: Database) -> set[str]:
-    """The numbers of the published plans as the app stores them (NFC, stripped; unnumbered ones it skips)."""
+    """The numbers of the published plans as the app keys them (``desktop.services.sync``): the document's
+    số ký hiệu, else the number the province published it under; NFC, stripped."""
     with db.reading() as connection:
         digests = set(connection.execute(select(Plan.sha256)).scalars())
         unread = digests - _PLAN_CODES.keys()
         if unread:
-            for digest, content in connection.execute(select(Plan.sha256, Plan.content)
-                                                      .where(Plan.sha256.in_(unread))):
+            for digest, content, number in connection.execute(select(Plan.sha256, Plan.content, Plan.number)
+                                                              .where(Plan.sha256.in_(unread))):
                 # A published plan never changes (its row is named by its content's digest): read it once.
-                _PLAN_CODES[digest] = nfc(str((json.loads(content).get("plan") or {}).get("code") or "")).strip()
+                code = (json.loads(content).get("plan") or {}).get("code")
+                _PLAN_CODES[digest] = nfc(str(code or number or "")).strip()
     return {_PLAN_CODES[digest] for digest in digests} - {""}
 
 
@@ -135,6 +140,23 @@ def package_schedule(entries: list[Entry]) -> dict[str, Any] | None:
         else:
             target.setdefault("periods", {})[entry.period] = entry.label
     return result
+
+
+def _bounded_plan(plan_code: str) -> str:
+    return _bounded(nfc(plan_code).strip(), PLAN_NUMBER_MAX, "Số hiệu kế hoạch", "The plan number", "plan")
+
+
+def _bounded_period(period: str) -> str:
+    return _bounded(period.strip().upper(), PERIOD_MAX, "Kỳ", "The period", "period")
+
+
+def _bounded(value: str, limit: int, field_vi: str, field_en: str, code: str) -> str:
+    """``value`` when it fits in ``limit`` characters; refused naming the field otherwise (never cut: a cut plan
+    number would name another plan, or none)."""
+    if len(value) > limit:
+        raise InputError(f"{field_vi} dài quá {limit} ký tự ({len(value)} ký tự).",
+                         f"{field_en} is longer than {limit} characters ({len(value)}).", code=code)
+    return value
 
 
 def _parse(period: str, text: str) -> str:

@@ -278,7 +278,8 @@ def _pull(store: Store, client: ProvinceClient) -> tuple[bool, list[str]]:
     codes = []
     with store.session() as session:
         for plan in package["plans"]:
-            code = nfc((plan.get("plan") or {}).get("code") or "").strip()
+            # A plan whose document bears no number is keyed by the number the province published it under.
+            code = nfc((plan.get("plan") or {}).get("code") or plan.get("number") or "").strip()
             if not code:
                 continue
             stored = store_parsed_plan(session, plan, plan_code=code, source_name="assignments", digest=digest)

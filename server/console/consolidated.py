@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from desktop.documents.report_text import agency_in_text
-from desktop.domain.periods import Period, period_info, vietnam_time
+from desktop.domain.periods import Period, format_date, period_info, vietnam_time
 from desktop.domain.report_snapshot import (
     TASK_STATUSES,
     AgencyInfo,
@@ -25,6 +25,7 @@ from desktop.domain.report_snapshot import (
     TaskEntry,
 )
 from desktop.domain.task_status import status_label
+from desktop.domain.text import nfc
 from server.console.period_figures import latest_bundles
 from server.console.period_status import PeriodStatus, period_status
 from server.console.stored_reports import ReportReader
@@ -88,7 +89,8 @@ def _names(status: PeriodStatus, states: tuple[str, ...]) -> str:
 def _summary(status: PeriodStatus, reports: list[ReportSnapshot]) -> str:
     reported = status.counts["on_time"] + status.counts["late"]
     return "\n".join((
-        f"Toàn tỉnh có {status.expected} cơ quan phải báo cáo; Sở đã nhận {reported} báo cáo, tỷ lệ báo cáo "
+        f"Toàn tỉnh có {status.expected} cơ quan phải báo cáo, hạn gửi báo cáo trước ngày "
+        f"{format_date(status.deadline)}; Sở đã nhận {reported} báo cáo, tỷ lệ báo cáo "
         f"{_pct(status.reporting_rate)}%; trong đó {status.counts['on_time']} báo cáo đúng hạn (tỷ lệ đúng hạn "
         f"{_pct(status.on_time_rate)}%) và {status.counts['late']} báo cáo trễ hạn.",
         f"Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: {_pct(completion_rate(reports))}%.",
@@ -102,12 +104,15 @@ def _pct(value: float) -> str:
 
 
 def _gathered(reports: list[ReportSnapshot], name: str) -> str:
-    lines = []
+    """One line per distinct text (NFC, whitespace collapsed), naming every agency that wrote it: a
+    difficulty many communes share reads once, with how many raised it."""
+    agencies: dict[str, list[str]] = {}
     for report in reports:
-        text = " ".join(str(getattr(report, name) or "").split())
+        text = " ".join(nfc(str(getattr(report, name) or "")).split())
         if text:
-            lines.append(f"- {agency_in_text(report.agency.name)}: {text}")
-    return "\n".join(lines)
+            agencies.setdefault(text, []).append(agency_in_text(report.agency.name))
+    return "\n".join(f"- {names[0]}: {text}" if len(names) == 1 else
+                     f"- {text} ({len(names)} cơ quan: {', '.join(names)})" for text, names in agencies.items())
 
 
 def _tasks(reports: list[ReportSnapshot]) -> tuple[TaskEntry, ...]:

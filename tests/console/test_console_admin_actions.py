@@ -48,3 +48,15 @@ def test_setting_a_deadline(console: ConsoleServer) -> None:
         bad = admin.post("/console/schedule", data={"csrf": token, "period": "2027Q2", "deadline": "31/02/2027"})
         assert bad.status_code == 400 and 'id="error"' in bad.text
     assert "10/06/2027" in console.admin("schedule", "list")
+
+
+def test_an_overlong_plan_number_is_refused_by_the_cli_and_the_console_alike(console: ConsoleServer) -> None:
+    number = "594/KH-UBND " + "x" * 150  # cut to the first 100 characters it would name no published plan
+    said = console.cli("schedule", "set", "2027Q3", "--deadline", "10/10/2027", "--plan", number, check=False)
+    assert said.returncode != 0 and "The plan number is longer than 100 characters" in said.stderr, said
+    with closing(console.login("admin")) as admin:
+        token = csrf_of(admin.get("/console/schedule").text)
+        answer = admin.post("/console/schedule", data={"csrf": token, "period": "2027Q3", "deadline": "10/10/2027",
+                                                       "plan": number})
+        assert answer.status_code == 400 and "Số hiệu kế hoạch dài quá 100 ký tự" in answer.text
+    assert "2027Q3" not in console.admin("schedule", "list"), "nothing was set, not even under a cut number"

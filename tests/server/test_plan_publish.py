@@ -12,11 +12,14 @@ from sqlalchemy import func, select
 
 from desktop.documents.sample_plan_data import AN_GIANG_594
 from desktop.documents.sample_plans import write_sample_plan
+from desktop.domain.periods import Period
 from desktop.errors import InputError
 from server.db import Database
 from server.models import Plan
 from server.plans import preview_plan, publish_plan
+from server.schedule import province_schedule, set_deadline
 from tests.documents.plan_documents import write_docx
+from tests.e2e.test_unnumbered_plan_sync import _unnumbered_plan
 
 
 @pytest.fixture
@@ -67,3 +70,11 @@ def test_a_scanned_pdf_is_refused_and_nothing_published(db: Database, tmp_path: 
     assert caught.value.code == "pdf_scanned"
     with db.transaction() as session:
         assert session.scalar(select(func.count(Plan.id))) == 0
+
+
+def test_a_deadline_for_an_unnumbered_plan_holds_as_in_the_agencies_app(db: Database, tmp_path: Path) -> None:
+    publish_plan(db, _unnumbered_plan(tmp_path / "chuong-trinh-so.xlsx"), actor="admin")
+    set_deadline(db, "2027Q1", "10/02/2027", plan_code="chuong-trinh-so", actor="admin")
+    # The app keys this plan "chuong-trinh-so" (the number in its package) and applies this deadline: so must the
+    # console's dashboard and consolidated report.
+    assert province_schedule(db).deadline(Period(2027, 1)).isoformat() == "2027-02-10"

@@ -37,14 +37,14 @@ def preview(request: Request, checked: Annotated[Checked, Depends(checked_form("
     who, form = checked
     path = save_upload(form.get("file"), _staging(request), PLAN_SUFFIXES, MAX_FILE_BYTES)
     try:
-        parsed = preview_plan(ctx(request).db, path)
+        parsed = preview_plan(ctx(request).db, path, _filename(form))
     except BaocaoError as exc:
         discard(path)
         raise as_uploaded(exc, path, _filename(form)) from exc
     except BaseException:
         discard(path)
         raise
-    return page(request, who, "plan_preview.html", plan=parsed, token=path.name)
+    return page(request, who, "plan_preview.html", plan=parsed, token=path.name, file_name=_filename(form))
 
 
 @router.post("/plans/publish")
@@ -53,7 +53,7 @@ def publish(request: Request, checked: Annotated[Checked, Depends(checked_form("
     who, form = checked
     path = staged(_staging(request), text_field(form, "token", 100), PLAN_SUFFIXES)
     try:
-        published = publish_plan(ctx(request).db, path, who.name)
+        published = publish_plan(ctx(request).db, path, who.name, text_field(form, "file_name", 255))
         number, new = published.number, not published.already_published
     finally:
         discard(path)

@@ -43,8 +43,8 @@ def schedule(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
 def schedule_set(request: Request, checked: Annotated[Checked, Depends(checked_form("admin"))]) -> Response:
     """Set one deadline (``baocao-server schedule set``; the service audits it)."""
     who, form = checked
-    set_deadline(ctx(request).db, text_field(form, "period", 10), text_field(form, "deadline", 20),
-                 plan_code=text_field(form, "plan", 100), actor=who.name)
+    set_deadline(ctx(request).db, text_field(form, "period"), text_field(form, "deadline"),
+                 plan_code=text_field(form, "plan"), actor=who.name)
     return redirect("/schedule?saved=1")
 
 
