@@ -52,6 +52,7 @@ class _Table:
     group_words: dict[str, str]  # folded head word of a group phrase → its class ("" for a modifier)
     agency_by_key: dict[str, str]  # _alias_key of a name or abbreviation → canonical agency
     roles: dict[str, frozenset[str]]  # the grammar's lexicon: folded word or phrase → its roles
+    places: dict[str, str]  # abbreviation of a kind of place → the words it stands for ("TP" → "thành phố")
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ def _table() -> _Table:
         group_words=dict(raw["group_words"]),
         agency_by_key={_alias_key(alias): name for name, aliases in agencies.items() for alias in (name, *aliases)},
         roles=_roles(raw),
+        places=dict(raw["place_abbreviations"]),
     )
 
 
@@ -247,11 +249,29 @@ def split_roles(text: str | None) -> tuple[list[str], list[str]]:
     each canonical, in order, without repeats ("Sở Y tế chủ trì, phối hợp với Sở Tài chính")."""
     if not text:
         return [], []
-    text = unicodedata.normalize("NFC", text)
+    text = _places_in_full(unicodedata.normalize("NFC", text))
     coordination = _COORDINATION.search(text)
     lead = text[: coordination.start()] if coordination else text
     rest = text[coordination.end() :] if coordination else ""
     return _split(_LEAD_MARK.sub(" ", lead)), _split(_LEAD_MARK.sub(" ", rest))
+
+
+# "TP. Cao Lãnh", "TP.Cao Lãnh", "TP Cao Lãnh": an abbreviation before a capitalised word with small letters.
+_PLACE = re.compile(r"\b([A-Z]{2})\b\.?[ \t]*(?=[^\W\d_][^\W\d_])")
+
+
+def _places_in_full(text: str) -> str:
+    """``text`` with the kinds of place written in full before a place's name ("UBND TP. Cao Lãnh" →
+    "UBND thành phố Cao Lãnh"); "Sở TP" (Sở Tư pháp) and "UBND TP, TX" are left as they are."""
+    places = _table().places
+
+    def full(match: re.Match[str]) -> str:
+        name = text[match.end() : match.end() + 2]
+        if match.group(1) in places and name[0].isupper() and name[1].islower():
+            return f"{places[match.group(1)]} "
+        return match.group(0)
+
+    return _PLACE.sub(full, text)
 
 
 def _split(text: str) -> list[str]:
