@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -249,13 +250,14 @@ def _distributed(phrase: _Phrase, items: Items, source: str, lexicon: Lexicon) -
     head = words[0]
     listed = any(isinstance(i, Token) and i.kind == LISTED for i in span)
     pieces = _pieces(span[span.index(head) + 1 :])
+    ends = [end for _, end in pieces]  # the names tried from a piece stop at the longest any name can be
     out: list[str] = []
     index = 0
     while index < len(pieces):
         taken = next(
             (
                 j
-                for j in range(len(pieces) - 1, index - 1, -1)
+                for j in range(bisect_right(ends, pieces[index][0] + _MAX_NAME_CHARS) - 1, index - 1, -1)
                 if _known_with(head, pieces[index][0], pieces[j][1], source, lexicon)
             ),
             None,
