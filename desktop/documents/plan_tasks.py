@@ -23,7 +23,7 @@ from desktop.documents.plan_header import COORDINATORS, DEADLINE, LEAD, NOTE, RE
 from desktop.documents.plan_model import ParsedGroup, ParsedSection, ParsedTask, ParseWarning
 from desktop.documents.plan_readers.pdf_cell_lines import starts_item
 from desktop.documents.sheet_grid import SheetGrid
-from desktop.domain.agencies import split_agencies
+from desktop.domain.agencies import split_agencies, split_roles
 from desktop.domain.deadlines import CONDITIONAL, parse_deadline
 from desktop.domain.text import fold
 
@@ -121,11 +121,13 @@ class TaskTable:
     def finish(self) -> None:
         """Close the last task and attach section notes."""
         self._close()
-        self.sections = [ParsedSection(s.code, s.title, "\n".join(self._section_notes.get(s.code, [])) or None)
-                         for s in self.sections]
+        self.sections = [
+            ParsedSection(s.code, s.title, "\n".join(self._section_notes.get(s.code, [])) or None)
+            for s in self.sections
+        ]
 
     def _section_row_without_number(self, row: int) -> bool:
-        """"II. TITLE" written in the title column (or merged across the row) with no STT."""
+        """ "II. TITLE" written in the title column (or merged across the row) with no STT."""
         texts = [t for c in self.grid.columns(row) if (t := self.grid.text(row, c))]
         if len(texts) != 1:
             return False
@@ -157,8 +159,11 @@ class TaskTable:
         stt = number.group(1)
         lettered = number.re is _LETTER
         draft = self._draft
-        if draft is not None and not set(draft.fields) - {TITLE, NOTE} and \
-                (lettered or stt.startswith(f"{draft.stt}.")):
+        if (
+            draft is not None
+            and not set(draft.fields) - {TITLE, NOTE}
+            and (lettered or stt.startswith(f"{draft.stt}."))
+        ):
             self._open_group(draft)
         else:
             self._close()
@@ -193,8 +198,9 @@ class TaskTable:
             texts[TITLE] = (f"{prefix} {title}".strip(), anchor)
         self._add_fields(row, texts, wrapped)
 
-    def _add_fields(self, row: int, texts: dict[str, tuple[str | None, tuple[int, int] | None]] | None = None,
-                    wrapped: bool = False) -> None:
+    def _add_fields(
+        self, row: int, texts: dict[str, tuple[str | None, tuple[int, int] | None]] | None = None, wrapped: bool = False
+    ) -> None:
         assert self._draft is not None
         for name, (text, anchor) in (texts or {n: self._field_text(row, n) for n in _FIELDS}).items():
             self._draft.add(name, text, anchor, wrapped)
@@ -217,8 +223,9 @@ class TaskTable:
     def _section_note(self, row: int, text: str) -> None:
         where = f"mục {self._section}" if self._section else "bảng"
         self._section_notes.setdefault(self._section, []).append(text)
-        self._warn(row, f"Dòng không đánh số thứ tự trong {where} được coi là ghi chú, không phải nhiệm vụ: "
-                        f"«{text[:80]}».")
+        self._warn(
+            row, f"Dòng không đánh số thứ tự trong {where} được coi là ghi chú, không phải nhiệm vụ: «{text[:80]}»."
+        )
 
     def _close(self) -> None:
         draft, self._draft = self._draft, None
@@ -234,15 +241,28 @@ class TaskTable:
         lead = draft.fields.get(LEAD, "")
         coordinators = draft.fields.get(COORDINATORS, "")
         deadline = parse_deadline(draft.fields.get(DEADLINE))
+        leads, named_with_lead = split_roles(lead)  # "Sở Y tế chủ trì, phối hợp với Sở Tài chính"
         if not lead:
             self._warn(draft.row, f"Nhiệm vụ {key} không ghi cơ quan chủ trì.")
         if deadline.kind == CONDITIONAL and re.search(r"\d", deadline.text):
             self._warn(draft.row, f"Không hiểu thời hạn «{deadline.text}» của nhiệm vụ {key}; giữ nguyên văn.")
-        self.tasks.append(ParsedTask(
-            key=key, section=draft.section, stt=draft.stt, title=title, result=draft.fields.get(RESULT),
-            lead=lead, lead_agencies=tuple(split_agencies(lead)), coordinators=coordinators,
-            coordinator_agencies=tuple(split_agencies(coordinators)), deadline=deadline,
-            note=draft.fields.get(NOTE), sheet=self.grid.name, row=draft.row))
+        self.tasks.append(
+            ParsedTask(
+                key=key,
+                section=draft.section,
+                stt=draft.stt,
+                title=title,
+                result=draft.fields.get(RESULT),
+                lead=lead,
+                lead_agencies=tuple(leads),
+                coordinators=coordinators,
+                coordinator_agencies=tuple(dict.fromkeys([*named_with_lead, *split_agencies(coordinators)])),
+                deadline=deadline,
+                note=draft.fields.get(NOTE),
+                sheet=self.grid.name,
+                row=draft.row,
+            )
+        )
 
     def _warn(self, row: int, message: str) -> None:
         self.warnings.append(ParseWarning(self.grid.name, row, message))

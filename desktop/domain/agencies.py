@@ -52,6 +52,7 @@ class _Table:
     group_words: dict[str, str]  # folded head word of a group phrase → its class ("" for a modifier)
     agency_by_key: dict[str, str]  # _alias_key of a name or abbreviation → canonical agency
     roles: dict[str, frozenset[str]]  # the grammar's lexicon: folded word or phrase → its roles
+    places: dict[str, str]  # abbreviation of a kind of place → the words it stands for ("TP" → "thành phố")
 
 
 @lru_cache(maxsize=1)
@@ -67,29 +68,43 @@ def _table() -> _Table:
         group_words=dict(raw["group_words"]),
         agency_by_key={_alias_key(alias): name for name, aliases in agencies.items() for alias in (name, *aliases)},
         roles=_roles(raw),
+        places=dict(raw["place_abbreviations"]),
     )
 
 
 def _roles(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
     """The grammar's lexicon from the table: each word's roles (head, group noun, council…)."""
-    by_role = {grammar.HEAD: raw["head_words"], grammar.COUNCIL: raw["council_words"],
-               grammar.DETERMINER: raw["determiners"], grammar.MODIFIER: raw["group_modifiers"],
-               grammar.GROUP: [w for w, cls in raw["group_words"].items() if cls],
-               grammar.CONTINUES: raw["continuation_words"]}
+    by_role = {
+        grammar.HEAD: raw["head_words"],
+        grammar.COUNCIL: raw["council_words"],
+        grammar.DETERMINER: raw["determiners"],
+        grammar.MODIFIER: raw["group_modifiers"],
+        grammar.GROUP: [w for w, cls in raw["group_words"].items() if cls],
+        grammar.CONTINUES: raw["continuation_words"],
+    }
     roles: dict[str, set[str]] = {phrase: set() for phrase in raw["not_head_phrases"]}
     for role, words in by_role.items():
         for word in words:
             roles.setdefault(word, set()).add(role)
-    return {word: frozenset(r - ({grammar.HEAD} if r & {grammar.COUNCIL, grammar.DETERMINER} else set()))
-            for word, r in roles.items()}
+    return {
+        word: frozenset(r - ({grammar.HEAD} if r & {grammar.COUNCIL, grammar.DETERMINER} else set()))
+        for word, r in roles.items()
+    }
 
 
 _GROUP_NOISE = re.compile(r"\b(cac|tinh|cua|co lien quan|lien quan|tren dia ban|thuoc|truc thuoc|va)\b")
-_ROLE_PREFIX = re.compile(r"^\s*(?:-|\+|•)?\s*(?:chủ trì|phối hợp|cơ quan chủ trì|cơ quan phối hợp|đơn vị chủ trì|"
-                          r"đơn vị phối hợp)\s*:\s*", re.IGNORECASE)
-_EXPANSIONS = ((re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
-               (re.compile(r"\bMTTQ\b"), "Mặt trận Tổ quốc"),
-               (re.compile(r"^VP\b\.?\s*"), "Văn phòng "), (re.compile(r"\bTỉnh\b"), "tỉnh"))
+_ROLE_PREFIX = re.compile(
+    r"^\s*(?:-|\+|•)?\s*(?:chủ trì|phối hợp|cơ quan chủ trì|cơ quan phối hợp|đơn vị chủ trì|"
+    r"đơn vị phối hợp)\s*:\s*",
+    re.IGNORECASE,
+)
+_EXPANSIONS = (
+    (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"),
+    (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
+    (re.compile(r"\bMTTQ\b"), "Mặt trận Tổ quốc"),
+    (re.compile(r"^VP\b\.?\s*"), "Văn phòng "),
+    (re.compile(r"\bTỉnh\b"), "tỉnh"),
+)
 
 
 def _fold(text: str) -> str:
@@ -117,8 +132,6 @@ def _group_key(text: str) -> str:
     return " ".join(_GROUP_NOISE.sub(" ", folded).split())
 
 
-
-
 def _tidy(text: str) -> str:
     out = " ".join(unicodedata.normalize("NFC", text).split())
     return out.strip(" ;,.:-")
@@ -132,7 +145,7 @@ def _group_words(key: str) -> list[str] | None:
     out: list[str] = []
     index = 0
     while index < len(words):
-        pair = " ".join(words[index:index + 2])
+        pair = " ".join(words[index : index + 2])
         if index + 1 < len(words) and pair in table.group_words:
             out.append(pair)
             index += 2
@@ -203,8 +216,11 @@ def agency_kind(name: str) -> str:
         return DISTRICT
     if re.match(r"^(bo|van phong chinh phu|chinh phu|thu tuong)\b", key) and not key.startswith("bo chi huy"):
         return CENTRAL
-    if re.match(r"^(so|ban|van phong uy ban nhan dan tinh|cong an tinh|thanh tra tinh|bo chi huy|dai|bao|"
-                r"kho bac|ngan hang|tinh doan|mat tran|lien doan|hoi)\b", key):
+    if re.match(
+        r"^(so|ban|van phong uy ban nhan dan tinh|cong an tinh|thanh tra tinh|bo chi huy|dai|bao|"
+        r"kho bac|ngan hang|tinh doan|mat tran|lien doan|hoi)\b",
+        key,
+    ):
         return PROVINCE_DEPARTMENT
     if re.match(r"^(doanh nghiep|cong ty|tong cong ty|vien thong|buu dien)\b", key):
         return ENTERPRISE
@@ -217,13 +233,54 @@ def group_includes(group: str, agency_kind: str) -> bool:
     return canonical is not None and agency_kind in _table().group_kinds[canonical]
 
 
+# A sentence naming both roles: "Sở Y tế chủ trì, phối hợp với Sở Tài chính"; "(chủ trì)" notes a role instead.
+_COORDINATION = re.compile(r"(?<!\()\b(?:cơ quan |đơn vị )?phối hợp(?:\s+(?:với|cùng))?\b\s*:?", re.IGNORECASE)
+_LEAD_MARK = re.compile(r"(?<!\()\b(?:cơ quan |đơn vị )?chủ trì\b\s*:?", re.IGNORECASE)
+
+
 def split_agencies(text: str | None) -> list[str]:
     """The agencies and groups an agency cell names, canonical, in order, without repeats."""
+    lead, coordinators = split_roles(text)
+    return _unique([*lead, *coordinators])
+
+
+def split_roles(text: str | None) -> tuple[list[str], list[str]]:
+    """The agencies a lead cell names as lead and those it names after "phối hợp (với)" as coordinators,
+    each canonical, in order, without repeats ("Sở Y tế chủ trì, phối hợp với Sở Tài chính")."""
     if not text:
-        return []
+        return [], []
+    text = _places_in_full(unicodedata.normalize("NFC", text))
+    coordination = _COORDINATION.search(text)
+    lead = text[: coordination.start()] if coordination else text
+    rest = text[coordination.end() :] if coordination else ""
+    return _split(_LEAD_MARK.sub(" ", lead)), _split(_LEAD_MARK.sub(" ", rest))
+
+
+# "TP. Cao Lãnh", "TP.Cao Lãnh", "TP Cao Lãnh": an abbreviation before a capitalised word with small letters.
+_PLACE = re.compile(r"\b([A-Z]{2})\b\.?[ \t]*(?=[^\W\d_][^\W\d_])")
+
+
+def _places_in_full(text: str) -> str:
+    """``text`` with the kinds of place written in full before a place's name ("UBND TP. Cao Lãnh" →
+    "UBND thành phố Cao Lãnh"); "Sở TP" (Sở Tư pháp) and "UBND TP, TX" are left as they are."""
+    places = _table().places
+
+    def full(match: re.Match[str]) -> str:
+        name = text[match.end() : match.end() + 2]
+        if match.group(1) in places and name[0].isupper() and name[1].islower():
+            return f"{places[match.group(1)]} "
+        return match.group(0)
+
+    return _PLACE.sub(full, text)
+
+
+def _split(text: str) -> list[str]:
+    return _unique([canonical_agency(phrase) for phrase in grammar.parse(text, grammar_lexicon())])
+
+
+def _unique(names: list[str]) -> list[str]:
     out: list[str] = []
-    for phrase in grammar.parse(text, grammar_lexicon()):
-        name = canonical_agency(phrase)
+    for name in names:
         if name and name not in out:
             out.append(name)
     return out

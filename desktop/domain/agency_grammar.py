@@ -28,13 +28,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
 # Token kinds.
 WORD = "word"
 COMMA, SEMICOLON, AND, DASH, LINE, STOP, COLON, BULLET = (
-    "comma", "semicolon", "and", "dash", "line", "stop", "colon", "bullet")
+    "comma",
+    "semicolon",
+    "and",
+    "dash",
+    "line",
+    "stop",
+    "colon",
+    "bullet",
+)
+# The colon of a head written before its list ("Các sở: Nội vụ, Tài chính"): no separator, it distributes.
+LISTED = "listed"
 # Separators after which a phrase cannot go on (a new item), and those a complement may cross.
 _HARD = frozenset({SEMICOLON, STOP, BULLET, COLON})
 _SOFT = frozenset({COMMA, AND, DASH, LINE})
@@ -50,10 +61,22 @@ _TOKEN = re.compile(
     r"|(?P<dash>(?<!\S)[-–—+•*](?!\S)|(?<!\S)[-–—+•*](?=[^\W\d_]))"
     r"|(?P<stop>\.(?=\s|$))"
     r"|(?P<word>[^\s,;]+?(?=\.(?:\s|$)|:(?:\s|$)|[\s,;]|$))"
-    r"|(?P<space>\s+)")
+    r"|(?P<space>\s+)"
+)
 _CONJUNCTIONS = {"và": AND, "cùng": AND, "&": AND, "với": AND}
-_ROLE_LABELS = frozenset({"chu tri", "phoi hop", "co quan chu tri", "co quan phoi hop", "don vi chu tri",
-                          "don vi phoi hop", "thuc hien", "chu tri thuc hien", "phoi hop thuc hien"})
+_ROLE_LABELS = frozenset(
+    {
+        "chu tri",
+        "phoi hop",
+        "co quan chu tri",
+        "co quan phoi hop",
+        "don vi chu tri",
+        "don vi phoi hop",
+        "thuc hien",
+        "chu tri thuc hien",
+        "phoi hop thuc hien",
+    }
+)
 # A role noted after a name: "Sở KH&CN (chủ trì)", "(thường trực)".
 _ROLE_NOTE = re.compile(r"\(\s*(?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thường trực|thực hiện)\s*\)", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-./]*[A-ZĐ0-9]")
@@ -132,8 +155,16 @@ def lexemes(tokens: list[Token], lexicon: Lexicon) -> list[Lexeme | Token]:
         words, taken = _longest(tokens, index, lexicon)
         first, last = words[0], words[-1]
         folded = " ".join(fold(w.text) for w in words)
-        out.append(Lexeme(folded, lexicon.roles.get(folded, frozenset()), first.text[:1].isupper(),
-                          len(words) == 1 and _ACRONYM.fullmatch(first.text) is not None, first.start, last.end))
+        out.append(
+            Lexeme(
+                folded,
+                lexicon.roles.get(folded, frozenset()),
+                first.text[:1].isupper(),
+                len(words) == 1 and _ACRONYM.fullmatch(first.text) is not None,
+                first.start,
+                last.end,
+            )
+        )
         index += taken
     return out
 
@@ -145,8 +176,13 @@ def _longest(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[list[To
     position = index
     while position < len(tokens) and len(words) < _MAX_LEXEME_WORDS:
         token = tokens[position]
-        if token.kind == LINE and words and position + 1 < len(tokens) and tokens[position + 1].kind == WORD \
-                and not tokens[position + 1].text[:1].isupper():
+        if (
+            token.kind == LINE
+            and words
+            and position + 1 < len(tokens)
+            and tokens[position + 1].kind == WORD
+            and not tokens[position + 1].text[:1].isupper()
+        ):
             position += 1  # "địa" / "phương": a wrap; a capital after the break starts a name ("tỉnh" / "Ủy ban")
             continue
         if token.kind != WORD:
@@ -164,42 +200,114 @@ class _Phrase:
     start: int
     end: int
     words: int  # lexemes after the head (its complement), or the group's nouns
+    first: int  # index in the items of its first lexeme
+    last: int  # index in the items of its last lexeme
 
 
 Items = list[Lexeme | Token]
 
 
 def parse(text: str, lexicon: Lexicon) -> list[str]:
-    """The agency and group phrases of a cell, as written (slices of the NFC text), in order."""
+    """The agency and group phrases of a cell, as written (slices of the NFC text, a distributed head
+    written before each of its names), in order."""
     source = unicodedata.normalize("NFC", text)
     items = _without_role_labels(lexemes(tokenise(source), lexicon))
     phrases: list[_Phrase] = []
     separator = SEMICOLON  # what stood before the current lexeme; the cell's start is a hard break
     for index, item in enumerate(items):
+        if isinstance(item, Token) and item.kind == LISTED:
+            continue
         if isinstance(item, Token):
             separator = _stronger(separator, item.kind) if separator else item.kind
             continue
         reader = _Reader(items, index, source, lexicon)
         current = phrases[-1] if phrases else None
-        if current is not None and (reader.continues(current, separator) if separator
-                                    else not reader.starts_without_separator(current)):
+        if current is not None and (
+            reader.continues(current, separator) if separator else not reader.starts_without_separator(current)
+        ):
             reader.extend(current)
         else:
             phrases.append(reader.open())
         separator = ""
-    return [source[p.start:p.end] for p in phrases]
+    out: list[str] = []
+    for phrase in phrases:
+        out.extend(_distributed(phrase, items, source, lexicon) or [source[phrase.start : phrase.end]])
+    return out
+
+
+def _distributed(phrase: _Phrase, items: Items, source: str, lexicon: Lexicon) -> list[str] | None:
+    """The names a head distributes over ("Sở Nội vụ, Tài chính" → "Sở Nội vụ", "Sở Tài chính"), or None
+    when the phrase names one agency. Without a listing colon every name made must be known to the table
+    (so "Phòng Văn hóa và Xã hội" stays whole); after one ("Các sở: …") each listed item takes the head."""
+    span = items[phrase.first : phrase.last + 1]
+    words = [i for i in span if isinstance(i, Lexeme)]
+    if words and DETERMINER in words[0].roles:
+        words = words[1:]
+    if phrase.kind == "group" or len(words) < 2 or HEAD not in words[0].roles or COUNCIL in words[0].roles:
+        return None
+    if lexicon.is_known_name(source[phrase.start : phrase.end]):
+        return None
+    head = words[0]
+    listed = any(isinstance(i, Token) and i.kind == LISTED for i in span)
+    pieces = _pieces(span[span.index(head) + 1 :])
+    ends = [end for _, end in pieces]  # the names tried from a piece stop at the longest any name can be
+    out: list[str] = []
+    index = 0
+    while index < len(pieces):
+        taken = next(
+            (
+                j
+                for j in range(bisect_right(ends, pieces[index][0] + _MAX_NAME_CHARS) - 1, index - 1, -1)
+                if _known_with(head, pieces[index][0], pieces[j][1], source, lexicon)
+            ),
+            None,
+        )
+        if taken is None and not listed:
+            return None
+        end = pieces[index if taken is None else taken][1]
+        out.append(f"{source[head.start : head.end]} {source[pieces[index][0] : end]}")
+        index = (index if taken is None else taken) + 1
+    return out if len(out) > 1 else None
+
+
+def _pieces(items: Items) -> list[tuple[int, int]]:
+    """The spans of the complement's items between commas, "và" and line breaks."""
+    pieces: list[tuple[int, int]] = []
+    open_piece = False
+    for item in items:
+        if isinstance(item, Token):
+            open_piece = open_piece and item.kind not in (COMMA, AND, LINE)
+        elif open_piece:
+            pieces[-1] = (pieces[-1][0], item.end)
+        else:
+            pieces.append((item.start, item.end))
+            open_piece = True
+    return pieces
+
+
+def _known_with(head: Lexeme, start: int, end: int, source: str, lexicon: Lexicon) -> bool:
+    return end - start <= _MAX_NAME_CHARS and lexicon.is_known_name(
+        f"{source[head.start : head.end]} {source[start:end]}"
+    )
 
 
 def _without_role_labels(items: Items) -> Items:
-    """Items with "Chủ trì:", "Phối hợp:" and the like dropped (the colon stays, as a hard break)."""
+    """Items with "Chủ trì:", "Phối hợp:" and the like dropped (the colon stays, as a hard break); the
+    colon after a lone head ("Các sở:", "Sở:") becomes a listing colon, which no phrase stops at."""
     out: Items = []
     for item in items:
         if isinstance(item, Token) and item.kind == COLON:
             start = len(out)
             while start and isinstance(out[start - 1], Lexeme):
                 start -= 1
-            if " ".join(i.folded for i in out[start:] if isinstance(i, Lexeme)) in _ROLE_LABELS:
+            run = [i for i in out[start:] if isinstance(i, Lexeme)]
+            if " ".join(i.folded for i in run) in _ROLE_LABELS:
                 del out[start:]
+                run = []
+            elif run and DETERMINER in run[0].roles:
+                run = run[1:]
+            if len(run) == 1 and HEAD in run[0].roles and COUNCIL not in run[0].roles:
+                item = Token(LISTED, item.text, item.start, item.end)
         out.append(item)
     return out
 
@@ -240,7 +348,7 @@ class _Reader:
         return following is None or bool(following.roles & {GROUP, MODIFIER, DETERMINER, COUNCIL})
 
     def opens_group(self) -> bool:
-        """"các …", "UBND các …", "UBND xã, phường", "Sở, ban, ngành"."""
+        """ "các …", "UBND các …", "UBND xã, phường", "Sở, ban, ngành"."""
         item, following = self.item, self.at(1)
         if DETERMINER in item.roles:
             return True
@@ -262,10 +370,12 @@ class _Reader:
     def open(self) -> _Phrase:
         item = self.item
         if self.opens_group():
-            return _Phrase("group", item.start, item.end, int(GROUP in item.roles))
+            return _Phrase("group", item.start, item.end, int(GROUP in item.roles), self.index, self.index)
         if self.opens_name():
-            return _Phrase("named", item.start, item.end, int(item.acronym and HEAD not in item.roles))
-        return _Phrase("other", item.start, item.end, 1)
+            return _Phrase(
+                "named", item.start, item.end, int(item.acronym and HEAD not in item.roles), self.index, self.index
+            )
+        return _Phrase("other", item.start, item.end, 1, self.index, self.index)
 
     def extend(self, phrase: _Phrase) -> None:
         item = self.item
@@ -273,6 +383,7 @@ class _Reader:
             phrase.kind = "other"  # "các đơn vị sự nghiệp": a group qualified by plain words is one body
         phrase.end = item.end
         phrase.words += 1
+        phrase.last = self.index
 
     def continues(self, phrase: _Phrase, separator: str) -> bool:
         """Whether the lexeme after ``separator`` goes on ``phrase`` instead of starting another."""

@@ -139,7 +139,7 @@ VARIANT_CELLS: list[tuple[str, list[str]]] = [
     ("Sở Khoa học và Công nghệ\nvà các sở, ngành", [SKHCN, SBN]),
     ("Sở KH&CN (chủ trì), Sở Tài chính", [SKHCN, TC]),
     ("Chủ trì: Sở KH&CN; phối hợp: Sở Nội vụ", [SKHCN, NV]),
-    ("TP Cao Lãnh, UBND các xã", ["TP Cao Lãnh", XA]),
+    ("TP Cao Lãnh, UBND các xã", ["Thành phố Cao Lãnh", XA]),
     ("Viettel Đồng Tháp, VNPT Đồng Tháp, Bưu điện tỉnh", ["Viettel Đồng Tháp", "VNPT Đồng Tháp", "Bưu điện tỉnh"]),
     ("Các sở, ban, ngành Sở Tài chính", [SBN, TC]),
 ]
