@@ -9,7 +9,7 @@ from collections.abc import Generator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter, QTransform
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
@@ -52,7 +52,8 @@ def print_pdf(path: Path | bytes, printer: QPrinter) -> int:
     """
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setFullPage(True)
-    pages = pdf_pages(path)
+    preview = _is_preview(printer)
+    pages = (_as_on_paper(page) for page in pdf_pages(path)) if preview else pdf_pages(path)
     image = next(pages, None)
     if image is None:
         return 0
@@ -74,6 +75,21 @@ def print_pdf(path: Path | bytes, printer: QPrinter) -> int:
         painter.end()
         pages.close()
     return count
+
+
+def _is_preview(printer: QPrinter) -> bool:
+    """Whether ``printer`` is recording a print preview: Qt's preview lays every page on the paper size the
+    printer has when painting ends, so it cannot show portrait and landscape pages side by side."""
+    engine = printer.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Picture
+
+
+def _as_on_paper(image: QImage) -> QImage:
+    """A landscape page turned a quarter left, as it comes out of the printer on portrait A4: the preview
+    shows every page on the sheet it is printed on, nothing cut off."""
+    if image.width() <= image.height():
+        return image
+    return image.transformed(QTransform().rotate(-90))
 
 
 def _orientation(image: QImage) -> QPageLayout.Orientation:

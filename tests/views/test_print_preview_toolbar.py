@@ -13,7 +13,7 @@ import pypdfium2
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QGraphicsView, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 from reportlab.pdfgen import canvas
 
@@ -131,3 +131,27 @@ def _printing(printer: QPrinter, out: Path, answer: Callable[[QDialog], None], s
     answer_modal(QPrintDialog, answer, seen)
     return lambda: _check(out.is_file() and out.stat().st_size > 0, f"nothing printed to {out}")
 
+
+
+def test_the_preview_shows_each_page_on_the_sheet_it_prints_on(qtbot: QtBot, vietnamese: QApplication,  # noqa: F811
+                                                                ) -> None:
+    """A report ends with landscape appendices. Qt's preview lays every page on one paper size, the one the
+    printer has when painting ends: the portrait body was shown on landscape sheets, its text running off the
+    bottom. Each page is now shown on portrait A4, a landscape appendix turned as the printer turns it."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(595, 842))
+    pdf.drawString(72, 100, "Nơi nhận (cuối trang dọc)")
+    pdf.showPage()
+    pdf.setPageSize((842, 595))
+    pdf.drawString(72, 500, "Phụ lục I (trang ngang)")
+    pdf.showPage()
+    pdf.save()
+    dialog = preview_dialog(buffer.getvalue(), "bao-cao.pdf")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.pageCount() == 2, timeout=30_000)
+    [view] = preview.findChildren(QGraphicsView)
+    sheets = [item.boundingRect() for item in view.scene().items() if item.boundingRect().width() > 100]
+    assert len(sheets) == 2 and all(sheet.height() > sheet.width() for sheet in sheets), sheets
