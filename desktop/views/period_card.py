@@ -19,6 +19,11 @@ URGENT_DAYS = 7
 MARK_STYLE = "background: #0b5cad; color: white; font-weight: bold; padding: 2px 6px; border-radius: 3px;"
 
 
+def signed_late(card: PeriodCard) -> bool:
+    """Whether the card's report was signed after its last on-time day."""
+    return card.signed_on is not None and card.signed_on > card.period.last_day
+
+
 class PeriodCardView(QFrame):
     """Shows one ``PeriodCard``; ``open_period(code)`` when its button is pressed."""
 
@@ -70,6 +75,8 @@ class PeriodCardView(QFrame):
                                                                       format_date(period.last_day))
         if card.role == "received":
             pass
+        elif card.signed_on is not None:
+            due += self._signed(card)
         elif period.days_left > 0:
             due += self.tr(": còn %n ngày", "", period.days_left)
         elif period.days_left == 0:
@@ -77,8 +84,8 @@ class PeriodCardView(QFrame):
         else:
             due += self.tr(": đã quá hạn %n ngày", "", -period.days_left)
         self.due.setText(due)
-        urgent = card.role != "received" and (
-            period.days_left < 0 or (card.role == "current" and period.days_left <= URGENT_DAYS))
+        urgent = card.role != "received" and (signed_late(card) if card.signed_on is not None else (
+            period.days_left < 0 or (card.role == "current" and period.days_left <= URGENT_DAYS)))
         self.due.setStyleSheet(URGENT_STYLE if urgent else "")
         if card.revision is None:
             self.bar.setValue(0)
@@ -103,6 +110,18 @@ class PeriodCardView(QFrame):
         self.mark.setText(self.tr("Cần làm bây giờ"))
         self.mark.setVisible(marked)
         self.setStyleSheet("PeriodCardView { border: 2px solid #0b5cad; }" if marked else "")
+
+    def _signed(self, card: PeriodCard) -> str:
+        """A signed report's lateness is fixed on the day it was signed, not counted on while it waits to be
+        sent: one signed on time is not late, whatever today is."""
+        signed_on = card.signed_on or card.period.last_day
+        late = (signed_on - card.period.last_day).days
+        if late > 0:
+            text = self.tr(": đã ký ngày {0}, muộn %n ngày", "", late).format(format_date(signed_on))
+        else:
+            text = self.tr(": đã ký đúng hạn ngày {0}").format(format_date(signed_on))
+        waiting = card.receipt_at is None and card.status != "acknowledged"
+        return text + (self.tr(", chờ gửi Sở") if waiting else "")
 
     def _status(self, card: PeriodCard) -> str:
         names = {"not_started": self.tr("Chưa bắt đầu"), "draft": self.tr("Đang soạn"),
