@@ -73,4 +73,5 @@ def check_report(window: QMainWindow, tabs: QTabWidget, editor: ReportEditor) ->
 
     editor.validated.connect(shown)
     editor.validation_failed.connect(failed)
+    editor.check_all = True  # asked for: what is not answered yet is listed as an error too
     editor.validate_now()

@@ -97,6 +97,8 @@ class ReportEditor(QWidget):
         self.store, self.language, self.undo_stack = store, language, undo_stack
         self.view: ReportView | None = None
         self.result = ValidationResult()
+        self.listed = ValidationResult()  # what the issue list shows (``result`` without the to-dos unless checked)
+        self.check_all = False  # F5 asked: the items not answered yet are errors too
         self.validation_operation: Operation | None = None
         self.load_operation: Operation | None = None
         self._saved_while_loading: list[tuple[str, str, str, Any]] = []
@@ -284,6 +286,7 @@ class ReportEditor(QWidget):
         self.context = loaded.context
         if not same_report:
             self.undo_stack.clear()
+            self.check_all = False
         label = view.period.label_en if self.language == "en" else view.period.label_vi
         self.heading.setText(self.tr("<b>Báo cáo {0}</b> — {1} — lần {2}").format(label, view.agency_name,
                                                                                  view.revision))
@@ -303,8 +306,9 @@ class ReportEditor(QWidget):
         if not view.editable:
             self.frozen_banner.setText(self.tr("Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới "
                                                "(cần ghi lý do).").format(view.revision))
-        self.result = ValidationResult()
+        self.result = self.listed = ValidationResult()
         self._shown_issues = []
+        self.issue_list.clear()  # another report's issues are not this one's, even when it has none
         self.validate_now()
         self._evidence_timer.start()  # the evidence list is read once the report is on screen
 
@@ -381,8 +385,9 @@ class ReportEditor(QWidget):
             self._validate_again = False
             self.validate_now()
             return
-        result = result.errors_first()  # the list shows what blocks signing before the warnings
-        self.result = result
+        full = result.errors_first()  # the list shows what blocks signing before the warnings
+        self.result = full
+        result = self.listed = full if self.check_all else full.entered_only()
         # Only what changed is shown again: the marks of the cells, the states of the items and the messages
         # whose issues differ from the last validation's (typing goes on while this runs on the UI thread).
         self.tasks.set_issues(result.issues)
@@ -402,7 +407,7 @@ class ReportEditor(QWidget):
         current = item_id(self.form.kind, self.form.item.ref) if self.form.item is not None else None
         if current in changed:
             self.form.show_issues(issues.get(current, []))
-        self.issue_summary.setText(self.tr("{0} lỗi, {1} cảnh báo").format(len(result.errors), len(result.warnings)))
+        self.issue_summary.setText(self._summary(result, full.unanswered()))
         messages = [issue.message(self.language) for issue in result.issues]
         if messages != self._shown_issues:
             self._shown_issues = messages
@@ -410,10 +415,16 @@ class ReportEditor(QWidget):
                      WARNING: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
             fill_list(self.issue_list, [(message, icons.get(issue.severity, icons[WARNING]))
                                         for message, issue in zip(messages, result.issues, strict=True)])
-        self.validated.emit(result)
+        self.validated.emit(full)
+
+    def _summary(self, result: ValidationResult, unanswered: int) -> str:
+        text = self.tr("{0} lỗi, {1} cảnh báo").format(len(result.errors), len(result.warnings))
+        if unanswered and not self.check_all:
+            text += self.tr("; {0} mục chưa nhập").format(unanswered)
+        return text
 
     def _issue_activated(self, item: QListWidgetItem) -> None:
-        issue = self.result.issues[self.issue_list.row(item)]  # the list shows the issues in order
+        issue = self.listed.issues[self.issue_list.row(item)]  # the list shows the issues in order
         self.go_to(issue.item_kind, issue.item_key, issue.field or "key")
 
     def go_to(self, kind: str, ref: str, field: str = "key") -> None:
