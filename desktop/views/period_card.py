@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QPushBu
 
 from desktop.services.dashboard import PeriodCard
 from desktop.views.formatting import format_date, format_datetime
+from desktop.views.issue_counts import issue_counts
 
 URGENT_STYLE = "color: #b00020; font-weight: bold;"
 URGENT_DAYS = 7
@@ -94,7 +95,7 @@ class PeriodCardView(QFrame):
             self.bar.setValue(card.percent_filled)
             self.bar.setFormat(self.tr("Đã nhập {0}/{1} mục").format(card.filled, card.total))
         self.status.setText(self._status(card))
-        self.check.setText(self.tr("{0} lỗi, {1} cảnh báo").format(card.errors, card.warnings) if card.revision
+        self.check.setText(issue_counts(card.errors, card.warnings) if card.revision
                            else "—")
         self.sync.setText(self._sync(card))
         signature = self._signature(card.signature)

@@ -32,6 +32,7 @@ from desktop.services import reports, validation
 from desktop.services.report_items import EditorContext, IndicatorItem, TaskItem
 from desktop.services.reports import ReportView
 from desktop.views.evidence_panel import EvidencePanel
+from desktop.views.issue_counts import issue_counts, unanswered_count
 from desktop.views.narrative_panel import NarrativePanel
 from desktop.views.plain_items import fill_list
 from desktop.views.report_editor.item_form import ItemForm, field_name
@@ -418,9 +419,9 @@ class ReportEditor(QWidget):
         self.validated.emit(full)
 
     def _summary(self, result: ValidationResult, unanswered: int) -> str:
-        text = self.tr("{0} lỗi, {1} cảnh báo").format(len(result.errors), len(result.warnings))
+        text = issue_counts(len(result.errors), len(result.warnings))
         if unanswered and not self.check_all:
-            text += self.tr("; {0} mục chưa nhập").format(unanswered)
+            text += unanswered_count(unanswered)
         return text
 
     def _issue_activated(self, item: QListWidgetItem) -> None:
