@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.services.dashboard import PeriodCard
+from desktop.views.data_window import data_window_text
 from desktop.views.formatting import format_date, format_datetime
 from desktop.views.issue_counts import issue_counts
 
@@ -42,6 +43,9 @@ class PeriodCardView(QFrame):
         self.mark.hide()
         self.due = QLabel()
         self.due.setWordWrap(True)
+        self.window_line = QLabel()  # the dates the figures are counted over, which the deadline does not say
+        self.window_line.setObjectName("dataWindow")
+        self.window_line.setWordWrap(True)
         self.bar = QProgressBar()
         self.status, self.check, self.sync = QLabel(), QLabel(), QLabel()
         self.signature_name, self.signature = QLabel(self.tr("Ký số:")), QLabel()
@@ -52,16 +56,17 @@ class PeriodCardView(QFrame):
         grid.addWidget(self.title, 0, 0, 1, 1)
         grid.addWidget(self.mark, 0, 1, 1, 1)
         grid.addWidget(self.due, 1, 0, 1, 2)
-        grid.addWidget(self.bar, 2, 0, 1, 2)
+        grid.addWidget(self.window_line, 2, 0, 1, 2)
+        grid.addWidget(self.bar, 3, 0, 1, 2)
         for row, (name, value) in enumerate(((self.tr("Tình trạng:"), self.status), (self.tr("Kiểm tra:"), self.check),
-                                             (self.tr("Gửi Sở:"), self.sync)), start=3):
+                                             (self.tr("Gửi Sở:"), self.sync)), start=4):
             grid.addWidget(QLabel(name), row, 0)
             value.setWordWrap(True)
             grid.addWidget(value, row, 1)
         self.signature.setWordWrap(True)
-        grid.addWidget(self.signature_name, 6, 0)
-        grid.addWidget(self.signature, 6, 1)
-        grid.addWidget(self.button, 7, 0, 1, 2)
+        grid.addWidget(self.signature_name, 7, 0)
+        grid.addWidget(self.signature, 7, 1)
+        grid.addWidget(self.button, 8, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
     def show_card(self, card: PeriodCard) -> None:
@@ -85,6 +90,7 @@ class PeriodCardView(QFrame):
         else:
             due += self.tr(": đã quá hạn %n ngày", "", -period.days_left)
         self.due.setText(due)
+        self.window_line.setText(data_window_text(period))
         urgent = card.role != "received" and (signed_late(card) if card.signed_on is not None else (
             period.days_left < 0 or (card.role == "current" and period.days_left <= URGENT_DAYS)))
         self.due.setStyleSheet(URGENT_STYLE if urgent else "")

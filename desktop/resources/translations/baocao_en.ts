@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
     <context>
+        <name>DataWindow</name>
+        <message>
+            <location filename="../../views/data_window.py" />
+            <source>Số liệu báo cáo tính từ ngày {0} đến ngày {1} (kỳ lấy số liệu của tỉnh).</source>
+            <translation>The report's figures cover {0} to {1} (the province's data period).</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueCounts</name>
         <message numerus="yes">
             <location filename="../../views/issue_counts.py" />

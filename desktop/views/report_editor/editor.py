@@ -31,6 +31,7 @@ from desktop.models.store import Store
 from desktop.services import reports, validation
 from desktop.services.report_items import EditorContext, IndicatorItem, TaskItem
 from desktop.services.reports import ReportView
+from desktop.views.data_window import data_window_text
 from desktop.views.evidence_panel import EvidencePanel
 from desktop.views.issue_counts import issue_counts, unanswered_count
 from desktop.views.narrative_panel import NarrativePanel
@@ -290,7 +291,8 @@ class ReportEditor(QWidget):
             self.check_all = False
         label = view.period.label_en if self.language == "en" else view.period.label_vi
         self.heading.setText(self.tr("<b>Báo cáo {0}</b> — {1} — lần {2}").format(label, view.agency_name,
-                                                                                 view.revision))
+                                                                                 view.revision)
+                             + "<br>" + data_window_text(view.period))
         self.tasks = self._attach(self.task_table, loaded.tasks, self.tasks)
         self.indicators = self._attach(self.indicator_table, loaded.indicators, self.indicators)
         for model in (self.tasks, self.indicators):
