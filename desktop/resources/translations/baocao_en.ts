@@ -1635,6 +1635,11 @@ This agency: {2}</translation>
             <translation>Opening the report…</translation>
         </message>
         <message>
+            <location filename="../../views/report_editor/editor.py" />
+            <source>Đang mở báo cáo… Chờ một chút rồi nhập.</source>
+            <translation>Opening the report… Wait a moment before typing.</translation>
+        </message>
+        <message>
             <location filename="../../views/report_editor/editor.py" line="142" />
             <source>Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa.</source>
             <translation>Click a line (or select it and press Enter) to go to the item to fix.</translation>

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -232,15 +233,21 @@ class ReportEditor(QWidget):
         store, language, commits, choice = self.store, self.language, self._commits(), self.item_list.choice()
         ui_thread = self.thread()
         self._saved_while_loading = []
-        if self.view is None:
-            self.heading.setText(self.tr("Đang mở báo cáo…"))
+        if self.view is None:  # nothing to type in yet: said, and the form greyed, until the report is shown
+            self.heading.setText(self.tr("Đang mở báo cáo… Chờ một chút rồi nhập."))
+            self.form.setEnabled(False)
+            self.setCursor(Qt.CursorShape.BusyCursor)
         asked: list[Operation] = []
 
         def done(loaded: LoadedReport) -> None:
             if self.load_operation is not asked[0]:
                 return  # a later opening was asked for: it shows its own report
             self.load_operation = None
+            first = not self.form.isEnabled()
+            self._unblock()
             self.show_loaded(loaded)
+            if first:
+                self._focus_first_field()
             if on_loaded is not None:
                 on_loaded(loaded.view)
             waiting, self._after_load = self._after_load, []
@@ -252,6 +259,7 @@ class ReportEditor(QWidget):
                 return
             self.load_operation = None
             self._after_load = []
+            self._unblock()
             if self.view is None:
                 self.heading.setText("")
             show_error(self, error, self.tr("Mở báo cáo"))
@@ -261,6 +269,19 @@ class ReportEditor(QWidget):
             title=self.tr("Mở báo cáo"), on_success=done, on_failure=failed, dialog=False)
         asked.append(self.load_operation)
         return self.load_operation
+
+    def _unblock(self) -> None:
+        self.form.setEnabled(True)
+        self.unsetCursor()
+
+    def _focus_first_field(self) -> None:
+        """After the first report is shown, its first item's first field takes the keys (unless the user is
+        already in the editor, e.g. typing a search): the focus had stayed on the window's tabs, where the
+        keys typed next went nowhere."""
+        focus = QApplication.focusWidget()
+        if self.isVisible() and self.tabs.currentWidget() is self.form_page and self.form.item is not None and (
+                focus is None or not self.isAncestorOf(focus)):
+            self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def after_load(self, call: Callable[[], object]) -> None:
         """Run ``call`` once the report being read is shown (at once when none is being read; never when the
