@@ -10,7 +10,7 @@ from desktop.views.formatting import format_date
 
 
 def data_window_text(period: PeriodView) -> str:
-    """"Số liệu báo cáo tính từ ngày 15/09/2026 đến ngày 14/12/2026 (kỳ lấy số liệu của tỉnh)." """
+    """ "Số liệu báo cáo tính từ ngày 15/09/2026 đến ngày 14/12/2026 (kỳ lấy số liệu của tỉnh)." """
     return QCoreApplication.translate(
-        "DataWindow", "Số liệu báo cáo tính từ ngày {0} đến ngày {1} (kỳ lấy số liệu của tỉnh).").format(
-        format_date(period.data_start), format_date(period.data_end))
+        "DataWindow", "Số liệu báo cáo tính từ ngày {0} đến ngày {1} (kỳ lấy số liệu của tỉnh)."
+    ).format(format_date(period.data_start), format_date(period.data_end))

@@ -9,10 +9,10 @@ translate = QCoreApplication.translate
 
 
 def issue_counts(errors: int, warnings: int) -> str:
-    """"2 lỗi, 1 cảnh báo" ("2 errors, 1 warning" in English)."""
+    """ "2 lỗi, 1 cảnh báo" ("2 errors, 1 warning" in English)."""
     return translate("IssueCounts", "%n lỗi", "", errors) + translate("IssueCounts", ", %n cảnh báo", "", warnings)
 
 
 def unanswered_count(items: int) -> str:
-    """"; 16 mục chưa nhập" ("; 16 items not answered yet")."""
+    """ "; 16 mục chưa nhập" ("; 16 items not answered yet")."""
     return translate("IssueCounts", "; %n mục chưa nhập", "", items)

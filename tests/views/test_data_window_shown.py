@@ -16,8 +16,9 @@ def test_the_editor_heading_and_the_cards_say_which_dates_the_figures_cover(qtbo
     said = f"Số liệu báo cáo tính từ ngày {period.data_start:%d/%m/%Y} đến ngày {period.data_end:%d/%m/%Y}"
     assert said in window.editor.heading.text()
     window.tabs.setCurrentWidget(window.dashboard)
-    qtbot.waitUntil(lambda: any(c.code == period.code for c in window.dashboard.findChildren(PeriodCardView)),
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: any(c.code == period.code for c in window.dashboard.findChildren(PeriodCardView)), timeout=20_000
+    )
     qtbot.waitUntil(lambda: window.dashboard.board is not None and not window.dashboard.is_loading(), timeout=20_000)
     cards = {c.code: c for c in window.dashboard.findChildren(PeriodCardView)}
     assert period.code in cards, (period.code, list(cards))

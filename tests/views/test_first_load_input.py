@@ -11,8 +11,7 @@ from desktop.models.store import Store
 from tests.views.flow_helpers import settle_workers, wait_shown
 
 
-def test_the_form_is_greyed_while_the_first_report_is_read_then_takes_the_keys(qtbot: QtBot,
-                                                                                demo_store: Store) -> None:
+def test_the_form_is_greyed_while_the_first_report_is_read_then_takes_the_keys(qtbot: QtBot, demo_store: Store) -> None:
     window = create_main_window(demo_store)
     qtbot.addWidget(window)
     window.show()

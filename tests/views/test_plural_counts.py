@@ -27,4 +27,3 @@ def test_counts_take_the_singular_for_one(english: QApplication) -> None:
     assert unanswered_count(1) == "; 1 item not answered yet"
     warning = ItemName("task", "I.1", "").issue("text.untrimmed", "result", "thừa dấu cách", "extra blanks")
     assert found_text(ValidationResult((warning,))) == "Check done: no errors, 1 warning (it can still be signed)."
-
