@@ -40,6 +40,7 @@ __all__ = ["PRINCIPLES", "RULES", "Issue", "Rule", "ValidationContext", "Validat
            "validate_report"]
 
 MAX_ITEMS = 5_000
+UNANSWERED_CODES = frozenset({"task.unanswered", "indicator.unanswered"})
 _MAX_TITLE = 60
 _MAX_KEY = 40
 
@@ -91,6 +92,15 @@ class ValidationResult:
         """The same issues with the errors before the warnings (each in item order), as a list to work
         through reads them: what blocks signing first."""
         return ValidationResult(self.errors + tuple(i for i in self.issues if i.severity != ERROR))
+
+    def entered_only(self) -> ValidationResult:
+        """The issues about what was entered: an item never touched is a to-do («chưa nhập»), not an error,
+        until the user asks for the whole check or signs."""
+        return ValidationResult(tuple(i for i in self.issues if i.code not in UNANSWERED_CODES))
+
+    def unanswered(self) -> int:
+        """How many items have nothing entered yet."""
+        return sum(1 for i in self.issues if i.code in UNANSWERED_CODES)
 
     def for_item(self, kind: str, key: str) -> tuple[Issue, ...]:
         """The issues about one item."""

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.next_step import CardState, NextStep, next_step
+from desktop.domain.next_step import UNSIGNED, CardState, NextStep, next_step
 from desktop.domain.task_status import DONE, DONE_LATE
 from desktop.domain.vietnam_clock import vietnam_today
 from desktop.models.outbox import OutboxItem
@@ -47,6 +47,7 @@ class PeriodCard:
     role: str = "current"  # "overdue" (an earlier report still owed), "received" (it reached the province
     # lately), "current" or "next"
     signature: str | None = None  # the province's word on its signed PDF (signed_documents.signature_result)
+    signed_on: date | None = None  # the date of the signed document (Vietnam time), None while unsigned
 
     @property
     def percent_filled(self) -> int:
@@ -101,7 +102,8 @@ def _card(session: Session, agency: Agency, assigned: Assignment, code: str, tod
     receipt_at = item.updated_at if item is not None and item.state == "receipted" else None
     return PeriodCard(view, report.revision, report.status, filled, len(tasks) + len(indicators),
                       len(result.errors), len(result.warnings), item.state if item else None, receipt_at, role,
-                      signature_result(session, code, report.revision))
+                      signature_result(session, code, report.revision),
+                      report.document_date if report.status not in UNSIGNED else None)
 
 
 def _latest(session: Session, agency: Agency, code: str) -> tuple[Report | None, OutboxItem | None]:

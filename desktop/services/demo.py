@@ -106,4 +106,8 @@ def _fill(store: Store, period_code: str, *, share: float, signed: bool, today: 
                      difficulties="Hạ tầng mạng ở các ấp xa còn yếu; cán bộ kiêm nhiệm nhiều việc.",
                      proposals="Đề nghị Sở hỗ trợ tập huấn kỹ năng số cho cán bộ xã.")
     if signed:
-        approve_and_sign(store, period_code, today)
+        # Signed on time, as a commune that reported last quarter did: its card then reads "đã ký đúng hạn",
+        # not late (the current period only begins on the previous one's deadline day, so "today" is late).
+        with store.session() as session:
+            last_day = periods.period_view(session, period_code, today).last_day
+        approve_and_sign(store, period_code, min(today, last_day))

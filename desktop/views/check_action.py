@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from desktop.domain.validation import ValidationResult
+from desktop.views.issue_counts import issue_counts
 from desktop.views.report_editor import ReportEditor
 
 translate = QCoreApplication.translate
@@ -17,10 +18,10 @@ def found_text(result: ValidationResult) -> str:
     if not result.issues:
         return translate("CheckReport", "Kiểm tra xong: không có lỗi, không có cảnh báo.")
     if not result.errors:
-        return translate("CheckReport", "Kiểm tra xong: không có lỗi, {0} cảnh báo (vẫn ký được).").format(
-            len(result.warnings))
-    return translate("CheckReport", "Kiểm tra xong: {0} lỗi, {1} cảnh báo. Còn lỗi thì chưa ký được.").format(
-        len(result.errors), len(result.warnings))
+        return translate("CheckReport", "Kiểm tra xong: không có lỗi, %n cảnh báo (vẫn ký được).", "",
+                         len(result.warnings))
+    return translate("CheckReport", "Kiểm tra xong: {0}. Còn lỗi thì chưa ký được.").format(
+        issue_counts(len(result.errors), len(result.warnings)))
 
 
 def check_report(window: QMainWindow, tabs: QTabWidget, editor: ReportEditor) -> None:
@@ -73,4 +74,5 @@ def check_report(window: QMainWindow, tabs: QTabWidget, editor: ReportEditor) ->
 
     editor.validated.connect(shown)
     editor.validation_failed.connect(failed)
+    editor.check_all = True  # asked for: what is not answered yet is listed as an error too
     editor.validate_now()

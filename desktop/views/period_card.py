@@ -12,11 +12,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.services.dashboard import PeriodCard
+from desktop.views.data_window import data_window_text
 from desktop.views.formatting import format_date, format_datetime
+from desktop.views.issue_counts import issue_counts
 
 URGENT_STYLE = "color: #b00020; font-weight: bold;"
 URGENT_DAYS = 7
 MARK_STYLE = "background: #0b5cad; color: white; font-weight: bold; padding: 2px 6px; border-radius: 3px;"
+
+
+def signed_late(card: PeriodCard) -> bool:
+    """Whether the card's report was signed after its last on-time day."""
+    return card.signed_on is not None and card.signed_on > card.period.last_day
 
 
 class PeriodCardView(QFrame):
@@ -36,6 +43,9 @@ class PeriodCardView(QFrame):
         self.mark.hide()
         self.due = QLabel()
         self.due.setWordWrap(True)
+        self.window_line = QLabel()  # the dates the figures are counted over, which the deadline does not say
+        self.window_line.setObjectName("dataWindow")
+        self.window_line.setWordWrap(True)
         self.bar = QProgressBar()
         self.status, self.check, self.sync = QLabel(), QLabel(), QLabel()
         self.signature_name, self.signature = QLabel(self.tr("Ký số:")), QLabel()
@@ -46,16 +56,17 @@ class PeriodCardView(QFrame):
         grid.addWidget(self.title, 0, 0, 1, 1)
         grid.addWidget(self.mark, 0, 1, 1, 1)
         grid.addWidget(self.due, 1, 0, 1, 2)
-        grid.addWidget(self.bar, 2, 0, 1, 2)
+        grid.addWidget(self.window_line, 2, 0, 1, 2)
+        grid.addWidget(self.bar, 3, 0, 1, 2)
         for row, (name, value) in enumerate(((self.tr("Tình trạng:"), self.status), (self.tr("Kiểm tra:"), self.check),
-                                             (self.tr("Gửi Sở:"), self.sync)), start=3):
+                                             (self.tr("Gửi Sở:"), self.sync)), start=4):
             grid.addWidget(QLabel(name), row, 0)
             value.setWordWrap(True)
             grid.addWidget(value, row, 1)
         self.signature.setWordWrap(True)
-        grid.addWidget(self.signature_name, 6, 0)
-        grid.addWidget(self.signature, 6, 1)
-        grid.addWidget(self.button, 7, 0, 1, 2)
+        grid.addWidget(self.signature_name, 7, 0)
+        grid.addWidget(self.signature, 7, 1)
+        grid.addWidget(self.button, 8, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
     def show_card(self, card: PeriodCard) -> None:
@@ -70,6 +81,8 @@ class PeriodCardView(QFrame):
                                                                       format_date(period.last_day))
         if card.role == "received":
             pass
+        elif card.signed_on is not None:
+            due += self._signed(card)
         elif period.days_left > 0:
             due += self.tr(": còn %n ngày", "", period.days_left)
         elif period.days_left == 0:
@@ -77,8 +90,9 @@ class PeriodCardView(QFrame):
         else:
             due += self.tr(": đã quá hạn %n ngày", "", -period.days_left)
         self.due.setText(due)
-        urgent = card.role != "received" and (
-            period.days_left < 0 or (card.role == "current" and period.days_left <= URGENT_DAYS))
+        self.window_line.setText(data_window_text(period))
+        urgent = card.role != "received" and (signed_late(card) if card.signed_on is not None else (
+            period.days_left < 0 or (card.role == "current" and period.days_left <= URGENT_DAYS)))
         self.due.setStyleSheet(URGENT_STYLE if urgent else "")
         if card.revision is None:
             self.bar.setValue(0)
@@ -87,7 +101,7 @@ class PeriodCardView(QFrame):
             self.bar.setValue(card.percent_filled)
             self.bar.setFormat(self.tr("Đã nhập {0}/{1} mục").format(card.filled, card.total))
         self.status.setText(self._status(card))
-        self.check.setText(self.tr("{0} lỗi, {1} cảnh báo").format(card.errors, card.warnings) if card.revision
+        self.check.setText(issue_counts(card.errors, card.warnings) if card.revision
                            else "—")
         self.sync.setText(self._sync(card))
         signature = self._signature(card.signature)
@@ -103,6 +117,18 @@ class PeriodCardView(QFrame):
         self.mark.setText(self.tr("Cần làm bây giờ"))
         self.mark.setVisible(marked)
         self.setStyleSheet("PeriodCardView { border: 2px solid #0b5cad; }" if marked else "")
+
+    def _signed(self, card: PeriodCard) -> str:
+        """A signed report's lateness is fixed on the day it was signed, not counted on while it waits to be
+        sent: one signed on time is not late, whatever today is."""
+        signed_on = card.signed_on or card.period.last_day
+        late = (signed_on - card.period.last_day).days
+        if late > 0:
+            text = self.tr(": đã ký ngày {0}, muộn %n ngày", "", late).format(format_date(signed_on))
+        else:
+            text = self.tr(": đã ký đúng hạn ngày {0}").format(format_date(signed_on))
+        waiting = card.receipt_at is None and card.status != "acknowledged"
+        return text + (self.tr(", chờ gửi Sở") if waiting else "")
 
     def _status(self, card: PeriodCard) -> str:
         names = {"not_started": self.tr("Chưa bắt đầu"), "draft": self.tr("Đang soạn"),

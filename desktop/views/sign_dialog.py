@@ -84,12 +84,12 @@ class SignDialog(QDialog):
         self.state.setObjectName("signState")
         self.state.setWordWrap(True)
         if result.blocking:
-            self.state.setText(self.tr("Chưa ký được: còn {0} lỗi. Lỗi đầu: {1}").format(
-                len(result.errors), result.errors[0].message(language)))
+            self.state.setText(self.tr("Chưa ký được: còn %n lỗi. Lỗi đầu: {0}", "", len(result.errors)).format(
+                result.errors[0].message(language)))
             self.state.setStyleSheet("color: #b00020;")
         else:
-            self.state.setText(self.tr("Báo cáo hợp lệ ({0} cảnh báo). Bấm «Ký» để phê duyệt và ký.").format(
-                len(result.warnings)))
+            self.state.setText(self.tr("Báo cáo hợp lệ (%n cảnh báo). Bấm «Ký» để phê duyệt và ký.", "",
+                                       len(result.warnings)))
         if self.early is not None:
             self.state.setText(self.state.text() + "\n" + self.early.notice(language))
             if not result.blocking:

@@ -27,7 +27,8 @@ def test_the_late_report_comes_first_and_opens_in_one_click(qtbot: QtBot, demo_s
         f"card_{late}", f"card_{current}", f"card_{Period.parse(current).next().code}"]
     button = window.dashboard.findChild(QPushButton, f"open_{late}")
     assert button is not None and button.text().replace("&", "") == "Mở báo cáo quá hạn"
-    assert "đã quá" in window.dashboard.findChild(PeriodCardView, f"card_{late}").due.text()
+    due = window.dashboard.findChild(PeriodCardView, f"card_{late}").due.text()
+    assert "đã ký đúng hạn" in due and "chờ gửi Sở" in due, "signed on time, waiting to be sent: not «đã quá hạn»"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.editor  # at once; the report follows, read on a worker
     wait_shown(qtbot, window.editor)

@@ -198,6 +198,8 @@ def test_the_list_groups_by_plan_shows_states_and_filters(qtbot: QtBot, window: 
 
 def test_status_combo_is_a_combo_and_issues_sit_beside_their_field(qtbot: QtBot, window: MainWindow) -> None:
     editor = window.editor
+    QTest.keyClick(window, Qt.Key.Key_F5)  # an item not answered yet has its error beside the field once checked
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Kiểm tra xong"), timeout=20_000)
     issue = next(i for i in editor.result.issues if i.item_kind == "task" and i.field == "status")
     editor.go_to("task", issue.item_key, "status")
     assert isinstance(editor.form_field("task", "status"), QComboBox)

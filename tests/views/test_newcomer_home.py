@@ -34,18 +34,26 @@ def test_the_report_to_do_now_is_marked_and_its_days_late_count_from_the_last_da
     marked = [code for code, card in cards.items() if card.mark.isVisible()]
     assert marked == [board.next_step.code], "exactly one card says «Cần làm bây giờ»"
     assert window.dashboard.next_step.isVisible() and "Việc cần làm" in window.dashboard.next_step.text()
-    late = cards[marked[0]]
-    period = next(c.period for c in board.cards if c.period.code == late.code)
-    if period.days_left < 0:
-        assert f"(ngày cuối {period.last_day:%d/%m/%Y})" in late.due.text()
-        assert f"đã quá hạn {-period.days_left} ngày" in late.due.text()
+    shown = cards[marked[0]]
+    period = next(c.period for c in board.cards if c.period.code == shown.code)
+    assert f"(ngày cuối {period.last_day:%d/%m/%Y})" in shown.due.text()
 
 
-def test_on_the_day_after_the_deadline_the_card_says_two_days_from_the_last_day(
-        qtbot: QtBot, demo_store: Store) -> None:
+def test_a_signed_report_waiting_to_be_sent_reads_signed_on_time_not_overdue(qtbot: QtBot, demo_store: Store) -> None:
+    """The demo signed last quarter on time; after its deadline the card said «đã quá hạn» in red."""
     window = _window(qtbot, demo_store, TODAY)
-    due = [c.due.text() for c in window.dashboard.findChildren(PeriodCardView) if c.isVisible()]
-    assert any(text == "Hạn nộp trước ngày 01/12/2026 (ngày cuối 30/11/2026): đã quá hạn 2 ngày" for text in due), due
+    card = next(c for c in window.dashboard.findChildren(PeriodCardView) if c.isVisible() and c.code == "2026Q4")
+    assert card.due.text() == ("Hạn nộp trước ngày 01/12/2026 (ngày cuối 30/11/2026): đã ký đúng hạn ngày 30/11/2026, "
+                               "chờ gửi Sở")
+    assert "#b00020" not in card.due.styleSheet(), "not red: nothing is late"
+
+
+def test_an_unsigned_report_past_its_deadline_counts_its_days_late_from_the_last_day(
+        qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store, date(2027, 2, 22))  # Q1 2027 is due before 20/02/2027, never signed
+    card = next(c for c in window.dashboard.findChildren(PeriodCardView) if c.isVisible() and c.code == "2027Q1")
+    assert card.due.text().endswith("(ngày cuối 19/02/2027): đã quá hạn 3 ngày"), card.due.text()
+    assert "#b00020" in card.due.styleSheet()
 
 
 def test_the_last_sync_is_shown_in_vietnam_time(qtbot: QtBot, demo_store: Store) -> None:

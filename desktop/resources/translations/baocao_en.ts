@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
     <context>
+        <name>DataWindow</name>
+        <message>
+            <location filename="../../views/data_window.py" />
+            <source>Số liệu báo cáo tính từ ngày {0} đến ngày {1} (kỳ lấy số liệu của tỉnh).</source>
+            <translation>The report's figures cover {0} to {1} (the province's data period).</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueCounts</name>
+        <message numerus="yes">
+            <location filename="../../views/issue_counts.py" />
+            <source>%n lỗi</source>
+            <translation>
+                <numerusform>%n error</numerusform>
+                <numerusform>%n errors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/issue_counts.py" />
+            <source>, %n cảnh báo</source>
+            <translation>
+                <numerusform>, %n warning</numerusform>
+                <numerusform>, %n warnings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/issue_counts.py" />
+            <source>; %n mục chưa nhập</source>
+            <translation>
+                <numerusform>; %n item not answered yet</numerusform>
+                <numerusform>; %n items not answered yet</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <location filename="../../views/about_dialog.py" line="75" />
@@ -991,6 +1026,24 @@ This agency: {2}</translation>
     </context>
     <context>
         <name>PeriodCardView</name>
+        <message numerus="yes">
+            <location filename="../../views/period_card.py" />
+            <source>: đã ký ngày {0}, muộn %n ngày</source>
+            <translation>
+                <numerusform>: signed on {0}, %n day late</numerusform>
+                <numerusform>: signed on {0}, %n days late</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" />
+            <source>: đã ký đúng hạn ngày {0}</source>
+            <translation>: signed on time on {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" />
+            <source>, chờ gửi Sở</source>
+            <translation>, waiting to be sent to the province</translation>
+        </message>
         <message>
             <location filename="../../views/period_card.py" line="42" />
             <source>Tình trạng:</source>
@@ -1582,6 +1635,11 @@ This agency: {2}</translation>
             <translation>Opening the report…</translation>
         </message>
         <message>
+            <location filename="../../views/report_editor/editor.py" />
+            <source>Đang mở báo cáo… Chờ một chút rồi nhập.</source>
+            <translation>Opening the report… Wait a moment before typing.</translation>
+        </message>
+        <message>
             <location filename="../../views/report_editor/editor.py" line="142" />
             <source>Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa.</source>
             <translation>Click a line (or select it and press Enter) to go to the item to fix.</translation>
@@ -1778,6 +1836,22 @@ This agency: {2}</translation>
     </context>
     <context>
         <name>SignDialog</name>
+        <message numerus="yes">
+            <location filename="../../views/sign_dialog.py" />
+            <source>Chưa ký được: còn %n lỗi. Lỗi đầu: {0}</source>
+            <translation>
+                <numerusform>Cannot sign yet: %n error remains. First: {0}</numerusform>
+                <numerusform>Cannot sign yet: %n errors remain. First: {0}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/sign_dialog.py" />
+            <source>Báo cáo hợp lệ (%n cảnh báo). Bấm «Ký» để phê duyệt và ký.</source>
+            <translation>
+                <numerusform>The report is valid (%n warning). Press «Sign» to approve and sign.</numerusform>
+                <numerusform>The report is valid (%n warnings). Press «Sign» to approve and sign.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../views/sign_dialog.py" line="47" />
             <source>Phê duyệt và ký báo cáo</source>
@@ -2485,6 +2559,19 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
     </context>
     <context>
         <name>CheckReport</name>
+        <message numerus="yes">
+            <location filename="../../views/check_action.py" />
+            <source>Kiểm tra xong: không có lỗi, %n cảnh báo (vẫn ký được).</source>
+            <translation>
+                <numerusform>Check done: no errors, %n warning (it can still be signed).</numerusform>
+                <numerusform>Check done: no errors, %n warnings (it can still be signed).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" />
+            <source>Kiểm tra xong: {0}. Còn lỗi thì chưa ký được.</source>
+            <translation>Check done: {0}. It cannot be signed while errors remain.</translation>
+        </message>
         <message>
             <location filename="../../views/check_action.py" line="51" />
             <source>Không kiểm tra được báo cáo. Hãy thử lại (F5).</source>

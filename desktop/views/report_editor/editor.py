@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -31,7 +32,9 @@ from desktop.models.store import Store
 from desktop.services import reports, validation
 from desktop.services.report_items import EditorContext, IndicatorItem, TaskItem
 from desktop.services.reports import ReportView
+from desktop.views.data_window import data_window_text
 from desktop.views.evidence_panel import EvidencePanel
+from desktop.views.issue_counts import issue_counts, unanswered_count
 from desktop.views.narrative_panel import NarrativePanel
 from desktop.views.plain_items import fill_list
 from desktop.views.report_editor.item_form import ItemForm, field_name
@@ -97,6 +100,8 @@ class ReportEditor(QWidget):
         self.store, self.language, self.undo_stack = store, language, undo_stack
         self.view: ReportView | None = None
         self.result = ValidationResult()
+        self.listed = ValidationResult()  # what the issue list shows (``result`` without the to-dos unless checked)
+        self.check_all = False  # F5 asked: the items not answered yet are errors too
         self.validation_operation: Operation | None = None
         self.load_operation: Operation | None = None
         self._saved_while_loading: list[tuple[str, str, str, Any]] = []
@@ -228,15 +233,21 @@ class ReportEditor(QWidget):
         store, language, commits, choice = self.store, self.language, self._commits(), self.item_list.choice()
         ui_thread = self.thread()
         self._saved_while_loading = []
-        if self.view is None:
-            self.heading.setText(self.tr("Đang mở báo cáo…"))
+        if self.view is None:  # nothing to type in yet: said, and the form greyed, until the report is shown
+            self.heading.setText(self.tr("Đang mở báo cáo… Chờ một chút rồi nhập."))
+            self.form.setEnabled(False)
+            self.setCursor(Qt.CursorShape.BusyCursor)
         asked: list[Operation] = []
 
         def done(loaded: LoadedReport) -> None:
             if self.load_operation is not asked[0]:
                 return  # a later opening was asked for: it shows its own report
             self.load_operation = None
+            first = not self.form.isEnabled()
+            self._unblock()
             self.show_loaded(loaded)
+            if first:
+                self._focus_first_field()
             if on_loaded is not None:
                 on_loaded(loaded.view)
             waiting, self._after_load = self._after_load, []
@@ -248,6 +259,7 @@ class ReportEditor(QWidget):
                 return
             self.load_operation = None
             self._after_load = []
+            self._unblock()
             if self.view is None:
                 self.heading.setText("")
             show_error(self, error, self.tr("Mở báo cáo"))
@@ -257,6 +269,19 @@ class ReportEditor(QWidget):
             title=self.tr("Mở báo cáo"), on_success=done, on_failure=failed, dialog=False)
         asked.append(self.load_operation)
         return self.load_operation
+
+    def _unblock(self) -> None:
+        self.form.setEnabled(True)
+        self.unsetCursor()
+
+    def _focus_first_field(self) -> None:
+        """After the first report is shown, its first item's first field takes the keys (unless the user is
+        already in the editor, e.g. typing a search): the focus had stayed on the window's tabs, where the
+        keys typed next went nowhere."""
+        focus = QApplication.focusWidget()
+        if self.isVisible() and self.tabs.currentWidget() is self.form_page and self.form.item is not None and (
+                focus is None or not self.isAncestorOf(focus)):
+            self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def after_load(self, call: Callable[[], object]) -> None:
         """Run ``call`` once the report being read is shown (at once when none is being read; never when the
@@ -284,9 +309,11 @@ class ReportEditor(QWidget):
         self.context = loaded.context
         if not same_report:
             self.undo_stack.clear()
+            self.check_all = False
         label = view.period.label_en if self.language == "en" else view.period.label_vi
         self.heading.setText(self.tr("<b>Báo cáo {0}</b> — {1} — lần {2}").format(label, view.agency_name,
-                                                                                 view.revision))
+                                                                                 view.revision)
+                             + "<br>" + data_window_text(view.period))
         self.tasks = self._attach(self.task_table, loaded.tasks, self.tasks)
         self.indicators = self._attach(self.indicator_table, loaded.indicators, self.indicators)
         for model in (self.tasks, self.indicators):
@@ -303,8 +330,9 @@ class ReportEditor(QWidget):
         if not view.editable:
             self.frozen_banner.setText(self.tr("Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới "
                                                "(cần ghi lý do).").format(view.revision))
-        self.result = ValidationResult()
+        self.result = self.listed = ValidationResult()
         self._shown_issues = []
+        self.issue_list.clear()  # another report's issues are not this one's, even when it has none
         self.validate_now()
         self._evidence_timer.start()  # the evidence list is read once the report is on screen
 
@@ -381,8 +409,9 @@ class ReportEditor(QWidget):
             self._validate_again = False
             self.validate_now()
             return
-        result = result.errors_first()  # the list shows what blocks signing before the warnings
-        self.result = result
+        full = result.errors_first()  # the list shows what blocks signing before the warnings
+        self.result = full
+        result = self.listed = full if self.check_all else full.entered_only()
         # Only what changed is shown again: the marks of the cells, the states of the items and the messages
         # whose issues differ from the last validation's (typing goes on while this runs on the UI thread).
         self.tasks.set_issues(result.issues)
@@ -402,7 +431,7 @@ class ReportEditor(QWidget):
         current = item_id(self.form.kind, self.form.item.ref) if self.form.item is not None else None
         if current in changed:
             self.form.show_issues(issues.get(current, []))
-        self.issue_summary.setText(self.tr("{0} lỗi, {1} cảnh báo").format(len(result.errors), len(result.warnings)))
+        self.issue_summary.setText(self._summary(result, full.unanswered()))
         messages = [issue.message(self.language) for issue in result.issues]
         if messages != self._shown_issues:
             self._shown_issues = messages
@@ -410,10 +439,16 @@ class ReportEditor(QWidget):
                      WARNING: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
             fill_list(self.issue_list, [(message, icons.get(issue.severity, icons[WARNING]))
                                         for message, issue in zip(messages, result.issues, strict=True)])
-        self.validated.emit(result)
+        self.validated.emit(full)
+
+    def _summary(self, result: ValidationResult, unanswered: int) -> str:
+        text = issue_counts(len(result.errors), len(result.warnings))
+        if unanswered and not self.check_all:
+            text += unanswered_count(unanswered)
+        return text
 
     def _issue_activated(self, item: QListWidgetItem) -> None:
-        issue = self.result.issues[self.issue_list.row(item)]  # the list shows the issues in order
+        issue = self.listed.issues[self.issue_list.row(item)]  # the list shows the issues in order
         self.go_to(issue.item_kind, issue.item_key, issue.field or "key")
 
     def go_to(self, kind: str, ref: str, field: str = "key") -> None:
