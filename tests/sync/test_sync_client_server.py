@@ -87,7 +87,7 @@ def test_an_enrollment_code_serves_one_device_and_a_lost_answer_can_be_asked_aga
 
 
 @pytest.mark.parametrize("step", [rb"POST /v1/bundles/known ", rb"POST /v1/uploads ", rb"PATCH /v1/uploads/",
-                                  rb"POST /v1/uploads/[0-9a-f]+/commit "])
+                                  rb"PATCH /v1/uploads/[0-9a-f]+\?commit=1 "])  # the last chunk, which commits
 def test_a_lost_answer_at_any_step_ends_in_one_receipt(province: Province, link: LinkProxy, tmp_path: Path,
                                                        step: bytes) -> None:
     device = province.enroll(_agency())
