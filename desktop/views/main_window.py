@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -41,6 +42,9 @@ from desktop.views.sign_dialog import SignDialog
 from desktop.views.sync_panel import SyncPanel
 from desktop.views.workbook_fill import fill_workbook
 from desktop.views.worker import Operation, run_operation, show_error
+
+if TYPE_CHECKING:  # the documents service loads reportlab: imported when first used, not at start
+    from desktop.services.documents import FillResult
 
 
 class MainWindow(QMainWindow):
@@ -386,9 +390,16 @@ class MainWindow(QMainWindow):
                 remember(".xlsx", path)
         if path is None:
             return
-        self.last_operation = fill_workbook(self, self.store, code, path, lambda _r: self._show_again(code))
+        chosen_path = path
+        self.last_operation = fill_workbook(self, self.store, code, path,
+                                            lambda result: self._filled(code, chosen_path, result))
 
-    def _show_again(self, code: str) -> None:
+    def _filled(self, code: str, path: Path, result: FillResult) -> None:
+        """Say what the workbook changed (a fill that only says nothing leaves the officer guessing), then show
+        the report with the values taken."""
+        self.statusBar().showMessage(
+            self.tr("Đã nhập số liệu từ {0}: thay đổi {1} nhiệm vụ, {2} chỉ tiêu.").format(
+                path.name, result.tasks, result.indicators), 15000)
         self.open_report(code)
 
     def print_preview(self) -> Operation | None:

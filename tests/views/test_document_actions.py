@@ -61,6 +61,9 @@ def test_take_anyway_fills_the_open_report(qtbot: QtBot, window: MainWindow, dem
     qtbot.mouseClick(anyway, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: next(t for t in open_report(demo_store, current).tasks if t.ref == ref).result
                     == "Nhập từ bảng tính quý sau", timeout=20_000)
+    # The officer is told what the workbook changed (the fill used to end without a word).
+    qtbot.waitUntil(lambda: "quy-sau.xlsx" in window.statusBar().currentMessage(), timeout=20_000)
+    assert "nhiệm vụ" in window.statusBar().currentMessage() and "chỉ tiêu" in window.statusBar().currentMessage()
 
 
 def test_the_export_word_action_writes_the_docx(qtbot: QtBot, window: MainWindow, tmp_path: Path,

@@ -879,6 +879,11 @@ This agency: {2}</translation>
             <translation>Exported {0}</translation>
         </message>
         <message>
+            <location filename="../../views/main_window.py" line="397" />
+            <source>Đã nhập số liệu từ {0}: thay đổi {1} nhiệm vụ, {2} chỉ tiêu.</source>
+            <translation>Took the figures of {0}: {1} task(s) and {2} indicator(s) changed.</translation>
+        </message>
+        <message>
             <location filename="../../views/main_window.py" line="254" />
             <source>Đang xuất PDF</source>
             <translation>Exporting PDF</translation>
