@@ -66,7 +66,8 @@ def load_keys(path: Path, passphrase: str) -> ProvinceKeys:
 def describe(public: ProvincePublicKeys) -> str:
     """The fingerprints an agency reads over the phone to check what its app pinned."""
     return (f"signing {public.signing_key_id}  {short_fingerprint(public.signing)}\n"
-            f"x25519  {public.recipient('x25519')[0]}  {short_fingerprint(public.x25519)}")
+            f"x25519  {public.recipient('x25519')[0]}  {short_fingerprint(public.x25519)}\n"
+            f"hybrid  {public.recipient('mlkem768x25519')[0]}  {short_fingerprint(public.mlkem768x25519)}")
 
 
 def _read(path: Path) -> dict:

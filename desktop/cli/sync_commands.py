@@ -52,8 +52,10 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     from desktop.cli.prompts import secret
     from desktop.services.identity import device_identity, require_province
     from desktop.services.sync import enroll, save_sync_settings
-    from desktop.sync.device_keys import fingerprint
+    from desktop.sync.device_keys import short_fingerprint
+    from desktop.sync.server_url import check_server_url
 
+    check_server_url(args.server)  # a wrong address is told before the code is asked for
     if args.code is not None:
         print(tr("Cảnh báo: mã ghi trên dòng lệnh (--code) người khác trên máy có thể thấy; lần sau hãy để chương "
                  "trình hỏi mã hoặc đặt biến BAOCAO_ENROLL_CODE.",
@@ -76,7 +78,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         for label, public in ((tr("ký biên nhận", "receipt signing"), province.signing),
                               (tr("nhận tệp mã hóa", "encrypted files"), province.x25519),
                               (tr("nhận tệp mã hóa (lai)", "encrypted files (hybrid)"), province.mlkem768x25519)):
-            print(f"  {label}: {fingerprint(public)}")
+            print(f"  {label}: {short_fingerprint(public)}")  # as `baocao-server fingerprints` and the letter
         return 0
 
     return context.with_store(args, run)

@@ -26,7 +26,7 @@ from typing import Any
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.errors import BaocaoError
+from desktop.errors import BaocaoError, IntegrityError
 from desktop.sync.assignments import MAX_ASSIGNMENTS_BYTES, verify_assignments
 from desktop.sync.canonical import canonical_json, parse_strict_json
 from desktop.sync.device_keys import ProvincePublicKeys, ed25519_public_bytes, key_id
@@ -232,7 +232,11 @@ class ProvinceClient:
         answer = self._call("GET", f"v1/history/bundles/{entry.sha256}", limit=max(entry.size, 65536),
                             doing=("Tải gói báo cáo đã nộp", "Downloading an accepted bundle"))
         if len(answer.body) != entry.size or hashlib.sha256(answer.body).hexdigest() != entry.sha256:
-            raise _malformed("Tải gói báo cáo đã nộp", "Downloading an accepted bundle")
+            # Not a passing fault to retry: the bytes are not the ones the province's signed list names.
+            raise IntegrityError(f"Gói {entry.bundle_id} Sở gửi về không khớp danh sách Sở đã ký (mã băm khác): "
+                                 "không khôi phục gói này.",
+                                 f"Bundle {entry.bundle_id} sent by the province does not match the list it signed "
+                                 "(different SHA-256): not restored.", code="history")
         return answer.body
 
     # --- plumbing ---
