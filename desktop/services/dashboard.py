@@ -28,6 +28,7 @@ from desktop.services.installation import installation_agency
 from desktop.services.report_items import Assignment, TaskItem, assignment, indicator_items, task_items
 from desktop.services.reports import latest_report
 from desktop.services.signed_documents import signature_result
+from desktop.services.sync_status import PENDING_STATES
 from desktop.services.validation import validate_stored
 
 
@@ -48,6 +49,7 @@ class PeriodCard:
     # lately), "current" or "next"
     signature: str | None = None  # the province's word on its signed PDF (signed_documents.signature_result)
     signed_on: date | None = None  # the date of the signed document (Vietnam time), None while unsigned
+    sync_revision: int | None = None  # set when ``sync_state`` is an earlier revision's, still on its way
 
     @property
     def percent_filled(self) -> int:
@@ -100,10 +102,21 @@ def _card(session: Session, agency: Agency, assigned: Assignment, code: str, tod
     filled += sum(1 for i in indicators if any(v is not None for v in i.values().values()))
     result = validate_stored(session, report, agency, assigned)
     receipt_at = item.updated_at if item is not None and item.state == "receipted" else None
+    sync_state, sync_revision = (item.state, None) if item is not None else _earlier_on_its_way(session, agency, code)
     return PeriodCard(view, report.revision, report.status, filled, len(tasks) + len(indicators),
-                      len(result.errors), len(result.warnings), item.state if item else None, receipt_at, role,
+                      len(result.errors), len(result.warnings), sync_state, receipt_at, role,
                       signature_result(session, code, report.revision),
-                      report.document_date if report.status not in UNSIGNED else None)
+                      report.document_date if report.status not in UNSIGNED else None, sync_revision)
+
+
+def _earlier_on_its_way(session: Session, agency: Agency, code: str) -> tuple[str | None, int | None]:
+    """The state and revision of the newest earlier revision still waiting to reach the province, or (None,
+    None): a draft opened on top of a signed revision not yet sent must not hide that it waits."""
+    row = session.execute(
+        select(OutboxItem.state, Report.revision).join(Report, OutboxItem.report_id == Report.id)
+        .where(Report.agency_id == agency.id, Report.period_code == code, OutboxItem.state.in_(PENDING_STATES))
+        .order_by(Report.revision.desc()).limit(1)).first()
+    return (row[0], row[1]) if row is not None else (None, None)
 
 
 def _latest(session: Session, agency: Agency, code: str) -> tuple[Report | None, OutboxItem | None]:

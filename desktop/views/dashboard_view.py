@@ -38,6 +38,7 @@ class DashboardView(QWidget):
     open_period = Signal(str)
     open_task = Signal(str)
     loaded = Signal()
+    refreshing = Signal()  # a read of the cards starts: what they show may have changed
 
     def __init__(self, store: Store, language: str, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,7 @@ class DashboardView(QWidget):
 
     def refresh(self) -> None:
         """Read the dashboard again from the services, on a worker; the cards are replaced when it answers."""
+        self.refreshing.emit()
         if self.operation is not None:
             self._refresh_again = True
             return

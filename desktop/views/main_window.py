@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.auto_sync = AutoSync(store, self)
         self.auto_sync.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.auto_sync.notice.connect(self.dashboard.refresh)  # a receipt or a refusal changes the cards
+        # A report signed, reopened or imported changes what waits: the sync line follows the cards.
+        self.dashboard.refreshing.connect(self.auto_sync.read_status)
         self.sync.synced.connect(self._synced_by_hand)
         if isinstance(dashboard_layout := self.dashboard.layout(), QBoxLayout):
             dashboard_layout.insertWidget(0, self.auto_sync.label)

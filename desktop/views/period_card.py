@@ -153,4 +153,7 @@ class PeriodCardView(QFrame):
             return self.tr("Sở đã nhận lúc {0}").format(format_datetime(card.receipt_at))
         names = {"new": self.tr("Chờ gửi"), "uploading": self.tr("Đang gửi"), "committed": self.tr("Chờ biên nhận"),
                  "needs_attention": self.tr("Cần xử lý")}
-        return names.get(card.sync_state, card.sync_state)
+        shown = names.get(card.sync_state, card.sync_state)
+        if card.sync_revision is not None:  # the draft on screen has not been signed: the earlier one waits
+            return self.tr("Lần {0} đã ký: {1}").format(card.sync_revision, shown.lower())
+        return shown

@@ -90,3 +90,25 @@ def test_the_cards_stay_in_place_when_the_next_step_sentence_grows(qtbot: QtBot,
     qtbot.wait(50)
     assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing(), "the sentence takes two lines"
     assert card.mapTo(window, card.rect().topLeft()).y() == before
+
+
+def test_a_reopened_report_still_shows_that_its_signed_revision_waits(qtbot: QtBot, demo_store: Store) -> None:
+    """The newcomer reopened a signed report not yet sent: the card said «Chưa có gì để gửi» and the sync line
+    «Chờ gửi: 0» while the sync tab listed lần 1 as waiting (the line was read only at start and after a sync)."""
+    from desktop.services.reports import reopen_report
+    from desktop.services.signing import approve_and_sign
+
+    window = _window(qtbot, demo_store, TODAY)
+    qtbot.waitUntil(lambda: "Chờ gửi: 1;" in window.auto_sync.label.text(), timeout=10_000)
+    assert reopen_report(demo_store, "2026Q4", "Sửa số liệu chỉ tiêu") == 2
+    window.dashboard.refresh()
+
+    def card_says(text: str) -> bool:
+        card = next(c for c in window.dashboard.findChildren(PeriodCardView) if c.isVisible() and c.code == "2026Q4")
+        return card.sync.text() == text
+
+    qtbot.waitUntil(lambda: card_says("Lần 1 đã ký: chờ gửi"), timeout=20_000)
+    approve_and_sign(demo_store, "2026Q4", today=TODAY)
+    window.dashboard.refresh()
+    qtbot.waitUntil(lambda: card_says("Chờ gửi"), timeout=20_000)
+    qtbot.waitUntil(lambda: "Chờ gửi: 2;" in window.auto_sync.label.text(), timeout=10_000)

@@ -1148,6 +1148,11 @@ This agency: {2}</translation>
             <translation>Nothing to send yet</translation>
         </message>
         <message>
+            <location filename="../../views/period_card.py" line="159" />
+            <source>Lần {0} đã ký: {1}</source>
+            <translation>Signed revision {0}: {1}</translation>
+        </message>
+        <message>
             <location filename="../../views/period_card.py" line="89" />
             <source>Sở đã nhận lúc {0}</source>
             <translation>Received by the province at {0}</translation>
