@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
 from desktop.package_data import resource_path
@@ -67,6 +68,8 @@ class HelpWindow(QWidget):
         layout.addWidget(self.contents)
         layout.addWidget(self.browser, 1)
         self.resize(char * 130, self.fontMetrics().height() * 36)
+        # Esc puts the guide away and the keyboard back in the work, as every other window of the app does.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         if self.pages:
             self.contents.setCurrentRow(0)
 

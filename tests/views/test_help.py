@@ -98,6 +98,9 @@ def test_f1_opens_the_guide_and_links_move_the_contents(qtbot: QtBot, demo_store
     assert "Gỡ bỏ" in guide.browser.toPlainText()
     QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F1)
     assert window.findChildren(HelpWindow) == [guide]  # raised again, not opened twice
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is guide.windowHandle(), timeout=10_000)
+    QTest.keyClick(QApplication.focusWidget() or guide, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not guide.isVisible(), timeout=5_000)
     guide.close()
 
 
