@@ -76,6 +76,8 @@ def write_report_docx(snapshot: ReportSnapshot, out: Path) -> Path:
         if not items:
             continue
         section = document.add_section(WD_SECTION.NEW_PAGE)
+        # Only the report's own first page goes unnumbered: an appendix's first page is numbered like the rest.
+        section.different_first_page_header_footer = False
         if not landscape:
             setup_section(section, landscape=True)
             landscape = True

@@ -78,3 +78,9 @@ def test_libreoffice_prints_every_task_title_in_full(tmp_path: Path) -> None:
     assert "DỰ THẢO" in printed and "Phụ lục I" in printed
     for task in base.tasks:
         assert " ".join(task.title.split()) in printed, task.title
+    # Every page but the first carries its number at the top, the appendices' first pages too (a new section
+    # used to inherit the first page's "no number").
+    pages = unicodedata.normalize("NFC", raw).split("\f")[:-1]
+    assert len(pages) > 3
+    for number, page in enumerate(pages[1:], start=2):
+        assert page.split()[0] == str(number), (number, page[:80])
