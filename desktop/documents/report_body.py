@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from desktop.documents.report_evidence import evidence_appendix_number, evidence_items
 from desktop.documents.report_text import (
@@ -80,11 +81,19 @@ def opening(snapshot: ReportSnapshot) -> str:
     used = [task.plan for task in snapshot.tasks] + [indicator.plan for indicator in snapshot.indicators]
     cited = [plan_citation(p) for p in cited_plans(snapshot.plans, used)]
     start, end = iso_day(snapshot.period.data_start), iso_day(snapshot.period.data_end)
-    window = f" (số liệu tính từ ngày {short_date(start)} đến ngày {short_date(end)})" if start and end else ""
+    window = f" (số liệu tính từ ngày {short_date(start)} đến ngày {short_date(end)}{_estimated(snapshot, end)})" \
+        if start and end else ""
     label = snapshot.period.label
     text = f"{agency_in_text(snapshot.agency.name)} báo cáo kết quả thực hiện {label[:1].lower()}{label[1:]}" \
            f"{window} như sau:"
     return f"Căn cứ {'; '.join(cited)}, {text}" if cited else text
+
+
+def _estimated(snapshot: ReportSnapshot, end: date) -> str:
+    """A report dated before its data window closes gives estimates for the days after its date, and says so
+    ("số ước thực hiện"), as offices write it when the province asks for the report before the quarter ends."""
+    day = iso_day(snapshot.document.date)
+    return f", số liệu sau ngày {short_date(day)} là số ước thực hiện" if day and day < end else ""
 
 
 def _default_summary(snapshot: ReportSnapshot) -> str:

@@ -86,3 +86,16 @@ def test_noi_nhan_does_not_repeat_the_addressee_and_keeps_the_archive_line() -> 
         base.document, addressee="Sở Khoa học và Công nghệ tỉnh Đồng Tháp",
         recipients=("Sở Khoa học và Công nghệ tỉnh Đồng Tháp", "Chủ tịch, các PCT UBND xã", "Lưu: VT")))
     assert recipient_lines(snapshot) == ["- Như trên;", "- Chủ tịch, các PCT UBND xã;", "- Lưu: VT, VP (02b)."]
+
+
+def test_a_report_dated_before_its_data_window_closes_says_its_last_figures_are_estimates(tmp_path: Path) -> None:
+    """Signed on 30/11 for a window that runs to 14/12, the figures of the last two weeks can only be estimates:
+    the opening says so, as an office writes it; a report dated after the window says nothing of the kind."""
+    base = make_snapshot(tasks=2, indicators=1)
+    period = dataclasses.replace(base.period, data_start="2026-09-15", data_end="2026-12-14")
+    early = dataclasses.replace(base, period=period, document=dataclasses.replace(base.document, date="2026-11-30"))
+    assert ("(số liệu tính từ ngày 15/09/2026 đến ngày 14/12/2026, số liệu sau ngày 30/11/2026 là số ước thực "
+            "hiện)") in _text(write_report_pdf(early, tmp_path / "som.pdf"), 1, 1)
+    late = dataclasses.replace(early, document=dataclasses.replace(base.document, date="2026-12-15"))
+    shown = _text(write_report_pdf(late, tmp_path / "dung-ky.pdf"), 1, 1)
+    assert "(số liệu tính từ ngày 15/09/2026 đến ngày 14/12/2026)" in shown and "ước thực hiện" not in shown
