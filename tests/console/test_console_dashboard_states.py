@@ -106,3 +106,18 @@ def test_a_refusal_for_another_period_does_not_mark_this_one_rejected(client: Te
     assert "chưa gửi" in _row_html(remind, "XA-QUYCU") and "bị từ chối" in _row_html(remind, "XA-TUCHOI")
     # On 2026Q3's own dashboard the refused resend is what that commune did.
     assert _rows(client, period=PERIOD.previous())["XA-QUYCU"] == "rejected"
+
+
+def test_states_last_seen_filters_and_the_remind_list(client: TestClient) -> None:
+    page = client.get(f"/console/period?period={PERIOD.code}").text
+    assert "20/11/2026 14:35" in _row_html(page, "XA-DANGGUI")
+    assert "05/10/2026 08:00" in _row_html(page, "XA-TUCHOI")
+    assert "20/11/2026" not in _row_html(page, "SO-CONGTHUONG") and "/2026 " not in _row_html(page, "SO-CONGTHUONG")
+    for state in ("rejected", "pending", "on_time"):
+        assert _rows(client, f"&state={state}") == {code: s for code, s in STATES.items() if s == state}
+    assert _rows(client, "&state=missing") == {"XA-QUYCU": "missing", "SO-CONGTHUONG": "missing"}
+    assert _rows(client, "&kind=department") == {"SO-CONGTHUONG": "missing"}
+    assert _rows(client, "&state=missing&kind=commune") == {"XA-QUYCU": "missing"}
+    remind = client.get(f"/console/period/remind?period={PERIOD.code}").text
+    assert set(re.findall(r'<tr data-agency="([^"]+)"', remind)) == {"XA-TUCHOI", "XA-QUYCU", "XA-DANGGUI",
+                                                                     "SO-CONGTHUONG"}
