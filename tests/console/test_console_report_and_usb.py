@@ -21,7 +21,7 @@ from tests.e2e.province_server import Device
 AGENCY = "XA-HAILAN"
 
 
-def _seal(device: Device, data: bytes) -> bytes:
+def seal_export(device: Device, data: bytes) -> bytes:
     """The bundle encrypted to the province, as the app's "Xuất ra USB" writes it (.bcx)."""
     kid, public = device.province.recipient()
     out = io.BytesIO()
@@ -44,8 +44,9 @@ def test_revisions_changes_receipts_and_a_usb_import(console: ConsoleServer, tmp
     signing = device.province.signing
     with closing(console.login("officer")) as officer:
         form = _ok(officer.get("/console/usb")).text
+        bcx = seal_export(device, second)
         answer = _ok(officer.post("/console/usb", data={"csrf": csrf_of(form)},
-                                  files={"file": ("bao-cao.bcx", _seal(device, second), "application/octet-stream")}))
+                                  files={"file": ("bao-cao.bcx", bcx, "application/octet-stream")}))
         assert re.search(r'id="usb-result">accepted: [^<]*lần 2', answer.text), answer.text[-1500:]
         link = re.search(r'href="(/console/usb/receipt/[0-9a-f]{64})" id="usb-receipt"', answer.text)
         assert link is not None
