@@ -3,7 +3,8 @@
 States: ``on_time`` / ``late`` — an accepted report, on time when its first revision reached the
 province before the deadline its app applies (``server.schedule.province_schedule``: the earliest among the
 published plans' deadlines the Sở set; the province's clock decides);
-``rejected`` — no accepted report but a refused bundle since the period's data window began;
+``rejected`` — no accepted report but a refused bundle for this period since its data window began (the
+period is read from the receipt the province signed: a refused resend of another period says nothing of this one);
 ``pending`` — no accepted report but an upload under way; ``missing`` — nothing. "Last seen" is the
 latest upload activity or receipt of the agency's devices. "Đã ký số" is what the signed PDFs that followed
 the latest revision say (``summary_data.signed_state``).
@@ -11,6 +12,8 @@ the latest revision say (``summary_data.signed_state``).
 
 from __future__ import annotations
 
+import base64
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -89,10 +92,10 @@ def period_status(db: Database, period: Period, *, schedule: Schedule | None = N
             select(StoredBundle.agency_id, func.max(StoredBundle.revision).label("revision"),
                    func.min(StoredBundle.received_at).label("first"))
             .where(StoredBundle.period == period.code).group_by(StoredBundle.agency_id))}
-        rejected = set(connection.execute(
-            select(ReceiptRecord.agency_code).where(ReceiptRecord.status == "rejected",
-                                                    ReceiptRecord.created_at >= window_start)
-            .group_by(ReceiptRecord.agency_code)).scalars())
+        rejected = {agency for agency, envelope in connection.execute(
+            select(ReceiptRecord.agency_code, ReceiptRecord.envelope).where(ReceiptRecord.status == "rejected",
+                                                                            ReceiptRecord.created_at >= window_start))
+                    if _receipt_period(envelope) == period.code}
         receipts_seen = dict(connection.execute(
             select(ReceiptRecord.agency_code, func.max(ReceiptRecord.created_at))
             .group_by(ReceiptRecord.agency_code)).all())
@@ -128,6 +131,11 @@ def period_status(db: Database, period: Period, *, schedule: Schedule | None = N
                               signed_state(documents.get((agency.id, report.revision), ())) if report is not None
                               else ""))
     return PeriodStatus(period, schedule.deadline(period), rows, counts)
+
+
+def _receipt_period(envelope: bytes) -> str | None:
+    """The period a stored receipt names; the province signed it, so its payload is read without re-verifying."""
+    return json.loads(base64.b64decode(json.loads(envelope)["payload"])).get("period")
 
 
 def _moment(seconds: int) -> datetime:
