@@ -282,7 +282,21 @@ class DigitalSignDialog(QDialog):
         if mismatch is not None and (mismatch.printed, mismatch.holder) not in self._names_confirmed:
             self._ask_names(mismatch.printed, mismatch.holder, out)
             return
+        if out.exists():
+            self._ask_overwrite(out)
+            return
         self._sign(out)
+
+    def _ask_overwrite(self, out: Path) -> None:
+        """A file already there may be the signer's signed copy: replacing it loses that signature for good."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), self.tr(
+            "Tệp «{0}» đã có (có thể là bản đã ký). Ghi đè lên tệp ấy?").format(out.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmOverwrite")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _answer: self._sign(out) if box.clickedButton() is yes else None)
+        box.open()
 
     def _name_mismatch(self) -> NameMismatch | None:
         """The service's warning for the certificate chosen: a token's from the lists read, a PKCS#12 file's
@@ -335,6 +349,12 @@ class DigitalSignDialog(QDialog):
         text = self.tr("Đã ký số: {0} — {1} (do {2} cấp).").format(result.out, result.signer, result.issuer)
         if result.queued:
             text += " " + self.tr("Văn bản ký số sẽ được gửi Sở (theo gói báo cáo) ở lần đồng bộ tới.")
+        if self.period_code is None and self.role.currentData() is Role.SIGNER:
+            # The agency signs next, on the file just signed: offered so, the signed copy is never the one
+            # signed over again from the unsigned PDF, nor written over.
+            self.role.setCurrentIndex(self.role.findData(Role.AGENCY))
+            self._offer(Path(result.out), replace_out=True)
+            text += " " + self.tr("Bước tiếp: văn thư ký số của cơ quan trên tệp này.")
         self.state.setText(text)
         self.signed.emit(result)
 

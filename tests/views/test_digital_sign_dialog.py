@@ -160,3 +160,40 @@ def test_a_pkcs12_file_is_warned_about_too(qtbot: QtBot, demo_store: Store, pki:
     _answer_names(qtbot, dialog, QMessageBox.StandardButton.No)
     assert not out.exists(), "not signed when the user says no"
     settle_workers()
+
+
+def test_after_the_signer_the_file_signed_is_offered_to_the_agency_and_never_written_over(
+        qtbot: QtBot, demo_store: Store, pki: Pki, tmp_path: Path,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A newcomer switched «Ký với tư cách» to the agency and pressed «Ký số»: the dialog signed the unsigned
+    PDF again into the same output, replacing the chairman's signed copy without a word."""
+    from desktop.services import documents
+
+    add_local_roots(demo_store, pki.ca_pem)
+    unsigned = documents.export_pdf(demo_store, setup_period(demo_store), tmp_path / "bao-cao.pdf")
+    dialog = DigitalSignDialog(demo_store, offered=unsigned)
+    qtbot.addWidget(dialog)
+    signed = tmp_path / "bao-cao-da-ky.pdf"
+    assert dialog.out.text() == str(signed)
+    _read_and_pick(qtbot, dialog, SIGNER_TOKEN)
+    _choose_image(qtbot, monkeypatch, dialog, "signature", pki.folder / "chu-ky.png")
+    _choose_image(qtbot, monkeypatch, dialog, "seal", pki.folder / "con-dau.png")
+    _type(qtbot, dialog.pin, softhsm.PIN)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    _answer_names(qtbot, dialog, QMessageBox.StandardButton.Yes)
+    _wait_done(qtbot, dialog)
+    assert "Bước tiếp: văn thư ký số" in dialog.state.text(), dialog.state.text()
+    assert dialog.role.currentData() is Role.AGENCY and dialog.source.text() == str(signed)
+    assert dialog.out.text() == str(tmp_path / "bao-cao-co-quan.pdf")
+
+    dialog.out.setText(str(signed))  # typed back by hand: asked first, and «Không» keeps the signed copy
+    before = signed.read_bytes()
+    _read_and_pick(qtbot, dialog, AGENCY_TOKEN)
+    _type(qtbot, dialog.pin, softhsm.PIN)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "confirmOverwrite") is not None, timeout=10_000)
+    box = dialog.findChild(QMessageBox, "confirmOverwrite")
+    assert box is not None and "bao-cao-da-ky.pdf" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert signed.read_bytes() == before
+    settle_workers()

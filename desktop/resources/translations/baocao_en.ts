@@ -355,6 +355,16 @@
             <translation>Choose the file to sign and where to save the signed file.</translation>
         </message>
         <message>
+            <location filename="../../views/digital_sign_dialog.py" line="290" />
+            <source>Tệp «{0}» đã có (có thể là bản đã ký). Ghi đè lên tệp ấy?</source>
+            <translation>The file «{0}» already exists (it may be a signed copy). Write over it?</translation>
+        </message>
+        <message>
+            <location filename="../../views/digital_sign_dialog.py" line="350" />
+            <source>Bước tiếp: văn thư ký số của cơ quan trên tệp này.</source>
+            <translation>Next: the clerk adds the agency's digital signature to this file.</translation>
+        </message>
+        <message>
             <location filename="../../views/digital_sign_dialog.py" line="256" />
             <source>Đang ký…</source>
             <translation>Signing…</translation>
