@@ -171,4 +171,18 @@ def subject_name(cert: x509.Certificate) -> str:
 
 def common_name(name: x509.Name) -> str:
     """The common name of ``name``, else the whole name."""
-    return str(name.native.get("common_name") or name.human_friendly)
+    return str(name.native.get("common_name") or name_text(name))
+
+
+# The parts of a name an officer recognises, most specific first (asn1crypto's ``human_friendly`` labels them
+# in English: "Common Name: …, Organization: …").
+_NAME_PARTS = ("common_name", "organizational_unit_name", "organization_name", "locality_name",
+               "state_or_province_name", "country_name")
+
+
+def name_text(name: x509.Name) -> str:
+    """``name`` as its values alone, most specific first: "CA chuyên dùng, Ban Cơ yếu Chính phủ, VN"."""
+    native = name.native
+    values = [native[part] for part in _NAME_PARTS if part in native]
+    values += [value for key, value in native.items() if key not in _NAME_PARTS]
+    return ", ".join(", ".join(v) if isinstance(v, list) else str(v) for v in values)

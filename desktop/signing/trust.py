@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import InputError
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
+from desktop.signing.tokens import name_text
 
 LOCAL_KEY = "trust.local_roots"
 PROVINCE_KEY = "trust.province_roots"
@@ -126,4 +127,4 @@ def trusted_certificates(store: Store) -> list[x509.Certificate]:
 
 
 def _root(cert: x509.Certificate, source: str) -> TrustedRoot:
-    return TrustedRoot(fingerprint(cert), cert.subject.human_friendly, cert.not_valid_after.isoformat(), source, cert)
+    return TrustedRoot(fingerprint(cert), name_text(cert.subject), cert.not_valid_after.isoformat(), source, cert)
