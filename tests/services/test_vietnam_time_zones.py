@@ -28,6 +28,11 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 data = Path(sys.argv[1])
 demo = setup_demo(data, PASSPHRASE, kdf=FAST_KDF)
 store = demo.store
+# The demo signs last quarter on its last day on time; the officer signs the current report now, on Vietnam's day.
+from desktop.services.signing import approve_and_sign
+from tests.views.flow_helpers import answer_errors_in_store
+answer_errors_in_store(store, demo.period_code)
+approve_and_sign(store, demo.period_code)
 with store.session() as session:
     view = periods.period_view(session, demo.period_code)
     signed = [(r.period_code, r.revision, r.document_number, r.document_date.isoformat())
@@ -51,18 +56,19 @@ def _run(data: Path, zone: str, instant: str) -> dict[str, Any]:
 
 def test_los_angeles_a_day_behind_vietnam_across_the_new_year(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    # 20/11/2026 10:00 in Vietnam is still 19/11 in Los Angeles: Q4 2026 is open, Q3 gets signed.
+    # 20/11/2026 10:00 in Vietnam is still 19/11 in Los Angeles: Q4 2026 is open and gets signed on the 20th.
     autumn = _run(data, "America/Los_Angeles", "2026-11-20T03:00:00+00:00")
     assert autumn["local_today"] == "2026-11-19"
     assert autumn["period"] == "2026Q4" and autumn["days_left"] == 10  # on time until 30/11, Vietnam's day
-    assert autumn["signed"] == [["2026Q3", 1, 1, "2026-11-20"]]
-    assert "ngày 20 tháng 11 năm 2026" in autumn["pdf"] and "Số: 01/BC-UBND" in autumn["pdf"]
+    assert autumn["signed"] == [["2026Q3", 1, 1, "2026-09-19"], ["2026Q4", 1, 2, "2026-11-20"]]
+    assert "ngày 20 tháng 11 năm 2026" in autumn["pdf"] and "Số: 02/BC-UBND" in autumn["pdf"]
     # 01/01/2027 02:00 in Vietnam is 31/12/2026 in Los Angeles: Q4 2026's deadline has passed, Q1 2027 is
-    # open, and Q4 is signed on Vietnam's new year's day: its number starts again at 01.
+    # open, and Q1 is signed on Vietnam's new year's day: its number starts again at 01.
     new_year = _run(data, "America/Los_Angeles", "2026-12-31T19:00:00+00:00")
     assert new_year["local_today"] == "2026-12-31"
     assert new_year["period"] == "2027Q1"
-    assert new_year["signed"] == [["2026Q3", 1, 1, "2026-11-20"], ["2026Q4", 1, 1, "2027-01-01"]]
+    assert new_year["signed"] == [["2026Q3", 1, 1, "2026-09-19"], ["2026Q4", 1, 2, "2026-11-20"],
+                                  ["2027Q1", 1, 1, "2027-01-01"]]
     assert "ngày 01 tháng 01 năm 2027" in new_year["pdf"] and "Số: 01/BC-UBND" in new_year["pdf"]
 
 
@@ -71,5 +77,5 @@ def test_kiritimati_a_day_ahead_of_vietnam_before_the_deadline(tmp_path: Path) -
     seen = _run(tmp_path / "data", "Pacific/Kiritimati", "2026-11-30T13:00:00+00:00")
     assert seen["local_today"] == "2026-12-01"
     assert seen["period"] == "2026Q4" and seen["days_left"] == 0  # the last day on time, not overdue
-    assert seen["signed"] == [["2026Q3", 1, 1, "2026-11-30"]]
+    assert seen["signed"] == [["2026Q3", 1, 1, "2026-09-19"], ["2026Q4", 1, 2, "2026-11-30"]]
     assert "ngày 30 tháng 11 năm 2026" in seen["pdf"]
