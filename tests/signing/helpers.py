@@ -5,18 +5,21 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from asn1crypto import pem, x509
 
 from desktop.models.store import Store
 from desktop.services import digital_signing
+from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DEMO_SERVER_PASSPHRASE, DemoProvince
 from desktop.services.digital_signing import ImageKind
-from desktop.services.sync import sync_now
+from desktop.services.sync import enroll, sync_now
 from desktop.signing import trust
 from desktop.signing.keys import TokenKey
 from desktop.signing.pades import Role, SigningRequest, sign_pdf
+from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.signing import softhsm
 from tests.signing.conftest import AGENCY_TOKEN, FOREIGN_TOKEN, SIGNER_TOKEN, Pki
 
@@ -49,6 +52,16 @@ def server_admin(province: DemoProvince, *args: str) -> subprocess.CompletedProc
     env.update(BAOCAO_SERVER_PASSPHRASE=DEMO_SERVER_PASSPHRASE, BAOCAO_SERVER_DATA_DIR=str(province.folder))
     return subprocess.run([sys.executable, "-m", "server.cli", *args], env=env, capture_output=True, text=True,
                           timeout=120, check=False)
+
+
+def enrolled_demo_with_refused_copy(province: DemoProvince, pki: Pki, folder: Path, today: date) -> Store:
+    """The demo commune enrolled with ``province`` (which trusts ``pki``'s CA), holding a signed PDF of a CA
+    the province does not trust, sent and refused (``refused_copy``)."""
+    store = setup_demo(folder / "data", PASSPHRASE, kdf=FAST_KDF, today=today,
+                       enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
+    assert server_admin(province, "trust", "add", str(pki.ca_pem)).returncode == 0
+    refused_copy(store, pki, folder)
+    return store
 
 
 def refused_copy(store: Store, pki: Pki, folder: Path) -> Path:

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
-from desktop.services.sync import enroll, receipt_history
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli_in_process
+from desktop.services.sync import receipt_history
+from tests.conftest import PASSPHRASE, run_cli_in_process
 from tests.signing.conftest import Pki
-from tests.signing.helpers import refused_copy, server_admin
+from tests.signing.helpers import enrolled_demo_with_refused_copy, server_admin
 
 TODAY = date(2026, 11, 23)
 
@@ -25,11 +24,8 @@ TODAY = date(2026, 11, 23)
 def test_pdf_resend_sends_the_refused_document_to_the_server(pki: Pki, tmp_path: Path,
                                                             demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
-        store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                           enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
+        store = enrolled_demo_with_refused_copy(province, pki, tmp_path, TODAY)
         try:
-            assert server_admin(province, "trust", "add", str(pki.ca_pem)).returncode == 0
-            refused_copy(store, pki, tmp_path)
             [document] = [row.bundle_id for row in receipt_history(store) if row.kind == "signed_document"]
         finally:
             store.close()

@@ -12,14 +12,13 @@ import pytest
 from sqlalchemy import select
 
 from desktop.models.outbox import OutboxItem
-from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.identity import require_province
-from desktop.services.sync import enroll, receipt_history
+from desktop.services.sync import receipt_history
 from desktop.sync.receipt import verify_receipt
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli_in_process
+from tests.conftest import PASSPHRASE, run_cli_in_process
 from tests.signing.conftest import Pki
-from tests.signing.helpers import refused_copy, server_admin
+from tests.signing.helpers import enrolled_demo_with_refused_copy
 
 TODAY = date(2026, 11, 23)
 
@@ -29,11 +28,8 @@ TODAY = date(2026, 11, 23)
 def test_a_refused_signed_pdf_keeps_the_province_s_receipt(pki: Pki, tmp_path: Path,
                                                            demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
-        store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                           enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
+        store = enrolled_demo_with_refused_copy(province, pki, tmp_path, TODAY)
         try:
-            assert server_admin(province, "trust", "add", str(pki.ca_pem)).returncode == 0
-            refused_copy(store, pki, tmp_path)
             [row] = [row for row in receipt_history(store) if row.kind == "signed_document"]
             with store.session() as session:
                 kept = session.scalar(select(OutboxItem.receipt).where(OutboxItem.bundle_id == row.bundle_id))
