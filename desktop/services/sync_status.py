@@ -7,16 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxItem
+from desktop.models.report import Report
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 from desktop.services.identity import province_keys
 from desktop.services.installation import installation_agency
-from desktop.services.signed_documents import settled_refusals
+from desktop.services.signed_documents import refusal_code, settled_refusals
+from desktop.sync.agency_chain import REVISION_CONFLICT
 from desktop.sync.device_keys import fingerprint
 
 LAST_SUCCESS_SETTING = "sync.last_success"
@@ -72,3 +74,19 @@ def enrollment(store: Store) -> Enrollment | None:
             return None
         agency = installation_agency(session)
         return Enrollment(agency.name, agency.code, fingerprint(keys.signing))
+
+
+def open_conflicts(store: Store) -> list[str]:
+    """Periods, newest first, whose revision N the province refused as a revision conflict while N is still the
+    newest revision here: once N+1 is opened (from the province's copy or not) the conflict has its answer."""
+    with store.session() as session:
+        newest = dict(session.execute(select(Report.period_code, func.max(Report.revision))
+                                      .group_by(Report.period_code)).all())
+        refused = session.execute(select(OutboxItem.period_code, OutboxItem.revision, OutboxItem.last_error)
+                                  .where(OutboxItem.state == "needs_attention", OutboxItem.kind.is_(None))
+                                  .order_by(OutboxItem.sequence.desc(), OutboxItem.id.desc())).all()
+    periods: list[str] = []
+    for period, revision, error in refused:
+        if refusal_code(error) == REVISION_CONFLICT and revision >= newest.get(period, 0) and period not in periods:
+            periods.append(period)
+    return periods

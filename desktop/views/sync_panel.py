@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
-from desktop.services.sync_status import Enrollment, enrollment
-from desktop.sync.agency_chain import REVISION_CONFLICT
+from desktop.services.sync_status import Enrollment, enrollment, open_conflicts
 from desktop.views.formatting import format_date, format_datetime, format_size
 from desktop.views.receipt_detail import ReceiptDetail, note_item
 from desktop.views.worker import Operation, error_text, run_operation
@@ -188,7 +187,7 @@ class SyncPanel(QWidget):
             self._refresh_again = True
             return self.loading
 
-        def work(_progress: Any, _cancelled: Any) -> tuple[Any, Any, Enrollment | None]:
+        def work(_progress: Any, _cancelled: Any) -> tuple[Any, Any, Enrollment | None, list[str]]:
             from desktop.services import sync  # imported when used: the network client is not needed to open
             settings = sync.sync_settings(self.store)
             try:
@@ -196,9 +195,9 @@ class SyncPanel(QWidget):
             except BaocaoError:
                 enrolled = None
             try:
-                return settings, sync.receipt_history(self.store), enrolled
+                return settings, sync.receipt_history(self.store), enrolled, open_conflicts(self.store)
             except BaocaoError as exc:
-                return settings, exc, enrolled
+                return settings, exc, enrolled, []
 
         self.loading = run_operation(self, work, title=self.tr("Đồng bộ với Sở"), on_success=self._loaded,
                                      on_failure=self._load_failed, dialog=False)
@@ -218,10 +217,10 @@ class SyncPanel(QWidget):
         self.state.setText(error_text(error))
         self.refreshed.emit()
 
-    def _loaded(self, loaded: tuple[Any, Any, Enrollment | None]) -> None:
+    def _loaded(self, loaded: tuple[Any, Any, Enrollment | None, list[str]]) -> None:
         if self._again():
             return
-        settings, rows, enrolled = loaded
+        settings, rows, enrolled, conflicts = loaded
         self.url.setText(settings.server_url or "")
         self.proxy.setText(settings.proxy or "")
         self.ca_file.setText(settings.ca_file or "")
@@ -244,7 +243,7 @@ class SyncPanel(QWidget):
         self._select_first_refusal(rows)
         if self.last_outcomes:
             self._show_outcomes(self.last_outcomes)  # now with each bundle's period and revision
-        self._offer_conflict(_open_conflicts(rows))
+        self._offer_conflict(conflicts)
         self.refreshed.emit()
 
     def _select_first_refusal(self, rows: list[Any]) -> None:
@@ -406,12 +405,10 @@ class SyncPanel(QWidget):
         self._fit_columns(self.outcomes)
         self.outcome_title.setVisible(bool(outcomes))
         self.outcomes.setVisible(bool(outcomes))
-        clashes = [self._rows[o.bundle_id].period_code for o in outcomes
-                   if o.code == REVISION_CONFLICT and o.bundle_id in self._rows]
-        self._offer_conflict(clashes + _open_conflicts(list(self._rows.values())))
 
     def _offer_conflict(self, periods: list[str]) -> None:
-        """The way out of a revision conflict, for as long as the store says one waits (after a restart too)."""
+        """The way out of a revision conflict, for as long as the store says one waits (after a restart too,
+        and no longer once revision N+1 is open: the last sync's outcomes alone do not bring it back)."""
         self.conflict_period = periods[0] if periods else ""
         self.conflict_button.setText(self.tr("Mở lần sửa đổi mới của kỳ {0} từ bản Sở đang giữ…").format(
             self.conflict_period))
@@ -421,12 +418,3 @@ class SyncPanel(QWidget):
         self._finish()
         self.state.setText(error_text(error))
 
-
-def _open_conflicts(rows: list[Any]) -> list[str]:
-    """Periods whose newest bundle here was refused as a revision conflict (none newer signed since)."""
-    newest: dict[str, int] = {}
-    for row in rows:
-        if row.kind != "signed_document":
-            newest[row.period_code] = max(newest.get(row.period_code, 0), row.revision)
-    return [row.period_code for row in rows if row.code == REVISION_CONFLICT and row.kind != "signed_document"
-            and row.revision >= newest.get(row.period_code, 0)]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -45,6 +45,12 @@ def _action(window: MainWindow, name: str) -> QAction:
 def _visible(kind: type[QWidget], name: str = "") -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets()
             if isinstance(w, kind) and w.isVisible() and (not name or w.objectName() == name)]
+
+
+def _box_text(box: QWidget) -> str:
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    assert label is not None
+    return label.text()
 
 
 def _periods(store: Store) -> dict[str, int]:
@@ -127,6 +133,7 @@ def test_a_backup_made_from_the_menu_restores_on_a_new_pc_with_the_passphrase_or
         assert _periods(restored[0]) == expected
 
         new_passphrase = "mat-khau-moi-2027"
+        assert made.recovery_key is not None
         restored.append(_restore_in_unlock_window(qtbot, tmp_path / "third", backup, made.recovery_key,
                                                   new_passphrase))
         assert _periods(restored[1]) == expected
@@ -215,13 +222,28 @@ def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_p
             qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
             qtbot.waitUntil(lambda: window.history.operation is not None and window.history.operation.done,
                             timeout=60_000)
-            assert window.history.operation.error is None, window.history.operation.error
+            answered = window.history.operation
+            assert answered is not None
+            assert answered.error is None, answered.error
             wait_shown(qtbot, window.editor)
             assert window.editor.period_code == "2026Q3" and window.editor.view is not None
             assert window.editor.view.revision == 2
             [box] = _visible(QMessageBox, "historyDoneBox")
-            assert "Đã mở lần 2 của kỳ 2026Q3" in box.findChild(QWidget, "qt_msgbox_label").text()
+            assert "Đã mở lần 2 của kỳ 2026Q3" in _box_text(box)
             box.close()
+            # Revision 2 is open: the way out is no longer offered, now or after a restart.
+            window.tabs.setCurrentWidget(panel)
+            qtbot.waitUntil(lambda: panel.loading is None, timeout=30_000)
+            assert not panel.conflict_button.isVisible(), panel.conflict_button.text()
+            window.close()
+            settle_workers()
+            window = create_main_window(second, today=TODAY)
+            qtbot.addWidget(window)
+            window.show()
+            window.tabs.setCurrentWidget(window.sync)
+            qtbot.waitUntil(lambda: window.sync.loading is None and window.sync.receipts.topLevelItemCount() > 0,
+                            timeout=30_000)
+            assert not window.sync.conflict_button.isVisible()
             window.close()
         finally:
             settle_workers()
@@ -267,7 +289,7 @@ def test_a_new_pc_restores_the_agency_s_history_from_the_menu(qtbot: QtBot, tmp_
             qtbot.waitUntil(lambda: operation.done, timeout=120_000)
             assert operation.error is None, operation.error
             [box] = _visible(QMessageBox, "historyDoneBox")
-            assert "Đã khôi phục 1 lần báo cáo từ Sở" in box.findChild(QWidget, "qt_msgbox_label").text()
+            assert "Đã khôi phục 1 lần báo cáo từ Sở" in _box_text(box)
             box.close()
             assert [(r.period_code, r.status) for r in receipt_history(fresh)] == [("2026Q3", "accepted")]
             assert _periods(fresh)["2026Q3"] == 1
