@@ -46,6 +46,7 @@ from desktop.services.report_items import (
     make_ref,
 )
 from desktop.services.reports import latest_report
+from desktop.services.sync_status import record_conflict_answered
 from desktop.sync.agency_chain import REVISION_CONFLICT, PeriodHolder, conflict_message
 from desktop.sync.bundle import VerifiedBundle, verify_bundle
 from desktop.sync.bundle_container import DEFAULT_LIMITS, read_frame
@@ -157,6 +158,7 @@ def open_revision_from_province(client: ProvinceClient, store: Store, period_cod
         session.add(report)
         session.flush()
         _copy_values(session, agency, report, snapshot)
+        record_conflict_answered(session, period_code, revision)
         return revision
 
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxItem
-from desktop.models.report import Report
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 from desktop.services.identity import province_keys
@@ -23,6 +22,7 @@ from desktop.sync.device_keys import fingerprint
 
 LAST_SUCCESS_SETTING = "sync.last_success"
 PENDING_STATES = ("new", "uploading", "committed")
+CONFLICT_ANSWERED_SETTING = "sync.conflict_answered"  # {period code: revision opened from the province's copy}
 
 
 @dataclass(frozen=True)
@@ -76,17 +76,29 @@ def enrollment(store: Store) -> Enrollment | None:
         return Enrollment(agency.name, agency.code, fingerprint(keys.signing))
 
 
+def record_conflict_answered(session: Session, period_code: str, revision: int) -> None:
+    """Remember that ``revision`` of ``period_code`` was opened from the province's copy: the conflicts of the
+    revisions below it have their answer."""
+    answered = dict(get_setting(session, CONFLICT_ANSWERED_SETTING, {}))
+    answered[period_code] = revision
+    set_setting(session, CONFLICT_ANSWERED_SETTING, answered)
+
+
 def open_conflicts(store: Store) -> list[str]:
-    """Periods, newest first, whose revision N the province refused as a revision conflict while N is still the
-    newest revision here: once N+1 is opened (from the province's copy or not) the conflict has its answer."""
+    """Periods, newest first, whose newest bundle the province refused as a revision conflict and that no
+    revision opened from the province's copy has answered yet. A draft opened here before the refusal is no
+    answer: it was made on this PC's copy, and signing it would replace the other PC's report unseen."""
     with store.session() as session:
-        newest = dict(session.execute(select(Report.period_code, func.max(Report.revision))
-                                      .group_by(Report.period_code)).all())
-        refused = session.execute(select(OutboxItem.period_code, OutboxItem.revision, OutboxItem.last_error)
-                                  .where(OutboxItem.state == "needs_attention", OutboxItem.kind.is_(None))
-                                  .order_by(OutboxItem.sequence.desc(), OutboxItem.id.desc())).all()
+        answered = get_setting(session, CONFLICT_ANSWERED_SETTING, {})
+        rows = session.execute(select(OutboxItem.period_code, OutboxItem.revision, OutboxItem.state,
+                                      OutboxItem.last_error).where(OutboxItem.kind.is_(None))
+                               .order_by(OutboxItem.sequence.desc(), OutboxItem.id.desc())).all()
+    newest: dict[str, int] = {}
+    for period, revision, _state, _error in rows:
+        newest[period] = max(newest.get(period, 0), revision)
     periods: list[str] = []
-    for period, revision, error in refused:
-        if refusal_code(error) == REVISION_CONFLICT and revision >= newest.get(period, 0) and period not in periods:
+    for period, revision, state, error in rows:
+        if (state == "needs_attention" and refusal_code(error) == REVISION_CONFLICT and revision >= newest[period]
+                and answered.get(period, 0) <= revision and period not in periods):
             periods.append(period)
     return periods

@@ -27,6 +27,7 @@ from desktop.services.sync import (
     restore_from_province,
     sync_now,
 )
+from desktop.services.sync_status import open_conflicts
 from desktop.sync.sync_errors import DeviceRejected
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -104,8 +105,10 @@ def test_two_pcs_sign_the_same_revision_the_second_opens_the_next_from_the_provi
             assert (clash.outcome, clash.code) == ("needs_attention", "revision_conflict")
             assert "Lần 1 của báo cáo quý III/2026 đã được Sở nhận từ máy Máy kế toán lúc" in clash.message_vi
             assert "hãy mở lần sửa đổi mới" in clash.message_vi
+            assert open_conflicts(second) == ["2026Q3"], "the draft made on this PC's own copy is no answer"
 
             revision = continue_from_province(second, "2026Q3", "Tiếp tục từ bản Sở đang giữ")
+            assert open_conflicts(second) == [], "answered: the way out is offered no more"
             assert revision == 3, "above both the province's revision 1 and this PC's own draft 2"
             view = reports.open_report(second, "2026Q3", TODAY)
             assert (view.revision, view.summary) == (3, report_snapshot(first, "2026Q3").summary), \
