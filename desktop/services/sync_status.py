@@ -59,11 +59,24 @@ def sync_status(store: Store) -> SyncStatus:
 
 def outbox_counts(session: Session) -> tuple[int, int]:
     """How many items wait to be sent, and how many the province refused that still need the user (a refused
-    signed PDF followed by an accepted copy of the same report does not)."""
+    signed PDF followed by an accepted copy of the same report does not, nor a refused revision once the
+    province accepted a later one of the same period)."""
     rows = session.execute(select(OutboxItem.id, OutboxItem.state)).all()
-    settled = settled_refusals(session)
+    settled = settled_refusals(session) | superseded_refusals(session)
     return (sum(state in PENDING_STATES for _id, state in rows),
             sum(state == "needs_attention" and item_id not in settled for item_id, state in rows))
+
+
+def superseded_refusals(session: Session) -> set[int]:
+    """Refused report bundles whose period the province has since accepted a later revision of."""
+    rows = session.execute(select(OutboxItem.id, OutboxItem.period_code, OutboxItem.revision, OutboxItem.state)
+                           .where(OutboxItem.kind.is_(None))).all()
+    accepted: dict[str, int] = {}
+    for _id, period, revision, state in rows:
+        if state == "receipted":
+            accepted[period] = max(accepted.get(period, 0), revision)
+    return {item_id for item_id, period, revision, state in rows
+            if state == "needs_attention" and accepted.get(period, 0) > revision}
 
 
 def enrollment(store: Store) -> Enrollment | None:

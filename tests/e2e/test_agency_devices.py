@@ -119,6 +119,7 @@ def test_two_pcs_sign_the_same_revision_the_second_opens_the_next_from_the_provi
             statuses = [(r.revision, r.state, r.status) for r in receipt_history(second)]
             # The refused copy keeps the province's signed refusal (its receipt), as an acceptance keeps its own.
             assert (3, "receipted", "accepted") in statuses and (1, "needs_attention", "rejected") in statuses
+            assert outbox_counts(second) == (0, 0), "revision 3 accepted: the refused revision 1 needs no one now"
         finally:
             first.close()
             second.close()
