@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``baocao-server`` console script."""
     args = _parser().parse_args(argv)
     settings = Settings.from_env(args.data_dir, args.db)
+    # Everything the server writes is the province's data (database, WAL, bundles, uploads, logs): private
+    # to its user whatever umask it was started with. SQLite creates its files with the umask's mode.
+    previous = os.umask(0o077)
     try:
         return int(args.run(args, settings) or 0)
     except ApiError as exc:
@@ -66,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BaocaoError as exc:
         print(exc.message(), file=sys.stderr)
         return exc.exit_code
+    finally:
+        os.umask(previous)
 
 
 def _parser() -> argparse.ArgumentParser:
