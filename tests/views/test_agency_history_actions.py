@@ -203,6 +203,8 @@ def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_p
             qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: panel.operation is None and panel.loading is None, timeout=60_000)
             assert panel.conflict_button.isVisible(), panel.state.text()
+            # The home screen's sync line counts what needs the user.
+            qtbot.waitUntil(lambda: "cần xem lại: 1." in window.auto_sync.label.text(), timeout=30_000)
             window.close()
             settle_workers()
 
