@@ -5,8 +5,8 @@ and 12 indicators) accepted by the province; the new PC is a real SQLCipher stor
 one-time code, then downloads and verifies every bundle (envelope, hashes, the device key the province
 publishes, the receipt) and rebuilds each revision. Both modes restore the issue's 20 quarters: in short mode
 (CI) too, since four quarters measured one year, not five, and the twenty cost about a second more. The new PC
-holds no plans here, so the answers are verified and counted but find no local task to attach to: the figure
-is download + verification + store writes, without the value copy.
+holds the plan the reports answer (as it would after its first sync), so every answer is copied into the
+rebuilt revision: the figure is download + verification + the whole rebuild.
 """
 
 from __future__ import annotations
@@ -19,9 +19,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from desktop.domain.periods import Period
 from desktop.domain.report_snapshot import PeriodInfo
+from desktop.models.plan import Indicator, Plan, Task, TaskAgency
+from desktop.models.report import IndicatorValue, TaskProgress
+from desktop.models.store import Store
 from desktop.services import accounts
 from desktop.services.sync import enroll, receipt_history, restore_from_province
 from desktop.sync.bundle import make_bundle, report_json
@@ -35,6 +39,7 @@ from tests.sync.report_factory import AGENCY, make_snapshot
 
 AGENCY_CODE = "XA-BENCH-HISTORY"
 QUARTERS = 20  # five years
+TASKS, INDICATORS = 60, 12
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +58,34 @@ def _second_code(province: Province) -> str:
         db.dispose()
 
 
+def _add_the_reports_plan(store: Store) -> None:
+    """The plan the history's reports answer, led by the communes, as the province's package brings it."""
+    snapshot = make_snapshot(TASKS, INDICATORS)
+    with store.session() as session:
+        plan = Plan(code=snapshot.tasks[0].plan, title="Kế hoạch phát triển Chính phủ số")
+        session.add(plan)
+        session.flush()
+        for n, entry in enumerate(snapshot.tasks):
+            task = Task(plan_id=plan.id, key=entry.key, title=entry.title, lead_text="UBND các xã, phường",
+                        position=n)
+            task.agencies = [TaskAgency(role="lead", agency_name="UBND các xã, phường")]
+            session.add(task)
+        session.add_all(Indicator(plan_id=plan.id, key=value.key, name=value.name, unit=value.unit, position=n)
+                        for n, value in enumerate(snapshot.indicators))
+
+
+def _copied(store: Store) -> int:
+    with store.session() as session:
+        return int(session.scalar(select(func.count(TaskProgress.id))) or 0) \
+            + int(session.scalar(select(func.count(IndicatorValue.id))) or 0)
+
+
 def _quarter_bundle(device: Device, period: Period) -> tuple[str, bytes]:
     window = period.data_window
     info = PeriodInfo(code=period.code, label=period.label("vi"), data_start=window.start.isoformat(),
                       data_end=window.end.isoformat(), deadline=window.end.isoformat(),
                       figures="+".join(period.figures))
-    snapshot = make_snapshot(60, 12, agency=replace(AGENCY, code=device.agency), period=info)
+    snapshot = make_snapshot(TASKS, INDICATORS, agency=replace(AGENCY, code=device.agency), period=info)
     device.sequence += 1
     bundle_id = f"{device.agency}-{period.code}-r1"
     data = make_bundle(report_json(snapshot), agency_code=device.agency, period=period.code, revision=1,
@@ -85,17 +112,19 @@ def test_bench_enroll_and_restore_five_years(benchmark, province: Province, tmp_
         assert len(run_sync(client, outbox).with_outcome(RECEIPTED)) == quarters
 
     new = accounts.create_store(tmp_path / "new-pc", "admin", PASSPHRASE, FAST_KDF).store
+    _add_the_reports_plan(new)
     try:
         def enroll_and_restore() -> tuple[float, float]:
             started = time.monotonic()
             enroll(new, province.url, _second_code(province), "Máy mới")
             enrolled = time.monotonic()
             outcome = restore_from_province(new)
-            assert len(outcome.restored) == quarters, outcome
+            assert len(outcome.restored) == quarters and outcome.unmatched_rows == 0, outcome
             return enrolled - started, time.monotonic() - enrolled
 
         enroll_seconds, restore_seconds = benchmark.pedantic(enroll_and_restore, rounds=1, iterations=1)
         assert sorted(r.period_code for r in receipt_history(new)) == [p.code for p in periods]
+        assert _copied(new) == quarters * (TASKS + INDICATORS), "every answer of every quarter is rebuilt"
         figures = {"quarters": quarters, "history_bytes": sum(sizes), "enroll_seconds": round(enroll_seconds, 2),
                    "restore_seconds": round(restore_seconds, 2),
                    "per_quarter_ms": round(1000 * restore_seconds / quarters)}
