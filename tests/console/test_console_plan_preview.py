@@ -33,8 +33,8 @@ def _warnings(page: str) -> list[str]:
 
 
 def _quirky(path: Path) -> Path:
-    rows = [
-        TASK_HEADER,
+    rows: list[list[object]] = [
+        list(TASK_HEADER),
         ["I", "HOÀN THIỆN THỂ CHẾ", None, None, None, None, None],
         ["1", "Ban hành quy chế", "Sở Nội vụ", None, "Tháng 6/2026", "Quy chế", None],
         ["III", "PHÁT TRIỂN HẠ TẦNG", None, None, None, None, None],
@@ -62,7 +62,7 @@ def test_the_preview_lists_each_warning_where_it_is_then_publishes(console: Cons
         [warning] = _warnings(pdf_page)
         assert re.fullmatch(r"PDF, trang 2, dòng \d+ — .*45.*", warning), warning
 
-        clean = write_workbook(tmp_path / "sach.xlsx", {"Sheet1": Sheet([TASK_HEADER, *rows_clean()])})
+        clean = write_workbook(tmp_path / "sach.xlsx", {"Sheet1": Sheet([list(TASK_HEADER), *rows_clean()])})
         clean_page, _fields = _preview(admin, clean)
         assert _warnings(clean_page) == [] and "Không có cảnh báo." in clean_page
 
@@ -72,6 +72,6 @@ def test_the_preview_lists_each_warning_where_it_is_then_publishes(console: Cons
         assert re.search(r'id="plan-counts">60 tasks · 0 indicators<', english), english[:2000]
 
 
-def rows_clean() -> list[list[str | None]]:
+def rows_clean() -> list[list[object]]:
     return [["I", "HOÀN THIỆN THỂ CHẾ", None, None, None, None, None],
             ["1", "Ban hành quy chế", "Sở Nội vụ", None, "Tháng 6/2026", "Quy chế", None]]
