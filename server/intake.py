@@ -60,6 +60,8 @@ from server.problems import ApiError
 
 HASH_PIECE = 1024 * 1024
 MAX_MESSAGE = 2000
+# Which receipt of a bundle id answers a device asking for it: the accepted one before any other.
+_RECEIPT_PREFERENCE = {"accepted": 0, "superseded": 1, "duplicate": 2, "rejected": 3}
 # Codes of refusals decided before the signer was verified; older databases stored receipts for some of
 # them by SHA-256: those rows are not answered (they would answer for bytes an uploader does not own).
 UNVERIFIED_CODES = frozenset({"upload_hash", "container", "format_version", "unknown_agency", "signature", "hash",
@@ -156,6 +158,15 @@ class Intake:
                 _receipts.c.agency_code == agency_code, _receipts.c.bundle_id.in_(bundle_ids),
                 _receipts.c.status.in_(("accepted", "superseded"))))
             return {bundle_id: envelope for bundle_id, envelope in rows if bundle_id is not None}
+
+    def receipt_of_bundle(self, agency_code: str, bundle_id: str) -> bytes | None:
+        """The receipt given for this agency's bundle ``bundle_id``: an accepted one first, then superseded,
+        duplicate, refused; the latest among equals."""
+        with self._db.reading() as connection:
+            rows = connection.execute(select(_receipts.c.status, _receipts.c.created_at, _receipts.c.envelope).where(
+                _receipts.c.agency_code == agency_code, _receipts.c.bundle_id == bundle_id)).all()
+        ranked = sorted(rows, key=lambda r: (_RECEIPT_PREFERENCE.get(r.status, 9), -r.created_at))
+        return ranked[0].envelope if ranked else None
 
     def take(self, path: Path, *, source: str, agency_code: str | None = None,
              declared_sha256: str | None = None) -> IntakeResult:

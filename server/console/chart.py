@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from server.console.period_figures import IndicatorAcross
@@ -12,8 +13,9 @@ LABEL = 260
 WIDTH = 720
 
 
-def indicator_svg(indicator: IndicatorAcross) -> str:
-    """The chart of one indicator (presentation attributes only: the CSP allows no inline style)."""
+def indicator_svg(indicator: IndicatorAcross, number: Callable[[float | None], str]) -> str:
+    """The chart of one indicator, its figures written by ``number`` (presentation attributes only: the CSP
+    allows no inline style)."""
     values = [v for v in indicator.values if v.value is not None]
     if not values:
         return ""
@@ -29,12 +31,13 @@ def indicator_svg(indicator: IndicatorAcross) -> str:
         parts.append(f'<text x="{LABEL - 6}" y="{y + BAR - 5}" text-anchor="end" font-size="12">'
                      f'{escape(item.agency_name[:40])}</text>')
         parts.append(f'<rect x="{LABEL}" y="{y}" width="{width:.1f}" height="{BAR}" fill="{colour}"/>')
-        parts.append(f'<text x="{LABEL + width + 4:.1f}" y="{y + BAR - 5}" font-size="12">{escape(item.text)}</text>')
+        parts.append(f'<text x="{LABEL + width + 4:.1f}" y="{y + BAR - 5}" font-size="12">'
+                     f'{escape(number(item.value))}</text>')
     if indicator.target_value is not None:
         x = LABEL + indicator.target_value * scale
         parts.append(f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{height - 16}" stroke="#000" '
                      f'stroke-dasharray="4 3"/>')
         parts.append(f'<text x="{x:.1f}" y="{height - 4}" text-anchor="middle" font-size="12">'
-                     f'{indicator.target_value:g}</text>')
+                     f'{escape(number(indicator.target_value))}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -81,6 +81,8 @@ EN: dict[str, str] = {
     "Bình quân": "Mean",
     "Chưa có báo cáo nào trong kỳ.": "No report in this period yet.",
     "Ghi chú của cơ quan phối hợp": "Coordinators' notes",
+    "trang": "page",
+    "dòng": "row",
     "Thêm cơ quan": "Add an agency",
     "Tên": "Name",
     "Trực thuộc": "Parent",

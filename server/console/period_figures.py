@@ -27,7 +27,7 @@ class AgencyValue:
     agency_code: str
     agency_name: str
     value: float | None
-    text: str
+    text: str  # what the agency wrote when the indicator is not a number (a level, a note)
     met: bool | None
 
 
@@ -61,7 +61,8 @@ class IndicatorAcross:
 
 @dataclass
 class TaskAcross:
-    """One task: every lead's status and percent, every coordinator's note."""
+    """One task: every lead's (agency, outcome, percent, result) with the outcome of ``task_status.task_outcome``,
+    every coordinator's note."""
 
     key: str
     section: str
@@ -107,9 +108,7 @@ def _met(item: dict[str, Any], value: float | None) -> bool | None:
 
 
 def _shown(item: dict[str, Any], value: float | None) -> str:
-    if value is not None:
-        return f"{value:g}"
-    return str(item.get("level") or "")
+    return "" if value is not None else str(item.get("level") or item.get("note") or "")
 
 
 def tasks_across(db: Database, reader: ReportReader, period: Period) -> list[TaskAcross]:
@@ -125,6 +124,6 @@ def add_tasks(found: dict[str, TaskAcross], agency: str, snapshot: ReportSnapsho
     for task in snapshot.tasks:
         across = found.setdefault(task.key, TaskAcross(task.key, task.section, task.title))
         if task.role == "lead":
-            across.leads.append((agency, task.status or "", task.percent, task.result or ""))
+            across.leads.append((agency, task.outcome, task.percent, task.result or ""))
         elif task.result:
             across.notes.append((agency, task.result))

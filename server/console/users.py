@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.text import nfc
@@ -136,9 +136,12 @@ def _keep_an_admin(session: Session, row: ConsoleUser, role: str) -> None:
     """Refuse to leave the console without an enabled admin (``role`` is what ``row`` would become)."""
     if row.role != "admin" or row.disabled_at is not None or role == "admin":
         return
-    others = session.scalar(select(func.count(ConsoleUser.id)).where(
-        ConsoleUser.role == "admin", ConsoleUser.disabled_at.is_(None), ConsoleUser.id != row.id))
-    if not others:
+    # The enabled admins' rows are locked (in id order, so two such actions never deadlock): on PostgreSQL two
+    # admins disabling each other at once would otherwise each count the other and both commit. A waiting
+    # action reads the rows again once the lock is free. SQLite takes its write lock at BEGIN already.
+    admins = session.scalars(select(ConsoleUser.id).where(
+        ConsoleUser.role == "admin", ConsoleUser.disabled_at.is_(None)).order_by(ConsoleUser.id).with_for_update())
+    if not [i for i in admins if i != row.id]:
         raise InputError(f"{row.name} là quản trị viên cuối cùng đang hoạt động: không thể hạ quyền hay khoá.",
                          f"{row.name} is the last enabled admin: it cannot be demoted or disabled.",
                          code="last_admin")

@@ -14,10 +14,13 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2.runtime import Context
 from starlette.datastructures import FormData
 
 from desktop.domain.periods import format_date, vietnam_time
+from desktop.domain.report_snapshot import TASK_STATUSES
+from desktop.domain.task_status import NOT_APPLICABLE, UNANSWERED, status_label
 from server.console import csrf, sessions
 from server.console.i18n import LANG_COOKIE, language_of, translator
 from server.console.users import ROLE_RANK
@@ -73,13 +76,34 @@ def _vn_date(day: date | None) -> str:
     return "" if day is None else format_date(day)
 
 
-def _number(value: float | None) -> str:
+def number_text(value: float | None, lang: str) -> str:
+    """A figure as its reader writes it: "1.234,5" in Vietnamese, "1,234.5" in English; "" for none."""
     if value is None:
         return ""
-    return f"{value:,.0f}".replace(",", ".") if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text if lang == "en" else text.translate(_VIETNAMESE_MARKS)
 
 
-_env.filters.update(vn_time=_vn_time, vn_date=_vn_date, number=_number)
+_VIETNAMESE_MARKS = str.maketrans(",.", ".,")
+
+
+@pass_context
+def _number(context: Context, value: float | None) -> str:
+    return number_text(value, context.get("lang", "vi"))
+
+
+@pass_context
+def _outcome(context: Context, code: str) -> str:
+    """A task's outcome (``task_status.task_outcome``) by its name; an unknown status as it was written."""
+    lang = context.get("lang", "vi")
+    if code in TASK_STATUSES:
+        return status_label(code, lang)
+    if code == NOT_APPLICABLE:
+        return "Not applicable" if lang == "en" else "Không áp dụng"
+    return "" if code == UNANSWERED else code
+
+
+_env.filters.update(vn_time=_vn_time, vn_date=_vn_date, number=_number, outcome=_outcome)
 
 
 def page(request: Request, caller: Caller | None, template: str, *, status: int = 200, **values: Any) -> HTMLResponse:

@@ -7,17 +7,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from server.auth import Caller
 from server.context import ServerContext, context, signed_caller
-from server.models import ReceiptRecord
 from server.problems import ApiError
 
 router = APIRouter(tags=["receipts"])
 BUNDLE_ID = r"^[A-Za-z0-9._-]{1,64}$"
-_PREFERENCE = {"accepted": 0, "superseded": 1, "duplicate": 2, "rejected": 3}
 
 
 class KnownRequest(BaseModel):
@@ -51,15 +48,7 @@ async def receipt(bundle_id: Annotated[str, Path(pattern=BUNDLE_ID)],
                   caller: Annotated[Caller, Depends(signed_caller)],
                   ctx: Annotated[ServerContext, Depends(context)]) -> ReceiptResponse:
     """The receipt given for this bundle of the calling agency (an accepted one first)."""
-
-    def lookup() -> bytes | None:
-        with ctx.db.transaction() as session:
-            rows = list(session.scalars(select(ReceiptRecord).where(ReceiptRecord.agency_code == caller.agency_code,
-                                                                    ReceiptRecord.bundle_id == bundle_id)))
-        rows.sort(key=lambda r: (_PREFERENCE.get(r.status, 9), -r.created_at))
-        return rows[0].envelope if rows else None
-
-    envelope = await run_in_threadpool(lookup)
+    envelope = await run_in_threadpool(ctx.intake.receipt_of_bundle, caller.agency_code, bundle_id)
     if envelope is None:
         raise ApiError(404, "no_receipt", f"Chưa có biên nhận cho gói {bundle_id}.",
                        f"No receipt for bundle {bundle_id}.")

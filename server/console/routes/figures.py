@@ -12,7 +12,7 @@ from server.console.chart import indicator_svg
 from server.console.period_figures import indicators_across, tasks_across
 from server.console.routes.period import chosen_period
 from server.console.state import console_state
-from server.console.web import PREFIX, Caller, ctx, page, role
+from server.console.web import PREFIX, Caller, ctx, language, number_text, page, role
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
@@ -25,7 +25,8 @@ def indicators(request: Request, who: Annotated[Caller, Depends(role("viewer"))]
     chosen = chosen_period(period, ctx(request).db)
     found = indicators_across(ctx(request).db, chosen)
     selected = next((i for i in found if i.key == key), found[0] if found else None)
-    chart = Markup(indicator_svg(selected)) if selected is not None else Markup("")
+    lang = language(request)
+    chart = Markup(indicator_svg(selected, lambda v: number_text(v, lang))) if selected is not None else Markup("")
     return page(request, who, "indicators.html", period=chosen, indicators=found, selected=selected, chart=chart)
 
 
