@@ -15,7 +15,9 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 COMBINATIONS = (("vi", "1"), ("en", "1"), ("vi", "1.5"), ("en", "1.5"))
@@ -102,6 +104,8 @@ def shoot(out: Path, language: str, scale: float) -> None:
         window.open_report(None)
         while editor.validation_pending():
             settle()
+        _shoot_evidence(window, save, settle, Path(folder))
+        _shoot_preview(window, save, settle)
         sign = SignDialog(window.store, window.editor.period_code, language, window)
         save(sign, "08-sign")
         sign.close()
@@ -121,6 +125,44 @@ def shoot(out: Path, language: str, scale: float) -> None:
         while not unlock.message.text() or not unlock.pages.isEnabled():
             settle()
         save(unlock, "11-wrong-passphrase")
+
+
+def _shoot_evidence(window: Any, save: Callable[[Any, str], None], settle: Callable[..., None],
+                    folder: Path) -> None:
+    """The form with two files attached to an item, then the dialog that picks evidence files."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.views.qt_dialogs import dress_file_dialog
+
+    editor = window.editor
+    editor.go_to("task", editor.tasks.row_item(2).ref, "result")
+    while editor.evidence.ref != editor.form.item.ref or editor.evidence.reading is not None:
+        settle()
+    files = folder / "minh-chung"
+    files.mkdir()
+    chosen = [files / "Biên bản nghiệm thu hệ thống một cửa điện tử năm 2026.pdf", files / "ảnh hội nghị.jpg"]
+    for path in chosen:
+        path.write_bytes(b"%PDF-1.4\n%%EOF\n" if path.suffix == ".pdf" else b"\xff\xd8\xff\xe0")
+    editor.evidence.attach_files(chosen)
+    while editor.evidence.last_operation is not None or editor.evidence.list.topLevelItemCount() < len(chosen):
+        settle()
+    save(window, "12-evidence")
+    dialog = QFileDialog(window, editor.evidence.tr("Chọn tệp minh chứng"), str(files))
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dress_file_dialog(dialog)
+    save(dialog, "13-evidence-file-dialog")
+    dialog.close()
+
+
+def _shoot_preview(window: Any, save: Callable[[Any, str], None], settle: Callable[..., None]) -> None:
+    """Ctrl+P: the print preview of the open report."""
+    window.preview = None
+    window.print_preview()
+    while window.preview is None:
+        settle()
+    settle(500)  # its pages are painted after it is shown
+    save(window.preview, "14-print-preview")
+    window.preview.close()
 
 
 def _previous(code: str) -> str:

@@ -205,7 +205,7 @@ def check_overdue(name: ItemName, item: Any, period: Period | None, previous: An
             f"đã quá hạn ({when}) mà chưa hoàn thành; hãy ghi lý do vào cột Khó khăn, vướng mắc và thời gian dự kiến "
             "hoàn thành mới (ví dụ: \"dự kiến hoàn thành tháng 3/2027\").",
             f"is past its deadline ({when}) and not finished; write the reason under difficulties and the new "
-            "expected date (e.g. \"expected to finish tháng 3/2027\").")]
+            "expected date (e.g. \"expected to finish 3/2027\").")]
     finished_before = parse_status(read_field(previous, "status")) in (DONE, DONE_LATE) if previous else False
     if status == DONE and due < window.start and not finished_before:
         return [name.issue(

@@ -50,3 +50,11 @@ def test_done_in_a_period_after_the_deadline_suggests_done_late() -> None:
                                                                                               percent=100)})
     assert "task.done_after_deadline" not in _codes(_task(status="done", percent=100), context=previous_done)
     assert "task.done_after_deadline" not in _codes(_task(status="done", percent=100, due="2026-12-31"))
+
+
+def test_the_english_warning_gives_an_english_example_that_clears_it() -> None:
+    """The English message used to suggest «expected to finish tháng 3/2027», half in Vietnamese."""
+    overdue = next(i for i in validate_report([_task()], (), Q4).issues if i.code == "task.overdue")
+    assert "tháng" not in overdue.message_en
+    example = overdue.message_en.split('"')[1]
+    assert "task.overdue" not in _codes(_task(difficulties=f"No scanner; {example}."))
