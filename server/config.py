@@ -33,6 +33,8 @@ class Settings:
     max_chunk_bytes: int = 8 * MIB
     max_json_bytes: int = 64 * 1024
     max_open_uploads: int = 64
+    # Four of the largest bundles: an agency's unfinished uploads cannot fill the province's disk.
+    max_open_upload_bytes: int = 1024 * MIB
     upload_ttl_seconds: int = 30 * 24 * 3600
     clock_window_seconds: int = 300
     enroll_code_days: int = 7
@@ -68,7 +70,9 @@ class Settings:
         # Shorter upload lifetimes and sweeps are for tests and small installations; both are bounded.
         ttl = _env_seconds("BAOCAO_SERVER_UPLOAD_TTL_SECONDS", cls.upload_ttl_seconds)
         sweep = _env_seconds("BAOCAO_SERVER_SWEEP_SECONDS", cls.sweep_interval_seconds)
-        return cls(data_dir=directory, db_url=url, upload_ttl_seconds=ttl, sweep_interval_seconds=sweep)
+        open_bytes = _env_bytes("BAOCAO_SERVER_MAX_OPEN_UPLOAD_BYTES", cls.max_open_upload_bytes)
+        return cls(data_dir=directory, db_url=url, upload_ttl_seconds=ttl, sweep_interval_seconds=sweep,
+                   max_open_upload_bytes=open_bytes)
 
     def ensure_dirs(self) -> None:
         """Create the data directories (private to the server's user)."""
@@ -79,3 +83,8 @@ class Settings:
 def _env_seconds(name: str, default: int) -> int:
     text = os.environ.get(name, "").strip()
     return max(1, min(int(text), 365 * 86400)) if text.isdigit() else default
+
+
+def _env_bytes(name: str, default: int) -> int:
+    text = os.environ.get(name, "").strip()
+    return max(1, min(int(text), 1024 * 1024 * MIB)) if text.isdigit() else default

@@ -6,8 +6,9 @@ request signature), fsync'd, and only then is the offset advanced. Anything past
 before the next chunk is written, so a restarted server resumes exactly where it last said it was.
 
 An unfinished upload expires ``upload_ttl_seconds`` after it was created (410 ``upload_expired``); it no
-longer counts toward the agency's cap, and ``sweep`` (run periodically by the server) deletes its row
-and its bytes, as well as any file left without a row (a refused upload, a crash between the two).
+longer counts toward the agency's caps (64 unfinished uploads, 1 GiB declared), and ``sweep`` (run
+periodically by the server) deletes its row and its bytes, as well as any file left without a row (a
+refused upload, a crash between the two).
 """
 
 from __future__ import annotations
@@ -66,13 +67,20 @@ class UploadStore:
                 session.flush()
                 self.path(existing.id).unlink(missing_ok=True)
             # Expired uploads do not count: they are dead, and the sweep removes them and their bytes.
-            open_count = session.scalar(select(func.count(Upload.id)).where(
-                Upload.agency_id == caller.agency_id, Upload.finished_at.is_(None),
-                Upload.created_at >= now - self._settings.upload_ttl_seconds))
-            if (open_count or 0) >= self._settings.max_open_uploads:
+            open_count, open_bytes = session.execute(
+                select(func.count(Upload.id), func.coalesce(func.sum(Upload.length), 0)).where(
+                    Upload.agency_id == caller.agency_id, Upload.finished_at.is_(None),
+                    Upload.created_at >= now - self._settings.upload_ttl_seconds)).one()
+            if open_count >= self._settings.max_open_uploads:
                 raise ApiError(429, "too_many_uploads",
                                "Có quá nhiều lượt tải lên chưa xong; hãy hoàn tất chúng trước.",
                                "Too many unfinished uploads; finish them first.", headers={"Retry-After": "60"})
+            if open_bytes + length > self._settings.max_open_upload_bytes:
+                raise ApiError(429, "too_many_upload_bytes",
+                               "Các lượt tải lên chưa xong của cơ quan đã quá dung lượng cho phép; "
+                               "hãy gửi xong hoặc chờ chúng hết hạn rồi gửi lại.",
+                               "This agency's unfinished uploads exceed the space allowed; finish them or "
+                               "wait for them to expire, then send again.", headers={"Retry-After": "60"})
             upload = Upload(id=secrets.token_hex(16), agency_id=caller.agency_id, device_id=caller.device_id,
                             bundle_id=bundle_id, sha256=sha256, length=length, offset=0, created_at=now,
                             updated_at=now)

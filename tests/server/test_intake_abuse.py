@@ -186,3 +186,24 @@ def test_expired_uploads_do_not_count_and_the_sweep_removes_their_bytes(fresh_se
     while list(uploads.glob("*.part")) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert list(uploads.glob("*.part")) == []
+
+
+def test_unfinished_uploads_are_capped_in_bytes_and_expired_ones_free_the_space(tmp_path):
+    server = LiveServer.create(tmp_path, env={"BAOCAO_SERVER_UPLOAD_TTL_SECONDS": str(UPLOAD_TTL),
+                                              "BAOCAO_SERVER_MAX_OPEN_UPLOAD_BYTES": "10000"})
+    try:
+        device = Device(server.url, Ed25519PrivateKey.generate())
+        assert device.enroll(server.add_agency("XA-BYTES")).status_code == 200
+        started = time.monotonic()
+        for n in range(2):
+            assert device.create_upload(bytes([n]) * 4000, f"big-{n}").status_code == 201
+        capped = device.create_upload(b"z" * 4000, "big-2")
+        assert time.monotonic() - started < UPLOAD_TTL, "this machine is too slow for the test's upload lifetime"
+        assert capped.status_code == 429 and capped.json()["code"] == "too_many_upload_bytes", capped.text
+        assert "dung lượng" in capped.json()["message_vi"]
+        # One that fits the space left is still taken.
+        assert device.create_upload(b"s" * 1500, "small").status_code == 201
+        time.sleep(UPLOAD_TTL + 1)
+        assert device.create_upload(b"z" * 4000, "big-2").status_code == 201
+    finally:
+        server.stop()
