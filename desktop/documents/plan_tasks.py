@@ -86,7 +86,7 @@ class TaskTable:
     tasks: list[ParsedTask] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     _draft: _Draft | None = None
-    _group: str = ""  # the number of the open group heading of the section, if any
+    _parent: str = ""  # the number of the section's last numbered row (a group or a task): lettered items' prefix
     _section: str = ""
     _section_value: int = 0
     _section_notes: dict[str, list[str]] = field(default_factory=dict)
@@ -142,7 +142,7 @@ class TaskTable:
 
     def _open_section(self, row: int, numeral: str, title: str) -> None:
         self._close()
-        self._group = ""
+        self._parent = ""
         code = numeral.upper()
         value = roman_value(code) or 0
         if self._section_value and value != self._section_value + 1:
@@ -167,11 +167,12 @@ class TaskTable:
             self._open_group(draft)
         else:
             self._close()
-            if not (lettered or stt.startswith(f"{self._group}.")):
-                self._group = ""
         if number.re is _TASK_NUMBER and number.group(2):
             self._warn(row, f"Đã bỏ dấu chú thích «{number.group(2)}» ở số thứ tự {stt_text}.")
-        self._draft = _Draft(row=row, section=self._section, stt=stt, group=self._group if lettered else "")
+        # "a)" under "1" is "II.1.a" whether "1" is a group heading or a task with its own lead.
+        self._draft = _Draft(row=row, section=self._section, stt=stt, group=self._parent if lettered else "")
+        if not lettered:
+            self._parent = stt
         stt_cell = self.grid.cell(row, self.header.column(STT) or 0)
         if stt_cell:
             self._draft.anchors.add(stt_cell.anchor)
@@ -180,7 +181,6 @@ class TaskTable:
     def _open_group(self, draft: _Draft) -> None:
         """The title-only row ``draft`` heads the numbered rows under it: a group, not a task."""
         self._draft = None
-        self._group = draft.stt
         title, _mark = strip_footnote(draft.fields.get(TITLE, ""))
         key = f"{draft.section}.{draft.stt}" if draft.section else draft.stt
         self.groups.append(ParsedGroup(key=key, title=title))

@@ -69,8 +69,21 @@ def test_group_headings_prefix_their_items(tmp_path: Path, build: Any) -> None:
 
 
 def test_a_title_only_row_without_sub_items_stays_a_task(tmp_path: Path) -> None:
-    rows = [TASK_HEADER, ["I", "THỂ CHẾ", None, None, None, None, None], ["1", "Rà soát văn bản", None, None, None,
-                                                                             None, None],
-            ["2", "Ban hành quy chế", "Sở Tư pháp", None, "Năm 2026", None, None]]
+    rows: list[list[Any]] = [TASK_HEADER, ["I", "THỂ CHẾ", None, None, None, None, None],
+                             ["1", "Rà soát văn bản", None, None, None, None, None],
+                             ["2", "Ban hành quy chế", "Sở Tư pháp", None, "Năm 2026", None, None]]
     parsed = parse_plan_workbook(write_workbook(tmp_path / "phang.xlsx", {"PL": Sheet(rows)})).to_json()
     assert parsed["groups"] == [] and [t["key"] for t in parsed["tasks"]] == ["I.1", "I.2"]
+
+
+def test_lettered_items_under_a_task_with_its_own_lead_are_keyed_under_it(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [TASK_HEADER, ["II", "HẠ TẦNG SỐ", None, None, None, None, None],
+            ["1", "Hạ tầng viễn thông", "Sở Khoa học và Công nghệ", None, "Năm 2026", None, None],
+            ["a)", "Phủ sóng 5G các xã", "Sở Khoa học và Công nghệ", None, "Năm 2026", None, None],
+            ["b)", "Cáp quang đến thôn", "Sở Khoa học và Công nghệ", None, "Quý IV/2026", None, None],
+            ["2", "Hạ tầng dữ liệu", "Văn phòng UBND tỉnh", None, "Năm 2027", None, None],
+            ["a)", "Trung tâm dữ liệu tỉnh", "Văn phòng UBND tỉnh", None, "Năm 2027", None, None]]
+    parsed = parse_plan_workbook(write_workbook(tmp_path / "co-chu-tri.xlsx", {"PL": Sheet(rows)})).to_json()
+    assert parsed["groups"] == []  # "1" and "2" have their own lead: tasks, not headings
+    assert [t["key"] for t in parsed["tasks"]] == ["II.1", "II.1.a", "II.1.b", "II.2", "II.2.a"]
+    assert not any("trùng" in w["message"] for w in parsed["warnings"])
