@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from contextlib import closing
+from urllib.parse import unquote_plus
 
 import httpx
 import pytest
@@ -92,3 +93,23 @@ def test_large_and_decimal_figures_are_grouped_the_readers_way() -> None:
     assert number_text(1234567.5, "vi") == "1.234.567,5" and number_text(1234567.5, "en") == "1,234,567.5"
     assert number_text(2000.0, "vi") == "2.000" and number_text(0.25, "vi") == "0,25"
     assert number_text(-1500.75, "vi") == "-1.500,75" and number_text(None, "vi") == ""
+
+
+def test_no_report_text_in_any_address_or_in_the_server_log(reported: ConsoleServer) -> None:
+    """The agencies' answers travel in page bodies only: never in a link, a form's address, a request's URL
+    or a line of the server's log (where access logs and proxies keep addresses for months)."""
+    requested: list[str] = []
+    with closing(reported.login("viewer")) as viewer:
+        viewer.event_hooks["request"].append(lambda request: requested.append(str(request.url)))
+        pages = [_page(viewer, path) for path in (
+            f"/console/period?period={PERIOD}", f"/console/reports/{COMMUNES[0]}/{PERIOD}",
+            f"/console/indicators?period={PERIOD}&key=CT.1", f"/console/tasks?period={PERIOD}")]
+    assert all(RESULTS[0] in page for page in pages[1:2] + pages[3:]), "the answers must be on the pages"
+    addresses = requested + [link for page in pages for link in re.findall(r'(?:href|src|action)="([^"]*)"', page)]
+    fragments = [text.split(",")[0] for text in RESULTS] + ["Đã xử lý", "kế hoạch năm"]
+    for address in addresses:
+        readable = unquote_plus(html.unescape(address))
+        assert not [f for f in fragments if f in readable], address
+    log = reported.log.read_text(encoding="utf-8", errors="replace")
+    assert f"/console/reports/{COMMUNES[0]}/{PERIOD}" in log, "the log must be the one the server writes"
+    assert not [f for f in fragments if f in log]
