@@ -66,7 +66,13 @@ def language(request: Request) -> str:
     return language_of(request.cookies.get(LANG_COOKIE))
 
 
-def _vn_time(moment: datetime | int | None) -> str:
+def _vn_time(moment: datetime | int | str | None) -> str:
+    if isinstance(moment, str):  # a bundle's own ISO 8601 time, in UTC ("2026-12-03T08:58:31Z")
+        try:
+            parsed = datetime.fromisoformat(moment)
+        except ValueError:
+            return moment
+        moment = vietnam_time(parsed)
     if isinstance(moment, int):
         moment = vietnam_time(datetime.fromtimestamp(moment, UTC))
     return "" if moment is None else moment.strftime("%d/%m/%Y %H:%M")

@@ -136,8 +136,29 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
             go(f"reports/{AGENCY_CODE}/{default_period().code}")
             driver.save_screenshot(str(shots / f"report-{language}.png"))
         assert "Reporting period" in driver.find_element(By.TAG_NAME, "nav").text
+        _the_other_pages_in_english(driver, go, shots, plan)
     finally:
         driver.quit()
+
+
+def _the_other_pages_in_english(driver, go, shots: Path, plan: Path) -> None:  # type: ignore[no-untyped-def]
+    """The enrollment letter, the plan preview and the login page, in English (the console is in English now)."""
+    from selenium.webdriver.common.by import By
+
+    go("agencies")
+    row = driver.find_element(By.CSS_SELECTOR, f'tr[data-agency="{AGENCY_CODE}"]')
+    row.find_element(By.CSS_SELECTOR, "form.issue-code button").click()
+    assert len(driver.find_element(By.ID, "enroll-code").text) == 14
+    driver.save_screenshot(str(shots / "letter-en.png"))
+    go("plans")
+    driver.find_element(By.ID, "plan-file").send_keys(str(plan))
+    driver.find_element(By.ID, "plan-preview").click()
+    assert "task" in driver.find_element(By.ID, "plan-counts").text.lower()
+    driver.save_screenshot(str(shots / "plan-preview-en.png"))
+    driver.delete_all_cookies()
+    go("lang/en?next=/console/login")
+    assert driver.current_url.endswith("/console/login") and driver.find_element(By.ID, "login").text
+    driver.save_screenshot(str(shots / "login-en.png"))
 
 
 def _bundle(key, recipient: str) -> tuple[str, bytes]:  # type: ignore[no-untyped-def]

@@ -87,6 +87,7 @@ def test_each_task_with_its_leads_status_and_percent_and_the_coordinators_notes(
         assert [row[1] for row in _cells(_task(english, "II.1"), "leads-II.1")] == ["In progress"] * 2
         report = _page(viewer, f"/console/reports/{COMMUNES[0]}/{PERIOD}")
         assert "In progress" in report and "in_progress" not in report and "done_late" not in report
+        assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", report), "times are shown dd/mm/yyyy hh:mm, Vietnam time"
 
 
 def test_large_and_decimal_figures_are_grouped_the_readers_way() -> None:
