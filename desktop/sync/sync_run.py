@@ -100,7 +100,7 @@ def run_sync(client: ProvinceClient, outbox: OutboxPort, *, progress: Callable[[
         _tell(progress, SyncProgress("done"))
         return report
     try:
-        known = {} if _creation_answers(pending, outbox) else client.known([b.bundle_id for b in pending])
+        known = client.known([b.bundle_id for b in pending])
     except (TransientError, DeviceRejected) as exc:
         report.stopped_by = exc
         report.outcomes = [BundleOutcome(b.bundle_id, DEFERRED, code=exc.code) for b in pending]
@@ -130,16 +130,12 @@ def _send(client: ProvinceClient, outbox: OutboxPort, bundle: BundleToSend, inde
     def on_bytes(sent: int, _length: int) -> None:
         _tell(progress, SyncProgress("uploading", bundle.bundle_id, index, count, before + sent, total))
 
-    saved: list[UploadState] = []
-
     def on_state(state: UploadState) -> None:
         outbox.save_upload_state(bundle.bundle_id, state)
-        saved.append(state)
         report.progressed = True
 
-    resumed = outbox.upload_state(bundle.bundle_id)
     try:
-        receipt = client.upload(bundle, state=resumed, on_state=on_state,
+        receipt = client.upload(bundle, state=outbox.upload_state(bundle.bundle_id), on_state=on_state,
                                 progress=on_bytes, cancelled=cancelled)
     except CancelledSync:
         return BundleOutcome(bundle.bundle_id, CANCELLED)
@@ -157,14 +153,7 @@ def _send(client: ProvinceClient, outbox: OutboxPort, bundle: BundleToSend, inde
         return BundleOutcome(bundle.bundle_id, DEFERRED, code=exc.code, message_vi=exc.message_vi,
                              message_en=exc.message_en)
     outbox.mark_receipted(bundle.bundle_id, receipt)
-    # A fresh upload answered with a receipt before any upload existed: the province held these bytes.
-    return BundleOutcome(bundle.bundle_id, ALREADY_RECEIVED if resumed is None and not saved else RECEIPTED, receipt)
-
-
-def _creation_answers(pending: list[BundleToSend], outbox: OutboxPort) -> bool:
-    """Whether creating the upload tells all ``known`` would: one fresh bundle, whose creation the province
-    answers with its receipt when it holds those bytes (a round trip less on a commune's slow link)."""
-    return len(pending) == 1 and outbox.upload_state(pending[0].bundle_id) is None
+    return BundleOutcome(bundle.bundle_id, RECEIPTED, receipt)
 
 
 def _answers(receipt: bytes, bundle: BundleToSend, client: ProvinceClient) -> bool:

@@ -86,8 +86,7 @@ def test_an_enrollment_code_serves_one_device_and_a_lost_answer_can_be_asked_aga
     assert caught.value.message_vi and caught.value.message_en
 
 
-# One fresh bundle asks no ``known`` question (creation answers it): its first request is the creation.
-@pytest.mark.parametrize("step", [rb"POST /v1/uploads ", rb"PATCH /v1/uploads/",
+@pytest.mark.parametrize("step", [rb"POST /v1/bundles/known ", rb"POST /v1/uploads ", rb"PATCH /v1/uploads/",
                                   rb"PATCH /v1/uploads/[0-9a-f]+\?commit=1 "])  # the last chunk, which commits
 def test_a_lost_answer_at_any_step_ends_in_one_receipt(province: Province, link: LinkProxy, tmp_path: Path,
                                                        step: bytes) -> None:
