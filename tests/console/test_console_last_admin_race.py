@@ -7,7 +7,6 @@ admin."""
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -18,19 +17,12 @@ import pytest
 from desktop.errors import InputError
 from server.console import users
 from server.db import Database
+from tests.server.postgres_url import postgres_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    else:
-        url = os.environ.get("BAOCAO_TEST_PG_URL", "")
-        if not url:
-            if os.environ.get("CI") == "1":
-                pytest.fail("BAOCAO_TEST_PG_URL is not set in CI: the PostgreSQL path must be tested")
-            pytest.skip("BAOCAO_TEST_PG_URL not set")
-    database = Database(url)
+    database = Database(f"sqlite:///{tmp_path / 'server.sqlite3'}" if request.param == "sqlite" else postgres_url())
     database.create_schema()
     yield database
     database.dispose()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
 import time
 import uuid
 from pathlib import Path
@@ -20,18 +19,14 @@ from server.enrollment import add_agency, enroll, issue_code
 from server.intake import Intake, recipient_ids
 from server.problems import ApiError
 from tests.server.bundles import agency_bundle
+from tests.server.postgres_url import postgres_url
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
 def pg_db():
-    url = os.environ.get("BAOCAO_TEST_PG_URL")
-    if not url:
-        if os.environ.get("CI") == "1":
-            pytest.fail("BAOCAO_TEST_PG_URL is not set in CI: the PostgreSQL path must be tested")
-        pytest.skip("BAOCAO_TEST_PG_URL not set")
-    db = Database(url)
+    db = Database(postgres_url())
     db.create_schema()
     yield db
     db.dispose()
