@@ -36,7 +36,9 @@ def schedule(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
     year = [chosen.previous(), chosen, chosen.next(), chosen.next().next()]
     in_force = province_schedule(ctx(request).db)
     rows = [(p, p.data_window, in_force.deadline(p)) for p in year]
-    return page(request, who, "schedule.html", rows=rows, entries=list_entries(ctx(request).db), saved=bool(saved))
+    early = any(deadline <= window.end for _period, window, deadline in rows)
+    return page(request, who, "schedule.html", rows=rows, entries=list_entries(ctx(request).db), saved=bool(saved),
+                early=early)
 
 
 @router.post("/schedule")
