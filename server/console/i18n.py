@@ -174,7 +174,9 @@ EN: dict[str, str] = {
     "Kỳ đang tổng hợp": "Period being consolidated",
     "hạn nộp đã qua; trang này mở kỳ này cho đến khi kỳ số liệu của kỳ sau bắt đầu":
         "its deadline has passed; this page opens on it until the next period's data window starts",
-    "Hạn nộp rơi trước ngày cuối của kỳ số liệu. Đây là lựa chọn của kế hoạch, không phải lỗi: Quyết định 3256/QĐ-UBND (mục III.9) yêu cầu số liệu Quý IV, gồm cả số liệu cả năm, nộp trước ngày 01/12 hằng năm; kỳ số liệu theo Nghị định 09/2019/NĐ-CP là từ ngày 15 tháng trước quý đến ngày 14 tháng cuối quý.":
+    "Hạn nộp rơi trước ngày cuối của kỳ số liệu. Đây là lựa chọn của kế hoạch, không phải lỗi: Quyết định "
+    "3256/QĐ-UBND (mục III.9) yêu cầu số liệu Quý IV, gồm cả số liệu cả năm, nộp trước ngày 01/12 hằng năm; kỳ "
+    "số liệu theo Nghị định 09/2019/NĐ-CP là từ ngày 15 tháng trước quý đến ngày 14 tháng cuối quý.":
         "The deadline falls before the last day of the data window. The plan chose it, it is not a mistake: "
         "Decision 3256/QĐ-UBND (section III.9) asks for Q4 figures, with the full-year figures, before 1 December "
         "every year; by Decree 09/2019/NĐ-CP a data window runs from the 15th of the month before the quarter to "

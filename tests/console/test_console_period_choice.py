@@ -8,7 +8,7 @@ import re
 from contextlib import closing
 from datetime import date, datetime
 
-from desktop.domain.periods import DEFAULT_SCHEDULE, Period, Schedule, VIETNAM_TZ
+from desktop.domain.periods import DEFAULT_SCHEDULE, VIETNAM_TZ, Period, Schedule
 from server.console.period_choice import OpenPeriod, period_to_open
 from tests.console.console_server import ConsoleServer
 
