@@ -98,7 +98,7 @@ EN: dict[str, str] = {
         "When installing, phone the Department to compare the fingerprints below before you press Accept.",
     "In thư": "Print the letter",
     "Mã chỉ dùng được một lần, cho một máy.": "The code works once, for one computer.",
-    "Tải lên bảng kế hoạch": "Upload a plan workbook",
+    "Tải lên tệp kế hoạch (Excel, Word hoặc PDF)": "Upload a plan file (Excel, Word or PDF)",
     "Tệp": "File",
     "Đọc thử": "Preview",
     "Xem trước kế hoạch": "Plan preview",
@@ -112,6 +112,21 @@ EN: dict[str, str] = {
     "Ngày công bố": "Published on",
     "Kế hoạch đã có, không đổi.": "This plan is already published; nothing changed.",
     "Đã công bố kế hoạch.": "The plan is published.",
+    "Hãy tải lên tệp Word (.docx) hoặc Excel (.xlsx) gốc của kế hoạch: bảng nhiệm vụ và chỉ tiêu trong đó đọc "
+    "được chính xác. Bản PDF chỉ đọc được khi có lớp chữ (không phải bản scan) và bảng kẻ ô rõ ràng.":
+        "Upload the plan's original Word (.docx) or Excel (.xlsx) file: its task and indicator tables are read "
+        "exactly. A PDF can only be read when it has a text layer (not a scan) and clearly ruled tables.",
+    "Đã công bố Kế hoạch {number} ({tasks} nhiệm vụ, {indicators} chỉ tiêu) cho {agencies} cơ quan.":
+        "Plan {number} ({tasks} tasks, {indicators} indicators) is published to {agencies} agencies.",
+    "Kế hoạch {number} đã được công bố với đúng nội dung này; không có gì thay đổi.":
+        "Plan {number} is already published with exactly this content; nothing changed.",
+    "Công bố Kế hoạch {number} ({tasks} nhiệm vụ, {indicators} chỉ tiêu) cho {agencies} cơ quan?":
+        "Publish plan {number} ({tasks} tasks, {indicators} indicators) to {agencies} agencies?",
+    "Chưa công bố kế hoạch nào.": "No plan is published yet.",
+    "Phiên bản đã công bố ngày": "Published version of",
+    "chỉ xem, không sửa được": "read-only",
+    "Thời hạn hoàn thành": "Completion deadline",
+    "Không có phiên bản kế hoạch này.": "There is no such plan version.",
     "Hạn nộp báo cáo theo kỳ": "Deadlines per period",
     "Kỳ": "Period",
     "Dữ liệu": "Data",
