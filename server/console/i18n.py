@@ -33,7 +33,7 @@ EN: dict[str, str] = {
     "In": "Print",
     "Lọc": "Filter",
     "Tất cả": "All",
-    "Trạng thái": "State",
+    "Trạng thái": "Status",
     "Mã": "Code",
     "Tên cơ quan": "Agency name",
     "Loại": "Kind",
@@ -129,7 +129,7 @@ EN: dict[str, str] = {
     "Không có phiên bản kế hoạch này.": "There is no such plan version.",
     "Hạn nộp báo cáo theo kỳ": "Deadlines per period",
     "Kỳ": "Period",
-    "Dữ liệu": "Data",
+    "Kỳ số liệu": "Data window",
     "Nộp trước ngày": "Due before",
     "Tải lên tệp xuất mã hoá (.bcx)": "Upload an encrypted export (.bcx)",
     "Nhập": "Import",
@@ -145,7 +145,6 @@ EN: dict[str, str] = {
     "Đăng nhập quá nhiều lần. Hãy thử lại sau.": "Too many login attempts. Try again later.",
     "Lỗi": "Error",
     "Quay lại": "Back",
-    "Đã thêm cơ quan.": "The agency was added.",
     "Thời gian": "Time",
     "Người thực hiện": "Who",
     "Thao tác": "Action",
@@ -185,6 +184,16 @@ EN: dict[str, str] = {
     "Kế hoạch (để trống: mọi kế hoạch)": "Plan (empty: every plan)",
     "Lưu": "Save",
     "Đã lưu hạn nộp.": "The deadline is saved.",
+    "Đã thêm cơ quan {name} ({code}).": "Agency {name} ({code}) added.",
+    "Đã xoá hạn nộp; hạn theo kế hoạch áp dụng lại.": "The deadline is removed; the plan's deadline applies again.",
+    "Đổi hạn": "Change",
+    "Xoá": "Remove",
+    "Xoá hạn này? Hạn theo kế hoạch sẽ áp dụng lại.": "Remove this deadline? The plan's deadline will apply again.",
+    "Sở chưa đặt hạn nào; hạn theo kế hoạch áp dụng.":
+        "The department has set no deadline; the plan's deadlines apply.",
+    "Nộp trước ngày (ngày/tháng/năm; với «hằng năm»: ngày/tháng)":
+        "Due before (day/month/year; for «every year»: day/month)",
+    "Đặt lại hạn cho cùng một kỳ sẽ thay hạn cũ.": "Setting a deadline again for the same period replaces the old one.",
     # Which period opens, the plan's early deadline (server/console/period_choice.py)
     "Kỳ đang tổng hợp": "Period being consolidated",
     "hạn nộp đã qua; trang này mở kỳ này cho đến khi kỳ số liệu của kỳ sau bắt đầu":
