@@ -14,7 +14,7 @@ from server.console import audit
 from server.console.consolidated import consolidate
 from server.console.consolidated_docx import write_consolidated_docx
 from server.console.consolidated_pdf import write_consolidated_pdf
-from server.console.routes.period import chosen_period
+from server.console.routes.period import chosen_period, nearby_periods
 from server.console.routes.reports import _download, _temp_file
 from server.console.schedule_labels import period_text
 from server.console.state import console_state
@@ -96,7 +96,8 @@ def usb_receipt(request: Request, _who: Annotated[Caller, Depends(role("officer"
 def summary(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
             period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     """The downloads of the period's consolidation."""
-    return page(request, who, "summary.html", period=chosen_period(period, ctx(request).db))
+    chosen = chosen_period(period, ctx(request).db)
+    return page(request, who, "summary.html", period=chosen, periods=nearby_periods(chosen), picker_path="/summary")
 
 
 @router.get("/summary/workbook")
