@@ -183,6 +183,22 @@ EN: dict[str, str] = {
     "Kế hoạch (để trống: mọi kế hoạch)": "Plan (empty: every plan)",
     "Lưu": "Save",
     "Đã lưu hạn nộp.": "The deadline is saved.",
+    # Enrollment state (server/console/agencies.py) and «chưa cài đặt» on the dashboard
+    "Cài đặt": "Installed",
+    "đã cài đặt": "installed",
+    "máy": "devices",
+    "chưa cài đặt": "not installed",
+    "Mã chờ dùng: cấp {issued}, hết hạn {expires}": "Code waiting: issued {issued}, expires {expires}",
+    "Mã cấp {issued} đã dùng cho máy «{device}»": "Code issued {issued} was used by device «{device}»",
+    "Mã cấp {issued} bị khoá vì nhập sai nhiều lần": "Code issued {issued} is locked after too many wrong tries",
+    "Mã cấp {issued} đã hết hạn {expires}, chưa dùng": "Code issued {issued} expired {expires}, unused",
+    "Cơ quan này còn {count} mã chưa dùng (mã gần nhất hết hạn {expires}). Cấp mã mới không huỷ mã cũ: mỗi mã "
+    "vẫn cài được một máy đến khi hết hạn. Cấp thêm một mã?":
+        "This agency still has {count} unused code(s) (the latest expires {expires}). A new code does not cancel "
+        "the old ones: each can still install one device until it expires. Issue another code?",
+    "Mỗi mã đăng ký cài được một máy, một lần, trước khi hết hạn (giờ Việt Nam). Cấp mã mới không huỷ mã cũ còn "
+    "hạn.": "Each enrollment code installs one device, once, before it expires (Vietnam time). A new code does not "
+            "cancel old codes still valid.",
     "chưa có báo cáo": "no report yet",
     "Chưa có kế hoạch hay báo cáo nào trong kỳ.": "No plan is published and no report came in for this period.",
     "Đã thêm cơ quan {name} ({code}).": "Agency {name} ({code}) added.",

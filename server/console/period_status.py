@@ -44,6 +44,12 @@ class AgencyRow:
     devices: int
     signed: str = ""
 
+    @property
+    def not_installed(self) -> bool:
+        """Nothing arrived, no device of the agency is enrolled and none was ever heard from: «chưa cài đặt», not
+        merely «chưa gửi»."""
+        return self.state == "missing" and self.devices == 0 and self.last_seen is None
+
 
 @dataclass(frozen=True)
 class PeriodStatus:
