@@ -216,12 +216,13 @@ EN: dict[str, str] = {
     "hạn nộp đã qua; trang này mở kỳ này cho đến khi kỳ số liệu của kỳ sau bắt đầu":
         "its deadline has passed; this page opens on it until the next period's data window starts",
     "Hạn nộp rơi trước ngày cuối của kỳ số liệu. Đây là lựa chọn của kế hoạch, không phải lỗi: Quyết định "
-    "3256/QĐ-UBND (mục III.9) yêu cầu số liệu Quý IV, gồm cả số liệu cả năm, nộp trước ngày 01/12 hằng năm; kỳ "
-    "số liệu theo Nghị định 09/2019/NĐ-CP là từ ngày 15 tháng trước quý đến ngày 14 tháng cuối quý.":
+    "3256/QĐ-UBND (mục III.9) đặt hạn Quý I trước ngày 20/02, Quý II trước ngày 20/05, Quý III trước ngày 20/9 "
+    "và Quý IV, gồm cả số liệu cả năm, trước ngày 01/12 hằng năm; kỳ số liệu theo Nghị định 09/2019/NĐ-CP là từ "
+    "ngày 15 tháng trước quý đến ngày 14 tháng cuối quý.":
         "The deadline falls before the last day of the data window. The plan chose it, it is not a mistake: "
-        "Decision 3256/QĐ-UBND (section III.9) asks for Q4 figures, with the full-year figures, before 1 December "
-        "every year; by Decree 09/2019/NĐ-CP a data window runs from the 15th of the month before the quarter to "
-        "the 14th of its last month.",
+        "Decision 3256/QĐ-UBND (section III.9) sets Q1 before 20/02, Q2 before 20/05, Q3 before 20/9 and Q4, with "
+        "the full-year figures, before 01/12 every year; by Decree 09/2019/NĐ-CP a data window runs from the 15th "
+        "of the month before the quarter to the 14th of its last month.",
     "Mở": "Open",
     "Biểu đồ giá trị so với chỉ tiêu giao": "Values against the target",
     "Ký lúc": "Signed",
