@@ -12,9 +12,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain.text import nfc
+from desktop.domain.agencies import is_group
+from desktop.domain.text import fold, nfc
 from desktop.models.plan import Indicator, IndicatorTarget, Plan, Section, Task, TaskAgency
 from desktop.models.store import Store
+from desktop.services.report_items import IndicatorItem, TaskItem, make_ref
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class PlanImport:
     removed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    tasks: int = 0  # how many tasks and indicators the stored version holds
+    indicators: int = 0
 
     @property
     def unchanged(self) -> bool:
@@ -107,7 +111,8 @@ def store_parsed_plan(session: Session, data: dict[str, Any], *, plan_code: str,
     if (added or removed or changed or i_added or i_removed or i_changed) and not created:
         plan.version += 1
     return PlanImport(plan_code=plan_code, created=created, added=added + i_added,
-                      removed=removed + i_removed, changed=changed + i_changed, warnings=data.get("warnings", []))
+                      removed=removed + i_removed, changed=changed + i_changed, warnings=data.get("warnings", []),
+                      tasks=len(data["tasks"]), indicators=len(data["indicators"]))
 
 
 def _sync_sections(session: Session, plan: Plan, sections: list[dict[str, Any]]) -> dict[str, Section]:
@@ -215,3 +220,34 @@ def _assign(obj: object, **values: Any) -> bool:
             setattr(obj, name, value)
             differs = True
     return differs
+
+
+def stored_items(store: Store) -> tuple[list[TaskItem], list[IndicatorItem]]:
+    """Every live task and indicator of the stored plans, for reading before any agency is declared: no
+    role (nothing is this PC's to report yet) and nothing entered."""
+    with store.session() as session:
+        tasks = session.scalars(select(Task).join(Plan).where(Task.retired.is_(False)).options(
+            selectinload(Task.section), selectinload(Task.plan)).order_by(Plan.id, Task.position)).all()
+        indicators = session.scalars(select(Indicator).join(Plan).where(Indicator.retired.is_(False)).options(
+            selectinload(Indicator.targets), selectinload(Indicator.plan)).order_by(Plan.id, Indicator.position)).all()
+        return ([TaskItem(ref=make_ref(t.plan.code, t.key), plan=t.plan.code, key=t.key,
+                          section=t.section.code if t.section else "",
+                          section_title=t.section.title if t.section else "", title=t.title, role="",
+                          lead=t.lead_text, coordinators=t.coordinator_text, deadline_text=t.deadline_text,
+                          deadline_kind=t.deadline_kind, due=t.deadline_due.isoformat() if t.deadline_due else None,
+                          expected_result=t.expected_result) for t in tasks],
+                [IndicatorItem(ref=make_ref(i.plan.code, i.key), plan=i.plan.code, key=i.key, group=i.group,
+                               name=i.name, unit=i.unit, role="", targets={t.phase: t.text for t in i.targets})
+                 for i in indicators])
+
+
+def named_agencies(store: Store) -> list[str]:
+    """The agencies the stored plans name one by one (groups such as «UBND các xã, phường» left out),
+    communes and wards first: what an officer picks the reporting agency from."""
+    with store.session() as session:
+        names = set(session.scalars(select(TaskAgency.agency_name).distinct()))
+        names |= set(session.scalars(select(Indicator.monitoring_agency).distinct()))
+    names = {name for name in names if name and not is_group(name)}
+    local = ("xa ", "phuong ", "thi tran ", "uy ban nhan dan xa", "uy ban nhan dan phuong", "ubnd xa", "ubnd phuong")
+    return sorted(names, key=lambda name: (not any(fold(name).startswith(w) or f" {w}" in fold(name) for w in local),
+                                           fold(name)))
