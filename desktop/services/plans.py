@@ -47,6 +47,46 @@ class PlanPreview:
     source_name: str
     digest: str
     changes: PlanImport
+    before: dict[str, dict[str, str]] = field(default_factory=dict)  # "task:I.1" → the stored fields
+
+    def differences(self) -> list[tuple[str, str, str, str]]:
+        """What changed in each changed task or indicator: (key, field, stored text, new text); the fields
+        are those of ``compared_fields`` ("title", "lead", "coordinators", "deadline", "result", "name",
+        "unit", "targets")."""
+        out: list[tuple[str, str, str, str]] = []
+        new = {f"task:{t['key']}": compared_fields("task", t) for t in self.data["tasks"]}
+        new |= {f"indicator:{i['key']}": compared_fields("indicator", i) for i in self.data["indicators"]}
+        for key in self.changes.changed:
+            for ref in (f"task:{key}", f"indicator:{key}"):
+                old, now = self.before.get(ref), new.get(ref)
+                if old is None or now is None:
+                    continue
+                out.extend((key, name, old[name], now[name]) for name in now if old.get(name) != now[name])
+        return out
+
+
+def compared_fields(kind: str, item: dict[str, Any]) -> dict[str, str]:
+    """The fields of a parsed task or indicator an officer reads, as text, to say what a new version changed."""
+    if kind == "task":
+        return {"title": item["title"], "lead": item.get("lead") or "", "coordinators": item.get("coordinators") or "",
+                "deadline": item["deadline"]["text"], "result": item.get("result") or ""}
+    return {"name": item["name"], "unit": item.get("unit") or "",
+            "targets": "; ".join(f"{t['phase']}: {t['text']}" for t in item.get("targets", []))}
+
+
+def _stored_fields(session: Session, plan_code: str) -> dict[str, dict[str, str]]:
+    """The stored version's fields, as ``compared_fields`` gives them for the parsed one."""
+    plan = session.scalar(select(Plan).where(Plan.code == plan_code).options(
+        selectinload(Plan.tasks), selectinload(Plan.indicators).selectinload(Indicator.targets)))
+    if plan is None:
+        return {}
+    out = {f"task:{t.key}": compared_fields("task", {
+        "title": t.title, "lead": t.lead_text, "coordinators": t.coordinator_text,
+        "deadline": {"text": t.deadline_text}, "result": t.expected_result}) for t in plan.tasks}
+    out |= {f"indicator:{i.key}": compared_fields("indicator", {
+        "name": i.name, "unit": i.unit, "targets": [{"phase": t.phase, "text": t.text} for t in i.targets]})
+        for i in plan.indicators}
+    return out
 
 
 def parse_plan(path: Path, sheet: str | None = None) -> dict[str, Any]:
@@ -66,9 +106,11 @@ def preview_plan(store: Store, path: Path, *, sheet: str | None = None, code: st
     data = parse_plan(path, sheet)
     plan_code = nfc(code or data.get("plan", {}).get("code") or path.stem).strip()
     with store.session() as session:
+        before = _stored_fields(session, plan_code)
         changes = store_parsed_plan(session, data, plan_code=plan_code, source_name=path.name, digest=digest)
         session.rollback()
-    return PlanPreview(data=data, plan_code=plan_code, source_name=path.name, digest=digest, changes=changes)
+    return PlanPreview(data=data, plan_code=plan_code, source_name=path.name, digest=digest, changes=changes,
+                       before=before)
 
 
 def import_preview(store: Store, preview: PlanPreview) -> PlanImport:

@@ -70,8 +70,11 @@ def test_preview_then_import_stores_the_plan(qtbot: QtBot, demo_store: Store, tm
     before = _first_title(demo_store)
     dialog = _previewed(qtbot, demo_store, _word(tmp_path))
     assert "Kế hoạch 594/KH-UBND" in dialog.summary.text() and "11 nhiệm vụ" in dialog.summary.text()
-    assert "Ngày ban hành: 2025-05-19" in dialog.summary.text()
-    assert [dialog.changes.item(n).text() for n in range(dialog.changes.count())] == ["Sửa: I.1"]
+    assert "Ngày ban hành: 19/05/2025" in dialog.summary.text()
+    changes = [dialog.changes.item(n).text() for n in range(dialog.changes.count())]
+    # What changed, not only the key: the field, the stored text and the new one.
+    assert len(changes) == 1 and changes[0].startswith(f"Sửa I.1, tên nhiệm vụ: «{before[:20]}")
+    assert changes[0].endswith(f"→ «{NEW_TITLE}»")
     assert _first_title(demo_store) == before  # the preview stored nothing
     # The dialog's focus is on "Nhập" (whether its window is active again yet depends on the progress box
     # that a slow read shows and closes).
@@ -104,7 +107,7 @@ def test_a_scan_shows_what_to_do_and_cannot_be_imported(qtbot: QtBot, demo_store
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.operation is None, timeout=30_000)
-    assert "bản chụp" in dialog.summary.text() and "ban-quet.pdf" in dialog.summary.text()
+    assert "bản chụp" in dialog.error.text() and "ban-quet.pdf" in dialog.error.text()
     assert not dialog.import_button.isEnabled()
 
 

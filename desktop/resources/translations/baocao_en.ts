@@ -1480,6 +1480,121 @@ This agency: {2}</translation>
     <context>
         <name>PlanImportDialog</name>
         <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Số</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Nhiệm vụ</source>
+            <translation>Task</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Chủ trì</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Phối hợp</source>
+            <translation>Coordinating</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Thời hạn</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>STT</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Đơn vị tính</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Mục tiêu</source>
+            <translation>Targets</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Không có cảnh báo.</source>
+            <translation>No warnings.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Nhiệm vụ (%1)</source>
+            <translation>Tasks (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Chỉ tiêu (%1)</source>
+            <translation>Indicators (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>nhiệm vụ</source>
+            <translation>task</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>chỉ tiêu</source>
+            <translation>indicator</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>tên nhiệm vụ</source>
+            <translation>task title</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>chủ trì</source>
+            <translation>lead</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>phối hợp</source>
+            <translation>coordinating</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>thời hạn</source>
+            <translation>deadline</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>kết quả</source>
+            <translation>expected result</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>tên chỉ tiêu</source>
+            <translation>indicator name</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>đơn vị tính</source>
+            <translation>unit</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>mục tiêu</source>
+            <translation>targets</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Không đọc được tệp %1; chưa lưu gì.</source>
+            <translation>Could not read %1; nothing was stored.</translation>
+        </message>
+        <message>
             <location filename="../../views/plan_import_dialog.py" line="43" />
             <source>Nhập kế hoạch: %1</source>
             <translation>Import plan: %1</translation>
@@ -1526,13 +1641,13 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="79" />
-            <source>Đọc được %1 mục, %2 nhiệm vụ, %3 chỉ tiêu.</source>
+            <source>Đọc được %1 phần, %2 nhiệm vụ, %3 chỉ tiêu.</source>
             <translation>Read %1 sections, %2 tasks, %3 indicators.</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="84" />
-            <source>Kế hoạch mới: thêm %1 mục.</source>
-            <translation>New plan: %1 items added.</translation>
+            <source>Kế hoạch mới: thêm %1 nhiệm vụ, %2 chỉ tiêu.</source>
+            <translation>New plan: %1 tasks, %2 indicators added.</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="86" />
@@ -1541,18 +1656,18 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="88" />
-            <source>Thêm</source>
-            <translation>Added</translation>
+            <source>Thêm %1 %2: %3</source>
+            <translation>Added %1 %2: %3</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="88" />
-            <source>Bỏ</source>
-            <translation>Removed</translation>
+            <source>Bỏ %1 %2: %3</source>
+            <translation>Removed %1 %2: %3</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="89" />
-            <source>Sửa</source>
-            <translation>Changed</translation>
+            <source>Sửa %1, %2: «%3» → «%4»</source>
+            <translation>Changed %1, %2: «%3» → «%4»</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="109" />
