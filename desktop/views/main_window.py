@@ -135,8 +135,11 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.Print, "printPreview")
         self.lock_action = self._action(self.tr("&Khóa"), self.lock, "Ctrl+L", "lock")
         quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        # In Tệp, where a newcomer looks first, and in Công cụ (one action: one shortcut letter fits both).
+        self.import_plan_action = self._action(self.tr("Nhập kế hoạch của &tỉnh…"), self.import_plan,
+                                               name="importPlan")
         for action in (self.export_pdf_action, self.export_workbook_action, self.export_docx_action,
-                       self.export_encrypted_action, self.fill_action, self.print_action):
+                       self.export_encrypted_action, self.fill_action, self.import_plan_action, self.print_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -171,7 +174,7 @@ class MainWindow(QMainWindow):
                                              f"showTab{n + 1}"))
         tools = bar.addMenu(self.tr("&Công cụ"))
         tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
-        tools.addAction(self._action(self.tr("Nhập &kế hoạch của tỉnh…"), self.import_plan, name="importPlan"))
+        tools.addAction(self.import_plan_action)
         tools.addAction(self._action(self.tr("Cơ quan &báo cáo…"), self.declare_agency, name="declareAgency"))
         tools.addSeparator()
         tools.addAction(self._action(self.tr("&Sao lưu dữ liệu…"), self.backup_store, name="backupStore"))

@@ -964,8 +964,8 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="148" />
-            <source>Nhập &amp;kế hoạch của tỉnh…</source>
-            <translation>Import the province's &amp;plan…</translation>
+            <source>Nhập kế hoạch của &amp;tỉnh…</source>
+            <translation>Import the province's pla&amp;n…</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="56" />
