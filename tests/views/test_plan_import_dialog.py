@@ -19,6 +19,7 @@ from desktop.documents.sample_plans import write_sample_plan
 from desktop.models.plan import Plan, Task
 from desktop.models.store import Store
 from desktop.services.plans import import_plan
+from desktop.views.main_window import MainWindow
 from desktop.views.plan_import_dialog import PlanImportDialog
 from tests.documents.plan_documents import write_docx
 from tests.views.flow_helpers import settle_workers
@@ -125,4 +126,21 @@ def test_the_window_action_opens_the_preview(qtbot: QtBot, demo_store: Store, tm
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
     assert dialog.preview is not None and dialog.preview.plan_code == CODE
+    settle_workers()
+
+
+def test_after_import_the_status_bar_says_so_and_the_plans_tab_shows_it(qtbot: QtBot, window: MainWindow,
+                                                                        tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _word(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), "")))
+    dialog = window.import_plan()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    assert window.statusBar().currentMessage() == "Đã nhập Kế hoạch 594/KH-UBND: 11 nhiệm vụ, 0 chỉ tiêu."
+    assert window.tabs.currentWidget() is window.browser
+    qtbot.waitUntil(lambda: any(t.plan == CODE and t.title == NEW_TITLE for t in window.browser.model.items()),
+                    timeout=30_000)
     settle_workers()
