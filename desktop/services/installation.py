@@ -134,7 +134,7 @@ def installation_agency(session: Session) -> Agency:
     agency = session.scalar(select(Agency).where(Agency.code == code)) if code else None
     if agency is None:
         raise InputError("Chưa khai báo cơ quan báo cáo trên máy này: hãy đăng ký với Sở (thẻ Đồng bộ) hoặc khai "
-                         "báo ở Công cụ › Cơ quan báo cáo….",
+                         "báo ở «Công cụ › Cơ quan báo cáo…».",
                          "No reporting agency is set up on this PC: enroll with the province (Sync tab) or declare it "
-                         "under Tools › Reporting agency….", code="no_agency")
+                         "under «Tools › Reporting agency…».", code="no_agency")
     return agency

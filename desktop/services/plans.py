@@ -283,13 +283,14 @@ def stored_items(store: Store) -> tuple[list[TaskItem], list[IndicatorItem]]:
                  for i in indicators])
 
 
+_LOCAL_WORDS = ("xa ", "phuong ", "thi tran ")
+
+
 def named_agencies(store: Store) -> list[str]:
-    """The agencies the stored plans name one by one (groups such as «UBND các xã, phường» left out),
-    communes and wards first: what an officer picks the reporting agency from."""
+    """The communes and wards the stored plans name one by one (groups such as «UBND các xã, phường» and the
+    province's departments left out): what an officer picks the reporting agency from (or types it)."""
     with store.session() as session:
         names = set(session.scalars(select(TaskAgency.agency_name).distinct()))
         names |= set(session.scalars(select(Indicator.monitoring_agency).distinct()))
-    names = {name for name in names if name and not is_group(name)}
-    local = ("xa ", "phuong ", "thi tran ", "uy ban nhan dan xa", "uy ban nhan dan phuong", "ubnd xa", "ubnd phuong")
-    return sorted(names, key=lambda name: (not any(fold(name).startswith(w) or f" {w}" in fold(name) for w in local),
-                                           fold(name)))
+    return sorted((name for name in names if name and not is_group(name)
+                   and any(f" {word}" in f" {fold(name)}" for word in _LOCAL_WORDS)), key=fold)

@@ -60,9 +60,9 @@ class PlanImportDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.error.hide()
         self.tasks = self._tree("planTasks", (self.tr("Số"), self.tr("Nhiệm vụ"), self.tr("Chủ trì"),
-                                              self.tr("Phối hợp"), self.tr("Thời hạn")), (8, 50, 22, 30, 16))
+                                              self.tr("Phối hợp"), self.tr("Thời hạn")), (10, 56, 20, 28, 16))
         self.indicators = self._tree("planIndicators", (self.tr("STT"), self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"),
-                                                        self.tr("Mục tiêu")), (6, 60, 12, 40))
+                                                        self.tr("Mục tiêu")), (6, 70, 12, 40))
         self.content = QTabWidget()
         self.content.setObjectName("planContent")
         self.content.addTab(self.tasks, self.tr("Nhiệm vụ"))
@@ -87,18 +87,20 @@ class PlanImportDialog(QDialog):
         checks_layout.addWidget(self.changes)
         checks_layout.addWidget(QLabel(self.tr("Cảnh báo:")))
         checks_layout.addWidget(self.warnings)
-        parts = QSplitter(Qt.Orientation.Vertical)
+        self.parts = parts = QSplitter(Qt.Orientation.Vertical)
         parts.addWidget(self.content)
         parts.addWidget(checks)
-        parts.setStretchFactor(0, 3)
-        parts.setStretchFactor(1, 2)
+        parts.setStretchFactor(0, 4)
+        parts.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addWidget(parts, 1)
         layout.addWidget(buttons)
         char = self.fontMetrics().averageCharWidth()
-        self.resize(char * 140, self.fontMetrics().height() * 36)
+        line = self.fontMetrics().height()
+        self.resize(char * 150, line * 44)
+        parts.setSizes([line * 26, line * 10])  # the content to check gets the room
         self.operation: Operation | None = run_operation(
             self, lambda _p, _c: plans.preview_plan(store, path), title=self.tr("Đang đọc kế hoạch"),
             on_success=self._show, on_failure=self._failed, cancellable=False)
@@ -107,8 +109,10 @@ class PlanImportDialog(QDialog):
         tree = QTreeWidget()
         tree.setObjectName(name)
         tree.setHeaderLabels(list(headers))
-        tree.setWordWrap(True)
+        tree.setWordWrap(True)  # whole titles to read, not cut: the rows grow and the list scrolls
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         tree.setUniformRowHeights(False)
+        tree.setIndentation(self.fontMetrics().averageCharWidth() * 2)
         tree.setAlternatingRowColors(True)
         for n, width in enumerate(widths):
             tree.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
@@ -142,7 +146,7 @@ class PlanImportDialog(QDialog):
         """The sections with their tasks, and the indicators, as read: what the officer checks before «Nhập»."""
         sections: dict[str, QTreeWidgetItem] = {}
         for section in data["sections"]:
-            node = QTreeWidgetItem(self.tasks, [section["code"], section["title"]])
+            node = QTreeWidgetItem(self.tasks, [f"{section['code']}. {section['title']}"])
             node.setFirstColumnSpanned(True)
             sections[section["code"]] = node
         for task in data["tasks"]:
@@ -197,6 +201,7 @@ class PlanImportDialog(QDialog):
         self.summary.setText(self.tr("Không đọc được tệp %1; chưa lưu gì.").replace("%1", self.path.name))
         self.error.setText(error_text(error))
         self.error.show()
+        self.parts.hide()  # nothing was read: no empty lists under the reason
         self.import_button.setEnabled(False)
         self.cancel_button.setFocus()
 

@@ -61,3 +61,19 @@ def test_the_provinces_enrollment_takes_the_declared_agency_over_and_its_name_wi
         assert agency.place == "Mỹ Hiệp"  # kept: the Sở sent none
     with pytest.raises(InputError, match="đã đăng ký với Sở"):
         installation.declare_agency(store, "Xã khác")
+
+
+def test_the_choices_are_the_communes_the_plans_name_not_the_departments(store: Store, tmp_path: Path) -> None:
+    from desktop.documents.sample_plan_data import DONG_THAP_3256
+    from desktop.services.plans import import_plan, named_agencies
+    from tests.documents.plan_documents import write_docx
+
+    import_plan(store, write_docx(DONG_THAP_3256, tmp_path / "3256.docx"))
+    assert named_agencies(store) == []  # it names «UBND các xã, phường» (a group) and departments only
+    with store.session() as session:
+        from desktop.models.plan import Task, TaskAgency
+
+        task = session.scalars(select(Task)).first()
+        assert task is not None
+        task.agencies.append(TaskAgency(role="coordinator", agency_name="Ủy ban nhân dân xã Mỹ Hiệp", position=99))
+    assert named_agencies(store) == ["Ủy ban nhân dân xã Mỹ Hiệp"]
