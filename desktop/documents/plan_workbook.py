@@ -78,7 +78,7 @@ def _parse(path: Path, source: PlanSource, sheet: str | None) -> ParsedPlan:
         if _read_tables(grid, plan, title_texts):
             plan.sheets.append(name)
     if not plan.sheets:
-        raise _nothing_found(path, sheet, names, empty)
+        raise _nothing_found(path, sheet, source, empty)
     plan.plan = _plan_info(title_texts)
     _dedupe_keys(plan)
     plan.warnings = [_placed(w, grids.get(w.sheet)) for w in plan.warnings]
@@ -200,17 +200,23 @@ def _dedupe_keys(plan: ParsedPlan) -> None:
         seen.add(key)
 
 
-def _nothing_found(path: Path, sheet: str | None, names: list[str], empty: list[str]) -> PlanWorkbookError:
+def _nothing_found(path: Path, sheet: str | None, source: PlanSource, empty: list[str]) -> PlanWorkbookError:
+    names = source.names
     if sheet is not None and empty:
         return PlanWorkbookError(f"Tệp {path.name}, trang «{sheet}»: trang trống, không có dữ liệu.",
                                  f"File {path.name}, sheet «{sheet}»: the sheet is empty.", code="sheet_empty")
     if len(empty) == len(names):
         return PlanWorkbookError(f"Tệp {path.name}: mọi trang đều trống.",
                                  f"File {path.name}: every sheet is empty.", code="sheet_empty")
-    where = f"trang «{sheet}»" if sheet is not None else "các trang " + ", ".join(f"«{n}»" for n in names)
-    where_en = f"sheet «{sheet}»" if sheet is not None else "sheets " + ", ".join(f"«{n}»" for n in names)
+    where, where_en = source.where(sheet) if sheet is not None else source.where_all()
+    if (why := source.why_no_table()) is not None:
+        return PlanWorkbookError(f"Không đọc được bảng của tệp {path.name} ({where}): {why[0]}",
+                                 f"The tables of {path.name} ({where_en}) could not be read: {why[1]}",
+                                 code="no_header")
     return PlanWorkbookError(
         f"Tệp {path.name}, {where}: không tìm thấy dòng tiêu đề cột của bảng nhiệm vụ (STT, Nhiệm vụ, Cơ quan chủ trì, "
-        "Thời hạn hoàn thành…) hay bảng chỉ tiêu (Chỉ tiêu, Giai đoạn…).",
+        "Thời hạn hoàn thành…) hay bảng chỉ tiêu (Chỉ tiêu, Giai đoạn…). Hãy kiểm tra đây đúng là phụ lục của "
+        "kế hoạch, hoặc xin Sở bản Word hoặc Excel của phụ lục.",
         f"File {path.name}, {where_en}: no header row of a task table (STT, Nhiệm vụ, Cơ quan chủ trì, Thời hạn "
-        "hoàn thành…) or an indicator table (Chỉ tiêu, Giai đoạn…) was found.", code="no_header")
+        "hoàn thành…) or an indicator table (Chỉ tiêu, Giai đoạn…) was found. Check that this is the plan's "
+        "appendix, or ask the province for the appendix as a Word or Excel file.", code="no_header")

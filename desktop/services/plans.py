@@ -12,9 +12,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain.text import nfc
+from desktop.domain.agencies import is_group
+from desktop.domain.text import fold, nfc
 from desktop.models.plan import Indicator, IndicatorTarget, Plan, Section, Task, TaskAgency
 from desktop.models.store import Store
+from desktop.services.report_items import IndicatorItem, TaskItem, make_ref
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class PlanImport:
     removed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    tasks: int = 0  # how many tasks and indicators the stored version holds
+    indicators: int = 0
 
     @property
     def unchanged(self) -> bool:
@@ -43,6 +47,46 @@ class PlanPreview:
     source_name: str
     digest: str
     changes: PlanImport
+    before: dict[str, dict[str, str]] = field(default_factory=dict)  # "task:I.1" → the stored fields
+
+    def differences(self) -> list[tuple[str, str, str, str]]:
+        """What changed in each changed task or indicator: (key, field, stored text, new text); the fields
+        are those of ``compared_fields`` ("title", "lead", "coordinators", "deadline", "result", "name",
+        "unit", "targets")."""
+        out: list[tuple[str, str, str, str]] = []
+        new = {f"task:{t['key']}": compared_fields("task", t) for t in self.data["tasks"]}
+        new |= {f"indicator:{i['key']}": compared_fields("indicator", i) for i in self.data["indicators"]}
+        for key in self.changes.changed:
+            for ref in (f"task:{key}", f"indicator:{key}"):
+                old, now = self.before.get(ref), new.get(ref)
+                if old is None or now is None:
+                    continue
+                out.extend((key, name, old[name], now[name]) for name in now if old.get(name) != now[name])
+        return out
+
+
+def compared_fields(kind: str, item: dict[str, Any]) -> dict[str, str]:
+    """The fields of a parsed task or indicator an officer reads, as text, to say what a new version changed."""
+    if kind == "task":
+        return {"title": item["title"], "lead": item.get("lead") or "", "coordinators": item.get("coordinators") or "",
+                "deadline": item["deadline"]["text"], "result": item.get("result") or ""}
+    return {"name": item["name"], "unit": item.get("unit") or "",
+            "targets": "; ".join(f"{t['phase']}: {t['text']}" for t in item.get("targets", []))}
+
+
+def _stored_fields(session: Session, plan_code: str) -> dict[str, dict[str, str]]:
+    """The stored version's fields, as ``compared_fields`` gives them for the parsed one."""
+    plan = session.scalar(select(Plan).where(Plan.code == plan_code).options(
+        selectinload(Plan.tasks), selectinload(Plan.indicators).selectinload(Indicator.targets)))
+    if plan is None:
+        return {}
+    out = {f"task:{t.key}": compared_fields("task", {
+        "title": t.title, "lead": t.lead_text, "coordinators": t.coordinator_text,
+        "deadline": {"text": t.deadline_text}, "result": t.expected_result}) for t in plan.tasks}
+    out |= {f"indicator:{i.key}": compared_fields("indicator", {
+        "name": i.name, "unit": i.unit, "targets": [{"phase": t.phase, "text": t.text} for t in i.targets]})
+        for i in plan.indicators}
+    return out
 
 
 def parse_plan(path: Path, sheet: str | None = None) -> dict[str, Any]:
@@ -62,9 +106,11 @@ def preview_plan(store: Store, path: Path, *, sheet: str | None = None, code: st
     data = parse_plan(path, sheet)
     plan_code = nfc(code or data.get("plan", {}).get("code") or path.stem).strip()
     with store.session() as session:
+        before = _stored_fields(session, plan_code)
         changes = store_parsed_plan(session, data, plan_code=plan_code, source_name=path.name, digest=digest)
         session.rollback()
-    return PlanPreview(data=data, plan_code=plan_code, source_name=path.name, digest=digest, changes=changes)
+    return PlanPreview(data=data, plan_code=plan_code, source_name=path.name, digest=digest, changes=changes,
+                       before=before)
 
 
 def import_preview(store: Store, preview: PlanPreview) -> PlanImport:
@@ -107,7 +153,8 @@ def store_parsed_plan(session: Session, data: dict[str, Any], *, plan_code: str,
     if (added or removed or changed or i_added or i_removed or i_changed) and not created:
         plan.version += 1
     return PlanImport(plan_code=plan_code, created=created, added=added + i_added,
-                      removed=removed + i_removed, changed=changed + i_changed, warnings=data.get("warnings", []))
+                      removed=removed + i_removed, changed=changed + i_changed, warnings=data.get("warnings", []),
+                      tasks=len(data["tasks"]), indicators=len(data["indicators"]))
 
 
 def _sync_sections(session: Session, plan: Plan, sections: list[dict[str, Any]]) -> dict[str, Section]:
@@ -215,3 +262,35 @@ def _assign(obj: object, **values: Any) -> bool:
             setattr(obj, name, value)
             differs = True
     return differs
+
+
+def stored_items(store: Store) -> tuple[list[TaskItem], list[IndicatorItem]]:
+    """Every live task and indicator of the stored plans, for reading before any agency is declared: no
+    role (nothing is this PC's to report yet) and nothing entered."""
+    with store.session() as session:
+        tasks = session.scalars(select(Task).join(Plan).where(Task.retired.is_(False)).options(
+            selectinload(Task.section), selectinload(Task.plan)).order_by(Plan.id, Task.position)).all()
+        indicators = session.scalars(select(Indicator).join(Plan).where(Indicator.retired.is_(False)).options(
+            selectinload(Indicator.targets), selectinload(Indicator.plan)).order_by(Plan.id, Indicator.position)).all()
+        return ([TaskItem(ref=make_ref(t.plan.code, t.key), plan=t.plan.code, key=t.key,
+                          section=t.section.code if t.section else "",
+                          section_title=t.section.title if t.section else "", title=t.title, role="",
+                          lead=t.lead_text, coordinators=t.coordinator_text, deadline_text=t.deadline_text,
+                          deadline_kind=t.deadline_kind, due=t.deadline_due.isoformat() if t.deadline_due else None,
+                          expected_result=t.expected_result) for t in tasks],
+                [IndicatorItem(ref=make_ref(i.plan.code, i.key), plan=i.plan.code, key=i.key, group=i.group,
+                               name=i.name, unit=i.unit, role="", targets={t.phase: t.text for t in i.targets})
+                 for i in indicators])
+
+
+_LOCAL_WORDS = ("xa ", "phuong ", "thi tran ")
+
+
+def named_agencies(store: Store) -> list[str]:
+    """The communes and wards the stored plans name one by one (groups such as «UBND các xã, phường» and the
+    province's departments left out): what an officer picks the reporting agency from (or types it)."""
+    with store.session() as session:
+        names = set(session.scalars(select(TaskAgency.agency_name).distinct()))
+        names |= set(session.scalars(select(Indicator.monitoring_agency).distinct()))
+    return sorted((name for name in names if name and not is_group(name)
+                   and any(f" {word}" in f" {fold(name)}" for word in _LOCAL_WORDS)), key=fold)

@@ -23,7 +23,7 @@ from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 from desktop.services import periods as period_service
 from desktop.services.identity import device_key, pin_province, province_keys, require_province
-from desktop.services.installation import AgencyProfile, configure_agency, profile_from_province
+from desktop.services.installation import AgencyProfile, adopt_declared, configure_agency, profile_from_province
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
 from desktop.services.province_history import RestoreOutcome, learn_chain, open_revision_from_province, restore_history
@@ -101,6 +101,7 @@ def enroll(store: Store, server_url: str, code: str, device_name: str | None = N
     save_sync_settings(store, server_url, *_transport(store))
     with _client(store) as client:
         enrollment = client.enroll(nfc(code).strip(), device_name or platform.node() or "baocao")
+    adopt_declared(store, enrollment.agency["code"])
     profile = profile_from_province(store, enrollment.agency)
     with store.session() as session:
         pin_province(session, enrollment.province)

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QBoxLayout, QFileDialog, QMainWindow, QTabWidget, 
 
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
-from desktop.services import reports
+from desktop.services import installation, plans, reports
+from desktop.services.plans import PlanImport
 from desktop.services.reports import ReportView
 from desktop.services.signing import SignedRevision
 from desktop.views import pdf_process
 from desktop.views.about_dialog import open_about
+from desktop.views.agency_dialog import AgencyDialog, open_agency_dialog
 from desktop.views.agency_history.backup_actions import ask_backup_path, make_backup
 from desktop.views.agency_history.province_actions import ProvinceHistoryActions
 from desktop.views.auto_sync import AutoSync
@@ -32,7 +34,7 @@ from desktop.views.file_folders import remember, save_file, start_folder
 from desktop.views.help_window import open_help
 from desktop.views.idle_lock import IdleLock
 from desktop.views.plan_browser import PlanBrowser
-from desktop.views.plan_import_dialog import open_plan_import
+from desktop.views.plan_import_dialog import PlanImportDialog, open_plan_import
 from desktop.views.print_preview import preview_dialog
 from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.report_editor import ReportEditor
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         self.dashboard.open_period.connect(self.open_report)
         self.dashboard.open_task.connect(self.open_task)
         self.browser.open_task.connect(self.open_task)
+        self.browser.declare_requested.connect(self.declare_agency)
+        self._agency_offered = False  # the declaration is offered once by itself, then only on asking
         self.editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.editor.saved.connect(self._report_changed)
         self._browser_behind = False
@@ -131,8 +135,11 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.Print, "printPreview")
         self.lock_action = self._action(self.tr("&Khóa"), self.lock, "Ctrl+L", "lock")
         quit_action = self._action(self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        # In Tệp, where a newcomer looks first, and in Công cụ (one action: one shortcut letter fits both).
+        self.import_plan_action = self._action(self.tr("Nhập kế hoạch của &tỉnh…"), self.import_plan,
+                                               name="importPlan")
         for action in (self.export_pdf_action, self.export_workbook_action, self.export_docx_action,
-                       self.export_encrypted_action, self.fill_action, self.print_action):
+                       self.export_encrypted_action, self.fill_action, self.import_plan_action, self.print_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -167,8 +174,8 @@ class MainWindow(QMainWindow):
                                              f"showTab{n + 1}"))
         tools = bar.addMenu(self.tr("&Công cụ"))
         tools.addAction(self._action(self.tr("&Cài đặt…"), self.open_settings, "Ctrl+,", "settings"))
-        tools.addAction(self._action(self.tr("Nhập &kế hoạch của tỉnh…"),
-                                     lambda _=False: open_plan_import(self, self.store), name="importPlan"))
+        tools.addAction(self.import_plan_action)
+        tools.addAction(self._action(self.tr("Cơ quan &báo cáo…"), self.declare_agency, name="declareAgency"))
         tools.addSeparator()
         tools.addAction(self._action(self.tr("&Sao lưu dữ liệu…"), self.backup_store, name="backupStore"))
         tools.addAction(self._action(self.tr("Khôi phục &lịch sử báo cáo từ Sở…"),
@@ -182,11 +189,15 @@ class MainWindow(QMainWindow):
     # navigation ------------------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget is self.dashboard:
+        if widget in (self.editor, self.browser) and not installation.has_agency(self.store):
+            self._no_agency(widget)
+        elif widget is self.dashboard:
             self.dashboard.refresh()
         elif widget is self.sync:
             self.sync.refresh()
-        elif widget in (self.editor, self.browser) and self.editor.view is None and self.editor.load_operation is None:
+        elif widget is self.browser and self.editor.view is None and self.editor.load_operation is None:
+            self._refresh_plans()  # the plans are shown once the report is read, without leaving the tab
+        elif widget is self.editor and self.editor.view is None and self.editor.load_operation is None:
             self.open_report(None)
         elif widget is self.browser and self._browser_behind:
             self._report_changed()
@@ -204,8 +215,55 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.editor)
         return operation
 
+    def _no_agency(self, widget: QWidget) -> None:
+        """No agency declared: the plans can be read whole; a report needs the agency, asked for once."""
+        if widget is self.browser:
+            self.browser.show_unassigned(*plans.stored_items(self.store))
+            return
+        self.statusBar().showMessage(self.tr("Chưa khai báo cơ quan báo cáo: hãy khai báo ở Công cụ › Cơ quan báo "
+                                             "cáo… (hoặc đăng ký với Sở ở thẻ Đồng bộ)."), 15000)
+        if not self._agency_offered:
+            self.declare_agency()
+
+    def declare_agency(self, _checked: bool = False) -> AgencyDialog:
+        """«Cơ quan báo cáo…»: name the commune this PC reports for; its report and plans follow."""
+        self._agency_offered = True
+        dialog = open_agency_dialog(self, self.store)
+        dialog.declared.connect(self._agency_declared)
+        return dialog
+
+    def _agency_declared(self, profile: installation.AgencyProfile) -> None:
+        self.statusBar().showMessage(self.tr("Cơ quan báo cáo: {0}.").format(profile.name), 10000)
+        self.dashboard.refresh()
+        self._refresh_plans()
+
+    def _refresh_plans(self) -> None:
+        """The Kế hoạch tab after the plans or the agency changed: the report is read again."""
+        if not installation.has_agency(self.store):
+            if self.tabs.currentWidget() is self.browser:
+                self.browser.show_unassigned(*plans.stored_items(self.store))
+            return
+        self.editor.load_period(self.editor.period_code or None, on_loaded=lambda _v: self._report_changed())
+
+    def import_plan(self, _checked: bool = False) -> PlanImportDialog | None:
+        """«Nhập kế hoạch của tỉnh…»: the file's preview; once stored, said and shown in the Kế hoạch tab."""
+        dialog = open_plan_import(self, self.store)
+        if dialog is not None:
+            dialog.imported.connect(self._plan_imported)
+        return dialog
+
+    def _plan_imported(self, result: PlanImport) -> None:
+        self.statusBar().showMessage(self.tr("Đã nhập Kế hoạch {0}: {1} nhiệm vụ, {2} chỉ tiêu.").format(
+            result.plan_code, result.tasks, result.indicators), 15000)
+        self.dashboard.refresh()
+        self.tabs.setCurrentWidget(self.browser)
+        self._refresh_plans()  # the report shown was read before the plan: read again
+
     def open_task(self, ref: str) -> None:
         """Show one task in the editor (once its report is shown, when it is being opened)."""
+        if not installation.has_agency(self.store):
+            self._no_agency(self.editor)
+            return
         if self.editor.view is None and self.editor.load_operation is None:
             self.open_report(None, then=lambda: self.open_task(ref))
             return

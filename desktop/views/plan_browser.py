@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,6 +39,7 @@ class PlanBrowser(QWidget):
     """The assigned tasks with filters; ``open_task(ref)`` asks the window to edit one."""
 
     open_task = Signal(str)
+    declare_requested = Signal()
 
     def __init__(self, language: str, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +108,20 @@ class PlanBrowser(QWidget):
         filters.addWidget(self.search, 3)
         for widget in (self.role, self.section, self.kind, self.overdue):
             filters.addWidget(widget)
+        self.notice = QLabel(self.tr("Máy này chưa khai báo cơ quan báo cáo: đây là toàn bộ các kế hoạch đã nhập, "
+                                     "chỉ để đọc. Khai báo cơ quan để biết việc nào của mình và lập báo cáo."))
+        self.notice.setObjectName("planNoAgency")
+        self.notice.setWordWrap(True)
+        self.declare_button = QPushButton(self.tr("&Khai báo cơ quan báo cáo…"))
+        self.declare_button.clicked.connect(self.declare_requested)
+        self.notice_row = QWidget()
+        notice_layout = QHBoxLayout(self.notice_row)
+        notice_layout.setContentsMargins(0, 0, 0, 0)
+        notice_layout.addWidget(self.notice, 1)
+        notice_layout.addWidget(self.declare_button)
+        self.notice_row.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice_row)
         layout.addLayout(filters)
         layout.addWidget(lists, 1)
         layout.addWidget(self.count)
@@ -123,6 +138,15 @@ class PlanBrowser(QWidget):
 
     def set_tasks(self, tasks: list[TaskItem], indicators: list[IndicatorItem] | None = None) -> None:
         """Browse these tasks and indicators (the current report's; the indicators kept when not given)."""
+        self.notice_row.hide()
+        self._fill(tasks, indicators)
+
+    def show_unassigned(self, tasks: list[TaskItem], indicators: list[IndicatorItem]) -> None:
+        """Browse the stored plans whole, read-only, while no agency is declared (nothing is anyone's yet)."""
+        self._fill(tasks, indicators)
+        self.notice_row.show()
+
+    def _fill(self, tasks: list[TaskItem], indicators: list[IndicatorItem] | None) -> None:
         self._tasks = list(tasks)
         if indicators is not None:
             self._indicators = list(indicators)

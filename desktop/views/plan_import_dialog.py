@@ -1,5 +1,6 @@
-"""Importing a province's plan with a preview: what was read, the warnings, and the differences with the
-version already stored, then "Nhập" (store it) or "Hủy" (store nothing).
+"""Importing a province's plan with a preview: what was read (the sections with their tasks, the indicators
+with their targets), the warnings, and what differs from the version already stored, then "Nhập" (store
+it) or "Hủy" (store nothing). A file that cannot be read is said in red, with what to do.
 
 The file (.xlsx, .xls, .docx or PDF) is read off the UI thread through ``run_operation``
 (``plans.preview_plan``, a dry run); "Nhập" stores exactly what was previewed (``plans.import_preview``).
@@ -8,8 +9,9 @@ The file (.xlsx, .xls, .docx or PDF) is read off the UI thread through ``run_ope
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +19,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +31,12 @@ from desktop.documents.plan_model import warning_place
 from desktop.models.store import Store
 from desktop.services import plans
 from desktop.services.plans import PlanImport, PlanPreview
-from desktop.views.worker import Operation, run_operation
+from desktop.views.file_folders import remember, start_folder
+from desktop.views.formatting import format_date
+from desktop.views.worker import Operation, error_text, run_operation
 
 FILE_FILTER = "Kế hoạch (*.xlsx *.xls *.docx *.pdf)"
+PLAN_KIND = "plan"  # the plans' own last folder (not the exports')
 
 
 class PlanImportDialog(QDialog):
@@ -44,10 +53,26 @@ class PlanImportDialog(QDialog):
         self.setWindowTitle(self.tr("Nhập kế hoạch: %1").replace("%1", path.name))
         self.summary = QLabel(self.tr("Đang đọc %1…").replace("%1", path.name))
         self.summary.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("planError")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+        self.tasks = self._tree("planTasks", (self.tr("Số"), self.tr("Nhiệm vụ"), self.tr("Chủ trì"),
+                                              self.tr("Phối hợp"), self.tr("Thời hạn")), (10, 56, 20, 28, 16))
+        self.indicators = self._tree("planIndicators", (self.tr("STT"), self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"),
+                                                        self.tr("Mục tiêu")), (6, 70, 12, 40))
+        self.content = QTabWidget()
+        self.content.setObjectName("planContent")
+        self.content.addTab(self.tasks, self.tr("Nhiệm vụ"))
+        self.content.addTab(self.indicators, self.tr("Chỉ tiêu"))
         self.changes = QListWidget()
         self.changes.setObjectName("planChanges")
+        self.changes.setWordWrap(True)
         self.warnings = QListWidget()
         self.warnings.setObjectName("planWarnings")
+        self.warnings.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.import_button = QPushButton(self.tr("&Nhập"))
         self.import_button.setEnabled(False)
@@ -55,17 +80,43 @@ class PlanImportDialog(QDialog):
         self.cancel_button = buttons.addButton(self.tr("&Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self._store)
         self.cancel_button.clicked.connect(self.reject)
+        checks = QWidget()
+        checks_layout = QVBoxLayout(checks)
+        checks_layout.setContentsMargins(0, 0, 0, 0)
+        checks_layout.addWidget(QLabel(self.tr("Thay đổi so với bản đã lưu:")))
+        checks_layout.addWidget(self.changes)
+        checks_layout.addWidget(QLabel(self.tr("Cảnh báo:")))
+        checks_layout.addWidget(self.warnings)
+        self.parts = parts = QSplitter(Qt.Orientation.Vertical)
+        parts.addWidget(self.content)
+        parts.addWidget(checks)
+        parts.setStretchFactor(0, 4)
+        parts.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("Thay đổi so với bản đã lưu:")))
-        layout.addWidget(self.changes)
-        layout.addWidget(QLabel(self.tr("Cảnh báo:")))
-        layout.addWidget(self.warnings)
+        layout.addWidget(self.error)
+        layout.addWidget(parts, 1)
         layout.addWidget(buttons)
-        self.resize(720, 520)
+        char = self.fontMetrics().averageCharWidth()
+        line = self.fontMetrics().height()
+        self.resize(char * 150, line * 44)
+        parts.setSizes([line * 26, line * 10])  # the content to check gets the room
         self.operation: Operation | None = run_operation(
             self, lambda _p, _c: plans.preview_plan(store, path), title=self.tr("Đang đọc kế hoạch"),
             on_success=self._show, on_failure=self._failed, cancellable=False)
+
+    def _tree(self, name: str, headers: tuple[str, ...], widths: tuple[int, ...]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setObjectName(name)
+        tree.setHeaderLabels(list(headers))
+        tree.setWordWrap(True)  # whole titles to read, not cut: the rows grow and the list scrolls
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        tree.setUniformRowHeights(False)
+        tree.setIndentation(self.fontMetrics().averageCharWidth() * 2)
+        tree.setAlternatingRowColors(True)
+        for n, width in enumerate(widths):
+            tree.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
+        return tree
 
     def _show(self, preview: PlanPreview) -> None:
         self.operation = None
@@ -76,28 +127,81 @@ class PlanImportDialog(QDialog):
         if info.get("title"):
             lines.append(info["title"])
         if info.get("issued_on"):
-            lines.append(self.tr("Ngày ban hành: %1").replace("%1", info["issued_on"]))
-        lines.append(self.tr("Đọc được %1 mục, %2 nhiệm vụ, %3 chỉ tiêu.")
+            lines.append(self.tr("Ngày ban hành: %1").replace("%1", format_date(info["issued_on"])))
+        lines.append(self.tr("Đọc được %1 phần, %2 nhiệm vụ, %3 chỉ tiêu.")
                      .replace("%1", str(len(data["sections"]))).replace("%2", str(len(data["tasks"])))
                      .replace("%3", str(len(data["indicators"]))))
         self.summary.setText("\n".join(lines))
-        if changes.created:
-            self.changes.addItem(self.tr("Kế hoạch mới: thêm %1 mục.").replace("%1", str(len(changes.added))))
-        elif changes.unchanged:
-            self.changes.addItem(self.tr("Không có gì thay đổi so với bản đã lưu."))
-        else:
-            for label, keys in ((self.tr("Thêm"), changes.added), (self.tr("Bỏ"), changes.removed),
-                                (self.tr("Sửa"), changes.changed)):
-                for key in keys:
-                    self.changes.addItem(f"{label}: {key}")
+        self._fill_content(data)
+        for line in self._change_lines(preview):
+            self.changes.addItem(line)
         for warning in data.get("warnings", []):
             self.warnings.addItem(f"[{warning_place(warning)}] {warning['message']}")
+        if not data.get("warnings"):
+            self.warnings.addItem(self.tr("Không có cảnh báo."))
         self.import_button.setEnabled(not changes.unchanged)
         self.import_button.setFocus()
 
+    def _fill_content(self, data: dict[str, Any]) -> None:
+        """The sections with their tasks, and the indicators, as read: what the officer checks before «Nhập»."""
+        sections: dict[str, QTreeWidgetItem] = {}
+        for section in data["sections"]:
+            node = QTreeWidgetItem(self.tasks, [f"{section['code']}. {section['title']}"])
+            node.setFirstColumnSpanned(True)
+            sections[section["code"]] = node
+        for task in data["tasks"]:
+            row = [task["key"], task["title"], task.get("lead") or "", task.get("coordinators") or "",
+                   task["deadline"]["text"]]
+            parent = sections.get(task["section"])
+            item = QTreeWidgetItem(row) if parent is None else QTreeWidgetItem(parent, row)
+            if parent is None:
+                self.tasks.addTopLevelItem(item)
+            for n, text in enumerate(row):
+                item.setToolTip(n, text)
+        self.tasks.expandAll()
+        for indicator in data["indicators"]:
+            targets = "; ".join(f"{t['phase']}: {t['text']}" for t in indicator.get("targets", []))
+            row = [indicator["key"], indicator["name"], indicator.get("unit") or "", targets]
+            item = QTreeWidgetItem(self.indicators, row)
+            for n, text in enumerate(row):
+                item.setToolTip(n, text)
+        self.content.setTabText(0, self.tr("Nhiệm vụ (%1)").replace("%1", str(len(data["tasks"]))))
+        self.content.setTabText(1, self.tr("Chỉ tiêu (%1)").replace("%1", str(len(data["indicators"]))))
+
+    def _change_lines(self, preview: PlanPreview) -> list[str]:
+        """What storing the file would change, in words: added and dropped items by name, and each changed
+        field with its stored and its new text."""
+        data, changes = preview.data, preview.changes
+        if changes.created:
+            return [self.tr("Kế hoạch mới: thêm %1 nhiệm vụ, %2 chỉ tiêu.").replace("%1", str(len(data["tasks"])))
+                    .replace("%2", str(len(data["indicators"])))]
+        if changes.unchanged:
+            return [self.tr("Không có gì thay đổi so với bản đã lưu.")]
+        names = {t["key"]: (self.tr("nhiệm vụ"), t["title"]) for t in data["tasks"]}
+        names |= {i["key"]: (self.tr("chỉ tiêu"), i["name"]) for i in data["indicators"] if i["key"] not in names}
+        for ref, stored in preview.before.items():
+            kind, key = ref.split(":", 1)
+            names.setdefault(key, (self.tr("nhiệm vụ") if kind == "task" else self.tr("chỉ tiêu"),
+                                   stored.get("title") or stored.get("name") or ""))
+        lines = []
+        for label, keys in ((self.tr("Thêm %1 %2: %3"), changes.added), (self.tr("Bỏ %1 %2: %3"), changes.removed)):
+            for key in keys:
+                kind, name = names.get(key, ("", ""))
+                lines.append(label.replace("%1", kind).replace("%2", key).replace("%3", _short(name)))
+        fields = {"title": self.tr("tên nhiệm vụ"), "lead": self.tr("chủ trì"), "coordinators": self.tr("phối hợp"),
+                  "deadline": self.tr("thời hạn"), "result": self.tr("kết quả"), "name": self.tr("tên chỉ tiêu"),
+                  "unit": self.tr("đơn vị tính"), "targets": self.tr("mục tiêu")}
+        for key, name, old, new in preview.differences():
+            lines.append(self.tr("Sửa %1, %2: «%3» → «%4»").replace("%1", key).replace("%2", fields[name])
+                         .replace("%3", _short(old)).replace("%4", _short(new)))
+        return lines
+
     def _failed(self, error: BaseException) -> None:
         self.operation = None
-        self.summary.setText(str(error))
+        self.summary.setText(self.tr("Không đọc được tệp %1; chưa lưu gì.").replace("%1", self.path.name))
+        self.error.setText(error_text(error))
+        self.error.show()
+        self.parts.hide()  # nothing was read: no empty lists under the reason
         self.import_button.setEnabled(False)
         self.cancel_button.setFocus()
 
@@ -119,9 +223,17 @@ class PlanImportDialog(QDialog):
 
 def open_plan_import(parent: QWidget, store: Store) -> PlanImportDialog | None:
     """Ask for a plan file and open its preview (None when the user chose no file)."""
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Nhập kế hoạch của tỉnh"), str(Path.home()), FILE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Nhập kế hoạch của tỉnh"), str(start_folder(PLAN_KIND)),
+                                          FILE_FILTER)
     if not path:
         return None
+    remember(PLAN_KIND, Path(path))
     dialog = PlanImportDialog(store, Path(path), parent)
     dialog.open()
     return dialog
+
+
+def _short(text: str, limit: int = 90) -> str:
+    """A long title cut for one line of the changes list (its whole text is in the content above)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

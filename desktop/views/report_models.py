@@ -279,6 +279,8 @@ class ReportTableModel(QStandardItemModel):
         if column.field == "status":
             return status_label(value, self.language)
         if column.field == "role":
+            if not value:  # a plan read before any agency is declared: nobody's role yet
+                return ""
             return translate("ReportModels", "Chủ trì") if value == "lead" else translate("ReportModels", "Phối hợp")
         if column.field == "deadline_text" and getattr(item, "due", None):
             return f"{value} ({format_date(item.due)})" if format_date(item.due) not in value else value

@@ -131,7 +131,7 @@ def docx_with_a_1mb_cell(tmp_path: Path) -> Path:
 CASES: dict[str, tuple[Callable[[Path], Path], str, tuple[str, ...]]] = {
     "encrypted_docx": (encrypted_docx, "workbook_encrypted", ("mật khẩu",)),
     "encrypted_xls": (encrypted_xls, "workbook_encrypted", ("mật khẩu",)),
-    "pdf_without_table": (pdf_without_table, "no_header", ("PDF",)),
+    "pdf_without_table": (pdf_without_table, "no_header", ("trang 1", "không có bảng kẻ ô", "Word", "Excel")),
     "encrypted_pdf": (encrypted_pdf, "pdf_encrypted", ("mật khẩu", "Word", "Excel")),
     "scanned_pdf": (scanned_pdf, "pdf_scanned", ("bản chụp", "Word", "Excel", "nhập tay")),
     "pdf_of_5000_pages": (pdf_of_5000_pages, "pdf_too_many_pages", ("5,000 trang",

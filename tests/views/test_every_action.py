@@ -29,6 +29,7 @@ from desktop.sync.bundle import verify_bundle
 from desktop.sync.device_keys import ProvinceKeys, ed25519_public_bytes
 from desktop.sync.encrypted_export import decrypt_file
 from desktop.views.about_dialog import AboutDialog
+from desktop.views.agency_dialog import AgencyDialog
 from desktop.views.digital_sign_dialog import DigitalSignDialog
 from desktop.views.help_window import HelpWindow
 from desktop.views.main_window import MainWindow
@@ -195,7 +196,7 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         "reopen": dialog_step(ReopenDialog, SIGNED),
         "reviseFromProvince": dialog_step(ReopenDialog, SIGNED),
         "backupStore": backup, "restoreHistory": restore_history,
-        "settings": dialog_step(SettingsDialog),
+        "settings": dialog_step(SettingsDialog), "declareAgency": dialog_step(AgencyDialog),
         "digitalSignFile": dialog_step(DigitalSignDialog),
         "importPlan": import_plan,
         "showTab1": plain, "showTab2": plain, "showTab3": plain, "showTab4": plain,

@@ -89,7 +89,7 @@ def test_f1_opens_the_guide_and_links_move_the_contents(qtbot: QtBot, demo_store
     assert isinstance(guide, HelpWindow) and guide.isVisible()
     assert guide.windowTitle() == "Hướng dẫn sử dụng"
     titles = [guide.contents.item(row).text() for row in range(guide.contents.count())]
-    assert titles[:3] == ["Bắt đầu", "Mở khóa và khóa", "Nhập báo cáo"]
+    assert titles[:4] == ["Bắt đầu", "Nhập kế hoạch của tỉnh", "Mở khóa và khóa", "Nhập báo cáo"]
     assert "Bắt đầu" in guide.browser.toPlainText()
     guide.contents.setCurrentRow(titles.index("Nhập báo cáo"))
     assert "Không áp dụng" in guide.browser.toPlainText()

@@ -19,6 +19,7 @@ from desktop.documents.sample_plans import write_sample_plan
 from desktop.models.plan import Plan, Task
 from desktop.models.store import Store
 from desktop.services.plans import import_plan
+from desktop.views.main_window import MainWindow
 from desktop.views.plan_import_dialog import PlanImportDialog
 from tests.documents.plan_documents import write_docx
 from tests.views.flow_helpers import settle_workers
@@ -70,8 +71,11 @@ def test_preview_then_import_stores_the_plan(qtbot: QtBot, demo_store: Store, tm
     before = _first_title(demo_store)
     dialog = _previewed(qtbot, demo_store, _word(tmp_path))
     assert "Kế hoạch 594/KH-UBND" in dialog.summary.text() and "11 nhiệm vụ" in dialog.summary.text()
-    assert "Ngày ban hành: 2025-05-19" in dialog.summary.text()
-    assert [dialog.changes.item(n).text() for n in range(dialog.changes.count())] == ["Sửa: I.1"]
+    assert "Ngày ban hành: 19/05/2025" in dialog.summary.text()
+    changes = [dialog.changes.item(n).text() for n in range(dialog.changes.count())]
+    # What changed, not only the key: the field, the stored text and the new one.
+    assert len(changes) == 1 and changes[0].startswith(f"Sửa I.1, tên nhiệm vụ: «{before[:20]}")
+    assert changes[0].endswith(f"→ «{NEW_TITLE}»")
     assert _first_title(demo_store) == before  # the preview stored nothing
     # The dialog's focus is on "Nhập" (whether its window is active again yet depends on the progress box
     # that a slow read shows and closes).
@@ -104,7 +108,7 @@ def test_a_scan_shows_what_to_do_and_cannot_be_imported(qtbot: QtBot, demo_store
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.operation is None, timeout=30_000)
-    assert "bản chụp" in dialog.summary.text() and "ban-quet.pdf" in dialog.summary.text()
+    assert "bản chụp" in dialog.error.text() and "ban-quet.pdf" in dialog.error.text()
     assert not dialog.import_button.isEnabled()
 
 
@@ -122,4 +126,21 @@ def test_the_window_action_opens_the_preview(qtbot: QtBot, demo_store: Store, tm
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
     assert dialog.preview is not None and dialog.preview.plan_code == CODE
+    settle_workers()
+
+
+def test_after_import_the_status_bar_says_so_and_the_plans_tab_shows_it(qtbot: QtBot, window: MainWindow,
+                                                                        tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _word(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), "")))
+    dialog = window.import_plan()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    assert window.statusBar().currentMessage() == "Đã nhập Kế hoạch 594/KH-UBND: 11 nhiệm vụ, 0 chỉ tiêu."
+    assert window.tabs.currentWidget() is window.browser
+    qtbot.waitUntil(lambda: any(t.plan == CODE and t.title == NEW_TITLE for t in window.browser.model.items()),
+                    timeout=30_000)
     settle_workers()

@@ -55,7 +55,9 @@ def test_the_preview_lists_added_and_dropped_tasks_and_the_warnings_with_their_p
     dialog.show()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
     changes = [dialog.changes.item(n).text() for n in range(dialog.changes.count())]
-    assert changes == [f"Thêm: {added}", f"Bỏ: {dropped}"]
+    # Each line names the task, not only its key.
+    assert changes[0] == f"Thêm nhiệm vụ {added}: {NEW_TASK.title}"
+    assert changes[1].startswith(f"Bỏ nhiệm vụ {dropped}: ") and len(changes) == 2
     warnings = [dialog.warnings.item(n).text() for n in range(dialog.warnings.count())]
     # The Word table is the appendix's «Bảng 2»; the added task is on its 18th row.
     assert warnings == [f"[Bảng 2:18] Nhiệm vụ {added} không ghi cơ quan chủ trì."]

@@ -23,6 +23,7 @@ class PlanSource(ABC):
     """A plan file opened for reading: the names of its tables, each read on demand."""
 
     kind: str = ""
+    max_seconds: float = MAX_SECONDS  # an attribute, so that a test can bound a read without waiting a minute
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -42,15 +43,24 @@ class PlanSource(ABC):
         """How errors name the table ``name`` (Vietnamese, English)."""
         return f"trang «{name}»", f"sheet «{name}»"
 
+    def where_all(self) -> tuple[str, str]:
+        """How a refusal of the whole file names its tables: "các trang «Bảng 2», «Bảng 3»"."""
+        return ("các trang " + ", ".join(f"«{n}»" for n in self.names),
+                "sheets " + ", ".join(f"«{n}»" for n in self.names))
+
+    def why_no_table(self) -> tuple[str, str] | None:
+        """When no plan table was found: what was found instead, with what to do (None: nothing to add)."""
+        return None
+
     def check_time(self, where_vi: str, where_en: str) -> None:
         """Refuse a read that has taken longer than MAX_SECONDS (a file built to be slow)."""
-        if time.monotonic() - self._started > MAX_SECONDS:
+        if time.monotonic() - self._started > self.max_seconds:
             name = self.path.name
             raise SourceRejected(
-                f"Tệp {name}, {where_vi}: đọc quá {MAX_SECONDS:.0f} giây nên đã dừng. Tệp quá lớn hoặc quá phức "
+                f"Tệp {name}, {where_vi}: đọc quá {self.max_seconds:.0f} giây nên đã dừng. Tệp quá lớn hoặc quá phức "
                 "tạp; hãy tách phụ lục ra một tệp riêng.",
-                f"File {name}, {where_en}: reading took more than {MAX_SECONDS:.0f} seconds and was stopped. The file "
-                "is too large or too complex; put the appendix in a file of its own.", code="read_too_slow")
+                f"File {name}, {where_en}: reading took more than {self.max_seconds:.0f} seconds and was stopped. "
+                "The file is too large or too complex; put the appendix in a file of its own.", code="read_too_slow")
 
 
 def clean_text(text: str, font: str | None = None, document: str = UNICODE) -> str:

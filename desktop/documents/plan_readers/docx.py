@@ -72,6 +72,11 @@ class DocxSource(PlanSource):
         number = name.split()[-1]
         return f"bảng {number}", f"table {number}"
 
+    def where_all(self) -> tuple[str, str]:
+        """"các bảng 1–3" / "tables 1–3"."""
+        span = f"1–{len(self.names)}" if len(self.names) > 1 else "1"
+        return f"các bảng {span}", f"tables {span}"
+
     def grid(self, name: str) -> SheetGrid:
         """Read the table ``name`` and the paragraphs above it."""
         paragraphs, table = self._tables[self.names.index(name)]

@@ -37,6 +37,7 @@ from desktop.documents.plan_readers.pdf_open_rows import close_open_rows
 from desktop.documents.plan_readers.pdf_pages import PDFIUM_LOCK, Char, PageContent, read_page
 from desktop.documents.sheet_grid import GridBuilder, SheetGrid
 from desktop.domain.legacy_text import DocumentVote
+from desktop.domain.text import fold
 
 MAX_PAGES = 300
 NAME = "PDF"
@@ -75,6 +76,8 @@ class PdfSource(PlanSource):
                 "of its own, or ask the province for the Word or Excel file.", code="pdf_too_many_pages")
         self._count = count
         self.names = [NAME]
+        self._texts: dict[int, str] = {}  # page number → its text folded, without spaces (for a refusal's why)
+        self._found_tables = 0
 
     def close(self) -> None:
         """Close the PDF."""
@@ -84,6 +87,29 @@ class PdfSource(PlanSource):
     def where(self, name: str) -> tuple[str, str]:
         """"PDF"."""
         return "PDF", "PDF"
+
+    def where_all(self) -> tuple[str, str]:
+        """"trang 1–6" / "pages 1–6"."""
+        span = f"1–{self._count}" if self._count > 1 else "1"
+        return f"trang {span}", f"pages {span}"
+
+    def why_no_table(self) -> tuple[str, str] | None:
+        """No ruled table at all, or a header whose columns are spread over several pages (a spreadsheet
+        printed to PDF cuts its columns into pages): said, with what to do."""
+        ask = ("Hãy xin Sở bản Word hoặc Excel của phụ lục (hoặc bản PDF xuất từ Word), rồi nhập lại.",
+               "Ask the province for the appendix as a Word or Excel file (or a PDF exported from Word), then "
+               "import it again.")
+        if not self._found_tables:
+            return (f"không có bảng kẻ ô nào (chỉ có chữ). {ask[0]}", f"there is no ruled table (text only). {ask[1]}")
+        spread = split_header_pages(self._texts)
+        if spread is None:
+            return None
+        pages = ", ".join(str(n) for n in spread)
+        return (f"dòng tiêu đề của bảng bị chia qua các trang {pages}: mỗi trang chỉ có một phần các cột, như một "
+                f"bảng tính in ra PDF. {ask[0]} Nếu chỉ có bảng tính, hãy in lại vừa một trang theo chiều ngang.",
+                f"the table's header row is split over pages {pages}: each page holds some of the columns only, as a "
+                f"spreadsheet printed to PDF does. {ask[1]} If there is only the spreadsheet, print it again fitted "
+                "to one page wide.")
 
     def grid(self, name: str) -> SheetGrid:
         """Read every page's tables into one grid (pages are read first, at most MAX_PAGES of them, so that
@@ -105,6 +131,8 @@ class PdfSource(PlanSource):
         for page in pages:
             self.check_time(f"trang {page.number}", f"page {page.number}")
             found = _tables(page)
+            self._found_tables += len(found)
+            self._texts[page.number] = _table_text(page, found)
             if row == 0:
                 title.extend(_text_above(page, found, self.encoding))
             first = row
@@ -122,6 +150,31 @@ class PdfSource(PlanSource):
             f"File {name} is a scan: its pages hold images and no text, so no appendix can be read. Ask the "
             "province for the plan as a Word (.docx) or Excel (.xlsx, .xls) file, or type the tasks in.",
             code="pdf_scanned")
+
+
+# A plan table's header words, as page text folded without spaces: a task table names its task and its
+# lead or deadline, an indicator table its indicator and its phases or unit.
+_HEADER_WORDS = ("stt", "nhiemvu", "chutri", "thoihan", "chitieu", "giaidoan", "donvitinh")
+_HEADER_PAIRS = (("nhiemvu", "chutri"), ("nhiemvu", "thoihan"), ("chitieu", "giaidoan"), ("chitieu", "donvitinh"))
+
+
+def split_header_pages(texts: dict[int, str]) -> list[int] | None:
+    """The pages holding the header words, when a header is there as a whole only across them (no page has a
+    whole pair: «Chỉ tiêu» on one page, «Giai đoạn» on the next); None otherwise."""
+    whole = any(a in text and b in text for text in texts.values() for a, b in _HEADER_PAIRS)
+    spread = any(any(a in text for text in texts.values()) and any(b in text for text in texts.values())
+                 for a, b in _HEADER_PAIRS)
+    if whole or not spread:
+        return None
+    return [n for n, text in sorted(texts.items()) if any(word in text for word in _HEADER_WORDS)]
+
+
+def _table_text(page: PageContent, found: list[Any]) -> str:
+    """The text inside the page's tables, folded without spaces (the title above them left out: it names
+    «nhiệm vụ» and «chỉ tiêu» too)."""
+    boxes = [table.bbox for table in found]
+    return fold("".join(c.text for c in page.chars if any(x0 <= c.mid_x <= x1 and top <= c.mid_y <= bottom
+                                                          for x0, top, x1, bottom in boxes))).replace(" ", "")
 
 
 def _tables(page: PageContent) -> list[Any]:

@@ -719,6 +719,26 @@ This agency: {2}</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../views/main_window.py" line="1" />
+            <source>Cơ quan &amp;báo cáo…</source>
+            <translation>Reporting a&amp;gency…</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="1" />
+            <source>Chưa khai báo cơ quan báo cáo: hãy khai báo ở Công cụ › Cơ quan báo cáo… (hoặc đăng ký với Sở ở thẻ Đồng bộ).</source>
+            <translation>No reporting agency yet: declare it under Tools › Reporting agency… (or enroll with the province in the Sync tab).</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="1" />
+            <source>Cơ quan báo cáo: {0}.</source>
+            <translation>Reporting agency: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="1" />
+            <source>Đã nhập Kế hoạch {0}: {1} nhiệm vụ, {2} chỉ tiêu.</source>
+            <translation>Imported plan {0}: {1} tasks, {2} indicators.</translation>
+        </message>
+        <message>
             <source>baocao — Báo cáo nhiệm vụ, chỉ tiêu</source>
             <translation type="vanished">baocao — Task and indicator reports</translation>
         </message>
@@ -944,8 +964,8 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="148" />
-            <source>Nhập &amp;kế hoạch của tỉnh…</source>
-            <translation>Import the province's &amp;plan…</translation>
+            <source>Nhập kế hoạch của &amp;tỉnh…</source>
+            <translation>Import the province's pla&amp;n…</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="56" />
@@ -1344,6 +1364,16 @@ This agency: {2}</translation>
     <context>
         <name>PlanBrowser</name>
         <message>
+            <location filename="../../views/plan_browser.py" line="1" />
+            <source>Máy này chưa khai báo cơ quan báo cáo: đây là toàn bộ các kế hoạch đã nhập, chỉ để đọc. Khai báo cơ quan để biết việc nào của mình và lập báo cáo.</source>
+            <translation>No reporting agency is declared on this PC: these are all the imported plans, read-only. Declare the agency to see which items are yours and to write the report.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_browser.py" line="1" />
+            <source>&amp;Khai báo cơ quan báo cáo…</source>
+            <translation>&amp;Declare the reporting agency…</translation>
+        </message>
+        <message>
             <location filename="../../views/plan_browser.py" line="44" />
             <source>Tìm (không cần dấu): chuyen doi so…</source>
             <translation>Search (accents optional): chuyen doi so…</translation>
@@ -1450,6 +1480,121 @@ This agency: {2}</translation>
     <context>
         <name>PlanImportDialog</name>
         <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Số</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Nhiệm vụ</source>
+            <translation>Task</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Chủ trì</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Phối hợp</source>
+            <translation>Coordinating</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Thời hạn</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>STT</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Đơn vị tính</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Mục tiêu</source>
+            <translation>Targets</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Không có cảnh báo.</source>
+            <translation>No warnings.</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Nhiệm vụ (%1)</source>
+            <translation>Tasks (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Chỉ tiêu (%1)</source>
+            <translation>Indicators (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>nhiệm vụ</source>
+            <translation>task</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>chỉ tiêu</source>
+            <translation>indicator</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>tên nhiệm vụ</source>
+            <translation>task title</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>chủ trì</source>
+            <translation>lead</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>phối hợp</source>
+            <translation>coordinating</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>thời hạn</source>
+            <translation>deadline</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>kết quả</source>
+            <translation>expected result</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>tên chỉ tiêu</source>
+            <translation>indicator name</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>đơn vị tính</source>
+            <translation>unit</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>mục tiêu</source>
+            <translation>targets</translation>
+        </message>
+        <message>
+            <location filename="../../views/plan_import_dialog.py" line="1" />
+            <source>Không đọc được tệp %1; chưa lưu gì.</source>
+            <translation>Could not read %1; nothing was stored.</translation>
+        </message>
+        <message>
             <location filename="../../views/plan_import_dialog.py" line="43" />
             <source>Nhập kế hoạch: %1</source>
             <translation>Import plan: %1</translation>
@@ -1496,13 +1641,13 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="79" />
-            <source>Đọc được %1 mục, %2 nhiệm vụ, %3 chỉ tiêu.</source>
+            <source>Đọc được %1 phần, %2 nhiệm vụ, %3 chỉ tiêu.</source>
             <translation>Read %1 sections, %2 tasks, %3 indicators.</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="84" />
-            <source>Kế hoạch mới: thêm %1 mục.</source>
-            <translation>New plan: %1 items added.</translation>
+            <source>Kế hoạch mới: thêm %1 nhiệm vụ, %2 chỉ tiêu.</source>
+            <translation>New plan: %1 tasks, %2 indicators added.</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="86" />
@@ -1511,18 +1656,18 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="88" />
-            <source>Thêm</source>
-            <translation>Added</translation>
+            <source>Thêm %1 %2: %3</source>
+            <translation>Added %1 %2: %3</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="88" />
-            <source>Bỏ</source>
-            <translation>Removed</translation>
+            <source>Bỏ %1 %2: %3</source>
+            <translation>Removed %1 %2: %3</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="89" />
-            <source>Sửa</source>
-            <translation>Changed</translation>
+            <source>Sửa %1, %2: «%3» → «%4»</source>
+            <translation>Changed %1, %2: «%3» → «%4»</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="109" />
@@ -2722,6 +2867,54 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             <location filename="../../views/receipt_detail.py" line="55" />
             <source>Việc cần làm: tệp PDF đã ký không được Sở công nhận. Xuất lại PDF của báo cáo kỳ {0}, ký số lại («Ký số tệp PDF…») rồi đồng bộ; không sửa tệp sau khi đã ký.</source>
             <translation>What to do: the province does not recognise the signed PDF. Export the {0} report's PDF again, sign it digitally again («Sign a PDF digitally…») and sync; do not change the file after signing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgencyDialog</name>
+        <message>
+            <location filename="../../views/agency_dialog.py" line="1" />
+            <source>Cơ quan báo cáo</source>
+            <translation>Reporting agency</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_dialog.py" line="1" />
+            <source>Chọn hoặc gõ tên cơ quan (UBND xã, phường) báo cáo từ máy này. Khi máy đăng ký với Sở, tên và mã do Sở cấp sẽ thay tên này; các báo cáo đã nhập vẫn được giữ.</source>
+            <translation>Pick or type the name of the agency (commune or ward People's Committee) that reports from this PC. When the PC enrolls with the province, the name and code the province gives replace it; the reports already entered are kept.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_dialog.py" line="1" />
+            <source>Ủy ban nhân dân xã Mỹ Hiệp</source>
+            <translation>Ủy ban nhân dân xã Mỹ Hiệp</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_dialog.py" line="1" />
+            <source>Mỹ Hiệp (in ở dòng «…, ngày … tháng … năm …»)</source>
+            <translation>Mỹ Hiệp (printed in the «…, ngày … tháng … năm …» line)</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_dialog.py" line="1" />
+            <source>Cơ quan báo cáo do Sở khai báo khi đăng ký máy này: «%1». Muốn đổi, hãy liên hệ Sở.</source>
+            <translation>The reporting agency was set by the province when this PC enrolled: «%1». To change it, contact the province.</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_dialog.py" line="1" />
+            <source>&amp;Tên cơ quan:</source>
+            <translation>Agency &amp;name:</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_dialog.py" line="1" />
+            <source>Địa &amp;danh:</source>
+            <translation>&amp;Place:</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_dialog.py" line="1" />
+            <source>&amp;Lưu</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <location filename="../../views/agency_dialog.py" line="1" />
+            <source>&amp;Hủy</source>
+            <translation>&amp;Cancel</translation>
         </message>
     </context>
 </TS>
