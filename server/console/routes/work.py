@@ -19,7 +19,8 @@ from server.console.routes.reports import _download, _temp_file
 from server.console.state import console_state
 from server.console.stored_reports import receipt
 from server.console.uploads import discard, save_upload
-from server.console.web import PREFIX, Caller, checked_form, ctx, page, redirect, role, text_field
+from server.console.web import PREFIX, Caller, checked_form, ctx, language, page, redirect, role, text_field
+from server.console.words import audit_line
 from server.schedule import list_entries, province_schedule, set_deadline
 from server.summary import write_summary
 
@@ -117,4 +118,6 @@ def summary_report(request: Request, checked: Annotated[Checked, Depends(checked
 @router.get("/audit")
 def audit_log(request: Request, who: Annotated[Caller, Depends(role("admin"))]) -> Response:
     """The latest entries of the audit log."""
-    return page(request, who, "audit.html", entries=audit.recent(ctx(request).db))
+    lang = language(request)
+    entries = [(e.at, audit_line(e.actor, e.action, e.detail, lang)) for e in audit.recent(ctx(request).db)]
+    return page(request, who, "audit.html", entries=entries)
