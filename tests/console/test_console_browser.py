@@ -123,7 +123,7 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
         consolidated = wait_download(downloads, ".pdf", before)
         words = " ".join(_pdftotext(consolidated).split())
         (shots / "consolidated.txt").write_text(words)
-        assert "UBND TỈNH ĐỒNG THÁP" in words and "SỞ KHOA HỌC VÀ CÔNG" in words
+        assert "UBND TỈNH ĐỒNG THÁP" in words and "SỞ KHOA HỌC" in words and "VÀ CÔNG NGHỆ" in words
         assert "Kính gửi: Ủy ban nhân dân tỉnh Đồng Tháp" in words
         assert "tỷ lệ báo cáo 100%" in words and "1 báo cáo đúng hạn" in words
         assert "Phụ lục III" in words

@@ -56,6 +56,23 @@ def test_only_an_admin_with_the_form_token_changes_the_settings_and_it_is_audite
     assert "Đổi cài đặt của tỉnh" in audit and "tên tỉnh, tên Sở, số điện thoại, địa chỉ máy chủ" in audit
 
 
+def test_the_summary_page_says_what_to_set_and_how_many_reports_are_in(console: ConsoleServer) -> None:
+    _agency(console)
+    console.admin("province", "set", "--name", "")
+    with closing(console.login("officer")) as officer:
+        page = officer.get("/console/summary?period=2026Q4").text
+        assert 'id="summary-no-name"' in page and "Cài đặt" in page and "province set --name" in page
+        assert 'id="make-pdf"' not in page
+        refused = officer.post("/console/summary/report", data={"csrf": csrf_of(page), "period": "2026Q4",
+                                                                "format": "pdf"})
+        assert refused.status_code == 400 and "Chưa đặt tên tỉnh" in refused.text
+        console.admin("province", "set", "--name", "Đồng Tháp")
+        page = officer.get("/console/summary?period=2026Q4").text
+        expected = re.search(r"Mới nhận 0/(\d+) báo cáo: báo cáo tổng hợp sẽ chỉ ghi là chưa có báo cáo nào", page)
+        assert expected is not None and int(expected.group(1)) >= 1, page
+        assert 'id="make-pdf"' in page and f'data-confirm="Mới nhận 0/{expected.group(1)} báo cáo.' in page
+
+
 def test_the_letter_gives_the_public_address_or_says_there_is_none(console: ConsoleServer) -> None:
     _agency(console)
     with closing(console.login("admin")) as admin:

@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 from desktop.sync.receipt import verify_receipt
 from server.cli import import_file
 from server.console import audit
-from server.console.consolidated import consolidate
+from server.console.consolidated import consolidate, readiness
 from server.console.consolidated_docx import write_consolidated_docx
 from server.console.consolidated_pdf import write_consolidated_pdf
 from server.console.routes.period import chosen_period
@@ -82,7 +82,8 @@ def usb_receipt(request: Request, _who: Annotated[Caller, Depends(role("officer"
 def summary(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
             period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     """The downloads of the period's consolidation."""
-    return page(request, who, "summary.html", period=chosen_period(period, ctx(request).db))
+    chosen = chosen_period(period, ctx(request).db)
+    return page(request, who, "summary.html", period=chosen, ready=readiness(ctx(request).db, chosen))
 
 
 @router.get("/summary/workbook")
