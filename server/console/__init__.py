@@ -37,7 +37,8 @@ def install_console(app: FastAPI, ctx: ServerContext) -> None:
 
     async def console_refusal(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ConsoleRefusal)
-        return refusal_page(request, exc.status, exc.message_vi)
+        return refusal_page(request, exc.status, exc.message_vi, exc.message_en, advice_vi=exc.advice_vi,
+                            back=exc.back)
 
     app.add_exception_handler(ConsoleRefusal, console_refusal)
     for kind in (ApiError, BaocaoError, RequestValidationError, StarletteHTTPException):

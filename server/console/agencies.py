@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from desktop.domain.periods import vietnam_time
 from desktop.sync.device_keys import ProvincePublicKeys, short_fingerprint
 from server.db import Database
-from server.models import Agency, Device
+from server.models import Agency, Device, EnrollCode, EnrollCodeTerms
 from server.province import ProvinceSettings, province_settings
 
 
@@ -26,14 +26,35 @@ class DeviceRow:
 
 
 @dataclass(frozen=True)
+class CodeRow:
+    """One enrollment code issued to the agency (the code itself is never stored): where it stands."""
+
+    issued_at: datetime
+    expires_at: datetime
+    state: str  # "pending" (may still enroll one device), "used", "expired" or "locked"
+    used_by: str = ""  # the name of the device it enrolled
+
+
+@dataclass(frozen=True)
 class AgencyEntry:
-    """One agency with its devices."""
+    """One agency with its devices and the enrollment codes issued to it, newest first."""
 
     code: str
     name: str
     parent_name: str
     kind: str
     devices: list[DeviceRow]
+    codes: list[CodeRow] = field(default_factory=list)
+
+    @property
+    def active_devices(self) -> int:
+        """Devices enrolled and not revoked: the agency's app is installed when there is one."""
+        return sum(not d.revoked for d in self.devices)
+
+    @property
+    def pending_codes(self) -> list[CodeRow]:
+        """Codes that may still enroll a device."""
+        return [c for c in self.codes if c.state == "pending"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +90,32 @@ def agencies_with_devices(db: Database) -> list[AgencyEntry]:
             devices.setdefault(row.agency_id, []).append(DeviceRow(
                 row.key_id, row.name, vietnam_time(datetime.fromtimestamp(row.enrolled_at, UTC)),
                 row.revoked_at is not None))
-    return [AgencyEntry(a.code, a.name, a.parent_name, a.kind, devices.get(a.id, [])) for a in agencies]
+        codes = _codes(connection, int(time.time()))
+    return [AgencyEntry(a.code, a.name, a.parent_name, a.kind, devices.get(a.id, []), codes.get(a.id, []))
+            for a in agencies]
+
+
+def _codes(connection: Connection, now: int) -> dict[int, list[CodeRow]]:
+    """Each agency's enrollment codes, newest first."""
+    found: dict[int, list[CodeRow]] = {}
+    for row in connection.execute(
+            select(EnrollCode.agency_id, EnrollCode.created_at, EnrollCode.expires_at, EnrollCode.device_id,
+                   EnrollCodeTerms.locked_at, Device.name)
+            .outerjoin(EnrollCodeTerms, EnrollCodeTerms.code_id == EnrollCode.id)
+            .outerjoin(Device, Device.id == EnrollCode.device_id).order_by(EnrollCode.id.desc())):
+        if row.device_id is not None:
+            state = "used"
+        elif row.locked_at is not None:
+            state = "locked"
+        else:
+            state = "expired" if row.expires_at < now else "pending"
+        found.setdefault(row.agency_id, []).append(CodeRow(_moment(row.created_at), _moment(row.expires_at), state,
+                                                           row.name or ""))
+    return found
+
+
+def _moment(seconds: int) -> datetime:
+    return vietnam_time(datetime.fromtimestamp(seconds, UTC))
 
 
 def letter(db: Database, agency_code: str, code: str, keys: ProvincePublicKeys, days: int) -> Letter:

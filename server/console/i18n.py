@@ -36,7 +36,7 @@ EN: dict[str, str] = {
     "In": "Print",
     "Lọc": "Filter",
     "Tất cả": "All",
-    "Trạng thái": "State",
+    "Trạng thái": "Status",
     "Mã": "Code",
     "Tên cơ quan": "Agency name",
     "Loại": "Kind",
@@ -82,7 +82,6 @@ EN: dict[str, str] = {
     "Số cơ quan báo cáo": "Agencies reporting",
     "Số cơ quan đạt": "Agencies meeting it",
     "Bình quân": "Mean",
-    "Chưa có báo cáo nào trong kỳ.": "No report in this period yet.",
     "Ghi chú của cơ quan phối hợp": "Coordinators' notes",
     "trang": "page",
     "dòng": "row",
@@ -98,7 +97,7 @@ EN: dict[str, str] = {
     "Hết hạn": "Expires",
     "In thư": "Print the letter",
     "Mã chỉ dùng được một lần, cho một máy.": "The code works once, for one computer.",
-    "Tải lên bảng kế hoạch": "Upload a plan workbook",
+    "Tải lên tệp kế hoạch (Excel, Word hoặc PDF)": "Upload a plan file (Excel, Word or PDF)",
     "Tệp": "File",
     "Đọc thử": "Preview",
     "Xem trước kế hoạch": "Plan preview",
@@ -112,9 +111,24 @@ EN: dict[str, str] = {
     "Ngày công bố": "Published on",
     "Kế hoạch đã có, không đổi.": "This plan is already published; nothing changed.",
     "Đã công bố kế hoạch.": "The plan is published.",
+    "Hãy tải lên tệp Word (.docx) hoặc Excel (.xlsx) gốc của kế hoạch: bảng nhiệm vụ và chỉ tiêu trong đó đọc "
+    "được chính xác. Bản PDF chỉ đọc được khi có lớp chữ (không phải bản scan) và bảng kẻ ô rõ ràng.":
+        "Upload the plan's original Word (.docx) or Excel (.xlsx) file: its task and indicator tables are read "
+        "exactly. A PDF can only be read when it has a text layer (not a scan) and clearly ruled tables.",
+    "Đã công bố Kế hoạch {number} ({tasks} nhiệm vụ, {indicators} chỉ tiêu) cho {agencies} cơ quan.":
+        "Plan {number} ({tasks} tasks, {indicators} indicators) is published to {agencies} agencies.",
+    "Kế hoạch {number} đã được công bố với đúng nội dung này; không có gì thay đổi.":
+        "Plan {number} is already published with exactly this content; nothing changed.",
+    "Công bố Kế hoạch {number} ({tasks} nhiệm vụ, {indicators} chỉ tiêu) cho {agencies} cơ quan?":
+        "Publish plan {number} ({tasks} tasks, {indicators} indicators) to {agencies} agencies?",
+    "Chưa công bố kế hoạch nào.": "No plan is published yet.",
+    "Phiên bản đã công bố ngày": "Published version of",
+    "chỉ xem, không sửa được": "read-only",
+    "Thời hạn hoàn thành": "Completion deadline",
+    "Không có phiên bản kế hoạch này.": "There is no such plan version.",
     "Hạn nộp báo cáo theo kỳ": "Deadlines per period",
     "Kỳ": "Period",
-    "Dữ liệu": "Data",
+    "Kỳ số liệu": "Data window",
     "Nộp trước ngày": "Due before",
     "Tải lên tệp xuất mã hoá (.bcx)": "Upload an encrypted export (.bcx)",
     "Nhập": "Import",
@@ -130,7 +144,6 @@ EN: dict[str, str] = {
     "Đăng nhập quá nhiều lần. Hãy thử lại sau.": "Too many login attempts. Try again later.",
     "Lỗi": "Error",
     "Quay lại": "Back",
-    "Đã thêm cơ quan.": "The agency was added.",
     "Thời gian": "Time",
     "Người thực hiện": "Who",
     "Thao tác": "Action",
@@ -170,6 +183,46 @@ EN: dict[str, str] = {
     "Kế hoạch (để trống: mọi kế hoạch)": "Plan (empty: every plan)",
     "Lưu": "Save",
     "Đã lưu hạn nộp.": "The deadline is saved.",
+    # Enrollment state (server/console/agencies.py) and «chưa cài đặt» on the dashboard
+    "Cài đặt": "Installed",
+    "đã cài đặt": "installed",
+    "máy": "devices",
+    "chưa cài đặt": "not installed",
+    "Mã chờ dùng: cấp {issued}, hết hạn {expires}": "Code waiting: issued {issued}, expires {expires}",
+    "Mã cấp {issued} đã dùng cho máy «{device}»": "Code issued {issued} was used by device «{device}»",
+    "Mã cấp {issued} bị khoá vì nhập sai nhiều lần": "Code issued {issued} is locked after too many wrong tries",
+    "Mã cấp {issued} đã hết hạn {expires}, chưa dùng": "Code issued {issued} expired {expires}, unused",
+    "Cơ quan này còn {count} mã chưa dùng (mã gần nhất hết hạn {expires}). Cấp mã mới không huỷ mã cũ: mỗi mã "
+    "vẫn cài được một máy đến khi hết hạn. Cấp thêm một mã?":
+        "This agency still has {count} unused code(s) (the latest expires {expires}). A new code does not cancel "
+        "the old ones: each can still install one device until it expires. Issue another code?",
+    "Mỗi mã đăng ký cài được một máy, một lần, trước khi hết hạn (giờ Việt Nam). Cấp mã mới không huỷ mã cũ còn "
+    "hạn.": "Each enrollment code installs one device, once, before it expires (Vietnam time). A new code does not "
+            "cancel old codes still valid.",
+    "chưa có báo cáo": "no report yet",
+    "Chưa có kế hoạch hay báo cáo nào trong kỳ.": "No plan is published and no report came in for this period.",
+    "Đã thêm cơ quan {name} ({code}).": "Agency {name} ({code}) added.",
+    "Đã xoá hạn nộp; hạn theo kế hoạch áp dụng lại.": "The deadline is removed; the plan's deadline applies again.",
+    "Đổi hạn": "Change",
+    "Xoá": "Remove",
+    "Xoá hạn này? Hạn theo kế hoạch sẽ áp dụng lại.": "Remove this deadline? The plan's deadline will apply again.",
+    "Sở chưa đặt hạn nào; hạn theo kế hoạch áp dụng.":
+        "The department has set no deadline; the plan's deadlines apply.",
+    "Nộp trước ngày (ngày/tháng/năm; với «hằng năm»: ngày/tháng)":
+        "Due before (day/month/year; for «every year»: day/month)",
+    "Đặt lại hạn cho cùng một kỳ sẽ thay hạn cũ.": "Setting a deadline again for the same period replaces the old one.",
+    # Which period opens, the plan's early deadline (server/console/period_choice.py)
+    "Kỳ đang tổng hợp": "Period being consolidated",
+    "hạn nộp đã qua; trang này mở kỳ này cho đến khi kỳ số liệu của kỳ sau bắt đầu":
+        "its deadline has passed; this page opens on it until the next period's data window starts",
+    "Hạn nộp rơi trước ngày cuối của kỳ số liệu. Đây là lựa chọn của kế hoạch, không phải lỗi: Quyết định "
+    "3256/QĐ-UBND (mục III.9) đặt hạn Quý I trước ngày 20/02, Quý II trước ngày 20/05, Quý III trước ngày 20/9 "
+    "và Quý IV, gồm cả số liệu cả năm, trước ngày 01/12 hằng năm; kỳ số liệu theo Nghị định 09/2019/NĐ-CP là từ "
+    "ngày 15 tháng trước quý đến ngày 14 tháng cuối quý.":
+        "The deadline falls before the last day of the data window. The plan chose it, it is not a mistake: "
+        "Decision 3256/QĐ-UBND (section III.9) sets Q1 before 20/02, Q2 before 20/05, Q3 before 20/9 and Q4, with "
+        "the full-year figures, before 01/12 every year; by Decree 09/2019/NĐ-CP a data window runs from the 15th "
+        "of the month before the quarter to the 14th of its last month.",
     "Mở": "Open",
     "Biểu đồ giá trị so với chỉ tiêu giao": "Values against the target",
     "Ký lúc": "Signed",

@@ -7,6 +7,7 @@ each agency); tasks' notes from the stored reports themselves.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ from desktop.domain.periods import Period
 from desktop.domain.report_snapshot import ReportSnapshot
 from server.console.stored_reports import ReportReader
 from server.db import Database
-from server.models import Agency, StoredBundle
+from server.models import Agency, Plan, StoredBundle
 from server.summary_data import achieved
 
 
@@ -86,7 +87,8 @@ def latest_bundles(db: Database, period: Period) -> list[tuple[str, str, str, st
 
 
 def indicators_across(db: Database, period: Period) -> list[IndicatorAcross]:
-    """Every indicator reported in ``period``, by key, with each agency's value."""
+    """Every indicator of the published plans and every one reported in ``period``, by key, with each agency's
+    value; one nobody reported has no values, and the plan's target for the period's year."""
     found: dict[str, IndicatorAcross] = {}
     for code, name, _sha, figures in latest_bundles(db, period):
         for item in json.loads(figures).get("indicators", []):
@@ -97,7 +99,38 @@ def indicators_across(db: Database, period: Period) -> list[IndicatorAcross]:
                     item.get("target_value"))
             value = achieved(item)
             across.values.append(AgencyValue(code, name, value, _shown(item, value), _met(item, value)))
+    for item in _published(db, "indicators"):
+        if item.get("key") and item["key"] not in found:
+            text, value = _target_for(item.get("targets") or [], period.year)
+            found[item["key"]] = IndicatorAcross(item["key"], item.get("name") or "", item.get("unit") or "", text,
+                                                 value)
     return [found[key] for key in sorted(found)]
+
+
+def _published(db: Database, part: str) -> list[dict[str, Any]]:
+    """The ``part`` ("tasks", "indicators") of the newest published version of each plan number."""
+    with db.reading() as connection:
+        rows = connection.execute(select(Plan.number, Plan.content).order_by(Plan.id.desc())).all()
+    items: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for number, content in rows:
+        if number not in seen:
+            seen.add(number)
+            items += json.loads(content).get(part, [])
+    return items
+
+
+def _target_for(targets: list[dict[str, Any]], year: int) -> tuple[str, float | None]:
+    """The plan's target of the phase holding ``year`` ("2026–2027": "100%"), else every phase's target."""
+    for target in targets:
+        years = [int(y) for y in _YEAR.findall(str(target.get("phase") or ""))]
+        if years and min(years) <= year <= max(years) and target.get("text"):
+            value = target.get("value")
+            return str(target["text"]), float(value) if isinstance(value, int | float) else None
+    return "; ".join(f"{t.get('phase')}: {t['text']}" for t in targets if t.get("text")), None
+
+
+_YEAR = re.compile(r"\d{4}")
 
 
 def _met(item: dict[str, Any], value: float | None) -> bool | None:
@@ -112,10 +145,14 @@ def _shown(item: dict[str, Any], value: float | None) -> str:
 
 
 def tasks_across(db: Database, reader: ReportReader, period: Period) -> list[TaskAcross]:
-    """Every task reported in ``period``: the leads' status and percent, the coordinators' notes."""
+    """Every task of the published plans and every one reported in ``period``: the leads' status and percent, the
+    coordinators' notes (none for a task nobody reported)."""
     found: dict[str, TaskAcross] = {}
     for code, name, sha256, _figures in latest_bundles(db, period):
         add_tasks(found, f"{name} ({code})", reader.snapshot(sha256))
+    for task in _published(db, "tasks"):
+        if task.get("key") and task["key"] not in found:
+            found[task["key"]] = TaskAcross(task["key"], task.get("section") or "", task.get("title") or "")
     return [found[key] for key in sorted(found, key=lambda k: (found[k].section, k))]
 
 

@@ -19,7 +19,8 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 
-from desktop.domain.periods import Period, Schedule, current_period, timeliness, vietnam_time
+from desktop.domain.periods import Period, Schedule, timeliness, vietnam_time
+from server.console.period_choice import OpenPeriod, period_to_open
 from server.db import Database
 from server.models import Agency, Device, ReceiptRecord, SignedDocument, StoredBundle, Upload
 from server.schedule import province_schedule
@@ -42,6 +43,12 @@ class AgencyRow:
     last_seen: datetime | None
     devices: int
     signed: str = ""
+
+    @property
+    def not_installed(self) -> bool:
+        """Nothing arrived, no device of the agency is enrolled and none was ever heard from: «chưa cài đặt», not
+        merely «chưa gửi»."""
+        return self.state == "missing" and self.devices == 0 and self.last_seen is None
 
 
 @dataclass(frozen=True)
@@ -73,9 +80,15 @@ def _rate(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
+def opening_period(db: Database | None = None, now: datetime | None = None) -> OpenPeriod:
+    """The period the console opens on (``period_choice.period_to_open``) by the deadlines the Sở set in ``db``
+    (else the plan's default)."""
+    return period_to_open(now or datetime.now(UTC), province_schedule(db) if db is not None else Schedule())
+
+
 def default_period(db: Database | None = None, now: datetime | None = None) -> Period:
-    """The period whose deadline, as the Sở set it in ``db`` (else the plan's default), comes next."""
-    return current_period(now or datetime.now(UTC), province_schedule(db) if db is not None else Schedule())
+    """The period the console opens on: the one being consolidated, else the one due next."""
+    return opening_period(db, now).period
 
 
 def period_status(db: Database, period: Period, *, schedule: Schedule | None = None) -> PeriodStatus:

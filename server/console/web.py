@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -39,10 +40,14 @@ _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=selec
 class ConsoleRefusal(Exception):
     """A console request refused: ``status`` with a message; 401 on a GET sends to the login page."""
 
-    def __init__(self, status: int, message_vi: str) -> None:
+    def __init__(self, status: int, message_vi: str, message_en: str | None = None, *, advice_vi: str = "",
+                 back: str = "") -> None:
         super().__init__(message_vi)
         self.status = status
         self.message_vi = message_vi
+        self.message_en = message_en
+        self.advice_vi = advice_vi  # what to do instead, from the catalogue
+        self.back = back  # the console page «Quay lại» leads to; else the page the request came from
 
 
 NO_SESSION = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Hãy tải lại trang."
@@ -176,10 +181,29 @@ def text_field(form: FormData, name: str, limit: int = 300) -> str:
     return value.strip()[:limit] if isinstance(value, str) else ""
 
 
-def refusal_page(request: Request, status: int, message_vi: str, message_en: str | None = None) -> Response:
-    """The HTML page of a refusal; without a session a GET goes to the login page."""
+def refusal_page(request: Request, status: int, message_vi: str, message_en: str | None = None, *,
+                 advice_vi: str = "", back: str = "") -> Response:
+    """The HTML page of a refusal, inside the console's menu when a session is live; without one a GET goes to
+    the login page. «Quay lại» leads to ``back``, else to the console page the request came from."""
     if status == 401 and request.method in ("GET", "HEAD"):
         return RedirectResponse(f"{PREFIX}/login", status_code=303)
+    english = translator("en")
     lang = language(request)
-    message = (message_en or translator("en")(message_vi)) if lang == "en" else message_vi
-    return page(request, None, "error.html", status=status, message=message)
+    message = (message_en or english(message_vi)) if lang == "en" else message_vi
+    advice = english(advice_vi) if lang == "en" else advice_vi
+    return page(request, _live_caller(request), "error.html", status=status, message=message, advice=advice,
+                back=back or _came_from(request))
+
+
+def _live_caller(request: Request) -> Caller | None:
+    session_id = request.cookies.get(sessions.COOKIE)
+    session = sessions.resume(context(request).db, session_id) if session_id else None
+    return Caller(session, session_id) if session is not None and session_id is not None else None
+
+
+def _came_from(request: Request) -> str:
+    """The console page (path and query, under ``PREFIX``) of the request's Referer, else the dashboard."""
+    referer = urlsplit(request.headers.get("referer", "")[:2000])
+    if referer.netloc == request.url.netloc and referer.path.startswith(PREFIX + "/"):
+        return referer.path[len(PREFIX):] + (f"?{referer.query}" if referer.query else "")
+    return "/period"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import subprocess
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -20,7 +21,7 @@ from desktop.sync.bundle import BundleFile, make_bundle, report_json
 from desktop.sync.device_keys import generate_device_key
 from desktop.sync.sync_client import ProvinceClient
 from desktop.sync.sync_run import run_sync
-from server.console.period_status import default_period
+from server.console.period_status import default_period, opening_period
 from tests.console.browser import need_browser, start_browser, wait_download
 from tests.console.console_server import PASSWORDS, ConsoleServer
 from tests.e2e.file_outbox import FileOutbox
@@ -85,7 +86,10 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
         assert "nhiệm vụ" in text("#plan-counts")
         driver.save_screenshot(str(shots / "plan-preview-vi.png"))
         driver.find_element(By.ID, "plan-publish").click()
-        assert "Đã công bố" in text("#notice")
+        confirm = driver.switch_to.alert
+        assert re.fullmatch(r"Công bố Kế hoạch .+ \(\d+ nhiệm vụ, \d+ chỉ tiêu\) cho 1 cơ quan\?", confirm.text)
+        confirm.accept()
+        assert re.fullmatch(r"Đã công bố Kế hoạch .+ cho 1 cơ quan\.", text("#notice"))
         assert driver.find_elements(By.CSS_SELECTOR, "#plan-versions tbody tr")
 
         # The desktop's own client: enroll with the printed code, pull the plan, sign and send the report.
@@ -103,8 +107,11 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
 
         go("period")
         row = driver.find_element(By.CSS_SELECTOR, f'tr[data-agency="{AGENCY_CODE}"]')
-        assert row.get_attribute("data-state") == "on_time" and "đã gửi đúng hạn" in row.text
-        assert text("#reporting-rate") != "0.0%"
+        # The dashboard opens on the period being consolidated once its deadline has passed: a report sent then is late.
+        late = opening_period().consolidating
+        state, label = ("late", "trễ hạn") if late else ("on_time", "đã gửi đúng hạn")
+        assert row.get_attribute("data-state") == state and label in row.text
+        assert text("#reporting-rate") != "0%"
         driver.save_screenshot(str(shots / "period-vi.png"))
         row.find_element(By.LINK_TEXT, "Ủy ban nhân dân xã Trình Duyệt").click()
         assert "Tân Hòa" in text("#document") or "nhiệm vụ" in text("#document").lower()
@@ -125,7 +132,7 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
         (shots / "consolidated.txt").write_text(words)
         assert "UBND TỈNH ĐỒNG THÁP" in words and "SỞ KHOA HỌC" in words and "VÀ CÔNG NGHỆ" in words
         assert "Kính gửi: Ủy ban nhân dân tỉnh Đồng Tháp" in words
-        assert "tỷ lệ báo cáo 100%" in words and "1 báo cáo đúng hạn" in words
+        assert "tỷ lệ báo cáo 100%" in words and f"{0 if late else 1} báo cáo đúng hạn" in words
         assert "Phụ lục III" in words
         assert "Ủy ban nhân dân xã Trình Duyệt: Hạ tầng mạng tại một số ấp còn yếu" in words
 

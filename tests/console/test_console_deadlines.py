@@ -80,14 +80,14 @@ def test_a_deadline_the_so_sets_turns_an_on_time_report_late(client: TestClient)
     db: Database = client.app.state.baocao.db  # type: ignore[attr-defined]
     dashboard = f"/console/period?period={PERIOD.code}"
     assert _states(client.get(dashboard)) == {"XA-MUON": "on_time", "XA-SOM": "on_time"}
-    assert _rates(client.get(dashboard)) == ["100.0", "100.0"]
+    assert _rates(client.get(dashboard)) == ["100", "100"]
     assert _overview(db)[1] == {"XA-MUON": "Đúng hạn", "XA-SOM": "Đúng hạn"}
 
     set_deadline(db, "2027Q1", "15/02/2027", actor="admin")
 
     page = client.get(dashboard)
     assert _states(page) == {"XA-MUON": "late", "XA-SOM": "on_time"}
-    assert _rates(page) == ["100.0", "50.0"]
+    assert _rates(page) == ["100", "50"]
     assert "15/02/2027" in page.text and "20/02/2027" not in page.text
     status = period_status(db, PERIOD)
     assert status.deadline.isoformat() == "2027-02-15" and status.counts["late"] == 1

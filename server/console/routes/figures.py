@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from server.console.chart import indicator_svg
 from server.console.period_figures import indicators_across, tasks_across
-from server.console.routes.period import chosen_period
+from server.console.routes.period import chosen_period, nearby_periods
 from server.console.state import console_state
 from server.console.web import PREFIX, Caller, ctx, language, number_text, page, role
 
@@ -27,7 +27,8 @@ def indicators(request: Request, who: Annotated[Caller, Depends(role("viewer"))]
     selected = next((i for i in found if i.key == key), found[0] if found else None)
     lang = language(request)
     chart = Markup(indicator_svg(selected, lambda v: number_text(v, lang))) if selected is not None else Markup("")
-    return page(request, who, "indicators.html", period=chosen, indicators=found, selected=selected, chart=chart)
+    return page(request, who, "indicators.html", period=chosen, indicators=found, selected=selected, chart=chart,
+                periods=nearby_periods(chosen), picker_path="/indicators")
 
 
 @router.get("/tasks")
@@ -36,4 +37,5 @@ def tasks(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
     """Each task: the leads' status and percent, the coordinators' notes."""
     chosen = chosen_period(period, ctx(request).db)
     found = tasks_across(ctx(request).db, console_state(request).reader, chosen)
-    return page(request, who, "tasks.html", period=chosen, tasks=found)
+    return page(request, who, "tasks.html", period=chosen, tasks=found, periods=nearby_periods(chosen),
+                picker_path="/tasks")

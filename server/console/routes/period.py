@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from desktop.domain.periods import Period, PeriodError
-from server.console.period_status import STATES, default_period, period_status
+from server.console.period_status import STATES, default_period, opening_period, period_status
 from server.console.web import PREFIX, Caller, ConsoleRefusal, ctx, page, role
 from server.db import Database
 
@@ -18,7 +18,7 @@ STATE_LABELS = {"missing": "chưa gửi", "on_time": "đã gửi đúng hạn", 
 
 
 def chosen_period(text: str | None, db: Database) -> Period:
-    """The period of a ``?period=`` parameter, else the one due next by the Sở's deadlines."""
+    """The period of a ``?period=`` parameter, else the one the Sở is consolidating or the one due next."""
     if not text:
         return default_period(db)
     try:
@@ -36,7 +36,8 @@ def dashboard(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
     status = period_status(ctx(request).db, chosen_period(period, ctx(request).db))
     rows = [r for r in status.rows if (not state or r.state == state) and (not kind or r.kind == kind)]
     return page(request, who, "period.html", ps=status, rows=rows, state=state or "", kind=kind or "",
-                states=STATES, labels=STATE_LABELS, periods=_nearby(status.period))
+                states=STATES, labels=STATE_LABELS, periods=nearby_periods(status.period),
+                opening=opening_period(ctx(request).db))
 
 
 @router.get("/period/remind")
@@ -48,7 +49,8 @@ def remind(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
     return page(request, who, "remind.html", ps=status, rows=rows, labels=STATE_LABELS)
 
 
-def _nearby(period: Period) -> list[Period]:
+def nearby_periods(period: Period) -> list[Period]:
+    """The periods a page's selector offers around ``period``: the three before it, it, and the next."""
     earlier = [period]
     for _ in range(3):
         earlier.insert(0, earlier[0].previous())

@@ -14,14 +14,15 @@ from server.console import audit
 from server.console.consolidated import consolidate, readiness
 from server.console.consolidated_docx import write_consolidated_docx
 from server.console.consolidated_pdf import write_consolidated_pdf
-from server.console.routes.period import chosen_period
+from server.console.routes.period import chosen_period, nearby_periods
 from server.console.routes.reports import _download, _temp_file
+from server.console.schedule_labels import period_text
 from server.console.state import console_state
 from server.console.stored_reports import receipt
 from server.console.uploads import discard, save_upload
 from server.console.web import PREFIX, Caller, checked_form, ctx, language, page, redirect, role, text_field
 from server.console.words import audit_line
-from server.schedule import list_entries, province_schedule, set_deadline
+from server.schedule import clear_deadline, list_entries, province_schedule, set_deadline
 from server.summary import write_summary
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
@@ -37,7 +38,13 @@ def schedule(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
     year = [chosen.previous(), chosen, chosen.next(), chosen.next().next()]
     in_force = province_schedule(ctx(request).db)
     rows = [(p, p.data_window, in_force.deadline(p)) for p in year]
-    return page(request, who, "schedule.html", rows=rows, entries=list_entries(ctx(request).db), saved=bool(saved))
+    early = any(deadline <= window.end for _period, window, deadline in rows)
+    lang = language(request)
+    choices = [(p.code, period_text(p.code, lang)) for p in year]
+    choices += [(f"Q{q}", period_text(f"Q{q}", lang)) for q in range(1, 5)]
+    entries = [(e, period_text(e.period, lang)) for e in list_entries(ctx(request).db)]
+    return page(request, who, "schedule.html", rows=rows, entries=entries, saved=saved[:10], early=early,
+                choices=choices, chosen=chosen)
 
 
 @router.post("/schedule")
@@ -47,6 +54,14 @@ def schedule_set(request: Request, checked: Annotated[Checked, Depends(checked_f
     set_deadline(ctx(request).db, text_field(form, "period"), text_field(form, "deadline"),
                  plan_code=text_field(form, "plan"), actor=who.name)
     return redirect("/schedule?saved=1")
+
+
+@router.post("/schedule/clear")
+def schedule_clear(request: Request, checked: Annotated[Checked, Depends(checked_form("admin"))]) -> Response:
+    """Remove one deadline the Sở set (``baocao-server schedule clear``): the plan's default applies again."""
+    who, form = checked
+    clear_deadline(ctx(request).db, text_field(form, "period"), plan_code=text_field(form, "plan"), actor=who.name)
+    return redirect("/schedule?saved=cleared")
 
 
 @router.get("/usb")
@@ -83,7 +98,8 @@ def summary(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
             period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     """The downloads of the period's consolidation."""
     chosen = chosen_period(period, ctx(request).db)
-    return page(request, who, "summary.html", period=chosen, ready=readiness(ctx(request).db, chosen))
+    return page(request, who, "summary.html", period=chosen, periods=nearby_periods(chosen), picker_path="/summary",
+                ready=readiness(ctx(request).db, chosen))
 
 
 @router.get("/summary/workbook")
