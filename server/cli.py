@@ -11,6 +11,7 @@
     baocao-server documents recheck
     baocao-server summary --period 2026Q4 --out FILE.xlsx
     baocao-server fingerprints
+    baocao-server province set [--name "Đồng Tháp"] [--phone …] [--public-url https://…] | province show
     baocao-server user add NAME --role admin|officer|viewer   (password: BAOCAO_CONSOLE_PASSWORD or a prompt)
     baocao-server user list
     baocao-server user disable NAME
@@ -50,6 +51,7 @@ from server.intake import Intake, IntakeResult, recipient_ids
 from server.keys import create_keys, describe, load_keys, load_public_keys
 from server.plans import import_plan
 from server.problems import ApiError
+from server.province_commands import register as register_province_commands
 
 DEFAULT_PORT = 8750
 
@@ -112,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--out", type=Path, required=True)
     summary.set_defaults(run=_summary)
     trust_roots.register(commands, _database)
+    register_province_commands(commands, _database)
     register_document_commands(commands, _database, _passphrase)
     from server.console.user_commands import add_user_commands
 

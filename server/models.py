@@ -227,6 +227,15 @@ class ConsoleSecret(Base):
     created_at: Mapped[int] = mapped_column(BigInteger)
 
 
+class ProvinceSetting(Base):
+    """One of the province's settings (``server.province``): its name, the Sở's name and phone, the public URL."""
+
+    __tablename__ = "province_settings"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(300))
+
+
 class AuditEvent(Base):
     """An administrative action on the province server (revocations, schedules): who, what, when."""
 

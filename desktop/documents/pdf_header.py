@@ -22,6 +22,7 @@ LEFT_COLUMN = 68 * mm
 _NATIONAL_SIZE = 12.5
 _MOTTO_SIZE = 13
 _AGENCY_SIZE = 13
+_AGENCY_LINE = 22  # bold 13 pt capitals that fit the left column on one line
 _AGENCY_PREFIXES = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
 
 
@@ -52,6 +53,10 @@ def agency_lines(name: str) -> list[str]:
     for prefix in _AGENCY_PREFIXES:
         if text.startswith(prefix + " "):
             return [prefix, text[len(prefix) + 1:]]
+    if len(text) > _AGENCY_LINE and " VÀ " in text:
+        # Too long for the column: broken before its last «VÀ», never inside a word pair («CÔNG / NGHỆ»).
+        head, tail = text.rsplit(" VÀ ", 1)
+        return [head, f"VÀ {tail}"]
     return [text]
 
 

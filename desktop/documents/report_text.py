@@ -18,6 +18,9 @@ from desktop.domain.task_status import task_status
 
 UNSIGNED = ("draft", "approved")
 DRAFT_MARK = "DỰ THẢO"
+# A finished document whose number the office's văn thư writes in on paper (the province's consolidated report):
+# printed without the draft mark, with the number left blank.
+FOR_NUMBERING = "for_numbering"
 DRAFT_NUMBER_BLANK = "\u00a0" * 6
 ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
 REF_SEPARATOR = "::"
@@ -40,12 +43,12 @@ def document_number(document: DocumentInfo) -> str:
 
 def is_draft(snapshot: ReportSnapshot) -> bool:
     """True until the revision is signed: a draft has no number of its own yet."""
-    return snapshot.status in UNSIGNED or snapshot.document.number <= 0
+    return snapshot.status in UNSIGNED or (snapshot.document.number <= 0 and snapshot.status != FOR_NUMBERING)
 
 
 def issued_number(snapshot: ReportSnapshot) -> str:
     """ "152/BC-UBND" once signed; "      /BC-UBND" (the number left blank, as drafts are printed) before."""
-    if not is_draft(snapshot):
+    if not is_draft(snapshot) and snapshot.document.number > 0:
         return document_number(snapshot.document)
     symbol = "".join(snapshot.document.symbol.split()).upper()
     return f"{DRAFT_NUMBER_BLANK}/{symbol}" if symbol else DRAFT_NUMBER_BLANK

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop.errors import BaocaoError
 from server.console.csrf import login_key
-from server.console.routes import agencies, auth, figures, period, plans, reports, staff, work
+from server.console.routes import agencies, auth, figures, period, plans, reports, settings, staff, work
 from server.console.security import ConsoleHeaders
 from server.console.state import ConsoleState, LoginThrottle, secure_setting
 from server.console.stored_reports import ReportReader
@@ -30,7 +30,7 @@ def install_console(app: FastAPI, ctx: ServerContext) -> None:
     """Mount the console's pages, its static files, its headers and its HTML error pages on ``app``."""
     app.state.console = ConsoleState(ReportReader(ctx.db, ctx.settings.bundles_dir), LoginThrottle(),
                                      secure_setting(), login_key(ctx.db))
-    for module in (auth, period, reports, figures, agencies, plans, work, staff):
+    for module in (auth, period, reports, figures, agencies, plans, work, staff, settings):
         app.include_router(module.router)
     app.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="console-static")
     app.add_middleware(ConsoleHeaders, prefix=PREFIX, static_prefix=f"{PREFIX}/static/")

@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, select
 
 from desktop.domain.periods import vietnam_time
+from desktop.sync.device_keys import ProvincePublicKeys, short_fingerprint
 from server.db import Database
 from server.models import Agency, Device, EnrollCode, EnrollCodeTerms
+from server.province import ProvinceSettings, province_settings
 
 
 @dataclass(frozen=True)
@@ -56,15 +58,25 @@ class AgencyEntry:
 
 
 @dataclass(frozen=True)
+class Fingerprint:
+    """One key the commune compares by phone: what it is for, its id and the groups to read aloud."""
+
+    label: str
+    key_id: str
+    groups: str
+
+
+@dataclass(frozen=True)
 class Letter:
-    """What the printed enrollment letter says."""
+    """What the printed enrollment letter says; ``province.public_url`` is the only server address it gives."""
 
     agency_code: str
     agency_name: str
     code: str
-    server_url: str
-    fingerprints: list[str]
+    province: ProvinceSettings
+    fingerprints: list[Fingerprint]
     expires: datetime
+    issued: datetime
 
 
 def agencies_with_devices(db: Database) -> list[AgencyEntry]:
@@ -106,9 +118,21 @@ def _moment(seconds: int) -> datetime:
     return vietnam_time(datetime.fromtimestamp(seconds, UTC))
 
 
-def letter(db: Database, agency_code: str, code: str, server_url: str, fingerprints: str, days: int) -> Letter:
+def letter(db: Database, agency_code: str, code: str, keys: ProvincePublicKeys, days: int) -> Letter:
     """The letter for a code just issued (the code itself is not stored: the letter is its only copy)."""
     with db.reading() as connection:
         name = connection.execute(select(Agency.name).where(Agency.code == agency_code)).scalar() or agency_code
-    expires = vietnam_time(datetime.fromtimestamp(time.time() + days * 86400, UTC))
-    return Letter(agency_code, name, code, server_url, fingerprints.splitlines(), expires)
+    now = time.time()
+    expires = vietnam_time(datetime.fromtimestamp(now + days * 86400, UTC))
+    return Letter(agency_code, name, code, province_settings(db), fingerprints(keys), expires,
+                  vietnam_time(datetime.fromtimestamp(now, UTC)))
+
+
+def fingerprints(keys: ProvincePublicKeys) -> list[Fingerprint]:
+    """The three keys as the commune's app names them when it asks to compare (``baocao enroll``)."""
+    return [Fingerprint("Mã kiểm tra khóa ký của Sở (ký biên nhận)", keys.signing_key_id,
+                        short_fingerprint(keys.signing)),
+            Fingerprint("Mã kiểm tra khóa nhận tệp mã hóa", keys.recipient("x25519")[0],
+                        short_fingerprint(keys.x25519)),
+            Fingerprint("Mã kiểm tra khóa nhận tệp mã hóa (lai)", keys.recipient("mlkem768x25519")[0],
+                        short_fingerprint(keys.mlkem768x25519))]

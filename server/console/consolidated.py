@@ -11,10 +11,11 @@ one appendix per agency follows.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from desktop.documents.report_text import agency_in_text
+from desktop.documents.report_text import FOR_NUMBERING, agency_in_text, plan_citation, plan_code
 from desktop.domain.periods import Period, format_date, period_info, vietnam_time
 from desktop.domain.report_snapshot import (
     TASK_STATUSES,
@@ -26,14 +27,23 @@ from desktop.domain.report_snapshot import (
 )
 from desktop.domain.task_status import status_label
 from desktop.domain.text import nfc
+from desktop.errors import InputError
 from server.console.period_figures import latest_bundles
 from server.console.period_status import PeriodStatus, period_status
+from server.console.plan_publishing import versions
 from server.console.stored_reports import ReportReader
 from server.db import Database
+from server.province import province_settings
 from server.schedule import province_schedule
 
 DONE = ("done", "done_late")
-ISSUER = "Sở Khoa học và Công nghệ"
+NO_REPORT = "chưa có báo cáo nào"
+NO_RECEIVED = "chưa nhận được báo cáo nào"
+NO_NAME_VI = ("Chưa đặt tên tỉnh, nên báo cáo tổng hợp chưa ghi được «UBND tỉnh …» và nơi gửi. Quản trị viên đặt "
+              "tại trang Cài đặt, hoặc bằng lệnh: baocao-server province set --name \"Đồng Tháp\".")
+NO_NAME_EN = ("The province's name is not set, so the consolidated report cannot name the province and its "
+              "addressee. An administrator sets it on the Settings page, or with: "
+              "baocao-server province set --name \"Đồng Tháp\".")
 
 
 @dataclass(frozen=True)
@@ -46,34 +56,57 @@ class Consolidated:
 
 
 def consolidate(db: Database, reader: ReportReader, period: Period) -> Consolidated:
-    """Gather the period's latest reports into the Sở's report."""
+    """Gather the period's latest reports into the Sở's report; refused until the province's name is set."""
+    province = province_settings(db)
+    if not province.name:
+        raise InputError(NO_NAME_VI, NO_NAME_EN, code="province_name")
     status = period_status(db, period)
     reports = [reader.snapshot(sha256) for _code, _name, sha256, _figures in latest_bundles(db, period)]
-    province = _province(reports)
-    place = province.removeprefix("TỈNH ").removeprefix("THÀNH PHỐ ").title()
-    addressee = f"Ủy ban nhân dân {'thành phố' if province.startswith('THÀNH PHỐ') else 'tỉnh'} {place}"
     today = vietnam_time(datetime.now(UTC)).date()
+    plans = _plans(db, reports)
     label = period.label("vi")
-    plan_title = next((p.get("title", "") for r in reports for p in r.plans if p.get("title")), "kế hoạch")
-    subject = f"Báo cáo kết quả thực hiện {plan_title[:1].lower()}{plan_title[1:]} {label[:1].lower()}{label[1:]}"
+    named = "; ".join(plan_name(p) for p in plans) or "kế hoạch"
     report = ReportSnapshot(
-        agency=AgencyInfo(code="SO-KHCN", name=ISSUER, parent_name=f"UBND {province}",
-                          place=place, symbol="SKHCN", signer_authority="",
-                          signer_title="GIÁM ĐỐC"),
+        agency=AgencyInfo(code="SO-KHCN", name=province.department, parent_name=f"UBND {province.unit.upper()}",
+                          place=province.place, symbol="SKHCN", signer_authority="", signer_title="GIÁM ĐỐC"),
         period=period_info(period, province_schedule(db)),
-        document=DocumentInfo(number=1, symbol="BC-SKHCN", date=today.isoformat(), subject=subject,
-                              addressee=addressee,
-                              recipients=("Như trên", "Lưu: VT")),
-        revision=1, status="signed", summary=_summary(status, reports),
+        # No number: the Sở's văn thư gives it on paper («Số:      /BC-SKHCN»).
+        document=DocumentInfo(number=0, symbol="BC-SKHCN", date=today.isoformat(),
+                              subject=f"Báo cáo kết quả thực hiện {named} {label[:1].lower()}{label[1:]}",
+                              addressee=province.people_committee, recipients=("Như trên", "Lưu: VT")),
+        revision=1, status=FOR_NUMBERING, summary=_summary(status, reports),
         difficulties=_gathered(reports, "difficulties"), proposals=_gathered(reports, "proposals"),
-        tasks=_tasks(reports), indicators=_indicators(reports),
-        plans=tuple({p.get("number", ""): p for r in reports for p in r.plans}.values()))
+        tasks=_tasks(reports), indicators=_indicators(reports), plans=plans)
     return Consolidated(report, reports, status)
 
 
-def _province(reports: list[ReportSnapshot]) -> str:
-    parents = Counter(" ".join(r.agency.parent_name.split()).upper() for r in reports if r.agency.parent_name.strip())
-    return parents.most_common(1)[0][0] if parents else "TỈNH"
+@dataclass(frozen=True)
+class Readiness:
+    """What the Tổng hợp page tells before the report is made: is the province named, how many reports are in."""
+
+    province_named: bool
+    received: int
+    expected: int
+
+
+def readiness(db: Database, period: Period) -> Readiness:
+    """The province's name set or not, and the period's reports received against those expected."""
+    status = period_status(db, period)
+    received = status.counts["on_time"] + status.counts["late"]
+    return Readiness(bool(province_settings(db).name), received, status.expected)
+
+
+def _plans(db: Database, reports: list[ReportSnapshot]) -> tuple[dict[str, str], ...]:
+    """The plans the agencies reported on; the published ones when no report is in yet."""
+    found = {plan_code(p): dict(p) for r in reports for p in r.plans if plan_code(p)}
+    if not found:
+        found = {v.number: {"code": v.number, "title": v.title} for v in reversed(versions(db)) if v.number}
+    return tuple(found.values())
+
+
+def plan_name(plan: Mapping[str, str]) -> str:
+    """ "Quyết định số 3256/QĐ-UBND": the plan as a subject line names it (the opening cites it in full)."""
+    return plan_citation({"code": plan_code(plan)})
 
 
 def completion_rate(reports: list[ReportSnapshot]) -> float:
@@ -83,17 +116,27 @@ def completion_rate(reports: list[ReportSnapshot]) -> float:
 
 
 def _names(status: PeriodStatus, states: tuple[str, ...]) -> str:
-    return "; ".join(f"{row.name} ({row.code})" for row in status.rows if row.state in states) or "không có"
+    return "; ".join(row.name for row in status.rows if row.state in states) or "không có"
+
+
+def _completion(reports: list[ReportSnapshot]) -> str:
+    """Measured only over what was received: no report is no figure, not 0%."""
+    if not reports:
+        return f"Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: {NO_REPORT}, chưa có số liệu."
+    if not any(t.role == "lead" for r in reports for t in r.tasks):
+        return "Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: các báo cáo đã nhận không có nhiệm vụ chủ trì."
+    return f"Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: {_pct(completion_rate(reports))}%."
 
 
 def _summary(status: PeriodStatus, reports: list[ReportSnapshot]) -> str:
     reported = status.counts["on_time"] + status.counts["late"]
+    received = (f"Sở đã nhận {reported} báo cáo, tỷ lệ báo cáo {_pct(status.reporting_rate)}%; trong đó "
+                f"{status.counts['on_time']} báo cáo đúng hạn (tỷ lệ đúng hạn {_pct(status.on_time_rate)}%) và "
+                f"{status.counts['late']} báo cáo trễ hạn." if reported else f"Sở {NO_RECEIVED}.")
     return "\n".join((
         f"Toàn tỉnh có {status.expected} cơ quan phải báo cáo, hạn gửi báo cáo trước ngày "
-        f"{format_date(status.deadline)}; Sở đã nhận {reported} báo cáo, tỷ lệ báo cáo "
-        f"{_pct(status.reporting_rate)}%; trong đó {status.counts['on_time']} báo cáo đúng hạn (tỷ lệ đúng hạn "
-        f"{_pct(status.on_time_rate)}%) và {status.counts['late']} báo cáo trễ hạn.",
-        f"Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: {_pct(completion_rate(reports))}%.",
+        f"{format_date(status.deadline)}; {received}",
+        _completion(reports),
         f"Các cơ quan báo cáo trễ hạn: {_names(status, ('late',))}.",
         f"Các cơ quan chưa gửi báo cáo: {_names(status, ('missing', 'rejected', 'pending'))}.",
     ))
@@ -175,6 +218,6 @@ def agencies_appendix(consolidated: Consolidated) -> ReportSnapshot:
     by status) of its indicators, for the app's indicator table."""
     indicators = []
     for agency in consolidated.agencies:
-        group = f"{agency_in_text(agency.agency.name)} ({agency.agency.code}) — {task_counts(agency)}"
+        group = f"{agency_in_text(agency.agency.name)} — {task_counts(agency)}"
         indicators += [replace(indicator, group=group, attachments=()) for indicator in agency.indicators]
     return replace(consolidated.report, tasks=(), indicators=tuple(indicators))

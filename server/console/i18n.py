@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from server.console.i18n_province import EN as _PROVINCE_EN
+
 LANG_COOKIE = "baocao_lang"
 LANGUAGES = ("vi", "en")
 
 EN: dict[str, str] = {
+    **_PROVINCE_EN,
     "Cổng quản trị báo cáo": "Reporting console",
     "Sở Khoa học và Công nghệ": "Department of Science and Technology",
     "Đăng nhập": "Log in",
@@ -91,10 +94,7 @@ EN: dict[str, str] = {
     "Thư cấp mã đăng ký": "Enrollment letter",
     "Mã đăng ký": "Enrollment code",
     "Địa chỉ máy chủ": "Server address",
-    "Dấu vân tay khoá của tỉnh": "Province key fingerprints",
     "Hết hạn": "Expires",
-    "Khi cài đặt, hãy gọi điện cho Sở để đối chiếu các dấu vân tay dưới đây trước khi bấm Đồng ý.":
-        "When installing, phone the Department to compare the fingerprints below before you press Accept.",
     "In thư": "Print the letter",
     "Mã chỉ dùng được một lần, cho một máy.": "The code works once, for one computer.",
     "Tải lên tệp kế hoạch (Excel, Word hoặc PDF)": "Upload a plan file (Excel, Word or PDF)",

@@ -25,6 +25,7 @@ from desktop.domain.task_status import NOT_APPLICABLE, UNANSWERED, status_label
 from server.console import csrf, sessions
 from server.console.i18n import LANG_COOKIE, language_of, translator
 from server.console.users import ROLE_RANK
+from server.console.words import role_label
 from server.context import ServerContext, context
 
 PREFIX = "/console"
@@ -115,6 +116,7 @@ def _outcome(context: Context, code: str) -> str:
 
 
 _env.filters.update(vn_time=_vn_time, vn_date=_vn_date, number=_number, outcome=_outcome)
+_env.globals.update(role_label=role_label)
 
 
 def page(request: Request, caller: Caller | None, template: str, *, status: int = 200, **values: Any) -> HTMLResponse:

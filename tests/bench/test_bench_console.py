@@ -36,6 +36,7 @@ from server.console.stored_reports import ReportReader
 from server.console.users import add_user
 from server.enrollment import add_agency, enroll, issue_code
 from server.models import Agency, ReceiptRecord, StoredBundle
+from server.province import set_province
 from tests.bench.conftest import scale
 from tests.server.bundles import agency_bundle
 from tests.server.inprocess import TestClient
@@ -100,6 +101,7 @@ def test_consolidated_report_of_a_hundred_agencies(tmp_path: Path) -> None:
     db = app.state.baocao.db
     intake = app.state.baocao.intake
     recipient = keys.public().recipient()[0]
+    set_province(db, actor="bench", name="Đồng Tháp")
     for n in range(100):
         code = f"XA-{n:03d}"
         add_agency(db, code, f"Ủy ban nhân dân xã Số {n}", parent_name="TỈNH ĐỒNG THÁP")

@@ -101,7 +101,7 @@ def test_the_cli_changes_a_role_resets_a_password_and_enables_again(console: Con
     assert "No user" in cli("enable", "khong-co").stderr
     assert cli("reset-password", "binh.cli", password="ngắn").returncode != 0
     audit = console.login("admin").get("/console/audit").text
-    for entry in ("user_role", "binh.cli viewer", "user_reset_password", "user_enable"):
+    for entry in ("Đổi vai trò", "binh.cli, Người xem", "Đặt lại mật khẩu", "Mở khoá tài khoản", "dòng lệnh"):
         assert entry in audit
     assert SECOND not in audit and FIRST not in audit
 
@@ -165,7 +165,7 @@ def test_an_admin_changes_a_role_resets_a_password_and_enables_on_the_page(conso
         assert _users(admin.get("/console/users").text)["chi.page"] == ("viewer", "no")
 
         audit = admin.get("/console/audit").text
-        for entry in ("chi.page viewer", "user_reset_password", "user_enable"):
+        for entry in ("chi.page, Người xem", "Đặt lại mật khẩu", "Mở khoá tài khoản"):
             assert entry in audit
         assert SECOND not in audit and FIRST not in audit
 

@@ -1,5 +1,6 @@
 """Every admin action the console offers lands in its audit log with who did it and on what: adding an
-agency, issuing its code, publishing a plan, setting a deadline, importing a USB export."""
+agency, issuing its code, publishing a plan, setting a deadline, importing a USB export. The log says it in
+words, in Vietnamese and in English («Cấp mã đăng ký», «dòng lệnh»), never the stored codes."""
 
 from __future__ import annotations
 
@@ -15,10 +16,16 @@ from tests.console.test_console_report_and_usb import seal_export
 AGENCY = "XA-NHATKY"
 
 
-def _entries(console: ConsoleServer) -> set[tuple[str, str, str]]:
+CODES = ("consolidated_report", "schedule.set", "plan_publish", "enroll_code", "agency_add", "user_add",
+         "usb_import", "login", ">cli<", " admin<", "2027Q3")
+
+
+def _entries(console: ConsoleServer, lang: str = "vi") -> set[tuple[str, str, str]]:
     """(who, action, on what) of every row of the audit page."""
     with closing(console.login("admin")) as admin:
+        admin.get(f"/console/lang/{lang}?next=/console/audit")
         page = admin.get("/console/audit")
+        assert not [code for code in CODES if code in page.text.split('id="audit"')[1]], page.text
     assert page.status_code == 200
     rows = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", page.text)
     return {tuple(html.unescape(cell) for cell in row) for row in rows}  # type: ignore[misc]
@@ -48,9 +55,13 @@ def test_admin_actions_are_in_the_audit_log(console: ConsoleServer, tmp_path: Pa
         assert officer.post("/console/usb", data={"csrf": token},
                             files={"file": ("bao-cao.bcx", bcx, "application/octet-stream")}).status_code == 200
     entries = _entries(console)
-    plan_numbers = {what for who, action, what in entries if (who, action) == ("admin", "plan_publish")}
-    assert {("admin", "agency_add", AGENCY), ("admin", "enroll_code", AGENCY),
-            ("officer", "usb_import", "XA-NHATKY-USB accepted")} <= entries, entries
+    plan_numbers = {what for who, action, what in entries if (who, action) == ("admin", "Công bố kế hoạch")}
+    assert {("admin", "Thêm cơ quan", AGENCY), ("admin", "Cấp mã đăng ký", AGENCY),
+            ("officer", "Nhập báo cáo từ USB", "XA-NHATKY-USB: đã nhận"),
+            ("admin", "Đặt hạn nộp", "Quý III năm 2027"), ("dòng lệnh", "Thêm tài khoản", "admin, Quản trị viên"),
+            ("admin", "Đăng nhập", "127.0.0.1")} <= entries, entries
     assert len(plan_numbers) == 1 and all(plan_numbers), entries
-    assert any(who == "admin" and action == "schedule.set" and "2027Q3" in what for who, action, what in entries), \
-        entries
+    english = _entries(console, "en")
+    assert {("admin", "Issued an enrollment code", AGENCY), ("admin", "Set a deadline", "Q3 2027"),
+            ("command line", "Added an account", "officer, Officer"),
+            ("officer", "Imported a report from USB", "XA-NHATKY-USB: accepted")} <= english, english

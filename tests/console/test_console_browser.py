@@ -30,7 +30,8 @@ from tests.sync.report_factory import AGENCY, make_snapshot
 
 AGENCY_CODE = "XA-TRINHDUYET"
 EVIDENCE = b"%PDF-1.4 bien ban nghiem thu " + os.urandom(3000)
-PAGES = ("period", "period/remind", "indicators", "tasks", "agencies", "plans", "schedule", "usb", "summary", "audit")
+PAGES = ("period", "period/remind", "indicators", "tasks", "agencies", "plans", "schedule", "usb", "summary", "audit",
+         "settings")
 
 
 def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Path) -> None:
@@ -58,6 +59,13 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
         driver.find_element(By.ID, "login").click()
         assert driver.current_url.endswith("/console/period") and "Kỳ báo cáo" in text("h1")
 
+        go("settings")  # the province's identity, as a fresh installation needs it before its first letter
+        driver.find_element(By.ID, "province-name").send_keys("Đồng Tháp")
+        driver.find_element(By.ID, "province-phone").send_keys("0277 3851 234")
+        driver.find_element(By.ID, "province-url").send_keys(console.url)
+        driver.find_element(By.ID, "settings-save").click()
+        assert text("#notice") and "Đồng Tháp" in driver.find_element(By.ID, "province-name").get_attribute("value")
+
         go("agencies")
         driver.find_element(By.ID, "agency-code").send_keys(AGENCY_CODE)
         driver.find_element(By.ID, "agency-name").send_keys("Ủy ban nhân dân xã Trình Duyệt")
@@ -67,7 +75,8 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
         row = driver.find_element(By.CSS_SELECTOR, f'tr[data-agency="{AGENCY_CODE}"]')
         row.find_element(By.CSS_SELECTOR, "form.issue-code button").click()
         code = text("#enroll-code")
-        assert len(code) == 14 and console.url in text("#server-url") and "signing" in text("#fingerprints")
+        assert len(code) == 14 and console.url in text("#server-url") and text("#letter-warning")
+        assert "Mã kiểm tra khóa ký của Sở" in text("#fingerprints") and "0277 3851 234" in text("#letter-phone")
         driver.save_screenshot(str(shots / "letter-vi.png"))
 
         plan = write_sample_plans(tmp_path / "plans")[0]
@@ -121,7 +130,7 @@ def test_an_officers_quarter_in_the_browser(console: ConsoleServer, tmp_path: Pa
         consolidated = wait_download(downloads, ".pdf", before)
         words = " ".join(_pdftotext(consolidated).split())
         (shots / "consolidated.txt").write_text(words)
-        assert "UBND TỈNH ĐỒNG THÁP" in words and "SỞ KHOA HỌC VÀ CÔNG" in words
+        assert "UBND TỈNH ĐỒNG THÁP" in words and "SỞ KHOA HỌC" in words and "VÀ CÔNG NGHỆ" in words
         assert "Kính gửi: Ủy ban nhân dân tỉnh Đồng Tháp" in words
         assert "tỷ lệ báo cáo 100%" in words and f"{0 if late else 1} báo cáo đúng hạn" in words
         assert "Phụ lục III" in words

@@ -20,6 +20,7 @@ ABSENT = "XA-VANGMAT"
 
 
 def _pdf_text(console: ConsoleServer, tmp_path: Path) -> str:
+    console.admin("province", "set", "--name", "Đồng Tháp")
     with closing(console.login("officer")) as officer:
         page = officer.get(f"/console/summary?period={PERIOD}")
         answer = officer.post("/console/summary/report", data={"csrf": csrf_of(page.text), "period": PERIOD,

@@ -92,7 +92,7 @@ def test_twenty_wrong_passwords_lock_the_account(console: ConsoleServer) -> None
         assert answer.status_code in (401, 429) and "baocao_console" not in answer.cookies
     with closing(console.login("admin")) as admin:
         audit = admin.get("/console/audit").text
-        assert audit.count("login_refused") >= 20
+        assert audit.count("Đăng nhập bị từ chối") >= 20
 
 
 def test_oversized_and_malformed_uploads_are_refused(console: ConsoleServer) -> None:

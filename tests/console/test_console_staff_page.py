@@ -59,7 +59,7 @@ def test_an_admin_adds_an_account_that_can_log_in_then_disables_it(console: Cons
         lan.close()
 
         audit = admin.get("/console/audit").text
-        assert "user_add" in audit and "lan.nguyen officer" in audit and "user_disable" in audit
+        assert "Thêm tài khoản" in audit and "lan.nguyen, Chuyên viên" in audit and "Khoá tài khoản" in audit
         assert NEW_PASSWORD not in audit
         admin.get("/console/lang/en?next=/console/users")
         english = admin.get("/console/users").text

@@ -25,6 +25,7 @@ from server.console.consolidated_pdf import write_consolidated_pdf
 from server.console.stored_reports import ReportReader
 from server.db import Database
 from server.enrollment import add_agency, enroll, issue_code
+from server.province import set_province
 from server.schedule import set_deadline
 from tests.sync.report_factory import AGENCY, make_snapshot
 
@@ -54,6 +55,7 @@ def province(tmp_path: Path) -> tuple[Database, Settings]:
     keys = ProvinceKeys.generate()
     app = create_app(settings, keys)
     db: Database = app.state.baocao.db
+    set_province(db, actor="test", name="Đồng Tháp")
     for code, (name, difficulties) in DIFFICULTIES.items():
         add_agency(db, code, f"Ủy ban nhân dân xã {name}", parent_name="TỈNH ĐỒNG THÁP")
         key = Ed25519PrivateKey.generate()

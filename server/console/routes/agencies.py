@@ -13,7 +13,6 @@ from server.console.agencies import agencies_with_devices, letter
 from server.console.web import PREFIX, Caller, checked_form, ctx, page, redirect, role, text_field
 from server.devices import revoke_device
 from server.enrollment import AGENCY_KINDS, add_agency, issue_code
-from server.keys import describe
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 KIND_LABELS = {"commune": "Xã, phường", "department": "Sở, ngành", "province": "Tỉnh", "other": "Khác"}
@@ -49,9 +48,7 @@ def enrollment_code(request: Request, checked: Annotated[Checked, Depends(checke
     server = ctx(request)
     code = issue_code(server.db, agency, days=days)
     audit.record(server.db, who.name, "enroll_code", agency)
-    url = str(request.base_url).rstrip("/")
-    return page(request, who, "letter.html",
-                letter=letter(server.db, agency, code, url, describe(server.keys.public()), days))
+    return page(request, who, "letter.html", letter=letter(server.db, agency, code, server.keys.public(), days))
 
 
 @router.post("/devices/revoke")

@@ -24,10 +24,10 @@ from server.console.users import (
     reset_password,
 )
 from server.console.web import PREFIX, Caller, checked_form, ctx, page, redirect, role, text_field
+from server.console.words import ROLE_LABELS
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 Checked = tuple[Caller, FormData]
-ROLE_LABELS = {"viewer": "Người xem", "officer": "Chuyên viên", "admin": "Quản trị viên"}
 NOTICES = {"added": "Đã thêm tài khoản.", "disabled": "Đã khoá tài khoản.", "enabled": "Đã mở khoá tài khoản.",
            "role": "Đã đổi vai trò.", "password": "Đã đặt lại mật khẩu."}
 

@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 from desktop.sync.receipt import verify_receipt
 from server.cli import import_file
 from server.console import audit
-from server.console.consolidated import consolidate
+from server.console.consolidated import consolidate, readiness
 from server.console.consolidated_docx import write_consolidated_docx
 from server.console.consolidated_pdf import write_consolidated_pdf
 from server.console.routes.period import chosen_period, nearby_periods
@@ -21,6 +21,7 @@ from server.console.state import console_state
 from server.console.stored_reports import receipt
 from server.console.uploads import discard, save_upload
 from server.console.web import PREFIX, Caller, checked_form, ctx, language, page, redirect, role, text_field
+from server.console.words import audit_line
 from server.schedule import clear_deadline, list_entries, province_schedule, set_deadline
 from server.summary import write_summary
 
@@ -97,7 +98,8 @@ def summary(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
             period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
     """The downloads of the period's consolidation."""
     chosen = chosen_period(period, ctx(request).db)
-    return page(request, who, "summary.html", period=chosen, periods=nearby_periods(chosen), picker_path="/summary")
+    return page(request, who, "summary.html", period=chosen, periods=nearby_periods(chosen), picker_path="/summary",
+                ready=readiness(ctx(request).db, chosen))
 
 
 @router.get("/summary/workbook")
@@ -133,4 +135,6 @@ def summary_report(request: Request, checked: Annotated[Checked, Depends(checked
 @router.get("/audit")
 def audit_log(request: Request, who: Annotated[Caller, Depends(role("admin"))]) -> Response:
     """The latest entries of the audit log."""
-    return page(request, who, "audit.html", entries=audit.recent(ctx(request).db))
+    lang = language(request)
+    entries = [(e.at, audit_line(e.actor, e.action, e.detail, lang)) for e in audit.recent(ctx(request).db)]
+    return page(request, who, "audit.html", entries=entries)
