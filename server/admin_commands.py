@@ -16,7 +16,7 @@ from typing import Any
 from desktop.i18n import tr
 from server.config import Settings
 from server.db import Database
-from server.devices import format_moment, list_devices, revoke_device
+from server.devices import REPLACED_BY, format_moment, list_devices, revoke_device
 from server.schedule import clear_deadline, list_entries, set_deadline
 
 
@@ -57,8 +57,9 @@ def _device_list(args: argparse.Namespace, settings: Settings) -> int:
     if not devices:
         print(tr("Chưa có thiết bị nào.", "No devices."))
     for d in devices:
-        state = (tr(f"thu hồi {format_moment(d.revoked_at)} ({d.revoked_by}): {d.revoke_reason}",
-                    f"revoked {format_moment(d.revoked_at)} ({d.revoked_by}): {d.revoke_reason}")
+        by_vi, by_en = ("mã thay máy", "replacement code") if d.revoked_by == REPLACED_BY else (d.revoked_by,) * 2
+        state = (tr(f"thu hồi {format_moment(d.revoked_at)} ({by_vi}): {d.revoke_reason}",
+                    f"revoked {format_moment(d.revoked_at)} ({by_en}): {d.revoke_reason}")
                  if d.revoked_at is not None else tr("đang dùng", "active"))
         print(f"{d.agency_code}\t{d.key_id}\t{d.name}\t{format_moment(d.enrolled_at)}\t{state}")
     return 0

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError as DbIntegrityError
 
 from desktop.sync.request_signing import RequestRejected, SignedHeaders, check_signature, parse_signed_headers
 from server.db import Database
-from server.devices import revoked_refusal
+from server.devices import revocation_of, revoked_refusal
 from server.models import Agency, Device, Nonce
 from server.problems import ApiError
 from server.rate_limit import TokenBuckets
@@ -87,7 +87,9 @@ class Authenticator:
         (401 "replay")."""
         check_signature(pending.signed, method, target, body_sha256_hex, headers)
         if pending.revoked_at is not None:
-            raise revoked_refusal(pending.caller.key_id, pending.revoked_at)
+            with self._db.transaction() as session:
+                reason, actor = revocation_of(session, pending.caller.device_id)
+            raise revoked_refusal(pending.revoked_at, reason, actor)
         wait = self._rate.take(pending.caller.agency_code)
         if wait is not None:
             raise ApiError(429, "rate_limited", f"Gửi quá nhiều yêu cầu; hãy thử lại sau {wait} giây.",

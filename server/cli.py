@@ -45,8 +45,9 @@ from server import trust_roots
 from server.admin_commands import register as register_admin_commands
 from server.config import Settings
 from server.db import Database
+from server.devices import list_devices
 from server.document_commands import register as register_document_commands
-from server.enrollment import AGENCY_KINDS, add_agency, issue_code
+from server.enrollment import AGENCY_KINDS, REPLACES_ALL, add_agency, issue_code
 from server.intake import Intake, IntakeResult, recipient_ids
 from server.keys import create_keys, describe, load_keys, load_public_keys
 from server.plans import import_plan
@@ -95,10 +96,24 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--parent", default="")
     add.add_argument("--kind", default="commune", choices=AGENCY_KINDS)
     add.set_defaults(run=_agency_add)
-    code = commands.add_parser("enroll-code", help="issue a one-time enrollment code")
-    code.add_argument("agency")
-    code.add_argument("--days", type=int, default=7)
-    code.add_argument("--replaces", help="revoke the agency's other devices (all) or one (KEY_ID) when it enrolls")
+    code = commands.add_parser(
+        "enroll-code", help=tr("cấp mã đăng ký một lần cho một máy của cơ quan", "issue a one-time enrollment code"),
+        description=tr("Cấp mã đăng ký một lần cho một máy của cơ quan AGENCY. Thay máy hỏng hoặc mất: dùng "
+                       "--replaces all; khi máy mới đăng ký bằng mã này, mọi máy khác đang dùng của cơ quan bị thu "
+                       "hồi (Sở không nhận gì từ máy cũ nữa). Trên máy mới: baocao enroll, rồi baocao "
+                       "restore-history để lấy lại các báo cáo cũ.",
+                       "Issue a one-time enrollment code for a PC of AGENCY. Replacing a broken or lost PC: use "
+                       "--replaces all; when the new PC enrolls with this code, every other active PC of the agency "
+                       "is revoked (the province takes nothing from the old one any more). On the new PC: baocao "
+                       "enroll, then baocao restore-history to bring back the past reports."))
+    code.add_argument("agency", help=tr("mã cơ quan, ví dụ DT-MYHIEP", "agency code, e.g. DT-MYHIEP"))
+    code.add_argument("--days", type=int, default=7, help=tr("số ngày mã còn hiệu lực (mặc định 7)",
+                                                             "days the code stays valid (default 7)"))
+    code.add_argument("--replaces", metavar="all|KEY_ID",
+                      help=tr("thay máy: khi máy mới đăng ký, thu hồi mọi máy khác của cơ quan (all) hoặc một máy "
+                              "(KEY_ID, xem device list)",
+                              "replacing a PC: when the new one enrolls, revoke the agency's other devices (all) "
+                              "or one (KEY_ID, see device list)"))
     code.set_defaults(run=_enroll_code)
     register_admin_commands(commands)
     plan = commands.add_parser("plan", help="plans").add_subparsers(dest="plan_command", required=True)
@@ -184,7 +199,17 @@ def _agency_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _enroll_code(args: argparse.Namespace, settings: Settings) -> int:
-    print(issue_code(_database(settings), args.agency, days=args.days, replaces=args.replaces))
+    db = _database(settings)
+    print(issue_code(db, args.agency, days=args.days, replaces=args.replaces))
+    if args.replaces:  # said on stderr: scripts read the code alone from stdout
+        doomed = [d for d in list_devices(db, args.agency)
+                  if d.revoked_at is None and args.replaces in (REPLACES_ALL, d.key_id)]
+        names = ", ".join(f"«{d.name}» ({d.key_id})" for d in doomed)
+        print(tr(f"Khi máy mới đăng ký bằng mã này, Sở sẽ thu hồi {len(doomed)} máy đang dùng của {args.agency}: "
+                 f"{names}.", f"When the new PC enrolls with this code, the province revokes {len(doomed)} active "
+                 f"device(s) of {args.agency}: {names}.") if doomed else
+              tr(f"{args.agency} không có máy nào đang dùng để thu hồi.",
+                 f"{args.agency} has no active device to revoke."), file=sys.stderr)
     return 0
 
 
@@ -195,6 +220,10 @@ def _plan_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+IMPORT_STATUSES_VI = {"accepted": "Đã nhận", "superseded": "Đã nhận (đã có lần mới hơn)",
+                      "duplicate": "Đã có từ trước", "rejected": "Từ chối"}
+
+
 def _import(args: argparse.Namespace, settings: Settings) -> int:
     keys = load_keys(settings.keys_path, _passphrase())
     result = import_file(settings, keys, args.file)
@@ -203,7 +232,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
         handle.write(result.receipt)
     receipt = verify_receipt(result.receipt, keys.public().signing)
     reason = receipt.message_en if current_language() == "en" else receipt.message_vi
-    print(tr(f"{result.status}: {reason} Biên nhận ghi tại {out}",
+    print(tr(f"{IMPORT_STATUSES_VI.get(result.status, result.status)}: {reason} Biên nhận ghi tại {out}",
              f"{result.status}: {reason} Receipt written to {out}"))
     return 0 if result.status != "rejected" else 4
 

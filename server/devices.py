@@ -85,11 +85,31 @@ def format_moment(unix: int) -> str:
     return datetime.fromtimestamp(unix, UTC).astimezone(VIETNAM_TZ).strftime("%d/%m/%Y %H:%M")
 
 
-def revoked_refusal(key_id: str, revoked_at: int) -> RequestRejected:
-    """The answer to any request signed by a revoked key (403 ``device_revoked``)."""
+REPLACED_BY = "enroll-code"  # the actor of a revocation made when a replacement PC enrolled
+
+
+def revoked_refusal(revoked_at: int, reason: str | None, actor: str | None) -> RequestRejected:
+    """The answer to any request signed by a revoked key (403 ``device_revoked``): when, why, and what to do,
+    in the officer's words (the key's id is for the province's lists, not for the commune's screen)."""
     when = format_moment(revoked_at)
+    if actor == REPLACED_BY:
+        why_vi, why_en = " vì một máy khác của cơ quan đã đăng ký thay máy này", \
+            " because another PC of the agency enrolled to replace it"
+    elif reason:
+        why_vi, why_en = f" vì: {reason.rstrip('.')}", f" (reason: {reason.rstrip('.')})"
+    else:
+        why_vi = why_en = ""
     return RequestRejected(403, "device_revoked",
-                           f"Máy này (khoá {key_id}) đã bị Sở thu hồi lúc {when}; yêu cầu bị từ chối. "
-                           "Hãy xin Sở mã đăng ký mới cho máy này.",
-                           f"This PC (key {key_id}) was revoked by the province at {when} (Vietnam time); "
-                           "the request is refused. Ask the province for a new enrollment code.")
+                           f"Máy này đã bị Sở thu hồi lúc {when}{why_vi}; Sở không nhận gì gửi từ máy này nữa. "
+                           "Nếu cơ quan vẫn dùng máy này, hãy xin Sở mã đăng ký mới và đăng ký lại: máy sẽ dùng "
+                           "khóa mới (khóa cũ vẫn bị thu hồi).",
+                           f"This PC was revoked by the province at {when} (Vietnam time){why_en}; the province "
+                           "takes nothing from it any more. If the agency still uses this PC, ask the province for "
+                           "a new enrollment code and enroll again: the PC will use a new key (the old one stays "
+                           "revoked).")
+
+
+def revocation_of(session: Session, device_id: int) -> tuple[str | None, str | None]:
+    """Why and by whom the device was revoked, when the province kept it."""
+    found = session.get(DeviceRevocation, device_id)
+    return (found.reason, found.actor) if found is not None else (None, None)

@@ -28,7 +28,7 @@ from desktop.errors import InputError
 from desktop.models.keyslots import RECOVERY_ALPHABET
 from desktop.sync.device_keys import ED25519_LEN, key_id
 from server.db import Database
-from server.devices import revoke_in, revoked_refusal
+from server.devices import REPLACED_BY, revocation_of, revoke_in, revoked_refusal
 from server.models import Agency, Device, EnrollCode, EnrollCodeTerms
 from server.problems import ApiError
 
@@ -48,6 +48,7 @@ class Enrollment:
     parent_name: str
     kind: str
     device_key_id: str
+    replaced: tuple[str, ...] = ()  # the names of the agency's PCs this enrollment revoked (``--replaces``)
 
 
 def add_agency(db: Database, code: str, name: str, *, parent_name: str = "", kind: str = "commune") -> None:
@@ -133,6 +134,7 @@ def enroll(db: Database, code: str, public_key_b64: str, device_name: str, *, no
         agency = session.get(Agency, row.agency_id)
         assert agency is not None
         device = session.scalar(select(Device).where(Device.key_id == kid))
+        replaced: list[str] = []
         if row.device_id is not None:
             if device is None or device.id != row.device_id:
                 raise refused
@@ -142,7 +144,7 @@ def enroll(db: Database, code: str, public_key_b64: str, device_name: str, *, no
                                "This device key is already enrolled for another agency.")
             if device.revoked_at is not None:
                 # A revoked key is presumed lost or stolen: it never comes back, a new code or not.
-                revoked = revoked_refusal(kid, device.revoked_at)
+                revoked = revoked_refusal(device.revoked_at, *revocation_of(session, device.id))
                 raise ApiError(403, revoked.code, revoked.message_vi, revoked.message_en)
             row.device_id = device.id
         else:
@@ -152,8 +154,8 @@ def enroll(db: Database, code: str, public_key_b64: str, device_name: str, *, no
             session.flush()
             row.device_id = device.id
             if terms is not None and terms.replaces is not None:
-                _revoke_replaced(session, device, terms.replaces, int(now))
-        return Enrollment(agency.code, agency.name, agency.parent_name, agency.kind, kid)
+                replaced = _revoke_replaced(session, device, terms.replaces, int(now))
+        return Enrollment(agency.code, agency.name, agency.parent_name, agency.kind, kid, tuple(replaced))
 
 
 def _count_failure(session: Session, selector: str, now: float, max_failures: int) -> None:
@@ -166,13 +168,17 @@ def _count_failure(session: Session, selector: str, now: float, max_failures: in
         terms.locked_at = int(now)
 
 
-def _revoke_replaced(session: Session, device: Device, replaces: str, now: int) -> None:
+def _revoke_replaced(session: Session, device: Device, replaces: str, now: int) -> list[str]:
+    """Revoke the devices the code replaces; their names."""
     others = session.scalars(select(Device).where(Device.agency_id == device.agency_id, Device.id != device.id,
-                                                  Device.revoked_at.is_(None)))
+                                                  Device.revoked_at.is_(None))).all()
+    names = []
     for other in others:
         if replaces == REPLACES_ALL or other.key_id == replaces:
-            revoke_in(session, other, f"Thay bằng máy {device.key_id} ({device.name}) khi đăng ký / "
-                                      f"replaced by {device.key_id} at enrollment", "enroll-code", now)
+            names.append(other.name)
+            revoke_in(session, other, f"Thay bằng máy «{device.name}» ({device.key_id}) khi máy đó đăng ký",
+                      REPLACED_BY, now)
+    return names
 
 
 def _locked() -> ApiError:

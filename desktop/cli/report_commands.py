@@ -67,7 +67,9 @@ def _jsonable(value: Any) -> Any:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    """Print the report as a table or JSON."""
+    """Print the report as a table or JSON, in the officer's words."""
+    from desktop.domain.officer_words import REPORT_STATUSES, ROLES, words
+    from desktop.domain.task_status import status_label
     from desktop.services.reports import open_report
 
     def run(store: Store) -> int:
@@ -76,13 +78,16 @@ def cmd_show(args: argparse.Namespace) -> int:
             json.dump(_jsonable(view), sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
             return 0
-        label = view.period.label_en if current_language() == "en" else view.period.label_vi
-        print(f"{view.agency_name} — {label} — {tr('lần', 'revision')} {view.revision} ({view.status})")
+        language = current_language()
+        label = view.period.label_en if language == "en" else view.period.label_vi
+        status = words(REPORT_STATUSES, view.status, language)
+        print(f"{view.agency_name} — {label} — {tr('lần', 'revision')} {view.revision} ({status})")
         for t in view.tasks:
-            print(f"  [{t.role}] {t.plan} {t.key}: {t.title[:70]} | {t.status or '-'} {t.percent or ''}")
+            done = status_label(t.status, language) if t.status else "-"
+            print(f"  [{words(ROLES, t.role, language)}] {t.plan} {t.key}: {t.title[:70]} | {done} {t.percent or ''}")
         for i in view.indicators:
-            print(f"  [{i.role}] {i.plan} {i.key}: {i.name[:70]} | {i.numerator or ''}/{i.denominator or ''} "
-                  f"{i.value or ''} {i.level or ''}")
+            print(f"  [{words(ROLES, i.role, language)}] {i.plan} {i.key}: {i.name[:70]} | "
+                  f"{i.numerator or ''}/{i.denominator or ''} {i.value or ''} {i.level or ''}")
         return 0
 
     return context.with_store(args, run)
@@ -157,6 +162,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Every revision, oldest first."""
+    from desktop.domain.officer_words import REPORT_STATUSES, words
     from desktop.services.reports import report_history
 
     def run(store: Store) -> int:
@@ -164,7 +170,8 @@ def cmd_history(args: argparse.Namespace) -> int:
             reason = f" — {row['reason']}" if row["reason"] else ""
             sent = {"on_time": tr(", gửi đúng hạn", ", sent on time"), "late": tr(", gửi trễ hạn", ", sent late"),
                     None: ""}[row["timeliness"]]
-            print(f"{tr('Lần', 'Revision')} {row['revision']}: {row['status']}{sent}{reason}")
+            status = words(REPORT_STATUSES, "refused" if row["refused"] else row["status"], current_language())
+            print(f"{tr('Lần', 'Revision')} {row['revision']}: {status}{sent}{reason}")
         return 0
 
     return context.with_store(args, run)

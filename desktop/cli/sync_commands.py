@@ -66,7 +66,21 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
     def run(store: Store) -> int:
         save_sync_settings(store, args.server, args.proxy, args.ca_file)
-        profile = enroll(store, args.server, code)
+        enrolled = enroll(store, args.server, code)
+        profile = enrolled.profile
+        if enrolled.revoked is not None:
+            print(tr(f"{enrolled.revoked[0]}\nĐã tạo khóa mới cho máy này và đăng ký khóa mới với Sở; khóa cũ vẫn bị "
+                     "thu hồi. Báo cáo ký trên máy này sau lúc bị thu hồi Sở không nhận: hãy mở lần sửa đổi mới "
+                     "và ký lại.",
+                     f"{enrolled.revoked[1]}\nA new key was made for this PC and enrolled with the province; the "
+                     "old key stays revoked. Reports signed on this PC after the revocation are refused: open a "
+                     "new revision and sign it again."))
+        if enrolled.replaced:
+            names = ", ".join(f"«{name}»" for name in enrolled.replaced)
+            print(tr(f"Sở đã thu hồi máy cũ của cơ quan: {names}; từ nay Sở chỉ nhận báo cáo từ máy này. Hãy chạy "
+                     "baocao restore-history để lấy lại các báo cáo cũ từ Sở.",
+                     f"The province revoked the agency's old PC(s): {names}; from now on it takes reports from this "
+                     "PC. Run baocao restore-history to bring back the past reports from the province."))
         with store.session() as session:
             identity = device_identity(session)
             province = require_province(session)
@@ -109,19 +123,45 @@ def sync_and_tell(store: Store) -> int:
         print(outcome.report.stopped_by.message())
     if not outcome.report.outcomes:
         print(tr("Không có báo cáo nào chờ gửi.", "No report is waiting to be sent."))
+    if outcome.missing_history:
+        print(tr(f"Sở có {outcome.missing_history} báo cáo cũ của cơ quan mà máy này chưa có; hãy khôi phục lịch sử "
+                 "(lệnh baocao restore-history, hoặc menu Công cụ › «Khôi phục lịch sử báo cáo từ Sở…»).",
+                 f"The province holds {outcome.missing_history} past report(s) of the agency this PC lacks; restore "
+                 "the history (command baocao restore-history, or Tools › «Restore the report history from the "
+                 "province…»)."))
     return 0 if outcome.report.complete and not outcome.report.with_outcome("needs_attention") else 1
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    """One line per bundle."""
+    """One line per bundle, in the officer's words and Vietnam time."""
+    from desktop.domain.officer_words import (
+        OUTBOX_STATES,
+        RECEIPT_STATUSES,
+        ZONE,
+        moment_words,
+        parse_moment,
+        period_words,
+        words,
+    )
     from desktop.services.sync import receipt_history
 
     def run(store: Store) -> int:
         english = current_language() == "en"
-        for row in receipt_history(store):
+        language = "en" if english else "vi"
+        rows = receipt_history(store)
+        if rows:
+            print(tr(f"Báo cáo đã ký và trả lời của Sở (thời gian theo {ZONE[0]}):",
+                     f"Signed reports and the province's answers (times in {ZONE[1]}):"))
+        for row in rows:
             message = (row.message_en if english else row.message_vi) or ""
-            print(f"{row.period_code} {tr('lần', 'rev.')} {row.revision}  {row.state:<15} {row.received_at or ''}  "
-                  f"{row.bundle_id}  {message}")
+            state = (words(RECEIPT_STATUSES, row.status, language) if row.state == "receipted" and row.status
+                     else words(OUTBOX_STATES, row.state, language))
+            moment = parse_moment(row.received_at)
+            when = moment_words(moment)[english] if moment is not None else ""
+            print(f"{period_words(row.period_code)[english]} {tr('lần', 'rev.')} {row.revision}  {state:<24} "
+                  f"{when}  {row.bundle_id}  {message}".rstrip())
+        if not rows:
+            print(tr("Chưa có báo cáo nào đã ký.", "No signed report yet."))
         return 0
 
     return context.with_store(args, run)
@@ -146,8 +186,8 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
     from desktop.services.usb_transfer import import_receipt
 
     def run(store: Store) -> int:
-        status = import_receipt(store, args.file)
-        print(tr(f"Đã ghi nhận biên nhận của Sở: {status}.", f"Province receipt recorded: {status}."))
-        return 0 if status != "rejected" else 1
+        taken = import_receipt(store, args.file)
+        print(tr("Đã ghi nhận biên nhận của Sở:", "Province receipt recorded:"), taken.message())
+        return 0 if taken.status != "rejected" else 1
 
     return context.with_store(args, run)

@@ -24,6 +24,7 @@ from desktop.models.plan import Agency
 from desktop.models.report import Report
 from desktop.models.store import Store
 from desktop.services import periods as period_service
+from desktop.services.identity import device_revocation
 from desktop.services.installation import installation_agency
 from desktop.services.report_items import Assignment, TaskItem, assignment, indicator_items, task_items
 from desktop.services.reports import latest_report
@@ -65,6 +66,7 @@ class Dashboard:
     cards: list[PeriodCard] = field(default_factory=list)
     overdue: list[TaskItem] = field(default_factory=list)
     next_step: NextStep | None = None
+    revoked: bool = False  # the province revoked this PC's key: nothing it sends is taken until it enrolls again
 
 
 RECEIVED_DAYS = 30
@@ -87,7 +89,7 @@ def dashboard(store: Store, today: date | None = None) -> Dashboard:
         report = latest_report(session, agency, current)
         overdue = [t for t in task_items(session, report, agency, assigned) if _overdue(t, moment)] if report else []
         step = next_step([CardState(c.period.code, c.role, c.status, c.sync_state) for c in cards])
-        return Dashboard(agency.name, cards, overdue, step)
+        return Dashboard(agency.name, cards, overdue, step, device_revocation(session) is not None)
 
 
 def _card(session: Session, agency: Agency, assigned: Assignment, code: str, today: date,

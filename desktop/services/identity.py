@@ -26,6 +26,7 @@ from desktop.sync.device_keys import (
 
 DEVICE_KEY_SETTING = "secret.device_key"
 PROVINCE_KEYS_SETTING = "province.public_keys"
+REVOKED_SETTING = "sync.device_revoked"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,26 @@ def device_key(session: Session) -> Ed25519PrivateKey:
     key = generate_device_key()
     set_setting(session, DEVICE_KEY_SETTING, device_private_bytes(key).hex())
     return key
+
+
+def replace_device_key(session: Session) -> str:
+    """A new device key for a PC whose key the province revoked (a revoked key never comes back); returns the
+    old key's id. The old key is not kept: the province still holds its public half for what it signed."""
+    old = key_id("ed25519", ed25519_public_bytes(device_key(session)))
+    set_setting(session, DEVICE_KEY_SETTING, device_private_bytes(generate_device_key()).hex())
+    set_setting(session, REVOKED_SETTING, None)
+    return old
+
+
+def record_revoked(session: Session, message_vi: str, message_en: str) -> None:
+    """The province refused this PC's key as revoked: kept until the PC enrolls again with a new key."""
+    set_setting(session, REVOKED_SETTING, {"vi": message_vi, "en": message_en})
+
+
+def device_revocation(session: Session) -> tuple[str, str] | None:
+    """What the province said when it refused this PC's key as revoked, or None."""
+    said = get_setting(session, REVOKED_SETTING)
+    return (str(said["vi"]), str(said["en"])) if isinstance(said, dict) else None
 
 
 def device_identity(session: Session) -> DeviceIdentity:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.report_snapshot import AttachmentRef, ReportSnapshot
@@ -78,6 +78,16 @@ def province_holder(session: Session, period_code: str) -> PeriodHolder | None:
     """Who holds the period's highest revision on the province, as last learned."""
     held = ((get_setting(session, CHAIN_SETTING) or {}).get("periods") or {}).get(period_code)
     return PeriodHolder.from_dict(held) if held else None
+
+
+def missing_history(session: Session) -> int:
+    """How many periods the province holds a revision of (as last learned) that this PC does not have: a new
+    PC that has not restored the agency's history yet."""
+    agency = installation_agency(session)
+    periods = (get_setting(session, CHAIN_SETTING) or {}).get("periods") or {}
+    local = dict(session.execute(select(Report.period_code, func.max(Report.revision))
+                                 .where(Report.agency_id == agency.id).group_by(Report.period_code)).all())
+    return sum(1 for code, held in periods.items() if local.get(code, 0) < PeriodHolder.from_dict(held).revision)
 
 
 def check_not_held(session: Session, report: Report) -> None:

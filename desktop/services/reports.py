@@ -21,6 +21,7 @@ from desktop.domain.validation_issues import field_label
 from desktop.errors import InputError
 from desktop.models.attachment import Attachment, share_attachment
 from desktop.models.base import utcnow
+from desktop.models.outbox import OutboxItem
 from desktop.models.plan import Agency, Indicator, Task
 from desktop.models.report import IndicatorValue, Report, TaskProgress
 from desktop.models.store import Store
@@ -209,7 +210,9 @@ def report_history(store: Store, period_code: str) -> list[dict[str, Any]]:
         rows = session.scalars(select(Report).where(Report.agency_id == agency.id, Report.period_code == period_code)
                                .order_by(Report.revision))
         rules, period = period_service.schedule(session), Period.parse(period_code)
-        return [{"revision": r.revision, "status": r.status, "reason": r.revision_reason,
+        refused = set(session.scalars(select(OutboxItem.report_id).where(
+            OutboxItem.period_code == period_code, OutboxItem.kind.is_(None), OutboxItem.state == "needs_attention")))
+        return [{"revision": r.revision, "status": r.status, "reason": r.revision_reason, "refused": r.id in refused,
                  "supersedes": r.supersedes_id is not None, "signed_at": r.signed_at, "sent_at": r.sent_at,
                  "timeliness": timeliness(period, r.sent_at, rules) if r.sent_at else None} for r in rows]
 

@@ -22,11 +22,24 @@ from desktop.models.outbox import OutboxItem
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
 from desktop.services import periods as period_service
-from desktop.services.identity import device_key, pin_province, province_keys, require_province
+from desktop.services.identity import (
+    device_key,
+    pin_province,
+    province_keys,
+    record_revoked,
+    replace_device_key,
+    require_province,
+)
 from desktop.services.installation import AgencyProfile, adopt_declared, configure_agency, profile_from_province
 from desktop.services.outbox import OutboxReader, mark_needs_attention, mark_receipted, outbox_item
 from desktop.services.plans import store_parsed_plan
-from desktop.services.province_history import RestoreOutcome, learn_chain, open_revision_from_province, restore_history
+from desktop.services.province_history import (
+    RestoreOutcome,
+    learn_chain,
+    missing_history,
+    open_revision_from_province,
+    restore_history,
+)
 from desktop.services.signed_documents import documents_ready, resend_refused_untrusted
 from desktop.services.sync_status import PENDING_STATES, record_success
 from desktop.services.sync_status import outbox_counts as status_counts
@@ -34,7 +47,7 @@ from desktop.signing.trust import set_province_roots
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.server_url import check_server_url
 from desktop.sync.sync_client import BundleToSend, ProvinceClient, UploadState
-from desktop.sync.sync_errors import TransientError
+from desktop.sync.sync_errors import DeviceRejected, TransientError
 from desktop.sync.sync_run import SyncProgress, SyncReport, run_sync
 
 URL_SETTING, PROXY_SETTING, CA_SETTING = "sync.server_url", "sync.proxy", "sync.ca_file"
@@ -58,6 +71,7 @@ class SyncOutcome:
     assignments_changed: bool  # a new package from the province was taken (plans, deadlines or trust roots)
     plans: list[str]  # the plans in it that are new or whose tasks changed: what is news to the user
     report: SyncReport
+    missing_history: int = 0  # periods the province holds that this PC lacks (a new PC: restore-history)
 
 
 @dataclass(frozen=True)
@@ -96,11 +110,36 @@ def save_sync_settings(store: Store, server_url: str, proxy: str | None = None, 
         set_setting(session, CA_SETTING, ca_file or None)
 
 
-def enroll(store: Store, server_url: str, code: str, device_name: str | None = None) -> AgencyProfile:
-    """Enroll this PC with a one-time code: pin the province's keys and take the agency's identity."""
+@dataclass(frozen=True)
+class Enrolled:
+    """An enrollment done; ``revoked`` is what the province said of this PC's old key when the province had
+    revoked it and a new key was made and enrolled in its place (None for an ordinary enrollment)."""
+
+    profile: AgencyProfile
+    revoked: tuple[str, str] | None = None
+    replaced: tuple[str, ...] = ()  # the names of the agency's old PCs the province revoked as this one enrolled
+
+
+def enroll(store: Store, server_url: str, code: str, device_name: str | None = None) -> Enrolled:
+    """Enroll this PC with a one-time code: pin the province's keys and take the agency's identity.
+
+    A key the province revoked never comes back (it may be a thief's): a revoked PC that is given a new code
+    makes a new key and enrolls that one; the old key stays revoked, and what it signed after its revocation
+    stays refused."""
     save_sync_settings(store, server_url, *_transport(store))
-    with _client(store) as client:
-        enrollment = client.enroll(nfc(code).strip(), device_name or platform.node() or "baocao")
+    name, code = device_name or platform.node() or "baocao", nfc(code).strip()
+    revoked = None
+    try:
+        with _client(store) as client:
+            enrollment = client.enroll(code, name)
+    except DeviceRejected as exc:
+        if exc.code != "device_revoked":
+            raise
+        revoked = (exc.message("vi"), exc.message("en"))
+        with store.session() as session:
+            replace_device_key(session)
+        with _client(store) as client:
+            enrollment = client.enroll(code, name)
     adopt_declared(store, enrollment.agency["code"])
     profile = profile_from_province(store, enrollment.agency)
     with store.session() as session:
@@ -108,7 +147,7 @@ def enroll(store: Store, server_url: str, code: str, device_name: str | None = N
     configure_agency(store, profile)
     with _client(store) as client:
         learn_chain(store, client)
-    return profile
+    return Enrolled(profile, revoked, enrollment.replaced)
 
 
 _ONE_AT_A_TIME = threading.Lock()
@@ -151,6 +190,24 @@ def sync_now(store: Store, *, progress: Callable[[SyncProgress], None] | None = 
 
 def _sync(store: Store, progress: Callable[[SyncProgress], None] | None,
           cancelled: Callable[[], bool] | None) -> SyncOutcome:
+    try:
+        outcome = _sync_once(store, progress, cancelled)
+    except DeviceRejected as exc:
+        _note_revoked(store, exc)
+        raise
+    _note_revoked(store, outcome.report.stopped_by)
+    return outcome
+
+
+def _note_revoked(store: Store, error: BaseException | None) -> None:
+    """Keep the province's word that this PC's key is revoked: the window then offers a new enrollment."""
+    if isinstance(error, DeviceRejected) and error.code == "device_revoked":
+        with store.session() as session:
+            record_revoked(session, error.message("vi"), error.message("en"))
+
+
+def _sync_once(store: Store, progress: Callable[[SyncProgress], None] | None,
+               cancelled: Callable[[], bool] | None) -> SyncOutcome:
     with _client(store) as client:
         changed, plans = _pull(store, client)
         learn_chain(store, client)
@@ -165,7 +222,9 @@ def _sync(store: Store, progress: Callable[[SyncProgress], None] | None,
             learn_chain(store, client)
     if not isinstance(report.stopped_by, TransientError):
         record_success(store)
-    return SyncOutcome(changed, plans, report)
+    with store.session() as session:
+        missing = missing_history(session)
+    return SyncOutcome(changed, plans, report, missing)
 
 
 def restore_from_province(store: Store, *, progress: Callable[[int, int], None] | None = None,

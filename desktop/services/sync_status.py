@@ -14,11 +14,11 @@ from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxItem
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.store import Store
-from desktop.services.identity import province_keys
+from desktop.services.identity import device_revocation, province_keys
 from desktop.services.installation import installation_agency
 from desktop.services.signed_documents import refusal_code, settled_refusals
 from desktop.sync.agency_chain import REVISION_CONFLICT
-from desktop.sync.device_keys import fingerprint
+from desktop.sync.device_keys import short_fingerprint
 
 LAST_SUCCESS_SETTING = "sync.last_success"
 PENDING_STATES = ("new", "uploading", "committed")
@@ -36,11 +36,13 @@ class SyncStatus:
 
 @dataclass(frozen=True)
 class Enrollment:
-    """This PC's enrollment: the agency it reports for and the fingerprint of the province's signing key."""
+    """This PC's enrollment: the agency it reports for and the fingerprint of the province's signing key;
+    ``revoked``: what the province said when it refused this PC's key as revoked (vi, en), None if it has not."""
 
     agency_name: str
     agency_code: str
     province_fingerprint: str
+    revoked: tuple[str, str] | None = None
 
 
 def record_success(store: Store, when: datetime | None = None) -> None:
@@ -86,7 +88,8 @@ def enrollment(store: Store) -> Enrollment | None:
         if keys is None:
             return None
         agency = installation_agency(session)
-        return Enrollment(agency.name, agency.code, fingerprint(keys.signing))
+        return Enrollment(agency.name, agency.code, short_fingerprint(keys.signing),  # as enroll and the letter
+                          device_revocation(session))
 
 
 def record_conflict_answered(session: Session, period_code: str, revision: int) -> None:

@@ -7,12 +7,15 @@ the province's signed receipt; the outbox then treats the bundle exactly as if i
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.errors import Cancelled, InputError
+from desktop.domain.officer_words import moment_words, parse_moment, period_words
+from desktop.errors import Cancelled, InputError, IntegrityError
+from desktop.i18n import current_language
 from desktop.models.outbox import OutboxItem
 from desktop.models.store import Store
 from desktop.services.identity import device_key, require_province
@@ -22,7 +25,7 @@ from desktop.sync.atomic_file import atomic_output
 from desktop.sync.bundle import VerifiedBundle, verify_bundle
 from desktop.sync.device_keys import ed25519_public_bytes
 from desktop.sync.encrypted_export import encrypt_file
-from desktop.sync.receipt import MAX_RECEIPT_BYTES, verify_receipt
+from desktop.sync.receipt import MAX_RECEIPT_BYTES, Receipt, verify_receipt
 from desktop.sync.upload import ByteSource
 
 Progress = Callable[[int, int], None]
@@ -100,20 +103,66 @@ def _latest_item(session: Session, period_code: str, kind: str | None = None) ->
     return item
 
 
-def import_receipt(store: Store, path: Path) -> str:
-    """Verify a receipt file from the province and record it against its bundle; returns the receipt status."""
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_RECEIPT_BYTES + 1)
+@dataclass(frozen=True)
+class TakenReceipt:
+    """A receipt file recorded: its status and what it says, as the officer reads it."""
+
+    status: str
+    message_vi: str
+    message_en: str
+
+    def message(self, language: str | None = None) -> str:
+        """The sentence in ``language`` (the user's by default)."""
+        return self.message_en if (language or current_language()) == "en" else self.message_vi
+
+
+def import_receipt(store: Store, path: Path) -> TakenReceipt:
+    """Verify a receipt file from the province and record it against its bundle; nothing is stored for a file
+    that is not the province's receipt for a bundle of this PC (every refusal names the file)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_RECEIPT_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"Không đọc được tệp {path.name}.", f"Cannot read the file {path.name}.",
+                         code="not_found") from exc
     with store.session() as session:
-        receipt = verify_receipt(data, require_province(session).signing)
+        try:
+            receipt = verify_receipt(data, require_province(session).signing)
+        except IntegrityError as exc:
+            raise IntegrityError(f"Tệp {path.name} không phải biên nhận do Sở ký (tệp hỏng, bị sửa hoặc không "
+                                 "phải của Sở); không ghi nhận gì.",
+                                 f"{path.name} is not a receipt signed by the province (damaged, altered or not "
+                                 "the province's); nothing was recorded.", code="receipt") from exc
         item = session.scalar(select(OutboxItem).where(OutboxItem.bundle_sha256 == receipt.bundle_sha256))
         if item is None:
-            raise InputError(f"Biên nhận {path.name} không ứng với gói nào đã gửi từ máy này.",
-                             f"Receipt {path.name} matches no bundle sent from this PC.", code="unknown_receipt")
+            raise InputError(f"Biên nhận {path.name} không ứng với báo cáo nào gửi từ máy này (có thể là biên nhận "
+                             "của cơ quan khác); không ghi nhận gì.",
+                             f"Receipt {path.name} matches no report sent from this PC (it may be another "
+                             "agency's); nothing was recorded.", code="unknown_receipt")
         bundle_id = item.bundle_id
     if receipt.status == "rejected":
         mark_needs_attention(store, bundle_id, receipt.code or "rejected", receipt.message_vi, receipt.message_en,
                              data)
     else:
         mark_receipted(store, bundle_id, data)
-    return receipt.status
+    return TakenReceipt(receipt.status, *receipt_sentence(receipt))
+
+
+def receipt_sentence(receipt: Receipt) -> tuple[str, str]:
+    """«Sở đã nhận báo cáo Quý IV/2026 lần 2 lúc 16:05 ngày 03/12/2026.» or «Sở từ chối: <lý do>»."""
+    period_vi, period_en = period_words(receipt.period)
+    report_vi = f"báo cáo {period_vi}" + (f" lần {receipt.revision}" if receipt.revision else "")
+    report_en = f"the {period_en} report" + (f" revision {receipt.revision}" if receipt.revision else "")
+    moment = parse_moment(receipt.received_at)
+    at_vi, at_en = moment_words(moment) if moment is not None else ("", "")
+    when_vi, when_en = (f" lúc {at_vi}", f" at {at_en}") if moment is not None else ("", "")
+    if receipt.status == "rejected":
+        return (f"Sở từ chối {report_vi}: {receipt.message_vi}",
+                f"The province refused {report_en}: {receipt.message_en}")
+    if receipt.status == "superseded":
+        return (f"Sở đã nhận {report_vi}{when_vi}, nhưng Sở đang giữ một lần mới hơn.",
+                f"The province received {report_en}{when_en}, but it holds a later revision.")
+    replaces_vi = f", thay thế lần {receipt.supersedes}" if receipt.supersedes else ""
+    replaces_en = f", replacing revision {receipt.supersedes}" if receipt.supersedes else ""
+    return (f"Sở đã nhận {report_vi}{when_vi}{replaces_vi}.",
+            f"The province received {report_en}{when_en}{replaces_en}.")

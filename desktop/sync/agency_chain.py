@@ -91,9 +91,11 @@ def conflict_message(period: str, holder: PeriodHolder) -> tuple[str, str]:
         when_vi = when_en = ""
     n = holder.revision
     return (f"Lần {n} của báo cáo {label_vi} đã được Sở nhận từ máy {device}{when_vi}; hãy mở lần sửa đổi mới "
-            f"(lần {n + 1}) trên nội dung Sở đang giữ.",
+            f"(lần {n + 1}) trên nội dung Sở đang giữ: menu Báo cáo › «Mở lần sửa đổi mới từ bản của Sở…» hoặc lệnh "
+            f"baocao revise-from-province.",
             f"Revision {n} of the {label_en} report was already received by the province from {device_en}{when_en}; "
-            f"open a new revision ({n + 1}) on top of what the province holds.")
+            f"open a new revision ({n + 1}) on top of what the province holds: Report › «New revision from the "
+            f"province's copy…» or the command baocao revise-from-province.")
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,9 @@ __all__ = ["AssignmentPull", "BundleToSend", "CancelledSync", "DeviceRejected", 
            "RejectedError", "SyncError", "TransientError", "UploadState", "check_receipt"]
 
 
+MAX_REPLACED = 20
+
+
 @dataclass(frozen=True)
 class Enrollment:
     """What enrollment gives the agency: who it is to the province and the province keys to pin."""
@@ -64,6 +67,7 @@ class Enrollment:
     device_key_id: str
     province: ProvincePublicKeys
     server_time: str | None = None
+    replaced: tuple[str, ...] = ()  # the agency's other PCs the province revoked as this one enrolled
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,7 @@ class ProvinceClient:
             raise _malformed("Đăng ký thiết bị", "Enrolling")
         self.province = province
         server_time = data.get("server_time") if isinstance(data.get("server_time"), str) else None
-        return Enrollment(agency, device_key_id, province, server_time)
+        return Enrollment(agency, device_key_id, province, server_time, _names(data.get("replaced")))
 
     def pull_assignments(self, etag: str | None) -> AssignmentPull:
         """The agency's assignment package if it changed since ``etag``, verified against the pinned key."""
@@ -395,3 +399,9 @@ def _malformed(doing_vi: str, doing_en: str) -> TransientError:
     return TransientError(f"{doing_vi}: máy chủ trả lời sai định dạng.", f"{doing_en}: malformed server answer.",
                           code="malformed_answer")
 
+
+def _names(value: Any) -> tuple[str, ...]:
+    """The revoked PCs' names of an enrollment answer, bounded (an older server sends none)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(name[:100] for name in value[:MAX_REPLACED] if isinstance(name, str))

@@ -106,6 +106,8 @@ def error_for(answer: Answer, doing_vi: str, doing_en: str, *, for_upload: bool 
     # A revoked device is refused on every request, chunks and commits included: never the bundle's fault.
     device_level = answer.status == 401 or (answer.status == 403 and (not for_upload or code == "device_revoked"))
     kind = DeviceRejected if device_level else RejectedError
+    if code == "device_revoked" and vi and en:  # the province's own words say it all; no status number
+        return DeviceRejected(vi, en, code=code, status=answer.status)
     return kind(f"{doing_vi}: máy chủ của tỉnh từ chối ({answer.status}). {vi}".strip(),
                 f"{doing_en}: the province server refused ({answer.status}). {en}".strip(),
                 code=code or f"http_{answer.status}", status=answer.status)

@@ -9,11 +9,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def show_exported(parent: QWidget | None, path: Path) -> QMessageBox:
-    """A non-blocking note with «Mở thư mục» (opens the folder in the file manager) and «Đóng»."""
+def show_exported(parent: QWidget | None, path: Path, next_step: str = "") -> QMessageBox:
+    """A non-blocking note with «Mở thư mục» (opens the folder in the file manager) and «Đóng»; ``next_step``
+    says what the user does with the file next."""
+    said = QCoreApplication.translate("ExportDone", "Đã xuất {0}").format(path)
     box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ExportDone", "Đã xuất tệp"),
-                      QCoreApplication.translate("ExportDone", "Đã xuất {0}").format(path),
-                      QMessageBox.StandardButton.NoButton, parent)
+                      said + ("\n\n" + next_step if next_step else ""), QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("exportedBox")
     folder = box.addButton(QCoreApplication.translate("ExportDone", "&Mở thư mục"),
                            QMessageBox.ButtonRole.ActionRole)

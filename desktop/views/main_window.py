@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         # A report signed, reopened or imported changes what waits: the sync line follows the cards.
         self.dashboard.refreshing.connect(self.auto_sync.read_status)
         self.sync.synced.connect(self._synced_by_hand)
+        self.sync.receipt_taken.connect(self.dashboard.refresh)  # the cards and the sync line follow
         if isinstance(dashboard_layout := self.dashboard.layout(), QBoxLayout):
             dashboard_layout.insertWidget(0, self.auto_sync.label)
         self.dashboard.refresh()
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
                                                "exportDocx")
         self.export_encrypted_action = self._action(self.tr("Xuất tệp &mã hóa gửi Sở…"), self.export_encrypted,
                                                     "Ctrl+Alt+E", "exportEncrypted")
+        self.import_receipt_action = self._action(self.tr("Nhập &biên nhận của Sở…"),
+                                                  lambda _=False: self.sync.import_receipt(), name="importReceipt")
         self.fill_action = self._action(self.tr("&Nhập số liệu từ Excel…"), self.fill_from_workbook, "Ctrl+I",
                                         "fillFromWorkbook")
         self.print_action = self._action(self.tr("Xem trước và &in…"), self.print_preview,
@@ -139,7 +142,8 @@ class MainWindow(QMainWindow):
         self.import_plan_action = self._action(self.tr("Nhập kế hoạch của &tỉnh…"), self.import_plan,
                                                name="importPlan")
         for action in (self.export_pdf_action, self.export_workbook_action, self.export_docx_action,
-                       self.export_encrypted_action, self.fill_action, self.import_plan_action, self.print_action):
+                       self.export_encrypted_action, self.import_receipt_action, self.fill_action,
+                       self.import_plan_action, self.print_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -429,8 +433,15 @@ class MainWindow(QMainWindow):
             self, lambda progress, cancelled: usb_transfer.export_encrypted(self.store, code, out, progress=progress,
                                                                          cancelled=cancelled),
             title=self.tr("Đang xuất tệp mã hóa"),
-            on_success=self._exported)
+            on_success=self._exported_for_province)
         return self.last_operation
+
+    def _exported_for_province(self, path: Path) -> None:
+        self.statusBar().showMessage(self.tr("Đã xuất {0}").format(path), 6000)
+        show_exported(self, path, self.tr(
+            "Việc tiếp theo: chép tệp này vào USB và mang lên Sở (chỉ Sở mở được tệp). Sở nhận xong sẽ trả lại một "
+            "tệp biên nhận (.bcr); khi nhận lại tệp biên nhận, dùng «Tệp › Nhập biên nhận của Sở…» (hoặc nút ở mục "
+            "Đồng bộ) để ghi nhận."))
 
     def _exported(self, path: Path) -> None:
         if path.suffix.lower() == ".pdf":

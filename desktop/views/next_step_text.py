@@ -34,5 +34,9 @@ def next_step_text(board: Dashboard, language: str, today: date) -> str:
             text += " " + translate("NextStep", "Kỳ số liệu chưa bắt đầu: có thể soạn trước, nhưng nên ký khi đã có "
                                     "đủ số liệu.")
         return text
+    if board.revoked:  # the export too would be refused: the way out is a new enrollment
+        return translate("NextStep", "Việc cần làm bây giờ: báo cáo {0} đã ký, nhưng máy này đã bị Sở thu hồi nên Sở "
+                         "không nhận gì gửi từ máy này, kể cả tệp USB. Hãy xin Sở mã đăng ký mới và đăng ký lại ở "
+                         "mục Đồng bộ, rồi mở lần sửa đổi mới và ký lại.").format(label)
     return translate("NextStep", "Việc cần làm bây giờ: báo cáo {0} đã ký, đang chờ gửi Sở. Ứng dụng tự gửi khi có "
                      "kết nối (mục Đồng bộ); không có mạng thì dùng Tệp → Xuất tệp mã hóa gửi Sở.").format(label)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +29,7 @@ from desktop.models.store import Store
 from desktop.services.sync_status import Enrollment, enrollment, open_conflicts
 from desktop.views.formatting import format_date, format_datetime, format_size
 from desktop.views.receipt_detail import ReceiptDetail, note_item
+from desktop.views.receipt_import import import_receipt
 from desktop.views.worker import Operation, error_text, run_operation
 
 
@@ -60,11 +62,13 @@ class _LatestProgress:
 class SyncPanel(QWidget):
     """Settings, enrollment, sync now and receipts; ``refreshed`` once settings and receipts are shown,
     ``synced(text)`` when a sync the user started has finished (the text says what it did);
-    ``conflict(period_code)`` when the user asks to answer a revision conflict from the province's copy."""
+    ``conflict(period_code)`` when the user asks to answer a revision conflict from the province's copy;
+    ``receipt_taken`` once a receipt file brought back on USB is recorded."""
 
     refreshed = Signal()
     synced = Signal(str)
     conflict = Signal(str)
+    receipt_taken = Signal()
 
     def __init__(self, store: Store, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +104,10 @@ class SyncPanel(QWidget):
         self.cancel_button.setObjectName("syncCancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
+        self.receipt_button = QPushButton(self.tr("Nhập b&iên nhận của Sở…"))
+        self.receipt_button.setObjectName("importReceipt")
+        self.receipt_button.setToolTip(self.tr("Tệp biên nhận (.bcr) Sở trả lại khi nhận tệp mã hóa gửi bằng USB"))
+        self.receipt_button.clicked.connect(lambda: self.import_receipt())
         self.progress = QProgressBar()
         self.progress.setObjectName("syncProgress")
         self.progress.setTextVisible(False)
@@ -148,6 +156,7 @@ class SyncPanel(QWidget):
         actions.addWidget(self.sync_button)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.progress, 1)
+        actions.addWidget(self.receipt_button)
         layout = QVBoxLayout(self)
         layout.addWidget(server)
         layout.addLayout(actions)
@@ -224,7 +233,6 @@ class SyncPanel(QWidget):
         self.url.setText(settings.server_url or "")
         self.proxy.setText(settings.proxy or "")
         self.ca_file.setText(settings.ca_file or "")
-        self.enroll_button.setEnabled(not settings.enrolled)
         self._show_enrollment(enrolled)
         self.receipts.clear()
         if isinstance(rows, BaocaoError):
@@ -277,9 +285,15 @@ class SyncPanel(QWidget):
     def _show_enrollment(self, enrolled: Enrollment | None) -> None:
         """Say that this PC is enrolled, for which agency, and the province key it pinned (to compare by phone);
         the code field is for a first enrollment only."""
-        self.code.setEnabled(enrolled is None)
+        revoked = enrolled is not None and enrolled.revoked is not None
+        self.code.setEnabled(enrolled is None or revoked)
+        self.enroll_button.setEnabled(enrolled is None or revoked)
         self.enrolled.setVisible(enrolled is not None)
-        if enrolled is not None:
+        if enrolled is not None and enrolled.revoked is not None:
+            self.code.setPlaceholderText(self.tr("mã đăng ký mới do Sở cấp"))
+            self.enrolled.setText(enrolled.revoked[self.language == "en"] + "\n" + self.tr(
+                "Nhập mã đăng ký mới của Sở rồi bấm «Đăng ký với Sở»: máy sẽ tạo khóa mới và đăng ký lại."))
+        elif enrolled is not None:
             self.code.setPlaceholderText(self.tr("không cần: máy này đã đăng ký"))
             self.enrolled.setText(self.tr("Máy này đã đăng ký với Sở, báo cáo cho {0} ({1}).\nDấu vân tay khóa "
                                           "ký biên nhận của Sở: {2}").format(
@@ -318,10 +332,21 @@ class SyncPanel(QWidget):
             self, lambda _p, _c: sync.enroll(self.store, url, code), title=self.tr("Đăng ký với Sở"),
             on_success=self._enrolled, on_failure=self._failed, cancellable=False)
 
-    def _enrolled(self, _profile: Any) -> None:
+    def _enrolled(self, enrolled: Any) -> None:
         self.operation = None
-        self.state.setText(self.tr("Đã đăng ký."))
+        self.code.clear()
+        self.state.setText(self.tr("Đã đăng ký.") if enrolled.revoked is None else self.tr(
+            "Đã đăng ký lại với khóa mới; khóa cũ của máy vẫn bị Sở thu hồi. Báo cáo ký trên máy này sau lúc bị thu "
+            "hồi Sở không nhận: hãy mở lần sửa đổi mới và ký lại."))
         self.refresh()
+
+    def import_receipt(self, path: Path | None = None) -> Operation | None:
+        """Take in the receipt file brought back on USB (asked for when ``path`` is None); the list follows."""
+        def taken() -> None:
+            self.refresh()
+            self.receipt_taken.emit()
+
+        return import_receipt(self, self.store, self.language, path, taken)
 
     # sync ------------------------------------------------------------------------------------------
     def sync_now(self) -> Operation:
@@ -385,6 +410,9 @@ class SyncPanel(QWidget):
             text += " " + self.tr("Có nhiệm vụ mới từ Sở: {0}.").format(", ".join(outcome.plans))
         if report.stopped_by is not None:
             text += " " + report.stopped_by.message(self.language)
+        if outcome.missing_history:
+            text += " " + self.tr("Sở có {0} báo cáo cũ của cơ quan mà máy này chưa có; hãy khôi phục lịch sử (menu "
+                                  "Công cụ › «Khôi phục lịch sử báo cáo từ Sở…»).").format(outcome.missing_history)
         self.state.setText(text)
         self._show_outcomes(report.outcomes)
         self.refresh()

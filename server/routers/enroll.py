@@ -48,6 +48,7 @@ class EnrollResponse(BaseModel):
     device_key_id: str
     province: dict[str, str]
     server_time: str
+    replaced: list[str] = []  # the names of the agency's PCs revoked by this enrollment (a replacement code)
 
 
 def _iso(moment: float) -> str:
@@ -80,4 +81,4 @@ async def enroll_device(body: EnrollRequest, request: Request,
     return EnrollResponse(agency=AgencyOut(code=done.agency_code, name=done.agency_name,
                                            parent_name=done.parent_name, kind=done.kind),
                           device_key_id=done.device_key_id, province=ctx.keys.public().to_dict(),
-                          server_time=_iso(now))
+                          server_time=_iso(now), replaced=list(done.replaced))

@@ -67,7 +67,7 @@ def test_receipt_file_marks_the_bundle_received(setup, province: ProvinceKeys, t
         usb_transfer.import_receipt(setup, forged)
     good = tmp_path / "bien-nhan.receipt"
     good.write_bytes(make_receipt(receipt, province.signing))
-    assert usb_transfer.import_receipt(setup, good) == "accepted"
+    assert usb_transfer.import_receipt(setup, good).status == "accepted"
     with setup.session() as session:
         assert session.scalar(select(OutboxItem.state).where(OutboxItem.bundle_id == bundle_id)) == "receipted"
 

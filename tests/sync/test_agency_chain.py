@@ -40,6 +40,9 @@ def test_the_same_revision_from_another_device_is_a_named_conflict_an_older_one_
     assert caught.value.code == "revision_conflict"
     assert caught.value.message_vi.startswith("Lần 1 của báo cáo quý IV/2026 đã được Sở nhận từ máy Máy kế toán lúc ")
     assert "hãy mở lần sửa đổi mới" in caught.value.message_vi
+    # The way out is named: the menu item and the command (the officer had to guess them).
+    assert "«Mở lần sửa đổi mới từ bản của Sở…»" in caught.value.message_vi
+    assert "baocao revise-from-province" in caught.value.message_vi + caught.value.message_en
     chain = _take(chain, _manifest(B, 2, "2026Q4", 2), "b" * 64)
     with pytest.raises(OlderRevision):
         chain.check(_manifest(A, 2, "2026Q4", 1, previous="a" * 64), 1000)

@@ -15,6 +15,7 @@ def test_device_revoked_is_about_the_device_during_an_upload_too():
         error = error_for(Answer(403, {}, REVOKED), "Gửi", "Sending", for_upload=for_upload)
         assert isinstance(error, DeviceRejected) and error.code == "device_revoked"
         assert "02/12/2026 04:38" in error.message("vi") and "revoked" in error.message("en")
+        assert "403" not in error.message("vi") + error.message("en"), "the officer reads words, not a status"
 
 
 def test_another_agencys_bundle_stays_about_the_bundle():

@@ -17,17 +17,20 @@ from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from desktop.app import create_main_window
 from desktop.documents.sample_plan_data import AN_GIANG_594
 from desktop.documents.sample_plans import write_sample_plan
 from desktop.errors import BaocaoError
+from desktop.models.outbox import OutboxItem
 from desktop.models.store import Store
 from desktop.services.demo import setup_demo
 from desktop.services.identity import device_key
 from desktop.sync.bundle import verify_bundle
 from desktop.sync.device_keys import ProvinceKeys, ed25519_public_bytes
 from desktop.sync.encrypted_export import decrypt_file
+from desktop.sync.receipt import Receipt, make_receipt
 from desktop.views.about_dialog import AboutDialog
 from desktop.views.agency_dialog import AgencyDialog
 from desktop.views.digital_sign_dialog import DigitalSignDialog
@@ -180,6 +183,24 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         for box in error_boxes():
             box.close()
 
+    def import_receipt(action: QAction) -> None:
+        # The province's receipt for the bundle just exported, as it comes back on the stick.
+        with store.session() as session:
+            item = session.scalar(select(OutboxItem).where(OutboxItem.period_code == SIGNED))
+            assert item is not None
+            receipt = Receipt(bundle_sha256=item.bundle_sha256, bundle_id=item.bundle_id, agency="DT-MYHIEP",
+                              period=SIGNED, revision=1, received_at="2026-11-23T08:00:00Z", status="accepted",
+                              message_vi="Đã nhận.", message_en="Received.")
+        answers.open = tmp_path / "bien-nhan.bcr"
+        answers.open.write_bytes(make_receipt(receipt, province.signing))
+        action.trigger()
+        qtbot.waitUntil(lambda: bool(open_dialogs(QMessageBox)), timeout=60_000)
+        assert not error_boxes()
+        [box] = open_dialogs(QMessageBox)
+        assert box.objectName() == "receiptTakenBox"
+        box.close()
+        settle_workers()
+
     def quit_(action: QAction) -> None:
         action.trigger()
         assert not window.isVisible()
@@ -189,6 +210,7 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         "exportWorkbook": export("exportWorkbook", ".xlsx"),
         "exportDocx": export("exportDocx", ".docx"),
         "exportEncrypted": export("exportEncrypted", ".bcx", SIGNED),
+        "importReceipt": import_receipt,
         "fillFromWorkbook": fill,
         "printPreview": print_preview,
         "undo": plain, "redo": plain, "findTask": plain, "validate": plain,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_main_window
@@ -51,7 +51,8 @@ def type_into(field: QLineEdit, text: str) -> None:
 
 @pytest.mark.slow(seconds=50)
 @pytest.mark.timeout(900)  # two stores and a server process: minutes on a loaded machine
-def test_every_button_of_the_sync_panel(qtbot: QtBot, tmp_path: Path, demo_province_folder: Path) -> None:
+def test_every_button_of_the_sync_panel(qtbot: QtBot, tmp_path: Path, demo_province_folder: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """A new PC (a store just created) saves the address and enrolls through the panel; the demo commune's
     PC, enrolled, stops a sync and then runs one to the receipt."""
     with DemoProvince(demo_province_folder) as province:
@@ -60,7 +61,7 @@ def test_every_button_of_the_sync_panel(qtbot: QtBot, tmp_path: Path, demo_provi
                           enroll=lambda store: sync.enroll(store, province.url, province.enrollment_code())).store
         try:
             first, second = (panel_of(qtbot, store) for store in (new_pc, demo))
-            steps = walk_steps(qtbot, first, second, province)
+            steps = walk_steps(qtbot, first, second, province, monkeypatch)
             buttons = {b.objectName(): b for b in second.findChildren(QPushButton)}
             assert set(buttons) == set(steps), f"buttons without a step: {set(buttons) - set(steps)}"
             for name, (panel, step) in steps.items():
@@ -82,8 +83,8 @@ def panel_of(qtbot: QtBot, store: Store) -> SyncPanel:
     return window.sync
 
 
-def walk_steps(qtbot: QtBot, new_pc: SyncPanel, demo: SyncPanel,
-               province: DemoProvince) -> dict[str, tuple[SyncPanel, Callable[[QPushButton], None]]]:
+def walk_steps(qtbot: QtBot, new_pc: SyncPanel, demo: SyncPanel, province: DemoProvince,
+               monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[SyncPanel, Callable[[QPushButton], None]]]:
     """Each button's step, with the panel it is pressed in."""
 
     def save(button: QPushButton) -> None:
@@ -129,5 +130,14 @@ def walk_steps(qtbot: QtBot, new_pc: SyncPanel, demo: SyncPanel,
         # (a token signature, a root the province does not trust, then one it does).
         assert not button.isVisible()
 
+    def import_receipt(button: QPushButton) -> None:
+        # Pressed with real receipts from `baocao-server import` in
+        # test_usb_receipt_window.test_receipts_brought_back_on_usb_are_taken_in_from_the_menu_and_the_sync_tab;
+        # here the file dialog is closed: nothing happens.
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: ("", "")))
+        click(qtbot, button)
+        assert demo.operation is None and not error_boxes()
+
     return {"saveSyncSettings": (new_pc, save), "enrollNow": (new_pc, enroll), "syncCancel": (demo, stop),
-            "syncNow": (demo, sync_now), "resolveConflict": (demo, conflict), "resendDocument": (demo, resend)}
+            "syncNow": (demo, sync_now), "resolveConflict": (demo, conflict), "resendDocument": (demo, resend),
+            "importReceipt": (demo, import_receipt)}

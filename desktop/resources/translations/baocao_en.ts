@@ -1027,6 +1027,14 @@ This agency: {2}</translation>
             <source>Báo cáo kỳ {0} đã được phê duyệt và ký; ở đây ký số tệp PDF của lần đã ký (người ký trước, cơ quan sau).</source>
             <translation>The {0} report is already approved and signed; here you sign the PDF of the signed revision digitally (the signer first, then the agency).</translation>
         </message>
+        <message>
+            <source>Nhập &amp;biên nhận của Sở…</source>
+            <translation>Import the province's &amp;receipt…</translation>
+        </message>
+        <message>
+            <source>Việc tiếp theo: chép tệp này vào USB và mang lên Sở (chỉ Sở mở được tệp). Sở nhận xong sẽ trả lại một tệp biên nhận (.bcr); khi nhận lại tệp biên nhận, dùng «Tệp › Nhập biên nhận của Sở…» (hoặc nút ở mục Đồng bộ) để ghi nhận.</source>
+            <translation>Next: copy this file to a USB stick and take it to the province (only the province can open it). Once it is taken in, the province gives back a receipt file (.bcr); when you have it, use «File › Import the province's receipt…» (or the button in the Sync tab) to record it.</translation>
+        </message>
     </context>
     <context>
         <name>NarrativePanel</name>
@@ -2392,6 +2400,30 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             <source>CA kết nối HTTPS (tệp P&amp;EM):</source>
             <translation>HTTPS connection &amp;CA (PEM file):</translation>
         </message>
+        <message>
+            <source>Nhập b&amp;iên nhận của Sở…</source>
+            <translation>Import the province's rece&amp;ipt…</translation>
+        </message>
+        <message>
+            <source>Tệp biên nhận (.bcr) Sở trả lại khi nhận tệp mã hóa gửi bằng USB</source>
+            <translation>The receipt file (.bcr) the province gives back for an encrypted file brought on USB</translation>
+        </message>
+        <message>
+            <source>mã đăng ký mới do Sở cấp</source>
+            <translation>new enrollment code from the province</translation>
+        </message>
+        <message>
+            <source>Nhập mã đăng ký mới của Sở rồi bấm «Đăng ký với Sở»: máy sẽ tạo khóa mới và đăng ký lại.</source>
+            <translation>Type the province's new enrollment code and press «Enroll with the province»: the PC makes a new key and enrolls again.</translation>
+        </message>
+        <message>
+            <source>Đã đăng ký lại với khóa mới; khóa cũ của máy vẫn bị Sở thu hồi. Báo cáo ký trên máy này sau lúc bị thu hồi Sở không nhận: hãy mở lần sửa đổi mới và ký lại.</source>
+            <translation>Enrolled again with a new key; the PC's old key stays revoked. Reports signed on this PC after the revocation are refused: open a new revision and sign it again.</translation>
+        </message>
+        <message>
+            <source>Sở có {0} báo cáo cũ của cơ quan mà máy này chưa có; hãy khôi phục lịch sử (menu Công cụ › «Khôi phục lịch sử báo cáo từ Sở…»).</source>
+            <translation>The province holds {0} past report(s) of the agency this PC lacks; restore the history (Tools › «Restore the report history from the province…»).</translation>
+        </message>
     </context>
     <context>
         <name>UnlockWindow</name>
@@ -2818,6 +2850,10 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             <source>Việc cần làm bây giờ: báo cáo {0} đã ký, đang chờ gửi Sở. Ứng dụng tự gửi khi có kết nối (mục Đồng bộ); không có mạng thì dùng Tệp → Xuất tệp mã hóa gửi Sở.</source>
             <translation>To do now: the {0} report is signed and waiting to be sent. The app sends it by itself when connected (Sync tab); without a network use File → Export encrypted file for the province.</translation>
         </message>
+        <message>
+            <source>Việc cần làm bây giờ: báo cáo {0} đã ký, nhưng máy này đã bị Sở thu hồi nên Sở không nhận gì gửi từ máy này, kể cả tệp USB. Hãy xin Sở mã đăng ký mới và đăng ký lại ở mục Đồng bộ, rồi mở lần sửa đổi mới và ký lại.</source>
+            <translation>To do now: the {0} report is signed, but the province revoked this PC, so it takes nothing sent from it, USB files included. Ask the province for a new enrollment code and enroll again in the Sync tab, then open a new revision and sign it again.</translation>
+        </message>
     </context>
     <context>
         <name>TrustRootsRow</name>
@@ -2915,6 +2951,29 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             <location filename="../../views/agency_dialog.py" line="1" />
             <source>&amp;Hủy</source>
             <translation>&amp;Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptImport</name>
+        <message>
+            <source>Nhập biên nhận của Sở</source>
+            <translation>Import the province's receipt</translation>
+        </message>
+        <message>
+            <source>Biên nhận của Sở (*.bcr);;Mọi tệp (*)</source>
+            <translation>Province receipts (*.bcr);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Đã ghi nhận biên nhận của Sở.</source>
+            <translation>The province's receipt is recorded.</translation>
+        </message>
+        <message>
+            <source>Hãy sửa báo cáo theo lý do trên, ký lại và gửi lần sửa đổi mới (xem mục Đồng bộ).</source>
+            <translation>Correct the report as the reason above says, sign it again and send the new revision (see the Sync tab).</translation>
+        </message>
+        <message>
+            <source>Biên nhận của Sở</source>
+            <translation>Province receipt</translation>
         </message>
     </context>
 </TS>
