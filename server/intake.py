@@ -85,12 +85,14 @@ _ADVANCE_CHAIN = update(Agency).where(Agency.id == bindparam("agency_id")).value
 
 @dataclass(frozen=True)
 class StoredReceipt:
-    """A receipt already given: its signed bytes, status, refusal code and the agency it was for."""
+    """A receipt already given: its signed bytes, status, refusal code and the agency it was for; ``judged_now``
+    when it was not given before but made by this very look-up (a signed document judged again)."""
 
     envelope: bytes
     status: str
     code: str | None
     agency_code: str | None
+    judged_now: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ class Intake:
             # A signed document refused as untrusted before the province added a root: judged again.
             again = self._documents.rejudge(sha256)
             if again is not None:
-                return StoredReceipt(again.receipt, again.status, again.code, record.agency_code)
+                return StoredReceipt(again.receipt, again.status, again.code, record.agency_code, judged_now=True)
         return record
 
     def recheck_documents(self, *, always: bool = False) -> list[tuple[str, str, str | None]]:

@@ -175,10 +175,11 @@ class ProvinceClient:
 
     def upload(self, bundle: BundleToSend, *, state: UploadState | None,
                on_state: Callable[[UploadState], None], progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> bytes:
+               cancelled: Callable[[], bool] | None = None, on_held: Callable[[], None] | None = None) -> bytes:
         """Send ``bundle`` (resuming from ``state``) and commit it; returns the verified receipt envelope.
 
-        ``on_state`` is called after the upload is created and after every chunk, for the caller to persist.
+        ``on_state`` is called after the upload is created and after every chunk, for the caller to persist;
+        ``on_held`` when the province answered with a receipt it had given before (nothing was sent).
         A refused bundle raises ``RejectedError`` carrying the province's signed receipt.
         """
         self._need_key()
@@ -193,7 +194,7 @@ class ProvinceClient:
 
         return upload_bundle(exchange, bundle, uploads_url=self._url("v1/uploads"), state=state, on_state=on_state,
                              progress=progress, cancelled=cancelled, backoff=Backoff(self.policy, cancelled),
-                             check_receipt=check)
+                             check_receipt=check, on_held=on_held)
 
     def receipt(self, bundle_id: str, bundle: BundleToSend | None = None) -> bytes | None:
         """The province's receipt for ``bundle_id``, verified, or None when it has none."""

@@ -5,7 +5,8 @@ server's offset. The province server keeps what arrived of a chunk cut by the li
 counts it) apart from what it verified (``Upload-Verified-Offset``); the next chunk starts where the
 received bytes end and its SHA-256 (``Upload-Checksum``, under the request signature) covers everything
 from the verified offset, so the kept bytes are checked before the server trusts them and a cut costs
-only the bytes in flight and a HEAD. Chunks then aim at about 30 s of link time each.
+only the bytes in flight and a HEAD. Chunks then aim at about 30 s of link time each, the first one too
+(256 KiB: 30 s at 64 kbit/s), with no small chunk first to measure the link.
 
 Against a server that drops a cut chunk whole (no ``Upload-Verified-Offset``), chunk sizes follow the
 measured rate (about 7.5 s of link time each, 16 KiB–4 MiB), stay under three quarters of what the link
@@ -35,6 +36,7 @@ from desktop.sync.sync_errors import Answer, CancelledSync, RejectedError, Trans
 TUS_HEADERS = {"Tus-Resumable": "1.0.0"}
 MIN_CHUNK = 16 * 1024
 FIRST_CHUNK = 64 * 1024
+KEPT_FIRST_CHUNK = 256 * 1024  # about 30 s at 64 kbit/s, the slowest link the app is built for
 MAX_CHUNK = 4 * 1024 * 1024
 SECONDS_PER_CHUNK = 7.5
 KEPT_SECONDS_PER_CHUNK = 30.0
@@ -110,6 +112,13 @@ class ChunkSizer:
         wanted = nbytes / max(seconds, 1e-3) * SECONDS_PER_CHUNK
         self.size = _clamp(min(wanted, self.size * 2, self._ceiling))
 
+    def keeps_cut_bytes(self) -> None:
+        """The server keeps what arrives of a cut chunk: a cut then costs only the bytes in flight, so the
+        first chunk need not be small to measure the link first (its answer is a round trip spent idle)."""
+        if not self.kept:
+            self.kept = True
+            self.size = max(self.size, KEPT_FIRST_CHUNK)
+
     def failed(self) -> None:
         """A chunk was cut: stay under a share of what the link carried since the previous cut."""
         if self.kept:
@@ -126,21 +135,23 @@ class _UploadGone(Exception):
 def upload_bundle(exchange: Exchange, bundle: BundleToSend, *, uploads_url: str, state: UploadState | None,
                   on_state: Callable[[UploadState], None], progress: Callable[[int, int], None] | None,
                   cancelled: Callable[[], bool] | None, backoff: Backoff,
-                  check_receipt: Callable[[bytes], bytes]) -> bytes:
+                  check_receipt: Callable[[bytes], bytes], on_held: Callable[[], None] | None = None) -> bytes:
     """Send ``bundle`` from wherever the server stands and commit it; returns the checked receipt.
 
+    ``on_held`` is called when the creation is answered with a receipt the province gave before (it held
+    these bytes already, e.g. from USB), not with one it judged now (a signed document after a new root).
     Raises ``TransientError`` when the policy gives up, ``RejectedError`` when the province refuses the
     bundle (with its signed receipt), ``CancelledSync`` when ``cancelled()`` turns true.
     """
     return _Upload(exchange, bundle, uploads_url, state, on_state, progress, cancelled, backoff,
-                   check_receipt).run()
+                   check_receipt, on_held).run()
 
 
 class _Upload:
     def __init__(self, exchange: Exchange, bundle: BundleToSend, uploads_url: str, state: UploadState | None,
                  on_state: Callable[[UploadState], None], progress: Callable[[int, int], None] | None,
                  cancelled: Callable[[], bool] | None, backoff: Backoff,
-                 check_receipt: Callable[[bytes], bytes]) -> None:
+                 check_receipt: Callable[[bytes], bytes], on_held: Callable[[], None] | None) -> None:
         self.exchange = exchange
         self.bundle = bundle
         self.uploads_url = uploads_url
@@ -156,6 +167,7 @@ class _Upload:
         self.sizer = ChunkSizer()
         self._resume_at: int | None = None
         self._received = 0
+        self.on_held = on_held
 
     def run(self) -> bytes:
         restarts = 0
@@ -191,7 +203,10 @@ class _Upload:
         answer = self.exchange("POST", self.uploads_url, headers={
             **TUS_HEADERS, "Upload-Length": str(self.bundle.length), "Upload-Metadata": metadata})
         if answer.status == 200:
-            return self.check_receipt(_receipt_in(answer))
+            receipt = self.check_receipt(_receipt_in(answer))
+            if self.on_held is not None and _given_before(answer):
+                self.on_held()
+            return receipt
         if answer.status == 422:
             # Refused already (the same bytes sent before): the signed receipt says why, as at commit.
             self._refused(answer, "Tạo phiên tải lên", "Creating the upload")
@@ -290,7 +305,7 @@ class _Upload:
         value = answer.header("upload-verified-offset")
         if value is not None and value.isdigit() and int(value) <= received:
             self.verified, self.keeps_cut_bytes = int(value), True
-            self.sizer.kept = True
+            self.sizer.keeps_cut_bytes()
         else:
             self.verified = received
         if received > self._received:
@@ -347,6 +362,15 @@ def _receipt_in(answer: Answer) -> bytes:
     except (ValueError, KeyError, TypeError) as exc:
         raise TransientError("Máy chủ trả lời biên nhận sai định dạng.", "The server answered a malformed receipt.",
                              code="bad_receipt") from exc
+
+
+def _given_before(answer: Answer) -> bool:
+    """Whether a receipt answer is one the province gave before this request; a server that does not say
+    (no ``given``) answers a creation with a receipt only for bytes it held already."""
+    try:
+        return parse_strict_json(answer.body).get("given", "before") != "now"
+    except (ValueError, AttributeError):
+        return True
 
 
 def _b64(data: bytes) -> str:

@@ -27,6 +27,7 @@ from starlette.requests import ClientDisconnect
 
 from server.auth import Caller, PendingAuth
 from server.context import ServerContext, context, raw_target, signature_headers, signed_caller
+from server.intake import StoredReceipt
 from server.models import Upload
 from server.problems import ApiError
 
@@ -43,10 +44,12 @@ UploadId = Annotated[str, "upload id"]
 
 
 class ReceiptAnswer(BaseModel):
-    """A receipt envelope (base64) and its status."""
+    """A receipt envelope (base64), its status, and whether the province gave it ``before`` this request (the
+    bundle arrived earlier, e.g. on USB) or judged the bundle ``now``."""
 
     receipt: str
     status: str
+    given: str
 
 
 def _require_tus(value: str | None) -> None:
@@ -56,8 +59,8 @@ def _require_tus(value: str | None) -> None:
                        headers={"Tus-Version": TUS_VERSION})
 
 
-def _answer(receipt: bytes, status: str, code: str | None) -> JSONResponse:
-    body = {"receipt": base64.b64encode(receipt).decode("ascii"), "status": status}
+def _answer(receipt: bytes, status: str, code: str | None, *, given: str) -> JSONResponse:
+    body = {"receipt": base64.b64encode(receipt).decode("ascii"), "status": status, "given": given}
     if status == "rejected":
         raise ApiError(422, code or "rejected", "Gói báo cáo bị từ chối; xem biên nhận.",
                        "The bundle was rejected; see the receipt.", extra=body)
@@ -112,11 +115,11 @@ def create_upload(caller: Annotated[Caller, Depends(signed_caller)],
     bundle_id, sha256 = _parse_metadata(upload_metadata)
     record = ctx.intake.receipt_for(sha256, caller.agency_code)
     if record is not None:
-        return _answer(record.envelope, record.status, record.code)
+        return _answer(record.envelope, record.status, record.code, given=_given(record))
     upload = ctx.uploads.find_or_create(caller, bundle_id, sha256, length)
     refused = ctx.uploads.refusal(upload.id)
     if refused is not None:
-        return _answer(refused.envelope, "rejected", refused.code)
+        return _answer(refused.envelope, "rejected", refused.code, given="before")
     return Response(status_code=201, headers={**_TUS_HEADERS, "Location": f"/v1/uploads/{upload.id}",
                                               **_offsets(ctx, upload), "Cache-Control": "no-store"})
 
@@ -215,14 +218,14 @@ def _commit(ctx: ServerContext, caller: Caller, upload: Upload) -> JSONResponse:
     """The commit of ``upload`` (its lock held): its receipt, once verified and stored; 409 if bytes are missing."""
     refused = ctx.uploads.refusal(upload.id)
     if refused is not None:
-        return _answer(refused.envelope, "rejected", refused.code)
+        return _answer(refused.envelope, "rejected", refused.code, given="before")
     if upload.finished_at is None and upload.offset < upload.length:
         raise ApiError(409, "incomplete", f"Mới nhận {upload.offset:,}/{upload.length:,} byte; hãy gửi tiếp.",
                        f"Only {upload.offset:,} of {upload.length:,} bytes received; send the rest.",
                        headers={**_TUS_HEADERS, **_offsets(ctx, upload)})
     record = ctx.intake.receipt_for(upload.sha256, caller.agency_code)
     if record is not None:
-        result = (record.envelope, record.status, record.code)
+        result, given = (record.envelope, record.status, record.code), _given(record)
     else:
         try:
             taken = ctx.intake.take(ctx.uploads.path(upload.id), source="network",
@@ -233,9 +236,14 @@ def _commit(ctx: ServerContext, caller: Caller, upload: Upload) -> JSONResponse:
             raise
         if not taken.verified:
             ctx.uploads.record_refusal(upload, taken.receipt, taken.code)
-        result = (taken.receipt, taken.status, taken.code)
+        result, given = (taken.receipt, taken.status, taken.code), "now"
     ctx.uploads.finish(upload.id)
-    return _answer(*result)
+    return _answer(*result, given=given)
+
+
+def _given(record: StoredReceipt) -> str:
+    """``now`` for a receipt this request made (a document judged again), else ``before``."""
+    return "now" if record.judged_now else "before"
 
 
 async def _refuse_revoked(request: Request, ctx: ServerContext, pending: PendingAuth) -> None:

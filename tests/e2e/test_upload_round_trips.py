@@ -52,3 +52,21 @@ def test_an_upload_cut_once_ends_with_its_last_chunk_and_no_separate_commit(prov
     seen = _upload_requests(province.log, since)
     assert not [r for r in seen if r[1].endswith("/commit")], seen
     assert seen[-1] == ("PATCH", "/v1/uploads/ID?commit=1", "200"), seen
+
+
+@pytest.mark.slow(seconds=5)
+def test_one_fresh_report_starts_with_its_upload_without_asking_what_the_province_holds(province: Province,
+                                                                                        tmp_path: Path) -> None:
+    device = province.enroll("XA-ROUNDTRIP-ONE", policy=POLICY)
+    bundle_id, data = device.bundle(evidence=os.urandom(20_000))
+    outbox = FileOutbox(tmp_path / "outbox")
+    outbox.add(bundle_id, data)
+    since = province.log.stat().st_size
+    with LinkProxy(("127.0.0.1", province.port), latency=0.05) as link, device.client(link.url) as client:
+        report = run_sync(client, outbox)
+    assert report.with_outcome(RECEIPTED) == [bundle_id], report
+
+    logged = province.log.read_bytes()[since:].decode("utf-8", "replace")
+    assert "/v1/bundles/known" not in logged  # creation answers with the receipt if the province holds it
+    assert _upload_requests(province.log, since) == [("POST", "/v1/uploads", "201"),
+                                                     ("PATCH", "/v1/uploads/ID?commit=1", "200")]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from desktop.views.report_delegates import ReportDelegate
@@ -82,6 +82,9 @@ class ReportTable(QTableView):
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
         self._source: ReportTableModel | None = None
+        # The rows in sight while the table is hidden (the form shown instead): measuring the rows' heights
+        # to find them (300 wrapped rows) was most of the UI thread's work when a report was opened.
+        self._hidden_at: Position | None = None
 
     # the model -------------------------------------------------------------------------------------
     @property
@@ -119,12 +122,20 @@ class ReportTable(QTableView):
 
     # the place kept across a new model --------------------------------------------------------------
     def position(self) -> Position:
-        """Where the user is now."""
+        """Where the user is now (while hidden: the rows in sight when it was hidden, measured then)."""
         source = self.source
         current = self.currentIndex()
         here = None
         if current.isValid():
             here = (source.row_item(current.row()).ref, source.columns[current.column()].field)
+        if not self.isVisible():
+            kept = self._hidden_at or Position(None, None, 0, 0)
+            return Position(here, kept.top, kept.top_offset, kept.left)
+        return self._in_sight(here)
+
+    def _in_sight(self, here: tuple[str, str] | None) -> Position:
+        """The rows in sight, measured (the rows' heights laid out), with ``here`` as the current cell."""
+        source = self.source
         top_row = self.rowAt(0)
         top = source.row_item(top_row).ref if top_row >= 0 else None
         offset = self.rowViewportPosition(top_row) if top_row >= 0 else 0
@@ -141,6 +152,9 @@ class ReportTable(QTableView):
 
     def _restore_scroll(self, kept: Position) -> None:
         if self._source is None:
+            return
+        if not self.isVisible():
+            self._hidden_at = kept  # scrolled there when shown
             return
         self.horizontalScrollBar().setValue(kept.left)
         row = self._source.row_of(kept.top) if kept.top is not None else None
@@ -202,6 +216,17 @@ class ReportTable(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_frozen()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._source is not None and self._source.rowCount():
+            self._hidden_at = self._in_sight(None)  # measured while the rows are still laid out
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        kept, self._hidden_at = self._hidden_at, None
+        if kept is not None:
+            QTimer.singleShot(0, self, lambda: self._restore_scroll(kept))
 
     def _place_frozen(self) -> None:
         shown = min(FROZEN_COLUMNS, self._source.columnCount() if self._source is not None else 0)
