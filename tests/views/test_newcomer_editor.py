@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.issue_tally import tally
 from desktop.domain.validation_issues import ERROR
 from desktop.models.store import Store
 from desktop.services.reports import open_report
@@ -48,7 +49,9 @@ def test_f5_says_what_it_found_and_focuses_the_list(qtbot: QtBot, window: MainWi
     QTest.keyClick(window, Qt.Key.Key_F5)
     editor = window.editor
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Kiểm tra xong"), timeout=20_000)
-    expected = f"Kiểm tra xong: {len(editor.result.errors)} lỗi, {len(editor.result.warnings)} cảnh báo."
+    counts = tally(editor.result)
+    expected = (f"Kiểm tra xong: {counts.unanswered} mục chưa nhập, {counts.errors} lỗi, {counts.warnings} cảnh báo; "
+                "chưa nhập hết thì chưa ký được.")
     assert window.statusBar().currentMessage().startswith(expected)
     assert window.tabs.currentWidget() is editor
     assert QApplication.focusWidget() is editor.issue_list and editor.issue_list.currentRow() == 0
