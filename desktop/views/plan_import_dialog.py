@@ -25,6 +25,7 @@ from desktop.documents.plan_model import warning_place
 from desktop.models.store import Store
 from desktop.services import plans
 from desktop.services.plans import PlanImport, PlanPreview
+from desktop.views.file_folders import remember, start_folder
 from desktop.views.worker import Operation, run_operation
 
 FILE_FILTER = "Kế hoạch (*.xlsx *.xls *.docx *.pdf)"
@@ -119,9 +120,11 @@ class PlanImportDialog(QDialog):
 
 def open_plan_import(parent: QWidget, store: Store) -> PlanImportDialog | None:
     """Ask for a plan file and open its preview (None when the user chose no file)."""
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Nhập kế hoạch của tỉnh"), str(Path.home()), FILE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Nhập kế hoạch của tỉnh"), str(start_folder("plan")),
+                                          FILE_FILTER)
     if not path:
         return None
+    remember("plan", Path(path))
     dialog = PlanImportDialog(store, Path(path), parent)
     dialog.open()
     return dialog

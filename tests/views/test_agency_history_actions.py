@@ -216,7 +216,7 @@ def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_p
             window.tabs.setCurrentWidget(panel)
             qtbot.waitUntil(lambda: panel.loading is None and panel.conflict_button.isVisible(), timeout=30_000)
             assert panel.operation is None and not panel.last_outcomes, "shown from the store, not a sync"
-            assert "2026Q3" in panel.conflict_button.text()
+            assert "Quý III năm 2026" in panel.conflict_button.text()
             qtbot.mouseClick(panel.conflict_button, Qt.MouseButton.LeftButton)
             dialog = window.history.dialog
             assert dialog is not None and dialog.isVisible()

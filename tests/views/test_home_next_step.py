@@ -75,6 +75,7 @@ def test_the_signed_report_says_send_and_the_early_draft_says_not_to_sign_yet(qt
     window.editor.go_to("task", task.ref)
     deadline = window.editor.form.deadline.text()
     assert "còn 28 ngày — trước khi kỳ báo cáo này kết thúc (14/03/2027)" in deadline, deadline
+    assert window._suggested("2027Q1", ".pdf") == "bao-cao-quy-I-2027.pdf", "a name, not «bao-cao-2027Q1.pdf»"
 
 
 def test_once_the_province_has_everything_no_card_asks_for_work(
@@ -90,6 +91,12 @@ def test_once_the_province_has_everything_no_card_asks_for_work(
             assert "Chưa có việc cần làm" in window.dashboard.next_step.text()
             assert not any(card.mark.isVisible() for card in _cards(window).values())
             assert window.dashboard.marked_period() is None
+            window.tabs.setCurrentWidget(window.sync)
+            qtbot.waitUntil(lambda: window.sync.receipts.topLevelItemCount() >= 2, timeout=20_000)
+            receipts = window.sync.receipts
+            rows = [receipts.topLevelItem(n) for n in range(receipts.topLevelItemCount())]
+            shown = {(row.text(0), row.text(4)) for row in rows if row is not None}
+            assert ("Quý I năm 2027", "Đã nhận báo cáo Quý I năm 2027 lần 1.") in shown, shown
         finally:
             settle_workers()
             store.close()
