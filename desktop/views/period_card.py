@@ -104,9 +104,11 @@ class PeriodCardView(QFrame):
         else:
             due += self.tr(": đã quá hạn %n ngày", "", -period.days_left)
         self.due.setText(due)
-        estimate = estimate_text(period) if card.role != "received" else ""
+        # Said of a report being worked on: on the next period's empty card the two lines were only noise.
+        started = card.revision is not None and card.role != "received"
+        estimate = estimate_text(period) if started else ""
         self.window_line.setText(data_window_text(period) + (" " + estimate if estimate else ""))
-        early = drafting_early(card.status, period.data_start, period.today)
+        early = started and drafting_early(card.status, period.data_start, period.today)
         self.early.setText(early_text(period) if early else "")
         self.early.setVisible(early)
         urgent = card.role != "received" and (signed_late(card) if card.signed_on is not None else (
