@@ -44,6 +44,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError as DbIntegrityError
 
+from desktop.domain.periods import period_name
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.sync.bundle import verify_bundle
 from desktop.sync.bundle_container import DEFAULT_LIMITS, Frame, Limits, check_format, check_manifest, read_frame
@@ -339,13 +340,15 @@ def _check_frame(frame: Frame, limits: Limits) -> None:
 
 
 def _accepted(manifest: dict[str, Any]) -> _Decision:
+    """The receipt's note names the period as a commune officer reads it («Quý I năm 2027», not «2027Q1»)."""
     period, revision, supersedes = manifest["period"], manifest["revision"], manifest["supersedes"]
+    vi, en = period_name(period, "vi"), period_name(period, "en")
     if supersedes is not None:
-        return _Decision("accepted", None, f"Đã nhận báo cáo kỳ {period} lần {revision}, thay thế lần {supersedes}.",
-                         f"Report for {period} revision {revision} accepted; it supersedes revision {supersedes}.",
+        return _Decision("accepted", None, f"Đã nhận báo cáo {vi} lần {revision}, thay thế lần {supersedes}.",
+                         f"Report for {en} revision {revision} accepted; it supersedes revision {supersedes}.",
                          supersedes)
-    return _Decision("accepted", None, f"Đã nhận báo cáo kỳ {period} lần {revision}.",
-                     f"Report for {period} revision {revision} accepted.")
+    return _Decision("accepted", None, f"Đã nhận báo cáo {vi} lần {revision}.",
+                     f"Report for {en} revision {revision} accepted.")
 
 
 def _refusal(exc: BundleError) -> _Decision:

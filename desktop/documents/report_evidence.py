@@ -25,7 +25,7 @@ _TYPES = {"application/pdf": "PDF", "image/jpeg": "Ảnh JPEG", "image/png": "�
           "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
           "application/zip": "ZIP", "text/plain": "Văn bản", "text/csv": "CSV"}
-_UNITS = ("B", "KB", "MB", "GB")
+_UNITS = ("byte", "KB", "MB", "GB")  # «812 B» read like a code to a commune officer
 # Hash digits per group: groups of 16 let a narrow cell break the hash between groups, never inside one.
 _HASH_GROUP = 16
 
@@ -66,11 +66,11 @@ def evidence_cells(number: int, entry: EvidenceItem) -> list[tuple[str, bool]]:
 
 
 def file_size_text(size: int) -> str:
-    """ "512 B", "298,7 KB", "1,4 MB" (binary units, as Windows shows them)."""
+    """ "512 byte", "298,7 KB", "1,4 MB" (binary units, as Windows shows them)."""
     value, unit = float(size), 0
     while value >= 1024 and unit < len(_UNITS) - 1:
         value, unit = value / 1024, unit + 1
-    return f"{size} B" if unit == 0 else f"{format_number(round(value, 1))} {_UNITS[unit]}"
+    return f"{size} {_UNITS[0]}" if unit == 0 else f"{format_number(round(value, 1))} {_UNITS[unit]}"
 
 
 def file_type_text(file: AttachmentRef) -> str:

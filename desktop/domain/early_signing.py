@@ -48,3 +48,10 @@ def early_signing(period: Period, today: date) -> EarlySigning | None:
     """The warning due when ``period`` is signed on ``today`` (None once its data window has opened)."""
     window = period.data_window
     return EarlySigning(period, window, today) if today < window.start else None
+
+
+def due_before_window_ends(last_day: date, window_end: date) -> bool:
+    """Whether a report is due before its data window ends: the province's plan asks for Q4 with the full-year
+    figures before 01/12 while the window runs to 14/12, so the figures from the day of signing to the end of
+    the window are estimates («số ước thực hiện»), which the home screen says next to the two dates."""
+    return last_day < window_end

@@ -165,6 +165,12 @@ class Period:
         """"Quý IV năm 2026" or "Q4 2026"."""
         return self.figure_label(QUARTER, language)
 
+    def file_stem(self, language: str | None = None) -> str:
+        """"quy-I-2027" ("Q1-2027" in English): the period in a file name a person reads (no slash, no
+        diacritics), where "2027Q1" read like a code."""
+        english = (language or current_language()) == "en"
+        return f"Q{self.quarter}-{self.year}" if english else f"quy-{self.roman}-{self.year}"
+
     @property
     def cumulative(self) -> str | None:
         """The longer figure this period also carries: six months for Q2, the year for Q4."""
@@ -339,6 +345,15 @@ class Schedule:
 
 
 DEFAULT_SCHEDULE = Schedule()
+
+
+def period_name(code: str, language: str | None = None) -> str:
+    """A period code ("2027Q1") as the screens name the period ("Quý I năm 2027", "Q1 2027"); a text that is
+    not a period code is returned as it is (a note from elsewhere must still be shown)."""
+    try:
+        return Period.parse(code).label(language)
+    except PeriodError:
+        return code
 
 
 def format_date(day: date) -> str:

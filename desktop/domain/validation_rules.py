@@ -32,6 +32,7 @@ from desktop.domain.report_values import (
     read_number,
     text_problems,
 )
+from desktop.domain.task_due import WITHIN, due_in_window
 from desktop.domain.task_status import (
     DONE,
     DONE_LATE,
@@ -195,11 +196,18 @@ def check_overdue(name: ItemName, item: Any, period: Period | None, previous: An
     window = period.data_window
     when = format_date(due)
     if status in (NOT_STARTED, IN_PROGRESS) and due < window.end:
-        explained = _has_text(read_field(item, "difficulties")) and any(
-            parse_deadline(read_field(item, f)).kind in _DATED for f in ("difficulties", "result", "proposals")
-            if isinstance(read_field(item, f), str))
-        if explained:
+        if overdue_explained(item):
             return []
+        if due_in_window(due, window) == WITHIN:  # not past yet on every day of the period: say when it falls
+            end = format_date(window.end)
+            return [name.issue(
+                "task.overdue", "difficulties",
+                f"hạn {when}, trước khi kỳ báo cáo này kết thúc ({end}), mà chưa hoàn thành; nếu không kịp hạn, hãy "
+                "ghi lý do vào ô Khó khăn, vướng mắc và thời gian dự kiến hoàn thành mới (ví dụ: \"dự kiến hoàn "
+                "thành tháng 3/2027\").",
+                f"is due {when}, before this report's period ends ({end}), and not finished; if it will be late, "
+                "write the reason under difficulties and the new expected date (e.g. \"expected to finish "
+                "3/2027\").")]
         return [name.issue(
             "task.overdue", "difficulties",
             f"đã quá hạn ({when}) mà chưa hoàn thành; hãy ghi lý do vào cột Khó khăn, vướng mắc và thời gian dự kiến "
@@ -213,6 +221,14 @@ def check_overdue(name: ItemName, item: Any, period: Period | None, previous: An
             f"hạn hoàn thành là {when}, trước kỳ báo cáo này; nếu hoàn thành sau hạn hãy chọn \"Hoàn thành quá hạn\".",
             f"was due {when}, before this period; if it was finished after the deadline choose \"Done late\".")]
     return []
+
+
+def overdue_explained(item: Any) -> bool:
+    """Whether a late task gives what the province asks of it: a reason in the difficulties and a new date in
+    some text (then neither the warning nor the home screen's overdue list asks again)."""
+    return _has_text(read_field(item, "difficulties")) and any(
+        parse_deadline(read_field(item, f)).kind in _DATED for f in ("difficulties", "result", "proposals")
+        if isinstance(read_field(item, f), str))
 
 
 def _due_date(value: Any) -> date | None:

@@ -16,8 +16,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.issue_tally import tally
 from desktop.domain.next_step import UNSIGNED, CardState, NextStep, next_step
 from desktop.domain.task_status import DONE, DONE_LATE
+from desktop.domain.validation_rules import overdue_explained
 from desktop.domain.vietnam_clock import vietnam_today
 from desktop.models.outbox import OutboxItem
 from desktop.models.plan import Agency
@@ -51,6 +53,7 @@ class PeriodCard:
     signature: str | None = None  # the province's word on its signed PDF (signed_documents.signature_result)
     signed_on: date | None = None  # the date of the signed document (Vietnam time), None while unsigned
     sync_revision: int | None = None  # set when ``sync_state`` is an earlier revision's, still on its way
+    unanswered: int = 0  # items with nothing entered yet (``errors`` are about what was entered)
 
     @property
     def percent_filled(self) -> int:
@@ -88,7 +91,8 @@ def dashboard(store: Store, today: date | None = None) -> Dashboard:
                   _card(session, agency, assigned, period.next().code, moment, "next")]
         report = latest_report(session, agency, current)
         overdue = [t for t in task_items(session, report, agency, assigned) if _overdue(t, moment)] if report else []
-        step = next_step([CardState(c.period.code, c.role, c.status, c.sync_state) for c in cards])
+        step = next_step([CardState(c.period.code, c.role, c.status, c.sync_state, c.period.data_start) for c in cards],
+                         moment)
         return Dashboard(agency.name, cards, overdue, step, device_revocation(session) is not None)
 
 
@@ -102,13 +106,13 @@ def _card(session: Session, agency: Agency, assigned: Assignment, code: str, tod
     indicators = indicator_items(session, report, agency, assigned)
     filled = sum(1 for t in tasks if t.status or t.not_applicable_reason)
     filled += sum(1 for i in indicators if any(v is not None for v in i.values().values()))
-    result = validate_stored(session, report, agency, assigned)
+    counts = tally(validate_stored(session, report, agency, assigned))
     receipt_at = item.updated_at if item is not None and item.state == "receipted" else None
     sync_state, sync_revision = (item.state, None) if item is not None else _earlier_on_its_way(session, agency, code)
     return PeriodCard(view, report.revision, report.status, filled, len(tasks) + len(indicators),
-                      len(result.errors), len(result.warnings), sync_state, receipt_at, role,
+                      counts.errors, counts.warnings, sync_state, receipt_at, role,
                       signature_result(session, code, report.revision),
-                      report.document_date if report.status not in UNSIGNED else None, sync_revision)
+                      report.document_date if report.status not in UNSIGNED else None, sync_revision, counts.unanswered)
 
 
 def _earlier_on_its_way(session: Session, agency: Agency, code: str) -> tuple[str | None, int | None]:
@@ -148,4 +152,7 @@ def _earlier_role(session: Session, agency: Agency, code: str, today: date) -> s
 
 
 def _overdue(task: TaskItem, today: date) -> bool:
-    return task.due is not None and date.fromisoformat(task.due) < today and task.status not in (DONE, DONE_LATE)
+    """Past its deadline, unfinished, and not yet explained as the overdue warning asks (reason and new date):
+    a task stayed on the home screen after the officer had written what was asked of them."""
+    return (task.due is not None and date.fromisoformat(task.due) < today and task.status not in (DONE, DONE_LATE)
+            and not task.not_applicable_reason and not overdue_explained(task))

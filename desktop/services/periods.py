@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.periods import DEFAULT_SCHEDULE, Period, Schedule, current_period, days_left
+from desktop.domain.periods import DEFAULT_SCHEDULE, Period, Schedule, current_period, days_left, vietnam_time
 from desktop.domain.plan_deadlines import agency_schedule, check_schedule
 from desktop.domain.report_snapshot import PeriodInfo
 from desktop.domain.vietnam_clock import vietnam_now
@@ -37,6 +37,7 @@ class PeriodView:
     data_start: date
     data_end: date
     figures: tuple[str, ...]
+    today: date  # the day ``days_left`` counts from (Vietnam time)
 
 
 def schedule(session: Session | None) -> Schedule:
@@ -73,10 +74,12 @@ def period_view(session: Session | None, code: str, today: date | datetime | Non
     period = check_code(code)
     rules = schedule(session)
     window = period.data_window
+    moment = today or vietnam_now()
+    day = vietnam_time(moment).date()
     return PeriodView(code=period.code, label_vi=period.label("vi"), label_en=period.label("en"),
                       deadline=rules.deadline_at(period), last_day=rules.last_day(period),
-                      days_left=days_left(period, today or vietnam_now(), rules),
-                      data_start=window.start, data_end=window.end, figures=period.figures)
+                      days_left=days_left(period, moment, rules),
+                      data_start=window.start, data_end=window.end, figures=period.figures, today=day)
 
 
 def period_info(session: Session, code: str) -> PeriodInfo:

@@ -6,22 +6,23 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
+from desktop.domain.issue_tally import tally
 from desktop.domain.validation import ValidationResult
-from desktop.views.issue_counts import issue_counts
+from desktop.views.issue_counts import tally_text, unsigned_hint
 from desktop.views.report_editor import ReportEditor
 
 translate = QCoreApplication.translate
 
 
 def found_text(result: ValidationResult) -> str:
-    """"Không có lỗi, không có cảnh báo." / "Kiểm tra xong: 2 lỗi, 5 cảnh báo." """
+    """"Không có lỗi, không có cảnh báo." / "Kiểm tra xong: 3 mục chưa nhập, 2 lỗi, 5 cảnh báo; …" """
     if not result.issues:
         return translate("CheckReport", "Kiểm tra xong: không có lỗi, không có cảnh báo.")
-    if not result.errors:
+    counts = tally(result)
+    if counts.signable:
         return translate("CheckReport", "Kiểm tra xong: không có lỗi, %n cảnh báo (vẫn ký được).", "",
-                         len(result.warnings))
-    return translate("CheckReport", "Kiểm tra xong: {0}. Còn lỗi thì chưa ký được.").format(
-        issue_counts(len(result.errors), len(result.warnings)))
+                         counts.warnings)
+    return translate("CheckReport", "Kiểm tra xong: {0}; {1}.").format(tally_text(counts), unsigned_hint(counts))
 
 
 def check_report(window: QMainWindow, tabs: QTabWidget, editor: ReportEditor) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.vietnam_clock import vietnam_today
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import dashboard as dashboard_service
@@ -141,9 +140,9 @@ class DashboardView(QWidget):
         super().showEvent(event)
 
     def marked_period(self) -> str | None:
-        """The period of the card marked «Cần làm bây giờ» on screen (None: no card is marked)."""
+        """The period of the card marked with the work to do now on screen (None: no card is marked)."""
         step = self._shown.next_step if self._shown is not None else None
-        return step.code if step is not None else None
+        return step.code if step is not None and step.marked else None
 
     def _show(self, board: Dashboard) -> None:
         self._shown = board
@@ -158,11 +157,14 @@ class DashboardView(QWidget):
         for n, view in enumerate(self._card_views):
             if n < len(board.cards):
                 view.show_card(board.cards[n])
-                view.set_next_step(step is not None and board.cards[n].period.code == step.code)
+                view.set_next_step(step if step is not None and board.cards[n].period.code == step.code else None)
             view.setVisible(n < len(board.cards))
-        self.next_step.setText(next_step_text(board, self.language, self.today or vietnam_today()))
+        self.next_step.setText(next_step_text(board, self.language))
         self.overdue_title.show()
         self.overdue.show()
         self.overdue_title.setText(self.tr("Nhiệm vụ quá hạn ({0})").format(len(board.overdue)))
-        fill_list(self.overdue, [(self.tr("{0} — {1} (hạn {2})").format(task.key, task.title, format_date(task.due)),
+        roles = {"lead": self.tr("chủ trì"), "coordinator": self.tr("phối hợp")}
+        fill_list(self.overdue, [(self.tr("{0} — {1} (hạn {2}; đơn vị mình {3}; cần ghi lý do và thời gian dự kiến "
+                                          "hoàn thành mới)").format(task.key, task.title, format_date(task.due),
+                                                                    roles.get(task.role, task.role)),
                                   None) for task in board.overdue])

@@ -21,7 +21,14 @@ def start_folder(kind: str) -> Path:
     if last is not None and last.is_dir():
         return last
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    if not documents:
+        return Path.home()
+    folder = Path(documents)
+    try:  # a fresh account may have no Documents yet: the dialog opened in the bare home folder
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return Path.home()
+    return folder if folder.is_dir() else Path.home()
 
 
 def remember(kind: str, chosen: Path) -> None:

@@ -72,8 +72,8 @@ def read_number(text: str) -> float | None:
 
 
 def format_size(size: int, language: str) -> str:
-    """A file size as people read it: "512 B", "1,4 MB"."""
-    units = ("B", "KB", "MB", "GB")
+    """A file size as people read it: "582 byte" ("582 bytes"), "1,4 MB": «582 B» read as a code."""
+    units = ("bytes" if language == "en" else "byte", "KB", "MB", "GB")
     value = float(size)
     unit = 0
     while value >= 1024 and unit < len(units) - 1:

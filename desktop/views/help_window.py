@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
 from desktop.package_data import resource_path
+from desktop.views.screen_fit import centre_over
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL | re.IGNORECASE)
 
@@ -100,6 +101,7 @@ def open_help(parent: QWidget, language: str) -> HelpWindow:
     window = parent.findChild(HelpWindow)
     if not isinstance(window, HelpWindow):
         window = HelpWindow(language, parent)
+        centre_over(window, parent.window())
     window.show()
     window.raise_()
     window.activateWindow()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QBoxLayout, QFileDialog, QMainWindow, QTabWidget, QWidget
 
+from desktop.domain.periods import Period, period_name
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import installation, plans, reports
@@ -369,9 +370,10 @@ class MainWindow(QMainWindow):
     def _save_path(self, title: str, suggested: str, pattern: str) -> Path | None:
         return save_file(self, Path(suggested).suffix, title, suggested, pattern)  # a folder per kind of file
 
-    @staticmethod
-    def _suggested(code: str, suffix: str) -> str:
-        return f"bao-cao-{code}{suffix}"
+    def _suggested(self, code: str, suffix: str) -> str:
+        """ "bao-cao-quy-I-2027.pdf" ("report-Q1-2027.pdf" in English): a name the user reads, not a code."""
+        stem = Period.parse(code).file_stem(self.language)
+        return f"report-{stem}{suffix}" if self.language == "en" else f"bao-cao-{stem}{suffix}"
 
     def export_pdf(self, out: Path | None = None, then_preview: bool = False) -> Operation | None:
         """Write the PDF where the user chooses, on a worker with progress and Cancel."""
@@ -381,7 +383,7 @@ class MainWindow(QMainWindow):
         out = out or self._save_path(self.tr("Xuất PDF"), self._suggested(code, ".pdf"), "PDF (*.pdf)")
         if out is None:
             return None
-        done = (lambda path: self._preview(path)) if then_preview else (
+        done = (lambda path: self._preview(path, code)) if then_preview else (
             self._exported)
         self.last_operation = run_operation(
             self, lambda progress, cancelled: pdf_process.export_pdf(self.store, code, out, progress=progress,
@@ -486,12 +488,12 @@ class MainWindow(QMainWindow):
             shutil.rmtree(folder, ignore_errors=True)
         return operation
 
-    def _preview(self, path: Path) -> None:
+    def _preview(self, path: Path, code: str) -> None:
         try:
             pdf = path.read_bytes()
         finally:
             shutil.rmtree(path.parent, ignore_errors=True)
-        self.preview = preview_dialog(pdf, path.name, self)
+        self.preview = preview_dialog(pdf, self.tr("Báo cáo {0}").format(period_name(code, self.language)), self)
         place_on_screen(self.preview)  # pages are read at a size they can be read at
         self.preview.open()
 
@@ -500,7 +502,7 @@ class MainWindow(QMainWindow):
 
         dialog = open_digital_sign(self.store, self, code)
         dialog.state.setText(self.tr("Báo cáo kỳ {0} đã được phê duyệt và ký; ở đây ký số tệp PDF của lần đã ký "
-                                     "(người ký trước, cơ quan sau).").format(code))
+                                     "(người ký trước, cơ quan sau).").format(period_name(code, self.language)))
 
     def open_digital_sign(self) -> None:
         """The «Ký số» dialog for any PDF; the signing stack (pyHanko) loads only when it is asked for."""

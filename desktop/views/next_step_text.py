@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.next_step import DONE, FILL
+from desktop.domain.next_step import DONE, EARLY, FILL
 from desktop.services.dashboard import Dashboard
 from desktop.views.formatting import format_date
 
 translate = QCoreApplication.translate
 
 
-def next_step_text(board: Dashboard, language: str, today: date) -> str:
+def next_step_text(board: Dashboard, language: str) -> str:
     """"Việc cần làm bây giờ: … báo cáo Quý I/2027 …" for ``board`` ("" when there is no current period)."""
     step = board.next_step
     card = next((c for c in board.cards if step is not None and c.period.code == step.code), None)
@@ -26,11 +24,11 @@ def next_step_text(board: Dashboard, language: str, today: date) -> str:
     if step.action == FILL and step.late:
         return translate("NextStep", "Việc cần làm ngay: báo cáo {0} đã quá hạn; hãy hoàn thành, ký và gửi Sở.").format(
             label)
-    if step.action == FILL:
+    if step.action in (FILL, EARLY):
         text = translate("NextStep", "Việc cần làm bây giờ: hoàn thành, ký và gửi báo cáo {0}, hạn nộp trước ngày "
                          "{1}; số liệu tính từ ngày {2} đến ngày {3}.").format(
             label, format_date(period.deadline), format_date(period.data_start), format_date(period.data_end))
-        if today < period.data_start:
+        if step.action == EARLY:
             text += " " + translate("NextStep", "Kỳ số liệu chưa bắt đầu: có thể soạn trước, nhưng nên ký khi đã có "
                                     "đủ số liệu.")
         return text

@@ -9,12 +9,14 @@ every refresh paid again while its worker's successors were still computing.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from desktop.domain.issue_tally import IssueTally
+from desktop.domain.next_step import EARLY, SEND, UNSIGNED, NextStep, drafting_early
 from desktop.services.dashboard import PeriodCard
-from desktop.views.data_window import data_window_text
+from desktop.views.data_window import data_window_text, early_text, estimate_text
 from desktop.views.formatting import format_date, format_datetime
-from desktop.views.issue_counts import issue_counts
+from desktop.views.issue_counts import tally_text
 
 URGENT_STYLE = "color: #b00020; font-weight: bold;"
 URGENT_DAYS = 7
@@ -46,7 +48,15 @@ class PeriodCardView(QFrame):
         self.window_line = QLabel()  # the dates the figures are counted over, which the deadline does not say
         self.window_line.setObjectName("dataWindow")
         self.window_line.setWordWrap(True)
+        self.early = QLabel()  # the data window has not opened: draft, do not sign yet
+        self.early.setObjectName("earlyDraft")
+        self.early.setWordWrap(True)
+        # The count sits beside the bar, not printed over it: on the bar it read half white on the filled
+        # part and half black on the rest («Đã nhập 24/40 |mục»).
         self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.filled = QLabel()
+        self.filled.setObjectName("filledCount")
         self.status, self.check, self.sync = QLabel(), QLabel(), QLabel()
         self.signature_name, self.signature = QLabel(self.tr("Ký số:")), QLabel()
         self.signature.setObjectName("signatureResult")
@@ -57,16 +67,20 @@ class PeriodCardView(QFrame):
         grid.addWidget(self.mark, 0, 1, 1, 1)
         grid.addWidget(self.due, 1, 0, 1, 2)
         grid.addWidget(self.window_line, 2, 0, 1, 2)
-        grid.addWidget(self.bar, 3, 0, 1, 2)
+        grid.addWidget(self.early, 3, 0, 1, 2)
+        progress = QHBoxLayout()
+        progress.addWidget(self.bar, 1)
+        progress.addWidget(self.filled)
+        grid.addLayout(progress, 4, 0, 1, 2)
         for row, (name, value) in enumerate(((self.tr("Tình trạng:"), self.status), (self.tr("Kiểm tra:"), self.check),
-                                             (self.tr("Gửi Sở:"), self.sync)), start=4):
+                                             (self.tr("Gửi Sở:"), self.sync)), start=5):
             grid.addWidget(QLabel(name), row, 0)
             value.setWordWrap(True)
             grid.addWidget(value, row, 1)
         self.signature.setWordWrap(True)
-        grid.addWidget(self.signature_name, 7, 0)
-        grid.addWidget(self.signature, 7, 1)
-        grid.addWidget(self.button, 8, 0, 1, 2)
+        grid.addWidget(self.signature_name, 8, 0)
+        grid.addWidget(self.signature, 8, 1)
+        grid.addWidget(self.button, 9, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
     def show_card(self, card: PeriodCard) -> None:
@@ -90,31 +104,42 @@ class PeriodCardView(QFrame):
         else:
             due += self.tr(": đã quá hạn %n ngày", "", -period.days_left)
         self.due.setText(due)
-        self.window_line.setText(data_window_text(period))
+        # Said of a report being worked on: on the next period's empty card the two lines were only noise.
+        started = card.revision is not None and card.role != "received"
+        estimate = estimate_text(period) if started else ""
+        self.window_line.setText(data_window_text(period) + (" " + estimate if estimate else ""))
+        early = started and drafting_early(card.status, period.data_start, period.today)
+        self.early.setText(early_text(period) if early else "")
+        self.early.setVisible(early)
         urgent = card.role != "received" and (signed_late(card) if card.signed_on is not None else (
             period.days_left < 0 or (card.role == "current" and period.days_left <= URGENT_DAYS)))
         self.due.setStyleSheet(URGENT_STYLE if urgent else "")
         if card.revision is None:
             self.bar.setValue(0)
-            self.bar.setFormat(self.tr("Chưa có báo cáo kỳ này"))
+            self.filled.setText(self.tr("Chưa có báo cáo kỳ này"))
         else:
             self.bar.setValue(card.percent_filled)
-            self.bar.setFormat(self.tr("Đã nhập {0}/{1} mục").format(card.filled, card.total))
+            self.filled.setText(self.tr("Đã nhập {0}/{1} mục").format(card.filled, card.total))
         self.status.setText(self._status(card))
-        self.check.setText(issue_counts(card.errors, card.warnings) if card.revision
+        self.check.setText(tally_text(IssueTally(card.unanswered, card.errors, card.warnings)) if card.revision
                            else "—")
         self.sync.setText(self._sync(card))
         signature = self._signature(card.signature)
         self.signature.setText(signature)
         self.signature_name.setVisible(bool(signature))
         self.signature.setVisible(bool(signature))
+        # A late report signed and waiting to be sent is not «quá hạn» to open: its lateness was fixed when signed.
+        role = "received" if card.role == "overdue" and card.status not in UNSIGNED else card.role
         self.button.setText({"overdue": self.tr("Mở báo cáo &quá hạn"), "current": self.tr("&Mở báo cáo"),
-                             "received": self.tr("Mở báo cáo kỳ &trước")}.get(card.role, self.tr("Mở báo cáo &kỳ sau")))
+                             "received": self.tr("Mở báo cáo kỳ &trước")}.get(role, self.tr("Mở báo cáo &kỳ sau")))
         self.button.setObjectName(f"open_{period.code}")
 
-    def set_next_step(self, marked: bool) -> None:
-        """Mark this card as the report to work on now (or clear the mark)."""
-        self.mark.setText(self.tr("Cần làm bây giờ"))
+    def set_next_step(self, step: NextStep | None) -> None:
+        """Mark this card with what is to be done on it now, ``step`` being this card's (None: clear the mark)."""
+        marked = step is not None and step.marked
+        if step is not None:
+            self.mark.setText({SEND: self.tr("Cần gửi Sở"), EARLY: self.tr("Có thể soạn trước")}.get(
+                step.action, self.tr("Cần làm bây giờ")))
         self.mark.setVisible(marked)
         self.setStyleSheet("PeriodCardView { border: 2px solid #0b5cad; }" if marked else "")
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidgetItem, QWidget
 
+from desktop.domain.periods import period_name
 from desktop.services.signed_documents import KIND
 
 
@@ -47,13 +48,14 @@ class ReceiptDetail(QWidget):
             return ""
         if row.kind != KIND:
             return self.tr("Việc cần làm: đọc lý do Sở từ chối ở trên, mở báo cáo kỳ {0}, sửa theo lý do đó rồi "
-                           "ký lần sửa đổi mới và đồng bộ lại.").format(row.period_code)
+                           "ký lần sửa đổi mới và đồng bộ lại.").format(period_name(row.period_code))
         if row.verdict == "untrusted":
             return self.tr("Việc cần làm: chứng thư ký số không thuộc các chứng thư gốc Sở tin cậy. Đề nghị Sở "
                            "thêm chứng thư gốc của nhà cung cấp chứng thư số đã cấp chứng thư này; khi Sở đã "
                            "thêm, lần đồng bộ sau tự gửi lại văn bản, hoặc bấm «Gửi lại văn bản ký số».")
         return self.tr("Việc cần làm: tệp PDF đã ký không được Sở công nhận. Xuất lại PDF của báo cáo kỳ {0}, ký "
-                       "số lại («Ký số tệp PDF…») rồi đồng bộ; không sửa tệp sau khi đã ký.").format(row.period_code)
+                       "số lại («Ký số tệp PDF…») rồi đồng bộ; không sửa tệp sau khi đã ký.").format(
+            period_name(row.period_code))
 
 
 def note_item(columns: list[str], note: str) -> QTreeWidgetItem:

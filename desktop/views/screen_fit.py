@@ -1,6 +1,6 @@
 """Windows sized to the screen they open on: the main window and the print preview large and centred (a
 newcomer's first window opened small at the screen's right edge), and a small dialog wide enough for its
-title (a progress dialog showed "Đang … aocao")."""
+title (a progress dialog showed "Đang … aocao"); the help window centred over the main window."""
 
 from __future__ import annotations
 
@@ -22,6 +22,19 @@ def place_on_screen(window: QWidget, share: float = 0.9) -> None:
     window.resize(width, height)
     frame = window.frameGeometry()
     frame.moveCenter(area.center())
+    window.move(frame.topLeft())
+
+
+def centre_over(window: QWidget, owner: QWidget) -> None:
+    """Put ``window`` centred over ``owner`` (kept inside the screen): the help window opened at the screen's
+    top-left corner, over the main window's menus."""
+    screen = owner.screen() or QGuiApplication.primaryScreen()
+    frame = window.frameGeometry()
+    frame.moveCenter(owner.frameGeometry().center())
+    if screen is not None:
+        area = screen.availableGeometry()
+        frame.moveLeft(max(area.left(), min(frame.left(), area.right() - frame.width() + 1)))
+        frame.moveTop(max(area.top(), min(frame.top(), area.bottom() - frame.height() + 1)))
     window.move(frame.topLeft())
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.periods import period_name
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services.sync_status import Enrollment, enrollment, open_conflicts
@@ -245,8 +246,9 @@ class SyncPanel(QWidget):
             state = self._receipt_state(row.status or row.state)
             if row.kind == "signed_document":
                 state = self._document_state(row.verdict, state)
-            self.receipts.addTopLevelItem(note_item([row.period_code, str(row.revision), state,
-                                                     _received(row.received_at), message or ""], message or ""))
+            self.receipts.addTopLevelItem(note_item([period_name(row.period_code, self.language), str(row.revision),
+                                                     state, _received(row.received_at), message or ""],
+                                                    message or ""))
         self._fit_columns(self.receipts)
         self._select_first_refusal(rows)
         if self.last_outcomes:
@@ -428,7 +430,8 @@ class SyncPanel(QWidget):
             row = self._rows.get(outcome.bundle_id)
             message = outcome.message_en if self.language == "en" else outcome.message_vi
             self.outcomes.addTopLevelItem(note_item([
-                row.period_code if row else outcome.bundle_id[:8], str(row.revision) if row else "",
+                period_name(row.period_code, self.language) if row else outcome.bundle_id[:8],
+                str(row.revision) if row else "",
                 names.get(outcome.outcome, outcome.outcome), message or ""], message or ""))
         self._fit_columns(self.outcomes)
         self.outcome_title.setVisible(bool(outcomes))
@@ -439,7 +442,7 @@ class SyncPanel(QWidget):
         and no longer once revision N+1 is open: the last sync's outcomes alone do not bring it back)."""
         self.conflict_period = periods[0] if periods else ""
         self.conflict_button.setText(self.tr("Mở lần sửa đổi mới của kỳ {0} từ bản Sở đang giữ…").format(
-            self.conflict_period))
+            period_name(self.conflict_period, self.language)))
         self.conflict_button.setVisible(bool(periods))
 
     def _failed(self, error: BaseException) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWi
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.signing import trust
+from desktop.views.file_folders import remember, start_folder
 from desktop.views.worker import error_text
 
 
@@ -43,9 +44,10 @@ class TrustRootsRow(QWidget):
 
     def choose(self) -> None:
         """Ask for the PEM file and add its certificates as local roots."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chứng thư gốc tin cậy"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chứng thư gốc tin cậy"), str(start_folder("certificate")),
                                               self.tr("Chứng thư (*.pem *.crt *.cer);;Mọi tệp (*)"))
         if path:
+            remember("certificate", Path(path))
             self.add(Path(path))
 
     def add(self, path: Path) -> None:

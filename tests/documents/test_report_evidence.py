@@ -65,7 +65,7 @@ def test_the_evidence_appendix_lists_each_file_under_its_items_code(snapshot: Re
     appendix = pdf_text.split("DANH MỤC TÀI LIỆU MINH CHỨNG", 1)[1]
     assert "(Kèm theo Báo cáo số" in appendix
     flat = " ".join(appendix.split())
-    for file, size, kind in ((DECISION, "298,7 KB", "PDF"), (PHOTO, "1,4 MB", "Ảnh JPEG"), (FIGURES, "812 B", "CSV")):
+    for file, size, kind in ((DECISION, "298,7 KB", "PDF"), (PHOTO, "1,4 MB", "Ảnh JPEG"), (FIGURES, "812 byte", "CSV")):
         assert kind in flat and size in flat
         assert all(group in flat for group in hash_text(file.sha256).split())
     assert "anh-tap-huan.jpg" in flat and "so-lieu-dvc.csv" in flat and "Quyết định 12-QĐ-UBND" in flat
@@ -87,9 +87,9 @@ def test_the_word_copy_lists_the_same_evidence(snapshot: ReportSnapshot, tmp_pat
     assert [(row[1], row[3], row[4], row[5]) for row in rows] == [
         (snapshot.tasks[0].key, DECISION.name, "PDF", "298,7 KB"),
         (snapshot.tasks[0].key, PHOTO.name, "Ảnh JPEG", "1,4 MB"),
-        (snapshot.indicators[1].key, FIGURES.name, "CSV", "812 B")]
+        (snapshot.indicators[1].key, FIGURES.name, "CSV", "812 byte")]
 
 
 def test_sizes_read_as_windows_shows_them() -> None:
     assert [file_size_text(n) for n in (0, 1023, 1024, 305_860, 1_482_113, 5 * 1024**3)] == \
-        ["0 B", "1023 B", "1 KB", "298,7 KB", "1,4 MB", "5 GB"]
+        ["0 byte", "1023 byte", "1 KB", "298,7 KB", "1,4 MB", "5 GB"]

@@ -216,7 +216,7 @@ def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_p
             window.tabs.setCurrentWidget(panel)
             qtbot.waitUntil(lambda: panel.loading is None and panel.conflict_button.isVisible(), timeout=30_000)
             assert panel.operation is None and not panel.last_outcomes, "shown from the store, not a sync"
-            assert "2026Q3" in panel.conflict_button.text()
+            assert "Quý III năm 2026" in panel.conflict_button.text()
             qtbot.mouseClick(panel.conflict_button, Qt.MouseButton.LeftButton)
             dialog = window.history.dialog
             assert dialog is not None and dialog.isVisible()
@@ -231,7 +231,7 @@ def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_p
             assert window.editor.period_code == "2026Q3" and window.editor.view is not None
             assert window.editor.view.revision == 2
             [box] = _visible(QMessageBox, "historyDoneBox")
-            assert "Đã mở lần 2 của kỳ 2026Q3" in _box_text(box)
+            assert "Đã mở lần 2 của kỳ Quý III năm 2026" in _box_text(box)
             box.close()
             # Revision 2 is open: the way out is no longer offered, now or after a restart.
             window.tabs.setCurrentWidget(panel)

@@ -26,7 +26,8 @@ def test_the_late_report_comes_first_and_opens_in_one_click(qtbot: QtBot, demo_s
     assert [c.objectName() for c in sorted(cards, key=lambda c: c.x())] == [
         f"card_{late}", f"card_{current}", f"card_{Period.parse(current).next().code}"]
     button = window.dashboard.findChild(QPushButton, f"open_{late}")
-    assert button is not None and button.text().replace("&", "") == "Mở báo cáo quá hạn"
+    # signed on time: opened as last period's report, not «Mở báo cáo quá hạn» beside «đã ký đúng hạn»
+    assert button is not None and button.text().replace("&", "") == "Mở báo cáo kỳ trước"
     due = window.dashboard.findChild(PeriodCardView, f"card_{late}").due.text()
     assert "đã ký đúng hạn" in due and "chờ gửi Sở" in due, "signed on time, waiting to be sent: not «đã quá hạn»"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

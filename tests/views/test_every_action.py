@@ -6,6 +6,7 @@ The actions are found with ``findChildren``: an action added without a step here
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -129,6 +130,8 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         finish(qtbot, window)
         qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible(), timeout=60_000)
         assert isinstance(window.preview, QPrintPreviewDialog)
+        assert re.fullmatch(r"Xem trước khi in — Báo cáo Quý [IV]+ năm \d{4}", window.preview.windowTitle()), \
+            "the period by its name, not «bao-cao-2027Q1.pdf»"
         assert not list(Path(tempfile.gettempdir()).glob("baocao-in-*"))  # the PDF is held in memory only
         window.preview.reject()
 

@@ -42,7 +42,8 @@ def test_export_from_home_takes_the_marked_report_and_signing_offers_it(
     window.tabs.setCurrentWidget(window.dashboard)
 
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert asked == [f"bao-cao-{marked}.pdf"], "the name suggested is the marked report's"
+    assert marked is not None
+    assert asked == [f"bao-cao-{Period.parse(marked).file_stem('vi')}.pdf"], "the name suggested is the marked report's"
     operation = window.last_operation
     assert operation is not None
     qtbot.waitUntil(lambda: operation.done, timeout=60_000)

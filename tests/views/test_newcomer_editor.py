@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.issue_tally import tally
 from desktop.domain.validation_issues import ERROR
 from desktop.models.store import Store
 from desktop.services.reports import open_report
@@ -48,7 +49,9 @@ def test_f5_says_what_it_found_and_focuses_the_list(qtbot: QtBot, window: MainWi
     QTest.keyClick(window, Qt.Key.Key_F5)
     editor = window.editor
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Kiểm tra xong"), timeout=20_000)
-    expected = f"Kiểm tra xong: {len(editor.result.errors)} lỗi, {len(editor.result.warnings)} cảnh báo."
+    counts = tally(editor.result)
+    expected = (f"Kiểm tra xong: {counts.unanswered} mục chưa nhập, {counts.errors} lỗi, {counts.warnings} cảnh báo; "
+                "chưa nhập hết thì chưa ký được.")
     assert window.statusBar().currentMessage().startswith(expected)
     assert window.tabs.currentWidget() is editor
     assert QApplication.focusWidget() is editor.issue_list and editor.issue_list.currentRow() == 0
@@ -140,6 +143,8 @@ def test_a_deadline_written_as_a_date_is_said_once(qtbot: QtBot, window: MainWin
     assert label is not None
     text = label.text()
     # "Trước ngày 30/5/2025 — hạn 30/05/2025" said the date twice; the deadline's date is written once.
-    dates = re.findall(r"\d{1,2}/\d{1,2}/\d{4}", text)
+    assert editor.view is not None
+    end = f"{editor.view.period.data_end:%d/%m/%Y}"  # «trước khi kỳ báo cáo này kết thúc (…)» names another date
+    dates = [d for d in re.findall(r"\d{1,2}/\d{1,2}/\d{4}", text) if d != end]
     assert len(dates) == 1, text
     assert "ngày" in text

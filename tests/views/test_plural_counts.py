@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import install_language
+from desktop.domain.issue_tally import IssueTally
 from desktop.domain.validation import ValidationResult
 from desktop.domain.validation_issues import ItemName
 from desktop.views.check_action import found_text
-from desktop.views.issue_counts import issue_counts, unanswered_count
+from desktop.views.issue_counts import issue_counts, tally_text
 
 
 @pytest.fixture
@@ -24,6 +25,6 @@ def english(qapp: QApplication) -> Iterator[QApplication]:
 def test_counts_take_the_singular_for_one(english: QApplication) -> None:
     assert issue_counts(1, 1) == "1 error, 1 warning"
     assert issue_counts(2, 0) == "2 errors, 0 warnings"
-    assert unanswered_count(1) == "; 1 item not answered yet"
+    assert tally_text(IssueTally(1, 0, 2)) == "1 item not answered yet, 0 errors, 2 warnings"
     warning = ItemName("task", "I.1", "").issue("text.untrimmed", "result", "thừa dấu cách", "extra blanks")
     assert found_text(ValidationResult((warning,))) == "Check done: no errors, 1 warning (it can still be signed)."

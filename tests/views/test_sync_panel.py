@@ -42,9 +42,9 @@ def test_sync_now_shows_the_outcome_and_the_receipt(qtbot: QtBot, tmp_path: Path
             assert panel.sync_button.isEnabled() and not panel.progress.isVisible()
             assert "Sở đã nhận 1" in panel.state.text(), panel.state.text()
             outcome = panel.outcomes.topLevelItem(0)
-            assert (outcome.text(0), outcome.text(2)) == ("2026Q3", "Sở đã nhận")
+            assert (outcome.text(0), outcome.text(2)) == ("Quý III năm 2026", "Sở đã nhận")
             receipt = panel.receipts.topLevelItem(0)
-            assert (receipt.text(0), receipt.text(2)) == ("2026Q3", "Sở đã nhận")
+            assert (receipt.text(0), receipt.text(2)) == ("Quý III năm 2026", "Sở đã nhận")
             assert receipt.text(3).count("/") == 2  # received at dd/mm/yyyy hh:mm
             window.close()
         finally:

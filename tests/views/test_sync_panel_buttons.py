@@ -117,7 +117,7 @@ def walk_steps(qtbot: QtBot, new_pc: SyncPanel, demo: SyncPanel, province: DemoP
         idle(qtbot, demo)
         receipt = demo.receipts.topLevelItem(0)
         assert receipt is not None
-        assert (receipt.text(0), receipt.text(2)) == ("2026Q3", "Sở đã nhận")  # the stopped sync lost nothing
+        assert (receipt.text(0), receipt.text(2)) == ("Quý III năm 2026", "Sở đã nhận")  # the stopped sync lost nothing
 
     def conflict(button: QPushButton) -> None:
         # Shown only after the province refused a clashing revision: pressed in

@@ -8,6 +8,16 @@
             <source>Số liệu báo cáo tính từ ngày {0} đến ngày {1} (kỳ lấy số liệu của tỉnh).</source>
             <translation>The report's figures cover {0} to {1} (the province's data period).</translation>
         </message>
+        <message>
+            <location filename="../../views/data_window.py" />
+            <source>Chưa đến kỳ số liệu (bắt đầu {0}): có thể soạn trước, chưa nên ký.</source>
+            <translation>The data period has not started (it starts {0}): you can draft the report, but do not sign it yet.</translation>
+        </message>
+        <message>
+            <location filename="../../views/data_window.py" />
+            <source>Sở yêu cầu gửi trước khi kỳ số liệu kết thúc; số liệu từ ngày ký đến ngày {0} là số ước thực hiện.</source>
+            <translation>The province asks for the report before the data period ends; figures from the day it is signed to {0} are estimates.</translation>
+        </message>
     </context>
     <context>
         <name>IssueCounts</name>
@@ -29,11 +39,21 @@
         </message>
         <message numerus="yes">
             <location filename="../../views/issue_counts.py" />
-            <source>; %n mục chưa nhập</source>
+            <source>%n mục chưa nhập, </source>
             <translation>
-                <numerusform>; %n item not answered yet</numerusform>
-                <numerusform>; %n items not answered yet</numerusform>
+                <numerusform>%n item not answered yet, </numerusform>
+                <numerusform>%n items not answered yet, </numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../views/issue_counts.py" />
+            <source>chưa nhập hết thì chưa ký được</source>
+            <translation>it cannot be signed until every item is answered</translation>
+        </message>
+        <message>
+            <location filename="../../views/issue_counts.py" />
+            <source>còn lỗi thì chưa ký được</source>
+            <translation>it cannot be signed while errors remain</translation>
         </message>
     </context>
     <context>
@@ -151,9 +171,19 @@
             <translation>Overdue tasks ({0})</translation>
         </message>
         <message>
-            <location filename="../../views/dashboard_view.py" line="147" />
-            <source>{0} — {1} (hạn {2})</source>
-            <translation>{0} — {1} (due {2})</translation>
+            <location filename="../../views/dashboard_view.py" />
+            <source>chủ trì</source>
+            <translation>leads it</translation>
+        </message>
+        <message>
+            <location filename="../../views/dashboard_view.py" />
+            <source>phối hợp</source>
+            <translation>takes part</translation>
+        </message>
+        <message>
+            <location filename="../../views/dashboard_view.py" />
+            <source>{0} — {1} (hạn {2}; đơn vị mình {3}; cần ghi lý do và thời gian dự kiến hoàn thành mới)</source>
+            <translation>{0} — {1} (due {2}; this agency {3}; write the reason and the new expected date)</translation>
         </message>
     </context>
     <context>
@@ -652,6 +682,11 @@ This agency: {2}</translation>
             <source>đã quá {0} ngày</source>
             <translation>{0} day(s) overdue</translation>
         </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" />
+            <source>trước khi kỳ báo cáo này kết thúc ({0})</source>
+            <translation>before this report's period ends ({0})</translation>
+        </message>
     </context>
     <context>
         <name>ItemList</name>
@@ -1035,6 +1070,11 @@ This agency: {2}</translation>
             <source>Việc tiếp theo: chép tệp này vào USB và mang lên Sở (chỉ Sở mở được tệp). Sở nhận xong sẽ trả lại một tệp biên nhận (.bcr); khi nhận lại tệp biên nhận, dùng «Tệp › Nhập biên nhận của Sở…» (hoặc nút ở mục Đồng bộ) để ghi nhận.</source>
             <translation>Next: copy this file to a USB stick and take it to the province (only the province can open it). Once it is taken in, the province gives back a receipt file (.bcr); when you have it, use «File › Import the province's receipt…» (or the button in the Sync tab) to record it.</translation>
         </message>
+        <message>
+            <location filename="../../views/main_window.py" />
+            <source>Báo cáo {0}</source>
+            <translation>Report {0}</translation>
+        </message>
     </context>
     <context>
         <name>NarrativePanel</name>
@@ -1285,6 +1325,16 @@ This agency: {2}</translation>
             <location filename="../../views/period_card.py" line="41" />
             <source>Ký số:</source>
             <translation>Digital signature:</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" />
+            <source>Cần gửi Sở</source>
+            <translation>To send to the province</translation>
+        </message>
+        <message>
+            <location filename="../../views/period_card.py" />
+            <source>Có thể soạn trước</source>
+            <translation>Can be drafted now</translation>
         </message>
     </context>
     <context>
@@ -2765,11 +2815,6 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../views/check_action.py" />
-            <source>Kiểm tra xong: {0}. Còn lỗi thì chưa ký được.</source>
-            <translation>Check done: {0}. It cannot be signed while errors remain.</translation>
-        </message>
-        <message>
             <location filename="../../views/check_action.py" line="51" />
             <source>Không kiểm tra được báo cáo. Hãy thử lại (F5).</source>
             <translation>The report could not be checked. Try again (F5).</translation>
@@ -2798,6 +2843,11 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             <location filename="../../views/check_action.py" line="32" />
             <source>Đang kiểm tra báo cáo…</source>
             <translation>Checking the report…</translation>
+        </message>
+        <message>
+            <location filename="../../views/check_action.py" />
+            <source>Kiểm tra xong: {0}; {1}.</source>
+            <translation>Check done: {0}; {1}.</translation>
         </message>
     </context>
     <context>

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.models.store import Store
+from desktop.views.file_folders import remember, start_folder
 from desktop.views.worker import Operation, run_operation
 
 
@@ -21,9 +22,11 @@ def suggested_name(today: date | None = None) -> str:
 def ask_backup_path(parent: QWidget) -> Path | None:
     """Where to write the backup (None when the user cancels the file dialog)."""
     title = QCoreApplication.translate("BackupActions", "Sao lưu dữ liệu")
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested_name()),
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start_folder("backup") / suggested_name()),
                                             QCoreApplication.translate("BackupActions",
                                                                        "Tệp sao lưu baocao (*.zip)"))
+    if chosen:
+        remember("backup", Path(chosen))
     return Path(chosen) if chosen else None
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.domain.periods import period_name
 from desktop.models.store import Store
 from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.worker import Operation, run_operation
@@ -65,7 +66,7 @@ class ProvinceHistoryActions(QObject):
         def opened(revision: int) -> None:
             self._tell(self.tr("Mở lần sửa đổi mới từ bản của Sở"),
                        self.tr("Đã mở lần {0} của kỳ {1} từ bản Sở đang giữ; sửa, ký rồi gửi lại.").format(
-                           revision, period_code))
+                           revision, period_name(period_code)))
             self.changed.emit(period_code)
 
         self.operation = run_operation(

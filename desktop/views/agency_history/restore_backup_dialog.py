@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import accounts
+from desktop.views.file_folders import remember, start_folder
 from desktop.views.worker import Operation, error_text, is_cancel, run_operation
 
 MIN_PASSPHRASE = 8
@@ -110,9 +111,10 @@ class RestoreBackupDialog(QDialog):
 
     def choose_file(self) -> None:
         """Pick the backup file."""
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu"), str(Path.home()),
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu"), str(start_folder("backup")),
                                                 self.tr("Tệp sao lưu baocao (*.zip);;Mọi tệp (*)"))
         if chosen:
+            remember("backup", Path(chosen))
             self.file.setText(chosen)
 
     def _refusal(self, recovery: bool) -> tuple[QLineEdit, str] | None:

@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.issue_tally import tally
 from desktop.domain.item_state import item_state
+from desktop.domain.next_step import drafting_early
+from desktop.domain.periods import DataWindow
 from desktop.domain.validation import ValidationResult
 from desktop.domain.validation_issues import ERROR, WARNING, Issue, field_label
 from desktop.errors import BaocaoError
@@ -32,9 +35,9 @@ from desktop.models.store import Store
 from desktop.services import reports, validation
 from desktop.services.report_items import EditorContext, IndicatorItem, TaskItem
 from desktop.services.reports import ReportView
-from desktop.views.data_window import data_window_text
+from desktop.views.data_window import data_window_text, early_text
 from desktop.views.evidence_panel import EvidencePanel
-from desktop.views.issue_counts import issue_counts, unanswered_count
+from desktop.views.issue_counts import tally_text, unsigned_hint
 from desktop.views.narrative_panel import NarrativePanel
 from desktop.views.plain_items import fill_list
 from desktop.views.report_editor.item_form import ItemForm, field_name
@@ -307,13 +310,16 @@ class ReportEditor(QWidget):
         current_kind = self.form.kind
         self.view = view
         self.context = loaded.context
+        self.form.data_window = DataWindow(view.period.data_start, view.period.data_end)
         if not same_report:
             self.undo_stack.clear()
             self.check_all = False
         label = view.period.label_en if self.language == "en" else view.period.label_vi
         self.heading.setText(self.tr("<b>Báo cáo {0}</b> — {1} — lần {2}").format(label, view.agency_name,
                                                                                  view.revision)
-                             + "<br>" + data_window_text(view.period))
+                             + "<br>" + data_window_text(view.period)
+                             + ("<br>" + early_text(view.period)
+                                if drafting_early(view.status, view.period.data_start, view.period.today) else ""))
         self.tasks = self._attach(self.task_table, loaded.tasks, self.tasks)
         self.indicators = self._attach(self.indicator_table, loaded.indicators, self.indicators)
         for model in (self.tasks, self.indicators):
@@ -431,7 +437,7 @@ class ReportEditor(QWidget):
         current = item_id(self.form.kind, self.form.item.ref) if self.form.item is not None else None
         if current in changed:
             self.form.show_issues(issues.get(current, []))
-        self.issue_summary.setText(self._summary(result, full.unanswered()))
+        self.issue_summary.setText(self._summary(full))
         messages = [issue.message(self.language) for issue in result.issues]
         if messages != self._shown_issues:
             self._shown_issues = messages
@@ -441,11 +447,12 @@ class ReportEditor(QWidget):
                                         for message, issue in zip(messages, result.issues, strict=True)])
         self.validated.emit(full)
 
-    def _summary(self, result: ValidationResult, unanswered: int) -> str:
-        text = issue_counts(len(result.errors), len(result.warnings))
-        if unanswered and not self.check_all:
-            text += unanswered_count(unanswered)
-        return text
+    @staticmethod
+    def _summary(full: ValidationResult) -> str:
+        """The same count as the home screen's, whether F5 listed the unanswered items or not."""
+        counts = tally(full)
+        hint = unsigned_hint(counts) if full.issues else ""
+        return tally_text(counts) + (f" ({hint})" if hint else "")
 
     def _issue_activated(self, item: QListWidgetItem) -> None:
         issue = self.listed.issues[self.issue_list.row(item)]  # the list shows the issues in order

@@ -30,6 +30,8 @@ from desktop.domain.deadlines import DATE, parse_deadline
 from desktop.domain.field_input import FieldRefused, read_field
 from desktop.domain.indicator_targets import actual_value, indicator_kind, parse_target, target_for_year
 from desktop.domain.numbers import format_number
+from desktop.domain.periods import DataWindow
+from desktop.domain.task_due import WITHIN, due_in_window
 from desktop.domain.task_status import NOT_DONE, status_label
 from desktop.domain.validation_issues import ERROR, Issue, field_label
 from desktop.domain.vietnam_clock import vietnam_today
@@ -74,6 +76,7 @@ class ItemForm(QScrollArea):
         self.kind = ""
         self.editable = False
         self.previous: dict[str, Any] | None = None
+        self.data_window: DataWindow | None = None  # the report's data window, which the deadline line names
         self.fields: dict[str, dict[str, Field]] = {"task": {}, "indicator": {}}
         self.messages: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
         self.labels: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
@@ -267,10 +270,19 @@ class ItemForm(QScrollArea):
         days = (due - self.today).days
         if parse_deadline(item.deadline_text).kind == DATE:  # the text already gives the date: say it once
             left = self.tr("còn {0} ngày").format(days) if days >= 0 else self.tr("đã quá {0} ngày").format(-days)
-            return text + " — " + left
+            return text + " — " + left + self._before_period_end(due)
         if days >= 0:
-            return text + " — " + self.tr("hạn {0}, còn {1} ngày").format(format_date(due), days)
-        return text + " — " + self.tr("hạn {0}, đã quá {1} ngày").format(format_date(due), -days)
+            text += " — " + self.tr("hạn {0}, còn {1} ngày").format(format_date(due), days)
+        else:
+            text += " — " + self.tr("hạn {0}, đã quá {1} ngày").format(format_date(due), -days)
+        return text + self._before_period_end(due)
+
+    def _before_period_end(self, due: date) -> str:
+        """" — trước khi kỳ báo cáo này kết thúc (14/03/2027)", as the overdue warning counts it ("" when the
+        deadline does not fall within the report's period)."""
+        if self.data_window is None or due_in_window(due, self.data_window) != WITHIN:
+            return ""
+        return " — " + self.tr("trước khi kỳ báo cáo này kết thúc ({0})").format(format_date(self.data_window.end))
 
     def _show_previous(self) -> None:
         if not self.previous:
