@@ -12,7 +12,7 @@ from desktop.services.dashboard import dashboard
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.sync import enroll, sync_now
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 
 TODAY = date(2027, 3, 1)
 
@@ -23,7 +23,7 @@ def test_schedule_set_and_cleared_on_the_server_is_the_apps_deadline_after_a_syn
                                                                                    demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                          enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
+                          enroll=lambda store: enroll(store, province.url, demo_code(province)))
         store = demo.store
         try:
             sync_now(store)
