@@ -17,7 +17,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 TODAY = date(2027, 3, 1)
 
 
-@pytest.mark.slow(seconds=65)
+@pytest.mark.slow(seconds=30)
 @pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
 def test_schedule_set_and_cleared_on_the_server_is_the_apps_deadline_after_a_sync(tmp_path: Path,
                                                                                    demo_province_folder: Path) -> None:

@@ -43,6 +43,7 @@ def _server_admin(province: DemoProvince, *args: str) -> subprocess.CompletedPro
 
 # A server process with its plans imported, a demo store, two syncs and two token signatures: a few minutes
 # on a loaded 2-core machine, more than the suite's default limit.
+@pytest.mark.slow(seconds=75)
 @pytest.mark.timeout(900)
 def test_signed_pdf_follows_the_bundle_and_the_receipt_says_who_signed(pki: Pki, tmp_path: Path,
                                                                        demo_province_folder: Path) -> None:

@@ -182,6 +182,7 @@ def test_the_sync_interval_is_chosen_in_settings(qtbot: QtBot, demo_store: Store
     window.close()
 
 
+@pytest.mark.slow(seconds=30)
 @pytest.mark.timeout(900)  # two demo stores and a server process: minutes on a loaded machine
 def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_path: Path,
                                                              demo_province_folder: Path) -> None:

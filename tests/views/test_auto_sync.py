@@ -37,6 +37,7 @@ class StepClock:
         return self.now
 
 
+@pytest.mark.slow(seconds=30)
 @pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
 def test_periodic_sync_sends_by_itself_backs_off_and_the_probe_beats_the_backoff(
         tmp_path: Path, demo_province_folder: Path, qtbot: QtBot) -> None:

@@ -37,7 +37,7 @@ def _signature_texts(window: object) -> list[str]:
 
 # A server process, a demo store, a token signature and four syncs (one a subprocess CLI each side): about a
 # minute on a loaded 2-core machine, more than the suite's default limit.
-@pytest.mark.slow(seconds=60)
+@pytest.mark.slow(seconds=10)
 @pytest.mark.timeout(900)
 def test_a_refused_signed_pdf_is_explained_sent_again_and_accepted_once_the_root_is_trusted(
         qtbot: QtBot, pki: Pki, tmp_path: Path, demo_province_folder: Path) -> None:  # noqa: F811

@@ -49,7 +49,7 @@ def type_into(field: QLineEdit, text: str) -> None:
     assert field.text() == text
 
 
-@pytest.mark.slow(seconds=50)
+@pytest.mark.slow(seconds=10)
 @pytest.mark.timeout(900)  # two stores and a server process: minutes on a loaded machine
 def test_every_button_of_the_sync_panel(qtbot: QtBot, tmp_path: Path, demo_province_folder: Path) -> None:
     """A new PC (a store just created) saves the address and enrolls through the panel; the demo commune's
