@@ -9,12 +9,16 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from desktop.models.keyslots import KdfParams
 from desktop.models.store import Store
 from tests import slow_first
+
+if TYPE_CHECKING:
+    from desktop.services.demo_province import DemoProvince
 
 # Tests need many stores; the production Argon2id cost (docs/store.md) is measured in tests/bench.
 FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
@@ -67,6 +71,23 @@ def demo_province_folder(demo_province_template: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "province"
     shutil.copytree(demo_province_template, folder)
     return folder
+
+
+def demo_code(province: DemoProvince, replaces: str | None = None) -> str:
+    """A fresh one-time code for the demo commune, as ``province.enrollment_code()`` gets it (``baocao-server
+    enroll-code``), but through the function that command calls, in this process: the command's child process
+    costs seconds of imports. The demo app's own way is proven by tests/e2e/test_demo_sync.py,
+    tests/services/test_enroll_cli.py and ``baocao demo --no-gui`` in tests/services/test_report_cli.py."""
+    from desktop.services.demo import DEMO_AGENCY
+    from server.config import Settings
+    from server.db import Database
+    from server.enrollment import issue_code
+
+    db = Database(Settings.from_env(province.folder).db_url)
+    try:
+        return issue_code(db, DEMO_AGENCY.code, replaces=replaces)
+    finally:
+        db.dispose()
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 900) -> subprocess.CompletedProcess[str]:

@@ -17,7 +17,7 @@ def test_ruff_finds_nothing() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.slow(seconds=66)
+@pytest.mark.slow(seconds=20)
 @pytest.mark.timeout(900)  # a cold mypy run: over the suite's 300 s on a loaded machine
 def test_mypy_finds_nothing(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache")],

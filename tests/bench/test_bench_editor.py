@@ -34,7 +34,7 @@ from desktop.views.report_editor.loading import LoadedReport
 from desktop.views.report_editor.typing_save import TYPING_PAUSE_MS
 from tests.bench.big_plan import add_big_plan
 from tests.bench.conftest import scale
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.views.flow_helpers import settle_workers
 
 HEARTBEAT_MS = 5
@@ -216,7 +216,7 @@ def busy_window(qapp: QApplication, tmp_path: Path, demo_province_folder: Path) 
     """The main window on a store enrolled with a real local province server, the 300-task plan added."""
     with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF,
-                           enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
+                           enroll=lambda store: enroll(store, province.url, demo_code(province))).store
         window = _big_report_shown(store)
         yield window
         window.close()

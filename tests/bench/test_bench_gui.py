@@ -35,7 +35,7 @@ from desktop.services.installation import installation_agency
 from desktop.services.sync import enroll
 from tests.bench.big_plan import add_big_plan
 from tests.bench.conftest import scale
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.views.flow_helpers import settle_workers
 
 HEARTBEAT_MS = 5
@@ -111,7 +111,7 @@ def province_store(qapp: QApplication, tmp_path: Path, demo_province_folder: Pat
     """The demo store enrolled with a real local province server, with the 300-task plan added."""
     with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF,
-                           enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
+                           enroll=lambda store: enroll(store, province.url, demo_code(province))).store
         add_big_plan(store, scale(300, 300), scale(50, 50))
         yield store
         settle_workers()

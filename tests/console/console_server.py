@@ -2,11 +2,13 @@
 
 ``ConsoleServer.create(tmp)`` is the e2e ``Province`` (``baocao-server init`` and ``serve`` on a free port)
 with three accounts added through ``baocao-server user add`` (password from BAOCAO_CONSOLE_PASSWORD).
+``ConsoleServer.create(tmp, template=folder)`` starts on a copy of a data directory ``set_up`` made instead.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -32,13 +34,21 @@ def add_user(data_dir: Path, name: str, role: str, password: str) -> subprocess.
 class ConsoleServer(Province):
     """A province server with the accounts admin, officer and viewer (``PASSWORDS``)."""
 
-    @classmethod
-    def create(cls, directory: Path, db_url: str | None = None) -> ConsoleServer:
-        data_dir = directory / "server-data"
+    @staticmethod
+    def set_up(data_dir: Path) -> None:
+        """``baocao-server init`` and ``user add`` of the three accounts on ``data_dir`` (four child processes)."""
         run_cli(data_dir, "init")
         for role, password in PASSWORDS.items():
             done = add_user(data_dir, role, role, password)
             assert done.returncode == 0, done.stderr
+
+    @classmethod
+    def create(cls, directory: Path, db_url: str | None = None, *, template: Path | None = None) -> ConsoleServer:
+        data_dir = directory / "server-data"
+        if template is None:
+            cls.set_up(data_dir)
+        else:  # the stopped set-up's files only: its keys, its database, its empty folders, modes kept
+            shutil.copytree(template, data_dir)
         server = cls(data_dir, free_port(), None)
         server.start()
         return server

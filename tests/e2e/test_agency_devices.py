@@ -29,7 +29,7 @@ from desktop.services.sync import (
 )
 from desktop.services.sync_status import open_conflicts
 from desktop.sync.sync_errors import DeviceRejected
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 
 TODAY = date(2026, 11, 23)  # the demo signs 2026Q3 and drafts 2026Q4
 
@@ -54,13 +54,13 @@ def test_a_replacement_pc_restores_history_and_continues_the_agency_chain(tmp_pa
                                                                           demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
         old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                         enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
+                         enroll=lambda s: enroll(s, province.url, demo_code(province), "Máy cũ")).store
         new = accounts.create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store
         try:
             assert [o.outcome for o in sync_now(old).report.outcomes] == ["receipted"]
             old_answers = _answers(old, "2026Q3")
 
-            enroll(new, province.url, province.enrollment_code(replaces="all"), "Máy mới")
+            enroll(new, province.url, demo_code(province, replaces="all"), "Máy mới")
             outcome = restore_from_province(new)
             assert outcome.restored == ["2026Q3 r1"] and outcome.unmatched_rows == 0
             assert _answers(new, "2026Q3") == old_answers, "the new PC has last quarter's answers"
@@ -93,9 +93,9 @@ def test_two_pcs_sign_the_same_revision_the_second_opens_the_next_from_the_provi
                                                                                     demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
         first = setup_demo(tmp_path / "a", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                           enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy kế toán")).store
+                           enroll=lambda s: enroll(s, province.url, demo_code(province), "Máy kế toán")).store
         second = setup_demo(tmp_path / "b", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                            enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy văn thư")).store
+                            enroll=lambda s: enroll(s, province.url, demo_code(province), "Máy văn thư")).store
         try:
             reports.reopen_report(second, "2026Q3", "Máy văn thư sửa số liệu")
             reports.update_narrative(second, "2026Q3", summary="Bản của máy văn thư.")

@@ -21,7 +21,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 TODAY = date(2026, 11, 23)
 
 
-@pytest.mark.slow(seconds=70)
+@pytest.mark.slow(seconds=25)
 @pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
 def test_enroll_pull_sign_push_receipt_and_no_duplicate(tmp_path: Path, demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:

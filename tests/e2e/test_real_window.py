@@ -101,7 +101,7 @@ def sign_and_confirm(session: XSession, timeout: float = 60) -> None:
     raise AssertionError(f"the report was not signed after {timeout} s; shown: {session.window_titles()}")
 
 
-@pytest.mark.slow(seconds=60)
+@pytest.mark.slow(seconds=45)
 def test_an_officer_fills_signs_exports_and_previews_in_the_real_window(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BAOCAO_PASSPHRASE", PASSPHRASE)

@@ -16,7 +16,7 @@ from desktop.services.identity import device_key
 from desktop.services.sync import enroll, sync_now
 from desktop.sync.bundle import verify_bundle
 from desktop.sync.device_keys import ed25519_public_bytes
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 
 TODAY = date(2026, 11, 23)
 PERIOD = "2026Q4"
@@ -30,7 +30,7 @@ def test_revision_two_reaches_the_province_with_the_evidence_of_revision_one(tmp
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     with DemoProvince(demo_province_folder) as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                          enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
+                          enroll=lambda store: enroll(store, province.url, demo_code(province)))
         store = demo.store
         try:
             sync_now(store)

@@ -16,7 +16,7 @@ from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.evidence import attach_evidence, list_evidence, save_evidence_copy
 from desktop.services.sync import enroll, restore_from_province, sync_now
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.e2e.test_agency_devices import TODAY
 
 
@@ -27,7 +27,7 @@ def test_a_new_pc_restores_the_evidence_bytes_checked_and_encrypted(tmp_path: Pa
     evidence.write_bytes(b"%PDF-1.4\n" + marker * 2000 + b"\n%%EOF\n")
     with DemoProvince(demo_province_folder) as province:
         old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                         enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
+                         enroll=lambda s: enroll(s, province.url, demo_code(province), "Máy cũ")).store
         new = accounts.create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store
         try:
             reports.reopen_report(old, "2026Q3", "Bổ sung minh chứng")
@@ -38,7 +38,7 @@ def test_a_new_pc_restores_the_evidence_bytes_checked_and_encrypted(tmp_path: Pa
             signing.approve_and_sign(old, "2026Q3", TODAY)
             assert [o.outcome for o in sync_now(old).report.outcomes] == ["receipted"] * 3
 
-            enroll(new, province.url, province.enrollment_code(), "Máy mới")
+            enroll(new, province.url, demo_code(province), "Máy mới")
             outcome = restore_from_province(new)
             assert outcome.restored == ["2026Q3 r1", "2026Q3 r2", "2026Q3 r3"] and outcome.evidence_files == 2
             [restored] = list_evidence(new, "2026Q3", "task", task.ref)

@@ -24,7 +24,7 @@ from desktop.services.province_history import restore_history
 from desktop.services.sync import _client, enroll, restore_from_province, sync_now
 from desktop.sync.history import AgencyHistory
 from desktop.sync.sync_client import ProvinceClient
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.e2e.test_agency_devices import TODAY
 
 
@@ -51,13 +51,13 @@ def test_a_tampered_bundle_an_unpublished_signer_and_a_wrong_receipt_are_refused
         tmp_path: Path, demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
         old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                         enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
+                         enroll=lambda s: enroll(s, province.url, demo_code(province), "Máy cũ")).store
         new = accounts.create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store
         try:
             reports.reopen_report(old, "2026Q3", "Sửa câu chữ")
             signing.approve_and_sign(old, "2026Q3", TODAY)
             assert [o.outcome for o in sync_now(old).report.outcomes] == ["receipted"] * 2
-            enroll(new, province.url, province.enrollment_code(), "Máy mới")
+            enroll(new, province.url, demo_code(province), "Máy mới")
 
             held = _held_bundle(new, demo_province_folder)
             genuine = held.read_bytes()

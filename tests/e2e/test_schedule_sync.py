@@ -12,18 +12,18 @@ from desktop.services.dashboard import dashboard
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.sync import enroll, sync_now
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 
 TODAY = date(2027, 3, 1)
 
 
-@pytest.mark.slow(seconds=65)
+@pytest.mark.slow(seconds=30)
 @pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
 def test_schedule_set_and_cleared_on_the_server_is_the_apps_deadline_after_a_sync(tmp_path: Path,
                                                                                    demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                          enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
+                          enroll=lambda store: enroll(store, province.url, demo_code(province)))
         store = demo.store
         try:
             sync_now(store)

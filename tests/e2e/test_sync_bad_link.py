@@ -42,7 +42,7 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Province]:
     server.stop()
 
 
-@pytest.mark.slow(seconds=70)
+@pytest.mark.slow(seconds=50)
 def test_evidence_arrives_intact_over_a_slow_lossy_link(province: Province, tmp_path: Path) -> None:
     device = province.enroll("XA-CHAMLINK", policy=LINK_POLICY)
     bundle_id, data = device.bundle(evidence=os.urandom(EVIDENCE))

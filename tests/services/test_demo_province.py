@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.conftest import REPO
 
@@ -29,6 +30,7 @@ def answers(url: str) -> bool:
         return False
 
 
+@pytest.mark.slow(seconds=60)
 def test_the_demo_server_stops_when_the_app_is_killed(tmp_path: Path) -> None:
     """An app killed outright (power button, task manager) runs no clean-up: its server must still stop."""
     app = subprocess.Popen([sys.executable, "-c", PARENT, str(tmp_path / "province")], stdout=subprocess.PIPE,

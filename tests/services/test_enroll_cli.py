@@ -69,6 +69,7 @@ def _enroll_at_a_terminal(data_dir: Path, url: str, code: str) -> tuple[int, str
     return os.waitstatus_to_exitcode(status), screen
 
 
+@pytest.mark.slow(seconds=80)
 @pytest.mark.timeout(900)  # a server process and a child ``baocao``: minutes on a loaded machine
 def test_the_code_is_asked_without_echo_and_the_province_fingerprints_are_shown(
         tmp_path: Path, demo_province_folder: Path) -> None:

@@ -1,4 +1,8 @@
-"""``baocao evidence add|list|remove`` headless, on the demo store: what the window's panel does."""
+"""``baocao evidence add|list|remove`` headless, on the demo store: what the window's panel does.
+
+The demo store is made in this process with cheap Argon2 parameters: ``baocao demo --no-gui`` as a child process
+(the production KDF, a demo province set up and enrolled) is proven by tests/services/test_report_cli.py, and
+the evidence commands need none of it. One ``evidence list`` runs as the real program (``run_cli``)."""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services.demo import setup_demo
 from desktop.services.periods import current_period_code
-from tests.conftest import run_cli
+from tests.conftest import FAST_KDF, run_cli
 from tests.conftest import run_cli_in_process as baocao
 
 SECRET = {"BAOCAO_PASSPHRASE": "mật khẩu dòng lệnh"}
@@ -19,8 +24,7 @@ DRAFT = current_period_code(date.today())
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("evidence-cli") / "demo"
-    done = run_cli("demo", "--no-gui", "--data-dir", str(folder), env=SECRET)
-    assert done.returncode == 0, done.stderr
+    setup_demo(folder, SECRET["BAOCAO_PASSPHRASE"], kdf=FAST_KDF).store.close()
     return folder
 
 
@@ -41,7 +45,8 @@ def test_add_list_remove_an_items_evidence(demo_dir: Path, tmp_path: Path) -> No
     scan.write_bytes(b"%PDF-1.4 minh chung\n")
     code, out, err = evidence(demo_dir, "add", "--item", ref, str(scan))
     assert code == 0, err
-    code, out, err = evidence(demo_dir, "list", "--item", ref)
+    listed = run_cli("evidence", "list", "--item", ref, "--period", DRAFT, "--data-dir", str(demo_dir), env=SECRET)
+    code, out, err = listed.returncode, listed.stdout, listed.stderr
     assert code == 0, err
     assert f"{ref}\tbiên bản họp.pdf\tapplication/pdf\t20\t" in out
     code, out, err = evidence(demo_dir, "list")

@@ -33,6 +33,7 @@ def test_a_store_is_0700_and_its_files_0600_even_under_a_loose_umask(tmp_path: P
     assert modes and all(mode == 0o600 for mode in modes.values()), modes
 
 
+@pytest.mark.slow(seconds=35)
 def test_the_demo_province_keeps_its_files_private_and_gets_no_passphrase(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BAOCAO_PASSPHRASE", "bí mật của người dùng")

@@ -18,7 +18,7 @@ from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.sync import enroll, sync_now
 from desktop.services.sync_status import enrollment, sync_status
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 
 TODAY = date(2026, 9, 25)  # Q3's deadline (20/09) has passed: the demo signs 2026Q3 and drafts 2026Q4
 
@@ -27,7 +27,7 @@ TODAY = date(2026, 9, 25)  # Q3's deadline (20/09) has passed: the demo signs 20
 def enrolled(tmp_path: Path, demo_province_folder: Path) -> Iterator[tuple[Store, DemoProvince]]:
     with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                           enroll=lambda s: enroll(s, province.url, province.enrollment_code())).store
+                           enroll=lambda s: enroll(s, province.url, demo_code(province))).store
         try:
             yield store, province
         finally:

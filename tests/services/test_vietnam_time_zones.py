@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import REPO
 
 CHILD = """
@@ -54,6 +56,7 @@ def _run(data: Path, zone: str, instant: str) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow(seconds=45)
 def test_los_angeles_a_day_behind_vietnam_across_the_new_year(tmp_path: Path) -> None:
     data = tmp_path / "data"
     # 20/11/2026 10:00 in Vietnam is still 19/11 in Los Angeles: Q4 2026 is open and gets signed on the 20th.

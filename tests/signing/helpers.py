@@ -19,7 +19,7 @@ from desktop.services.sync import enroll, sync_now
 from desktop.signing import trust
 from desktop.signing.keys import TokenKey
 from desktop.signing.pades import Role, SigningRequest, sign_pdf
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.signing import softhsm
 from tests.signing.conftest import AGENCY_TOKEN, FOREIGN_TOKEN, SIGNER_TOKEN, Pki
 
@@ -58,7 +58,7 @@ def enrolled_demo_with_refused_copy(province: DemoProvince, pki: Pki, folder: Pa
     """The demo commune enrolled with ``province`` (which trusts ``pki``'s CA), holding a signed PDF of a CA
     the province does not trust, sent and refused (``refused_copy``)."""
     store = setup_demo(folder / "data", PASSPHRASE, kdf=FAST_KDF, today=today,
-                       enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
+                       enroll=lambda store: enroll(store, province.url, demo_code(province))).store
     assert server_admin(province, "trust", "add", str(pki.ca_pem)).returncode == 0
     refused_copy(store, pki, folder)
     return store

@@ -19,7 +19,7 @@ from tests.signing.helpers import enrolled_demo_with_refused_copy, server_admin
 TODAY = date(2026, 11, 23)
 
 
-@pytest.mark.slow(seconds=40)
+@pytest.mark.slow(seconds=15)
 @pytest.mark.timeout(900)
 def test_pdf_resend_sends_the_refused_document_to_the_server(pki: Pki, tmp_path: Path,
                                                             demo_province_folder: Path) -> None:

@@ -23,7 +23,7 @@ from tests.signing.helpers import enrolled_demo_with_refused_copy
 TODAY = date(2026, 11, 23)
 
 
-@pytest.mark.slow(seconds=30)
+@pytest.mark.slow(seconds=15)
 @pytest.mark.timeout(900)
 def test_a_refused_signed_pdf_keeps_the_province_s_receipt(pki: Pki, tmp_path: Path,
                                                            demo_province_folder: Path) -> None:

@@ -27,7 +27,7 @@ from desktop.signing import trust
 from desktop.signing.keys import TokenKey
 from desktop.signing.pades import Role
 from desktop.sync.receipt import verify_receipt
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.signing import softhsm
 from tests.signing.conftest import AGENCY_TOKEN, SIGNER_TOKEN, Pki
 
@@ -43,12 +43,13 @@ def _server_admin(province: DemoProvince, *args: str) -> subprocess.CompletedPro
 
 # A server process with its plans imported, a demo store, two syncs and two token signatures: a few minutes
 # on a loaded 2-core machine, more than the suite's default limit.
+@pytest.mark.slow(seconds=75)
 @pytest.mark.timeout(900)
 def test_signed_pdf_follows_the_bundle_and_the_receipt_says_who_signed(pki: Pki, tmp_path: Path,
                                                                        demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                          enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
+                          enroll=lambda store: enroll(store, province.url, demo_code(province)))
         store = demo.store
         try:
             assert _server_admin(province, "trust", "add", str(pki.ca_pem)).returncode == 0

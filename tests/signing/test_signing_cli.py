@@ -24,7 +24,7 @@ def _env(data: Path, **extra: str) -> dict[str, str]:
             **extra}
 
 
-@pytest.mark.slow(seconds=50)
+@pytest.mark.slow(seconds=10)
 def test_sign_as_signer_then_agency_and_verify(pki: Pki, demo_template: Path, tmp_path: Path) -> None:  # noqa: F811
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)

@@ -30,7 +30,7 @@ from desktop.views.agency_history.restore_backup_dialog import RestoreBackupDial
 from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.unlock_window import UnlockWindow
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.views.flow_helpers import settle_workers, type_text, wait_shown
 from tests.views.progress_gate import ProgressGate, press_cancel
 
@@ -182,14 +182,15 @@ def test_the_sync_interval_is_chosen_in_settings(qtbot: QtBot, demo_store: Store
     window.close()
 
 
+@pytest.mark.slow(seconds=30)
 @pytest.mark.timeout(900)  # two demo stores and a server process: minutes on a loaded machine
 def test_a_revision_conflict_is_answered_from_the_sync_panel(qtbot: QtBot, tmp_path: Path,
                                                              demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
         first = setup_demo(tmp_path / "a", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                           enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy kế toán")).store
+                           enroll=lambda s: enroll(s, province.url, demo_code(province), "Máy kế toán")).store
         second = setup_demo(tmp_path / "b", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                            enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy văn thư")).store
+                            enroll=lambda s: enroll(s, province.url, demo_code(province), "Máy văn thư")).store
         try:
             assert [o.outcome for o in sync_now(first).report.outcomes] == ["receipted"]
             # The second PC's revision 1 clashes: the sync panel offers the way out, the user takes it.
@@ -259,11 +260,11 @@ def test_a_new_pc_restores_the_agency_s_history_from_the_menu(qtbot: QtBot, tmp_
                                                               demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
         old = setup_demo(tmp_path / "old", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                         enroll=lambda s: enroll(s, province.url, province.enrollment_code(), "Máy cũ")).store
+                         enroll=lambda s: enroll(s, province.url, demo_code(province), "Máy cũ")).store
         fresh = accounts.create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store
         try:
             assert [o.outcome for o in sync_now(old).report.outcomes] == ["receipted"]
-            enroll(fresh, province.url, province.enrollment_code(), "Máy mới")
+            enroll(fresh, province.url, demo_code(province), "Máy mới")
             window = create_main_window(fresh, today=TODAY)
             qtbot.addWidget(window)
             window.show()

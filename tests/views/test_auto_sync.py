@@ -22,7 +22,7 @@ from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.sync import enroll, outbox_counts, receipt_history
 from desktop.views.auto_sync import AutoSync
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.e2e.test_agency_devices import TODAY, _sign_current
 from tests.views.flow_helpers import settle_workers
 
@@ -37,13 +37,14 @@ class StepClock:
         return self.now
 
 
+@pytest.mark.slow(seconds=30)
 @pytest.mark.timeout(900)  # a demo store, a server process (first in a worker, the province set-up): minutes if loaded
 def test_periodic_sync_sends_by_itself_backs_off_and_the_probe_beats_the_backoff(
         tmp_path: Path, demo_province_folder: Path, qtbot: QtBot) -> None:
     folder = demo_province_folder
     province = DemoProvince(folder).__enter__()
     store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                       enroll=lambda s: enroll(s, province.url, province.enrollment_code())).store
+                       enroll=lambda s: enroll(s, province.url, demo_code(province))).store
     window = QWidget()
     qtbot.addWidget(window)
     notices: list[str] = []

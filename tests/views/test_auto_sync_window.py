@@ -15,7 +15,7 @@ from desktop.services.demo_province import DemoProvince
 from desktop.services.sync import enroll, outbox_counts, receipt_history
 from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import UiSettings
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.e2e.test_agency_devices import TODAY, _sign_current
 from tests.views.flow_helpers import settle_workers
 
@@ -37,7 +37,7 @@ def test_the_window_tells_a_receipt_says_nothing_of_an_empty_sync_and_never_doub
         tmp_path: Path, demo_province_folder: Path, qtbot: QtBot) -> None:
     with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                           enroll=lambda s: enroll(s, province.url, province.enrollment_code())).store
+                           enroll=lambda s: enroll(s, province.url, demo_code(province))).store
         try:
             window = MainWindow(store, UiSettings())
             qtbot.addWidget(window)

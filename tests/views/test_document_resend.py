@@ -20,7 +20,7 @@ from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.signed_documents import queue_signed_document
 from desktop.services.sync import enroll, outbox_counts, receipt_history, sync_now
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.signing.conftest import Pki, pki  # noqa: F401 - the fixture, shared
 from tests.signing.helpers import refused_copy, server_admin
 from tests.views.flow_helpers import settle_workers
@@ -37,13 +37,13 @@ def _signature_texts(window: object) -> list[str]:
 
 # A server process, a demo store, a token signature and four syncs (one a subprocess CLI each side): about a
 # minute on a loaded 2-core machine, more than the suite's default limit.
-@pytest.mark.slow(seconds=60)
+@pytest.mark.slow(seconds=10)
 @pytest.mark.timeout(900)
 def test_a_refused_signed_pdf_is_explained_sent_again_and_accepted_once_the_root_is_trusted(
         qtbot: QtBot, pki: Pki, tmp_path: Path, demo_province_folder: Path) -> None:  # noqa: F811
     with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                           enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
+                           enroll=lambda store: enroll(store, province.url, demo_code(province))).store
         try:
             assert server_admin(province, "trust", "add", str(pki.ca_pem)).returncode == 0
             signed = refused_copy(store, pki, tmp_path)

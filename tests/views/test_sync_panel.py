@@ -14,7 +14,7 @@ from desktop.app import create_main_window
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.services.sync import enroll
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.views.flow_helpers import settle_workers
 
 TODAY = date(2026, 11, 23)
@@ -24,7 +24,7 @@ TODAY = date(2026, 11, 23)
 def test_sync_now_shows_the_outcome_and_the_receipt(qtbot: QtBot, tmp_path: Path, demo_province_folder: Path) -> None:
     with DemoProvince(demo_province_folder) as province:
         store = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                           enroll=lambda store: enroll(store, province.url, province.enrollment_code())).store
+                           enroll=lambda store: enroll(store, province.url, demo_code(province))).store
         try:
             window = create_main_window(store, today=TODAY)
             qtbot.addWidget(window)

@@ -22,7 +22,7 @@ from desktop.services.accounts import create_store
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
 from desktop.views.sync_panel import SyncPanel
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, demo_code
 from tests.views.flow_helpers import settle_workers
 
 TODAY = date(2026, 11, 23)
@@ -49,7 +49,7 @@ def type_into(field: QLineEdit, text: str) -> None:
     assert field.text() == text
 
 
-@pytest.mark.slow(seconds=50)
+@pytest.mark.slow(seconds=10)
 @pytest.mark.timeout(900)  # two stores and a server process: minutes on a loaded machine
 def test_every_button_of_the_sync_panel(qtbot: QtBot, tmp_path: Path, demo_province_folder: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,7 +58,7 @@ def test_every_button_of_the_sync_panel(qtbot: QtBot, tmp_path: Path, demo_provi
     with DemoProvince(demo_province_folder) as province:
         new_pc = create_store(tmp_path / "new", "admin", PASSPHRASE, FAST_KDF).store
         demo = setup_demo(tmp_path / "data", PASSPHRASE, kdf=FAST_KDF, today=TODAY,
-                          enroll=lambda store: sync.enroll(store, province.url, province.enrollment_code())).store
+                          enroll=lambda store: sync.enroll(store, province.url, demo_code(province))).store
         try:
             first, second = (panel_of(qtbot, store) for store in (new_pc, demo))
             steps = walk_steps(qtbot, first, second, province, monkeypatch)
@@ -95,7 +95,7 @@ def walk_steps(qtbot: QtBot, new_pc: SyncPanel, demo: SyncPanel, province: DemoP
 
     def enroll(button: QPushButton) -> None:
         assert not new_pc.enrolled.isVisible()
-        type_into(new_pc.code, province.enrollment_code())
+        type_into(new_pc.code, demo_code(province))
         click(qtbot, button)
         idle(qtbot, new_pc)
         qtbot.waitUntil(lambda: new_pc.enrolled.isVisible(), timeout=30_000)
