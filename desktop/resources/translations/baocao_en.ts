@@ -628,6 +628,11 @@ This agency: {2}</translation>
             <translation>Rate: {0}%</translation>
         </message>
         <message>
+            <location filename="../../views/report_editor/item_form.py" line="368" />
+            <source>Tỷ lệ: —</source>
+            <translation>Rate: —</translation>
+        </message>
+        <message>
             <location filename="../../views/report_editor/item_form.py" line="290" />
             <source>Giá trị: {0}</source>
             <translation>Value: {0}</translation>
