@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.indicator_targets import LEVEL, RATIO, indicator_kind
@@ -14,6 +14,7 @@ from desktop.models.store import Store
 from desktop.services.reports import open_report, reopen_report
 from desktop.services.signing import approve_and_sign
 from desktop.views.main_window import MainWindow
+from desktop.views.reopen_dialog import ReopenDialog
 from desktop.views.report_editor import ReportEditor
 from tests.views.flow_helpers import open_and_wait, type_text, wait_validated
 
@@ -154,3 +155,25 @@ def test_the_not_done_message_names_the_field_as_it_is_labelled(qtbot: QtBot, wi
     assert label == "Lý do không thực hiện, khó khăn"
     messages = editor.form.shown_messages()
     assert f"ô {label}" in messages and "Lý do không áp dụng" not in messages
+
+
+def test_the_reopen_dialog_is_wide_takes_a_long_reason_and_says_the_revision_opened(
+        qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
+    open_and_wait(qtbot, window, SIGNED)
+    window.reopen()
+    dialog = next(d for d in window.findChildren(ReopenDialog) if d.isVisible())
+    assert dialog.width() >= 480
+    assert dialog.reason.width() >= 400, "a sentence of reason can be read back"
+    assert isinstance(dialog.reason, QPlainTextEdit), "several lines"
+    reason = "Sở đề nghị sửa số liệu chỉ tiêu 7 (từ số 45 thành 43) theo báo cáo của bộ phận một cửa."
+    dialog.activateWindow()
+    dialog.reason.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason)
+    type_text(reason)
+    assert dialog.reason.toPlainText() == reason
+    QTest.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.editor.load_operation is None and window.editor.view is not None
+                    and window.editor.view.revision == 2, timeout=30_000)
+    assert window.statusBar().currentMessage() == "Đã mở lần sửa đổi 2."
+    assert open_report(demo_store, SIGNED).revision == 2

@@ -1003,6 +1003,11 @@ This agency: {2}</translation>
             <translation>Revision {0} signed. The report will be sent to the province at the next sync (or press Sync now).</translation>
         </message>
         <message>
+            <location filename="../../views/main_window.py" line="306" />
+            <source>Đã mở lần sửa đổi {0}.</source>
+            <translation>Revision {0} opened.</translation>
+        </message>
+        <message>
             <location filename="../../views/main_window.py" line="293" />
             <source>Tệp mã hóa gửi Sở (*.bcx)</source>
             <translation>Encrypted file for the province (*.bcx)</translation>
@@ -1545,6 +1550,11 @@ This agency: {2}</translation>
     </context>
     <context>
         <name>ReopenDialog</name>
+        <message>
+            <location filename="../../views/reopen_dialog.py" line="44" />
+            <source>Lý do dài quá {0} ký tự; hãy viết ngắn lại.</source>
+            <translation>The reason is longer than {0} characters; make it shorter.</translation>
+        </message>
         <message>
             <location filename="../../views/reopen_dialog.py" line="17" />
             <source>Mở lần sửa đổi mới</source>
