@@ -115,6 +115,9 @@ def test_a_signed_report_is_read_only_at_once_even_in_the_field_with_the_cursor(
     assert all(not widget.isEnabled() for widget in editor.form.fields["indicator"].values())
     stored = next(i for i in open_report(demo_store, SIGNED).indicators if i.ref == indicator.ref)
     assert stored.numerator == indicator.numerator
+    assert "chưa ký được" not in editor.issue_hint.text(), "the side panel no longer speaks of signing"
+    qtbot.waitUntil(lambda: editor.evidence.ref == indicator.ref)
+    assert "Kéo thả" not in editor.evidence.hint.text() and "chỉ xem" in editor.evidence.hint.text()
 
 
 def test_an_indicator_shows_only_the_figures_its_kind_uses(qtbot: QtBot, window: MainWindow) -> None:

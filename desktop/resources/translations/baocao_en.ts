@@ -388,6 +388,11 @@
     <context>
         <name>EvidencePanel</name>
         <message>
+            <location filename="../../views/evidence_panel.py" line="1" />
+            <source>Lần đã ký: minh chứng chỉ xem được.</source>
+            <translation>Signed revision: the evidence can only be viewed.</translation>
+        </message>
+        <message>
             <location filename="../../views/evidence_panel.py" line="45" />
             <source>Minh chứng</source>
             <translation>Evidence</translation>
@@ -1580,6 +1585,11 @@ This agency: {2}</translation>
     </context>
     <context>
         <name>ReportEditor</name>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="1" />
+            <source>Lần này đã ký: danh sách chỉ để xem. Bấm vào một dòng để đến mục đó.</source>
+            <translation>This revision is signed: the list is for reading. Click a line to go to its item.</translation>
+        </message>
         <message>
             <location filename="../../views/report_editor/editor.py" line="58" />
             <source>Sửa «{0}» mục {1}</source>
