@@ -180,3 +180,18 @@ def test_the_reopen_dialog_is_wide_takes_a_long_reason_and_says_the_revision_ope
                     and window.editor.view.revision == 2, timeout=30_000)
     assert window.statusBar().currentMessage() == "Đã mở lần sửa đổi 2."
     assert open_report(demo_store, SIGNED).revision == 2
+
+
+def test_a_cut_item_name_gives_its_whole_title_and_the_list_can_be_widened(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.editor
+    window.resize(1366, 768)
+    task = max(editor.tasks.items(), key=lambda t: len(t.title))
+    assert editor.item_list.select("task", task.ref)
+    index = editor.item_list.tree.currentIndex().siblingAtColumn(0)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == f"{task.key}  {task.title}"
+    handle = editor.form_page.handle(1)
+    assert handle.width() >= 5 and "Kéo" in handle.toolTip(), "the handle that widens the list is found"
+    tree = editor.item_list.tree
+    narrow = tree.header().sectionSize(0)
+    editor.form_page.setSizes([900, 400])
+    qtbot.waitUntil(lambda: tree.header().sectionSize(0) > narrow + 200)

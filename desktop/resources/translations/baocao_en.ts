@@ -1587,6 +1587,11 @@ This agency: {2}</translation>
         <name>ReportEditor</name>
         <message>
             <location filename="../../views/report_editor/editor.py" line="1" />
+            <source>Kéo sang phải để đọc tên mục dài hơn.</source>
+            <translation>Drag to the right to read longer item names.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="1" />
             <source>Lần này đã ký: danh sách chỉ để xem. Bấm vào một dòng để đến mục đó.</source>
             <translation>This revision is signed: the list is for reading. Click a line to go to its item.</translation>
         </message>

@@ -127,6 +127,11 @@ class ReportEditor(QWidget):
         self.form_page.setStretchFactor(0, 2)
         self.form_page.setStretchFactor(1, 3)
         self.form_page.setSizes([2_000, 3_000])  # the list two fifths of the width at any window size
+        # Long item names are cut in the list (each gives its whole title as its tooltip): the handle that
+        # widens the list is made visible and says so.
+        self.form_page.setHandleWidth(7)
+        self.form_page.setChildrenCollapsible(False)
+        self.form_page.handle(1).setToolTip(self.tr("Kéo sang phải để đọc tên mục dài hơn."))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorModes")
         self.tabs.addTab(self.form_page, self.tr("Từng &mục"))
