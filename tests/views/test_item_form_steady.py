@@ -195,3 +195,25 @@ def test_a_cut_item_name_gives_its_whole_title_and_the_list_can_be_widened(qtbot
     narrow = tree.header().sectionSize(0)
     editor.form_page.setSizes([900, 400])
     qtbot.waitUntil(lambda: tree.header().sectionSize(0) > narrow + 200)
+
+
+def test_vietnamese_typed_at_speed_across_the_autosave_pause_loses_no_letter(
+        qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
+    """The newcomer saw «từ» stored as «t» (typed with xdotool): the autosave at a pause, the validation and
+    the refresh that follow it must not touch the letters being typed."""
+    editor = window.editor
+    ref = next(i.ref for i in editor.indicators.items() if not i.note)
+    editor.go_to("indicator", ref, "note")
+    type_text("Số liệu từ")
+
+    def saved() -> object:
+        item = editor.item("indicator", ref)
+        return getattr(item, "note", None)
+
+    qtbot.waitUntil(lambda: saved() == "Số liệu từ" and not editor.validation_pending(), timeout=30_000)
+    type_text(" Cổng dữ liệu mở tỉnh; số ước tính.")
+    window.dashboard.refresh()
+    type_text(" Thiếu kinh phí, từ số 45 thành 43.")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    wanted = "Số liệu từ Cổng dữ liệu mở tỉnh; số ước tính. Thiếu kinh phí, từ số 45 thành 43."
+    assert next(i for i in open_report(demo_store).indicators if i.ref == ref).note == wanted
