@@ -217,3 +217,17 @@ def test_vietnamese_typed_at_speed_across_the_autosave_pause_loses_no_letter(
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     wanted = "Số liệu từ Cổng dữ liệu mở tỉnh; số ước tính. Thiếu kinh phí, từ số 45 thành 43."
     assert next(i for i in open_report(demo_store).indicators if i.ref == ref).note == wanted
+
+
+def test_an_indicator_s_fields_are_not_followed_by_the_empty_height_of_a_task_s(qtbot: QtBot,
+                                                                                window: MainWindow) -> None:
+    editor = window.editor
+    ref = next(i.ref for i in editor.indicators.items() if indicator_kind(i.name, *i.targets.values()) == RATIO)
+    editor.go_to("task", editor.tasks.row_item(0).ref, "status")
+    editor.go_to("indicator", ref, "note")
+    qtbot.wait(50)
+    body = editor.form.widget()
+    last = editor.form_field("indicator", "not_applicable_reason")
+    bottom = last.mapTo(body, QPoint(0, last.height())).y()
+    buttons = editor.form.next.mapTo(body, QPoint(0, 0)).y()
+    assert buttons - bottom < 3 * last.fontMetrics().lineSpacing(), "the buttons follow the last field"

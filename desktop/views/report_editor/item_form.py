@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -127,12 +126,14 @@ class ItemForm(QScrollArea):
         for label in (self.title, self.expected, self.deadline, self.assignment, self.target, self.previous_text):
             layout.addWidget(label)
         layout.addWidget(self.reuse, 0, Qt.AlignmentFlag.AlignLeft)
-        self.pages = QStackedWidget()
+        # Both pages in a column, one hidden: a stack is as tall as its tallest page (an indicator's fields were
+        # followed by the empty height of a task's).
         self.rate = SteadyLabel()
         self._info("formRate", bold=True, label=self.rate)
-        self.pages.addWidget(self._page("task", TASK_FORM))
-        self.pages.addWidget(self._page("indicator", INDICATOR_FORM))
-        layout.addWidget(self.pages)
+        self.pages = [self._page("task", TASK_FORM), self._page("indicator", INDICATOR_FORM)]
+        for page in self.pages:
+            layout.addWidget(page)
+        self._show_page(0)
         buttons = QHBoxLayout()
         self.back = QPushButton(self.tr("◀ Mục trước"))
         self.back.setObjectName("formPreviousItem")
@@ -217,7 +218,7 @@ class ItemForm(QScrollArea):
         (the field with the cursor too: what was typed there and not saved can no longer be saved)."""
         same = self.item is not None and self.kind == kind and self.item.ref == item.ref
         self.kind, self.item, self.editable, self.previous = kind, item, editable, previous
-        self.pages.setCurrentIndex(0 if kind == "task" else 1)
+        self._show_page(0 if kind == "task" else 1)
         for field, widget in self.fields[kind].items():
             widget.setEnabled(editable)
             if editable and same and (widget.hasFocus() or widget.dirty):
@@ -229,6 +230,10 @@ class ItemForm(QScrollArea):
         self.show_issues(issues)
         self._show_rate()
         self.verticalScrollBar().setValue(0)
+
+    def _show_page(self, shown: int) -> None:
+        for n, page in enumerate(self.pages):
+            page.setVisible(n == shown)
 
     def _show_used_fields(self) -> None:
         # A figure the indicator's kind does not use is not shown, unless something is stored in it: then it
