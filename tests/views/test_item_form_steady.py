@@ -28,6 +28,19 @@ def positions(editor: ReportEditor) -> dict[str, int]:
             if widget.isVisible()}
 
 
+def settled(qtbot: QtBot, editor: ReportEditor) -> dict[str, int]:
+    """The fields' places once the form is laid out (two readings apart agree)."""
+    seen: list[dict[str, int]] = [positions(editor)]
+
+    def same() -> bool:
+        qtbot.wait(100)
+        seen.append(positions(editor))
+        return seen[-1] == seen[-2]
+
+    qtbot.waitUntil(same, timeout=10_000)
+    return seen[-1]
+
+
 def unanswered_task(editor: ReportEditor) -> str:
     return next(t.ref for t in editor.tasks.items() if not any(v not in (None, "") for v in t.values().values()))
 
@@ -40,14 +53,12 @@ def test_the_fields_stay_put_while_warnings_come_and_go(qtbot: QtBot, window: Ma
     editor = window.editor
     ref = unanswered_task(editor)
     editor.go_to("task", ref, "status")
-    qtbot.wait(50)
-    before = positions(editor)
+    before = settled(qtbot, editor)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # "Đang triển khai": percent and result missing
     wait_validated(qtbot, editor)
     assert item_issues(editor, ref), "the status chosen asks for the percent and the result"
-    qtbot.wait(50)
-    assert positions(editor) == before, "a warning appeared: no field moved"
+    assert settled(qtbot, editor) == before, "a warning appeared: no field moved"
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     type_text("85")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -55,8 +66,7 @@ def test_the_fields_stay_put_while_warnings_come_and_go(qtbot: QtBot, window: Ma
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     wait_validated(qtbot, editor)
     assert not item_issues(editor, ref)
-    qtbot.wait(50)
-    assert positions(editor) == before, "the warnings went: no field moved and no gap is left"
+    assert settled(qtbot, editor) == before, "the warnings went: no field moved and no gap is left"
     assert not editor.form.shown_messages()
 
 
@@ -65,15 +75,13 @@ def test_the_rate_line_does_not_push_the_note_down(qtbot: QtBot, window: MainWin
     ref = next(i.ref for i in editor.indicators.items()
                if indicator_kind(i.name, *i.targets.values()) == RATIO and i.numerator is None)
     editor.go_to("indicator", ref, "numerator")
-    qtbot.wait(50)
-    before = positions(editor)
+    before = settled(qtbot, editor)
     type_text("45")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     type_text("50")
     rate = editor.form.findChild(QLabel, "formRate")
     assert rate is not None and "90%" in rate.text()
-    qtbot.wait(50)
-    assert positions(editor) == before
+    assert settled(qtbot, editor) == before
 
 
 def test_an_item_s_messages_are_shown_whole(qtbot: QtBot, window: MainWindow) -> None:
