@@ -80,14 +80,29 @@ class SteadyLabel(QLabel):
 
     reserve = ""
 
-    def heightForWidth(self, width: int) -> int:
-        own = super().heightForWidth(width)
-        if not self.reserve:
-            return own
+    def set_reserve(self, text: str) -> None:
+        """Keep room for ``text`` at the label's width (held again whenever the width changes)."""
+        self.reserve = text
+        self._hold()
+
+    def _needed(self, width: int) -> int:
         margins = self.contentsMargins()
         room = QRect(0, 0, max(1, width - margins.left() - margins.right()), 100_000)
         needed = self.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, self.reserve).height()
-        return max(own, needed + margins.top() + margins.bottom())
+        return needed + margins.top() + margins.bottom()
+
+    def _hold(self) -> None:
+        height = self._needed(self.width()) if self.reserve else 0
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+    def heightForWidth(self, width: int) -> int:
+        own = super().heightForWidth(width)
+        return max(own, self._needed(width)) if self.reserve else own
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._hold()
 
 
 class ItemForm(QScrollArea):
@@ -249,9 +264,8 @@ class ItemForm(QScrollArea):
         form.setRowVisible(self.rate, kind in USED_NUMBERS)
         phase = target_for_year(item.targets, self.today.year)
         widest = format_number(100.25, self.language) + "%"
-        self.rate.reserve = self.tr("Tỷ lệ: {0}%").format(widest) + " — " + self.tr("chưa đạt mục tiêu {0}").format(
-            phase[1] if phase else "")
-        self.rate.updateGeometry()
+        self.rate.set_reserve(self.tr("Tỷ lệ: {0}%").format(widest) + " — " + self.tr("chưa đạt mục tiêu {0}").format(
+            phase[1] if phase else ""))
 
     def refresh(self, item: TaskItem | IndicatorItem, issues: list[Issue]) -> None:
         """The same item saved or validated again: fill the fields the user is not in nor has changed."""
