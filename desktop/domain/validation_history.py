@@ -56,7 +56,7 @@ def task_regression(name: ItemName, percent: float | None, finished: bool, previ
     return [name.issue(
         "task.progress_decreased", "difficulties",
         f"tiến độ giảm so với quý trước ({num(previous_percent, 'vi')}% → {num(percent, 'vi')}%); "
-        "hãy kiểm tra lại hoặc ghi lý do vào cột Khó khăn, vướng mắc.",
+        "hãy kiểm tra lại hoặc ghi lý do vào ô Khó khăn, vướng mắc.",
         f"progress went back since last quarter ({num(previous_percent, 'en')}% → {num(percent, 'en')}%); "
         "check it or explain under difficulties.")]
 
@@ -83,7 +83,7 @@ def indicator_change(name: ItemName, now: IndicatorFacts, before: IndicatorFacts
     return [*issues, name.issue(
         "indicator.change_unexplained", "note",
         f"thay đổi lớn so với quý trước ({num(before.actual, 'vi')}{unit} → {num(now.actual, 'vi')}{unit}); "
-        "hãy kiểm tra lại số liệu và ghi giải trình vào cột Ghi chú.",
+        "hãy kiểm tra lại số liệu và ghi giải trình vào ô Ghi chú, giải trình.",
         f"changed sharply since last quarter ({num(before.actual, 'en')}{unit} → {num(now.actual, 'en')}{unit}); "
         "check the figures and explain in the note.")]
 

@@ -127,10 +127,10 @@ def check_task(name: ItemName, item: Any) -> list[Issue]:
             issues.append(name.issue(
                 "task.not_applicable_with_values", "not_applicable_reason",
                 "vừa chọn \"Không thực hiện\" vừa ghi lý do không áp dụng. Nếu đơn vị được giao mà không làm: giữ "
-                "\"Không thực hiện\", chuyển lý do sang ô Khó khăn, vướng mắc (lý do không thực hiện) và để trống "
+                "\"Không thực hiện\", chuyển lý do sang ô Lý do không thực hiện, khó khăn và để trống "
                 "ô Lý do không áp dụng. Nếu nhiệm vụ không áp dụng cho đơn vị: bỏ chọn Tình trạng.",
                 "both \"Not done\" and a reason it does not apply. If the task was assigned and not done: keep "
-                "\"Not done\", move the reason to difficulties (the reason it was not done) and clear the "
+                "\"Not done\", move the reason to \"Reason not done, difficulties\" and clear the "
                 "not-applicable reason. If the task does not apply to this agency: clear the status."))
         elif status is not None or percent is not None:
             issues.append(name.issue(
@@ -177,10 +177,8 @@ def _status_rules(name: ItemName, status: str, percent: float | None, texts: dic
     if status == NOT_DONE and texts["difficulties"] is None:
         issues.append(name.issue(
             "task.not_done_reason_missing", "difficulties",
-            "\"Không thực hiện\" cần nêu lý do; hãy ghi vào ô Khó khăn, vướng mắc (lý do không thực hiện). "
-            "Ô Lý do không áp dụng chỉ dùng khi nhiệm vụ không áp dụng cho đơn vị.",
-            "\"Not done\" needs a reason; write it under difficulties (the reason it was not done). The "
-            "not-applicable reason is only for a task that does not apply to this agency."))
+            "\"Không thực hiện\" cần nêu lý do; hãy ghi vào ô Lý do không thực hiện, khó khăn.",
+            "\"Not done\" needs a reason; write it in \"Reason not done, difficulties\"."))
     return issues
 
 
@@ -210,7 +208,7 @@ def check_overdue(name: ItemName, item: Any, period: Period | None, previous: An
                 "3/2027\").")]
         return [name.issue(
             "task.overdue", "difficulties",
-            f"đã quá hạn ({when}) mà chưa hoàn thành; hãy ghi lý do vào cột Khó khăn, vướng mắc và thời gian dự kiến "
+            f"đã quá hạn ({when}) mà chưa hoàn thành; hãy ghi lý do vào ô Khó khăn, vướng mắc và thời gian dự kiến "
             "hoàn thành mới (ví dụ: \"dự kiến hoàn thành tháng 3/2027\").",
             f"is past its deadline ({when}) and not finished; write the reason under difficulties and the new "
             "expected date (e.g. \"expected to finish 3/2027\").")]
@@ -392,7 +390,7 @@ def _target_rule(name: ItemName, facts: IndicatorFacts) -> list[Issue]:
     return [name.issue(
         "indicator.below_target_unexplained", "note",
         f"đạt {num(facts.actual, 'vi')}{unit}, chưa đạt chỉ tiêu \"{facts.target.text}\"; "
-        "hãy ghi giải trình (nguyên nhân, giải pháp) vào cột Ghi chú.",
+        "hãy ghi giải trình (nguyên nhân, giải pháp) vào ô Ghi chú, giải trình.",
         f"at {num(facts.actual, 'en')}{unit}, short of the target \"{facts.target.text}\"; "
         "explain why and what is being done in the note.")]
 

@@ -59,8 +59,9 @@ class EvidencePanel(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button = QPushButton(self.tr("&Gỡ bỏ"))
         self.remove_button.clicked.connect(self.remove_selected)
-        hint = QLabel(self.tr("Kéo thả tệp vào đây để đính kèm."))
-        hint.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setObjectName("evidenceHint")
+        self.hint.setWordWrap(True)
         # Two rows: in one, the three buttons made the side panel a third of a 1366-pixel screen at 150 %.
         buttons = QGridLayout()
         buttons.addWidget(self.attach_button, 0, 0)
@@ -70,7 +71,7 @@ class EvidencePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addLayout(buttons)
         self._refresh_buttons()
 
@@ -124,6 +125,8 @@ class EvidencePanel(QWidget):
         self.attach_button.setEnabled(has_owner and self.editable)
         self.remove_button.setEnabled(has_owner and self.editable and self.list.topLevelItemCount() > 0)
         self.open_button.setEnabled(self.list.topLevelItemCount() > 0)
+        self.hint.setText(self.tr("Kéo thả tệp vào đây để đính kèm.") if self.editable or not has_owner else
+                          self.tr("Lần đã ký: minh chứng chỉ xem được."))
 
     # attach ----------------------------------------------------------------------------------------
     def choose_files(self) -> None:

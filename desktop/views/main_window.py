@@ -361,11 +361,12 @@ class MainWindow(QMainWindow):
 
     def _reopen(self, code: str, reason: str) -> None:
         try:
-            reports.reopen_report(self.store, code, reason)
+            revision = reports.reopen_report(self.store, code, reason)
         except BaocaoError as exc:
             show_error(self, exc, self.tr("Mở lần sửa đổi mới"))
             return
         self.open_report(code)
+        self.statusBar().showMessage(self.tr("Đã mở lần sửa đổi {0}.").format(revision), 15000)
 
     def _save_path(self, title: str, suggested: str, pattern: str) -> Path | None:
         return save_file(self, Path(suggested).suffix, title, suggested, pattern)  # a folder per kind of file

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+MAX_REASON = 500
+MIN_WIDTH = 480  # the title and a reason of a sentence or two can be read whole
 
 
 class ReopenDialog(QDialog):
@@ -15,10 +18,12 @@ class ReopenDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reopenDialog")
         self.setWindowTitle(self.tr("Mở lần sửa đổi mới"))
+        self.setMinimumWidth(MIN_WIDTH)
         label = QLabel(self.tr("&Lý do sửa đổi báo cáo đã ký:"))
-        self.reason = QLineEdit()
+        self.reason = QPlainTextEdit()
         self.reason.setObjectName("reopenReason")
-        self.reason.setMaxLength(500)
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
         label.setBuddy(self.reason)
         self.message = QLabel()
         self.message.setObjectName("reopenMessage")
@@ -32,10 +37,13 @@ class ReopenDialog(QDialog):
             layout.addWidget(widget)
 
     def accept(self) -> None:
-        """Close only with a reason; otherwise say why and keep the cursor in the field."""
-        reason = self.reason.text().strip()
-        if not reason:
-            self.message.setText(self.tr("Hãy ghi lý do sửa đổi: lý do được lưu cùng lần sửa đổi và gửi Sở."))
+        """Close only with a reason of at most ``MAX_REASON`` characters; otherwise say why and keep the
+        cursor in the box."""
+        reason = self.reason.toPlainText().strip()
+        if not reason or len(reason) > MAX_REASON:
+            self.message.setText(self.tr("Hãy ghi lý do sửa đổi: lý do được lưu cùng lần sửa đổi và gửi Sở.")
+                                 if not reason else
+                                 self.tr("Lý do dài quá {0} ký tự; hãy viết ngắn lại.").format(MAX_REASON))
             self.reason.setFocus()
             return
         super().accept()

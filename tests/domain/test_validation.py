@@ -281,7 +281,7 @@ def test_not_done_and_not_applicable_each_have_one_reason_field_and_one_message(
     mixed = run(tasks=[task(status="not_done", percent=None, result=None, not_applicable_reason="Không có kinh phí")])
     assert [i.code for i in mixed.issues] == ["task.not_applicable_with_values"]
     message = mixed.issues[0].message("vi")
-    assert "Khó khăn, vướng mắc" in message and "bỏ chọn Tình trạng" in message
+    assert "ô Lý do không thực hiện, khó khăn" in message and "bỏ chọn Tình trạng" in message
     done_right = run(tasks=[task(status="not_done", percent=None, result=None, difficulties="Không có kinh phí")])
     assert not done_right.issues
     not_applicable = run(tasks=[task(status=None, percent=None, result=None,

@@ -149,7 +149,7 @@ def test_settings_reopen_and_plan_import_buttons(qtbot: QtBot, window: MainWindo
         assert isinstance(dialog, ReopenDialog)
         press(button, dialog)
         assert dialog.isVisible() and dialog.message.text(), "an empty reason must keep the dialog open"
-        dialog.reason.setText("Bổ sung số liệu chỉ tiêu")
+        dialog.reason.setPlainText("Bổ sung số liệu chỉ tiêu")
         closes(button, dialog)
         view = reports.open_report(store, SIGNED)
         assert view.editable and view.revision == 2

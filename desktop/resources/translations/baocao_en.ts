@@ -418,6 +418,11 @@
     <context>
         <name>EvidencePanel</name>
         <message>
+            <location filename="../../views/evidence_panel.py" line="1" />
+            <source>Lần đã ký: minh chứng chỉ xem được.</source>
+            <translation>Signed revision: the evidence can only be viewed.</translation>
+        </message>
+        <message>
             <location filename="../../views/evidence_panel.py" line="45" />
             <source>Minh chứng</source>
             <translation>Evidence</translation>
@@ -656,6 +661,11 @@ This agency: {2}</translation>
             <location filename="../../views/report_editor/item_form.py" line="289" />
             <source>Tỷ lệ: {0}%</source>
             <translation>Rate: {0}%</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/item_form.py" line="368" />
+            <source>Tỷ lệ: —</source>
+            <translation>Rate: —</translation>
         </message>
         <message>
             <location filename="../../views/report_editor/item_form.py" line="290" />
@@ -1051,6 +1061,11 @@ This agency: {2}</translation>
             <location filename="../../views/main_window.py" line="220" />
             <source>Đã ký lần {0}. Báo cáo sẽ tự gửi Sở ở lần đồng bộ tới (hoặc bấm Đồng bộ ngay).</source>
             <translation>Revision {0} signed. The report will be sent to the province at the next sync (or press Sync now).</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" line="306" />
+            <source>Đã mở lần sửa đổi {0}.</source>
+            <translation>Revision {0} opened.</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="293" />
@@ -1744,6 +1759,11 @@ This agency: {2}</translation>
     <context>
         <name>ReopenDialog</name>
         <message>
+            <location filename="../../views/reopen_dialog.py" line="44" />
+            <source>Lý do dài quá {0} ký tự; hãy viết ngắn lại.</source>
+            <translation>The reason is longer than {0} characters; make it shorter.</translation>
+        </message>
+        <message>
             <location filename="../../views/reopen_dialog.py" line="17" />
             <source>Mở lần sửa đổi mới</source>
             <translation>New revision</translation>
@@ -1768,6 +1788,16 @@ This agency: {2}</translation>
     </context>
     <context>
         <name>ReportEditor</name>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="1" />
+            <source>Kéo sang phải để đọc tên mục dài hơn.</source>
+            <translation>Drag to the right to read longer item names.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="1" />
+            <source>Lần này đã ký: danh sách chỉ để xem. Bấm vào một dòng để đến mục đó.</source>
+            <translation>This revision is signed: the list is for reading. Click a line to go to its item.</translation>
+        </message>
         <message>
             <location filename="../../views/report_editor/editor.py" line="58" />
             <source>Sửa «{0}» mục {1}</source>

@@ -130,6 +130,11 @@ class ReportEditor(QWidget):
         self.form_page.setStretchFactor(0, 2)
         self.form_page.setStretchFactor(1, 3)
         self.form_page.setSizes([2_000, 3_000])  # the list two fifths of the width at any window size
+        # Long item names are cut in the list (each gives its whole title as its tooltip): the handle that
+        # widens the list is made visible and says so.
+        self.form_page.setHandleWidth(7)
+        self.form_page.setChildrenCollapsible(False)
+        self.form_page.handle(1).setToolTip(self.tr("Kéo sang phải để đọc tên mục dài hơn."))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorModes")
         self.tabs.addTab(self.form_page, self.tr("Từng &mục"))
@@ -167,8 +172,7 @@ class ReportEditor(QWidget):
         self.issue_list.itemDoubleClicked.connect(self._issue_activated)
         self.issue_list.itemClicked.connect(self._issue_activated)  # one click, as a newcomer expects
         self.issue_list.setToolTip(self.tr("Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa."))
-        self.issue_hint = QLabel(self.tr("Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa. Lỗi đứng "
-                                         "trước cảnh báo; còn lỗi thì chưa ký được."))
+        self.issue_hint = QLabel()
         self.issue_hint.setObjectName("issueHint")
         self.issue_hint.setWordWrap(True)
         self.evidence = EvidencePanel(store, language)
@@ -333,6 +337,9 @@ class ReportEditor(QWidget):
             if first:
                 self.item_list.select(*first)
         self.banner.setVisible(not view.editable)
+        self.issue_hint.setText(self.tr("Bấm vào một dòng (hoặc chọn rồi Enter) để đến mục cần sửa. Lỗi đứng "
+                                        "trước cảnh báo; còn lỗi thì chưa ký được.") if view.editable else
+                                self.tr("Lần này đã ký: danh sách chỉ để xem. Bấm vào một dòng để đến mục đó."))
         if not view.editable:
             self.frozen_banner.setText(self.tr("Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới "
                                                "(cần ghi lý do).").format(view.revision))

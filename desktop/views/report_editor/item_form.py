@@ -4,6 +4,10 @@ Shown above the fields: the full title, the expected result, the deadline with t
 the lead and coordinators with this agency's role, the phase target, last quarter's answer (with a button to
 reuse it). Each field is saved when the user leaves it (through the editor's undoable ``commit``) or refused
 there with the reason, the text kept. A refresh fills only the fields the user is not typing in.
+
+Nothing moves while the user types: the item's messages are listed in one place below the fields and the
+buttons (the label of each field concerned turns red or brown), the rate line of a ratio indicator is there
+from the start, and a field the indicator does not use is not shown at all.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,14 +25,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.deadlines import DATE, parse_deadline
 from desktop.domain.field_input import FieldRefused, read_field
-from desktop.domain.indicator_targets import actual_value, indicator_kind, parse_target, target_for_year
+from desktop.domain.indicator_targets import (
+    COUNT,
+    LEVEL,
+    RATIO,
+    actual_value,
+    indicator_kind,
+    parse_target,
+    target_for_year,
+)
 from desktop.domain.numbers import format_number
 from desktop.domain.periods import DataWindow
 from desktop.domain.task_due import WITHIN, due_in_window
@@ -40,7 +51,7 @@ from desktop.views.formatting import format_date
 from desktop.views.indicator_hints import field_hint
 from desktop.views.report_delegates import show_refusal
 from desktop.views.report_editor.fields import Field, LineField, StatusField, TextField
-from desktop.views.report_editor.typing_save import TypingSaver, show_message
+from desktop.views.report_editor.typing_save import TypingSaver
 
 Commit = Callable[[str, str, str, Any, Any, int], bool]  # kind, ref, field, old, new, typing run
 TASK_FORM = (("status", "status"), ("percent", "line"), ("result", "text"), ("difficulties", "text"),
@@ -48,6 +59,8 @@ TASK_FORM = (("status", "status"), ("percent", "line"), ("result", "text"), ("di
 INDICATOR_FORM = (("numerator", "line"), ("denominator", "line"), ("value", "line"), ("level", "line"),
                   ("note", "text"), ("not_applicable_reason", "text"))
 MESSAGE_COLOUR = {ERROR: QColor("#b71c1c"), "warning": QColor("#8a6d00")}
+NUMBERS = ("numerator", "denominator", "value", "level")
+USED_NUMBERS = {RATIO: {"numerator", "denominator"}, COUNT: {"value"}, LEVEL: {"level"}}
 
 
 def _capital(text: str) -> str:
@@ -61,6 +74,37 @@ def _one_line(text: str | None) -> str:
 def field_name(kind: str, field: str) -> str:
     """The objectName of a form field: "form_task_status", "form_indicator_denominator"."""
     return f"form_{kind}_{field}"
+
+
+class SteadyLabel(QLabel):
+    """A wrapped label as tall as its longest expected text (``reserve``) from the start: what it says can
+    change while the user types without moving anything below it."""
+
+    reserve = ""
+
+    def set_reserve(self, text: str) -> None:
+        """Keep room for ``text`` at the label's width (held again whenever the width changes)."""
+        self.reserve = text
+        self._hold()
+
+    def _needed(self, width: int) -> int:
+        margins = self.contentsMargins()
+        room = QRect(0, 0, max(1, width - margins.left() - margins.right()), 100_000)
+        needed = self.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, self.reserve).height()
+        return needed + margins.top() + margins.bottom()
+
+    def _hold(self) -> None:
+        height = self._needed(self.width()) if self.reserve else 0
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+    def heightForWidth(self, width: int) -> int:
+        own = super().heightForWidth(width)
+        return max(own, self._needed(width)) if self.reserve else own
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._hold()
 
 
 class ItemForm(QScrollArea):
@@ -78,12 +122,13 @@ class ItemForm(QScrollArea):
         self.previous: dict[str, Any] | None = None
         self.data_window: DataWindow | None = None  # the report's data window, which the deadline line names
         self.fields: dict[str, dict[str, Field]] = {"task": {}, "indicator": {}}
-        self.messages: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
         self.labels: dict[str, dict[str, QLabel]] = {"task": {}, "indicator": {}}
+        self.forms: dict[str, QFormLayout] = {}
         self._typing_run = 0  # the saves of one field from its first key to leaving it share this number
-        self._messages_of = ""  # the item whose messages are shown (they keep their place while it is)
         self.typing = TypingSaver(self._save_typed, self)
         self.setWidgetResizable(True)
+        # A scroll bar that comes and goes would change the width, rewrap the text boxes and move the fields.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setObjectName("itemForm")
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -99,11 +144,14 @@ class ItemForm(QScrollArea):
         for label in (self.title, self.expected, self.deadline, self.assignment, self.target, self.previous_text):
             layout.addWidget(label)
         layout.addWidget(self.reuse, 0, Qt.AlignmentFlag.AlignLeft)
-        self.pages = QStackedWidget()
-        self.rate = self._info("formRate", bold=True)
-        self.pages.addWidget(self._page("task", TASK_FORM))
-        self.pages.addWidget(self._page("indicator", INDICATOR_FORM))
-        layout.addWidget(self.pages)
+        # Both pages in a column, one hidden: a stack is as tall as its tallest page (an indicator's fields were
+        # followed by the empty height of a task's).
+        self.rate = SteadyLabel()
+        self._info("formRate", bold=True, label=self.rate)
+        self.pages = [self._page("task", TASK_FORM), self._page("indicator", INDICATOR_FORM)]
+        for page in self.pages:
+            layout.addWidget(page)
+        self._show_page(0)
         buttons = QHBoxLayout()
         self.back = QPushButton(self.tr("◀ Mục trước"))
         self.back.setObjectName("formPreviousItem")
@@ -119,14 +167,22 @@ class ItemForm(QScrollArea):
         buttons.addWidget(self.next)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.messages = {severity: self._info(f"formMessages_{severity}") for severity in (ERROR, "warning")}
+        for severity, label in self.messages.items():
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, MESSAGE_COLOUR[severity])
+            label.setPalette(palette)
+            label.hide()
+            layout.addWidget(label)
         layout.addStretch(1)
         self.setWidget(body)
         self._tab_order()
 
-    def _info(self, name: str, bold: bool = False, scale: float = 1.0, colour: str = "") -> QLabel:
+    def _info(self, name: str, bold: bool = False, scale: float = 1.0, colour: str = "",
+              label: QLabel | None = None) -> QLabel:
         # Fonts and palettes rather than style sheets: a label under a style sheet is measured and painted
         # through the style-sheet style, several times slower, and the form is laid out again on every item.
-        label = QLabel()
+        label = label or QLabel()
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -145,6 +201,7 @@ class ItemForm(QScrollArea):
         page = QWidget()
         form = QFormLayout(page)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.forms[kind] = form
         for field, editor in fields:
             widget: Field = StatusField(self.language) if editor == "status" else (
                 TextField() if editor == "text" else LineField())
@@ -154,25 +211,15 @@ class ItemForm(QScrollArea):
             widget.left.connect(lambda kind=kind, field=field: self.save_field(kind, field))
             if editor != "status":
                 self.typing.watch(widget)
-            if field in ("numerator", "denominator", "value", "level") and isinstance(widget, LineField):
+            if field in NUMBERS and isinstance(widget, LineField):
                 widget.textEdited.connect(lambda _t: self._show_rate())
-            message = QLabel()
-            message.setObjectName(f"formMessage_{kind}_{field}")
-            message.setWordWrap(True)
-            message.hide()
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(widget)
-            column.addWidget(message)
-            if field == "denominator":
-                column.addWidget(self.rate)
             label = QLabel(_capital(field_label(field, self.language)))
             label.setBuddy(widget)
             label.setWordWrap(True)
-            form.addRow(label, box)
+            form.addRow(label, widget)
+            if field == "level":
+                form.addRow("", self.rate)  # under the figures, there for the whole item: nothing below moves
             self.fields[kind][field] = widget
-            self.messages[kind][field] = message
             self.labels[kind][field] = label
         return page
 
@@ -185,20 +232,43 @@ class ItemForm(QScrollArea):
     # showing ---------------------------------------------------------------------------------------
     def show_item(self, kind: str, item: TaskItem | IndicatorItem, editable: bool, issues: list[Issue],
                   previous: dict[str, Any] | None) -> None:
-        """Show another item: every field filled from what is stored."""
+        """Show another item: every field filled from what is stored, read-only at once when the report is
+        (the field with the cursor too: what was typed there and not saved can no longer be saved)."""
         same = self.item is not None and self.kind == kind and self.item.ref == item.ref
         self.kind, self.item, self.editable, self.previous = kind, item, editable, previous
-        self.pages.setCurrentIndex(0 if kind == "task" else 1)
+        self._show_page(0 if kind == "task" else 1)
         for field, widget in self.fields[kind].items():
-            if same and (widget.hasFocus() or widget.dirty):
+            widget.setEnabled(editable)
+            if editable and same and (widget.hasFocus() or widget.dirty):
                 continue  # the same item read again (a reload): what is being typed, saved or not, is kept
             widget.fill(getattr(item, field), field, self.language)
             show_refusal(widget, None, self.language)
-            widget.setEnabled(editable)
+        self._show_used_fields()
         self._show_context()
         self.show_issues(issues)
         self._show_rate()
         self.verticalScrollBar().setValue(0)
+
+    def _show_page(self, shown: int) -> None:
+        for n, page in enumerate(self.pages):
+            page.setVisible(n == shown)
+
+    def _show_used_fields(self) -> None:
+        # A figure the indicator's kind does not use is not shown, unless something is stored in it: then it
+        # stays, with the message to clear it, so that nothing stored is hidden.
+        item = self.item
+        if not isinstance(item, IndicatorItem):
+            return
+        kind = indicator_kind(item.name, *item.targets.values())
+        used = USED_NUMBERS.get(kind, set(NUMBERS))
+        form = self.forms["indicator"]
+        for field in NUMBERS:
+            form.setRowVisible(self.fields["indicator"][field], field in used or getattr(item, field) not in (None, ""))
+        form.setRowVisible(self.rate, kind in USED_NUMBERS)
+        phase = target_for_year(item.targets, self.today.year)
+        widest = format_number(100.25, self.language) + "%"
+        self.rate.set_reserve(self.tr("Tỷ lệ: {0}%").format(widest) + " — " + self.tr("chưa đạt mục tiêu {0}").format(
+            phase[1] if phase else ""))
 
     def refresh(self, item: TaskItem | IndicatorItem, issues: list[Issue]) -> None:
         """The same item saved or validated again: fill the fields the user is not in nor has changed."""
@@ -212,24 +282,30 @@ class ItemForm(QScrollArea):
         self._show_rate()
 
     def show_issues(self, issues: list[Issue]) -> None:
-        """Each issue under the field it concerns (an issue without a field under the first)."""
+        """The item's issues in one place below the fields, errors first (nothing above them moves when they
+        come or go); the label of each field concerned in the issue's colour."""
         if not self.kind:
             return
-        shown: dict[str, list[Issue]] = {}
-        first = next(iter(self.fields[self.kind]))
+        for severity, label in self.messages.items():
+            found = [i for i in issues if (i.severity == ERROR) == (severity == ERROR)]
+            label.setText("\n".join("• " + issue.message(self.language) for issue in found))
+            label.setVisible(bool(found))
+        worst: dict[str, str] = {}
         for issue in issues:
-            shown.setdefault(issue.field if issue.field in self.fields[self.kind] else first, []).append(issue)
-        owner = f"{self.kind}:{self.item.ref}" if self.item is not None else ""
-        same_item, self._messages_of = owner == self._messages_of, owner
-        for field, label in self.messages[self.kind].items():
-            found = shown.get(field, [])
-            show_message(label, "\n".join("• " + issue.message(self.language) for issue in found), same_item)
-            colour = MESSAGE_COLOUR[ERROR if any(i.severity == ERROR for i in found) else "warning"]
+            if issue.field in self.fields[self.kind] and worst.get(issue.field) != ERROR:
+                worst[issue.field] = ERROR if issue.severity == ERROR else "warning"
+        for field, label in self.labels[self.kind].items():
+            colour = MESSAGE_COLOUR[worst[field]] if field in worst else self.palette().color(
+                QPalette.ColorRole.WindowText)
             if label.palette().color(QPalette.ColorRole.WindowText) != colour:
                 palette = label.palette()
                 palette.setColor(QPalette.ColorRole.WindowText, colour)
                 label.setPalette(palette)
         self._label_not_done_reason()
+
+    def shown_messages(self) -> str:
+        """The messages shown for the item (errors, then warnings)."""
+        return "\n".join(label.text() for label in self.messages.values() if label.text())
 
     def _label_not_done_reason(self) -> None:
         # One reason field for each case: "Không thực hiện" is explained under difficulties, "không áp dụng"
@@ -304,12 +380,13 @@ class ItemForm(QScrollArea):
         self.reuse.setEnabled(self.editable)
 
     def _show_rate(self) -> None:
+        # The line is shown or hidden with the item (``_show_used_fields``), never while typing: "—" until
+        # the figures give a result.
         item = self.item
         if not isinstance(item, IndicatorItem):
-            self.rate.hide()
             return
         typed = {}
-        for field in ("numerator", "denominator", "value", "level"):
+        for field in NUMBERS:
             try:
                 typed[field] = read_field(field, self.fields["indicator"][field].typed(), self.language)
             except FieldRefused:
@@ -317,18 +394,17 @@ class ItemForm(QScrollArea):
         phase = target_for_year(item.targets, self.today.year)
         kind = indicator_kind(item.name, *item.targets.values())
         actual = actual_value(kind, typed["numerator"], typed["denominator"], typed["value"], typed["level"])
-        if actual is None:
-            self.rate.hide()
-            return
-        text = self.tr("Tỷ lệ: {0}%").format(format_number(actual, self.language)) if kind == "ratio" else \
-            self.tr("Giá trị: {0}").format(format_number(actual, self.language))
-        if phase:
+        shown = "—" if actual is None else format_number(actual, self.language)
+        if kind == RATIO:
+            text = self.tr("Tỷ lệ: —") if actual is None else self.tr("Tỷ lệ: {0}%").format(shown)
+        else:
+            text = self.tr("Giá trị: {0}").format(shown)
+        if phase and actual is not None:
             met = parse_target(phase[1]).meets(actual)
             if met is not None:
                 text += " — " + (self.tr("đạt mục tiêu {0}") if met else self.tr("chưa đạt mục tiêu {0}")).format(
                     phase[1])
         self.rate.setText(text)
-        self.rate.show()
 
     # saving ----------------------------------------------------------------------------------------
     def save_field(self, kind: str, field: str, still_typing: bool = False) -> bool:

@@ -1,8 +1,7 @@
 """Saving what is typed after a pause, so that validation marks follow the typing: a warning such as "chưa
 ghi kết quả thực hiện" goes once the user has written the result and paused, not only when they leave the
 field. Only the value is saved; the field being typed in is never written to (``ItemForm.refresh`` skips a
-field with the focus), and a message that goes keeps its place until the user moves to another item, so
-the fields below do not jump while one types.
+field with the focus).
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 TYPING_PAUSE_MS = 700  # about the pause between two words of a slow typist: not every key
 
@@ -44,18 +43,3 @@ class TypingSaver(QObject):
         if widget is not None and widget.hasFocus() and getattr(widget, "dirty", False):
             self._save(widget)
 
-
-def show_message(label: QLabel, text: str, same_item: bool) -> None:
-    """Put ``text`` in a field's message line. While the same item is shown, a message that goes leaves its
-    line's height in place (empty) so that nothing below moves; for another item, empty lines are hidden."""
-    if text:
-        label.setMinimumHeight(0)
-        label.setText(text)
-        label.show()
-    elif same_item and label.isVisible():
-        label.setMinimumHeight(label.height())
-        label.setText("")
-    else:
-        label.setMinimumHeight(0)
-        label.setText("")
-        label.hide()
