@@ -1943,13 +1943,29 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/sign_dialog.py" line="51" />
-            <source>Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký ({0} mục).</source>
-            <translation>This is the first signing of this report: below is everything that will be signed ({0} entries).</translation>
+            <source>Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký: {0}.</source>
+            <translation>This is the first signing of this report: below is everything that will be signed: {0}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/sign_dialog.py" />
+            <source>%Ln ô</source>
+            <translation>
+                <numerusform>%Ln field</numerusform>
+                <numerusform>%Ln fields</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/sign_dialog.py" />
+            <source>(%Ln mục)</source>
+            <translation>
+                <numerusform>(%Ln item)</numerusform>
+                <numerusform>(%Ln items)</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/sign_dialog.py" line="54" />
-            <source>Những thay đổi so với lần ký trước (lần {0}): {1} thay đổi.</source>
-            <translation>Changes since the last signed revision (revision {0}): {1} change(s).</translation>
+            <source>Những thay đổi so với lần ký trước (lần {0}): {1} đã thay đổi.</source>
+            <translation>Changes since the last signed revision (revision {0}): {1} changed.</translation>
         </message>
         <message>
             <location filename="../../views/sign_dialog.py" line="56" />
