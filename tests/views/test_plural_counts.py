@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop.app import install_language
 from desktop.domain.validation import ValidationResult
 from desktop.domain.validation_issues import ItemName
+from desktop.services.report_items import TaskItem
 from desktop.views.check_action import found_text
 from desktop.views.issue_counts import issue_counts, unanswered_count
+from desktop.views.report_editor.item_form import ItemForm
 
 
 @pytest.fixture
@@ -27,3 +31,20 @@ def test_counts_take_the_singular_for_one(english: QApplication) -> None:
     assert unanswered_count(1) == "; 1 item not answered yet"
     warning = ItemName("task", "I.1", "").issue("text.untrimmed", "result", "thừa dấu cách", "extra blanks")
     assert found_text(ValidationResult((warning,))) == "Check done: no errors, 1 warning (it can still be signed)."
+
+
+def _deadline_line(qtbot: QtBot, deadline_text: str, due: str, today: date) -> str:
+    form = ItemForm("en", lambda *args: True, today)
+    qtbot.addWidget(form)
+    task = TaskItem("t::1", "KH", "1", "I", "", "Việc", "lead", "", "", deadline_text, "date", due, None)
+    form.show_item("task", task, True, [], None)
+    return form.deadline.text()
+
+
+def test_days_left_read_as_english(english: QApplication, qtbot: QtBot) -> None:
+    """It used to read «1489 day(s) left»."""
+    today = date(2026, 12, 3)
+    assert _deadline_line(qtbot, "31/12/2030", "2030-12-31", today).endswith("— 1,489 days left")
+    assert _deadline_line(qtbot, "04/12/2026", "2026-12-04", today).endswith("— 1 day left")
+    assert _deadline_line(qtbot, "02/12/2026", "2026-12-02", today).endswith("— 1 day overdue")
+    assert _deadline_line(qtbot, "Quý IV/2026", "2026-12-31", today).endswith("due 31/12/2026, 28 days left")

@@ -602,15 +602,21 @@ This agency: {2}</translation>
             <source>Thời hạn: {0}</source>
             <translation>Deadline: {0}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/report_editor/item_form.py" line="250" />
-            <source>hạn {0}, còn {1} ngày</source>
-            <translation>due {0}, {1} days left</translation>
+            <source>hạn {0}, còn %Ln ngày</source>
+            <translation>
+                <numerusform>due {0}, %Ln day left</numerusform>
+                <numerusform>due {0}, %Ln days left</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/report_editor/item_form.py" line="251" />
-            <source>hạn {0}, đã quá {1} ngày</source>
-            <translation>due {0}, {1} days overdue</translation>
+            <source>hạn {0}, đã quá %Ln ngày</source>
+            <translation>
+                <numerusform>due {0}, %Ln day overdue</numerusform>
+                <numerusform>due {0}, %Ln days overdue</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/report_editor/item_form.py" line="255" />
@@ -642,15 +648,21 @@ This agency: {2}</translation>
             <source>chưa đạt mục tiêu {0}</source>
             <translation>short of the target {0}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/report_editor/item_form.py" line="261" />
-            <source>còn {0} ngày</source>
-            <translation>{0} day(s) left</translation>
+            <source>còn %Ln ngày</source>
+            <translation>
+                <numerusform>%Ln day left</numerusform>
+                <numerusform>%Ln days left</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/report_editor/item_form.py" line="261" />
-            <source>đã quá {0} ngày</source>
-            <translation>{0} day(s) overdue</translation>
+            <source>đã quá %Ln ngày</source>
+            <translation>
+                <numerusform>%Ln day overdue</numerusform>
+                <numerusform>%Ln days overdue</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -266,11 +266,11 @@ class ItemForm(QScrollArea):
         due = date.fromisoformat(item.due)
         days = (due - self.today).days
         if parse_deadline(item.deadline_text).kind == DATE:  # the text already gives the date: say it once
-            left = self.tr("còn {0} ngày").format(days) if days >= 0 else self.tr("đã quá {0} ngày").format(-days)
+            left = self.tr("còn %Ln ngày", "", days) if days >= 0 else self.tr("đã quá %Ln ngày", "", -days)
             return text + " — " + left
         if days >= 0:
-            return text + " — " + self.tr("hạn {0}, còn {1} ngày").format(format_date(due), days)
-        return text + " — " + self.tr("hạn {0}, đã quá {1} ngày").format(format_date(due), -days)
+            return text + " — " + self.tr("hạn {0}, còn %Ln ngày", "", days).format(format_date(due))
+        return text + " — " + self.tr("hạn {0}, đã quá %Ln ngày", "", -days).format(format_date(due))
 
     def _show_previous(self) -> None:
         if not self.previous:
