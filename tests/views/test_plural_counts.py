@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -48,3 +49,19 @@ def test_days_left_read_as_english(english: QApplication, qtbot: QtBot) -> None:
     assert _deadline_line(qtbot, "04/12/2026", "2026-12-04", today).endswith("— 1 day left")
     assert _deadline_line(qtbot, "02/12/2026", "2026-12-02", today).endswith("— 1 day overdue")
     assert _deadline_line(qtbot, "Quý IV/2026", "2026-12-31", today).endswith("due 31/12/2026, 28 days left")
+
+
+@pytest.mark.parametrize(("context", "source", "one"), [
+    ("Pkcs11SettingsWidget", "Thấy %Ln token.", "1 token found."),
+    ("DigitalSignDialog", "Thấy %Ln token.", "1 token found."),
+    ("AutoSync", "Sở đã nhận %Ln báo cáo; biên nhận đã lưu.", "The province received 1 report; receipt kept."),
+    ("AutoSync", "%Ln báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).",
+     "1 report refused by the province, needs attention (Sync tab)."),
+    ("SyncPanel", "Đồng bộ xong: %Ln gói gửi đi, Sở đã nhận {0}.",
+     "Sync finished: 1 bundle sent, {0} received by the province."),
+])
+def test_sync_and_token_counts_read_as_english(english: QApplication, context: str, source: str, one: str) -> None:
+    """These strings, as the views pass them, used to read «1 token(s) found.», «1 report(s)», «1 bundle(s)»."""
+    assert QCoreApplication.translate(context, source, "", 1) == one
+    many = QCoreApplication.translate(context, source, "", 1234)
+    assert "(s)" not in many and "1,234" in many

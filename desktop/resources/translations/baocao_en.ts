@@ -92,15 +92,21 @@
             <source>Tự động đồng bộ</source>
             <translation>Automatic sync</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/auto_sync.py" line="102" />
-            <source>Sở đã nhận {0} báo cáo; biên nhận đã lưu.</source>
-            <translation>The province received {0} report(s); receipts kept.</translation>
+            <source>Sở đã nhận %Ln báo cáo; biên nhận đã lưu.</source>
+            <translation>
+                <numerusform>The province received %Ln report; receipt kept.</numerusform>
+                <numerusform>The province received %Ln reports; receipts kept.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/auto_sync.py" line="104" />
-            <source>{0} báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
-            <translation>{0} report(s) refused by the province, need attention (Sync tab).</translation>
+            <source>%Ln báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
+            <translation>
+                <numerusform>%Ln report refused by the province, needs attention (Sync tab).</numerusform>
+                <numerusform>%Ln reports refused by the province, need attention (Sync tab).</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/auto_sync.py" line="140" />
@@ -334,10 +340,13 @@
             <source>Đang đọc token…</source>
             <translation>Reading the token…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/digital_sign_dialog.py" line="215" />
-            <source>Thấy {0} token.</source>
-            <translation>{0} token(s) found.</translation>
+            <source>Thấy %Ln token.</source>
+            <translation>
+                <numerusform>%Ln token found.</numerusform>
+                <numerusform>%Ln tokens found.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/digital_sign_dialog.py" line="216" />
@@ -1338,10 +1347,13 @@ This agency: {2}</translation>
             <source>không có chứng thư</source>
             <translation>no certificate</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/pkcs11_settings.py" line="90" />
-            <source>Thấy {0} token.</source>
-            <translation>{0} token(s) found.</translation>
+            <source>Thấy %Ln token.</source>
+            <translation>
+                <numerusform>%Ln token found.</numerusform>
+                <numerusform>%Ln tokens found.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/pkcs11_settings.py" line="91" />
@@ -2119,10 +2131,13 @@ This agency: {2}</translation>
             <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
             <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/sync_panel.py" line="288" />
-            <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
-            <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
+            <source>Đồng bộ xong: %Ln gói gửi đi, Sở đã nhận {0}.</source>
+            <translation>
+                <numerusform>Sync finished: %Ln bundle sent, {0} received by the province.</numerusform>
+                <numerusform>Sync finished: %Ln bundles sent, {0} received by the province.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="291" />
