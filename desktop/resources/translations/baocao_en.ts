@@ -438,8 +438,16 @@
         </message>
         <message>
             <location filename="../../views/evidence_panel.py" line="76" />
-            <source>Minh chứng: {0}</source>
-            <translation>Evidence: {0}</translation>
+            <source>mục {0}</source>
+            <translation>item {0}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/evidence_panel.py" />
+            <source>Minh chứng (%Ln tệp)</source>
+            <translation>
+                <numerusform>Evidence (%Ln file)</numerusform>
+                <numerusform>Evidence (%Ln files)</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/evidence_panel.py" line="102" />
