@@ -2403,8 +2403,21 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="202" />
-            <source>Đã tự khóa sau {0} phút không dùng. Nhập mật khẩu để mở lại.</source>
-            <translation>Locked automatically after {0} minutes without use. Enter the passphrase to open again.</translation>
+            <source>, dữ liệu đang nhập đã được lưu.</source>
+            <translation>; what you were typing has been saved.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" />
+            <source>. Một ô đang nhập có giá trị không hợp lệ nên chưa được lưu.</source>
+            <translation>. A field you were typing in holds a value that was refused, so it was not saved.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/unlock_window.py" />
+            <source>Đã khóa sau %Ln phút không dùng; nhập mật khẩu để tiếp tục</source>
+            <translation>
+                <numerusform>Locked after %Ln minute without use; enter the passphrase to continue</numerusform>
+                <numerusform>Locked after %Ln minutes without use; enter the passphrase to continue</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="215" />
