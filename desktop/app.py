@@ -96,6 +96,7 @@ class GuiSession(QObject):
         self.window: MainWindow | None = None
         self._system_font = QFont(app.font())
         self._idle_minutes = 0
+        self._idle_saved = True
         install_language(app, ui.language)
         use_translated_dialogs(app)
         apply_font(app, ui.font_points, self._system_font)
@@ -123,12 +124,14 @@ class GuiSession(QObject):
         self.window.show()
         self.unlock_window.hide()
 
-    def _idle_locked(self, minutes: int) -> None:
-        self._idle_minutes = minutes
+    def _idle_locked(self, minutes: int, saved: bool) -> None:
+        self._idle_minutes, self._idle_saved = minutes, saved
 
     def lock(self) -> None:
         """Close the main window and the store; back to the unlock window (saying why after an idle lock)."""
         if self.window is not None:
+            # The unlock window takes the main window's place and size: nothing jumps on the screen.
+            self.unlock_window.setGeometry(self.window.geometry())
             save_geometry(self.data_dir, self.window)
             save_table_sorts(self.data_dir, self.window.editor)
             self.window.hide()
@@ -140,10 +143,11 @@ class GuiSession(QObject):
             self.store = None
         self.unlock_window.show_start_page()
         if self._idle_minutes:
-            self.unlock_window.show_idle_notice(self._idle_minutes)
+            self.unlock_window.show_idle_notice(self._idle_minutes, self._idle_saved)
             self._idle_minutes = 0
         self.unlock_window.show()
         self.unlock_window.raise_()
+        self.unlock_window.activateWindow()
 
     def apply_settings(self, ui: UiSettings) -> None:
         """Keep the new settings and rebuild the windows in the chosen language."""

@@ -36,8 +36,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     folder = demo_data_dir(args)
     passphrase = os.environ.get("BAOCAO_PASSPHRASE") or DEMO_PASSPHRASE
+    print_step("province")
     with DemoProvince(folder.parent / f"{folder.name}-province") as province:
-        demo = setup_demo(folder, passphrase, user=context.user(args),
+        demo = setup_demo(folder, passphrase, user=context.user(args), progress=print_step,
                           enroll=lambda store: enroll(store, province.url, province.enrollment_code()))
         save_sync_settings(demo.store, province.url)  # the port is new on every start
         demo.store.close()
@@ -50,6 +51,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"Kho dữ liệu demo: người dùng «{context.user(args)}», mật khẩu «{DEMO_PASSPHRASE}».",
             f"Demo store: user «{context.user(args)}», passphrase «{DEMO_PASSPHRASE}».")
         return run_gui(folder, None, unlock_hint=hint)
+
+
+_STEPS = {
+    "province": ("Đang khởi động máy chủ của Sở (demo)…", "Starting the (demo) province server…"),
+    "create": ("Đang tạo kho dữ liệu demo (mã hóa)…", "Creating the (encrypted) demo store…"),
+    "open": ("Đang mở kho dữ liệu demo đã có…", "Opening the existing demo store…"),
+    "plans": ("Đang nhập kế hoạch mẫu của tỉnh…", "Importing the province's sample plans…"),
+    "enroll": ("Đang đăng ký máy này với Sở (demo)…", "Enrolling this PC with the (demo) province…"),
+    "previous": ("Đang điền và ký báo cáo quý trước…", "Filling in and signing last quarter's report…"),
+    "current": ("Đang điền một phần báo cáo quý này…", "Filling in part of this quarter's report…"),
+}
+
+
+def print_step(step: str) -> None:
+    """One progress line per demo step, printed at once: the demo takes a while and used to say nothing."""
+    print(tr(*_STEPS[step]), flush=True)
 
 
 def _tell(folder: Path, user: str, recovery_key: str | None, url: str | None) -> None:

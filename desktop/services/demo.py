@@ -49,32 +49,39 @@ class DemoSetup:
 
 def setup_demo(data_dir: Path, passphrase: str, *, user: str = "admin", today: date | None = None,
                kdf: KdfParams | None = None, province: ProvincePublicKeys | None = None,
-               enroll: Callable[[Store], object] | None = None) -> DemoSetup:
+               enroll: Callable[[Store], object] | None = None,
+               progress: Callable[[str], None] = lambda step: None) -> DemoSetup:
     """Create (or reopen) the demo store in ``data_dir`` and fill it; idempotent.
 
     ``enroll`` enrolls the store with a (local) province server; without it the province's keys are
-    ``province`` or a throw-away set, so that signing works offline.
+    ``province`` or a throw-away set, so that signing works offline. ``progress`` is told each step as it
+    starts: "open" or "create", "plans", "enroll", "previous" (sign last quarter's report), "current".
     """
     today = today or vietnam_today()
+    progress("open" if accounts.store_exists(data_dir) else "create")
     if accounts.store_exists(data_dir):
         store, recovery = accounts.unlock(data_dir, user, passphrase), None
     else:
         created = accounts.create_store(data_dir, user, passphrase, kdf)
         store, recovery = created.store, created.recovery_key
     configure_agency(store, DEMO_AGENCY)
+    progress("plans")
     with tempfile.TemporaryDirectory(prefix="baocao-demo-") as folder:
         for path in write_sample_plans(Path(folder), province=DEMO_PROVINCE):
             import_plan(store, path)
     with store.session() as session:
         enrolled = province_keys(session) is not None
     if enroll is not None and not enrolled:
+        progress("enroll")
         enroll(store)
     elif not enrolled:
         with store.session() as session:
             pin_province(session, province or ProvinceKeys.generate().public())
     current = periods.current_period_code(today)
     previous = Period.parse(current).previous().code
+    progress("previous")
     _fill(store, previous, share=1.0, signed=True, today=today)
+    progress("current")
     _fill(store, current, share=0.4, signed=False, today=today)
     return DemoSetup(store, recovery, current)
 

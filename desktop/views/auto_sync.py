@@ -126,9 +126,9 @@ class AutoSync(QObject):
             received = outcome.report.with_outcome("receipted") + outcome.report.with_outcome("already_received")
             refused = outcome.report.with_outcome("needs_attention")
             if received:
-                self.notice.emit(self.tr("Sở đã nhận {0} báo cáo; biên nhận đã lưu.").format(len(received)))
+                self.notice.emit(self.tr("Sở đã nhận %Ln báo cáo; biên nhận đã lưu.", "", len(received)))
             if refused:
-                self.notice.emit(self.tr("{0} báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).").format(len(refused)))
+                self.notice.emit(self.tr("%Ln báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).", "", len(refused)))
         self._show()
 
     def _failed(self, error: BaseException) -> None:

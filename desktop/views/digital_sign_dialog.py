@@ -237,7 +237,7 @@ class DigitalSignDialog(QDialog):
         self.tokens.clear()
         for token, certificates in found:
             self.tokens.addItem(f"{token.label} ({token.manufacturer})", (token.label, certificates))
-        self.state.setText(self.tr("Thấy {0} token.").format(len(found)) if found else
+        self.state.setText(self.tr("Thấy %Ln token.", "", len(found)) if found else
                            self.tr("Không thấy token nào: hãy cắm token vào máy."))
 
     def _token_chosen(self, index: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -36,6 +36,7 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.store, self.language = store, language
         self.period_code = ""
+        self.label = ""
         self.kind = ""
         self.ref = ""
         self.editable = False
@@ -50,6 +51,8 @@ class EvidencePanel(QWidget):
         self.list.setObjectName("evidenceList")
         self.list.setHeaderLabels([self.tr("Tệp"), self.tr("Loại"), self.tr("Dung lượng")])
         self.list.setRootIsDecorated(False)
+        # A long file name keeps its start and its extension; the full name is the row's tooltip.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list.header().setStretchLastSection(False)
         self.list.itemDoubleClicked.connect(lambda *_: self.open_selected())
@@ -79,7 +82,8 @@ class EvidencePanel(QWidget):
         """Show the evidence of one item, its list read on a worker (the window keeps answering while a
         validation or a sync holds the store); a list read for an earlier owner is dropped."""
         self.period_code, self.kind, self.ref, self.editable = period_code, kind, ref, editable
-        self.title.setText(self.tr("Minh chứng: {0}").format(label))
+        self.label = label
+        self._set_title(None)
         self._shown += 1
         self.list.clear()
         self._refresh_buttons()
@@ -116,9 +120,17 @@ class EvidencePanel(QWidget):
             row = QTreeWidgetItem([info.name, kind_label(info.name, self.language),
                                    format_size(info.size, self.language)])
             row.setData(0, 256, info.id)
-            row.setToolTip(0, f"SHA-256 {info.sha256}")
+            row.setToolTip(0, f"{info.name}\nSHA-256 {info.sha256}")
             self.list.addTopLevelItem(row)
+        self._set_title(len(infos) if self.ref else None)
         self._refresh_buttons()
+
+    def _set_title(self, files: int | None) -> None:
+        """«Minh chứng (2 tệp) — mục 1»: «Minh chứng: 1» read like a count of files."""
+        title = self.tr("Minh chứng (%Ln tệp)", "", files) if files is not None else self.tr("Minh chứng")
+        if self.label:  # an item's key, or a dash and a hint when no item is chosen
+            title += " — " + self.tr("mục {0}").format(self.label) if self.label[:1].isalnum() else " " + self.label
+        self.title.setText(title)
 
     def _refresh_buttons(self) -> None:
         has_owner = bool(self.ref)

@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
     """The work of one unlocked store. ``lock_requested`` when idle or asked; ``settings_changed(UiSettings)``."""
 
     lock_requested = Signal()
-    idle_locked = Signal(int)  # minutes without use, emitted just before lock_requested
+    idle_locked = Signal(int, bool)  # minutes without use, typing saved; emitted just before lock_requested
     settings_changed = Signal(object)
 
     def __init__(self, store: Store, ui: UiSettings | None = None, today: date | None = None,
@@ -540,7 +540,8 @@ class MainWindow(QMainWindow):
         self.lock_requested.emit()
 
     def _idle(self) -> None:
-        self.idle_locked.emit(self.ui.idle_minutes)
+        # What was typed in the form is saved before the store closes: the unlock window says so.
+        self.idle_locked.emit(self.ui.idle_minutes, self.editor.form.save_all())
         self.lock()
 
     def open_settings(self) -> None:

@@ -94,7 +94,7 @@ class Pkcs11SettingsWidget(QWidget):
         for token, certificates in found:
             names = ", ".join(c.subject for c in certificates) or self.tr("không có chứng thư")
             self.token_list.addItem(f"{token.label} ({token.manufacturer}): {names}")
-        self.token_state.setText(self.tr("Thấy {0} token.").format(len(found)) if found else
+        self.token_state.setText(self.tr("Thấy %Ln token.", "", len(found)) if found else
                                  self.tr("Không thấy token nào: hãy cắm token vào máy."))
 
     def _tokens_failed(self, error: BaseException) -> None:

@@ -52,12 +52,14 @@ class SignDialog(QDialog):
         changes = signing.changes_since_last(store, period_code)
         previous = signing.previous_signed_revision(store, period_code)
         result = validation.validate(store, period_code)
+        # One row per field: say how many fields and how many items, so the count matches the home screen's «mục».
+        counted = self.tr("%Ln ô", "", len(changes)) + " " + self.tr("(%Ln mục)", "", len({c.ref for c in changes}))
         if previous is None:
-            intro_text = self.tr("Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký "
-                                 "({0} mục).").format(len(changes))
+            intro_text = self.tr("Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký: "
+                                 "{0}.").format(counted)
         else:
-            intro_text = self.tr("Những thay đổi so với lần ký trước (lần {0}): {1} thay đổi.").format(
-                previous, len(changes))
+            intro_text = self.tr("Những thay đổi so với lần ký trước (lần {0}): {1} đã thay đổi.").format(
+                previous, counted)
         intro = QLabel(intro_text + " " + self.tr("Sau khi ký, lần này bị khóa và được xếp vào hàng đợi gửi Sở."))
         intro.setObjectName("signIntro")
         intro.setWordWrap(True)

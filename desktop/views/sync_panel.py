@@ -406,8 +406,8 @@ class SyncPanel(QWidget):
         self._finish()
         report = outcome.report
         counts = [report.with_outcome(name) for name in ("receipted", "already_received")]
-        text = self.tr("Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.").format(len(report.outcomes),
-                                                                             len(counts[0]) + len(counts[1]))
+        text = self.tr("Đồng bộ xong: %Ln gói gửi đi, Sở đã nhận {0}.", "", len(report.outcomes)).format(
+            len(counts[0]) + len(counts[1]))
         if outcome.plans:
             text += " " + self.tr("Có nhiệm vụ mới từ Sở: {0}.").format(", ".join(outcome.plans))
         if report.stopped_by is not None:

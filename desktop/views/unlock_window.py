@@ -211,10 +211,14 @@ class UnlockWindow(QWidget):
         """Creation on first run, else unlock."""
         self._show(self.unlock_page if accounts.store_exists(self.data_dir) else self.create_page)
 
-    def show_idle_notice(self, minutes: int) -> None:
-        """Say why the window is back: the main window locked itself after ``minutes`` without use."""
+    def show_idle_notice(self, minutes: int, saved: bool = True) -> None:
+        """Say why the window is back: the main window locked itself after ``minutes`` without use, and whether
+        what was being typed was saved (a value the form refused is not)."""
         self.message.setStyleSheet("color: palette(text);")
-        self.message.setText(self.tr("Đã tự khóa sau {0} phút không dùng. Nhập mật khẩu để mở lại.").format(minutes))
+        text = self.tr("Đã khóa sau %Ln phút không dùng; nhập mật khẩu để tiếp tục", "", minutes)
+        self.message.setText(text + (self.tr(", dữ liệu đang nhập đã được lưu.") if saved else
+                                     self.tr(". Một ô đang nhập có giá trị không hợp lệ nên chưa được lưu.")))
+        self.passphrase_field.setFocus()
 
     def _show(self, page: QWidget) -> None:
         self.message.clear()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.cli.demo_commands import print_step
 from desktop.domain.periods import Period
 from desktop.services.periods import current_period_code
 from tests.conftest import run_cli
@@ -28,7 +29,18 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = run_cli("demo", "--no-gui", "--data-dir", str(folder), env=SECRET)
     assert done.returncode == 0, done.stderr
     assert "Khóa khôi phục" in done.stdout
+    steps = ["khởi động máy chủ của Sở", "tạo kho dữ liệu demo", "nhập kế hoạch mẫu", "đăng ký máy này",
+             "ký báo cáo quý trước", "báo cáo quý này", "Kho demo:"]
+    said = [done.stdout.find(step) for step in steps]
+    assert -1 not in said and said == sorted(said), f"each step is told as it starts:\n{done.stdout}"
     return folder
+
+
+def test_demo_steps_are_told_in_english_too(monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("BAOCAO_LANG", "en")
+    print_step("previous")
+    assert capsys.readouterr().out == "Filling in and signing last quarter's report…\n"
 
 
 def test_show_json_lists_my_tasks_and_indicators(demo_dir: Path) -> None:

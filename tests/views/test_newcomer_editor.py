@@ -97,6 +97,20 @@ def test_the_value_cell_shows_the_rate_typed_and_cap_do_is_explained(qtbot: QtBo
     assert "Cấp độ" in editor.form_field("indicator", "level").toolTip()
 
 
+def test_a_warning_taller_than_the_issue_list_can_be_scrolled_to_its_end(qtbot: QtBot, window: MainWindow) -> None:
+    rows = window.editor.issue_list
+    rows.clear()
+    rows.addItem("Cảnh báo dài: " + "số liệu chưa khớp với kỳ trước, cần ghi rõ lý do. " * 30)
+    rows.setFixedSize(220, 60)
+    QApplication.processEvents()
+    assert rows.visualItemRect(rows.item(0)).height() > rows.viewport().height(), "the one line is taller"
+    bar = rows.verticalScrollBar()
+    assert bar.maximum() > 0, "a scroll bar to reach the end of the line"
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    assert rows.visualItemRect(rows.item(0)).bottom() <= rows.viewport().height()
+
+
 def test_the_general_part_has_no_evidence_of_the_last_task(qtbot: QtBot, window: MainWindow) -> None:
     editor = window.editor
     editor.go_to("task", editor.tasks.row_item(0).ref, "result")

@@ -48,3 +48,15 @@ def test_sign_asks_once_more_and_review_signs_nothing(qtbot: QtBot, demo_store: 
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
         confirm_signing(qtbot, dialog)
     assert not reports.open_report(demo_store, code).editable
+
+
+def test_the_first_signing_counts_fields_and_items_like_the_home_screen(qtbot: QtBot, demo_store: Store) -> None:
+    """The change list has a row per field; the intro used to call those rows «mục» (120) while the home screen
+    counted 40 «mục» (items) for the same report."""
+    code = current_period_code()
+    dialog = SignDialog(demo_store, code, "vi")
+    qtbot.addWidget(dialog)
+    rows = dialog.changes.topLevelItemCount()
+    items = len({dialog.changes.topLevelItem(i).text(0) for i in range(rows)})
+    assert rows > items, "the demo report has several fields per item"
+    assert f"{rows} ô ({items} mục)" in dialog.intro.text()

@@ -111,3 +111,20 @@ def test_a_stored_program_is_named_and_opened_only_after_a_warning(
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert asked == ["save"] and target.read_bytes() == scan.read_bytes()
     assert [Path(url.toLocalFile()) for url in opened.urls] == [target]
+
+
+def test_the_evidence_title_counts_files_and_a_long_name_keeps_its_ends(
+        qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    """«Minh chứng: 1» for indicator 1 read like a count; a long file name was cut at its end (extension gone)."""
+    code = current_period_code()
+    task = reports.open_report(demo_store, code).tasks[0]
+    name = "bien-ban-hop-ban-chi-dao-chuyen-doi-so-xa-quy-bon-nam-hai-nghin-khong-tram-hai-muoi-sau.pdf"
+    (tmp_path / name).write_bytes(b"%PDF-1.4 bien ban")
+    evidence.attach_evidence(demo_store, code, "task", task.ref, tmp_path / name)
+    panel = EvidencePanel(demo_store, "vi")
+    qtbot.addWidget(panel)
+    panel.set_owner(code, "task", task.ref, task.key, True)
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 1, timeout=30_000)
+    assert panel.title.text() == f"Minh chứng (1 tệp) — mục {task.key}"
+    assert panel.list.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert panel.list.topLevelItem(0).toolTip(0).startswith(name)

@@ -99,6 +99,18 @@ def test_the_first_columns_stay_in_sight_when_scrolled_right_and_follow_down(qtb
     assert frozen.currentIndex() == table.currentIndex()  # one selection: the row edited is marked in both
 
 
+def test_a_cell_scrolled_to_is_not_left_under_the_frozen_columns(qtbot: QtBot, window: MainWindow) -> None:
+    """Scrolled right, then back to the deadline column: it used to stop half hidden behind the frozen ones."""
+    table = window.editor.task_table
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    deadline = table.model().index(0, table.source.column_of("deadline_text"))
+    table.scrollTo(deadline)
+    QApplication.processEvents()
+    assert table.visualRect(deadline).left() >= table.frozen.width()
+
+
 def test_the_plan_browser_shows_the_plans_indicators(qtbot: QtBot, window: MainWindow) -> None:
     browser = window.browser
     window.tabs.setCurrentWidget(browser)

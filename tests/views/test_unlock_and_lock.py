@@ -91,13 +91,18 @@ def test_idle_auto_lock_closes_the_store_and_shows_unlock(qtbot: QtBot, tmp_path
     qtbot.waitUntil(lambda: session.window is not None, timeout=10_000)
     window = session.window
     assert window is not None and window.isVisible()
+    window.setGeometry(40, 50, 700, 500)
     window.idle_lock.set_interval(300)  # the setting is in minutes; the test cannot wait that long
     with qtbot.waitSignal(window.lock_requested, timeout=30_000):
         pass
     assert session.store is None and session.window is None
-    assert session.unlock_window.isVisible()
-    assert session.unlock_window.pages.currentWidget() is session.unlock_window.unlock_page
-    assert session.unlock_window.message.text() == "Đã tự khóa sau 10 phút không dùng. Nhập mật khẩu để mở lại."
+    unlock = session.unlock_window
+    assert unlock.isVisible()
+    assert unlock.pages.currentWidget() is unlock.unlock_page
+    assert unlock.message.text() == ("Đã khóa sau 10 phút không dùng; nhập mật khẩu để tiếp tục, "
+                                     "dữ liệu đang nhập đã được lưu.")
+    assert unlock.geometry().getRect() == (40, 50, 700, 500), "it takes the main window's place and size"
+    assert unlock.focusWidget() is unlock.passphrase_field
 
 
 def test_window_size_is_kept_across_a_settings_change_and_a_restart(qtbot: QtBot, tmp_path: Path) -> None:

@@ -112,15 +112,21 @@
             <source>Tự động đồng bộ</source>
             <translation>Automatic sync</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/auto_sync.py" line="102" />
-            <source>Sở đã nhận {0} báo cáo; biên nhận đã lưu.</source>
-            <translation>The province received {0} report(s); receipts kept.</translation>
+            <source>Sở đã nhận %Ln báo cáo; biên nhận đã lưu.</source>
+            <translation>
+                <numerusform>The province received %Ln report; receipt kept.</numerusform>
+                <numerusform>The province received %Ln reports; receipts kept.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/auto_sync.py" line="104" />
-            <source>{0} báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
-            <translation>{0} report(s) refused by the province, need attention (Sync tab).</translation>
+            <source>%Ln báo cáo bị Sở từ chối, cần xem lại (mục Đồng bộ).</source>
+            <translation>
+                <numerusform>%Ln report refused by the province, needs attention (Sync tab).</numerusform>
+                <numerusform>%Ln reports refused by the province, need attention (Sync tab).</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/auto_sync.py" line="140" />
@@ -364,10 +370,13 @@
             <source>Đang đọc token…</source>
             <translation>Reading the token…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/digital_sign_dialog.py" line="215" />
-            <source>Thấy {0} token.</source>
-            <translation>{0} token(s) found.</translation>
+            <source>Thấy %Ln token.</source>
+            <translation>
+                <numerusform>%Ln token found.</numerusform>
+                <numerusform>%Ln tokens found.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/digital_sign_dialog.py" line="216" />
@@ -464,8 +473,16 @@
         </message>
         <message>
             <location filename="../../views/evidence_panel.py" line="76" />
-            <source>Minh chứng: {0}</source>
-            <translation>Evidence: {0}</translation>
+            <source>mục {0}</source>
+            <translation>item {0}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/evidence_panel.py" />
+            <source>Minh chứng (%Ln tệp)</source>
+            <translation>
+                <numerusform>Evidence (%Ln file)</numerusform>
+                <numerusform>Evidence (%Ln files)</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/evidence_panel.py" line="102" />
@@ -637,15 +654,21 @@ This agency: {2}</translation>
             <source>Thời hạn: {0}</source>
             <translation>Deadline: {0}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/report_editor/item_form.py" line="250" />
-            <source>hạn {0}, còn {1} ngày</source>
-            <translation>due {0}, {1} days left</translation>
+            <source>hạn {0}, còn %Ln ngày</source>
+            <translation>
+                <numerusform>due {0}, %Ln day left</numerusform>
+                <numerusform>due {0}, %Ln days left</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/report_editor/item_form.py" line="251" />
-            <source>hạn {0}, đã quá {1} ngày</source>
-            <translation>due {0}, {1} days overdue</translation>
+            <source>hạn {0}, đã quá %Ln ngày</source>
+            <translation>
+                <numerusform>due {0}, %Ln day overdue</numerusform>
+                <numerusform>due {0}, %Ln days overdue</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/report_editor/item_form.py" line="255" />
@@ -682,15 +705,21 @@ This agency: {2}</translation>
             <source>chưa đạt mục tiêu {0}</source>
             <translation>short of the target {0}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/report_editor/item_form.py" line="261" />
-            <source>còn {0} ngày</source>
-            <translation>{0} day(s) left</translation>
+            <source>còn %Ln ngày</source>
+            <translation>
+                <numerusform>%Ln day left</numerusform>
+                <numerusform>%Ln days left</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/report_editor/item_form.py" line="261" />
-            <source>đã quá {0} ngày</source>
-            <translation>{0} day(s) overdue</translation>
+            <source>đã quá %Ln ngày</source>
+            <translation>
+                <numerusform>%Ln day overdue</numerusform>
+                <numerusform>%Ln days overdue</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/report_editor/item_form.py" />
@@ -1419,10 +1448,13 @@ This agency: {2}</translation>
             <source>không có chứng thư</source>
             <translation>no certificate</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/pkcs11_settings.py" line="90" />
-            <source>Thấy {0} token.</source>
-            <translation>{0} token(s) found.</translation>
+            <source>Thấy %Ln token.</source>
+            <translation>
+                <numerusform>%Ln token found.</numerusform>
+                <numerusform>%Ln tokens found.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/pkcs11_settings.py" line="91" />
@@ -2176,13 +2208,29 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/sign_dialog.py" line="51" />
-            <source>Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký ({0} mục).</source>
-            <translation>This is the first signing of this report: below is everything that will be signed ({0} entries).</translation>
+            <source>Đây là lần ký đầu tiên của báo cáo này: dưới đây là toàn bộ nội dung sẽ được ký: {0}.</source>
+            <translation>This is the first signing of this report: below is everything that will be signed: {0}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/sign_dialog.py" />
+            <source>%Ln ô</source>
+            <translation>
+                <numerusform>%Ln field</numerusform>
+                <numerusform>%Ln fields</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/sign_dialog.py" />
+            <source>(%Ln mục)</source>
+            <translation>
+                <numerusform>(%Ln item)</numerusform>
+                <numerusform>(%Ln items)</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/sign_dialog.py" line="54" />
-            <source>Những thay đổi so với lần ký trước (lần {0}): {1} thay đổi.</source>
-            <translation>Changes since the last signed revision (revision {0}): {1} change(s).</translation>
+            <source>Những thay đổi so với lần ký trước (lần {0}): {1} đã thay đổi.</source>
+            <translation>Changes since the last signed revision (revision {0}): {1} changed.</translation>
         </message>
         <message>
             <location filename="../../views/sign_dialog.py" line="56" />
@@ -2324,10 +2372,13 @@ This agency: {2}</translation>
             <source>Đang hỏi Sở đã nhận những gói nào ({0} gói chờ gửi)…</source>
             <translation>Asking the province which bundles it already has ({0} waiting)…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../views/sync_panel.py" line="288" />
-            <source>Đồng bộ xong: {0} gói gửi đi, Sở đã nhận {1}.</source>
-            <translation>Sync finished: {0} bundle(s) sent, {1} received by the province.</translation>
+            <source>Đồng bộ xong: %Ln gói gửi đi, Sở đã nhận {0}.</source>
+            <translation>
+                <numerusform>Sync finished: %Ln bundle sent, {0} received by the province.</numerusform>
+                <numerusform>Sync finished: %Ln bundles sent, {0} received by the province.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="291" />
@@ -2609,8 +2660,21 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="202" />
-            <source>Đã tự khóa sau {0} phút không dùng. Nhập mật khẩu để mở lại.</source>
-            <translation>Locked automatically after {0} minutes without use. Enter the passphrase to open again.</translation>
+            <source>, dữ liệu đang nhập đã được lưu.</source>
+            <translation>; what you were typing has been saved.</translation>
+        </message>
+        <message>
+            <location filename="../../views/unlock_window.py" />
+            <source>. Một ô đang nhập có giá trị không hợp lệ nên chưa được lưu.</source>
+            <translation>. A field you were typing in holds a value that was refused, so it was not saved.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/unlock_window.py" />
+            <source>Đã khóa sau %Ln phút không dùng; nhập mật khẩu để tiếp tục</source>
+            <translation>
+                <numerusform>Locked after %Ln minute without use; enter the passphrase to continue</numerusform>
+                <numerusform>Locked after %Ln minutes without use; enter the passphrase to continue</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="215" />

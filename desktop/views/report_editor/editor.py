@@ -164,6 +164,8 @@ class ReportEditor(QWidget):
         self.issue_list = QListWidget()
         self.issue_list.setObjectName("issueList")
         self.issue_list.setWordWrap(True)
+        # By pixel: by item, a warning taller than the list could not be read to its end (no scroll bar at all).
+        self.issue_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         # Hundreds of wrapped issues are laid out a batch at a time, between other events: the window keeps
         # answering while they are measured.
         self.issue_list.setLayoutMode(QListView.LayoutMode.Batched)

@@ -345,12 +345,12 @@ class ItemForm(QScrollArea):
         due = date.fromisoformat(item.due)
         days = (due - self.today).days
         if parse_deadline(item.deadline_text).kind == DATE:  # the text already gives the date: say it once
-            left = self.tr("còn {0} ngày").format(days) if days >= 0 else self.tr("đã quá {0} ngày").format(-days)
+            left = self.tr("còn %Ln ngày", "", days) if days >= 0 else self.tr("đã quá %Ln ngày", "", -days)
             return text + " — " + left + self._before_period_end(due)
         if days >= 0:
-            text += " — " + self.tr("hạn {0}, còn {1} ngày").format(format_date(due), days)
+            text += " — " + self.tr("hạn {0}, còn %Ln ngày", "", days).format(format_date(due))
         else:
-            text += " — " + self.tr("hạn {0}, đã quá {1} ngày").format(format_date(due), -days)
+            text += " — " + self.tr("hạn {0}, đã quá %Ln ngày", "", -days).format(format_date(due))
         return text + self._before_period_end(due)
 
     def _before_period_end(self, due: date) -> str:

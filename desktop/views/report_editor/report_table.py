@@ -248,9 +248,13 @@ class ReportTable(QTableView):
 
     def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
                  hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        """Cells under the frozen columns are not scrolled to sideways (they are always in sight there)."""
+        """Cells under the frozen columns are not scrolled to sideways (they are always in sight there); a cell
+        the scroll left behind the frozen columns is brought out from under them."""
         if index.column() >= FROZEN_COLUMNS:
             super().scrollTo(index, hint)
+            hidden = self.frozen.width() - self.visualRect(index).left()
+            if hidden > 0:
+                self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - hidden)
         else:
             bar = self.horizontalScrollBar().value()
             super().scrollTo(index, hint)
