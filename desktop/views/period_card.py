@@ -131,7 +131,7 @@ class PeriodCardView(QFrame):
         # A late report signed and waiting to be sent is not «quá hạn» to open: its lateness was fixed when signed.
         role = "received" if card.role == "overdue" and card.status not in UNSIGNED else card.role
         self.button.setText({"overdue": self.tr("Mở báo cáo &quá hạn"), "current": self.tr("&Mở báo cáo"),
-                             "received": self.tr("Mở báo cáo kỳ &trước")}.get(role, self.tr("Mở báo cáo &kỳ sau")))
+                             "received": self.tr("Mở báo cá&o kỳ trước")}.get(role, self.tr("Mở báo cáo &kỳ sau")))
         self.button.setObjectName(f"open_{period.code}")
 
     def set_next_step(self, step: NextStep | None) -> None:

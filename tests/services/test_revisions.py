@@ -122,6 +122,6 @@ def test_dashboard_shows_what_is_due(demo_store: Store) -> None:
     assert (owed.period.code, owed.status, owed.sync_state) == ("2026Q3", "signed", "new")
     assert owed.period.days_left < 0, "Q3 was due before 20/9 and the province has not received it"
     assert (current.period.code, current.period.days_left, following.period.code) == (CURRENT, 7, "2027Q1")
-    assert 0 < current.filled < current.total and current.errors > 0
+    assert 0 < current.filled < current.total and current.unanswered > 0
     assert following.status == "not_started"
     assert all(t.due is not None and t.due < TODAY.isoformat() for t in board.overdue)

@@ -1332,7 +1332,7 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/period_card.py" line="89" />
-            <source>Mở báo cáo kỳ &amp;trước</source>
+            <source>Mở báo cá&amp;o kỳ trước</source>
             <translation>Open the &amp;previous report</translation>
         </message>
         <message>
