@@ -155,6 +155,8 @@ class ReportEditor(QWidget):
         self.heading.setWordWrap(True)
         self.period_choice = QComboBox()
         self.period_choice.setObjectName("periodChoice")
+        # Filled after the first show (with each report read): sized to its longest name each time, not cut.
+        self.period_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period_choice.setToolTip(self.tr("Chọn kỳ để mở báo cáo của kỳ đó (những gì đang gõ được lưu trước)."))
         self.period_choice.activated.connect(self._period_activated)
         choice_label = QLabel(self.tr("Kỳ bá&o cáo:"))
