@@ -21,6 +21,7 @@ from desktop.services import accounts, periods
 from desktop.services.identity import pin_province, province_keys
 from desktop.services.installation import AgencyProfile, configure_agency, installation_agency
 from desktop.services.plans import import_plan
+from desktop.services.report_items import editor_context
 from desktop.services.reports import latest_report, open_report, update_indicator, update_narrative, update_task
 from desktop.services.signing import approve_and_sign
 from desktop.sync.device_keys import ProvinceKeys, ProvincePublicKeys
@@ -86,15 +87,27 @@ def setup_demo(data_dir: Path, passphrase: str, *, user: str = "admin", today: d
     return DemoSetup(store, recovery, current)
 
 
+def _reuse_finished(store: Store, period_code: str) -> set[str]:
+    """Press «Dùng lại câu trả lời quý trước» on the tasks finished last quarter, as the demo's officer
+    would (nothing is copied into a new quarter unasked); their refs."""
+    with store.session() as session:
+        previous = editor_context(session, installation_agency(session), period_code).previous
+    finished = {ref: values for ref, values in previous.items() if values.get("status") in ("done", "done_late")}
+    for ref, values in finished.items():
+        update_task(store, period_code, ref, **values)
+    return set(finished)
+
+
 def _fill(store: Store, period_code: str, *, share: float, signed: bool, today: date) -> None:
     with store.session() as session:
         existing = latest_report(session, installation_agency(session), period_code)
         if existing is not None and (existing.status == "signed" or not signed):
             return
     view = open_report(store, period_code, today)
+    finished = _reuse_finished(store, period_code)
     for n, task in enumerate(view.tasks[: max(1, int(len(view.tasks) * share))]):
-        if task.status is not None:
-            continue  # finished last quarter and carried forward
+        if task.ref in finished:
+            continue
         status = "done" if signed and n % 3 == 0 else _STATUSES[n % len(_STATUSES)]
         percent = {"done": 100, "done_late": 100, "not_started": 0}.get(status, 30 + 10 * (n % 6))
         update_task(store, period_code, task.ref, status=status, percent=percent, result=_RESULTS[status],

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.periods import Period, timeliness
 from desktop.domain.report_values import clean_text, normalise_indicator_values, normalise_task_values
-from desktop.domain.task_status import DONE, DONE_LATE, TASK_STATUSES, status_choices
+from desktop.domain.task_status import TASK_STATUSES, status_choices
 from desktop.domain.text import nfc
 from desktop.domain.validation_issues import field_label
 from desktop.errors import InputError
@@ -40,7 +40,6 @@ from desktop.services.report_items import (
 )
 
 EDITABLE = ("draft", "approved")
-FINISHED = (DONE, DONE_LATE)
 NUMBER_FIELDS = frozenset({"percent", "numerator", "denominator", "value"})
 MAX_TEXT = 20_000
 
@@ -77,25 +76,12 @@ def report_for_edit(session: Session, agency: Agency, period_code: str) -> Repor
                         created_by=session.info.get("actor", ""))
         session.add(report)
         session.flush()
-        _carry_forward_finished(session, agency, report)
     if report.status not in EDITABLE:
         raise InputError(
             f"Báo cáo {period_code} lần {report.revision} đã ký, không sửa được; hãy mở lần sửa đổi mới.",
             f"Report {period_code} revision {report.revision} is signed and frozen; open a new revision.",
             code="report_frozen")
     return report
-
-
-def _carry_forward_finished(session: Session, agency: Agency, report: Report) -> None:
-    """A task finished last quarter stays finished: its answer starts the new quarter's report."""
-    previous = latest_report(session, agency, Period.parse(report.period_code).previous().code)
-    if previous is None:
-        return
-    rows = session.scalars(select(TaskProgress).where(TaskProgress.report_id == previous.id,
-                                                      TaskProgress.status.in_(FINISHED)))
-    for row in rows:
-        session.add(TaskProgress(report_id=report.id, task_id=row.task_id, role=row.role,
-                                 **{name: getattr(row, name) for name in TASK_FIELDS}))
 
 
 def open_report(store: Store, period_code: str | None = None, today: date | None = None) -> ReportView:

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.dashboard.open_period.connect(self.open_report)
+        self.editor.period_chosen.connect(self.open_report)
         self.dashboard.open_task.connect(self.open_task)
         self.browser.open_task.connect(self.open_task)
         self.browser.declare_requested.connect(self.declare_agency)
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("&Tìm nhiệm vụ"), self.find_task,
                                              QKeySequence.StandardKey.Find, "findTask"))
         report_menu = bar.addMenu(self.tr("&Báo cáo"))
+        report_menu.addAction(self._action(self.tr("Mở báo cáo kỳ k&hác…"), self.choose_period, "Ctrl+O",
+                                           "choosePeriod"))
         report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.check_report, "F5", "validate"))
         self.sign_action = self._action(self.tr("&Phê duyệt và ký…"), self.approve_and_sign, "Ctrl+Shift+S", "sign")
         report_menu.addAction(self.sign_action)
@@ -219,6 +222,13 @@ class MainWindow(QMainWindow):
         operation = self.editor.load_period(period_code, on_loaded=shown)
         self.tabs.setCurrentWidget(self.editor)
         return operation
+
+    def choose_period(self, _checked: bool = False) -> None:
+        """Báo cáo › Mở báo cáo kỳ khác…: the editor's period chooser, open for the keyboard (once a report is
+        shown: its list is read with it)."""
+        if self.tabs.currentWidget() is not self.editor:
+            self.tabs.setCurrentWidget(self.editor)
+        self.editor.after_load(self.editor.choose_period)
 
     def _no_agency(self, widget: QWidget) -> None:
         """No agency declared: the plans can be read whole; a report needs the agency, asked for once."""

@@ -105,12 +105,20 @@ def test_one_bad_value_saves_nothing(demo_store: Store) -> None:
     assert reports.open_report(demo_store, CURRENT, TODAY).tasks[-1].result != "Mới"
 
 
-def test_finished_tasks_carry_into_the_next_quarter(demo_store: Store) -> None:
-    done = {t.ref for t in reports.open_report(demo_store, PREVIOUS, TODAY).tasks if t.status == "done"}
+def test_a_new_quarter_starts_empty_and_offers_last_quarters_answers(demo_store: Store) -> None:
+    """Nothing is copied into a new quarter unasked (help F1: only «Dùng lại câu trả lời quý trước» copies):
+    a report signed with last quarter's text because it arrived pre-filled would be a false report."""
+    from desktop.services.report_items import editor_context
+
+    done = {t.ref for t in reports.open_report(demo_store, CURRENT, TODAY).tasks if t.status == "done"}
     assert done
     next_view = reports.open_report(demo_store, "2027Q1", TODAY)
-    assert {t.ref for t in next_view.tasks if t.status == "done"} >= done
-    assert all(i.value is None and i.numerator is None for i in next_view.indicators)
+    assert all(t.status is None and not t.result for t in next_view.tasks)
+    with demo_store.session() as session:
+        from desktop.services.installation import installation_agency
+
+        offered = editor_context(session, installation_agency(session), "2027Q1").previous
+    assert done <= offered.keys(), "last quarter's answers stay on offer beside the empty fields"
 
 
 def test_dashboard_shows_what_is_due(demo_store: Store) -> None:

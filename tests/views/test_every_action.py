@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -204,6 +206,15 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         box.close()
         settle_workers()
 
+    def choose_period(action: QAction) -> None:
+        shown = window.editor.period_code
+        action.trigger()
+        popup = window.editor.period_choice.view()
+        qtbot.waitUntil(popup.isVisible, timeout=30_000)
+        assert window.editor.period_choice.count() >= 3, "the stored reports and the quarters around today"
+        QTest.keyClick(popup, Qt.Key.Key_Escape)  # nothing chosen: the report shown stays
+        assert window.editor.period_code == shown
+
     def quit_(action: QAction) -> None:
         action.trigger()
         assert not window.isVisible()
@@ -217,6 +228,7 @@ def test_every_action_of_the_main_window_works(qtbot: QtBot, window: MainWindow,
         "fillFromWorkbook": fill,
         "printPreview": print_preview,
         "undo": plain, "redo": plain, "findTask": plain, "validate": plain,
+        "choosePeriod": choose_period,
         "sign": dialog_step(SignDialog),
         "reopen": dialog_step(ReopenDialog, SIGNED),
         "reviseFromProvince": dialog_step(ReopenDialog, SIGNED),

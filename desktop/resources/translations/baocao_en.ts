@@ -1119,6 +1119,11 @@ This agency: {2}</translation>
             <source>Báo cáo {0}</source>
             <translation>Report {0}</translation>
         </message>
+        <message>
+            <location filename="../../views/main_window.py" />
+            <source>Mở báo cáo kỳ k&amp;hác…</source>
+            <translation>Open an&amp;other period's report…</translation>
+        </message>
     </context>
     <context>
         <name>NarrativePanel</name>
@@ -1938,6 +1943,16 @@ This agency: {2}</translation>
             <location filename="../../views/report_editor/editor.py" line="406" />
             <source>— (chọn một nhiệm vụ hoặc chỉ tiêu)</source>
             <translation>— (choose a task or an indicator)</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" />
+            <source>Chọn kỳ để mở báo cáo của kỳ đó (những gì đang gõ được lưu trước).</source>
+            <translation>Choose a period to open its report (what you are typing is saved first).</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" />
+            <source>Kỳ bá&amp;o cáo:</source>
+            <translation>Reporting &amp;quarter:</translation>
         </message>
     </context>
     <context>

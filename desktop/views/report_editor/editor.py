@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QT
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.issue_tally import tally
 from desktop.domain.item_state import item_state
 from desktop.domain.next_step import drafting_early
-from desktop.domain.periods import DataWindow
+from desktop.domain.periods import DataWindow, period_name
 from desktop.domain.validation import ValidationResult
 from desktop.domain.validation_issues import ERROR, WARNING, Issue, field_label
 from desktop.errors import BaocaoError
@@ -97,6 +98,7 @@ class ReportEditor(QWidget):
     validated = Signal(object)
     validation_failed = Signal()
     status_message = Signal(str)
+    period_chosen = Signal(str)  # a period code picked in the header's chooser, what was typed saved first
 
     def __init__(self, store: Store, language: str, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +153,18 @@ class ReportEditor(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("reportHeading")
         self.heading.setWordWrap(True)
+        self.period_choice = QComboBox()
+        self.period_choice.setObjectName("periodChoice")
+        # Filled after the first show (with each report read): sized to its longest name each time, not cut.
+        self.period_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period_choice.setToolTip(self.tr("Chọn kỳ để mở báo cáo của kỳ đó (những gì đang gõ được lưu trước)."))
+        self.period_choice.activated.connect(self._period_activated)
+        choice_label = QLabel(self.tr("Kỳ bá&o cáo:"))
+        choice_label.setBuddy(self.period_choice)
+        header = QHBoxLayout()
+        header.addWidget(self.heading, 1)
+        header.addWidget(choice_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.period_choice, 0, Qt.AlignmentFlag.AlignTop)
         self.frozen_banner = QLabel()
         self.frozen_banner.setWordWrap(True)
         self.frozen_banner.setStyleSheet("background: #e8f0fe; padding: 6px;")
@@ -195,7 +209,7 @@ class ReportEditor(QWidget):
         main.setStretchFactor(1, 1)
         main.setSizes([3_000, 1_000])  # the issues and evidence a quarter of the width, the form the rest
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(main, 1)
         self._validate_timer = QTimer(self)
@@ -326,6 +340,7 @@ class ReportEditor(QWidget):
                              + "<br>" + data_window_text(view.period)
                              + ("<br>" + early_text(view.period)
                                 if drafting_early(view.status, view.period.data_start, view.period.today) else ""))
+        self._show_periods(loaded.periods, view.period.code)
         self.tasks = self._attach(self.task_table, loaded.tasks, self.tasks)
         self.indicators = self._attach(self.indicator_table, loaded.indicators, self.indicators)
         for model in (self.tasks, self.indicators):
@@ -350,6 +365,28 @@ class ReportEditor(QWidget):
         self.issue_list.clear()  # another report's issues are not this one's, even when it has none
         self.validate_now()
         self._evidence_timer.start()  # the evidence list is read once the report is on screen
+
+    def _show_periods(self, codes: list[str], shown: str) -> None:
+        self.period_choice.blockSignals(True)
+        self.period_choice.clear()
+        for code in codes if shown in codes else [shown, *codes]:
+            self.period_choice.addItem(period_name(code, self.language), code)
+        self.period_choice.setCurrentIndex(self.period_choice.findData(shown))
+        self.period_choice.blockSignals(False)
+
+    def _period_activated(self, index: int) -> None:
+        code = self.period_choice.itemData(index)
+        if not code or code == self.period_code:
+            return
+        if not self.form.save_all():  # a refused value stays in its field, with its reason, to be corrected
+            self.period_choice.setCurrentIndex(self.period_choice.findData(self.period_code))
+            return
+        self.period_chosen.emit(code)
+
+    def choose_period(self) -> None:
+        """Open the period chooser's list for the keyboard (Báo cáo › Mở báo cáo kỳ khác…)."""
+        self.period_choice.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.period_choice.showPopup()
 
     @property
     def period_code(self) -> str:

@@ -18,6 +18,7 @@ from desktop.domain.item_state import item_state
 from desktop.models.store import Store
 from desktop.services import reports
 from desktop.services.installation import installation_agency
+from desktop.services.period_choice import periods_to_choose
 from desktop.services.report_items import EditorContext, editor_context
 from desktop.services.reports import ReportView
 from desktop.views.report_editor.item_list import Tree, TreeChoice, build_tree, give_tree, item_id
@@ -36,19 +37,23 @@ class LoadedReport:
     indicators: ReportTableModel
     tree: Tree
     states: dict[str, str]
+    periods: list[str]  # what the period chooser offers, newest first
 
 
-def read_report(store: Store, period_code: str | None) -> tuple[ReportView, EditorContext]:
-    """Everything the editor shows of a report: its rows, the plans' titles, last quarter's answers."""
+def read_report(store: Store, period_code: str | None) -> tuple[ReportView, EditorContext, list[str]]:
+    """Everything the editor shows of a report: its rows, the plans' titles, last quarter's answers, and
+    the periods its chooser offers."""
     view = reports.open_report(store, period_code)
     with store.session() as session:
-        return view, editor_context(session, installation_agency(session), view.period.code)
+        agency = installation_agency(session)
+        return (view, editor_context(session, agency, view.period.code),
+                periods_to_choose(session, agency, view.period.today))
 
 
 def load_report(store: Store, period_code: str | None, language: str, commits: tuple[Commit, Commit],
                 choice: TreeChoice, ui_thread: QThread | None = None) -> LoadedReport:
     """Read the report and fill its models (on any thread); with ``ui_thread``, the models are given to it."""
-    view, context = read_report(store, period_code)
+    view, context, periods = read_report(store, period_code)
     tasks = ReportTableModel("task", task_columns(), language, commits[0])
     tasks.set_rows(view.tasks, view.editable)
     indicators = ReportTableModel("indicator", indicator_columns(), language, commits[1])
@@ -60,4 +65,4 @@ def load_report(store: Store, period_code: str | None, language: str, commits: t
         tasks.moveToThread(ui_thread)
         indicators.moveToThread(ui_thread)
         give_tree(tree, ui_thread)
-    return LoadedReport(view, context, tasks, indicators, tree, states)
+    return LoadedReport(view, context, tasks, indicators, tree, states, periods)
