@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -59,10 +60,13 @@ class PlanImportDialog(QDialog):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setStyleSheet("color: #b00020")
         self.error.hide()
-        self.tasks = self._tree("planTasks", (self.tr("Số"), self.tr("Nhiệm vụ"), self.tr("Chủ trì"),
-                                              self.tr("Phối hợp"), self.tr("Thời hạn")), (10, 56, 20, 28, 16))
-        self.indicators = self._tree("planIndicators", (self.tr("STT"), self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"),
-                                                        self.tr("Mục tiêu")), (6, 70, 12, 40))
+        self.tasks = self._tree("planTasks", (self.tr("Số"), self.tr("Nhiệm vụ"), self.tr("Kết quả / sản phẩm"),
+                                              self.tr("Chủ trì"), self.tr("Phối hợp"), self.tr("Thời hạn")),
+                                (10, 50, 20, 18, 24, 14))
+        self.indicators = self._tree("planIndicators", (
+            self.tr("STT"), self.tr("Nhóm"), self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Mục tiêu"),
+            self.tr("Cơ quan chủ trì theo dõi, đánh giá"), self.tr("Phối hợp")), (6, 24, 50, 10, 30, 20, 20))
+        self.indicators.setRootIsDecorated(False)  # a flat list: no branch room before the numbers
         self.content = QTabWidget()
         self.content.setObjectName("planContent")
         self.content.addTab(self.tasks, self.tr("Nhiệm vụ"))
@@ -109,14 +113,28 @@ class PlanImportDialog(QDialog):
         tree = QTreeWidget()
         tree.setObjectName(name)
         tree.setHeaderLabels(list(headers))
-        tree.setWordWrap(True)  # whole titles to read, not cut: the rows grow and the list scrolls
-        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        tree.setUniformRowHeights(False)
+        # One line a row, a cut cell ends in «…» and its tooltip gives the whole text: a wrapped row cut
+        # its second line off without a mark («…(Big Data»).
+        tree.setWordWrap(False)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         tree.setIndentation(self.fontMetrics().averageCharWidth() * 2)
         tree.setAlternatingRowColors(True)
         for n, width in enumerate(widths):
             tree.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
+        header = tree.header()
+        header.setStretchLastSection(False)  # the deadline column took all the spare width
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.ResizeToContents)
         return tree
+
+    def _fit_keys(self, tree: QTreeWidget, keys: list[str], depth: int) -> None:
+        """Make the first column wide enough for the longest key («VIII.27») past the indentation, and let the
+        title column (the second for tasks, the third for indicators) take the spare width."""
+        metrics = tree.fontMetrics()
+        widest = max((metrics.horizontalAdvance(key) for key in keys), default=0)
+        levels = depth + (1 if tree.rootIsDecorated() else 0)
+        tree.setColumnWidth(0, widest + tree.indentation() * levels + metrics.averageCharWidth() * 4)
+        title = 1 if tree is self.tasks else 2
+        tree.header().setSectionResizeMode(title, QHeaderView.ResizeMode.Stretch)
 
     def _show(self, preview: PlanPreview) -> None:
         self.operation = None
@@ -150,8 +168,8 @@ class PlanImportDialog(QDialog):
             node.setFirstColumnSpanned(True)
             sections[section["code"]] = node
         for task in data["tasks"]:
-            row = [task["key"], task["title"], task.get("lead") or "", task.get("coordinators") or "",
-                   task["deadline"]["text"]]
+            row = [task["key"], task["title"], task.get("result") or "", task.get("lead") or "",
+                   task.get("coordinators") or "", task["deadline"]["text"]]
             parent = sections.get(task["section"])
             item = QTreeWidgetItem(row) if parent is None else QTreeWidgetItem(parent, row)
             if parent is None:
@@ -159,12 +177,18 @@ class PlanImportDialog(QDialog):
             for n, text in enumerate(row):
                 item.setToolTip(n, text)
         self.tasks.expandAll()
+        self._fit_keys(self.tasks, [t["key"] for t in data["tasks"]], 1 if sections else 0)
         for indicator in data["indicators"]:
             targets = "; ".join(f"{t['phase']}: {t['text']}" for t in indicator.get("targets", []))
-            row = [indicator["key"], indicator["name"], indicator.get("unit") or "", targets]
+            # The group as the file names it: the sub-heading («Dịch vụ công trực tuyến (DVCTT)») when there
+            # is one, else the heading row over the indicators.
+            group = indicator.get("area") or indicator.get("group") or ""
+            row = [indicator["key"], group, indicator["name"], indicator.get("unit") or "", targets,
+                   indicator.get("monitoring_agency") or "", indicator.get("coordinators") or ""]
             item = QTreeWidgetItem(self.indicators, row)
             for n, text in enumerate(row):
                 item.setToolTip(n, text)
+        self._fit_keys(self.indicators, [i["key"] for i in data["indicators"]], 0)
         self.content.setTabText(0, self.tr("Nhiệm vụ (%1)").replace("%1", str(len(data["tasks"]))))
         self.content.setTabText(1, self.tr("Chỉ tiêu (%1)").replace("%1", str(len(data["indicators"]))))
 

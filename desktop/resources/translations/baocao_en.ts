@@ -1630,6 +1630,18 @@ This agency: {2}</translation>
             <translation>Targets</translation>
         </message>
         <message>
+            <source>Kết quả / sản phẩm</source>
+            <translation>Result / product</translation>
+        </message>
+        <message>
+            <source>Nhóm</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Cơ quan chủ trì theo dõi, đánh giá</source>
+            <translation>Monitoring and assessing agency</translation>
+        </message>
+        <message>
             <location filename="../../views/plan_import_dialog.py" line="1" />
             <source>Không có cảnh báo.</source>
             <translation>No warnings.</translation>
