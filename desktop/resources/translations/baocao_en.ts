@@ -1495,8 +1495,12 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/plan_browser.py" line="49" />
-            <source>Tôi phối hợp</source>
-            <translation>I coordinate</translation>
+            <source>Tôi phối hợp / báo cáo số liệu</source>
+            <translation>I coordinate / report figures</translation>
+        </message>
+        <message>
+            <source>Mọi cơ quan báo cáo số liệu của đơn vị mình cho từng chỉ tiêu; Sở tổng hợp.</source>
+            <translation>Every agency reports its own figures for each indicator; the Department sums them up.</translation>
         </message>
         <message>
             <location filename="../../views/plan_browser.py" line="52" />
@@ -1954,6 +1958,10 @@ This agency: {2}</translation>
     </context>
     <context>
         <name>ReportModels</name>
+        <message>
+            <source>Báo cáo số liệu</source>
+            <translation>Reports its figures</translation>
+        </message>
         <message>
             <location filename="../../views/report_models.py" line="57" />
             <location filename="../../views/report_models.py" line="75" />
