@@ -3083,8 +3083,16 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
         </message>
         <message>
             <location filename="../../views/agency_dialog.py" line="1" />
-            <source>Ủy ban nhân dân xã Mỹ Hiệp</source>
-            <translation>Ủy ban nhân dân xã Mỹ Hiệp</translation>
+            <source>Ví dụ: Ủy ban nhân dân xã Mỹ Hiệp</source>
+            <translation>E.g. Ủy ban nhân dân xã Mỹ Hiệp</translation>
+        </message>
+        <message>
+            <source>Gõ tên cơ quan (UBND xã, phường) báo cáo từ máy này. Khi máy đăng ký với Sở, tên và mã do Sở cấp sẽ thay tên này; các báo cáo đã nhập vẫn được giữ.</source>
+            <translation>Type the name of the agency (commune or ward People's Committee) that reports from this PC. When the PC enrolls with the province, the name and code the province gives replace it; the reports already entered are kept.</translation>
+        </message>
+        <message>
+            <source>In trên báo cáo: «%1»</source>
+            <translation>Printed on the report as «%1»</translation>
         </message>
         <message>
             <location filename="../../views/agency_dialog.py" line="1" />
