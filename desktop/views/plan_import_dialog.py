@@ -38,6 +38,7 @@ from desktop.views.worker import Operation, error_text, run_operation
 
 FILE_FILTER = "Kế hoạch (*.xlsx *.xls *.docx *.pdf)"
 PLAN_KIND = "plan"  # the plans' own last folder (not the exports')
+DEADLINE_CHARS = 20  # the widest «Thời hạn» column, in characters («Năm 2026 - 2030» whole)
 
 
 class PlanImportDialog(QDialog):
@@ -62,10 +63,10 @@ class PlanImportDialog(QDialog):
         self.error.hide()
         self.tasks = self._tree("planTasks", (self.tr("Số"), self.tr("Nhiệm vụ"), self.tr("Kết quả / sản phẩm"),
                                               self.tr("Chủ trì"), self.tr("Phối hợp"), self.tr("Thời hạn")),
-                                (10, 50, 20, 18, 24, 14))
+                                (10, 0, 16, 14, 20, 0), title=1)
         self.indicators = self._tree("planIndicators", (
             self.tr("STT"), self.tr("Nhóm"), self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Mục tiêu"),
-            self.tr("Cơ quan chủ trì theo dõi, đánh giá"), self.tr("Phối hợp")), (6, 24, 50, 10, 30, 20, 20))
+            self.tr("Cơ quan chủ trì theo dõi, đánh giá"), self.tr("Phối hợp")), (6, 18, 0, 8, 22, 16, 16), title=2)
         self.indicators.setRootIsDecorated(False)  # a flat list: no branch room before the numbers
         self.content = QTabWidget()
         self.content.setObjectName("planContent")
@@ -109,10 +110,13 @@ class PlanImportDialog(QDialog):
             self, lambda _p, _c: plans.preview_plan(store, path), title=self.tr("Đang đọc kế hoạch"),
             on_success=self._show, on_failure=self._failed, cancellable=False)
 
-    def _tree(self, name: str, headers: tuple[str, ...], widths: tuple[int, ...]) -> QTreeWidget:
+    def _tree(self, name: str, headers: tuple[str, ...], widths: tuple[int, ...], title: int) -> QTreeWidget:
+        """A one-line-a-row tree; ``widths`` in characters, the ``title`` column takes the spare width."""
         tree = QTreeWidget()
         tree.setObjectName(name)
         tree.setHeaderLabels(list(headers))
+        for n, text in enumerate(headers):  # a narrow column cuts its header: the tooltip gives it whole
+            tree.headerItem().setToolTip(n, text)
         # One line a row, a cut cell ends in «…» and its tooltip gives the whole text: a wrapped row cut
         # its second line off without a mark («…(Big Data»).
         tree.setWordWrap(False)
@@ -123,18 +127,21 @@ class PlanImportDialog(QDialog):
             tree.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
         header = tree.header()
         header.setStretchLastSection(False)  # the deadline column took all the spare width
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(title, QHeaderView.ResizeMode.Stretch)
         return tree
 
     def _fit_keys(self, tree: QTreeWidget, keys: list[str], depth: int) -> None:
-        """Make the first column wide enough for the longest key («VIII.27») past the indentation, and let the
-        title column (the second for tasks, the third for indicators) take the spare width."""
+        """Make the first column wide enough for the longest key («VIII.27») past the indentation."""
         metrics = tree.fontMetrics()
         widest = max((metrics.horizontalAdvance(key) for key in keys), default=0)
         levels = depth + (1 if tree.rootIsDecorated() else 0)
         tree.setColumnWidth(0, widest + tree.indentation() * levels + metrics.averageCharWidth() * 4)
-        title = 1 if tree is self.tasks else 2
-        tree.header().setSectionResizeMode(title, QHeaderView.ResizeMode.Stretch)
+
+    def _fit_deadlines(self) -> None:
+        """«Thời hạn» as wide as its texts, up to DEADLINE_CHARS (a long condition is cut, its tooltip whole)."""
+        column = self.tasks.columnCount() - 1
+        most = DEADLINE_CHARS * self.tasks.fontMetrics().averageCharWidth()
+        self.tasks.setColumnWidth(column, min(self.tasks.sizeHintForColumn(column), most))
 
     def _show(self, preview: PlanPreview) -> None:
         self.operation = None
@@ -178,6 +185,7 @@ class PlanImportDialog(QDialog):
                 item.setToolTip(n, text)
         self.tasks.expandAll()
         self._fit_keys(self.tasks, [t["key"] for t in data["tasks"]], 1 if sections else 0)
+        self._fit_deadlines()
         for indicator in data["indicators"]:
             targets = "; ".join(f"{t['phase']}: {t['text']}" for t in indicator.get("targets", []))
             # The group as the file names it: the sub-heading («Dịch vụ công trực tuyến (DVCTT)») when there

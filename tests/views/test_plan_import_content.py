@@ -99,6 +99,8 @@ def test_the_preview_columns_fit_the_numbers_and_give_the_titles_the_room(qtbot:
     """«Số» holds «VIII.27» beside the title (no overlap), «Nhiệm vụ» takes the spare width when the window
     grows, «Thời hạn» is as wide as its texts, and a cut title ends in «…» with its whole text as tooltip."""
     dialog = _preview(qtbot, fresh_store, write_docx(DONG_THAP_3256, tmp_path / "Phu-luc-KH-3256.docx"))
+    header = dialog.tasks.header()
+    assert header.sectionSize(1) > max(header.sectionSize(n) for n in (0, 2, 3, 4, 5))  # at its first size too
     dialog.resize(1900, 900)
     qtbot.waitUntil(lambda: dialog.tasks.viewport().width() > 1500)
     tree = dialog.tasks
