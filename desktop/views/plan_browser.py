@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -95,8 +95,11 @@ class PlanBrowser(QWidget):
         self.indicator_table.setWordWrap(True)
         self.indicator_table.verticalHeader().setVisible(False)
         self.indicator_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for n, width in ((0, 6), (2, 12), (3, 30), (4, 22), (5, 10)):
+        for n, width in ((0, 6), (2, 12), (3, 30), (4, 22)):
             self.indicator_table.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
+        role_text = QCoreApplication.translate("ReportModels", "Báo cáo số liệu")  # on one line, not cut
+        self.indicator_table.setColumnWidth(5, self.fontMetrics().horizontalAdvance(role_text)
+                                            + self.fontMetrics().averageCharWidth() * 4)
         self.tips = (CutCellTips(self.table), CutCellTips(self.indicator_table))
         self.indicator_count = QLabel()
         self.indicator_role = QLabel(self.tr("Mọi cơ quan báo cáo số liệu của đơn vị mình cho từng chỉ tiêu; "

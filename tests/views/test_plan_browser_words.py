@@ -63,6 +63,8 @@ def test_an_indicator_s_role_reads_reports_its_figures(declared: MainWindow) -> 
     shown = {browser.indicator_model.index(n, role).data() for n in range(browser.indicator_model.rowCount())}
     assert shown == {"Báo cáo số liệu"} and browser.indicator_model.rowCount() == 17
     assert browser.indicator_role.isVisible()
+    cell = browser.indicator_table.visualRect(browser.indicator_model.index(0, role))
+    assert browser.tips[1].cut_text(cell.center()) is None  # «Báo cáo số liệu» whole, not cut
     assert browser.indicator_role.text() == ("Mọi cơ quan báo cáo số liệu của đơn vị mình cho từng chỉ tiêu; "
                                              "Sở tổng hợp.")
     assert browser.role.itemText(2) == "Tôi phối hợp / báo cáo số liệu"
