@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.agencies import canonical_agency
 from desktop.domain.text import fold, nfc
 from desktop.errors import InputError
 from desktop.models.plan import Agency
@@ -65,13 +66,20 @@ def profile_from_province(store: Store, sent: Mapping[str, Any]) -> AgencyProfil
                          symbol=kept.symbol, signer_title=kept.signer_title, signer_name=kept.signer_name)
 
 
+def official_agency_name(typed: str) -> str:
+    """The name a typed agency is stored and printed under, normalised as the plans' agencies are
+    («UBND xã Mỹ Hiệp» → «Ủy ban nhân dân xã Mỹ Hiệp»); empty when nothing was typed."""
+    text = nfc(typed).strip()
+    return canonical_agency(text[:NAME_LIMIT + 1]) if text else ""
+
+
 def declare_agency(store: Store, name: str, place: str = "") -> AgencyProfile:
     """The officer names the commune this PC reports for, before (or without) the Sở's enrollment.
 
     Refused once the PC is enrolled: then the Sở's agency is the one. Declared again, the same row is
     renamed, so what was typed under the first name follows. Enrolling later renames it to the Sở's code
     and name (``adopt_declared``)."""
-    name, place = nfc(name).strip(), nfc(place).strip()
+    name, place = official_agency_name(name), nfc(place).strip()
     if not name or len(name) > NAME_LIMIT or len(place) > NAME_LIMIT:
         raise InputError("Hãy nhập tên cơ quan báo cáo (tối đa 200 ký tự), ví dụ «Ủy ban nhân dân xã Mỹ Hiệp».",
                          "Type the reporting agency's name (at most 200 characters), e.g. "

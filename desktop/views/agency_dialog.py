@@ -32,16 +32,25 @@ class AgencyDialog(QDialog):
         self.setObjectName("agencyDialog")
         self.store = store
         self.setWindowTitle(self.tr("Cơ quan báo cáo"))
+        named = plans.named_agencies(store)
+        # A plan that names only «UBND các xã, phường» leaves nothing to choose: then only «Gõ».
         intro = QLabel(self.tr("Chọn hoặc gõ tên cơ quan (UBND xã, phường) báo cáo từ máy này. Khi máy đăng ký với "
-                               "Sở, tên và mã do Sở cấp sẽ thay tên này; các báo cáo đã nhập vẫn được giữ."))
+                               "Sở, tên và mã do Sở cấp sẽ thay tên này; các báo cáo đã nhập vẫn được giữ.") if named
+                       else self.tr("Gõ tên cơ quan (UBND xã, phường) báo cáo từ máy này. Khi máy đăng ký với Sở, tên "
+                                    "và mã do Sở cấp sẽ thay tên này; các báo cáo đã nhập vẫn được giữ."))
         intro.setWordWrap(True)
+        self.intro = intro
         self.name = QComboBox()
         self.name.setObjectName("agencyName")
         self.name.setEditable(True)
-        self.name.addItems(plans.named_agencies(store))
+        self.name.addItems(named)
         self.name.setCurrentText("")
         if (line := self.name.lineEdit()) is not None:
-            line.setPlaceholderText(self.tr("Ủy ban nhân dân xã Mỹ Hiệp"))
+            line.setPlaceholderText(self.tr("Ví dụ: Ủy ban nhân dân xã Mỹ Hiệp"))
+        self.official = QLabel()  # the name as the report prints it, when it differs from what is typed
+        self.official.setObjectName("agencyOfficial")
+        self.official.setWordWrap(True)
+        self.name.editTextChanged.connect(self._show_official)
         self.place = QLineEdit()
         self.place.setObjectName("agencyPlace")
         self.place.setPlaceholderText(self.tr("Mỹ Hiệp (in ở dòng «…, ngày … tháng … năm …»)"))
@@ -61,6 +70,7 @@ class AgencyDialog(QDialog):
             self.place.setEnabled(False)
         form = QFormLayout()
         form.addRow(self.tr("&Tên cơ quan:"), self.name)
+        form.addRow("", self.official)
         form.addRow(self.tr("Địa &danh:"), self.place)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("&Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -75,6 +85,11 @@ class AgencyDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
         self.name.setFocus()
+
+    def _show_official(self, text: str) -> None:
+        official = installation.official_agency_name(text)
+        self.official.setText(self.tr("In trên báo cáo: «%1»").replace("%1", official)
+                              if official and official != " ".join(text.split()) else "")
 
     def _save(self) -> None:
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +27,11 @@ from desktop.domain.deadlines import KINDS
 from desktop.domain.item_filter import ItemFilter, filter_indicators, filter_tasks, sections
 from desktop.domain.vietnam_clock import vietnam_today
 from desktop.services.report_items import IndicatorItem, TaskItem
+from desktop.views.cut_cell_tips import CutCellTips
 from desktop.views.report_models import Column, ReportTableModel
+
+SECTION_LABEL = 60  # characters of a section's title in the filter's list (the whole title is its tooltip)
+SECTION_FIELD = 22  # characters the closed filter shows: «Mọi phần» whole, a section's start
 
 KIND_LABELS = {"date": ("Ngày cụ thể", "Exact date"), "month": ("Tháng", "Month"), "quarter": ("Quý", "Quarter"),
                "year": ("Năm", "Year"), "range": ("Giai đoạn", "Period of years"),
@@ -53,8 +57,11 @@ class PlanBrowser(QWidget):
         self.role = QComboBox()
         self.role.addItem(self.tr("Mọi vai trò"), None)
         self.role.addItem(self.tr("Tôi chủ trì"), "lead")
-        self.role.addItem(self.tr("Tôi phối hợp"), "coordinator")
+        self.role.addItem(self.tr("Tôi phối hợp / báo cáo số liệu"), "coordinator")
         self.section = QComboBox()
+        # Sized for its longest label before the plans are read: «Mọi phần» was cut to «Mọi phầr».
+        self.section.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.section.setMinimumContentsLength(SECTION_FIELD)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Mọi loại thời hạn"), None)
         for kind in KINDS:
@@ -88,16 +95,30 @@ class PlanBrowser(QWidget):
         self.indicator_table.setWordWrap(True)
         self.indicator_table.verticalHeader().setVisible(False)
         self.indicator_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for n, width in ((0, 6), (2, 12), (3, 30), (4, 22), (5, 10)):
+        for n, width in ((0, 6), (2, 12), (3, 30), (4, 22)):
             self.indicator_table.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
+        role_text = QCoreApplication.translate("ReportModels", "Báo cáo số liệu")  # on one line, not cut
+        self.indicator_table.setColumnWidth(5, self.fontMetrics().horizontalAdvance(role_text)
+                                            + self.fontMetrics().averageCharWidth() * 4)
+        self.tips = (CutCellTips(self.table), CutCellTips(self.indicator_table))
         self.indicator_count = QLabel()
+        self.indicator_role = QLabel(self.tr("Mọi cơ quan báo cáo số liệu của đơn vị mình cho từng chỉ tiêu; "
+                                             "Sở tổng hợp."))
+        self.indicator_role.setObjectName("planIndicatorRole")
+        self.indicator_role.setWordWrap(True)
+        tasks = QWidget()
+        tasks_layout = QVBoxLayout(tasks)
+        tasks_layout.setContentsMargins(0, 0, 0, 0)
+        tasks_layout.addWidget(self.count)  # with its own table, as the indicators' count is
+        tasks_layout.addWidget(self.table, 1)
         indicators = QWidget()
         indicators_layout = QVBoxLayout(indicators)
         indicators_layout.setContentsMargins(0, 0, 0, 0)
         indicators_layout.addWidget(self.indicator_count)
+        indicators_layout.addWidget(self.indicator_role)
         indicators_layout.addWidget(self.indicator_table, 1)
         lists = QSplitter(Qt.Orientation.Vertical)
-        lists.addWidget(self.table)
+        lists.addWidget(tasks)
         lists.addWidget(indicators)
         lists.setStretchFactor(0, 3)
         lists.setStretchFactor(1, 2)
@@ -124,7 +145,6 @@ class PlanBrowser(QWidget):
         layout.addWidget(self.notice_row)
         layout.addLayout(filters)
         layout.addWidget(lists, 1)
-        layout.addWidget(self.count)
         self.search.textChanged.connect(self.apply)
         for combo in (self.role, self.section, self.kind):
             combo.currentIndexChanged.connect(self.apply)
@@ -154,8 +174,13 @@ class PlanBrowser(QWidget):
         self.section.clear()
         self.section.addItem(self.tr("Mọi phần"), None)
         for plan, code, title in sections(self._tasks):
-            self.section.addItem(f"{plan} — {code}. {title[:60]}", (plan, code))
+            self.section.addItem(f"{plan} — {code}. {title[:SECTION_LABEL]}", (plan, code))
+            self.section.setItemData(self.section.count() - 1, f"{plan} — {code}. {title}",
+                                     Qt.ItemDataRole.ToolTipRole)
         self.section.blockSignals(False)
+        metrics = self.section.fontMetrics()  # the open list shows the labels whole, wider than the field
+        self.section.view().setMinimumWidth(max(metrics.horizontalAdvance(self.section.itemText(n))
+                                                for n in range(self.section.count())) + metrics.averageCharWidth() * 4)
         self.apply()
 
     def choice(self) -> ItemFilter:

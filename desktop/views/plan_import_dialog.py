@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -37,6 +38,7 @@ from desktop.views.worker import Operation, error_text, run_operation
 
 FILE_FILTER = "Kế hoạch (*.xlsx *.xls *.docx *.pdf)"
 PLAN_KIND = "plan"  # the plans' own last folder (not the exports')
+DEADLINE_CHARS = 20  # the widest «Thời hạn» column, in characters («Năm 2026 - 2030» whole)
 
 
 class PlanImportDialog(QDialog):
@@ -59,10 +61,13 @@ class PlanImportDialog(QDialog):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setStyleSheet("color: #b00020")
         self.error.hide()
-        self.tasks = self._tree("planTasks", (self.tr("Số"), self.tr("Nhiệm vụ"), self.tr("Chủ trì"),
-                                              self.tr("Phối hợp"), self.tr("Thời hạn")), (10, 56, 20, 28, 16))
-        self.indicators = self._tree("planIndicators", (self.tr("STT"), self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"),
-                                                        self.tr("Mục tiêu")), (6, 70, 12, 40))
+        self.tasks = self._tree("planTasks", (self.tr("Số"), self.tr("Nhiệm vụ"), self.tr("Kết quả / sản phẩm"),
+                                              self.tr("Chủ trì"), self.tr("Phối hợp"), self.tr("Thời hạn")),
+                                (10, 0, 16, 14, 20, 0), title=1)
+        self.indicators = self._tree("planIndicators", (
+            self.tr("STT"), self.tr("Nhóm"), self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Mục tiêu"),
+            self.tr("Cơ quan chủ trì theo dõi, đánh giá"), self.tr("Phối hợp")), (6, 18, 0, 8, 22, 16, 16), title=2)
+        self.indicators.setRootIsDecorated(False)  # a flat list: no branch room before the numbers
         self.content = QTabWidget()
         self.content.setObjectName("planContent")
         self.content.addTab(self.tasks, self.tr("Nhiệm vụ"))
@@ -105,18 +110,38 @@ class PlanImportDialog(QDialog):
             self, lambda _p, _c: plans.preview_plan(store, path), title=self.tr("Đang đọc kế hoạch"),
             on_success=self._show, on_failure=self._failed, cancellable=False)
 
-    def _tree(self, name: str, headers: tuple[str, ...], widths: tuple[int, ...]) -> QTreeWidget:
+    def _tree(self, name: str, headers: tuple[str, ...], widths: tuple[int, ...], title: int) -> QTreeWidget:
+        """A one-line-a-row tree; ``widths`` in characters, the ``title`` column takes the spare width."""
         tree = QTreeWidget()
         tree.setObjectName(name)
         tree.setHeaderLabels(list(headers))
-        tree.setWordWrap(True)  # whole titles to read, not cut: the rows grow and the list scrolls
-        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        tree.setUniformRowHeights(False)
+        for n, text in enumerate(headers):  # a narrow column cuts its header: the tooltip gives it whole
+            tree.headerItem().setToolTip(n, text)
+        # One line a row, a cut cell ends in «…» and its tooltip gives the whole text: a wrapped row cut
+        # its second line off without a mark («…(Big Data»).
+        tree.setWordWrap(False)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         tree.setIndentation(self.fontMetrics().averageCharWidth() * 2)
         tree.setAlternatingRowColors(True)
         for n, width in enumerate(widths):
             tree.setColumnWidth(n, width * self.fontMetrics().averageCharWidth())
+        header = tree.header()
+        header.setStretchLastSection(False)  # the deadline column took all the spare width
+        header.setSectionResizeMode(title, QHeaderView.ResizeMode.Stretch)
         return tree
+
+    def _fit_keys(self, tree: QTreeWidget, keys: list[str], depth: int) -> None:
+        """Make the first column wide enough for the longest key («VIII.27») past the indentation."""
+        metrics = tree.fontMetrics()
+        widest = max((metrics.horizontalAdvance(key) for key in keys), default=0)
+        levels = depth + (1 if tree.rootIsDecorated() else 0)
+        tree.setColumnWidth(0, widest + tree.indentation() * levels + metrics.averageCharWidth() * 4)
+
+    def _fit_deadlines(self) -> None:
+        """«Thời hạn» as wide as its texts, up to DEADLINE_CHARS (a long condition is cut, its tooltip whole)."""
+        column = self.tasks.columnCount() - 1
+        most = DEADLINE_CHARS * self.tasks.fontMetrics().averageCharWidth()
+        self.tasks.setColumnWidth(column, min(self.tasks.sizeHintForColumn(column), most))
 
     def _show(self, preview: PlanPreview) -> None:
         self.operation = None
@@ -150,8 +175,8 @@ class PlanImportDialog(QDialog):
             node.setFirstColumnSpanned(True)
             sections[section["code"]] = node
         for task in data["tasks"]:
-            row = [task["key"], task["title"], task.get("lead") or "", task.get("coordinators") or "",
-                   task["deadline"]["text"]]
+            row = [task["key"], task["title"], task.get("result") or "", task.get("lead") or "",
+                   task.get("coordinators") or "", task["deadline"]["text"]]
             parent = sections.get(task["section"])
             item = QTreeWidgetItem(row) if parent is None else QTreeWidgetItem(parent, row)
             if parent is None:
@@ -159,12 +184,19 @@ class PlanImportDialog(QDialog):
             for n, text in enumerate(row):
                 item.setToolTip(n, text)
         self.tasks.expandAll()
+        self._fit_keys(self.tasks, [t["key"] for t in data["tasks"]], 1 if sections else 0)
+        self._fit_deadlines()
         for indicator in data["indicators"]:
             targets = "; ".join(f"{t['phase']}: {t['text']}" for t in indicator.get("targets", []))
-            row = [indicator["key"], indicator["name"], indicator.get("unit") or "", targets]
+            # The group as the file names it: the sub-heading («Dịch vụ công trực tuyến (DVCTT)») when there
+            # is one, else the heading row over the indicators.
+            group = indicator.get("area") or indicator.get("group") or ""
+            row = [indicator["key"], group, indicator["name"], indicator.get("unit") or "", targets,
+                   indicator.get("monitoring_agency") or "", indicator.get("coordinators") or ""]
             item = QTreeWidgetItem(self.indicators, row)
             for n, text in enumerate(row):
                 item.setToolTip(n, text)
+        self._fit_keys(self.indicators, [i["key"] for i in data["indicators"]], 0)
         self.content.setTabText(0, self.tr("Nhiệm vụ (%1)").replace("%1", str(len(data["tasks"]))))
         self.content.setTabText(1, self.tr("Chỉ tiêu (%1)").replace("%1", str(len(data["indicators"]))))
 

@@ -281,7 +281,11 @@ class ReportTableModel(QStandardItemModel):
         if column.field == "role":
             if not value:  # a plan read before any agency is declared: nobody's role yet
                 return ""
-            return translate("ReportModels", "Chủ trì") if value == "lead" else translate("ReportModels", "Phối hợp")
+            if value == "lead":
+                return translate("ReportModels", "Chủ trì")
+            # Every agency reports its own figures for every indicator: not a coordinating assignment.
+            return translate("ReportModels", "Báo cáo số liệu") if self.kind == "indicator" \
+                else translate("ReportModels", "Phối hợp")
         if column.field == "deadline_text" and getattr(item, "due", None):
             return f"{value} ({format_date(item.due)})" if format_date(item.due) not in value else value
         if column.field == "targets":

@@ -77,3 +77,11 @@ def test_the_choices_are_the_communes_the_plans_name_not_the_departments(store: 
         assert task is not None
         task.agencies.append(TaskAgency(role="coordinator", agency_name="Ủy ban nhân dân xã Mỹ Hiệp", position=99))
     assert named_agencies(store) == ["Ủy ban nhân dân xã Mỹ Hiệp"]
+
+
+def test_a_typed_abbreviation_is_stored_under_the_official_name(store: Store) -> None:
+    """«UBND xã …» is stored as the report prints an agency: «Ủy ban nhân dân xã …», as the plans' are."""
+    profile = installation.declare_agency(store, "  UBND  xã Mỹ Hiệp ", "Mỹ Hiệp")
+    assert profile.name == "Ủy ban nhân dân xã Mỹ Hiệp"
+    with store.session() as session:
+        assert installation.installation_agency(session).name == "Ủy ban nhân dân xã Mỹ Hiệp"

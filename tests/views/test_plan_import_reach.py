@@ -55,3 +55,17 @@ def test_the_file_dialog_opens_in_documents_then_in_the_last_plan_folder(
     open_plan_import(parent, demo_store)
     assert asked[1] == str(chosen.parent)
     settle_workers()
+
+
+@pytest.mark.parametrize(("language", "title", "role", "restart"), [
+    ("vi", "Nhập kế hoạch của tỉnh", "mọi cơ quan báo cáo số liệu của đơn vị mình cho từng chỉ tiêu",
+     "mở lại chương trình thì\nhộp chọn tệp lại bắt đầu ở Tài liệu"),
+    ("en", "Importing the province's plan", "every agency reports its own figures for each indicator",
+     "after a\nrestart it starts in Documents again")])
+def test_f1_says_why_every_indicator_is_ours_and_where_the_dialog_opens_after_a_restart(
+        language: str, title: str, role: str, restart: str) -> None:
+    """The last folder is kept in memory only (a path can name a person), so F1 does not promise it after a
+    restart; and F1 explains the «Báo cáo số liệu» role of every indicator."""
+    text = {page.title: page.path.read_text(encoding="utf-8") for page in help_pages(language)}[title]
+    assert role in text and restart in text
+    assert ("Báo cáo số liệu" if language == "vi" else "Reports its figures") in text

@@ -133,3 +133,24 @@ def test_an_agency_the_province_set_is_shown_and_not_changed_here(qtbot: QtBot, 
         type(dialog.error), "").text() if False else dialog.name.currentText() == "Ủy ban nhân dân xã Mỹ Hiệp"
     assert not dialog.name.isEnabled() and not dialog.save_button.isEnabled()
     dialog.reject()
+
+
+def test_with_no_commune_to_choose_the_dialog_asks_to_type_and_stores_the_official_name(
+        qtbot: QtBot, fresh_window: MainWindow, fresh_store: Store, tmp_path: Path) -> None:
+    """Plan 3256 names only «UBND các xã, phường»: the list is empty, so the dialog says «Gõ», not «Chọn hoặc
+    gõ», shows an example as placeholder, and «UBND xã Mỹ Hiệp» is stored (and printed) in full."""
+    import_plan(fresh_store, _docx(tmp_path))
+    dialog = fresh_window.declare_agency()
+    assert dialog.name.count() == 0
+    assert "Chọn" not in dialog.intro.text() and dialog.intro.text().startswith("Gõ tên cơ quan")
+    line = dialog.name.lineEdit()
+    assert line is not None and line.placeholderText() == "Ví dụ: Ủy ban nhân dân xã Mỹ Hiệp"
+    line.insert("UBND xã Mỹ Hiệp")
+    assert dialog.official.text() == "In trên báo cáo: «Ủy ban nhân dân xã Mỹ Hiệp»"
+    dialog.place.insert("Mỹ Hiệp")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert fresh_window.statusBar().currentMessage() == f"Cơ quan báo cáo: {COMMUNE}."
+    with fresh_store.session() as session:
+        assert installation.installation_agency(session).name == COMMUNE
+    settle_workers()

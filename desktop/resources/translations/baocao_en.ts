@@ -1500,8 +1500,12 @@ This agency: {2}</translation>
         </message>
         <message>
             <location filename="../../views/plan_browser.py" line="49" />
-            <source>Tôi phối hợp</source>
-            <translation>I coordinate</translation>
+            <source>Tôi phối hợp / báo cáo số liệu</source>
+            <translation>I coordinate / report figures</translation>
+        </message>
+        <message>
+            <source>Mọi cơ quan báo cáo số liệu của đơn vị mình cho từng chỉ tiêu; Sở tổng hợp.</source>
+            <translation>Every agency reports its own figures for each indicator; the Department sums them up.</translation>
         </message>
         <message>
             <location filename="../../views/plan_browser.py" line="52" />
@@ -1633,6 +1637,18 @@ This agency: {2}</translation>
             <location filename="../../views/plan_import_dialog.py" line="1" />
             <source>Mục tiêu</source>
             <translation>Targets</translation>
+        </message>
+        <message>
+            <source>Kết quả / sản phẩm</source>
+            <translation>Result / product</translation>
+        </message>
+        <message>
+            <source>Nhóm</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Cơ quan chủ trì theo dõi, đánh giá</source>
+            <translation>Monitoring and assessing agency</translation>
         </message>
         <message>
             <location filename="../../views/plan_import_dialog.py" line="1" />
@@ -1957,6 +1973,10 @@ This agency: {2}</translation>
     </context>
     <context>
         <name>ReportModels</name>
+        <message>
+            <source>Báo cáo số liệu</source>
+            <translation>Reports its figures</translation>
+        </message>
         <message>
             <location filename="../../views/report_models.py" line="57" />
             <location filename="../../views/report_models.py" line="75" />
@@ -3078,8 +3098,16 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
         </message>
         <message>
             <location filename="../../views/agency_dialog.py" line="1" />
-            <source>Ủy ban nhân dân xã Mỹ Hiệp</source>
-            <translation>Ủy ban nhân dân xã Mỹ Hiệp</translation>
+            <source>Ví dụ: Ủy ban nhân dân xã Mỹ Hiệp</source>
+            <translation>E.g. Ủy ban nhân dân xã Mỹ Hiệp</translation>
+        </message>
+        <message>
+            <source>Gõ tên cơ quan (UBND xã, phường) báo cáo từ máy này. Khi máy đăng ký với Sở, tên và mã do Sở cấp sẽ thay tên này; các báo cáo đã nhập vẫn được giữ.</source>
+            <translation>Type the name of the agency (commune or ward People's Committee) that reports from this PC. When the PC enrolls with the province, the name and code the province gives replace it; the reports already entered are kept.</translation>
+        </message>
+        <message>
+            <source>In trên báo cáo: «%1»</source>
+            <translation>Printed on the report as «%1»</translation>
         </message>
         <message>
             <location filename="../../views/agency_dialog.py" line="1" />
