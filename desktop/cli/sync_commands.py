@@ -68,13 +68,11 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         save_sync_settings(store, args.server, args.proxy, args.ca_file)
         enrolled = enroll(store, args.server, code)
         profile = enrolled.profile
-        if enrolled.revoked is not None:
+        if enrolled.revoked is not None and enrolled.advice is not None:
             print(tr(f"{enrolled.revoked[0]}\nĐã tạo khóa mới cho máy này và đăng ký khóa mới với Sở; khóa cũ vẫn bị "
-                     "thu hồi. Báo cáo ký trên máy này sau lúc bị thu hồi Sở không nhận: hãy mở lần sửa đổi mới "
-                     "và ký lại.",
+                     f"thu hồi. {enrolled.advice[0]}",
                      f"{enrolled.revoked[1]}\nA new key was made for this PC and enrolled with the province; the "
-                     "old key stays revoked. Reports signed on this PC after the revocation are refused: open a "
-                     "new revision and sign it again."))
+                     f"old key stays revoked. {enrolled.advice[1]}"))
         if enrolled.replaced:
             names = ", ".join(f"«{name}»" for name in enrolled.replaced)
             print(tr(f"Sở đã thu hồi máy cũ của cơ quan: {names}; từ nay Sở chỉ nhận báo cáo từ máy này. Hãy chạy "

@@ -2,7 +2,9 @@
 
 - ``learn_chain`` asks the province where this device's own chain stands and who holds each period's
   revision; it runs right after enrolling and at every sync, so ``outbox.next_sequence`` continues the
-  chain and signing refuses a revision the province already holds from another PC.
+  chain and signing refuses a revision the province already holds from another PC, and a revision made
+  from this PC's copy when the province holds a later one another PC made (``continues_province``):
+  signing it would silently undo that PC's revision, so the way out is a revision from the province's copy.
 - ``restore_history`` rebuilds the past quarters of a new PC from the agency's accepted bundles: each
   one verified against the device key the province publishes for the agency (in a province-signed
   list), its receipt against the pinned province key; then its values become a read-only revision and
@@ -46,13 +48,16 @@ from desktop.services.report_items import (
     make_ref,
 )
 from desktop.services.reports import latest_report
-from desktop.services.sync_status import record_conflict_answered
-from desktop.sync.agency_chain import REVISION_CONFLICT, PeriodHolder, conflict_message
+from desktop.services.sync_status import CONFLICT_ANSWERED_SETTING, record_conflict_answered
+from desktop.sync.agency_chain import REVISION_CONFLICT, PeriodHolder, conflict_message, held_from, period_label
 from desktop.sync.bundle import VerifiedBundle, verify_bundle
 from desktop.sync.bundle_container import DEFAULT_LIMITS, read_frame
 from desktop.sync.history import AgencyHistory, HistoryEntry
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.sync_client import ProvinceClient
+
+STALE_BASE = "stale_base"
+MAX_CHAIN = 1000  # revisions of one period walked back; far above any real quarter's
 
 
 @dataclass(frozen=True)
@@ -91,11 +96,85 @@ def missing_history(session: Session) -> int:
 
 
 def check_not_held(session: Session, report: Report) -> None:
-    """Refuse to sign a revision the province already holds from another bundle (the named conflict)."""
+    """Refuse to sign a revision the province already holds from another bundle (the named conflict), and a
+    revision made from content older than the province's (it would silently undo that revision)."""
     holder = province_holder(session, report.period_code)
     if holder is not None and holder.revision >= report.revision:
         vi, en = conflict_message(report.period_code, holder)
         raise IntegrityError(vi, en, code=REVISION_CONFLICT)
+    if holder is not None and not continues_province(session, report, holder):
+        vi, en = stale_base_message(report, _base_revision(session, report), holder)
+        raise IntegrityError(vi, en, code=STALE_BASE)
+
+
+def continues_province(session: Session, report: Report, holder: PeriodHolder) -> bool:
+    """Whether the report is made on the province's held revision: opened from the province's copy, or one of
+    the revisions it replaces (on this PC) is that very bundle."""
+    if holder.sha256 is None:  # a ledger kept before the province remembered bundles: nothing to compare
+        return True
+    if get_setting(session, CONFLICT_ANSWERED_SETTING, {}).get(report.period_code) == report.revision:
+        return True
+    previous = session.get(Report, report.supersedes_id) if report.supersedes_id else None
+    for _ in range(MAX_CHAIN):
+        if previous is None:
+            return False
+        if previous.bundle_sha256 == holder.sha256:
+            return True
+        previous = session.get(Report, previous.supersedes_id) if previous.supersedes_id else None
+    return False
+
+
+def _base_revision(session: Session, report: Report) -> int | None:
+    previous = session.get(Report, report.supersedes_id) if report.supersedes_id else None
+    return previous.revision if previous is not None else None
+
+
+def stale_base_message(report: Report, base: int | None, holder: PeriodHolder) -> tuple[str, str]:
+    """Why the revision cannot be signed: it was made from this PC's older copy while the province holds a
+    later revision from another PC (named, with when), and the way out (menu item and command)."""
+    made_vi = f"được soạn từ lần {base} trên máy này" if base else "được soạn trên máy này"
+    made_en = f"was made from revision {base} on this PC" if base else "was made on this PC"
+    device_vi, device_en = held_from(holder)
+    return (f"Lần {report.revision} {made_vi}, trong khi Sở đã nhận lần {holder.revision} {device_vi}; ký lần này "
+            f"sẽ ghi đè lần {holder.revision} bằng nội dung cũ. Hãy mở lần sửa đổi mới từ bản của Sở: menu Báo cáo "
+            f"› «Mở lần sửa đổi mới từ bản của Sở…» hoặc lệnh baocao revise-from-province.",
+            f"Revision {report.revision} {made_en}, while the province has received revision {holder.revision} "
+            f"{device_en}; signing it would overwrite revision {holder.revision} with older content. Open a new "
+            f"revision from the province's copy: Report › «New revision from the province's copy…» or the "
+            f"command baocao revise-from-province.")
+
+
+def reenrolled_advice(stale: list[tuple[str, PeriodHolder]]) -> tuple[str, str]:
+    """What a PC enrolled again with a new key should do with reports signed after its revocation: sign again
+    its own copy, or, for a period another PC reported on meanwhile, start from the province's copy."""
+    if not stale:
+        return ("Báo cáo ký trên máy này sau lúc bị thu hồi Sở không nhận: hãy mở lần sửa đổi mới và ký lại.",
+                "Reports signed on this PC after the revocation are refused: open a new revision and sign it again.")
+    held_vi = "; ".join(f"{period_label(code)[0]} lần {h.revision} {held_from(h)[0]}" for code, h in stale)
+    held_en = "; ".join(f"{period_label(code)[1]} revision {h.revision} {held_from(h)[1]}" for code, h in stale)
+    return (f"Sở đã nhận báo cáo mới hơn bản trên máy này ({held_vi}). Báo cáo ký trên máy này sau lúc bị thu hồi "
+            f"Sở không nhận; đừng sửa từ bản trên máy này (sẽ ghi đè báo cáo của máy kia): hãy mở lần sửa đổi mới từ "
+            f"bản của Sở (menu Báo cáo › «Mở lần sửa đổi mới từ bản của Sở…» hoặc lệnh baocao revise-from-province) "
+            f"rồi ký lại.",
+            f"The province has received newer reports than this PC's copy ({held_en}). Reports signed on this PC "
+            f"after the revocation are refused; do not revise this PC's copy (it would overwrite the other PC's "
+            f"report): open a new revision from the province's copy (Report › «New revision from the province's "
+            f"copy…» or the command baocao revise-from-province) and sign it.")
+
+
+def stale_periods(session: Session) -> list[tuple[str, PeriodHolder]]:
+    """Periods this PC has reports of whose revision held by the province is not among them (another PC made
+    it, as last learned): a revision opened from this PC's copy would undo it."""
+    agency = installation_agency(session)
+    periods = (get_setting(session, CHAIN_SETTING) or {}).get("periods") or {}
+    stale = []
+    for code, held in sorted(periods.items()):
+        holder = PeriodHolder.from_dict(held)
+        mine = set(session.scalars(select(Report.bundle_sha256).where(Report.agency_id == agency.id,
+                                                                      Report.period_code == code)))
+        if holder.sha256 is not None and mine and holder.sha256 not in mine:
+            stale.append((code, holder))
+    return stale
 
 
 def restore_history(client: ProvinceClient, store: Store, *,

@@ -38,7 +38,9 @@ from desktop.services.province_history import (
     learn_chain,
     missing_history,
     open_revision_from_province,
+    reenrolled_advice,
     restore_history,
+    stale_periods,
 )
 from desktop.services.signed_documents import documents_ready, resend_refused_untrusted
 from desktop.services.sync_status import PENDING_STATES, record_success
@@ -118,6 +120,7 @@ class Enrolled:
     profile: AgencyProfile
     revoked: tuple[str, str] | None = None
     replaced: tuple[str, ...] = ()  # the names of the agency's old PCs the province revoked as this one enrolled
+    advice: tuple[str, str] | None = None  # for a PC enrolled again: what to do with reports signed since
 
 
 def enroll(store: Store, server_url: str, code: str, device_name: str | None = None) -> Enrolled:
@@ -147,7 +150,11 @@ def enroll(store: Store, server_url: str, code: str, device_name: str | None = N
     configure_agency(store, profile)
     with _client(store) as client:
         learn_chain(store, client)
-    return Enrolled(profile, revoked, enrollment.replaced)
+    advice = None
+    if revoked is not None:
+        with store.session() as session:
+            advice = reenrolled_advice(stale_periods(session))
+    return Enrolled(profile, revoked, enrollment.replaced, advice)
 
 
 _ONE_AT_A_TIME = threading.Lock()

@@ -77,25 +77,35 @@ class RevisionConflict(BundleError):
 
 def conflict_message(period: str, holder: PeriodHolder) -> tuple[str, str]:
     """The conflict's message, Vietnamese and English: who holds revision N of the period and since when."""
-    try:
-        parsed = Period.parse(period)
-        label_vi, label_en = f"quý {parsed.roman}/{parsed.year}", f"Q{parsed.quarter} {parsed.year}"
-    except (ValueError, IntegrityError, AttributeError):
-        label_vi = label_en = period
-    device = holder.device_name or "khác"
-    device_en = holder.device_name or "another PC"
-    if holder.received_at is not None:
-        moment = vietnam_time(datetime.fromtimestamp(holder.received_at, UTC))
-        when_vi, when_en = f" lúc {moment:%H:%M} ngày {moment:%d/%m/%Y}", f" at {moment:%H:%M} on {moment:%d/%m/%Y}"
-    else:
-        when_vi = when_en = ""
+    label_vi, label_en = period_label(period)
+    from_vi, from_en = held_from(holder)
     n = holder.revision
-    return (f"Lần {n} của báo cáo {label_vi} đã được Sở nhận từ máy {device}{when_vi}; hãy mở lần sửa đổi mới "
+    return (f"Lần {n} của báo cáo {label_vi} đã được Sở nhận {from_vi}; hãy mở lần sửa đổi mới "
             f"(lần {n + 1}) trên nội dung Sở đang giữ: menu Báo cáo › «Mở lần sửa đổi mới từ bản của Sở…» hoặc lệnh "
             f"baocao revise-from-province.",
-            f"Revision {n} of the {label_en} report was already received by the province from {device_en}{when_en}; "
+            f"Revision {n} of the {label_en} report was already received by the province {from_en}; "
             f"open a new revision ({n + 1}) on top of what the province holds: Report › «New revision from the "
             f"province's copy…» or the command baocao revise-from-province.")
+
+
+def period_label(period: str) -> tuple[str, str]:
+    """«quý IV/2026» and «Q4 2026»; the code itself when it is not a quarter's."""
+    try:
+        parsed = Period.parse(period)
+    except (ValueError, IntegrityError, AttributeError):
+        return period, period
+    return f"quý {parsed.roman}/{parsed.year}", f"Q{parsed.quarter} {parsed.year}"
+
+
+def held_from(holder: PeriodHolder) -> tuple[str, str]:
+    """From which PC and when the province received the held revision, Vietnamese and English."""
+    device = holder.device_name or "khác"
+    device_en = holder.device_name or "another PC"
+    if holder.received_at is None:
+        return f"từ máy {device}", f"from {device_en}"
+    moment = vietnam_time(datetime.fromtimestamp(holder.received_at, UTC))
+    return (f"từ máy {device} lúc {moment:%H:%M} ngày {moment:%d/%m/%Y}",
+            f"from {device_en} at {moment:%H:%M} on {moment:%d/%m/%Y}")
 
 
 @dataclass(frozen=True)

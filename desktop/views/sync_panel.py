@@ -337,9 +337,11 @@ class SyncPanel(QWidget):
     def _enrolled(self, enrolled: Any) -> None:
         self.operation = None
         self.code.clear()
-        self.state.setText(self.tr("Đã đăng ký.") if enrolled.revoked is None else self.tr(
-            "Đã đăng ký lại với khóa mới; khóa cũ của máy vẫn bị Sở thu hồi. Báo cáo ký trên máy này sau lúc bị thu "
-            "hồi Sở không nhận: hãy mở lần sửa đổi mới và ký lại."))
+        if enrolled.revoked is None or enrolled.advice is None:
+            self.state.setText(self.tr("Đã đăng ký."))
+        else:
+            self.state.setText(self.tr("Đã đăng ký lại với khóa mới; khóa cũ của máy vẫn bị Sở thu hồi.") + " "
+                               + enrolled.advice[self.language == "en"])
         self.refresh()
 
     def import_receipt(self, path: Path | None = None) -> Operation | None:

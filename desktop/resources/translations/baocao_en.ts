@@ -2583,8 +2583,8 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             <translation>Type the province's new enrollment code and press «Enroll with the province»: the PC makes a new key and enrolls again.</translation>
         </message>
         <message>
-            <source>Đã đăng ký lại với khóa mới; khóa cũ của máy vẫn bị Sở thu hồi. Báo cáo ký trên máy này sau lúc bị thu hồi Sở không nhận: hãy mở lần sửa đổi mới và ký lại.</source>
-            <translation>Enrolled again with a new key; the PC's old key stays revoked. Reports signed on this PC after the revocation are refused: open a new revision and sign it again.</translation>
+            <source>Đã đăng ký lại với khóa mới; khóa cũ của máy vẫn bị Sở thu hồi.</source>
+            <translation>Enrolled again with a new key; the PC's old key stays revoked.</translation>
         </message>
         <message>
             <source>Sở có {0} báo cáo cũ của cơ quan mà máy này chưa có; hãy khôi phục lịch sử (menu Công cụ › «Khôi phục lịch sử báo cáo từ Sở…»).</source>
