@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
 import secrets
 import time
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from desktop.models.keyslots import RECOVERY_ALPHABET
 from desktop.sync.device_keys import ED25519_LEN, key_id
 from server.db import Database
 from server.devices import REPLACED_BY, revocation_of, revoke_in, revoked_refusal
-from server.models import Agency, Device, EnrollCode, EnrollCodeTerms
+from server.models import Agency, AuditEvent, Device, EnrollCode, EnrollCodeTerms
 from server.problems import ApiError
 
 CODE_LENGTH = 12
@@ -155,6 +156,9 @@ def enroll(db: Database, code: str, public_key_b64: str, device_name: str, *, no
             row.device_id = device.id
             if terms is not None and terms.replaces is not None:
                 replaced = _revoke_replaced(session, device, terms.replaces, int(now))
+        # The audit log answers «which PC joined, for whom, when»: the key id, never the code.
+        session.add(AuditEvent(at=int(now), actor=agency.code, action="device_enroll", subject=f"{agency.code} {kid}",
+                               details=json.dumps({"device": device.name, "replaced": replaced}, ensure_ascii=False)))
         return Enrollment(agency.code, agency.name, agency.parent_name, agency.kind, kid, tuple(replaced))
 
 

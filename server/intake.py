@@ -56,7 +56,7 @@ from server.agency_chains import device_name, load_chain
 from server.db import Database
 from server.devices import format_moment
 from server.document_intake import UNTRUSTED, DocumentIntake
-from server.models import Agency, Device, ReceiptRecord, StoredBundle
+from server.models import Agency, AuditEvent, Device, ReceiptRecord, StoredBundle
 from server.problems import ApiError
 
 HASH_PIECE = 1024 * 1024
@@ -80,7 +80,7 @@ _AGENCY_KEYS = (select(_devices.c.key_id, _devices.c.public_key, _devices.c.revo
                 .order_by(_devices.c.revoked_at.is_not(None), _devices.c.id))
 _AGENCY_LOCKED = (select(_agencies.c.id, _agencies.c.chain).where(_agencies.c.code == bindparam("agency"))
                   .with_for_update())
-_INSERT_BUNDLE, _INSERT_RECEIPT = insert(StoredBundle), insert(ReceiptRecord)
+_INSERT_BUNDLE, _INSERT_RECEIPT, _INSERT_AUDIT = insert(StoredBundle), insert(ReceiptRecord), insert(AuditEvent)
 _ADVANCE_CHAIN = update(Agency).where(Agency.id == bindparam("agency_id")).values(chain=bindparam("new_chain"))
 
 
@@ -256,6 +256,10 @@ class Intake:
                     "figures": json.dumps(report, ensure_ascii=False)})
                 connection.execute(_INSERT_RECEIPT,
                                    _receipt_row(sha256, manifest, manifest["agency"], decision, envelope, now))
+                connection.execute(_INSERT_AUDIT, {
+                    "at": int(now), "actor": manifest["agency"][:100], "action": "report_receive",
+                    "subject": f"{manifest['agency']} {manifest['period']} {manifest['revision']} {source}"[:200],
+                    "details": "{}"})
                 return IntakeResult(envelope, decision.status, None, True)
         except DbIntegrityError:
             # Another thread or process stored the same bytes since our lookup (the unique SHA-256 of

@@ -11,11 +11,18 @@ one appendix per agency follows.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from desktop.documents.report_text import FOR_NUMBERING, agency_in_text, plan_citation, plan_code
+from desktop.documents.report_text import (
+    FOR_NUMBERING,
+    agency_in_text,
+    assessment,
+    indicator_value_text,
+    plan_citation,
+    plan_code,
+)
 from desktop.domain.periods import Period, format_date, period_info, vietnam_time
 from desktop.domain.report_snapshot import (
     TASK_STATUSES,
@@ -28,6 +35,7 @@ from desktop.domain.report_snapshot import (
 from desktop.domain.task_status import status_label
 from desktop.domain.text import nfc
 from desktop.errors import InputError
+from server.console.consolidated_tasks import completion, covered_tasks, plan_tasks, reporting_names
 from server.console.period_figures import latest_bundles
 from server.console.period_status import PeriodStatus, period_status
 from server.console.plan_publishing import versions
@@ -36,8 +44,6 @@ from server.db import Database
 from server.province import province_settings
 from server.schedule import province_schedule
 
-DONE = ("done", "done_late")
-NO_REPORT = "chưa có báo cáo nào"
 NO_RECEIVED = "chưa nhận được báo cáo nào"
 NO_NAME_VI = ("Chưa đặt tên tỉnh, nên báo cáo tổng hợp chưa ghi được «UBND tỉnh …» và nơi gửi. Quản trị viên đặt "
               "tại trang Cài đặt, hoặc bằng lệnh: baocao-server province set --name \"Đồng Tháp\".")
@@ -64,6 +70,7 @@ def consolidate(db: Database, reader: ReportReader, period: Period) -> Consolida
     reports = [reader.snapshot(sha256) for _code, _name, sha256, _figures in latest_bundles(db, period)]
     today = vietnam_time(datetime.now(UTC)).date()
     plans = _plans(db, reports)
+    tasks = covered_tasks(plan_tasks(db), reports, province.department, reporting_names(db))
     label = period.label("vi")
     named = "; ".join(plan_name(p) for p in plans) or "kế hoạch"
     report = ReportSnapshot(
@@ -74,9 +81,9 @@ def consolidate(db: Database, reader: ReportReader, period: Period) -> Consolida
         document=DocumentInfo(number=0, symbol="BC-SKHCN", date=today.isoformat(),
                               subject=f"Báo cáo kết quả thực hiện {named} {label[:1].lower()}{label[1:]}",
                               addressee=province.people_committee, recipients=("Như trên", "Lưu: VT")),
-        revision=1, status=FOR_NUMBERING, summary=_summary(status, reports),
-        difficulties=_gathered(reports, "difficulties"), proposals=_gathered(reports, "proposals"),
-        tasks=_tasks(reports), indicators=_indicators(reports), plans=plans)
+        revision=1, status=FOR_NUMBERING, summary=_summary(status, reports, tasks),
+        difficulties=_gathered(reports, "difficulties", explained_difficulties),
+        proposals=_gathered(reports, "proposals"), tasks=tasks, indicators=_indicators(reports), plans=plans)
     return Consolidated(report, reports, status)
 
 
@@ -109,26 +116,11 @@ def plan_name(plan: Mapping[str, str]) -> str:
     return plan_citation({"code": plan_code(plan)})
 
 
-def completion_rate(reports: list[ReportSnapshot]) -> float:
-    """Lead tasks done (on time or late) per lead task reported, in percent."""
-    leads = [t for r in reports for t in r.tasks if t.role == "lead"]
-    return round(100.0 * sum(t.status in DONE for t in leads) / len(leads), 1) if leads else 0.0
-
-
 def _names(status: PeriodStatus, states: tuple[str, ...]) -> str:
     return "; ".join(row.name for row in status.rows if row.state in states) or "không có"
 
 
-def _completion(reports: list[ReportSnapshot]) -> str:
-    """Measured only over what was received: no report is no figure, not 0%."""
-    if not reports:
-        return f"Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: {NO_REPORT}, chưa có số liệu."
-    if not any(t.role == "lead" for r in reports for t in r.tasks):
-        return "Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: các báo cáo đã nhận không có nhiệm vụ chủ trì."
-    return f"Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: {_pct(completion_rate(reports))}%."
-
-
-def _summary(status: PeriodStatus, reports: list[ReportSnapshot]) -> str:
+def _summary(status: PeriodStatus, reports: list[ReportSnapshot], tasks: tuple[TaskEntry, ...]) -> str:
     reported = status.counts["on_time"] + status.counts["late"]
     received = (f"Sở đã nhận {reported} báo cáo, tỷ lệ báo cáo {_pct(status.reporting_rate)}%; trong đó "
                 f"{status.counts['on_time']} báo cáo đúng hạn (tỷ lệ đúng hạn {_pct(status.on_time_rate)}%) và "
@@ -136,7 +128,7 @@ def _summary(status: PeriodStatus, reports: list[ReportSnapshot]) -> str:
     return "\n".join((
         f"Toàn tỉnh có {status.expected} cơ quan phải báo cáo, hạn gửi báo cáo trước ngày "
         f"{format_date(status.deadline)}; {received}",
-        _completion(reports),
+        completion(tasks),
         f"Các cơ quan báo cáo trễ hạn: {_names(status, ('late',))}.",
         f"Các cơ quan chưa gửi báo cáo: {_names(status, ('missing', 'rejected', 'pending'))}.",
     ))
@@ -146,36 +138,27 @@ def _pct(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def _gathered(reports: list[ReportSnapshot], name: str) -> str:
+def _gathered(reports: list[ReportSnapshot], name: str,
+              more: Callable[[ReportSnapshot], list[str]] = lambda _report: []) -> str:
     """One line per distinct text (NFC, whitespace collapsed), naming every agency that wrote it: a
-    difficulty many communes share reads once, with how many raised it."""
+    difficulty many communes share reads once, with how many raised it; ``more`` adds a report's other texts."""
     agencies: dict[str, list[str]] = {}
     for report in reports:
-        text = " ".join(nfc(str(getattr(report, name) or "")).split())
-        if text:
-            agencies.setdefault(text, []).append(agency_in_text(report.agency.name))
+        for raw in (str(getattr(report, name) or ""), *more(report)):
+            text = " ".join(nfc(raw).split())
+            if text:
+                agencies.setdefault(text, []).append(agency_in_text(report.agency.name))
     return "\n".join(f"- {names[0]}: {text}" if len(names) == 1 else
                      f"- {text} ({len(names)} cơ quan: {', '.join(names)})" for text, names in agencies.items())
 
 
-def _tasks(reports: list[ReportSnapshot]) -> tuple[TaskEntry, ...]:
-    grouped: dict[str, list[TaskEntry]] = {}
-    for report in reports:
-        for task in report.tasks:
-            if task.role == "lead":
-                grouped.setdefault(task.key, []).append(task)
-    found = []
-    for key, tasks in grouped.items():
-        first = tasks[0]
-        percents = [t.percent for t in tasks if t.percent is not None]
-        done = sum(t.status in DONE for t in tasks)
-        status = "done" if done == len(tasks) else ("in_progress" if done or percents else "not_started")
-        found.append(TaskEntry(key=key, section=first.section, section_title=first.section_title, title=first.title,
-                               role="lead", plan=first.plan, deadline_text=first.deadline_text, due=first.due,
-                               expected_result=first.expected_result, status=status,
-                               percent=round(sum(percents) / len(percents), 1) if percents else None,
-                               result=f"{done}/{len(tasks)} cơ quan chủ trì đã hoàn thành."))
-    return tuple(sorted(found, key=lambda t: (t.section, t.key)))
+def explained_difficulties(report: ReportSnapshot) -> list[str]:
+    """The difficulties a report gives beside its own section: each task's «Khó khăn» and the explanation
+    (Ghi chú) of each indicator that falls short of its target."""
+    texts = [f"Nhiệm vụ {t.key}: {t.difficulties}" for t in report.tasks if t.difficulties]
+    texts += [f"Chỉ tiêu {i.key} ({i.name.rstrip('.')}) chưa đạt, đạt {indicator_value_text(i)}: {i.note}"
+              for i in report.indicators if i.note and assessment(i) == "Chưa đạt"]
+    return texts
 
 
 def _indicators(reports: list[ReportSnapshot]) -> tuple[IndicatorEntry, ...]:

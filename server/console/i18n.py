@@ -77,6 +77,10 @@ EN: dict[str, str] = {
     "Đơn vị tính": "Unit",
     "Chỉ tiêu giao": "Target",
     "Giá trị": "Value",
+    "Khó khăn": "Difficulties",
+    "Đánh giá": "Assessment",
+    "Ghi chú, giải trình": "Notes, explanation",
+    "Kết quả thực hiện các chỉ tiêu": "Indicator results",
     "Đạt": "Met",
     "Chưa đạt": "Not met",
     "Số cơ quan báo cáo": "Agencies reporting",
@@ -121,6 +125,14 @@ EN: dict[str, str] = {
         "Plan {number} is already published with exactly this content; nothing changed.",
     "Công bố Kế hoạch {number} ({tasks} nhiệm vụ, {indicators} chỉ tiêu) cho {agencies} cơ quan?":
         "Publish plan {number} ({tasks} tasks, {indicators} indicators) to {agencies} agencies?",
+    "Công bố Kế hoạch {number} ({tasks} nhiệm vụ, {indicators} chỉ tiêu)? Chưa có cơ quan nào; cơ quan thêm sau "
+    "sẽ nhận kế hoạch khi đồng bộ.":
+        "Publish plan {number} ({tasks} tasks, {indicators} indicators)? There is no agency yet; agencies added "
+        "later receive the plan when they sync.",
+    "Đã công bố Kế hoạch {number} ({tasks} nhiệm vụ, {indicators} chỉ tiêu). Chưa có cơ quan nào; cơ quan thêm "
+    "sau sẽ nhận kế hoạch khi đồng bộ.":
+        "Plan {number} ({tasks} tasks, {indicators} indicators) is published. There is no agency yet; agencies "
+        "added later receive the plan when they sync.",
     "Chưa công bố kế hoạch nào.": "No plan is published yet.",
     "Phiên bản đã công bố ngày": "Published version of",
     "chỉ xem, không sửa được": "read-only",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,12 +100,34 @@ def indicators_across(db: Database, period: Period) -> list[IndicatorAcross]:
                     item.get("target_value"))
             value = achieved(item)
             across.values.append(AgencyValue(code, name, value, _shown(item, value), _met(item, value)))
-    for item in _published(db, "indicators"):
+    published = _published(db, "indicators")
+    for item in published:
         if item.get("key") and item["key"] not in found:
             text, value = _target_for(item.get("targets") or [], period.year)
             found[item["key"]] = IndicatorAcross(item["key"], item.get("name") or "", item.get("unit") or "", text,
                                                  value)
-    return [found[key] for key in sorted(found)]
+    return [found[key] for key in sorted(found, key=plan_order(published))]
+
+
+def plan_order(published: list[dict[str, Any]]) -> Callable[[str], tuple[int, tuple[tuple[int, str], ...]]]:
+    """A sort key: the plan's own order first, then the key's natural order ("2" before "10", "III.9" before
+    "III.12") for items no published plan holds."""
+    places: dict[str, int] = {}
+    for index, item in enumerate(published):
+        places.setdefault(str(item.get("key") or ""), index)
+
+    def key(text: str) -> tuple[int, tuple[tuple[int, str], ...]]:
+        return places.get(text, len(places)), natural(text)
+
+    return key
+
+
+def natural(text: str) -> tuple[tuple[int, str], ...]:
+    """ "III.12" → ((0, "III"), (12, "")…): numbers compared as numbers."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in _PARTS.findall(text))
+
+
+_PARTS = re.compile(r"\d+|[^\d.]+")
 
 
 def _published(db: Database, part: str) -> list[dict[str, Any]]:
@@ -150,10 +173,11 @@ def tasks_across(db: Database, reader: ReportReader, period: Period) -> list[Tas
     found: dict[str, TaskAcross] = {}
     for code, name, sha256, _figures in latest_bundles(db, period):
         add_tasks(found, f"{name} ({code})", reader.snapshot(sha256))
-    for task in _published(db, "tasks"):
+    published = _published(db, "tasks")
+    for task in published:
         if task.get("key") and task["key"] not in found:
             found[task["key"]] = TaskAcross(task["key"], task.get("section") or "", task.get("title") or "")
-    return [found[key] for key in sorted(found, key=lambda k: (found[k].section, k))]
+    return [found[key] for key in sorted(found, key=plan_order(published))]
 
 
 def add_tasks(found: dict[str, TaskAcross], agency: str, snapshot: ReportSnapshot) -> None:

@@ -56,8 +56,15 @@ def _password() -> str:
     from_env = os.environ.get(PASSWORD_ENV)
     if from_env:
         return from_env
-    first = getpass.getpass(tr("Mật khẩu tài khoản: ", "Account password: "))
-    if getpass.getpass(tr("Nhập lại mật khẩu: ", "Repeat the password: ")) != first:
+    try:
+        first = getpass.getpass(tr("Mật khẩu tài khoản: ", "Account password: "))
+        again = getpass.getpass(tr("Nhập lại mật khẩu: ", "Repeat the password: "))
+    except EOFError:  # no terminal to ask at (a script, a pipe): say where the password comes from instead
+        raise InputError(f"Không có cửa sổ dòng lệnh để hỏi mật khẩu: đặt mật khẩu vào biến môi trường "
+                         f"{PASSWORD_ENV} rồi chạy lại lệnh.",
+                         f"No terminal to ask for the password: put it in the environment variable {PASSWORD_ENV} "
+                         "and run the command again.", code="password") from None
+    if again != first:
         raise InputError("Hai lần nhập mật khẩu không khớp.", "The passwords do not match.", code="password")
     return first
 

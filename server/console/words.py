@@ -22,6 +22,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "schedule.set": ("Đặt hạn nộp", "Set a deadline"),
     "schedule.clear": ("Bỏ hạn nộp", "Removed a deadline"),
     "usb_import": ("Nhập báo cáo từ USB", "Imported a report from USB"),
+    "device_enroll": ("Đăng ký máy của cơ quan", "Enrolled an agency's PC"),
+    "report_receive": ("Nhận báo cáo", "Received a report"),
     "consolidated_report": ("Tạo báo cáo tổng hợp", "Generated the consolidated report"),
     "user_add": ("Thêm tài khoản", "Added an account"),
     "user_disable": ("Khoá tài khoản", "Disabled an account"),
@@ -73,11 +75,26 @@ def _detail(action: str, detail: str, lang: str) -> str:
         return f"{words[0]}, {role_label(words[1], lang)}"
     if action == "usb_import" and len(words) == 2 and words[1] in _USB:
         return f"{words[0]}: {_USB[words[1]][lang == 'en']}"
+    if action == "device_enroll" and len(words) == 2:
+        return f"{words[0]}, {'device key' if lang == 'en' else 'khoá thiết bị'} {words[1]}"
+    if action == "report_receive" and len(words) == 4:
+        return _received(words, lang)
     if action.startswith("schedule.") and len(words) == 1:
         return _period(words[0], lang)
     if action == "province.set":
         return ", ".join(_SETTINGS[k][lang == "en"] if k in _SETTINGS else k for k in detail.split(", "))
     return detail
+
+
+def _received(words: list[str], lang: str) -> str:
+    """ "DT-MYHIEP, Quý IV năm 2026, lần 1, qua mạng"."""
+    agency, period, revision, source = words
+    if lang == "en":
+        return f"{agency}, {_period(period, lang)}, revision {revision}, {_SOURCES.get(source, (source, source))[1]}"
+    return f"{agency}, {_period(period, lang)}, lần {revision}, {_SOURCES.get(source, (source, source))[0]}"
+
+
+_SOURCES = {"network": ("qua mạng", "over the network"), "usb": ("từ USB", "from USB")}
 
 
 def _period(code: str, lang: str) -> str:

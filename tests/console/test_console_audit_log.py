@@ -1,6 +1,7 @@
 """Every admin action the console offers lands in its audit log with who did it and on what: adding an
-agency, issuing its code, publishing a plan, setting a deadline, importing a USB export. The log says it in
-words, in Vietnamese and in English («Cấp mã đăng ký», «dòng lệnh»), never the stored codes."""
+agency, issuing its code, publishing a plan, setting a deadline, importing a USB export; so are a commune's PC
+enrolling and its report received. The log says it in words, in Vietnamese and in English («Cấp mã đăng ký»,
+«dòng lệnh»), never the stored codes."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ AGENCY = "XA-NHATKY"
 
 
 CODES = ("consolidated_report", "schedule.set", "plan_publish", "enroll_code", "agency_add", "user_add",
-         "usb_import", "login", ">cli<", " admin<", "2027Q3")
+         "usb_import", "login", ">cli<", " admin<", "2027Q3", "device_enroll", "report_receive", "2026Q4")
 
 
 def _entries(console: ConsoleServer, lang: str = "vi") -> set[tuple[str, str, str]]:
@@ -61,7 +62,12 @@ def test_admin_actions_are_in_the_audit_log(console: ConsoleServer, tmp_path: Pa
             ("admin", "Đặt hạn nộp", "Quý III năm 2027"), ("dòng lệnh", "Thêm tài khoản", "admin, Quản trị viên"),
             ("admin", "Đăng nhập", "127.0.0.1")} <= entries, entries
     assert len(plan_numbers) == 1 and all(plan_numbers), entries
+    # The commune's PC joining and its report arriving: the two events an inspector looks for first.
+    assert any(who == "XA-NHATKY-USB" and action == "Đăng ký máy của cơ quan"
+               and what.startswith("XA-NHATKY-USB, khoá thiết bị ") for who, action, what in entries), entries
+    assert ("XA-NHATKY-USB", "Nhận báo cáo", "XA-NHATKY-USB, Quý IV năm 2026, lần 1, từ USB") in entries, entries
     english = _entries(console, "en")
     assert {("admin", "Issued an enrollment code", AGENCY), ("admin", "Set a deadline", "Q3 2027"),
             ("command line", "Added an account", "officer, Officer"),
-            ("officer", "Imported a report from USB", "XA-NHATKY-USB: accepted")} <= english, english
+            ("officer", "Imported a report from USB", "XA-NHATKY-USB: accepted"),
+            ("XA-NHATKY-USB", "Received a report", "XA-NHATKY-USB, Q4 2026, revision 1, from USB")} <= english, english

@@ -1,6 +1,7 @@
 """The consolidated report's figures, read back from its PDF (pdftotext): two communes reported 2026Q4 and a
-third sent nothing. Lead tasks: in progress and done late (first commune), those and one done (second):
-3 of 5 done, 60%. Each indicator's province value is the sum over the communes' numerators and denominators
+third sent nothing. Lead tasks: II.1 in progress and III.1 done late (both communes), V.1 done (second): 2 of
+the 3 tasks with a lead's report done, 66,7%; I.1 and IV.1 only coordinated, so without a lead's report.
+Each indicator's province value is the sum over the communes' numerators and denominators
 against its target: 340/400 = 85%, 342/400 = 85,5%, target 100%."""
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def test_completion_missing_agencies_and_indicators_against_targets(console: Con
             assert run_sync(client, outbox).with_outcome(RECEIPTED)
     console.admin("agency", "add", ABSENT, f"UBND xã {ABSENT}", "--parent", "TỈNH ĐỒNG THÁP")
     text = _pdf_text(console, tmp_path)
-    assert "Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: 60%." in text, text[:3000]
+    assert ("Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: 66,7% (2/3 nhiệm vụ có báo cáo đã hoàn thành; 2 nhiệm vụ chưa có "
+            "báo cáo)." in text), text[:3000]
     missing = re.search(r"Các cơ quan chưa gửi báo cáo: ([^.]*)\.", text)
     assert missing is not None and ABSENT in missing.group(1), text[:3000]
     assert not any(agency in missing.group(1) for agency in TASKS)

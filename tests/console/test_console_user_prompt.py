@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 import pty
 import select
+import subprocess
 import sys
 import time
 from contextlib import closing
+from pathlib import Path
 
 from tests.console.console_server import ConsoleServer
-from tests.server.live_server import REPO, cli_env
+from tests.server.live_server import REPO, cli_env, run_cli
 
 PASSWORD = "mật khẩu gõ tay 2026!"
 
@@ -75,3 +77,16 @@ def test_user_add_refuses_two_different_passwords_typed_at_the_prompt(console: C
                                  [(b"Account password: ", PASSWORD), (b"Repeat the password: ", PASSWORD + "x")])
     assert code != 0 and "The passwords do not match." in shown, shown
     assert "tranthib" not in console.admin("user", "list")
+
+
+def test_without_a_terminal_the_command_names_the_password_variable(tmp_path: Path) -> None:
+    """Piped from a script with no terminal and no BAOCAO_CONSOLE_PASSWORD: a clear message, not a traceback."""
+    run_cli(tmp_path, "init")
+    env = {**cli_env(tmp_path), "BAOCAO_LANG": "vi"}
+    env.pop("BAOCAO_CONSOLE_PASSWORD", None)
+    done = subprocess.run([sys.executable, "-m", "server.cli", "user", "add", "nguyenvana", "--role", "admin"],
+                          env=env, cwd=REPO, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
+                          start_new_session=True)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "EOFError" not in done.stderr, done.stderr
+    assert "biến môi trường BAOCAO_CONSOLE_PASSWORD" in done.stderr, done.stderr

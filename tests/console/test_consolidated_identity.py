@@ -87,7 +87,7 @@ def test_with_no_report_in_it_says_so_instead_of_zero_percent(province: tuple[Da
     set_province(db, actor="test", name="Đồng Tháp")
     assert readiness(db, PERIOD).received == 0 and readiness(db, PERIOD).expected == 1
     for text in _texts(db, settings, tmp_path)[::2]:
-        assert "chưa nhận được báo cáo nào" in text and "hoàn thành: chưa có báo cáo nào" in text, text[:1500]
+        assert "chưa nhận được báo cáo nào" in text and "hoàn thành: chưa có số liệu" in text, text[:1500]
         assert "hoàn thành: 0%" not in text and "tỷ lệ báo cáo 0%" not in text
         assert "Các cơ quan chưa gửi báo cáo: Ủy ban nhân dân xã Mỹ Hiệp." in text
         assert "DT-MYHIEP" not in text

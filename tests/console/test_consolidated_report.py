@@ -14,6 +14,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from docx import Document
 
+from desktop.documents.sample_plan_data import DONG_THAP_3256
+from desktop.documents.sample_plans import write_sample_plan
 from desktop.domain.periods import Period
 from desktop.sync.bundle import make_bundle, report_json
 from desktop.sync.device_keys import ProvinceKeys, ed25519_public_bytes
@@ -25,6 +27,7 @@ from server.console.consolidated_pdf import write_consolidated_pdf
 from server.console.stored_reports import ReportReader
 from server.db import Database
 from server.enrollment import add_agency, enroll, issue_code
+from server.plans import publish_plan
 from server.province import set_province
 from server.schedule import set_deadline
 from tests.sync.report_factory import AGENCY, make_snapshot
@@ -90,3 +93,45 @@ def test_a_difficulty_several_agencies_share_is_listed_once_with_them(province: 
                 "dân xã Mỹ Hiệp, Ủy ban nhân dân xã Tân Hòa)" in text), text[:3000]
         assert "- Ủy ban nhân dân xã Phong Mỹ: Thiếu kinh phí duy trì phần mềm." in text
         assert "- Đề nghị hỗ trợ thiết bị ký số. (4 cơ quan:" in text, "the proposals too"
+
+
+def test_the_report_covers_every_task_of_the_published_plan(tmp_path: Path) -> None:
+    """Plan 3256/QĐ-UBND has 28 tasks; one commune reports two of them (one done) and an indicator short of
+    its target: the report lists all 28, the others «chưa có báo cáo» (the Sở's own said so), the rate over 2."""
+    settings = Settings.from_env(tmp_path / "server")
+    keys = ProvinceKeys.generate()
+    app = create_app(settings, keys)
+    db: Database = app.state.baocao.db
+    set_province(db, actor="test", name="Đồng Tháp")
+    publish_plan(db, write_sample_plan(DONG_THAP_3256, tmp_path / "3256.xlsx"), actor="admin")
+    code = "DT-MYHIEP"
+    add_agency(db, code, "Ủy ban nhân dân xã Mỹ Hiệp", parent_name="TỈNH ĐỒNG THÁP")
+    key = Ed25519PrivateKey.generate()
+    enroll(db, issue_code(db, code), base64.b64encode(ed25519_public_bytes(key)).decode(), "PC", now=time.time())
+    base = make_snapshot(2, 1, agency=replace(AGENCY, code=code, name="Ủy ban nhân dân xã Mỹ Hiệp"))
+    tasks = (replace(base.tasks[0], key="III.12", section="III", role="lead", status="done", percent=100.0,
+                     result="Đã số hóa 1.200 hồ sơ đất đai."),
+             replace(base.tasks[1], key="IV.15", section="IV", role="lead", status="in_progress", percent=60.0))
+    indicator = replace(base.indicators[0], key="1", numerator=45.0, denominator=50.0, target_value=100.0,
+                        note="Thiếu máy quét tại bộ phận một cửa.")
+    snapshot = replace(base, tasks=tasks, indicators=(indicator,), difficulties="")
+    path = tmp_path / f"{code}.bcb"
+    path.write_bytes(make_bundle(report_json(snapshot), [], agency_code=code, period=PERIOD.code, revision=1,
+                                 supersedes=None, sequence=1, previous_hash=None,
+                                 created_at=datetime(2026, 11, 28, 8, 30, tzinfo=UTC),
+                                 recipient_key_id=keys.public().recipient()[0], bundle_id=f"{code}-r1",
+                                 signing_key=key))
+    assert app.state.baocao.intake.take(path, source="usb").status == "accepted"
+    for text in _texts(db, settings, tmp_path):
+        assert "Tổng số nhiệm vụ: 28" in text, text[:3000]
+        assert ("Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: 50% (1/2 nhiệm vụ có báo cáo đã hoàn thành; "
+                "26 nhiệm vụ chưa có báo cáo)." in text), text[:3000]
+        assert "Chỉ tiêu 1 (" in text and "chưa đạt" in text and "Thiếu máy quét tại bộ phận một cửa." in text
+        assert "Không có." not in text[:text.index("Phụ lục I")], "the difficulties are not «Không có»"
+    tasks = {t.key: t for t in consolidate(db, ReportReader(db, settings.bundles_dir), PERIOD).report.tasks}
+    assert len(tasks) == 28 and "VIII.28" in tasks
+    assert tasks["III.12"].status == "done" and "Mỹ Hiệp: Đã số hóa 1.200 hồ sơ đất đai." in str(tasks["III.12"].result)
+    assert tasks["I.1"].status is None
+    assert tasks["I.1"].result == ("Chưa có báo cáo: cơ quan chủ trì là Sở Khoa học và Công nghệ, không báo cáo qua "
+                                   "hệ thống.")
+    assert tasks["II.7"].result == "Chưa có báo cáo.", "communes lead it and none reported it"

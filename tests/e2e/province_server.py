@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.domain.report_snapshot import AttachmentRef
+from desktop.domain.report_snapshot import AttachmentRef, ReportSnapshot
 from desktop.sync.bundle import BundleFile, make_bundle, report_json
 from desktop.sync.device_keys import ProvincePublicKeys, generate_device_key
 from desktop.sync.retry_policy import RetryPolicy
@@ -84,8 +85,9 @@ class Device:
         return ProvinceClient(url or self.url, device_key=self.key, province=self.province,
                               policy=policy or self.policy)
 
-    def bundle(self, *, revision: int = 1, evidence: bytes | None = None, tasks: int = 3) -> tuple[str, bytes]:
-        """The next bundle in this device's chain: ``(bundle_id, bytes)``."""
+    def bundle(self, *, revision: int = 1, evidence: bytes | None = None, tasks: int = 3,
+               edit: Callable[[ReportSnapshot], ReportSnapshot] = lambda s: s) -> tuple[str, bytes]:
+        """The next bundle in this device's chain: ``(bundle_id, bytes)``; ``edit`` changes its report."""
         refs: tuple[AttachmentRef, ...] = ()
         files = []
         if evidence is not None:
@@ -95,6 +97,7 @@ class Device:
             files = [BundleFile(sha, len(evidence), "application/pdf", io.BytesIO(evidence))]
         snapshot = make_snapshot(tasks, 2, revision=revision, supersedes=revision - 1 if revision > 1 else None,
                                  attachments=refs, agency=replace(AGENCY, code=self.agency))
+        snapshot = edit(snapshot)
         self.sequence += 1
         bundle_id = f"{self.agency}-{snapshot.period.code}-r{revision}"
         data = make_bundle(report_json(snapshot), files, agency_code=self.agency, period=snapshot.period.code,

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from desktop.documents.report_pdf import write_report_pdf
+from server.console.report_view import dated, indicator_rows
 from server.console.revision_changes import changes
 from server.console.routes.period import chosen_period
 from server.console.state import console_state
@@ -43,7 +44,8 @@ def report(request: Request, who: Annotated[Caller, Depends(role("viewer"))], ag
     previous = reader.snapshot(found[index - 1].sha256) if index > 0 else None
     diff = changes(previous, snapshot, language(request)) if previous is not None else None
     return page(request, who, "report.html", agency=agency, period_code=period, revisions=found, chosen=chosen,
-                report=snapshot, evidence=attachments(snapshot), changes=diff)
+                report=snapshot, evidence=attachments(snapshot), changes=diff, dated=dated(snapshot),
+                indicator_rows=indicator_rows(snapshot))
 
 
 @router.get("/reports/{agency}/{period}/pdf")
