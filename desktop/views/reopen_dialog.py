@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 MAX_REASON = 500
 MIN_WIDTH = 480  # the title and a reason of a sentence or two can be read whole
+
+
+class _ReasonBox(QPlainTextEdit):
+    """Several lines shown so a long reason can be read back, but Enter still means OK as in a one-line box
+    (a reason is a sentence or two; Shift+Enter starts a new line for whoever wants one)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class ReopenDialog(QDialog):
@@ -20,7 +35,7 @@ class ReopenDialog(QDialog):
         self.setWindowTitle(self.tr("Mở lần sửa đổi mới"))
         self.setMinimumWidth(MIN_WIDTH)
         label = QLabel(self.tr("&Lý do sửa đổi báo cáo đã ký:"))
-        self.reason = QPlainTextEdit()
+        self.reason = _ReasonBox()
         self.reason.setObjectName("reopenReason")
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
@@ -32,6 +47,7 @@ class ReopenDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.reason.submitted.connect(self.accept)
         layout = QVBoxLayout(self)
         for widget in (label, self.reason, self.message, buttons):
             layout.addWidget(widget)

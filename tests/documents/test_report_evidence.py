@@ -65,7 +65,8 @@ def test_the_evidence_appendix_lists_each_file_under_its_items_code(snapshot: Re
     appendix = pdf_text.split("DANH MỤC TÀI LIỆU MINH CHỨNG", 1)[1]
     assert "(Kèm theo Báo cáo số" in appendix
     flat = " ".join(appendix.split())
-    for file, size, kind in ((DECISION, "298,7 KB", "PDF"), (PHOTO, "1,4 MB", "Ảnh JPEG"), (FIGURES, "812 byte", "CSV")):
+    files = ((DECISION, "298,7 KB", "PDF"), (PHOTO, "1,4 MB", "Ảnh JPEG"), (FIGURES, "812 byte", "CSV"))
+    for file, size, kind in files:
         assert kind in flat and size in flat
         assert all(group in flat for group in hash_text(file.sha256).split())
     assert "anh-tap-huan.jpg" in flat and "so-lieu-dvc.csv" in flat and "Quyết định 12-QĐ-UBND" in flat

@@ -82,7 +82,7 @@ def test_sync_and_outbox_commands(tmp_path: Path, demo_province_folder: Path) ->
         again = run_cli("sync", "--data-dir", str(tmp_path / "data"), env={**env, "LANG": "en_US.UTF-8"})
         assert again.returncode == 0 and "No report is waiting to be sent." in again.stdout
     listing = run_cli("outbox", "--data-dir", str(tmp_path / "data"), env=env)
-    assert "2026Q3" in listing.stdout and "receipted" in listing.stdout
+    assert "Quý III/2026" in listing.stdout and "Sở đã nhận" in listing.stdout
     offline = run_cli("sync", "--data-dir", str(tmp_path / "data"), env=env)
     assert offline.returncode != 0
     assert offline.stderr.startswith("baocao: ") and len(offline.stderr.strip().splitlines()) == 1

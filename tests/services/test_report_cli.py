@@ -74,7 +74,7 @@ def test_history_and_bad_period(demo_dir: Path) -> None:
     label = Period.parse(SIGNED).label("vi")  # "Quý III năm 2026": the period as the app writes it
     done = baocao("report", "history", "--period", label, "--data-dir", str(demo_dir), env=SECRET)
     assert done.returncode == 0, done.stderr
-    assert "Lần 1: signed" in done.stdout
+    assert "Lần 1: đã ký, chờ gửi Sở" in done.stdout
     bad = baocao("report", "show", "--period", "2026Q5", "--data-dir", str(demo_dir), env=SECRET)
     assert bad.returncode == 2 and "2026Q5" in bad.stderr
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from desktop.domain.officer_words import moment_words, parse_moment
 from desktop.models.outbox import OutboxItem
 from desktop.services.demo_province import DemoProvince
 from desktop.services.identity import require_province
@@ -47,4 +48,5 @@ def test_a_refused_signed_pdf_keeps_the_province_s_receipt(pki: Pki, tmp_path: P
         listed = run_cli_in_process("outbox", env={"BAOCAO_DATA_DIR": str(tmp_path / "data"),
                                                    "BAOCAO_PASSPHRASE": PASSPHRASE})
         [line] = [line for line in listed.stdout.splitlines() if row.bundle_id in line]
-        assert receipt.received_at in line and receipt.message_vi in line, line
+        moment = parse_moment(receipt.received_at)
+        assert moment is not None and moment_words(moment)[0] in line and receipt.message_vi in line, line

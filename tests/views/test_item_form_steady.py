@@ -190,6 +190,24 @@ def test_the_reopen_dialog_is_wide_takes_a_long_reason_and_says_the_revision_ope
     assert open_report(demo_store, SIGNED).revision == 2
 
 
+def test_enter_in_the_reason_box_opens_the_revision_and_shift_enter_starts_a_line(
+        qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
+    open_and_wait(qtbot, window, SIGNED)
+    window.reopen()
+    dialog = next(d for d in window.findChildren(ReopenDialog) if d.isVisible())
+    dialog.activateWindow()
+    dialog.reason.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason)
+    type_text("Sửa chỉ tiêu 7")
+    QTest.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_text("theo biên bản")
+    assert dialog.reason.toPlainText() == "Sửa chỉ tiêu 7\ntheo biên bản" and dialog.isVisible()
+    QTest.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editor.load_operation is None and window.editor.view is not None
+                    and window.editor.view.revision == 2, timeout=30_000)
+    assert not dialog.isVisible() and open_report(demo_store, SIGNED).revision == 2
+
+
 def test_a_cut_item_name_gives_its_whole_title_and_the_list_can_be_widened(qtbot: QtBot, window: MainWindow) -> None:
     editor = window.editor
     window.resize(1366, 768)

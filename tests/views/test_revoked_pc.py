@@ -47,7 +47,7 @@ def test_a_revoked_pc_is_told_why_and_enrolls_again_with_a_new_key(qtbot: QtBot,
             # The window: the code field takes a new code, and the home screen does not send the officer to USB.
             board = dashboard(old, TODAY)
             assert board.revoked
-            home = next_step_text(board, "vi", TODAY)
+            home = next_step_text(board, "vi")
             assert "thu hồi" in home and "Xuất tệp mã hóa" not in home, home
             window = create_main_window(old, today=TODAY)
             qtbot.addWidget(window)
