@@ -18,6 +18,8 @@ import pytest
 from desktop.services import accounts, reports, signing
 from desktop.services.demo import setup_demo
 from desktop.services.demo_province import DemoProvince
+from desktop.services.installation import installation_agency
+from desktop.services.report_items import editor_context
 from desktop.services.snapshots import report_snapshot
 from desktop.services.sync import (
     continue_from_province,
@@ -66,8 +68,11 @@ def test_a_replacement_pc_restores_history_and_continues_the_agency_chain(tmp_pa
             assert _answers(new, "2026Q3") == old_answers, "the new PC has last quarter's answers"
             [restored] = receipt_history(new)
             assert (restored.period_code, restored.status) == ("2026Q3", "accepted")
-            carried = {t.ref: t.status for t in reports.open_report(new, "2026Q4", TODAY).tasks}
-            assert "done" in carried.values(), "a task finished last quarter is carried over on the new PC"
+            assert all(t.status is None for t in reports.open_report(new, "2026Q4", TODAY).tasks), "starts empty"
+            with new.session() as session:
+                offered = editor_context(session, installation_agency(session), "2026Q4").previous
+            finished = {t.ref for t in reports.open_report(new, "2026Q3", TODAY).tasks if t.status == "done"}
+            assert finished and finished <= offered.keys(), "last quarter's answers are offered on the new PC"
             assert restore_from_province(new).restored == [], "restoring again brings nothing twice"
 
             _sign_current(new)
