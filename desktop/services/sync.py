@@ -250,11 +250,12 @@ def continue_from_province(store: Store, period_code: str, reason: str) -> int:
 
 
 def receipt_history(store: Store) -> list[ReceiptRow]:
-    """Every queued or sent bundle, newest first, with the province's verified answer."""
+    """Every queued or sent bundle, newest period then newest revision first, with the province's verified answer."""
     with store.session() as session:
         province = require_province(session)
         rows = []
-        for item in session.scalars(select(OutboxItem).order_by(OutboxItem.sequence.desc())):
+        for item in session.scalars(select(OutboxItem).order_by(
+                OutboxItem.period_code.desc(), OutboxItem.revision.desc(), OutboxItem.sequence.desc())):
             receipt = verify_receipt(item.receipt, province.signing) if item.receipt else None
             rows.append(ReceiptRow(item.bundle_id, item.period_code, item.revision, item.state,
                                    receipt.status if receipt else None, receipt.received_at if receipt else None,
