@@ -121,6 +121,7 @@ class Enrolled:
     revoked: tuple[str, str] | None = None
     replaced: tuple[str, ...] = ()  # the names of the agency's old PCs the province revoked as this one enrolled
     advice: tuple[str, str] | None = None  # for a PC enrolled again: what to do with reports signed since
+    missing_history: int = 0  # periods the province holds that this PC lacks (a new PC: restore history next)
 
 
 def enroll(store: Store, server_url: str, code: str, device_name: str | None = None) -> Enrolled:
@@ -151,10 +152,11 @@ def enroll(store: Store, server_url: str, code: str, device_name: str | None = N
     with _client(store) as client:
         learn_chain(store, client)
     advice = None
-    if revoked is not None:
-        with store.session() as session:
+    with store.session() as session:
+        if revoked is not None:
             advice = reenrolled_advice(stale_periods(session))
-    return Enrolled(profile, revoked, enrollment.replaced, advice)
+        missing = missing_history(session)
+    return Enrolled(profile, revoked, enrollment.replaced, advice, missing)
 
 
 _ONE_AT_A_TIME = threading.Lock()
