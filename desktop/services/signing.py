@@ -19,13 +19,14 @@ from desktop.domain.early_signing import EarlySigning, early_signing
 from desktop.domain.periods import VIETNAM_TZ, Period
 from desktop.domain.report_snapshot import ReportSnapshot
 from desktop.domain.vietnam_clock import vietnam_today
+from desktop.errors import InputError
 from desktop.models.attachment import Attachment
 from desktop.models.base import utcnow
 from desktop.models.outbox import OutboxItem
 from desktop.models.plan import Agency
 from desktop.models.report import Report
 from desktop.models.store import Store
-from desktop.services.identity import device_key, require_province
+from desktop.services.identity import device_key, device_revocation, require_province
 from desktop.services.installation import installation_agency
 from desktop.services.outbox import AttachmentReader, ChunkSink, next_sequence
 from desktop.services.province_history import check_not_held
@@ -90,6 +91,7 @@ def approve_and_sign(store: Store, period_code: str, today: date | None = None) 
     with store.session() as session:
         agency = installation_agency(session)
         report = report_for_edit(session, agency, period_code)
+        _refuse_if_revoked(session)
         require_no_errors(validate_stored(session, report, agency), "ký", "sign")
         check_not_held(session, report)
         province = require_province(session)
@@ -98,6 +100,13 @@ def approve_and_sign(store: Store, period_code: str, today: date | None = None) 
         item = _queue(session, report, agency, snapshot, province.recipient()[0])
         return SignedRevision(period_code, report.revision, report.document_number or 0, item.bundle_id,
                               item.bundle_sha256, item.size)
+
+
+def _refuse_if_revoked(session: Session) -> None:
+    """A PC the province revoked signs nothing: the province would refuse it, and the officer learns now."""
+    revoked = device_revocation(session)
+    if revoked is not None:
+        raise InputError(f"Không ký được: {revoked[0]}", f"Cannot sign: {revoked[1]}", code="device_revoked")
 
 
 def _freeze(session: Session, report: Report, agency: Agency, today: date) -> None:

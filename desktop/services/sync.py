@@ -121,6 +121,7 @@ class Enrolled:
     revoked: tuple[str, str] | None = None
     replaced: tuple[str, ...] = ()  # the names of the agency's old PCs the province revoked as this one enrolled
     advice: tuple[str, str] | None = None  # for a PC enrolled again: what to do with reports signed since
+    missing_history: int = 0  # periods the province holds that this PC lacks (a new PC: restore history next)
 
 
 def enroll(store: Store, server_url: str, code: str, device_name: str | None = None) -> Enrolled:
@@ -151,10 +152,11 @@ def enroll(store: Store, server_url: str, code: str, device_name: str | None = N
     with _client(store) as client:
         learn_chain(store, client)
     advice = None
-    if revoked is not None:
-        with store.session() as session:
+    with store.session() as session:
+        if revoked is not None:
             advice = reenrolled_advice(stale_periods(session))
-    return Enrolled(profile, revoked, enrollment.replaced, advice)
+        missing = missing_history(session)
+    return Enrolled(profile, revoked, enrollment.replaced, advice, missing)
 
 
 _ONE_AT_A_TIME = threading.Lock()
@@ -250,11 +252,12 @@ def continue_from_province(store: Store, period_code: str, reason: str) -> int:
 
 
 def receipt_history(store: Store) -> list[ReceiptRow]:
-    """Every queued or sent bundle, newest first, with the province's verified answer."""
+    """Every queued or sent bundle, newest period then newest revision first, with the province's verified answer."""
     with store.session() as session:
         province = require_province(session)
         rows = []
-        for item in session.scalars(select(OutboxItem).order_by(OutboxItem.sequence.desc())):
+        for item in session.scalars(select(OutboxItem).order_by(
+                OutboxItem.period_code.desc(), OutboxItem.revision.desc(), OutboxItem.sequence.desc())):
             receipt = verify_receipt(item.receipt, province.signing) if item.receipt else None
             rows.append(ReceiptRow(item.bundle_id, item.period_code, item.revision, item.state,
                                    receipt.status if receipt else None, receipt.received_at if receipt else None,

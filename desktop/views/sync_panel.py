@@ -342,6 +342,14 @@ class SyncPanel(QWidget):
         else:
             self.state.setText(self.tr("Đã đăng ký lại với khóa mới; khóa cũ của máy vẫn bị Sở thu hồi.") + " "
                                + enrolled.advice[self.language == "en"])
+        if enrolled.replaced:
+            names = ", ".join(f"«{name}»" for name in enrolled.replaced)
+            self.state.setText(self.state.text() + " " + self.tr(
+                "Sở đã thu hồi máy cũ của cơ quan: {0}; từ nay Sở chỉ nhận báo cáo từ máy này.").format(names))
+        if enrolled.missing_history:
+            self.state.setText(self.state.text() + " " + self.tr(
+                "Sở có {0} báo cáo cũ của cơ quan mà máy này chưa có: việc tiếp theo là «Công cụ › Khôi phục lịch sử "
+                "báo cáo từ Sở…».").format(enrolled.missing_history))
         self.refresh()
 
     def import_receipt(self, path: Path | None = None) -> Operation | None:

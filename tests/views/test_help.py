@@ -123,3 +123,15 @@ def test_about_shows_the_version_and_the_licences(qtbot: QtBot, demo_store: Stor
     for part in ("LGPL-3.0", "SQLCipher", "ReportLab", "pyHanko", "Phần mềm mã nguồn mở, giấy phép MIT."):
         assert part in text, part
     dialog.reject()
+
+
+@pytest.mark.parametrize(("language", "items"), [
+    ("vi", ("Công cụ › Sao lưu dữ liệu…", "Máy mới? Khôi phục từ tệp sao lưu…",
+            "Công cụ › Khôi phục lịch sử báo cáo từ Sở…", 'id="may-cu"')),
+    ("en", ("Tools › Back up the data…", "New PC? Restore from a backup file…",
+            "Tools › Restore the report history from the province…", 'id="may-cu"'))])
+def test_replacing_the_pc_names_the_window_items_and_the_old_pc_coming_back(language: str,
+                                                                           items: tuple[str, ...]) -> None:
+    page = " ".join(resource_path("help", language, "10-thay-may.html").read_text(encoding="utf-8").split())
+    for item in items:
+        assert item in page, item

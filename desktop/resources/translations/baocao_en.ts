@@ -2587,6 +2587,14 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
             <translation>Enrolled again with a new key; the PC's old key stays revoked.</translation>
         </message>
         <message>
+            <source>Sở đã thu hồi máy cũ của cơ quan: {0}; từ nay Sở chỉ nhận báo cáo từ máy này.</source>
+            <translation>The province revoked the agency's old PC(s): {0}; from now on it takes reports from this PC only.</translation>
+        </message>
+        <message>
+            <source>Sở có {0} báo cáo cũ của cơ quan mà máy này chưa có: việc tiếp theo là «Công cụ › Khôi phục lịch sử báo cáo từ Sở…».</source>
+            <translation>The province holds {0} past report(s) of the agency that this PC lacks: next, use «Tools › Restore the report history from the province…».</translation>
+        </message>
+        <message>
             <source>Sở có {0} báo cáo cũ của cơ quan mà máy này chưa có; hãy khôi phục lịch sử (menu Công cụ › «Khôi phục lịch sử báo cáo từ Sở…»).</source>
             <translation>The province holds {0} past report(s) of the agency this PC lacks; restore the history (Tools › «Restore the report history from the province…»).</translation>
         </message>
