@@ -93,8 +93,8 @@ def test_the_letter_gives_the_public_address_or_says_there_is_none(console: Cons
         for words in ("UBND TỈNH ĐỒNG THÁP SỞ KHOA HỌC VÀ CÔNG NGHỆ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
                       "Tự do - Hạnh phúc Đồng Tháp, ngày", "THƯ CẤP MÃ ĐĂNG KÝ Kính gửi: Ủy ban nhân dân xã Mỹ Hiệp",
                       "(giờ Việt Nam)", "thẻ «Đồng bộ», ô «Mã đăng ký», rồi bấm «Đăng ký với Sở»",
-                      "dòng lệnh: baocao enroll", f"Số điện thoại của Sở: {PHONE}", "Mã kiểm tra khóa ký của Sở (ký biên nhận)",
-                      "Mã kiểm tra khóa nhận tệp mã hóa (lai)"):
+                      "dòng lệnh: baocao enroll", f"Số điện thoại của Sở: {PHONE}",
+                      "Mã kiểm tra khóa ký của Sở (ký biên nhận)", "Mã kiểm tra khóa nhận tệp mã hóa (lai)"):
             assert words in letter, letter
         key_ids = re.findall(r"\b(?:ed25519|x25519|mlkem768x25519):[0-9a-f]+", console.admin("fingerprints"))
         groups = re.findall(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){3}", console.admin("fingerprints"))
