@@ -13,11 +13,11 @@ from desktop.domain.report_snapshot import ReportSnapshot
 __all__ = ["NOTHING", "body", "closing"]
 
 
-def body(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
-    """Every paragraph between the title block and the signature."""
+def body(snapshot: ReportSnapshot, styles: Styles, whole_plan: bool = False) -> list[Flowable]:
+    """Every paragraph between the title block and the signature (``whole_plan``: see ``body_lines``)."""
     flowables: list[Flowable] = []
     style = {BODY: styles.body, HEADING: styles.heading}
-    for line in body_lines(snapshot):
+    for line in body_lines(snapshot, whole_plan):
         if line.kind == CHART:
             flowables += indicator_charts(snapshot, styles)
         else:

@@ -42,8 +42,9 @@ class BodyLine:
     text: str = ""
 
 
-def body_lines(snapshot: ReportSnapshot) -> list[BodyLine]:
-    """Every paragraph between the title block and the signature."""
+def body_lines(snapshot: ReportSnapshot, whole_plan: bool = False) -> list[BodyLine]:
+    """Every paragraph between the title block and the signature; ``whole_plan`` (the Sở's consolidated report,
+    whose tasks are every task of the plans) counts the plan's tasks and those with a report, not roles."""
     lines: list[BodyLine] = []
     if snapshot.supersedes is not None:
         reason = f" Lý do: {snapshot.revision_reason.strip().rstrip('.')}." if snapshot.revision_reason else ""
@@ -52,7 +53,7 @@ def body_lines(snapshot: ReportSnapshot) -> list[BodyLine]:
     lines.append(BodyLine(HEADING, "I. KẾT QUẢ THỰC HIỆN"))
     numbered = [("Tình hình chung", _paragraphs(snapshot.summary) or [BodyLine(BODY, _default_summary(snapshot))])]
     if snapshot.tasks:
-        numbered.append(("Kết quả thực hiện nhiệm vụ", _task_results(snapshot)))
+        numbered.append(("Kết quả thực hiện nhiệm vụ", _task_results(snapshot, whole_plan)))
     if snapshot.indicators:
         numbered.append(("Kết quả thực hiện các chỉ tiêu", _indicator_results(snapshot)))
     for number, (title, content) in enumerate(numbered, start=1):
@@ -101,10 +102,12 @@ def _default_summary(snapshot: ReportSnapshot) -> str:
             "chỉ tiêu; kết quả cụ thể như sau.")
 
 
-def _task_results(snapshot: ReportSnapshot) -> list[BodyLine]:
+def _task_results(snapshot: ReportSnapshot, whole_plan: bool) -> list[BodyLine]:
     roles = Counter(t.role for t in snapshot.tasks)
-    lines = [f"Tổng số nhiệm vụ: {len(snapshot.tasks)} (chủ trì {roles['lead']}, phối hợp "
-             f"{roles['coordinator']}); {status_counts(snapshot.tasks)}."]
+    reported = sum(1 for t in snapshot.tasks if t.status is not None)
+    total = f"Tổng số nhiệm vụ của kế hoạch: {len(snapshot.tasks)}; có báo cáo: {reported}" if whole_plan else \
+        f"Tổng số nhiệm vụ: {len(snapshot.tasks)} (chủ trì {roles['lead']}, phối hợp {roles['coordinator']})"
+    lines = [f"{total}; {status_counts(snapshot.tasks)}."]
     sections: dict[tuple[str, str, str], list[TaskEntry]] = {}
     for task in grouped_tasks(snapshot.tasks):
         sections.setdefault((task.plan, task.section, task.section_title), []).append(task)

@@ -90,7 +90,7 @@ def write_report_docx(snapshot: ReportSnapshot, out: Path) -> Path:
     return out
 
 
-def _first_pages(document: DocxDocument, snapshot: ReportSnapshot) -> None:
+def _first_pages(document: DocxDocument, snapshot: ReportSnapshot, whole_plan: bool = False) -> None:
     if is_draft(snapshot):
         draft_stamp(document, DRAFT_MARK)
     head_block(document, HeadFacts(
@@ -99,7 +99,7 @@ def _first_pages(document: DocxDocument, snapshot: ReportSnapshot) -> None:
         place_date=place_date(snapshot.agency.place, iso_day(snapshot.document.date))))
     title_block(document, "BÁO CÁO", subject_line(snapshot.document.subject),
                 " ".join(snapshot.document.addressee.split()).rstrip("."))
-    for line in body_lines(snapshot):
+    for line in body_lines(snapshot, whole_plan):
         if line.kind == CHART:
             continue  # the chart is the PDF's; the numbers it draws are in Phụ lục II
         if line.kind == HEADING:
@@ -181,9 +181,9 @@ def _properties(document: DocxDocument, snapshot: ReportSnapshot) -> None:
 # The report's parts, public for a document built from them (the province's consolidated report).
 
 
-def first_pages(document: DocxDocument, snapshot: ReportSnapshot) -> None:
-    """The head, title, body and signature block of ``snapshot``'s report."""
-    _first_pages(document, snapshot)
+def first_pages(document: DocxDocument, snapshot: ReportSnapshot, whole_plan: bool = False) -> None:
+    """The head, title, body and signature block of ``snapshot``'s report (``whole_plan``: see ``body_lines``)."""
+    _first_pages(document, snapshot, whole_plan)
 
 
 def appendix_heading(document: DocxDocument, number: str, title: str, snapshot: ReportSnapshot) -> None:

@@ -74,10 +74,10 @@ def write_report_pdf(snapshot: ReportSnapshot, out: Path, *, progress: Progress 
     return out
 
 
-def report_story(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
+def report_story(snapshot: ReportSnapshot, styles: Styles, whole_plan: bool = False) -> list[Flowable]:
     """The report's flowables (head, body, signature, Phụ lục I and II), for a document that adds its own parts
-    after them (the province's consolidated report)."""
-    return _story(snapshot, styles)
+    after them (the province's consolidated report, which passes ``whole_plan``: see ``body_lines``)."""
+    return _story(snapshot, styles, whole_plan)
 
 
 def build_report_pdf(handle: BinaryIO, snapshot: ReportSnapshot, fonts: FontFamily, story: list[Flowable]) -> None:
@@ -86,8 +86,8 @@ def build_report_pdf(handle: BinaryIO, snapshot: ReportSnapshot, fonts: FontFami
     _ReportTemplate(handle, snapshot, fonts, None, None, total=len(story)).build(story)
 
 
-def _story(snapshot: ReportSnapshot, styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = [*header_block(snapshot, styles), *body(snapshot, styles)]
+def _story(snapshot: ReportSnapshot, styles: Styles, whole_plan: bool = False) -> list[Flowable]:
+    story: list[Flowable] = [*header_block(snapshot, styles), *body(snapshot, styles, whole_plan)]
     story.append(KeepTogether([closing(snapshot, styles), signature_block(snapshot, styles)]))
     appendices = [("I", f"Kết quả thực hiện nhiệm vụ {snapshot.period.label}", task_table, bool(snapshot.tasks)),
                   ("II", f"Kết quả thực hiện các chỉ tiêu {snapshot.period.label}", indicator_table,

@@ -83,7 +83,7 @@ def consolidate(db: Database, reader: ReportReader, period: Period) -> Consolida
                               addressee=province.people_committee, recipients=("Như trên", "Lưu: VT")),
         revision=1, status=FOR_NUMBERING, summary=_summary(status, reports, tasks),
         difficulties=_gathered(reports, "difficulties", explained_difficulties),
-        proposals=_gathered(reports, "proposals"), tasks=tasks, indicators=_indicators(reports), plans=plans)
+        proposals=_gathered(reports, "proposals"), tasks=tasks, indicators=province_indicators(reports), plans=plans)
     return Consolidated(report, reports, status)
 
 
@@ -161,14 +161,20 @@ def explained_difficulties(report: ReportSnapshot) -> list[str]:
     return texts
 
 
-def _indicators(reports: list[ReportSnapshot]) -> tuple[IndicatorEntry, ...]:
+def province_indicators(reports: list[ReportSnapshot]) -> tuple[IndicatorEntry, ...]:
+    """Each indicator over every report: ratios and counts summed; a level or a text kept as each agency gave it."""
     grouped: dict[str, list[IndicatorEntry]] = {}
+    names: dict[str, list[str]] = {}
     for report in reports:
         for indicator in report.indicators:
             grouped.setdefault(indicator.key, []).append(indicator)
+            names.setdefault(indicator.key, []).append(agency_in_text(report.agency.name))
     found = []
     for key, items in grouped.items():
         first = items[0]
+        if first.kind in ("level", "text"):
+            found.append(_as_reported(first, list(zip(names[key], items, strict=True))))
+            continue
         numerators = [i.numerator for i in items if i.numerator is not None and i.denominator]
         denominators = [i.denominator for i in items if i.numerator is not None and i.denominator]
         values = [i.value for i in items if i.value is not None]
@@ -185,6 +191,21 @@ def _indicators(reports: list[ReportSnapshot]) -> tuple[IndicatorEntry, ...]:
                                         value=sum(values) if values and first.kind == "count" else None,
                                         level=None, note=note))
     return tuple(sorted(found, key=lambda i: (i.group, i.key)))
+
+
+def _as_reported(first: IndicatorEntry, items: list[tuple[str, IndicatorEntry]]) -> IndicatorEntry:
+    """A level or a text cannot be added up: one level all agencies share reads as it is («Cấp độ 2»),
+    else each agency's value is named with the agency, so that nothing an agency reported is dropped."""
+    given = [(agency, indicator_value_text(i)) for agency, i in items if indicator_value_text(i)]
+    levels = {i.level for _agency, i in items if i.level}
+    base = replace(first, numerator=None, denominator=None, value=None, not_applicable_reason=None, attachments=())
+    count = f"{len(items)} cơ quan báo cáo"
+    if first.kind == "level" and len(levels) == 1 and len(given) == len(items):
+        return replace(base, level=levels.pop(), note=count)
+    text = "; ".join(f"{agency}: {value}" for agency, value in given)
+    if first.kind == "level":
+        return replace(base, level=text or None, note=count)
+    return replace(base, level=None, note=text or count)
 
 
 def task_counts(report: ReportSnapshot) -> str:

@@ -21,7 +21,7 @@ def write_consolidated_docx(consolidated: Consolidated, out: Path) -> Path:
     document = Document()
     setup_document(document)
     page_numbers_from_page_two(document.sections[0])
-    first_pages(document, report)
+    first_pages(document, report, whole_plan=True)
     parts = [(f"Kết quả thực hiện nhiệm vụ {report.period.label}", bool(report.tasks), task_appendix),
              (f"Kết quả thực hiện các chỉ tiêu {report.period.label}", bool(report.indicators), indicator_appendix)]
     number, landscape = 1, False

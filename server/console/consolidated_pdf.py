@@ -21,7 +21,7 @@ def write_consolidated_pdf(consolidated: Consolidated, out: Path) -> Path:
     fonts = report_font_family()
     styles = make_styles(fonts)
     report = consolidated.report
-    story: list[Flowable] = report_story(report, styles)
+    story: list[Flowable] = report_story(report, styles, whole_plan=True)
     appendix = agencies_appendix(consolidated)
     if appendix.indicators:
         number = roman_numeral(1 + bool(report.tasks) + bool(report.indicators))

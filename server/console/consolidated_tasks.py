@@ -23,6 +23,8 @@ from server.models import Agency, Plan
 DONE = ("done", "done_late")
 NO_LEAD_REPORT = "Chưa có báo cáo."
 COMMUNE_WORDS = ("xã", "phường", "địa phương", "thị trấn")
+# The Sở's part in a plan task, for Phụ lục I's «Vai trò»: it leads its own, and follows the others' reports.
+SO_LEADS, SO_FOLLOWS = "Chủ trì", "Theo dõi"
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,9 @@ def _lead_names(item: dict[str, Any]) -> tuple[str, ...]:
 def _entry(base: TaskEntry, leads: list[tuple[str, TaskEntry]], named: Iterable[str], department: str,
            agencies: list[str]) -> TaskEntry:
     """The task with its leads' combined status (done only when every lead is done), or «chưa có báo cáo»."""
+    role = SO_LEADS if _department_leads(tuple(named), department) else SO_FOLLOWS
     if not leads:
-        return TaskEntry(**{**_fields(base), "role": "lead", "status": None, "percent": None,
+        return TaskEntry(**{**_fields(base), "role": role, "status": None, "percent": None,
                             "result": _no_report(tuple(named), department, agencies)})
     tasks = [task for _agency, task in leads]
     percents = [t.percent for t in tasks if t.percent is not None]
@@ -99,7 +102,7 @@ def _entry(base: TaskEntry, leads: list[tuple[str, TaskEntry]], named: Iterable[
     status = "done" if done == len(tasks) else ("in_progress" if done or percents else "not_started")
     lines = [f"{agency}: {' '.join(task.result.split())}" for agency, task in leads if task.result]
     lines.append(f"{done}/{len(tasks)} cơ quan chủ trì đã báo cáo hoàn thành.")
-    return TaskEntry(**{**_fields(base), "role": "lead", "status": status, "result": "\n".join(lines),
+    return TaskEntry(**{**_fields(base), "role": role, "status": status, "result": "\n".join(lines),
                         "percent": round(sum(percents) / len(percents), 1) if percents else None})
 
 
@@ -114,11 +117,17 @@ def _no_report(named: tuple[str, ...], department: str, agencies: list[str]) -> 
     lowered = [nfc(n).casefold() for n in named]
     if not lowered:
         return NO_LEAD_REPORT
-    if any(nfc(department).casefold() in n or n in ("sở kh&cn", "sở khcn") for n in lowered):
+    if _department_leads(named, department):
         return f"Chưa có báo cáo: cơ quan chủ trì là {department}, không báo cáo qua hệ thống."
     if agencies and any(n in agencies or any(w in n for w in COMMUNE_WORDS) for n in lowered):
         return NO_LEAD_REPORT
     return f"Chưa có báo cáo: cơ quan chủ trì ({'; '.join(named)}) không báo cáo qua hệ thống."
+
+
+def _department_leads(named: tuple[str, ...], department: str) -> bool:
+    """Whether the plan names the Sở itself among the task's leads."""
+    return any(nfc(department).casefold() in nfc(n).casefold() or nfc(n).casefold() in ("sở kh&cn", "sở khcn")
+               for n in named)
 
 
 def completion(tasks: tuple[TaskEntry, ...]) -> str:

@@ -32,6 +32,10 @@ EN: dict[str, str] = {
     "Sở cấp cho quý cơ quan mã đăng ký máy tính để gửi báo cáo hằng quý:":
         "The Department issues your agency this code to enroll the computer that sends the quarterly reports:",
     "giờ Việt Nam": "Vietnam time",
+    "Nhập mã này trong ứng dụng báo cáo: thẻ «Đồng bộ», ô «Mã đăng ký», rồi bấm «Đăng ký với Sở»; hoặc bằng dòng "
+    "lệnh: baocao enroll.":
+        "Type this code in the reporting app: the «Đồng bộ» (Sync) tab, the «Mã đăng ký» (Enrollment code) box, "
+        "then press «Đăng ký với Sở» (Enroll with the Department); or on the command line: baocao enroll.",
     "(địa chỉ này các xã không kết nối được)": "(no commune can reach this address)",
     "chưa đặt — hãy hỏi Sở trước khi cài đặt": "not set — ask the Department before installing",
     "Khi cài đặt, hãy gọi điện cho Sở để đối chiếu các mã kiểm tra dưới đây trước khi bấm Đồng ý.":

@@ -92,8 +92,9 @@ def test_the_letter_gives_the_public_address_or_says_there_is_none(console: Cons
         assert 'id="letter-warning"' not in page and f"Địa chỉ máy chủ: {PUBLIC}" in letter
         for words in ("UBND TỈNH ĐỒNG THÁP SỞ KHOA HỌC VÀ CÔNG NGHỆ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
                       "Tự do - Hạnh phúc Đồng Tháp, ngày", "THƯ CẤP MÃ ĐĂNG KÝ Kính gửi: Ủy ban nhân dân xã Mỹ Hiệp",
-                      "(giờ Việt Nam)", f"Số điện thoại của Sở: {PHONE}", "Mã kiểm tra khóa ký của Sở (ký biên nhận)",
-                      "Mã kiểm tra khóa nhận tệp mã hóa (lai)"):
+                      "(giờ Việt Nam)", "thẻ «Đồng bộ», ô «Mã đăng ký», rồi bấm «Đăng ký với Sở»",
+                      "dòng lệnh: baocao enroll", f"Số điện thoại của Sở: {PHONE}",
+                      "Mã kiểm tra khóa ký của Sở (ký biên nhận)", "Mã kiểm tra khóa nhận tệp mã hóa (lai)"):
             assert words in letter, letter
         key_ids = re.findall(r"\b(?:ed25519|x25519|mlkem768x25519):[0-9a-f]+", console.admin("fingerprints"))
         groups = re.findall(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){3}", console.admin("fingerprints"))
@@ -105,6 +106,7 @@ def test_the_letter_gives_the_public_address_or_says_there_is_none(console: Cons
         _page, english = _letter(admin)
         admin.get("/console/lang/vi?next=/console/agencies")
         assert "(Vietnam time)" in english and "Check code of the Department's signing key" in english, english
+        assert "the «Mã đăng ký» (Enrollment code) box" in english, english
         assert "SOCIALIST REPUBLIC OF VIET NAM" in english and "The Department's phone number" in english
 
 

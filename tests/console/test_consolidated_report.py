@@ -122,16 +122,20 @@ def test_the_report_covers_every_task_of_the_published_plan(tmp_path: Path) -> N
                                  recipient_key_id=keys.public().recipient()[0], bundle_id=f"{code}-r1",
                                  signing_key=key))
     assert app.state.baocao.intake.take(path, source="usb").status == "accepted"
-    for text in _texts(db, settings, tmp_path):
-        assert "Tổng số nhiệm vụ: 28" in text, text[:3000]
+    texts = _texts(db, settings, tmp_path)
+    assert "Theo dõi" in texts[0], "Phụ lục I's «Vai trò»: the Sở follows the tasks others lead"
+    for text in texts:
+        assert "Tổng số nhiệm vụ của kế hoạch: 28; có báo cáo: 2;" in text, text[:3000]
+        assert "chủ trì 28" not in text and "phối hợp 0" not in text, "the Sở's report counts no roles"
         assert ("Tỷ lệ nhiệm vụ chủ trì đã hoàn thành: 50% (1/2 nhiệm vụ có báo cáo đã hoàn thành; "
                 "26 nhiệm vụ chưa có báo cáo)." in text), text[:3000]
         assert "Chỉ tiêu 1 (" in text and "chưa đạt" in text and "Thiếu máy quét tại bộ phận một cửa." in text
         assert "Không có." not in text[:text.index("Phụ lục I")], "the difficulties are not «Không có»"
-    tasks = {t.key: t for t in consolidate(db, ReportReader(db, settings.bundles_dir), PERIOD).report.tasks}
-    assert len(tasks) == 28 and "VIII.28" in tasks
-    assert tasks["III.12"].status == "done" and "Mỹ Hiệp: Đã số hóa 1.200 hồ sơ đất đai." in str(tasks["III.12"].result)
-    assert tasks["I.1"].status is None
-    assert tasks["I.1"].result == ("Chưa có báo cáo: cơ quan chủ trì là Sở Khoa học và Công nghệ, không báo cáo qua "
+    found = {t.key: t for t in consolidate(db, ReportReader(db, settings.bundles_dir), PERIOD).report.tasks}
+    assert len(found) == 28 and "VIII.28" in found
+    assert found["III.12"].status == "done" and "Mỹ Hiệp: Đã số hóa 1.200 hồ sơ đất đai." in str(found["III.12"].result)
+    assert found["I.1"].status is None
+    assert found["I.1"].role == "Chủ trì" and found["II.7"].role == "Theo dõi", "the Sở leads I.1, follows II.7"
+    assert found["I.1"].result == ("Chưa có báo cáo: cơ quan chủ trì là Sở Khoa học và Công nghệ, không báo cáo qua "
                                    "hệ thống.")
-    assert tasks["II.7"].result == "Chưa có báo cáo.", "communes lead it and none reported it"
+    assert found["II.7"].result == "Chưa có báo cáo.", "communes lead it and none reported it"
