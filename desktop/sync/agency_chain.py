@@ -31,7 +31,8 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
-from desktop.domain.periods import Period, vietnam_time
+from desktop.domain.officer_words import moment_words
+from desktop.domain.periods import Period
 from desktop.errors import IntegrityError
 from desktop.sync.bundle_chain import ChainOutcome, ChainState
 from desktop.sync.bundle_errors import BundleError, OlderRevision
@@ -103,9 +104,8 @@ def held_from(holder: PeriodHolder) -> tuple[str, str]:
     device_en = holder.device_name or "another PC"
     if holder.received_at is None:
         return f"từ máy {device}", f"from {device_en}"
-    moment = vietnam_time(datetime.fromtimestamp(holder.received_at, UTC))
-    return (f"từ máy {device} lúc {moment:%H:%M} ngày {moment:%d/%m/%Y}",
-            f"from {device_en} at {moment:%H:%M} on {moment:%d/%m/%Y}")
+    vi, en = moment_words(datetime.fromtimestamp(holder.received_at, UTC))
+    return f"từ máy {device} lúc {vi}", f"from {device_en} at {en}"
 
 
 @dataclass(frozen=True)
