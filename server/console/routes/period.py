@@ -11,10 +11,10 @@ from desktop.domain.periods import Period, PeriodError
 from server.console.period_status import STATES, default_period, opening_period, period_status
 from server.console.web import PREFIX, Caller, ConsoleRefusal, ctx, page, role
 from server.db import Database
+from server.summary_data import STATE_WORDS
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
-STATE_LABELS = {"missing": "chưa gửi", "on_time": "đã gửi đúng hạn", "late": "trễ hạn", "rejected": "bị từ chối",
-                "pending": "đang chờ"}
+STATE_LABELS = STATE_WORDS
 
 
 def chosen_period(text: str | None, db: Database) -> Period:
