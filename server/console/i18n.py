@@ -83,6 +83,8 @@ EN: dict[str, str] = {
     "Kết quả thực hiện các chỉ tiêu": "Indicator results",
     "Đạt": "Met",
     "Chưa đạt": "Not met",
+    "không có chỉ tiêu": "no target",
+    "Không có chỉ tiêu": "No target",
     "Số cơ quan báo cáo": "Agencies reporting",
     "Số cơ quan đạt": "Agencies meeting it",
     "Bình quân": "Mean",
