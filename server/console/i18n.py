@@ -94,6 +94,7 @@ EN: dict[str, str] = {
     "Thêm cơ quan": "Add an agency",
     "Tên": "Name",
     "Trực thuộc": "Parent",
+    "Điện thoại": "Phone",
     "Thêm": "Add",
     "Cấp mã đăng ký": "Issue an enrollment code",
     "Số ngày hiệu lực": "Days valid",
