@@ -2,7 +2,8 @@
 
     baocao-server [--data-dir DIR] [--db URL] init
     baocao-server serve [--host 127.0.0.1] [--port 8750] [--exit-with-parent]
-    baocao-server agency add CODE NAME [--parent NAME] [--kind commune]
+    baocao-server agency add CODE NAME [--parent NAME] [--kind commune] [--phone "0277 3851 234"]
+    baocao-server agency phone CODE "0277 3851 234"   ("" removes it)
     baocao-server enroll-code AGENCY [--days 7] [--replaces all|KEY_ID]
     baocao-server device list [AGENCY] | device revoke KEY_ID --reason "…"
     baocao-server schedule set PERIOD --deadline DD/MM/YYYY [--plan CODE] | schedule clear PERIOD | schedule list
@@ -47,7 +48,7 @@ from server.config import Settings
 from server.db import Database
 from server.devices import list_devices
 from server.document_commands import register as register_document_commands
-from server.enrollment import AGENCY_KINDS, REPLACES_ALL, add_agency, issue_code
+from server.enrollment import AGENCY_KINDS, REPLACES_ALL, add_agency, issue_code, set_agency_phone
 from server.intake import Intake, IntakeResult, recipient_ids
 from server.keys import create_keys, describe, load_keys, load_public_keys
 from server.plans import import_plan
@@ -95,7 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--parent", default="")
     add.add_argument("--kind", default="commune", choices=AGENCY_KINDS)
+    add.add_argument("--phone", default="", help="the number the Sở calls to remind the agency")
     add.set_defaults(run=_agency_add)
+    phone = agency.add_parser("phone", help="set an agency's phone number (\"\" removes it)")
+    phone.add_argument("code")
+    phone.add_argument("phone")
+    phone.set_defaults(run=_agency_phone)
     code = commands.add_parser(
         "enroll-code", help=tr("cấp mã đăng ký một lần cho một máy của cơ quan", "issue a one-time enrollment code"),
         description=tr("Cấp mã đăng ký một lần cho một máy của cơ quan AGENCY. Thay máy hỏng hoặc mất: dùng "
@@ -193,8 +199,14 @@ def _stop_when_input_closes(server: Any) -> None:
 
 
 def _agency_add(args: argparse.Namespace, settings: Settings) -> int:
-    add_agency(_database(settings), args.code, args.name, parent_name=args.parent, kind=args.kind)
+    add_agency(_database(settings), args.code, args.name, parent_name=args.parent, kind=args.kind, phone=args.phone)
     print(tr(f"Đã thêm cơ quan {args.code}.", f"Agency {args.code} added."))
+    return 0
+
+
+def _agency_phone(args: argparse.Namespace, settings: Settings) -> int:
+    set_agency_phone(_database(settings), args.code, args.phone)
+    print(tr(f"Đã ghi số điện thoại của {args.code}.", f"Phone number of {args.code} saved."))
     return 0
 
 

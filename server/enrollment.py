@@ -21,7 +21,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.text import nfc
@@ -30,8 +30,9 @@ from desktop.models.keyslots import RECOVERY_ALPHABET
 from desktop.sync.device_keys import ED25519_LEN, key_id
 from server.db import Database
 from server.devices import REPLACED_BY, revocation_of, revoke_in, revoked_refusal
-from server.models import Agency, AuditEvent, Device, EnrollCode, EnrollCodeTerms
+from server.models import Agency, AgencyContact, AuditEvent, Device, EnrollCode, EnrollCodeTerms
 from server.problems import ApiError
+from server.province import checked_phone
 
 CODE_LENGTH = 12
 SELECTOR_LENGTH = 4
@@ -52,8 +53,11 @@ class Enrollment:
     replaced: tuple[str, ...] = ()  # the names of the agency's PCs this enrollment revoked (``--replaces``)
 
 
-def add_agency(db: Database, code: str, name: str, *, parent_name: str = "", kind: str = "commune") -> None:
-    """Register an agency; its code is what bundles name (letters, digits, ``.``, ``_``, ``-``)."""
+def add_agency(db: Database, code: str, name: str, *, parent_name: str = "", kind: str = "commune",
+               phone: str = "") -> None:
+    """Register an agency; its code is what bundles name (letters, digits, ``.``, ``_``, ``-``); ``phone`` is
+    the number the Sở calls to remind it."""
+    phone = checked_phone(phone)
     if not code or len(code) > 64 or not all(c.isascii() and (c.isalnum() or c in "._-") for c in code):
         raise InputError(f"Mã cơ quan {code!r} không hợp lệ.", f"Invalid agency code {code!r}.", code="agency_code")
     if kind not in AGENCY_KINDS:
@@ -61,8 +65,31 @@ def add_agency(db: Database, code: str, name: str, *, parent_name: str = "", kin
     with db.transaction() as session:
         if session.scalar(select(Agency.id).where(Agency.code == code)) is not None:
             raise InputError(f"Cơ quan {code} đã có.", f"Agency {code} already exists.", code="agency_exists")
-        session.add(Agency(code=code, name=nfc(name)[:300], parent_name=nfc(parent_name)[:300], kind=kind,
-                           created_at=int(time.time()), chain="{}"))
+        agency = Agency(code=code, name=nfc(name)[:300], parent_name=nfc(parent_name)[:300], kind=kind,
+                        created_at=int(time.time()), chain="{}")
+        session.add(agency)
+        if phone:
+            session.flush()
+            session.add(AgencyContact(agency_id=agency.id, phone=phone))
+
+
+def set_agency_phone(db: Database, code: str, phone: str) -> None:
+    """Change an agency's phone number ("" removes it)."""
+    phone = checked_phone(phone)
+    with db.transaction() as session:
+        agency_id = session.scalar(select(Agency.id).where(Agency.code == code))
+        if agency_id is None:
+            raise InputError(f"Không có cơ quan {code}.", f"No agency {code}.", code="no_agency")
+        session.execute(delete(AgencyContact).where(AgencyContact.agency_id == agency_id))
+        if phone:
+            session.add(AgencyContact(agency_id=agency_id, phone=phone))
+
+
+def agency_phones(db: Database) -> dict[str, str]:
+    """Each agency's phone number by agency code (agencies without one are absent)."""
+    with db.reading() as connection:
+        return dict(connection.execute(select(Agency.code, AgencyContact.phone)
+                                       .join(AgencyContact, AgencyContact.agency_id == Agency.id)).all())
 
 
 def issue_code(db: Database, agency_code: str, *, days: int = 7, replaces: str | None = None) -> str:

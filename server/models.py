@@ -38,6 +38,16 @@ class Agency(Base):
     chain: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class AgencyContact(Base):
+    """An agency's phone number, for the Sở's reminder calls. A table of its own, not a column of ``agencies``:
+    the server has no column migrations, and ``create_schema`` adds a missing table to an existing database."""
+
+    __tablename__ = "agency_contacts"
+
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(40))
+
+
 class Device(Base):
     """An enrolled device key of an agency."""
 

@@ -15,7 +15,11 @@ from desktop.domain.numbers import format_number
 from desktop.domain.periods import Period, Schedule, timeliness, vietnam_time
 from desktop.domain.task_status import parse_status, status_label
 
-ON_TIME, LATE, MISSING, REJECTED = "Đúng hạn", "Trễ hạn", "Chưa báo cáo", "Bị từ chối"
+# One word for one state on every page and file the Sở reads: the dashboard, the reminder list, this workbook
+# and the consolidated report («chưa gửi», never a second «chưa báo cáo» for the same agency).
+STATE_WORDS = {"missing": "chưa gửi", "on_time": "đã gửi đúng hạn", "late": "trễ hạn", "rejected": "bị từ chối",
+               "pending": "đang chờ"}
+ON_TIME, LATE, MISSING, REJECTED = (STATE_WORDS[s].capitalize() for s in ("on_time", "late", "missing", "rejected"))
 NOT_APPLICABLE = "Không áp dụng"
 SIGNED_COLUMN = "Đã ký số"
 SIGNED_FULL, SIGNED_PARTLY = "Đủ (người ký, cơ quan)", "Chưa đủ chữ ký"

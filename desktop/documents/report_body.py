@@ -16,6 +16,7 @@ from datetime import date
 
 from desktop.documents.report_evidence import evidence_appendix_number, evidence_items
 from desktop.documents.report_text import (
+    NO_TARGET,
     agency_in_text,
     assessment,
     cited_plans,
@@ -144,6 +145,8 @@ def _indicator_results(snapshot: ReportSnapshot) -> list[BodyLine]:
         text += f"; không áp dụng {not_applicable}"
     if verdicts["Đạt"] or verdicts["Chưa đạt"]:
         text += f"; trong số chỉ tiêu có mục tiêu định lượng: đạt {verdicts['Đạt']}, chưa đạt {verdicts['Chưa đạt']}"
+    if verdicts[NO_TARGET]:
+        text += f"; {NO_TARGET.lower()} trong kỳ: {verdicts[NO_TARGET]}"
     return [BodyLine(BODY, text + "."), BodyLine(CHART), BodyLine(NOTE, "(Chi tiết tại Phụ lục II kèm theo)")]
 
 

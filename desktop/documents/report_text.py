@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from desktop.domain.indicator_targets import NONE, parse_target
 from desktop.domain.numbers import format_number
 from desktop.domain.report_snapshot import DocumentInfo, IndicatorEntry, ReportSnapshot, TaskEntry
 from desktop.domain.sentence_case import in_sentence
@@ -22,6 +23,7 @@ DRAFT_MARK = "DỰ THẢO"
 # printed without the draft mark, with the number left blank.
 FOR_NUMBERING = "for_numbering"
 DRAFT_NUMBER_BLANK = "\u00a0" * 6
+NO_TARGET = "Không có chỉ tiêu"
 ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
 REF_SEPARATOR = "::"
 _UBND = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(.+)$")
@@ -144,7 +146,10 @@ def indicator_note_text(indicator: IndicatorEntry) -> str:
 
 
 def assessment(indicator: IndicatorEntry) -> str:
-    """ "Đạt" or "Chưa đạt" against a numeric target where both sides are comparable; else blank."""
+    """ "Đạt" or "Chưa đạt" against a numeric target where both sides are comparable; «Không có chỉ tiêu» when
+    the plan gives «-» for the period (counted neither met nor not met); else blank."""
+    if has_no_target(indicator.target_text):
+        return NO_TARGET
     if indicator.target_value is None:
         return ""
     achieved = indicator_percent(indicator)
@@ -153,6 +158,11 @@ def assessment(indicator: IndicatorEntry) -> str:
     if achieved is None:
         return ""
     return "Đạt" if achieved >= indicator.target_value - 1e-9 else "Chưa đạt"
+
+
+def has_no_target(target_text: str | None) -> bool:
+    """True when the plan writes that the period has no target («-», «không»); a target never given is unknown."""
+    return bool((target_text or "").strip()) and parse_target(target_text).kind == NONE
 
 
 def grouped_tasks(tasks: Sequence[TaskEntry]) -> list[TaskEntry]:

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, select
 
+from desktop.documents.report_recipients import archive_line
+from desktop.documents.report_text import DRAFT_NUMBER_BLANK
 from desktop.domain.periods import vietnam_time
 from desktop.sync.device_keys import ProvincePublicKeys, short_fingerprint
 from server.db import Database
@@ -77,6 +79,17 @@ class Letter:
     fingerprints: list[Fingerprint]
     expires: datetime
     issued: datetime
+
+    @property
+    def number(self) -> str:
+        """ "      /SKHCN-VP": a công văn's số ký hiệu, the number left blank for the văn thư to write (ND 30/2020)."""
+        unit = f"-{self.province.drafting_unit}" if self.province.drafting_unit else ""
+        return f"{DRAFT_NUMBER_BLANK}/{self.province.symbol}{unit}"
+
+    @property
+    def recipients(self) -> list[str]:
+        """The «Nơi nhận» list: the commune addressed above, then the archive («- Lưu: VT, VP.»)."""
+        return ["- Như trên;", f"- {archive_line(self.province.drafting_unit, 0)}."]
 
 
 def agencies_with_devices(db: Database) -> list[AgencyEntry]:

@@ -41,7 +41,7 @@ from server.console.period_status import PeriodStatus, period_status
 from server.console.plan_publishing import versions
 from server.console.stored_reports import ReportReader
 from server.db import Database
-from server.province import province_settings
+from server.province import ProvinceSettings, province_settings
 from server.schedule import province_schedule
 
 NO_RECEIVED = "chưa nhận được báo cáo nào"
@@ -75,16 +75,24 @@ def consolidate(db: Database, reader: ReportReader, period: Period) -> Consolida
     named = "; ".join(plan_name(p) for p in plans) or "kế hoạch"
     report = ReportSnapshot(
         agency=AgencyInfo(code="SO-KHCN", name=province.department, parent_name=f"UBND {province.unit.upper()}",
-                          place=province.place, symbol="SKHCN", signer_authority="", signer_title="GIÁM ĐỐC"),
+                          place=province.place, symbol=province.symbol, signer_authority=province.signer_authority,
+                          signer_title=province.signer_title, signer_name=province.signer_name),
         period=period_info(period, province_schedule(db)),
         # No number: the Sở's văn thư gives it on paper («Số:      /BC-SKHCN»).
-        document=DocumentInfo(number=0, symbol="BC-SKHCN", date=today.isoformat(),
+        document=DocumentInfo(number=0, symbol=f"BC-{province.symbol}", date=today.isoformat(),
                               subject=f"Báo cáo kết quả thực hiện {named} {label[:1].lower()}{label[1:]}",
-                              addressee=province.people_committee, recipients=("Như trên", "Lưu: VT")),
+                              addressee=province.people_committee, recipients=consolidated_recipients(province),
+                              drafting_unit=province.drafting_unit),
         revision=1, status=FOR_NUMBERING, summary=_summary(status, reports, tasks),
         difficulties=_gathered(reports, "difficulties", explained_difficulties),
         proposals=_gathered(reports, "proposals"), tasks=tasks, indicators=province_indicators(reports), plans=plans)
     return Consolidated(report, reports, status)
+
+
+def consolidated_recipients(province: ProvinceSettings) -> tuple[str, ...]:
+    """«Nơi nhận» of the Sở's report: the UBND tỉnh addressed above, its leaders by name of office, the Sở's own
+    leaders, and the archive (``recipient_lines`` prints «- Như trên;» first and «- Lưu: VT, VP (02b).» last)."""
+    return ("Như trên", f"Chủ tịch, các PCT UBND {province.unit}", "Lãnh đạo Sở", "Lưu: VT")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,23 @@ EN: dict[str, str] = {
     "Địa chỉ máy chủ cho các xã (https://…)": "Server address for the communes (https://…)",
     "Cũng đặt được bằng lệnh: baocao-server province set --name … --phone … --public-url …":
         "Also set with the command: baocao-server province set --name … --phone … --public-url …",
+    "Cũng đặt được bằng lệnh: baocao-server province set --name … --phone … --public-url … --signer-name …":
+        "Also set with the command: baocao-server province set --name … --phone … --public-url … --signer-name …",
+    "Văn bản của Sở (Nghị định 30/2020)": "The Department's documents (Decree 30/2020)",
+    "Ký hiệu của Sở (Số: …/BC-SKHCN)": "The Department's symbol (No. …/BC-SKHCN)",
+    "Đơn vị soạn thảo (Số: …/SKHCN-VP; Lưu: VT, VP)": "Drafting unit (No. …/SKHCN-VP; «Lưu: VT, VP»)",
+    "Chức vụ người ký": "Signer's title",
+    "GIÁM ĐỐC": "DIRECTOR",
+    "PHÓ GIÁM ĐỐC": "DEPUTY DIRECTOR",
+    "KT. GIÁM ĐỐC": "FOR THE DIRECTOR",
+    "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC": "DEPUTY DIRECTOR (signing for the Director)",
+    "Họ và tên người ký": "Signer's full name",
+    "Số văn bản để trống cho văn thư ghi khi phát hành.":
+        "The document number is left blank for the records clerk to write when the document is issued.",
+    "Số": "No.",
+    "Nơi nhận": "Recipients",
+    "- Như trên;": "- As above;",
+    "(chưa đặt tên người ký — Cài đặt)": "(signer's name not set — Settings)",
     "Chưa đặt địa chỉ máy chủ cho các xã: thư này không ghi được địa chỉ. Quản trị viên đặt tại Cài đặt.":
         "No server address for the communes is set: this letter cannot give one. An administrator sets it in "
         "Settings.",

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from desktop.documents.report_text import has_no_target
 from desktop.domain.periods import Period
 from desktop.domain.report_snapshot import ReportSnapshot
 from server.console.stored_reports import ReportReader
@@ -42,6 +43,7 @@ class IndicatorAcross:
     unit: str
     target_text: str
     target_value: float | None
+    kind: str = ""
     values: list[AgencyValue] = field(default_factory=list)
 
     @property
@@ -53,6 +55,24 @@ class IndicatorAcross:
     def met(self) -> int:
         """Agencies that met the target."""
         return sum(v.met is True for v in self.values)
+
+    @property
+    def no_target(self) -> bool:
+        """The plan gives no target for the period («-»): counted neither met nor not met."""
+        return has_no_target(self.target_text)
+
+    @property
+    def compared(self) -> bool:
+        """Some agency's value could be set against the target (else «Số cơ quan đạt» has nothing to count)."""
+        return any(v.met is not None for v in self.values)
+
+    @property
+    def unit_suffix(self) -> str:
+        """What follows a value: «%» for a rate (its value is a percentage), « hồ sơ» for a count of hồ sơ."""
+        unit = " ".join(self.unit.split())
+        if self.kind == "ratio" or unit == "%":
+            return "%"
+        return f" {unit}" if unit else ""
 
     @property
     def mean(self) -> float | None:
@@ -97,7 +117,7 @@ def indicators_across(db: Database, period: Period) -> list[IndicatorAcross]:
             if across is None:
                 across = found[item["key"]] = IndicatorAcross(
                     item["key"], item.get("name") or "", item.get("unit") or "", item.get("target_text") or "",
-                    item.get("target_value"))
+                    item.get("target_value"), item.get("kind") or "")
             value = achieved(item)
             across.values.append(AgencyValue(code, name, value, _shown(item, value), _met(item, value)))
     published = _published(db, "indicators")
@@ -105,7 +125,7 @@ def indicators_across(db: Database, period: Period) -> list[IndicatorAcross]:
         if item.get("key") and item["key"] not in found:
             text, value = _target_for(item.get("targets") or [], period.year)
             found[item["key"]] = IndicatorAcross(item["key"], item.get("name") or "", item.get("unit") or "", text,
-                                                 value)
+                                                 value, item.get("kind") or "")
     return [found[key] for key in sorted(found, key=plan_order(published))]
 
 

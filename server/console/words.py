@@ -33,7 +33,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "province.set": ("Đổi cài đặt của tỉnh", "Changed the province's settings"),
 }
 _SETTINGS = {"name": ("tên tỉnh", "province name"), "department": ("tên Sở", "department's name"),
-             "phone": ("số điện thoại", "phone number"), "public_url": ("địa chỉ máy chủ", "server address")}
+             "phone": ("số điện thoại", "phone number"), "public_url": ("địa chỉ máy chủ", "server address"),
+             "symbol": ("ký hiệu của Sở", "department's symbol"),
+             "drafting_unit": ("đơn vị soạn thảo", "drafting unit"),
+             "signer_title": ("chức vụ người ký", "signer's title"), "signer_name": ("người ký", "signer's name")}
 _USB = {"accepted": ("đã nhận", "accepted"), "duplicate": ("đã có", "already received"),
         "rejected": ("bị từ chối", "rejected")}
 _FORMATS = {"pdf": "PDF", "docx": "Word (.docx)"}

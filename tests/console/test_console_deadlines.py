@@ -81,7 +81,7 @@ def test_a_deadline_the_so_sets_turns_an_on_time_report_late(client: TestClient)
     dashboard = f"/console/period?period={PERIOD.code}"
     assert _states(client.get(dashboard)) == {"XA-MUON": "on_time", "XA-SOM": "on_time"}
     assert _rates(client.get(dashboard)) == ["100", "100"]
-    assert _overview(db)[1] == {"XA-MUON": "Đúng hạn", "XA-SOM": "Đúng hạn"}
+    assert _overview(db)[1] == {"XA-MUON": "Đã gửi đúng hạn", "XA-SOM": "Đã gửi đúng hạn"}
 
     set_deadline(db, "2027Q1", "15/02/2027", actor="admin")
 
@@ -92,7 +92,7 @@ def test_a_deadline_the_so_sets_turns_an_on_time_report_late(client: TestClient)
     status = period_status(db, PERIOD)
     assert status.deadline.isoformat() == "2027-02-15" and status.counts["late"] == 1
     title, states = _overview(db)
-    assert states == {"XA-MUON": "Trễ hạn", "XA-SOM": "Đúng hạn"}
+    assert states == {"XA-MUON": "Trễ hạn", "XA-SOM": "Đã gửi đúng hạn"}
     assert "15/02/2027" in title
     assert "15/02/2027" in client.get(f"/console/schedule?period={PERIOD.code}").text
 

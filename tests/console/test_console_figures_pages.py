@@ -59,14 +59,14 @@ def test_indicators_across_agencies_against_the_target(reported: ConsoleServer) 
     with closing(reported.login("viewer")) as viewer:
         page = _page(viewer, f"/console/indicators?period={PERIOD}&key=CT.2")
         rows = {row[0]: row[1:7] for row in _cells(page, "indicator-table")}
-        assert rows["CT.1"][2:] == ["100%", "2", "0", "85"]
-        assert rows["CT.2"][2:] == ["100%", "2", "0", "85,5"]
+        assert rows["CT.1"][2:] == ["100%", "2", "0", "85%"]
+        assert rows["CT.2"][2:] == ["100%", "2", "0", "85,5%"]
         assert [row[1:] for row in _cells(page, "indicator-agencies")] == [["85,5", "Chưa đạt"]] * 2
         chart = re.search(r"<svg .*?</svg>", page, re.S)
         assert chart and chart.group(0).count("<rect") == 2 and ">85,5</text>" in chart.group(0)
         viewer.get("/console/lang/en?next=/console/period")
         english = _page(viewer, f"/console/indicators?period={PERIOD}&key=CT.2")
-        assert {row[0]: row[6] for row in _cells(english, "indicator-table")}["CT.2"] == "85.5"
+        assert {row[0]: row[6] for row in _cells(english, "indicator-table")}["CT.2"] == "85.5%"
         assert [row[1:] for row in _cells(english, "indicator-agencies")] == [["85.5", "Not met"]] * 2
 
 

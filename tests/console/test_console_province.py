@@ -53,7 +53,8 @@ def test_only_an_admin_with_the_form_token_changes_the_settings_and_it_is_audite
         audit = admin.get("/console/audit").text
     shown = console.admin("province", "show")
     assert "Đồng Tháp" in shown and PHONE in shown and f"{PUBLIC}\n" in shown, shown
-    assert "Đổi cài đặt của tỉnh" in audit and "tên tỉnh, tên Sở, số điện thoại, địa chỉ máy chủ" in audit
+    assert "Đổi cài đặt của tỉnh" in audit and "tên tỉnh, số điện thoại, địa chỉ máy chủ" in audit
+    assert "tên Sở" not in audit, "the Sở's name was sent unchanged: it is not a change"
 
 
 def test_the_summary_page_says_what_to_set_and_how_many_reports_are_in(console: ConsoleServer) -> None:
@@ -90,8 +91,9 @@ def test_the_letter_gives_the_public_address_or_says_there_is_none(console: Cons
         console.admin("province", "set", "--name", "Đồng Tháp", "--public-url", PUBLIC, "--phone", PHONE)
         page, letter = _letter(admin)
         assert 'id="letter-warning"' not in page and f"Địa chỉ máy chủ: {PUBLIC}" in letter
-        for words in ("UBND TỈNH ĐỒNG THÁP SỞ KHOA HỌC VÀ CÔNG NGHỆ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
-                      "Tự do - Hạnh phúc Đồng Tháp, ngày", "THƯ CẤP MÃ ĐĂNG KÝ Kính gửi: Ủy ban nhân dân xã Mỹ Hiệp",
+        for words in ("UBND TỈNH ĐỒNG THÁP SỞ KHOA HỌC VÀ CÔNG NGHỆ Số: /SKHCN-VP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+                      "Độc lập - Tự do - Hạnh phúc Đồng Tháp, ngày",
+                      "THƯ CẤP MÃ ĐĂNG KÝ Kính gửi: Ủy ban nhân dân xã Mỹ Hiệp",
                       "(giờ Việt Nam)", "thẻ «Đồng bộ», ô «Mã đăng ký», rồi bấm «Đăng ký với Sở»",
                       "dòng lệnh: baocao enroll", f"Số điện thoại của Sở: {PHONE}",
                       "Mã kiểm tra khóa ký của Sở (ký biên nhận)", "Mã kiểm tra khóa nhận tệp mã hóa (lai)"):

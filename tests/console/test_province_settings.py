@@ -54,3 +54,42 @@ def test_the_letters_key_labels_have_english() -> None:
     from server.console.agencies import fingerprints
 
     assert all(f.label in EN for f in fingerprints(ProvinceKeys.generate().public()))
+
+
+@pytest.mark.parametrize(("typed", "authority", "title"), [
+    ("Giám đốc", "", "GIÁM ĐỐC"), ("GIÁM ĐỐC", "", "GIÁM ĐỐC"), ("", "", "GIÁM ĐỐC"),
+    ("Phó Giám đốc", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), ("KT. Giám đốc", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")])
+def test_the_signers_title_is_the_director_or_a_deputy_signing_for_him(db: Database, typed: str, authority: str,
+                                                                       title: str) -> None:
+    stored = set_province(db, actor="test", signer_title=typed, signer_name="  Trần  Thị Bình ")
+    assert (stored.signer_authority, stored.signer_title, stored.signer_name) == (authority, title, "Trần Thị Bình")
+
+
+def test_the_symbols_are_printed_in_capitals_and_an_empty_one_is_the_default(db: Database) -> None:
+    stored = set_province(db, actor="test", symbol="skhcn", drafting_unit=" qlkh ")
+    assert (stored.symbol, stored.drafting_unit) == ("SKHCN", "QLKH")
+    assert set_province(db, actor="test", symbol="SKHĐT").symbol == "SKHĐT"
+    stored = set_province(db, actor="test", symbol="", drafting_unit="")
+    assert (stored.symbol, stored.drafting_unit) == ("SKHCN", "VP")
+
+
+@pytest.mark.parametrize("given", [{"signer_title": "Chủ tịch"}, {"symbol": "BC/SKHCN"}, {"drafting_unit": "V-P"},
+                                   {"symbol": "S" * 21}, {"signer_name": "x" * 101}])
+def test_a_signer_or_symbol_that_cannot_be_printed_is_refused(db: Database, given: dict[str, str]) -> None:
+    with pytest.raises(InputError):
+        set_province(db, actor="test", **given)
+    assert province_settings(db) == ProvinceSettings()
+
+
+def test_the_audit_names_only_the_settings_that_changed(db: Database) -> None:
+    from sqlalchemy import select
+
+    from server.models import AuditEvent
+
+    set_province(db, actor="test", name="Đồng Tháp", phone="0277 3851 234")
+    set_province(db, actor="test", name="Đồng Tháp", department="Sở Khoa học và Công nghệ", phone="0277 3851 234",
+                 public_url="", symbol="SKHCN", drafting_unit="VP", signer_title="Giám đốc", signer_name="Lê Văn An")
+    set_province(db, actor="test", name="Đồng Tháp", signer_name="Lê Văn An")
+    with db.reading() as connection:
+        subjects = connection.execute(select(AuditEvent.subject).order_by(AuditEvent.id)).scalars().all()
+    assert subjects == ["name, phone", "signer_name"]

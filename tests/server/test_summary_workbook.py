@@ -103,3 +103,15 @@ def test_libreoffice_prints_every_agency_and_task_title_in_full(tmp_path: Path) 
     for title in {t.title for t in task_summaries(_reports())}:
         assert " ".join(title.split()) in printed, title
     assert "UBND xã Định An" in printed and "Bị từ chối" in printed
+
+
+def test_the_workbook_names_each_state_with_the_dashboards_word(tmp_path: Path) -> None:
+    """«Chưa gửi» on the dashboard and the reminder list is «Chưa gửi» in the workbook, not «Chưa báo cáo»."""
+    from server.console.routes.period import STATE_LABELS
+
+    book = openpyxl.load_workbook(_book(tmp_path))
+    states = [row[3] for row in book["Tổng hợp"].iter_rows(min_row=5, values_only=True) if row[1]]
+    assert states == ["Đã gửi đúng hạn", "Trễ hạn", "Chưa gửi", "Bị từ chối"]
+    assert [s.lower() for s in states] == [STATE_LABELS[s] for s in ("on_time", "late", "missing", "rejected")]
+    counts = " ".join(str(cell) for row in book["Tổng hợp"].iter_rows(values_only=True) for cell in row if cell)
+    assert "chưa báo cáo" not in counts.lower() and "chưa gửi: 1" in counts

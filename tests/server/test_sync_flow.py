@@ -148,7 +148,7 @@ def test_summary_workbook_names_who_reported(live_server, device, tmp_path: Path
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Tổng hợp", "Chỉ tiêu", "Nhiệm vụ"]
     rows = {row[1]: row for row in book["Tổng hợp"].iter_rows(min_row=5, values_only=True) if row and row[1]}
-    assert rows[device.agency][3] in ("Đúng hạn", "Trễ hạn") and rows[device.agency][4] == 1
+    assert rows[device.agency][3] in ("Đã gửi đúng hạn", "Trễ hạn") and rows[device.agency][4] == 1
     names = [row[1] for row in book["Chỉ tiêu"].iter_rows(min_row=5, values_only=True)]
     assert any(str(name).startswith("- ") for name in names), "each agency's value under its indicator"
 

@@ -12,7 +12,8 @@ from server.console import audit
 from server.console.agencies import agencies_with_devices, letter
 from server.console.web import PREFIX, Caller, checked_form, ctx, page, redirect, role, text_field
 from server.devices import revoke_device
-from server.enrollment import AGENCY_KINDS, add_agency, issue_code
+from server.enrollment import AGENCY_KINDS, add_agency, agency_phones, issue_code
+from server.province import PHONE_MAX
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 KIND_LABELS = {"commune": "Xã, phường", "department": "Sở, ngành", "province": "Tỉnh", "other": "Khác"}
@@ -24,7 +25,7 @@ def agencies(request: Request, who: Annotated[Caller, Depends(role("viewer"))], 
              revoked: str = "") -> Response:
     """Every agency with its devices; the add form for admins."""
     return page(request, who, "agencies.html", agencies=agencies_with_devices(ctx(request).db), kinds=AGENCY_KINDS,
-                kind_labels=KIND_LABELS, added=added[:64], revoked=revoked[:64])
+                kind_labels=KIND_LABELS, added=added[:64], revoked=revoked[:64], phones=agency_phones(ctx(request).db))
 
 
 @router.post("/agencies")
@@ -33,7 +34,7 @@ def agency_add(request: Request, checked: Annotated[Checked, Depends(checked_for
     who, form = checked
     code = text_field(form, "code", 64)
     add_agency(ctx(request).db, code, text_field(form, "name"), parent_name=text_field(form, "parent"),
-               kind=text_field(form, "kind", 32) or "commune")
+               kind=text_field(form, "kind", 32) or "commune", phone=text_field(form, "phone", PHONE_MAX + 1))
     audit.record(ctx(request).db, who.name, "agency_add", code)
     return redirect(f"/agencies?added={code}")
 

@@ -11,10 +11,11 @@ from desktop.domain.periods import Period, PeriodError
 from server.console.period_status import STATES, default_period, opening_period, period_status
 from server.console.web import PREFIX, Caller, ConsoleRefusal, ctx, page, role
 from server.db import Database
+from server.enrollment import agency_phones
+from server.summary_data import STATE_WORDS
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
-STATE_LABELS = {"missing": "chưa gửi", "on_time": "đã gửi đúng hạn", "late": "trễ hạn", "rejected": "bị từ chối",
-                "pending": "đang chờ"}
+STATE_LABELS = STATE_WORDS
 
 
 def chosen_period(text: str | None, db: Database) -> Period:
@@ -46,7 +47,8 @@ def remind(request: Request, who: Annotated[Caller, Depends(role("viewer"))],
     """The printable list of agencies whose report has not arrived (missing, rejected or still uploading)."""
     status = period_status(ctx(request).db, chosen_period(period, ctx(request).db))
     rows = [r for r in status.rows if r.state not in ("on_time", "late")]
-    return page(request, who, "remind.html", ps=status, rows=rows, labels=STATE_LABELS)
+    return page(request, who, "remind.html", ps=status, rows=rows, labels=STATE_LABELS,
+                phones=agency_phones(ctx(request).db))
 
 
 def nearby_periods(period: Period) -> list[Period]:
