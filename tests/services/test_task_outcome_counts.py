@@ -13,11 +13,13 @@ from desktop.documents.report_text import REF_SEPARATOR
 from desktop.domain.periods import Period
 from desktop.models.store import Store
 from desktop.services import documents, reports
+from desktop.services.dashboard import dashboard
 from desktop.services.snapshots import report_snapshot
 from server.console.consolidated import task_counts
 from server.intake import figures
 from server.summary import task_sheet
 from server.summary_data import ON_TIME, AgencyReport
+from tests.services.conftest import TODAY
 from tests.services.test_documents import _set_column
 
 PERIOD = "2026Q4"
@@ -109,3 +111,12 @@ def test_the_province_summary_workbook_names_each_state(demo_store: Store, tmp_p
     assert status[keys[not_done]] == "Không thực hiện"
     assert status[keys[not_applicable]] == "Không áp dụng"
     assert not any(status[key] for ref, key in keys.items() if ref not in (done, not_done, not_applicable))
+
+
+def test_the_home_card_counts_not_done_and_not_applicable_as_answered(demo_store: Store) -> None:
+    _one_of_each(demo_store)
+    view = reports.open_report(demo_store, PERIOD)
+    indicators = sum(1 for i in view.indicators if any(v is not None for v in i.values().values()))
+    card = next(c for c in dashboard(demo_store, TODAY).cards if c.period.code == PERIOD)
+    assert card.filled == 3 + indicators, "done, not done and not applicable are each answered"
+    assert card.unanswered == card.total - card.filled, "none of the three is «chưa nhập»"
