@@ -90,3 +90,22 @@ def test_closing_with_a_refused_value_keeps_the_window_at_the_field(qtbot: QtBot
     QTest.keyClicks(_focused(), "70")
     assert window.close()
     settle_workers()
+
+
+def test_a_table_cell_being_typed_in_is_saved_before_locking(qtbot: QtBot, window: MainWindow) -> None:
+    """Table mode, F2 in «Kết quả thực hiện», typing, then Ctrl+L without leaving the cell."""
+    editor = window.editor
+    code = editor.period_code
+    editor.show_table_mode(True)
+    editor.tabs.setCurrentWidget(editor.task_table)
+    row = next(n for n in range(editor.tasks.rowCount()) if not editor.tasks.row_item(n).result)
+    ref = editor.tasks.row_item(row).ref
+    editor.task_table.setCurrentIndex(editor.tasks.index(row, editor.tasks.column_of("result")))
+    editor.task_table.setFocus()
+    QTest.keyClick(editor.task_table, Qt.Key.Key_F2)
+    assert _focused() is not editor.task_table, "the cell's editor is open"
+    type_text(TYPED)
+    with qtbot.waitSignal(window.lock_requested, timeout=5_000):
+        QTest.keyClick(_focused(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window, code, ref)[0] == TYPED
+    settle_workers()
