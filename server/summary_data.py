@@ -13,7 +13,7 @@ from typing import Any
 from desktop.domain.natural_order import natural_key
 from desktop.domain.numbers import format_number
 from desktop.domain.periods import Period, Schedule, timeliness, vietnam_time
-from desktop.domain.task_status import parse_status, status_label
+from desktop.domain.task_status import outcome_label, parse_status, task_outcome
 
 # One word for one state on every page and file the Sở reads: the dashboard, the reminder list, this workbook
 # and the consolidated report («chưa gửi», never a second «chưa báo cáo» for the same agency).
@@ -165,9 +165,8 @@ def task_summaries(reports: Sequence[AgencyReport]) -> list[TaskSummary]:
         for item in report.figures.get("tasks", ()):
             ref = (str(item.get("plan") or ""), str(item.get("key")))
             titles.setdefault(ref, str(item.get("title") or ""))
-            code = parse_status(item.get("status"))
-            status = status_label(code, "vi") if code else (NOT_APPLICABLE if item.get("not_applicable_reason")
-                                                             else "")
+            outcome = task_outcome(parse_status(item.get("status")), item.get("not_applicable_reason"))
+            status = outcome_label(outcome)  # an unknown status reads as none, as the agency's report shows it
             percent = item.get("percent") if isinstance(item.get("percent"), int | float) else None
             found.setdefault(ref, []).append(TaskLine(report.name, ROLE_LABELS.get(str(item.get("role")), ""),
                                                       status, percent))

@@ -39,9 +39,9 @@ from desktop.documents.report_text import (
     percent_text,
     plan_code,
     plan_heading,
-    status_text,
 )
 from desktop.domain.report_snapshot import IndicatorEntry, ReportSnapshot, TaskEntry
+from desktop.domain.task_status import outcome_label
 
 TASK_COLUMNS = (("STT", 16), ("Nhiệm vụ", 64), ("Vai trò", 17), ("Thời hạn hoàn thành", 24),
                 ("Tình trạng", 24), ("Tỷ lệ hoàn thành (%)", 21), ("Kết quả thực hiện", 51),
@@ -112,11 +112,11 @@ def task_cells(task: TaskEntry) -> list[tuple[str, bool]]:
     """Phụ lục I's cells of one task as (text, centred), in ``TASK_COLUMNS`` order."""
     result = [task.result or ""]
     if task.not_applicable_reason:
-        result.append(f"Lý do không thực hiện: {task.not_applicable_reason}")
+        result.append(f"Lý do không áp dụng: {task.not_applicable_reason}")
     troubles = [task.difficulties or ""]
     if task.proposals:
         troubles.append(f"Đề xuất: {task.proposals}")
-    status = status_text(task) or ("Không áp dụng" if task.not_applicable_reason else "")
+    status = outcome_label(task.outcome)
     return [(task.key, True), (task.title, False), (ROLE_LABELS.get(task.role, task.role), True),
             (task.deadline_text, True), (status, True), (percent_text(task.percent), True),
             (_joined(result), False), (_joined(troubles), False)]

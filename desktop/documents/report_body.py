@@ -28,8 +28,8 @@ from desktop.documents.report_text import (
     short_date,
     subject_line,
 )
-from desktop.domain.report_snapshot import TASK_STATUSES, ReportSnapshot, TaskEntry
-from desktop.domain.task_status import status_label
+from desktop.domain.report_snapshot import ReportSnapshot, TaskEntry
+from desktop.domain.task_status import outcome_counts
 
 NOTHING = "Không có."
 BODY, HEADING, NOTE, CHART = "body", "heading", "note", "chart"
@@ -124,15 +124,8 @@ def _task_results(snapshot: ReportSnapshot, whole_plan: bool) -> list[BodyLine]:
 
 
 def status_counts(tasks: list[TaskEntry] | tuple[TaskEntry, ...]) -> str:
-    """ "đang triển khai 3, hoàn thành 2, chưa báo cáo 1"."""
-    counts = Counter(t.status for t in tasks)
-    parts = [f"{status_label(code, 'vi').lower()} {counts[code]}" for code in TASK_STATUSES if counts[code]]
-    not_applicable = sum(1 for t in tasks if t.status is None and t.not_applicable_reason)
-    if not_applicable:
-        parts.append(f"không áp dụng {not_applicable}")
-    if counts[None] - not_applicable:
-        parts.append(f"chưa báo cáo {counts[None] - not_applicable}")
-    return ", ".join(parts)
+    """ "đang triển khai 3, hoàn thành 2, không áp dụng 1, chưa báo cáo 1" (``task_status.outcome_counts``)."""
+    return outcome_counts([t.outcome for t in tasks])
 
 
 def _indicator_results(snapshot: ReportSnapshot) -> list[BodyLine]:

@@ -42,7 +42,7 @@ from desktop.documents.report_workbook_layout import (
 from desktop.documents.report_workbook_reader import CellProblem, WorkbookValues, read_report_workbook
 from desktop.documents.sheet_print import fit_rows, print_landscape, row_height
 from desktop.domain.report_snapshot import IndicatorEntry, ReportSnapshot, TaskEntry
-from desktop.domain.task_status import STATUSES
+from desktop.domain.task_status import NOT_APPLICABLE, STATUSES, outcome_label
 from desktop.sync.atomic_file import atomic_output
 
 __all__ = ["CellProblem", "WorkbookValues", "read_report_workbook", "write_report_workbook"]
@@ -91,9 +91,11 @@ def _write_tasks(sheet: Worksheet, snapshot: ReportSnapshot) -> None:
         _item_row(sheet, row, task, TASK_COLUMNS)
         row += 1
     status_column = get_column_letter(_field_index(TASK_COLUMNS, "status"))
-    choices = DataValidation(type="list", formula1='"' + ",".join(s.label_vi for s in STATUSES) + '"',
+    # «Không áp dụng» is offered beside the five statuses: it is what the column shows for such a task.
+    words = [*(s.label_vi for s in STATUSES), outcome_label(NOT_APPLICABLE)]
+    choices = DataValidation(type="list", formula1='"' + ",".join(words) + '"',
                              allow_blank=True, showErrorMessage=True, errorTitle="Tình trạng",
-                             error="Chọn một trong năm tình trạng của danh sách.")
+                             error="Chọn một tình trạng của danh sách.")
     if row > FIRST_DATA_ROW:
         choices.add(f"{status_column}{FIRST_DATA_ROW}:{status_column}{row - 1}")
         sheet.add_data_validation(choices)

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.documents.report_text import ROLE_LABELS, item_ref, status_text
+from desktop.documents.report_text import ROLE_LABELS, item_ref
+from desktop.domain.task_status import outcome_label
 
 TASK_SHEET = "Nhiệm vụ"
 INDICATOR_SHEET = "Chỉ tiêu"
@@ -34,19 +35,22 @@ class Column:
 # Widths (in characters) sum to about 190 printed, which a landscape A4 page holds at about 75 %; "Mã" is kept
 # outside the print area. STT is the PDF's ("II.3", "CT.1"), so that the workbook and the report it goes with
 # can be read side by side.
+# A task that does not apply has its reason here; a task not done («Không thực hiện») has it under «Khó khăn».
+# Workbooks exported before named this column «Lý do không thực hiện»: they are still read.
+NOT_APPLICABLE_HEADER = "Lý do không áp dụng"
+FORMER_HEADERS = {"Lý do không thực hiện": NOT_APPLICABLE_HEADER}
 TASK_COLUMNS: tuple[Column, ...] = (
     Column("STT", 7, None, lambda t: t.key, centred=True),
     Column("Nhiệm vụ", 38, None, lambda t: t.title),
     Column("Vai trò", 9, None, lambda t: ROLE_LABELS.get(t.role, t.role), centred=True),
     Column("Thời hạn hoàn thành", 12, None, lambda t: t.deadline_text, centred=True),
     Column("Kết quả dự kiến", 16, None, lambda t: t.expected_result),
-    Column("Tình trạng", 13, "status", lambda t: status_text(t), centred=True),
+    Column("Tình trạng", 13, "status", lambda t: outcome_label(t.outcome), centred=True),
     Column("Tỷ lệ hoàn thành (%)", 9, "percent", lambda t: _number(t.percent), centred=True),
     Column("Kết quả thực hiện", 34, "result", lambda t: t.result),
     Column("Khó khăn, vướng mắc", 20, "difficulties", lambda t: t.difficulties),
     Column("Đề xuất, kiến nghị", 18, "proposals", lambda t: t.proposals),
-    Column("Lý do không thực hiện", 16, "not_applicable_reason",
-           lambda t: t.not_applicable_reason),
+    Column(NOT_APPLICABLE_HEADER, 16, "not_applicable_reason", lambda t: t.not_applicable_reason),
     Column(REF_HEADER, 22, "ref", lambda t: item_ref(t.plan, t.key)),
 )
 INDICATOR_COLUMNS: tuple[Column, ...] = (

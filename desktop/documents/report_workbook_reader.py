@@ -20,11 +20,17 @@ from openpyxl.utils import get_column_letter
 
 from desktop.documents.report_text import REF_SEPARATOR
 from desktop.documents.report_workbook_identity import WorkbookIdentity, read_identity
-from desktop.documents.report_workbook_layout import INDICATOR_COLUMNS, REF_HEADER, TASK_COLUMNS, Column
+from desktop.documents.report_workbook_layout import (
+    FORMER_HEADERS,
+    INDICATOR_COLUMNS,
+    REF_HEADER,
+    TASK_COLUMNS,
+    Column,
+)
 from desktop.documents.workbook_guard import check_workbook_file
 from desktop.domain.numbers import parse_number
 from desktop.domain.report_values import MAX_TEXT_LENGTH, clean_text
-from desktop.domain.task_status import parse_status, status_choices
+from desktop.domain.task_status import NOT_APPLICABLE, outcome_label, parse_status, status_choices
 from desktop.domain.text import fold
 from desktop.errors import InputError
 
@@ -33,6 +39,8 @@ MAX_ROWS = 10_000
 MAX_REF_LENGTH = 200
 _HEADER_SEARCH_ROWS = 30
 _COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
+
+NOT_APPLICABLE_WORDS = {fold(outcome_label(NOT_APPLICABLE, language)) for language in ("vi", "en")}
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,8 @@ def _read_sheet(sheet: Any, file_name: str, values: WorkbookValues) -> bool:
 
 
 def _header(cells: dict[int, Any]) -> tuple[dict[int, Column], str]:
-    names = {fold(str(value)): index for index, value in cells.items() if isinstance(value, str)}
+    names = {fold(FORMER_HEADERS.get(value.strip(), value)): index for index, value in cells.items()
+             if isinstance(value, str)}
     if fold(REF_HEADER) not in names:
         return {}, ""
     for kind, columns in (("tasks", TASK_COLUMNS), ("indicators", INDICATOR_COLUMNS)):
@@ -180,6 +189,8 @@ def _take(name: str, raw: Any) -> tuple[Any, tuple[str, str] | None]:
     if raw is None:
         return None, None
     if name == "status":
+        if isinstance(raw, str) and fold(raw) in NOT_APPLICABLE_WORDS:
+            return None, None  # no status: «Lý do không áp dụng» says why
         code = parse_status(raw) if isinstance(raw, str) else None
         if code is None:
             shown = str(raw)[:60]

@@ -110,3 +110,23 @@ def status_label(code: str, language: str | None = None) -> str:
 def status_choices(language: str | None = None) -> str:
     """All five names, in order, for messages."""
     return ", ".join(s.label(language) for s in STATUSES)
+
+
+def outcome_label(outcome: str, language: str = "vi") -> str:
+    """The words for a ``task_outcome``: the status's name, «Không áp dụng», or blank when unanswered; raises
+    ``UnknownStatus`` for an unknown status code."""
+    if outcome == NOT_APPLICABLE:
+        return "Not applicable" if language == "en" else "Không áp dụng"
+    if outcome == UNANSWERED:
+        return ""
+    return status_label(outcome, language)
+
+
+def outcome_counts(outcomes: list[str]) -> str:
+    """ "hoàn thành 2, không thực hiện 1, không áp dụng 1, chưa báo cáo 1": each task counted as what it is
+    (a task not done is reported, a task that does not apply is neither done nor missing), in ``OUTCOMES``
+    order."""
+    counts = {outcome: outcomes.count(outcome) for outcome in OUTCOMES}
+    words = {**{code: outcome_label(code).lower() for code in (*TASK_STATUSES, NOT_APPLICABLE)},
+             UNANSWERED: "chưa báo cáo"}
+    return ", ".join(f"{words[outcome]} {counts[outcome]}" for outcome in OUTCOMES if counts[outcome])

@@ -83,9 +83,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.browser, self.tr("Kế hoạch"))
         self.tabs.addTab(self.editor, self.tr("Báo cáo"))
         self.tabs.addTab(self.sync, self.tr("Đồng bộ"))
+        self._tab_shown: QWidget | None = self.dashboard
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.dashboard.open_period.connect(self.open_report)
+        self.dashboard.open_period.connect(self._switch_report)
         self.editor.period_chosen.connect(self.open_report)
         self.dashboard.open_task.connect(self.open_task)
         self.browser.open_task.connect(self.open_task)
@@ -195,8 +196,27 @@ class MainWindow(QMainWindow):
                                          name="about"))
 
     # navigation ------------------------------------------------------------------------------------
+    def _keep_typed(self, refuse: bool) -> bool:
+        """The one path every way of switching report or leaving the editor takes (home card, chooser, tabs,
+        lock, idle lock, closing): what is being typed is saved first. False when a value is refused; with
+        ``refuse`` the editor is shown with the cursor in that field and its reason, for the caller to stop."""
+        if self.editor.view is None or self.editor.keep_typed():
+            return True
+        if refuse:
+            self.tabs.setCurrentWidget(self.editor)
+            self.editor.show_refused()
+        return False
+
+    def _switch_report(self, period_code: str) -> None:
+        """A home card's button: that period's report, once what is typed in the one shown is saved."""
+        if period_code == self.editor.period_code or self._keep_typed(refuse=True):
+            self.open_report(period_code)
+
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
+        if self._tab_shown is self.editor and widget is not self.editor:
+            self._keep_typed(refuse=False)  # a refused value stays in its field: the switch of report stops
+        self._tab_shown = widget
         if widget in (self.editor, self.browser) and not installation.has_agency(self.store):
             self._no_agency(widget)
         elif widget is self.dashboard:
@@ -545,14 +565,19 @@ class MainWindow(QMainWindow):
 
     # lock and settings -----------------------------------------------------------------------------
     def lock(self) -> None:
-        """Ask the application to close the store and show the unlock window."""
+        """Ask the application to close the store and show the unlock window, once what is typed is saved
+        (a refused value keeps the window open at that field)."""
+        if self._keep_typed(refuse=True):
+            self._close_store()
+
+    def _close_store(self) -> None:
         self.idle_lock.stop()
         self.lock_requested.emit()
 
     def _idle(self) -> None:
-        # What was typed in the form is saved before the store closes: the unlock window says so.
-        self.idle_locked.emit(self.ui.idle_minutes, self.editor.form.save_all())
-        self.lock()
+        # What was typed is saved before the store closes, whatever is refused: the unlock window says which.
+        self.idle_locked.emit(self.ui.idle_minutes, self._keep_typed(refuse=False))
+        self._close_store()
 
     def open_settings(self) -> None:
         from desktop.services.sync_schedule import interval_minutes
@@ -572,5 +597,8 @@ class MainWindow(QMainWindow):
         self.settings_changed.emit(chosen)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._keep_typed(refuse=True):
+            event.ignore()
+            return
         self.idle_lock.stop()
         super().closeEvent(event)

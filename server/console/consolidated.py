@@ -10,7 +10,6 @@ one appendix per agency follows.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -25,14 +24,13 @@ from desktop.documents.report_text import (
 )
 from desktop.domain.periods import Period, format_date, period_info, vietnam_time
 from desktop.domain.report_snapshot import (
-    TASK_STATUSES,
     AgencyInfo,
     DocumentInfo,
     IndicatorEntry,
     ReportSnapshot,
     TaskEntry,
 )
-from desktop.domain.task_status import status_label
+from desktop.domain.task_status import outcome_counts
 from desktop.domain.text import nfc
 from desktop.errors import InputError
 from server.console.consolidated_tasks import completion, covered_tasks, plan_tasks, reporting_names
@@ -217,12 +215,10 @@ def _as_reported(first: IndicatorEntry, items: list[tuple[str, IndicatorEntry]])
 
 
 def task_counts(report: ReportSnapshot) -> str:
-    """ "nhiệm vụ: 12 (hoàn thành 3, đang thực hiện 9)" — one agency's tasks by status."""
-    counts = Counter(t.status for t in report.tasks)
-    parts = [f"{status_label(code, 'vi').lower()} {counts[code]}" for code in TASK_STATUSES if counts[code]]
-    if counts[None]:
-        parts.append(f"chưa báo cáo {counts[None]}")
-    return f"nhiệm vụ: {len(report.tasks)}" + (f" ({', '.join(parts)})" if parts else "")
+    """ "nhiệm vụ: 12 (hoàn thành 3, đang triển khai 8, không áp dụng 1)" — one agency's tasks, each counted as
+    what it is (``task_status.outcome_counts``)."""
+    parts = outcome_counts([t.outcome for t in report.tasks])
+    return f"nhiệm vụ: {len(report.tasks)}" + (f" ({parts})" if parts else "")
 
 
 def agencies_appendix(consolidated: Consolidated) -> ReportSnapshot:

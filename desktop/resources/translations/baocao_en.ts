@@ -1843,6 +1843,11 @@ This agency: {2}</translation>
         <name>ReportEditor</name>
         <message>
             <location filename="../../views/report_editor/editor.py" line="1" />
+            <source>Chưa lưu được ô đang nhập: hãy sửa theo lý do hiện ở ô rồi làm lại.</source>
+            <translation>The field being typed in could not be saved: correct it as its message says, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../views/report_editor/editor.py" line="1" />
             <source>Kéo sang phải để đọc tên mục dài hơn.</source>
             <translation>Drag to the right to read longer item names.</translation>
         </message>

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
@@ -378,10 +379,32 @@ class ReportEditor(QWidget):
         code = self.period_choice.itemData(index)
         if not code or code == self.period_code:
             return
-        if not self.form.save_all():  # a refused value stays in its field, with its reason, to be corrected
+        if not self.keep_typed():  # a refused value stays in its field, with its reason, to be corrected
             self.period_choice.setCurrentIndex(self.period_choice.findData(self.period_code))
+            self.show_refused()
             return
         self.period_chosen.emit(code)
+
+    def keep_typed(self) -> bool:
+        """Save what is being typed anywhere in the editor (a table cell's open editor, the form's changed
+        fields, the general part) before the report is switched or left; False when a value is refused: it
+        stays in its field with its reason (``show_refused`` takes the user to it)."""
+        focus = QApplication.focusWidget()
+        view = focus.parentWidget() if focus is not None and self.isAncestorOf(focus) else None
+        while view is not None and not isinstance(view, QAbstractItemView):
+            view = view.parentWidget()
+        if focus is not None and view is not None:
+            view.commitData(focus)  # what is typed in a cell goes to the store as Enter would send it
+        self.narrative.save_now()
+        return self.form.save_all()
+
+    def show_refused(self) -> None:
+        """Put the cursor in the form's field whose value was refused, its reason shown, and say so."""
+        self.tabs.setCurrentWidget(self.form_page)
+        refused = next((w for w in self.form.fields[self.form.kind].values() if w.dirty), None)
+        if refused is not None:
+            refused.setFocus(Qt.FocusReason.OtherFocusReason)  # its reason is in its tooltip and red frame
+        self.status_message.emit(self.tr("Chưa lưu được ô đang nhập: hãy sửa theo lý do hiện ở ô rồi làm lại."))
 
     def choose_period(self) -> None:
         """Open the period chooser's list for the keyboard (Báo cáo › Mở báo cáo kỳ khác…)."""
