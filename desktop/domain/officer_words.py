@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from desktop.domain.periods import Period, vietnam_time
-from desktop.errors import BaocaoError
+from desktop.domain.periods import SHORT, period_name, vietnam_time
 
 Words = tuple[str, str]
 
@@ -62,9 +61,6 @@ def moment_words(moment: datetime) -> Words:
 
 
 def period_words(code: str | None) -> Words:
-    """"Quý IV/2026" and "Q4 2026" for "2026Q4"; a code that is not a period is shown as it is."""
-    try:
-        period = Period.parse(code or "")
-    except BaocaoError:
-        return code or "", code or ""
-    return f"Quý {period.roman}/{period.year}", f"Q{period.quarter} {period.year}"
+    """"Quý IV/2026" and "Q4 2026" for "2026Q4" (the short style of ``periods.period_name``, as these words
+    sit inside sentences and tables); a code that is not a period is shown as it is."""
+    return period_name(code or "", "vi", SHORT), period_name(code or "", "en", SHORT)

@@ -32,7 +32,7 @@ from types import MappingProxyType
 from typing import Any
 
 from desktop.domain.officer_words import moment_words
-from desktop.domain.periods import Period
+from desktop.domain.periods import SHORT, Period, PeriodError
 from desktop.errors import IntegrityError
 from desktop.sync.bundle_chain import ChainOutcome, ChainState
 from desktop.sync.bundle_errors import BundleError, OlderRevision
@@ -90,12 +90,14 @@ def conflict_message(period: str, holder: PeriodHolder) -> tuple[str, str]:
 
 
 def period_label(period: str) -> tuple[str, str]:
-    """«quý IV/2026» and «Q4 2026»; the code itself when it is not a quarter's."""
+    """«quý IV/2026» and «Q4 2026»; the code itself when it is not a quarter's. The short style of
+    ``Period.label``, with «quý» in lower case as it follows «báo cáo» inside these sentences."""
     try:
         parsed = Period.parse(period)
-    except (ValueError, IntegrityError, AttributeError):
+    except PeriodError:
         return period, period
-    return f"quý {parsed.roman}/{parsed.year}", f"Q{parsed.quarter} {parsed.year}"
+    short = parsed.label("vi", SHORT)
+    return short[0].lower() + short[1:], parsed.label("en", SHORT)
 
 
 def held_from(holder: PeriodHolder) -> tuple[str, str]:
