@@ -41,6 +41,7 @@ def cmd_make(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Verify every step and say what the bundle holds."""
+    from desktop.domain.officer_words import counted
     from desktop.services.usb_transfer import verify_bundle_file
 
     def run(store: Store) -> int:
@@ -48,7 +49,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(tr(f"Gói hợp lệ: {bundle.agency} kỳ {bundle.period} lần {bundle.revision}, số {bundle.sequence}, "
                  f"{len(bundle.attachments)} tệp đính kèm; SHA-256 {bundle.bundle_hash}.",
                  f"Valid bundle: {bundle.agency} period {bundle.period} revision {bundle.revision}, "
-                 f"number {bundle.sequence}, {len(bundle.attachments)} attachment(s); SHA-256 {bundle.bundle_hash}."))
+                 f"number {bundle.sequence}, {counted(len(bundle.attachments), 'attachment')}; "
+                 f"SHA-256 {bundle.bundle_hash}."))
         return 0
 
     return context.with_store(args, run)

@@ -27,19 +27,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_restore_history(args: argparse.Namespace) -> int:
     """Restore and say what came back."""
+    from desktop.domain.officer_words import counted
     from desktop.services.sync import restore_from_province
 
     def run(store: Store) -> int:
         outcome = restore_from_province(store, evidence=not args.no_evidence)
         print(tr(f"Đã khôi phục {len(outcome.restored)} lần báo cáo từ Sở ({outcome.already_here} đã có sẵn trên máy), "
                  f"{outcome.evidence_files} tệp minh chứng.",
-                 f"Restored {len(outcome.restored)} report revision(s) from the province "
-                 f"({outcome.already_here} already on this PC), {outcome.evidence_files} evidence file(s)."))
+                 f"Restored {counted(len(outcome.restored), 'report revision')} from the province "
+                 f"({outcome.already_here:,} already on this PC), {counted(outcome.evidence_files, 'evidence file')}."))
         for name in outcome.restored:
             print(f"  {name}")
         if outcome.unmatched_rows:
             print(tr(f"{outcome.unmatched_rows} dòng không có trong kế hoạch trên máy này nên không chép.",
-                     f"{outcome.unmatched_rows} row(s) are not in this PC's plans and were not copied."))
+                     f"Not copied, as this PC's plans do not have them: {counted(outcome.unmatched_rows, 'row')}."))
         return 0
 
     return context.with_store(args, run)

@@ -95,6 +95,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Print every issue; exit 1 when errors remain."""
+    from desktop.domain.officer_words import counted
     from desktop.services.validation import validate
 
     def run(store: Store) -> int:
@@ -104,7 +105,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             label = tr("LỖI", "ERROR") if issue.severity == "error" else tr("CẢNH BÁO", "WARNING")
             print(f"{label} [{issue.principle}] {issue.message_en if lang == 'en' else issue.message_vi}")
         print(tr(f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo.",
-                 f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)."))
+                 f"{counted(len(result.errors), 'error')}, {counted(len(result.warnings), 'warning')}."))
         return 1 if result.blocking else 0
 
     return context.with_store(args, run)
@@ -236,6 +237,7 @@ def cmd_docx(args: argparse.Namespace) -> int:
 
 def cmd_fill(args: argparse.Namespace) -> int:
     """Take values from a workbook, all or nothing."""
+    from desktop.domain.officer_words import counted
     from desktop.services.documents import fill_from_workbook
 
     def run(store: Store) -> int:
@@ -243,8 +245,8 @@ def cmd_fill(args: argparse.Namespace) -> int:
         result = fill_from_workbook(store, period, args.file, force=args.force)
         print(tr(f"Đã lấy giá trị của {result.tasks} nhiệm vụ và {result.indicators} chỉ tiêu từ {args.file} "
                  f"vào báo cáo {result.period}.",
-                 f"Took the values of {result.tasks} task(s) and {result.indicators} indicator(s) from {args.file} "
-                 f"into the {result.period} report."))
+                 f"Took the values of {counted(result.tasks, 'task')} and {counted(result.indicators, 'indicator')} "
+                 f"from {args.file} into the {result.period} report."))
         return 0
 
     return context.with_store(args, run)

@@ -60,6 +60,12 @@ def moment_words(moment: datetime) -> Words:
     return f"{local:%H:%M} ngày {local:%d/%m/%Y}", f"{local:%H:%M} on {local:%d/%m/%Y}"
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """An English count with its noun in the right number: "1 cell", "2 cells", "1,489 days"; ``plural`` when
+    adding "s" is wrong ("1 PC", "2 PCs" need none). Vietnamese nouns do not change ("1 ô", "2 ô")."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def period_words(code: str | None) -> Words:
     """"Quý IV/2026" and "Q4 2026" for "2026Q4" (the short style of ``periods.period_name``, as these words
     sit inside sentences and tables); a code that is not a period is shown as it is."""

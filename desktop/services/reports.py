@@ -13,6 +13,7 @@ from typing import Any, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.officer_words import counted
 from desktop.domain.periods import Period, timeliness
 from desktop.domain.report_values import clean_text, normalise_indicator_values, normalise_task_values
 from desktop.domain.task_status import TASK_STATUSES, status_choices
@@ -249,7 +250,8 @@ def _clean(values: dict[str, Any], allowed: tuple[str, ...], ref: str) -> dict[s
     unknown = set(values) - set(allowed)
     if unknown:
         raise InputError(f"Trường không hợp lệ cho {ref}: {', '.join(sorted(unknown))}",
-                         f"Unknown field(s) for {ref}: {', '.join(sorted(unknown))}", code="bad_field")
+                         f"{counted(len(unknown), 'unknown field')} for {ref}: {', '.join(sorted(unknown))}",
+                         code="bad_field")
     normalise = normalise_task_values if allowed == TASK_FIELDS else normalise_indicator_values
     canonical = normalise(values)
     out = {name: canonical[name] for name in values}

@@ -6,6 +6,7 @@ The demo is made by a child process, as a user runs it; the other commands run i
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -61,7 +62,8 @@ def test_validate_exits_non_zero_while_errors_remain(demo_dir: Path) -> None:
     assert "LỖI" in done.stdout and "lỗi" in done.stdout.splitlines()[-1]
     english = baocao("report", "validate", "--period", DRAFT, "--data-dir", str(demo_dir),
                       env={**SECRET, "LANG": "en_US.UTF-8"})
-    assert "ERROR" in english.stdout and "error(s)" in english.stdout
+    assert "ERROR" in english.stdout and "(s)" not in english.stdout
+    assert re.search(r"^\d+ errors?, \d+ warnings?\.$", english.stdout, re.M), english.stdout
 
 
 def test_sign_is_refused_with_the_first_error_named(demo_dir: Path) -> None:
