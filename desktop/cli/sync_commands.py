@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     outbox = sub.add_parser("outbox", help="list the signed reports and what the province answered")
     outbox.set_defaults(func=cmd_outbox)
     export = sub.add_parser("export", help="write the signed report encrypted for the province (USB, e-mail)")
-    export.add_argument("--period", help="period code such as 2026Q4 (default: the current one)")
+    export.add_argument("--period", help=context.PERIOD_HELP)
     export.add_argument("--out", type=Path, required=True)
     export.add_argument("--signed-document", action="store_true",
                         help="the digitally signed PDF queued for the report, instead of the report's bundle")

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.officer_words import period_words
 from desktop.domain.report_snapshot import AttachmentRef, ReportSnapshot
 from desktop.domain.text import nfc
 from desktop.errors import Cancelled, InputError, IntegrityError
@@ -224,8 +225,9 @@ def open_revision_from_province(client: ProvinceClient, store: Store, period_cod
     with store.session() as session:
         holder = province_holder(session, period_code)
     if holder is None or holder.sha256 is None:
-        raise InputError(f"Sở chưa giữ báo cáo kỳ {period_code}: không có gì để tiếp tục.",
-                         f"The province holds no report for {period_code}: nothing to continue from.",
+        period_vi, period_en = period_words(period_code)
+        raise InputError(f"Sở chưa giữ báo cáo {period_vi}: không có gì để tiếp tục.",
+                         f"The province holds no report for {period_en}: nothing to continue from.",
                          code="not_held")
     with store.session() as session:
         agency_code = installation_agency(session).code

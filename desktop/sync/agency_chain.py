@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
-from desktop.domain.officer_words import moment_words
+from desktop.domain.officer_words import moment_words, period_words
 from desktop.domain.periods import SHORT, Period, PeriodError
 from desktop.errors import IntegrityError
 from desktop.sync.bundle_chain import ChainOutcome, ChainState
@@ -129,9 +129,9 @@ class AgencyChain:
         if holder is not None and revision == holder.revision:
             raise RevisionConflict(period, holder)
         if holder is not None and revision < holder.revision:
-            raise OlderRevision(f"kỳ {period} đã nhận lần {holder.revision}; lần {revision} không mới hơn.",
-                                f"period {period} already has revision {holder.revision}; revision {revision} "
-                                f"is not newer.")
+            named = period_words(period)
+            raise OlderRevision(f"kỳ {named[0]} đã nhận lần {holder.revision}; lần {revision} không mới hơn.",
+                                f"{named[1]} already has revision {holder.revision}; revision {revision} is not newer.")
         return outcome
 
     def advance(self, manifest: Mapping[str, Any], sha256: str, device_name: str | None,
