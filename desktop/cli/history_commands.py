@@ -36,7 +36,7 @@ def cmd_restore_history(args: argparse.Namespace) -> int:
                  f"{outcome.evidence_files} tệp minh chứng.",
                  f"Restored {counted(len(outcome.restored), 'report revision')} from the province "
                  f"({outcome.already_here:,} already on this PC), {counted(outcome.evidence_files, 'evidence file')}."))
-        for name in outcome.restored:
+        for name in outcome.named():
             print(f"  {name}")
         if outcome.unmatched_rows:
             print(tr(f"{outcome.unmatched_rows} dòng không có trong kế hoạch trên máy này nên không chép.",

@@ -31,6 +31,7 @@ from desktop.domain.officer_words import period_words
 from desktop.domain.report_snapshot import AttachmentRef, ReportSnapshot
 from desktop.domain.text import nfc
 from desktop.errors import Cancelled, InputError, IntegrityError
+from desktop.i18n import current_language
 from desktop.models.attachment import Attachment, share_attachment, store_attachment
 from desktop.models.outbox import OutboxItem
 from desktop.models.plan import Agency
@@ -66,10 +67,16 @@ class RestoreOutcome:
     """What a restore brought back: revisions rebuilt, bundles already here, rows the local plans lack,
     evidence files stored (a file already here counts, shared)."""
 
-    restored: list[str]
+    restored: list[tuple[str, int]]  # (period code, revision)
     already_here: int
     unmatched_rows: int
     evidence_files: int = 0
+
+    def named(self, language: str | None = None) -> list[str]:
+        """The revisions restored as an officer reads them: «Quý III/2026 lần 1», «Q3 2026 revision 1»."""
+        english = (language or current_language()) == "en"
+        return [f"{period_words(code)[english]} {'revision' if english else 'lần'} {revision}"
+                for code, revision in self.restored]
 
 
 def learn_chain(store: Store, client: ProvinceClient) -> dict[str, Any]:
@@ -192,7 +199,7 @@ def restore_history(client: ProvinceClient, store: Store, *,
         here = {row for row in session.scalars(select(OutboxItem.bundle_sha256))}
     history = client.history(agency_code)
     todo = [entry for entry in history.bundles if entry.sha256 not in here]
-    restored: list[str] = []
+    restored: list[tuple[str, int]] = []
     unmatched = files = 0
     if progress is not None:
         progress(0, len(todo))
@@ -208,7 +215,7 @@ def restore_history(client: ProvinceClient, store: Store, *,
             unmatched += missing
             if evidence and report is not None:
                 files += _restore_evidence(session, report, verified, data)
-        restored.append(f"{entry.period} r{entry.revision}")
+        restored.append((entry.period, entry.revision))
         if progress is not None:
             progress(index + 1, len(todo))
     learn_chain(store, client)
