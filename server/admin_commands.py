@@ -74,22 +74,27 @@ def _device_revoke(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _schedule_set(args: argparse.Namespace, settings: Settings) -> int:
+    from server.console.schedule_labels import period_text  # the console package imports this module
+
     entry = set_deadline(_database(settings), args.period, args.deadline, plan_code=args.plan,
                          actor=f"cli:{getpass.getuser()}")
     scope = tr(f" (kế hoạch {entry.plan_code})", f" (plan {entry.plan_code})") if entry.plan_code else ""
-    print(tr(f"Hạn báo cáo {entry.period}{scope}: trước ngày {entry.label}.",
-             f"Deadline for {entry.period}{scope}: before {entry.label}."))
+    print(tr(f"Hạn báo cáo {period_text(entry.period, 'vi')}{scope}: trước ngày {entry.label}.",
+             f"Deadline for {period_text(entry.period, 'en')}{scope}: before {entry.label}."))
     return 0
 
 
 def _schedule_clear(args: argparse.Namespace, settings: Settings) -> int:
+    from server.console.schedule_labels import period_text
+
     period = args.period.strip().upper()
     scope = tr(f" (kế hoạch {args.plan})", f" (plan {args.plan})") if args.plan else ""
+    named_vi, named_en = period_text(period, "vi"), period_text(period, "en")
     if not clear_deadline(_database(settings), period, plan_code=args.plan, actor=f"cli:{getpass.getuser()}"):
-        print(tr(f"Chưa đặt hạn báo cáo {period}{scope}.", f"No deadline was set for {period}{scope}."))
+        print(tr(f"Chưa đặt hạn báo cáo {named_vi}{scope}.", f"No deadline was set for {named_en}{scope}."))
         return 1
-    print(tr(f"Đã bỏ hạn báo cáo {period}{scope}; các máy sẽ dùng hạn mặc định sau lần đồng bộ tới.",
-             f"Removed the deadline for {period}{scope}; the PCs use the default after their next sync."))
+    print(tr(f"Đã bỏ hạn báo cáo {named_vi}{scope}; các máy sẽ dùng hạn mặc định sau lần đồng bộ tới.",
+             f"Removed the deadline for {named_en}{scope}; the PCs use the default after their next sync."))
     return 0
 
 

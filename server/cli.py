@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from desktop.domain.officer_words import counted
 from desktop.errors import BaocaoError, InputError
 from desktop.i18n import current_language, tr
 from desktop.sync.atomic_file import atomic_output
@@ -218,8 +219,8 @@ def _enroll_code(args: argparse.Namespace, settings: Settings) -> int:
                   if d.revoked_at is None and args.replaces in (REPLACES_ALL, d.key_id)]
         names = ", ".join(f"«{d.name}» ({d.key_id})" for d in doomed)
         print(tr(f"Khi máy mới đăng ký bằng mã này, Sở sẽ thu hồi {len(doomed)} máy đang dùng của {args.agency}: "
-                 f"{names}.", f"When the new PC enrolls with this code, the province revokes {len(doomed)} active "
-                 f"device(s) of {args.agency}: {names}.") if doomed else
+                 f"{names}.", f"When the new PC enrolls with this code, the province revokes "
+                 f"{counted(len(doomed), 'active device')} of {args.agency}: {names}.") if doomed else
               tr(f"{args.agency} không có máy nào đang dùng để thu hồi.",
                  f"{args.agency} has no active device to revoke."), file=sys.stderr)
     return 0

@@ -44,6 +44,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError as DbIntegrityError
 
+from desktop.domain.officer_words import period_words
 from desktop.errors import InputError
 from desktop.sync.bundle_container import Frame
 from desktop.sync.bundle_errors import BundleError, HashMismatch
@@ -277,8 +278,9 @@ def judge(document: VerifiedDocument, roots: list[Any]) -> Verdict:
     from desktop.signing.binding import signed_bundle_sha256
     from desktop.signing.verify import pdf_reader, verify_pdf_bytes
 
-    what_vi = f"Văn bản ký số của báo cáo kỳ {document.binding.period} lần {document.binding.revision}"
-    what_en = f"The signed document of the {document.binding.period} report, revision {document.binding.revision},"
+    period_vi, period_en = period_words(document.binding.period)
+    what_vi = f"Văn bản ký số của báo cáo {period_vi} lần {document.binding.revision}"
+    what_en = f"The signed document of the {period_en} report, revision {document.binding.revision},"
     try:
         checks = verify_pdf_bytes(document.pdf, roots, "PDF")
         bound = signed_bundle_sha256(pdf_reader(document.pdf))

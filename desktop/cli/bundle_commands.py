@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bundle = sub.add_parser("bundle", help="signed bundles as files")
     bundle_sub = bundle.add_subparsers(dest="bundle_command", required=True)
     make = bundle_sub.add_parser("make", help="write the period's newest signed bundle (not encrypted) to a file")
-    make.add_argument("--period", help="period code such as 2026Q4 (default: the current one)")
+    make.add_argument("--period", help=context.PERIOD_HELP)
     make.add_argument("--out", type=Path, required=True)
     make.set_defaults(func=cmd_make)
     verify = bundle_sub.add_parser("verify", help="check a bundle made on this PC: signature, hashes, report")
@@ -41,14 +41,17 @@ def cmd_make(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Verify every step and say what the bundle holds."""
+    from desktop.domain.officer_words import counted, period_words
     from desktop.services.usb_transfer import verify_bundle_file
 
     def run(store: Store) -> int:
         bundle = verify_bundle_file(store, args.file)
-        print(tr(f"Gói hợp lệ: {bundle.agency} kỳ {bundle.period} lần {bundle.revision}, số {bundle.sequence}, "
+        period_vi, period_en = period_words(bundle.period)
+        print(tr(f"Gói hợp lệ: {bundle.agency} kỳ {period_vi} lần {bundle.revision}, số {bundle.sequence}, "
                  f"{len(bundle.attachments)} tệp đính kèm; SHA-256 {bundle.bundle_hash}.",
-                 f"Valid bundle: {bundle.agency} period {bundle.period} revision {bundle.revision}, "
-                 f"number {bundle.sequence}, {len(bundle.attachments)} attachment(s); SHA-256 {bundle.bundle_hash}."))
+                 f"Valid bundle: {bundle.agency} {period_en} revision {bundle.revision}, "
+                 f"number {bundle.sequence}, {counted(len(bundle.attachments), 'attachment')}; "
+                 f"SHA-256 {bundle.bundle_hash}."))
         return 0
 
     return context.with_store(args, run)

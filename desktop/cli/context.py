@@ -12,6 +12,9 @@ from desktop.models.store import Store
 from desktop.services.accounts import default_data_dir, require_store, unlock
 
 DEFAULT_USER = "admin"
+# --period takes what people write (desktop.domain.periods.Period.parse), so the help shows that first.
+PERIOD_FORMS = "the period as people write it: «Quý I/2027», «Quý I năm 2027», «I/2027», «Q1/2027», or 2027Q1"
+PERIOD_HELP = f"{PERIOD_FORMS} (default: the current one)"
 
 
 def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     def command(name: str, func: object, help_text: str, item_required: bool = True) -> argparse.ArgumentParser:
         parser = evidence_sub.add_parser(name, help=help_text)
         context.add_common(parser)
-        parser.add_argument("--period", help="period code such as 2026Q4 (default: the current one)")
+        parser.add_argument("--period", help=context.PERIOD_HELP)
         parser.add_argument("--item", required=item_required, help='the item\'s "Mã" in the report workbook')
         parser.set_defaults(func=func)
         return parser

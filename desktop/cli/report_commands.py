@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
         parser = report_sub.add_parser(name, help=help_text)
         context.add_common(parser)
-        parser.add_argument("--period", help="period code such as 2026Q4 (default: the current one)")
+        parser.add_argument("--period", help=context.PERIOD_HELP)
         parser.set_defaults(func=func)
         return parser
 
@@ -95,6 +95,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Print every issue; exit 1 when errors remain."""
+    from desktop.domain.officer_words import counted
     from desktop.services.validation import validate
 
     def run(store: Store) -> int:
@@ -104,7 +105,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             label = tr("LỖI", "ERROR") if issue.severity == "error" else tr("CẢNH BÁO", "WARNING")
             print(f"{label} [{issue.principle}] {issue.message_en if lang == 'en' else issue.message_vi}")
         print(tr(f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo.",
-                 f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)."))
+                 f"{counted(len(result.errors), 'error')}, {counted(len(result.warnings), 'warning')}."))
         return 1 if result.blocking else 0
 
     return context.with_store(args, run)
@@ -236,15 +237,17 @@ def cmd_docx(args: argparse.Namespace) -> int:
 
 def cmd_fill(args: argparse.Namespace) -> int:
     """Take values from a workbook, all or nothing."""
+    from desktop.domain.officer_words import counted, period_words
     from desktop.services.documents import fill_from_workbook
 
     def run(store: Store) -> int:
         period = _period(store, args) if args.period else None
         result = fill_from_workbook(store, period, args.file, force=args.force)
+        period_vi, period_en = period_words(result.period)
         print(tr(f"Đã lấy giá trị của {result.tasks} nhiệm vụ và {result.indicators} chỉ tiêu từ {args.file} "
-                 f"vào báo cáo {result.period}.",
-                 f"Took the values of {result.tasks} task(s) and {result.indicators} indicator(s) from {args.file} "
-                 f"into the {result.period} report."))
+                 f"vào báo cáo {period_vi}.",
+                 f"Took the values of {counted(result.tasks, 'task')} and {counted(result.indicators, 'indicator')} "
+                 f"from {args.file} into the {period_en} report."))
         return 0
 
     return context.with_store(args, run)

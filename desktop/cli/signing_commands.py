@@ -117,13 +117,15 @@ def print_signed(result: object) -> None:
 
 def cmd_send(args: argparse.Namespace) -> int:
     """Queue a signed PDF of one of this PC's bundles."""
+    from desktop.domain.officer_words import period_words
     from desktop.services.signed_documents import queue_signed_document
 
     def run(store: Store) -> int:
         queued = queue_signed_document(store, args.file)
-        print(tr(f"Văn bản ký số {queued.document_id} (báo cáo {queued.period} lần {queued.revision}) "
+        period_vi, period_en = period_words(queued.period)
+        print(tr(f"Văn bản ký số {queued.document_id} (báo cáo {period_vi} lần {queued.revision}) "
                  + ("đã vào hàng đợi gửi Sở." if queued.new else "đã có trong hàng đợi."),
-                 f"Signed document {queued.document_id} (report {queued.period} revision {queued.revision}) "
+                 f"Signed document {queued.document_id} (the {period_en} report, revision {queued.revision}) "
                  + ("queued for the province." if queued.new else "was already queued.")))
         return 0
 

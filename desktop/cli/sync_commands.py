@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     outbox = sub.add_parser("outbox", help="list the signed reports and what the province answered")
     outbox.set_defaults(func=cmd_outbox)
     export = sub.add_parser("export", help="write the signed report encrypted for the province (USB, e-mail)")
-    export.add_argument("--period", help="period code such as 2026Q4 (default: the current one)")
+    export.add_argument("--period", help=context.PERIOD_HELP)
     export.add_argument("--out", type=Path, required=True)
     export.add_argument("--signed-document", action="store_true",
                         help="the digitally signed PDF queued for the report, instead of the report's bundle")
@@ -50,6 +50,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_enroll(args: argparse.Namespace) -> int:
     """Enroll and show the fingerprints to check by phone."""
     from desktop.cli.prompts import secret
+    from desktop.domain.officer_words import counted
     from desktop.services.identity import device_identity, require_province
     from desktop.services.sync import enroll, save_sync_settings
     from desktop.sync.device_keys import short_fingerprint
@@ -77,8 +78,9 @@ def cmd_enroll(args: argparse.Namespace) -> int:
             names = ", ".join(f"«{name}»" for name in enrolled.replaced)
             print(tr(f"Sở đã thu hồi máy cũ của cơ quan: {names}; từ nay Sở chỉ nhận báo cáo từ máy này. Hãy chạy "
                      "baocao restore-history để lấy lại các báo cáo cũ từ Sở.",
-                     f"The province revoked the agency's old PC(s): {names}; from now on it takes reports from this "
-                     "PC. Run baocao restore-history to bring back the past reports from the province."))
+                     f"The province revoked {counted(len(enrolled.replaced), 'old PC')} of the agency: {names}; "
+                     "from now on it takes reports from this PC. Run baocao restore-history to bring back the past "
+                     "reports from the province."))
         with store.session() as session:
             identity = device_identity(session)
             province = require_province(session)
@@ -103,6 +105,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def sync_and_tell(store: Store) -> int:
     """Sync once and say what came and what each item sent got; 1 if one needs attention or the sync stopped."""
+    from desktop.domain.officer_words import counted
     from desktop.services.sync import sync_now
 
     outcome = sync_now(store)
@@ -124,9 +127,9 @@ def sync_and_tell(store: Store) -> int:
     if outcome.missing_history:
         print(tr(f"Sở có {outcome.missing_history} báo cáo cũ của cơ quan mà máy này chưa có; hãy khôi phục lịch sử "
                  "(lệnh baocao restore-history, hoặc menu Công cụ › «Khôi phục lịch sử báo cáo từ Sở…»).",
-                 f"The province holds {outcome.missing_history} past report(s) of the agency this PC lacks; restore "
-                 "the history (command baocao restore-history, or Tools › «Restore the report history from the "
-                 "province…»)."))
+                 f"The province holds {counted(outcome.missing_history, 'past report')} of the agency this PC lacks; "
+                 "restore the history (command baocao restore-history, or Tools › «Restore the report history from "
+                 "the province…»)."))
     return 0 if outcome.report.complete and not outcome.report.with_outcome("needs_attention") else 1
 
 

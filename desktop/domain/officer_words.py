@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from desktop.domain.periods import Period, vietnam_time
-from desktop.errors import BaocaoError
+from desktop.domain.periods import SHORT, period_name, vietnam_time
 
 Words = tuple[str, str]
 
@@ -61,10 +60,13 @@ def moment_words(moment: datetime) -> Words:
     return f"{local:%H:%M} ngày {local:%d/%m/%Y}", f"{local:%H:%M} on {local:%d/%m/%Y}"
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """An English count with its noun in the right number: "1 cell", "2 cells", "1,489 days"; ``plural`` when
+    adding "s" is wrong ("1 PC", "2 PCs" need none). Vietnamese nouns do not change ("1 ô", "2 ô")."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def period_words(code: str | None) -> Words:
-    """"Quý IV/2026" and "Q4 2026" for "2026Q4"; a code that is not a period is shown as it is."""
-    try:
-        period = Period.parse(code or "")
-    except BaocaoError:
-        return code or "", code or ""
-    return f"Quý {period.roman}/{period.year}", f"Q{period.quarter} {period.year}"
+    """"Quý IV/2026" and "Q4 2026" for "2026Q4" (the short style of ``periods.period_name``, as these words
+    sit inside sentences and tables); a code that is not a period is shown as it is."""
+    return period_name(code or "", "vi", SHORT), period_name(code or "", "en", SHORT)

@@ -27,6 +27,15 @@ the date as the plan writes it (the first late day); ``Schedule.last_day`` is th
 Times are Vietnam time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving). An aware datetime is converted;
 a naive datetime is read as Vietnam wall-clock time; a ``date`` means the start of that day.
 
+A period is named in two styles (``Period.label``, ``period_name``), one implementation for every screen,
+document and message:
+
+- ``LONG``, «Quý IV năm 2026»: in titles and documents (window and print-preview titles, the PDF, the workbook,
+  the report's header, the period chooser);
+- ``SHORT``, «Quý IV/2026»: inside sentences and tables (CLI lines, sync, receipt and outbox messages, lists).
+
+English says «Q4 2026» in both. The code «2026Q4» is for files, the store and the wire, not for people.
+
 The current period is the one whose report is due next: the period with the earliest deadline that
 has not passed. On 31/12/2026 that is Q1 2027; on 20/02/2026 (Q1's deadline has passed) it is Q2 2026.
 Whether an earlier period is still unsent is for the caller to say (``days_left`` is then negative).
@@ -71,12 +80,20 @@ Timeliness = Literal["on_time", "late"]
 ON_TIME: Timeliness = "on_time"
 LATE: Timeliness = "late"
 
+PeriodStyle = Literal["long", "short"]
+LONG: PeriodStyle = "long"
+SHORT: PeriodStyle = "short"
+
 _ROMAN = ("I", "II", "III", "IV")
 _MAX_CODE_LENGTH = 40
 _CODE_PATTERNS = (
     re.compile(r"^(?P<year>\d{4})\s*[-/ ]?\s*q\s*(?P<q>[1-4])$"),
     re.compile(r"^(?:q|quy)\s*(?P<q>[1-4]|i{1,3}|iv)\s*(?:[-/ ]|\s+nam\s+)\s*(?P<year>\d{4})$"),
+    # «I/2027», «IV năm 2026»: the Roman numeral alone is a quarter (an Arabic «1/2027» could be a month).
+    re.compile(r"^(?P<q>i{1,3}|iv)\s*(?:[-/ ]|\s+nam\s+)\s*(?P<year>\d{4})$"),
 )
+_FORMS_VI = "Quý IV/2026, Quý IV năm 2026, IV/2026, Q4/2026 hoặc 2026Q4"
+_FORMS_EN = "Quý IV/2026, Quý IV năm 2026, IV/2026, Q4/2026 or 2026Q4"
 
 
 class PeriodError(InputError):
@@ -126,7 +143,9 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read "2026Q4" (also "2026-Q4", "Q4/2026", "Quý IV/2026", "Quý IV năm 2026"), any case."""
+        """Read a period as people type it: "Quý IV/2026", "Quý IV năm 2026", "IV/2026", "Q4/2026", "2026Q4"
+        (also "2026-Q4", "quy 4/2026"), whatever the case and with or without diacritics; anything else is
+        refused with a message that lists these forms."""
         raw = text if isinstance(text, str) else ""
         folded = fold(raw[:_MAX_CODE_LENGTH]) if len(raw) <= _MAX_CODE_LENGTH else ""
         for pattern in _CODE_PATTERNS:
@@ -136,8 +155,8 @@ class Period:
                 quarter = int(q) if q.isdigit() else _ROMAN.index(q.upper()) + 1
                 return cls(int(match.group("year")), quarter)
         shown = raw[:_MAX_CODE_LENGTH] if isinstance(text, str) else repr(text)[:_MAX_CODE_LENGTH]
-        raise PeriodError(f"Không hiểu kỳ báo cáo \"{shown}\"; hãy ghi theo dạng 2026Q4.",
-                          f"Cannot read the period \"{shown}\"; write it like 2026Q4.")
+        raise PeriodError(f"Không hiểu kỳ báo cáo «{shown}»; hãy ghi kỳ theo một trong các dạng {_FORMS_VI}.",
+                          f"Cannot read the period «{shown}»; write it in one of the forms {_FORMS_EN}.")
 
     @classmethod
     def of_date(cls, day: date) -> Period:
@@ -161,9 +180,12 @@ class Period:
         """The quarter in Roman numerals, as Vietnamese documents write it."""
         return _ROMAN[self.quarter - 1]
 
-    def label(self, language: str | None = None) -> str:
-        """"Quý IV năm 2026" or "Q4 2026"."""
-        return self.figure_label(QUARTER, language)
+    def label(self, language: str | None = None, style: PeriodStyle = LONG) -> str:
+        """The period as people read it: ``LONG`` "Quý IV năm 2026" in titles and documents, ``SHORT``
+        "Quý IV/2026" inside sentences and tables; "Q4 2026" in English in both styles."""
+        if (language or current_language()) == "en":
+            return f"Q{self.quarter} {self.year}"
+        return f"Quý {self.roman}/{self.year}" if style == SHORT else f"Quý {self.roman} năm {self.year}"
 
     def file_stem(self, language: str | None = None) -> str:
         """"quy-I-2027" ("Q1-2027" in English): the period in a file name a person reads (no slash, no
@@ -189,7 +211,7 @@ class Period:
             return f"first six months of {self.year}" if english else f"6 tháng đầu năm {self.year}"
         if figure == YEAR:
             return f"full year {self.year}" if english else f"cả năm {self.year}"
-        return f"Q{self.quarter} {self.year}" if english else f"Quý {self.roman} năm {self.year}"
+        return self.label(language)
 
     @property
     def data_window(self) -> DataWindow:
@@ -222,8 +244,8 @@ class Period:
 
     def _check_figure(self, figure: str) -> None:
         if figure not in self.figures:
-            raise PeriodError(f"Kỳ {self.code} không có số liệu \"{figure}\".",
-                              f"Period {self.code} carries no \"{figure}\" figures.")
+            raise PeriodError(f"Kỳ {self.label('vi', SHORT)} không có số liệu \"{figure}\".",
+                              f"Period {self.label('en', SHORT)} carries no \"{figure}\" figures.")
 
 
 @dataclass(frozen=True)
@@ -275,9 +297,12 @@ class Schedule:
 
     def __post_init__(self) -> None:
         for code, day in self.periods:
-            if day <= Period.parse(code).data_window.start:
-                raise ScheduleError(f"Hạn của kỳ {code} ({format_date(day)}) rơi trước khi kỳ số liệu bắt đầu.",
-                                    f"The deadline of {code} ({format_date(day)}) falls before its data window opens.")
+            period = Period.parse(code)
+            if day <= period.data_window.start:
+                raise ScheduleError(
+                    f"Hạn của {period.label('vi', SHORT)} ({format_date(day)}) rơi trước khi kỳ số liệu bắt đầu.",
+                    f"The deadline of {period.label('en', SHORT)} ({format_date(day)}) falls before its data window "
+                    "opens.")
         if len(self.due) != 4 or not all(isinstance(d, DueDay) for d in self.due):
             raise ScheduleError("Lịch báo cáo phải có đúng bốn hạn, mỗi quý một hạn.",
                                 "A schedule needs exactly four deadlines, one per quarter.")
@@ -347,11 +372,11 @@ class Schedule:
 DEFAULT_SCHEDULE = Schedule()
 
 
-def period_name(code: str, language: str | None = None) -> str:
-    """A period code ("2027Q1") as the screens name the period ("Quý I năm 2027", "Q1 2027"); a text that is
-    not a period code is returned as it is (a note from elsewhere must still be shown)."""
+def period_name(code: str, language: str | None = None, style: PeriodStyle = LONG) -> str:
+    """A period code ("2027Q1") as people read it ("Quý I năm 2027", ``SHORT`` "Quý I/2027", "Q1 2027"); a
+    text that is not a period code is returned as it is (a note from elsewhere must still be shown)."""
     try:
-        return Period.parse(code).label(language)
+        return Period.parse(code).label(language, style)
     except PeriodError:
         return code
 

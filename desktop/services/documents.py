@@ -13,6 +13,7 @@ from pathlib import Path
 from desktop.documents.report_pdf import write_report_pdf
 from desktop.documents.report_workbook import read_report_workbook, write_report_workbook
 from desktop.documents.report_workbook_reader import read_workbook_identity
+from desktop.domain.officer_words import counted
 from desktop.errors import InputError
 from desktop.models.store import Store
 from desktop.services.installation import installation_agency
@@ -69,7 +70,7 @@ def fill_from_workbook(store: Store, period_code: str | None, path: Path, *, for
         raise InputError(
             f"Không nhận tệp {path.name}: {len(values.problems)} ô không đọc được, chưa ghi gì.\n"
             + "\n".join(f"{p.sheet}!{p.cell}: {p.message_vi}" for p in shown) + more_vi,
-            f"{path.name} was not taken: {len(values.problems)} cell(s) cannot be read; nothing was saved.\n"
+            f"{path.name} was not taken: {counted(len(values.problems), 'cell')} cannot be read; nothing was saved.\n"
             + "\n".join(f"{p.sheet}!{p.cell}: {p.message_en}" for p in shown) + more_en,
             code="workbook_cells")
     apply_values(store, period_code, tasks=values.tasks, indicators=values.indicators)

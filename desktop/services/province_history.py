@@ -27,9 +27,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.officer_words import period_words
 from desktop.domain.report_snapshot import AttachmentRef, ReportSnapshot
 from desktop.domain.text import nfc
 from desktop.errors import Cancelled, InputError, IntegrityError
+from desktop.i18n import current_language
 from desktop.models.attachment import Attachment, share_attachment, store_attachment
 from desktop.models.outbox import OutboxItem
 from desktop.models.plan import Agency
@@ -65,10 +67,16 @@ class RestoreOutcome:
     """What a restore brought back: revisions rebuilt, bundles already here, rows the local plans lack,
     evidence files stored (a file already here counts, shared)."""
 
-    restored: list[str]
+    restored: list[tuple[str, int]]  # (period code, revision)
     already_here: int
     unmatched_rows: int
     evidence_files: int = 0
+
+    def named(self, language: str | None = None) -> list[str]:
+        """The revisions restored as an officer reads them: «Quý III/2026 lần 1», «Q3 2026 revision 1»."""
+        english = (language or current_language()) == "en"
+        return [f"{period_words(code)[english]} {'revision' if english else 'lần'} {revision}"
+                for code, revision in self.restored]
 
 
 def learn_chain(store: Store, client: ProvinceClient) -> dict[str, Any]:
@@ -191,7 +199,7 @@ def restore_history(client: ProvinceClient, store: Store, *,
         here = {row for row in session.scalars(select(OutboxItem.bundle_sha256))}
     history = client.history(agency_code)
     todo = [entry for entry in history.bundles if entry.sha256 not in here]
-    restored: list[str] = []
+    restored: list[tuple[str, int]] = []
     unmatched = files = 0
     if progress is not None:
         progress(0, len(todo))
@@ -207,7 +215,7 @@ def restore_history(client: ProvinceClient, store: Store, *,
             unmatched += missing
             if evidence and report is not None:
                 files += _restore_evidence(session, report, verified, data)
-        restored.append(f"{entry.period} r{entry.revision}")
+        restored.append((entry.period, entry.revision))
         if progress is not None:
             progress(index + 1, len(todo))
     learn_chain(store, client)
@@ -224,8 +232,9 @@ def open_revision_from_province(client: ProvinceClient, store: Store, period_cod
     with store.session() as session:
         holder = province_holder(session, period_code)
     if holder is None or holder.sha256 is None:
-        raise InputError(f"Sở chưa giữ báo cáo kỳ {period_code}: không có gì để tiếp tục.",
-                         f"The province holds no report for {period_code}: nothing to continue from.",
+        period_vi, period_en = period_words(period_code)
+        raise InputError(f"Sở chưa giữ báo cáo {period_vi}: không có gì để tiếp tục.",
+                         f"The province holds no report for {period_en}: nothing to continue from.",
                          code="not_held")
     with store.session() as session:
         agency_code = installation_agency(session).code

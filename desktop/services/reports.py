@@ -13,6 +13,7 @@ from typing import Any, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.officer_words import counted, period_words
 from desktop.domain.periods import Period, timeliness
 from desktop.domain.report_values import clean_text, normalise_indicator_values, normalise_task_values
 from desktop.domain.task_status import TASK_STATUSES, status_choices
@@ -77,9 +78,10 @@ def report_for_edit(session: Session, agency: Agency, period_code: str) -> Repor
         session.add(report)
         session.flush()
     if report.status not in EDITABLE:
+        period_vi, period_en = period_words(period_code)
         raise InputError(
-            f"Báo cáo {period_code} lần {report.revision} đã ký, không sửa được; hãy mở lần sửa đổi mới.",
-            f"Report {period_code} revision {report.revision} is signed and frozen; open a new revision.",
+            f"Báo cáo {period_vi} lần {report.revision} đã ký, không sửa được; hãy mở lần sửa đổi mới.",
+            f"The {period_en} report, revision {report.revision}, is signed and frozen; open a new revision.",
             code="report_frozen")
     return report
 
@@ -249,7 +251,8 @@ def _clean(values: dict[str, Any], allowed: tuple[str, ...], ref: str) -> dict[s
     unknown = set(values) - set(allowed)
     if unknown:
         raise InputError(f"Trường không hợp lệ cho {ref}: {', '.join(sorted(unknown))}",
-                         f"Unknown field(s) for {ref}: {', '.join(sorted(unknown))}", code="bad_field")
+                         f"{counted(len(unknown), 'unknown field')} for {ref}: {', '.join(sorted(unknown))}",
+                         code="bad_field")
     normalise = normalise_task_values if allowed == TASK_FIELDS else normalise_indicator_values
     canonical = normalise(values)
     out = {name: canonical[name] for name in values}

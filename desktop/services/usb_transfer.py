@@ -93,13 +93,14 @@ def _latest_item(session: Session, period_code: str, kind: str | None = None) ->
     same_kind = OutboxItem.kind.is_(None) if kind is None else OutboxItem.kind == kind
     item = session.scalar(select(OutboxItem).where(OutboxItem.period_code == period_code, same_kind)
                           .order_by(OutboxItem.revision.desc(), OutboxItem.id.desc()).limit(1))
+    period_vi, period_en = period_words(period_code)
     if item is None and kind is not None:
-        raise InputError(f"Kỳ {period_code} chưa có văn bản ký số nào để xuất (hãy «Ký số» báo cáo trước).",
-                         f"Period {period_code} has no digitally signed report to export (sign it first).",
+        raise InputError(f"Kỳ {period_vi} chưa có văn bản ký số nào để xuất (hãy «Ký số» báo cáo trước).",
+                         f"{period_en} has no digitally signed report to export (sign it first).",
                          code="nothing_signed")
     if item is None:
-        raise InputError(f"Kỳ {period_code} chưa có báo cáo đã ký để xuất.",
-                         f"Period {period_code} has no signed report to export.", code="nothing_signed")
+        raise InputError(f"Kỳ {period_vi} chưa có báo cáo đã ký để xuất.",
+                         f"{period_en} has no signed report to export.", code="nothing_signed")
     return item
 
 

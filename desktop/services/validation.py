@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.officer_words import counted
 from desktop.domain.periods import Period
 from desktop.domain.report_snapshot import IndicatorEntry, ReportSnapshot, TaskEntry
 from desktop.domain.validation import ValidationContext, ValidationResult, validate_report
@@ -62,7 +63,7 @@ def require_no_errors(result: ValidationResult, action_vi: str, action_en: str) 
         first = result.errors[0]
         raise ValidationFailed(
             f"Chưa {action_vi} được: còn {len(result.errors)} lỗi. Lỗi đầu tiên: {first.message_vi}",
-            f"Cannot {action_en}: {len(result.errors)} error(s) remain. First: {first.message_en}",
+            f"Cannot {action_en}: {counted(len(result.errors), 'error')} left. First: {first.message_en}",
             code="validation_errors")
 
 

@@ -31,8 +31,8 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
-from desktop.domain.officer_words import moment_words
-from desktop.domain.periods import Period
+from desktop.domain.officer_words import moment_words, period_words
+from desktop.domain.periods import SHORT, Period, PeriodError
 from desktop.errors import IntegrityError
 from desktop.sync.bundle_chain import ChainOutcome, ChainState
 from desktop.sync.bundle_errors import BundleError, OlderRevision
@@ -90,12 +90,14 @@ def conflict_message(period: str, holder: PeriodHolder) -> tuple[str, str]:
 
 
 def period_label(period: str) -> tuple[str, str]:
-    """«quý IV/2026» and «Q4 2026»; the code itself when it is not a quarter's."""
+    """«quý IV/2026» and «Q4 2026»; the code itself when it is not a quarter's. The short style of
+    ``Period.label``, with «quý» in lower case as it follows «báo cáo» inside these sentences."""
     try:
         parsed = Period.parse(period)
-    except (ValueError, IntegrityError, AttributeError):
+    except PeriodError:
         return period, period
-    return f"quý {parsed.roman}/{parsed.year}", f"Q{parsed.quarter} {parsed.year}"
+    short = parsed.label("vi", SHORT)
+    return short[0].lower() + short[1:], parsed.label("en", SHORT)
 
 
 def held_from(holder: PeriodHolder) -> tuple[str, str]:
@@ -127,9 +129,9 @@ class AgencyChain:
         if holder is not None and revision == holder.revision:
             raise RevisionConflict(period, holder)
         if holder is not None and revision < holder.revision:
-            raise OlderRevision(f"kỳ {period} đã nhận lần {holder.revision}; lần {revision} không mới hơn.",
-                                f"period {period} already has revision {holder.revision}; revision {revision} "
-                                f"is not newer.")
+            named = period_words(period)
+            raise OlderRevision(f"kỳ {named[0]} đã nhận lần {holder.revision}; lần {revision} không mới hơn.",
+                                f"{named[1]} already has revision {holder.revision}; revision {revision} is not newer.")
         return outcome
 
     def advance(self, manifest: Mapping[str, Any], sha256: str, device_name: str | None,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from desktop.domain.officer_words import period_words
 from desktop.sync.bundle_errors import ChainMismatch, OlderRevision, SequenceGapTooLarge, SequenceReplay
 
 
@@ -56,8 +57,9 @@ class ChainState:
                                 f"bundle number {sequence} does not follow accepted bundle {self.last_sequence}.")
         highest = self.highest_revision.get(period, 0)
         if revision <= highest:
-            raise OlderRevision(f"kỳ {period} đã nhận lần {highest}; lần {revision} không mới hơn.",
-                                f"period {period} already has revision {highest}; revision {revision} is not newer.")
+            named = period_words(period)
+            raise OlderRevision(f"kỳ {named[0]} đã nhận lần {highest}; lần {revision} không mới hơn.",
+                                f"{named[1]} already has revision {highest}; revision {revision} is not newer.")
         gap = (self.last_sequence + 1, sequence - 1) if gap_size > 0 else None
         return ChainOutcome(gap=gap, late=late)
 

@@ -209,7 +209,7 @@ EN: dict[str, str] = {
     "Mã cấp {issued} đã hết hạn {expires}, chưa dùng": "Code issued {issued} expired {expires}, unused",
     "Cơ quan này còn {count} mã chưa dùng (mã gần nhất hết hạn {expires}). Cấp mã mới không huỷ mã cũ: mỗi mã "
     "vẫn cài được một máy đến khi hết hạn. Cấp thêm một mã?":
-        "This agency still has {count} unused code(s) (the latest expires {expires}). A new code does not cancel "
+        "Unused codes this agency still holds: {count} (the latest expires {expires}). A new code does not cancel "
         "the old ones: each can still install one device until it expires. Issue another code?",
     "Mỗi mã đăng ký cài được một máy, một lần, trước khi hết hạn (giờ Việt Nam). Cấp mã mới không huỷ mã cũ còn "
     "hạn.": "Each enrollment code installs one device, once, before it expires (Vietnam time). A new code does not "

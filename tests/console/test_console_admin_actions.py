@@ -60,3 +60,13 @@ def test_an_overlong_plan_number_is_refused_by_the_cli_and_the_console_alike(con
                                                        "plan": number})
         assert answer.status_code == 400 and "Số hiệu kế hoạch dài quá 100 ký tự" in answer.text
     assert "2027Q3" not in console.admin("schedule", "list"), "nothing was set, not even under a cut number"
+
+
+def test_the_schedule_commands_name_the_period_as_read(console: ConsoleServer) -> None:
+    """`baocao-server schedule` said «Deadline for 2031Q2»; it names the period as the Lịch báo cáo page does."""
+    said = console.cli("schedule", "set", "2031Q2", "--deadline", "10/06/2031").stdout
+    assert said.strip() == "Deadline for Q2/2031: before 10/06/2031.", said
+    said = console.cli("schedule", "clear", "2031Q2").stdout
+    assert said.startswith("Removed the deadline for Q2/2031;"), said
+    said = console.cli("schedule", "clear", "2031Q2", check=False).stdout
+    assert said.strip() == "No deadline was set for Q2/2031.", said

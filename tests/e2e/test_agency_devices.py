@@ -64,7 +64,8 @@ def test_a_replacement_pc_restores_history_and_continues_the_agency_chain(tmp_pa
 
             enroll(new, province.url, demo_code(province, replaces="all"), "Máy mới")
             outcome = restore_from_province(new)
-            assert outcome.restored == ["2026Q3 r1"] and outcome.unmatched_rows == 0
+            assert outcome.restored == [("2026Q3", 1)] and outcome.unmatched_rows == 0
+            assert outcome.named("vi") == ["Quý III/2026 lần 1"] and outcome.named("en") == ["Q3 2026 revision 1"]
             assert _answers(new, "2026Q3") == old_answers, "the new PC has last quarter's answers"
             [restored] = receipt_history(new)
             assert (restored.period_code, restored.status) == ("2026Q3", "accepted")

@@ -40,7 +40,7 @@ def test_a_new_pc_restores_the_evidence_bytes_checked_and_encrypted(tmp_path: Pa
 
             enroll(new, province.url, demo_code(province), "Máy mới")
             outcome = restore_from_province(new)
-            assert outcome.restored == ["2026Q3 r1", "2026Q3 r2", "2026Q3 r3"] and outcome.evidence_files == 2
+            assert outcome.restored == [("2026Q3", 1), ("2026Q3", 2), ("2026Q3", 3)] and outcome.evidence_files == 2
             [restored] = list_evidence(new, "2026Q3", "task", task.ref)
             digest = hashlib.sha256(evidence.read_bytes()).hexdigest()
             assert (restored.name, restored.sha256) == (evidence.name, digest)

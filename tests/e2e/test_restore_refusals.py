@@ -79,7 +79,7 @@ def test_a_tampered_bundle_an_unpublished_signer_and_a_wrong_receipt_are_refused
             mismatch = _refused(new, _altered(new, swap_receipts))
             assert "Biên nhận của Sở không khớp" in mismatch, mismatch
 
-            assert restore_from_province(new).restored == ["2026Q3 r1", "2026Q3 r2"], "the genuine history restores"
+            assert restore_from_province(new).restored == [("2026Q3", 1), ("2026Q3", 2)], "the genuine history restores"
         finally:
             old.close()
             new.close()

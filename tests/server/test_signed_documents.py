@@ -141,6 +141,8 @@ def test_untrusted_altered_rebound_and_tampered_documents_each_name_their_reason
     assert (untrusted.status, untrusted.code, receipt.document["verdict"]) == \
         ("rejected", "document_untrusted", "untrusted")
     assert "Người Lạ (do CA la cấp)" in receipt.message_vi and untrusted.stored
+    assert "Văn bản ký số của báo cáo Quý IV/2026 lần 1" in receipt.message_vi, receipt.message_vi
+    assert "the Q4 2026 report, revision 1," in receipt.message_en and "2026Q4" not in receipt.message_vi
 
     unbound = _signed(pki, tmp_path / "c", None, (Role.SIGNER, SIGNER_TOKEN))
     assert province.take(province.follow_up(unbound))[0].code == "document_binding"

@@ -148,7 +148,8 @@ def test_older_revision_after_newer_is_refused(device_key, keys_for) -> None:
     state = _chain_after(newer, keys_for)
     with pytest.raises(OlderRevision) as caught:
         verify(older, keys_for, chain=state)
-    assert caught.value.code == "older_revision" and "2026Q4" in caught.value.message_en
+    assert caught.value.code == "older_revision" and "Q4 2026 already has revision 2" in caught.value.message_en
+    assert "kỳ Quý IV/2026 đã nhận lần 2;" in caught.value.message_vi, caught.value.message_vi
 
 
 def test_next_bundle_must_chain_to_the_last_accepted(device_key, keys_for) -> None:

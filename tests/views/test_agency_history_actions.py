@@ -293,6 +293,7 @@ def test_a_new_pc_restores_the_agency_s_history_from_the_menu(qtbot: QtBot, tmp_
             assert operation.error is None, operation.error
             [box] = _visible(QMessageBox, "historyDoneBox")
             assert "Đã khôi phục 1 lần báo cáo từ Sở" in _box_text(box)
+            assert "Quý III/2026 lần 1" in _box_text(box) and "2026Q3" not in _box_text(box), _box_text(box)
             box.close()
             assert [(r.period_code, r.status) for r in receipt_history(fresh)] == [("2026Q3", "accepted")]
             assert _periods(fresh)["2026Q3"] == 1

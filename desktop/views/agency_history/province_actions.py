@@ -44,7 +44,7 @@ class ProvinceHistoryActions(QObject):
         text = self.tr("Đã khôi phục {0} lần báo cáo từ Sở ({1} đã có sẵn trên máy), {2} tệp minh chứng.").format(
             len(outcome.restored), outcome.already_here, outcome.evidence_files)
         if outcome.restored:
-            text += "\n" + ", ".join(outcome.restored)
+            text += "\n" + ", ".join(outcome.named())
         if outcome.unmatched_rows:
             text += "\n" + self.tr("{0} dòng không có trong kế hoạch trên máy này nên không chép.").format(
                 outcome.unmatched_rows)
