@@ -71,8 +71,10 @@ class Settings:
         ttl = _env_seconds("BAOCAO_SERVER_UPLOAD_TTL_SECONDS", cls.upload_ttl_seconds)
         sweep = _env_seconds("BAOCAO_SERVER_SWEEP_SECONDS", cls.sweep_interval_seconds)
         open_bytes = _env_bytes("BAOCAO_SERVER_MAX_OPEN_UPLOAD_BYTES", cls.max_open_upload_bytes)
+        # A smaller chunk bound suits a reverse proxy with a small body limit (and lets tests reach it).
+        chunk = _env_bytes("BAOCAO_SERVER_MAX_CHUNK_BYTES", cls.max_chunk_bytes)
         return cls(data_dir=directory, db_url=url, upload_ttl_seconds=ttl, sweep_interval_seconds=sweep,
-                   max_open_upload_bytes=open_bytes)
+                   max_open_upload_bytes=open_bytes, max_chunk_bytes=chunk)
 
     def ensure_dirs(self) -> None:
         """Create the data directories (private to the server's user)."""

@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command("sign", cmd_sign, "approve, sign and queue the report for the province").add_argument(
         "--early", action="store_true", help="sign even though the period's data window has not started")
     command("history", cmd_history, "list the report's revisions")
-    command("reopen", cmd_reopen, "open a new revision of a signed report").add_argument("--reason", required=True)
+    command("reopen", cmd_reopen, "open a new revision of a signed report").add_argument(
+        "--reason", help="why (asked at a prompt when left out)")
     pdf = command("pdf", cmd_pdf, "write the report PDF (--sign: digitally signed)")
     pdf.add_argument("--out", type=Path, required=True)
     pdf.add_argument("--sign", choices=["signer", "agency"], help="sign it with a token or --p12 (ND 30)")
@@ -183,11 +184,26 @@ def cmd_reopen(args: argparse.Namespace) -> int:
     from desktop.services.reports import reopen_report
 
     def run(store: Store) -> int:
-        revision = reopen_report(store, _period(store, args), args.reason)
+        from desktop.services.signing import revoked_warning
+
+        warning = revoked_warning(store)
+        if warning is not None:  # before the reason is asked: the officer may not want to start at all
+            print(tr(*warning), file=sys.stderr)
+        revision = reopen_report(store, _period(store, args), _reason(args.reason))
         print(tr(f"Đã mở báo cáo sửa đổi lần {revision}.", f"Revision {revision} opened."))
         return 0
 
     return context.with_store(args, run)
+
+
+def _reason(given: str | None) -> str:
+    """``--reason``, else what the officer types at the prompt."""
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise InputError("Cần ghi lý do sửa đổi (--reason).", "A reason for the new revision is needed (--reason).",
+                         code="reason_required")
+    return input(tr("Lý do sửa đổi báo cáo đã ký: ", "Why the signed report is revised: "))
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:

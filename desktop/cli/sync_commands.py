@@ -76,11 +76,11 @@ def cmd_enroll(args: argparse.Namespace) -> int:
                      f"old key stays revoked. {enrolled.advice[1]}"))
         if enrolled.replaced:
             names = ", ".join(f"«{name}»" for name in enrolled.replaced)
-            print(tr(f"Sở đã thu hồi máy cũ của cơ quan: {names}; từ nay Sở chỉ nhận báo cáo từ máy này. Hãy chạy "
-                     "baocao restore-history để lấy lại các báo cáo cũ từ Sở.",
+            print(tr(f"Sở đã thu hồi máy cũ của cơ quan: {names}; từ nay Sở chỉ nhận báo cáo từ máy này.",
                      f"The province revoked {counted(len(enrolled.replaced), 'old PC')} of the agency: {names}; "
-                     "from now on it takes reports from this PC. Run baocao restore-history to bring back the past "
-                     "reports from the province."))
+                     "from now on it takes reports from this PC."))
+        if enrolled.missing_history:  # only then is there anything to restore
+            print(_history_hint(enrolled.missing_history))
         with store.session() as session:
             identity = device_identity(session)
             province = require_province(session)
@@ -125,12 +125,17 @@ def sync_and_tell(store: Store) -> int:
     if not outcome.report.outcomes:
         print(tr("Không có báo cáo nào chờ gửi.", "No report is waiting to be sent."))
     if outcome.missing_history:
-        print(tr(f"Sở có {outcome.missing_history} báo cáo cũ của cơ quan mà máy này chưa có; hãy khôi phục lịch sử "
-                 "(lệnh baocao restore-history, hoặc menu Công cụ › «Khôi phục lịch sử báo cáo từ Sở…»).",
-                 f"The province holds {counted(outcome.missing_history, 'past report')} of the agency this PC lacks; "
-                 "restore the history (command baocao restore-history, or Tools › «Restore the report history from "
-                 "the province…»)."))
+        print(_history_hint(outcome.missing_history))
     return 0 if outcome.report.complete and not outcome.report.with_outcome("needs_attention") else 1
+
+
+def _history_hint(missing: int) -> str:
+    """What to do when the province holds ``missing`` past reports of the agency that this PC lacks."""
+    return tr(f"Sở có {missing} báo cáo cũ của cơ quan mà máy này chưa có; hãy khôi phục lịch sử "
+              "(lệnh baocao restore-history, hoặc menu Công cụ › «Khôi phục lịch sử báo cáo từ Sở…»).",
+              f"The province holds {counted(missing, 'past report')} of the agency this PC lacks; restore "
+              "the history (command baocao restore-history, or Tools › «Restore the report history from the "
+              "province…»).")
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:

@@ -102,6 +102,18 @@ def approve_and_sign(store: Store, period_code: str, today: date | None = None) 
                               item.bundle_sha256, item.size)
 
 
+def revoked_warning(store: Store) -> tuple[str, str] | None:
+    """Before a revision is opened on a PC the province revoked: what the Sở said (when, why, what to do) and
+    that this PC cannot sign it until it enrolls again with a new code (vi, en); None on a PC in good standing."""
+    with store.session() as session:
+        revoked = device_revocation(session)
+    if revoked is None:
+        return None
+    return (f"Lưu ý: {revoked[0]} Lần sửa đổi mở trên máy này chỉ ký được sau khi máy đăng ký lại bằng mã mới của Sở.",
+            f"Note: {revoked[1]} A revision opened on this PC can be signed only once the PC enrolls again with a "
+            "new code from the province.")
+
+
 def _refuse_if_revoked(session: Session) -> None:
     """A PC the province revoked signs nothing: the province would refuse it, and the officer learns now."""
     revoked = device_revocation(session)

@@ -36,12 +36,14 @@ class SyncStatus:
 
 @dataclass(frozen=True)
 class Enrollment:
-    """This PC's enrollment: the agency it reports for and the fingerprint of the province's signing key;
-    ``revoked``: what the province said when it refused this PC's key as revoked (vi, en), None if it has not."""
+    """This PC's enrollment: the agency it reports for and the fingerprints of the province's three pinned keys
+    (receipt signing, encrypted files, encrypted files hybrid: as the enrollment letter and ``baocao enroll``
+    print them); ``revoked``: what the province said when it refused this PC's key as revoked (vi, en), None if
+    it has not."""
 
     agency_name: str
     agency_code: str
-    province_fingerprint: str
+    province_fingerprints: tuple[str, str, str]
     revoked: tuple[str, str] | None = None
 
 
@@ -88,8 +90,9 @@ def enrollment(store: Store) -> Enrollment | None:
         if keys is None:
             return None
         agency = installation_agency(session)
-        return Enrollment(agency.name, agency.code, short_fingerprint(keys.signing),  # as enroll and the letter
-                          device_revocation(session))
+        shown = (short_fingerprint(keys.signing), short_fingerprint(keys.x25519),
+                 short_fingerprint(keys.mlkem768x25519))  # as enroll and the letter
+        return Enrollment(agency.name, agency.code, shown, device_revocation(session))
 
 
 def record_conflict_answered(session: Session, period_code: str, revision: int) -> None:

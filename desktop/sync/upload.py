@@ -38,6 +38,9 @@ MIN_CHUNK = 16 * 1024
 FIRST_CHUNK = 64 * 1024
 KEPT_FIRST_CHUNK = 256 * 1024  # about 30 s at 64 kbit/s, the slowest link the app is built for
 MAX_CHUNK = 4 * 1024 * 1024
+# The protocol's bound on the bytes from the verified offset to a chunk's end, for a server that does not
+# say its own (``Upload-Max-Chunk-Size``); kept bytes of cut chunks count toward it.
+DEFAULT_MAX_SPAN = 8 * 1024 * 1024
 SECONDS_PER_CHUNK = 7.5
 KEPT_SECONDS_PER_CHUNK = 30.0
 STEADY_CHUNKS = 4
@@ -159,6 +162,8 @@ class _Upload:
         self.offset: int | None = None  # bytes the server received (tus ``Upload-Offset``)
         self.verified = 0  # bytes the server verified: a chunk's checksum covers everything after them
         self.keeps_cut_bytes = False  # the server keeps what arrived of a cut chunk (``Upload-Verified-Offset``)
+        self.max_span = DEFAULT_MAX_SPAN  # bytes a PATCH may cover from the verified offset to its end
+        self._refused_span: int | None = None  # under what a 413 refused: something in between bounds it too
         self.on_state = on_state
         self.progress = progress
         self.cancelled = cancelled
@@ -181,7 +186,7 @@ class _Upload:
                         return receipt
                 elif self.offset is None:
                     self.offset = self._head()
-                elif self.offset < self.bundle.length:
+                elif self.verified < self.bundle.length:  # kept bytes not yet verified are vouched for too
                     receipt = self._send_chunk()
                     if receipt is not None:
                         return receipt
@@ -239,8 +244,13 @@ class _Upload:
 
     def _send_chunk(self) -> bytes | None:
         assert self.state is not None and self.offset is not None
-        start, verified = self.offset, self.verified
-        end = min(self.bundle.length, start + self.sizer.size)
+        # While every chunk is cut the verified offset stays put and the kept bytes pile up past it: the
+        # chunk then ends at the server's bound, and one that has nothing left to carry (an empty body)
+        # just vouches for the kept bytes, so the verified offset moves on.
+        verified = self.verified
+        bound = verified + self.max_span
+        start = min(self.offset, bound)
+        end = min(self.bundle.length, start + self.sizer.size, bound)
         span = self._read(verified, end - verified)  # the checksum vouches for kept bytes and body alike
         chunk = span[start - verified:]
         checksum = base64.b64encode(hashlib.sha256(span).digest()).decode("ascii")
@@ -261,13 +271,17 @@ class _Upload:
                 self._resume_at = start
             # Otherwise HEAD says how much of the cut chunk arrived: only the rest is sent again.
             raise
-        return self._chunk_answered(answer, start, began, last=last)
+        return self._chunk_answered(answer, start, verified, began, span=end - verified, last=last)
 
-    def _chunk_answered(self, answer: Answer, start: int, began: float, *, last: bool) -> bytes | None:
+    def _chunk_answered(self, answer: Answer, start: int, verified: int, began: float, *, span: int,
+                        last: bool) -> bytes | None:
         """Move on after a PATCH's answer; the receipt when the last chunk committed the upload."""
         assert self.state is not None
         if answer.status in (404, 410):
             raise _UploadGone
+        if answer.status == 413:
+            self._shrink_span(answer, span)
+            return None
         if answer.status == 460:
             raise TransientError("Một phần dữ liệu bị hỏng trên đường truyền; gửi lại.",
                                  "Part of the data was damaged on the way; sending it again.", code="checksum")
@@ -280,10 +294,11 @@ class _Upload:
             return self.check_receipt(_receipt_in(answer))
         offset = self._offset_in(answer)
         self._note_verified(answer, offset)
-        if offset <= start:
+        if offset <= start and self.verified <= verified:
             self.offset = None
             return None
-        self.sizer.succeeded(offset - start, time.monotonic() - began)
+        if offset > start:
+            self.sizer.succeeded(offset - start, time.monotonic() - began)
         self.offset = offset
         self.state = UploadState(self.state.url, self.verified)
         self.on_state(self.state)
@@ -300,8 +315,28 @@ class _Upload:
         self.check_receipt(receipt)
         raise error_for(answer, doing_vi, doing_en, for_upload=True)
 
+    def _shrink_span(self, answer: Answer, sent: int) -> None:
+        """413: the chunk's span passed the server's bound. Keep under the bound it gives (else half the span)
+        and ask where it stands (it may have dropped the unverified bytes). A bound this chunk kept already
+        leaves nothing to shrink: the bundle stays queued for a later sync, it is not refused."""
+        said = _span_limit(answer)
+        bound = said if said is not None else sent // 2
+        if bound >= sent or bound < 1:
+            raise TransientError("Máy chủ của tỉnh không nhận khối dữ liệu nhỏ nhất có thể gửi; sẽ thử lại sau.",
+                                 "The province server refuses even the smallest chunk; will try again later.",
+                                 code="chunk_too_large")
+        self.max_span = self._refused_span = bound
+        self.offset = None
+
+    def _note_limit(self, answer: Answer) -> None:
+        """The server's bound on a chunk's span, when it says it (never above what a 413 refused)."""
+        said = _span_limit(answer)
+        if said is not None:
+            self.max_span = min(said, self._refused_span or said)
+
     def _note_verified(self, answer: Answer, received: int) -> None:
         """The server's verified offset (a server that keeps no cut bytes verified all it received)."""
+        self._note_limit(answer)
         value = answer.header("upload-verified-offset")
         if value is not None and value.isdigit() and int(value) <= received:
             self.verified, self.keeps_cut_bytes = int(value), True
@@ -371,6 +406,12 @@ def _given_before(answer: Answer) -> bool:
         return parse_strict_json(answer.body).get("given", "before") != "now"
     except (ValueError, AttributeError):
         return True
+
+
+def _span_limit(answer: Answer) -> int | None:
+    """``Upload-Max-Chunk-Size``: how many bytes a PATCH may cover from the verified offset (None if unsaid)."""
+    value = answer.header("upload-max-chunk-size")
+    return int(value) if value is not None and value.isdigit() and 0 < len(value) <= 15 and int(value) else None
 
 
 def _b64(data: bytes) -> str:

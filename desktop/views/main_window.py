@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QBoxLayout, QFileDialog, QMainWindow, QTabWidget, 
 from desktop.domain.periods import Period, period_name
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
-from desktop.services import installation, plans, reports
+from desktop.services import installation, plans, reports, signing
 from desktop.services.plans import PlanImport
 from desktop.services.reports import ReportView
 from desktop.services.signing import SignedRevision
@@ -385,7 +385,8 @@ class MainWindow(QMainWindow):
         code = self._period(self.reopen)
         if code is None:
             return
-        dialog = ReopenDialog(self)
+        warning = signing.revoked_warning(self.store)  # the Sở's words, in the window's language
+        dialog = ReopenDialog(self, warning[self.language == "en"] if warning is not None else None)
         dialog.reason_given.connect(lambda reason: self._reopen(code, reason))
         dialog.open()
 

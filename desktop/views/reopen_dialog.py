@@ -29,7 +29,8 @@ class ReopenDialog(QDialog):
 
     reason_given = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, warning: str | None = None) -> None:
+        """``warning``: said above the reason box, before anything is typed (a PC the province revoked)."""
         super().__init__(parent)
         self.setObjectName("reopenDialog")
         self.setWindowTitle(self.tr("Mở lần sửa đổi mới"))
@@ -48,8 +49,13 @@ class ReopenDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.reason.submitted.connect(self.accept)
+        self.warning = QLabel(warning or "")
+        self.warning.setObjectName("reopenWarning")
+        self.warning.setStyleSheet("color: #8a4b00;")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(bool(warning))
         layout = QVBoxLayout(self)
-        for widget in (label, self.reason, self.message, buttons):
+        for widget in (self.warning, label, self.reason, self.message, buttons):
             layout.addWidget(widget)
 
     def accept(self) -> None:

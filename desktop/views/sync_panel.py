@@ -297,9 +297,13 @@ class SyncPanel(QWidget):
                 "Nhập mã đăng ký mới của Sở rồi bấm «Đăng ký với Sở»: máy sẽ tạo khóa mới và đăng ký lại."))
         elif enrolled is not None:
             self.code.setPlaceholderText(self.tr("không cần: máy này đã đăng ký"))
-            self.enrolled.setText(self.tr("Máy này đã đăng ký với Sở, báo cáo cho {0} ({1}).\nDấu vân tay khóa "
-                                          "ký biên nhận của Sở: {2}").format(
-                enrolled.agency_name, enrolled.agency_code, enrolled.province_fingerprint))
+            self.enrolled.setText(self.tr(
+                "Máy này đã đăng ký với Sở, báo cáo cho {0} ({1}).\n"
+                "Gọi điện cho Sở để đối chiếu các mã này trước khi dùng (khác là phải dừng):\n"
+                "Mã kiểm tra khóa ký của Sở (ký biên nhận): {2}\n"
+                "Mã kiểm tra khóa nhận tệp mã hóa: {3}\n"
+                "Mã kiểm tra khóa nhận tệp mã hóa (lai): {4}").format(
+                enrolled.agency_name, enrolled.agency_code, *enrolled.province_fingerprints))
 
     def _receipt_state(self, state: str) -> str:
         names = {"accepted": self.tr("Sở đã nhận"), "rejected": self.tr("Sở từ chối"), "new": self.tr("Chờ gửi"),

@@ -39,6 +39,7 @@ _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 _OFFSET = re.compile(r"[0-9]{1,15}\Z")
 _TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
 VERIFIED_HEADER = "Upload-Verified-Offset"
+CHUNK_LIMIT_HEADER = "Upload-Max-Chunk-Size"  # bytes from the verified offset to the end of a PATCH body
 TusResumable = Annotated[str | None, Header(alias="Tus-Resumable", description="must be 1.0.0", max_length=20)]
 UploadId = Annotated[str, "upload id"]
 
@@ -89,6 +90,7 @@ def tus_options(ctx: Annotated[ServerContext, Depends(context)]) -> Response:
     return Response(status_code=204, headers={**_TUS_HEADERS, "Tus-Version": TUS_VERSION,
                                               "Tus-Extension": TUS_EXTENSIONS,
                                               "Tus-Max-Size": str(ctx.settings.max_bundle_bytes),
+                                              CHUNK_LIMIT_HEADER: str(ctx.settings.max_chunk_bytes),
                                               "Tus-Checksum-Algorithm": "sha256"})
 
 
@@ -174,8 +176,8 @@ async def append_chunk(upload_id: UploadId, request: Request, ctx: Annotated[Ser
         limit = min(ctx.settings.max_chunk_bytes - (start - verified), upload.length - start)
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            raise _chunk_too_large(limit)
-        written = await _receive(request, path, verified, start, limit)
+            raise _chunk_too_large(ctx, limit)
+        written = await _receive(request, path, verified, start, limit, ctx)
         if written is None:
             return Response(status_code=400)
         size, body_digest, span_digest = written
@@ -191,7 +193,8 @@ async def append_chunk(upload_id: UploadId, request: Request, ctx: Annotated[Ser
         except BaseException:
             _truncate(path, verified)
             raise
-        offsets = {"Upload-Offset": str(start + size), VERIFIED_HEADER: str(start + size)}
+        offsets = {"Upload-Offset": str(start + size), VERIFIED_HEADER: str(start + size),
+                   CHUNK_LIMIT_HEADER: str(ctx.settings.max_chunk_bytes)}
         if commit and start + size == upload.length:
             # The last chunk asked to commit (``?commit=1``, under the signature): one round trip less.
             upload = await run_in_threadpool(ctx.uploads.get, caller, upload_id)
@@ -253,7 +256,7 @@ async def _refuse_revoked(request: Request, ctx: ServerContext, pending: Pending
     async for piece in request.stream():
         size += len(piece)
         if size > ctx.settings.max_chunk_bytes:
-            raise _chunk_too_large(ctx.settings.max_chunk_bytes)
+            raise _chunk_too_large(ctx, ctx.settings.max_chunk_bytes)
         digest.update(piece)
     await run_in_threadpool(ctx.auth.finish, pending, request.method, raw_target(request), digest.hexdigest(),
                             request.headers)
@@ -277,8 +280,8 @@ def _parse_checksum(value: str | None) -> bytes:
     return digest
 
 
-async def _receive(request: Request, path: os.PathLike[str], verified: int, start: int, limit: int
-                   ) -> tuple[int, hashlib._Hash, hashlib._Hash] | None:
+async def _receive(request: Request, path: os.PathLike[str], verified: int, start: int, limit: int,
+                   ctx: ServerContext) -> tuple[int, hashlib._Hash, hashlib._Hash] | None:
     """Write the body at ``start``; its size, its SHA-256 (for the signature) and that of the bytes from
     ``verified`` to its end (for ``Upload-Checksum``). None if the client went away: what arrived stays
     in the file past the verified offset, unverified, for the next request to vouch for."""
@@ -300,7 +303,7 @@ async def _receive(request: Request, path: os.PathLike[str], verified: int, star
                 size += len(piece)
                 if size > limit:
                     handle.truncate(verified)
-                    raise _chunk_too_large(limit)
+                    raise _chunk_too_large(ctx, limit)
                 body.update(piece)
                 span.update(piece)
                 handle.write(piece)
@@ -322,7 +325,7 @@ def received_offset(path: os.PathLike[str], upload: Upload) -> int:
 
 def _offsets(ctx: ServerContext, upload: Upload) -> dict[str, str]:
     return {"Upload-Offset": str(received_offset(ctx.uploads.path(upload.id), upload)),
-            VERIFIED_HEADER: str(upload.offset)}
+            VERIFIED_HEADER: str(upload.offset), CHUNK_LIMIT_HEADER: str(ctx.settings.max_chunk_bytes)}
 
 
 def _truncate(path: os.PathLike[str], offset: int) -> None:
@@ -338,6 +341,8 @@ def _offset_conflict(ctx: ServerContext, upload: Upload) -> ApiError:
                     headers={**_TUS_HEADERS, **offsets})
 
 
-def _chunk_too_large(limit: int) -> ApiError:
+def _chunk_too_large(ctx: ServerContext, limit: int) -> ApiError:
+    """413 for a body over ``limit``, saying the bound a chunk's span from the verified offset must keep."""
     return ApiError(413, "chunk_too_large", f"Khối dữ liệu vượt {limit:,} byte cho phép.",
-                    f"The chunk exceeds the {limit:,} bytes allowed.")
+                    f"The chunk exceeds the {limit:,} bytes allowed.",
+                    headers={**_TUS_HEADERS, CHUNK_LIMIT_HEADER: str(ctx.settings.max_chunk_bytes)})

@@ -20,7 +20,9 @@ Behaviours, all changeable while it runs:
   to the server, the server's answer is not delivered: the connection is cut as the first byte of the
   response arrives (the request took effect; the client never learns it).
 - ``answer(pattern, status, headers)``: a request matching ``pattern`` never reaches the server; the
-  proxy answers it itself and closes, as a busy reverse proxy in front of the server would (503, 429).
+  proxy answers it itself and closes, as a busy reverse proxy in front of the server would (503, 429);
+  with ``linger=True`` it first reads and drops the rest of the request, as nginx does after its own 413,
+  so that a client which sends its whole body before reading gets to read the answer.
 
 Counters: ``bytes_up`` (client → server), ``bytes_down``, ``cuts``, ``lost_responses``, ``connections``.
 """
@@ -48,6 +50,7 @@ class _Armed:
     pattern: re.Pattern[bytes]
     times: int
     response: bytes = b""
+    linger: bool = False
 
 
 class _Pacer:
@@ -156,11 +159,13 @@ class LinkProxy:
         """Drop the answer to the next ``times`` requests matching regex ``pattern`` (see module doc)."""
         self._armed.append(_Armed(re.compile(pattern), times))
 
-    def answer(self, pattern: bytes, status: int, headers: dict[str, str] | None = None, times: int = 1) -> None:
+    def answer(self, pattern: bytes, status: int, headers: dict[str, str] | None = None, times: int = 1, *,
+               linger: bool = False) -> None:
         """Answer the next ``times`` requests matching ``pattern`` with ``status`` instead of the server."""
         lines = [f"HTTP/1.1 {status} Refused", "Content-Length: 0", "Connection: close",
                  *(f"{k}: {v}" for k, v in (headers or {}).items())]
-        self._answers.append(_Armed(re.compile(pattern), times, ("\r\n".join(lines) + "\r\n\r\n").encode()))
+        self._answers.append(_Armed(re.compile(pattern), times, ("\r\n".join(lines) + "\r\n\r\n").encode(),
+                                    linger))
 
     def cut_all(self) -> None:
         """Abort every open connection now."""
@@ -249,6 +254,8 @@ class LinkProxy:
                     conn.client.write(canned.response)
                     with contextlib.suppress(OSError, ConnectionError):
                         await asyncio.wait_for(conn.client.drain(), 1)
+                    if canned.linger:
+                        await _drop_rest(queue)
                     conn.abort(graceful=True)
                     return
                 for piece in _slices(data, self.rate_bps):
@@ -288,6 +295,17 @@ class LinkProxy:
             return False
         await writer.drain()
         return True
+
+
+async def _drop_rest(queue: asyncio.Queue[Any]) -> None:
+    """Read and drop what the client still sends, until it ends or pauses for a second."""
+    while True:
+        try:
+            _arrived, data = await asyncio.wait_for(queue.get(), 1.0)
+        except TimeoutError:
+            return
+        if not data:
+            return
 
 
 def _take_match(armed: list[_Armed], tail: bytes, data: bytes) -> _Armed | None:

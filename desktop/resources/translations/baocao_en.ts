@@ -2552,9 +2552,15 @@ This agency: {2}</translation>
         <message>
             <location filename="../../views/sync_panel.py" line="228" />
             <source>Máy này đã đăng ký với Sở, báo cáo cho {0} ({1}).
-Dấu vân tay khóa ký biên nhận của Sở: {2}</source>
+Gọi điện cho Sở để đối chiếu các mã này trước khi dùng (khác là phải dừng):
+Mã kiểm tra khóa ký của Sở (ký biên nhận): {2}
+Mã kiểm tra khóa nhận tệp mã hóa: {3}
+Mã kiểm tra khóa nhận tệp mã hóa (lai): {4}</source>
             <translation>This PC is enrolled with the province, reporting for {0} ({1}).
-Fingerprint of the province's receipt-signing key: {2}</translation>
+Phone the province to compare these codes before use (stop if any differs):
+Check code of the province's signing key (receipts): {2}
+Check code of the key for encrypted files: {3}
+Check code of the key for encrypted files (hybrid): {4}</translation>
         </message>
         <message>
             <location filename="../../views/sync_panel.py" line="128" />
