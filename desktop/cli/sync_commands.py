@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import context
+from desktop.domain.officer_words import counted
 from desktop.i18n import current_language, tr
 from desktop.models.store import Store
 
@@ -50,7 +51,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_enroll(args: argparse.Namespace) -> int:
     """Enroll and show the fingerprints to check by phone."""
     from desktop.cli.prompts import secret
-    from desktop.domain.officer_words import counted
     from desktop.services.identity import device_identity, require_province
     from desktop.services.sync import enroll, save_sync_settings
     from desktop.sync.device_keys import short_fingerprint
@@ -105,7 +105,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def sync_and_tell(store: Store) -> int:
     """Sync once and say what came and what each item sent got; 1 if one needs attention or the sync stopped."""
-    from desktop.domain.officer_words import counted
     from desktop.services.sync import sync_now
 
     outcome = sync_now(store)
