@@ -14,6 +14,9 @@
   stores them (encrypted, in the store's chunks) commits, and a file already here is shared, not copied.
 - ``open_revision_from_province`` answers a ``revision_conflict``: a new revision N+1 whose values are
   the province's revision N, so the user continues from what the province holds.
+- ``bundle_base`` is what a signed bundle names as the revision it is made on (``supersedes_sha256``,
+  bundle format 2), so the province itself refuses a revision made on a stale copy; only for a province
+  that said it takes format 2 (docs/sync-protocol.md, "Rollout of bundle format 2").
 """
 
 from __future__ import annotations
@@ -51,15 +54,23 @@ from desktop.services.report_items import (
 )
 from desktop.services.reports import latest_report
 from desktop.services.sync_status import CONFLICT_ANSWERED_SETTING, record_conflict_answered
-from desktop.sync.agency_chain import REVISION_CONFLICT, PeriodHolder, conflict_message, held_from, period_label
-from desktop.sync.bundle import VerifiedBundle, verify_bundle
-from desktop.sync.bundle_container import DEFAULT_LIMITS, read_frame
+from desktop.sync.agency_chain import (
+    REVISION_CONFLICT,
+    STALE_BASE,
+    PeriodHolder,
+    conflict_message,
+    held_from,
+    period_label,
+)
+from desktop.sync.agency_chain import stale_base_message as chain_stale_base_message
+from desktop.sync.bundle import BaseHash, VerifiedBundle, verify_bundle
+from desktop.sync.bundle_container import DEFAULT_LIMITS, FORMAT_V2, read_frame
 from desktop.sync.history import AgencyHistory, HistoryEntry
 from desktop.sync.receipt import verify_receipt
 from desktop.sync.sync_client import ProvinceClient
 
-STALE_BASE = "stale_base"
 MAX_CHAIN = 1000  # revisions of one period walked back; far above any real quarter's
+BASE_SETTING = "sync.revision_base"  # period → the revision opened from the province's copy and that copy's hash
 
 
 @dataclass(frozen=True)
@@ -132,6 +143,31 @@ def continues_province(session: Session, report: Report, holder: PeriodHolder) -
     return False
 
 
+def bundle_base(session: Session, report: Report) -> BaseHash | None:
+    """The revision the bundle of ``report`` is made on, by hash: the province's copy it was opened from, else
+    the revision it replaces on this PC, passing over revisions the province refused (they never held the
+    period). None (bundle format 1) for a province that has not said it takes format 2, and when the
+    replaced revision's bundle is not known here."""
+    if FORMAT_V2 not in ((get_setting(session, CHAIN_SETTING) or {}).get("bundle_formats") or []):
+        return None
+    opened = get_setting(session, BASE_SETTING, {}).get(report.period_code)
+    if opened and opened.get("revision") == report.revision:
+        return BaseHash(opened.get("sha256"))
+    previous = session.get(Report, report.supersedes_id) if report.supersedes_id else None
+    for _ in range(MAX_CHAIN):
+        if previous is None or previous.bundle_sha256 is None or not _refused(session, previous.bundle_sha256):
+            break
+        previous = session.get(Report, previous.supersedes_id) if previous.supersedes_id else None
+    if previous is not None and previous.bundle_sha256 is None:
+        return None
+    return BaseHash(previous.bundle_sha256 if previous is not None else None)
+
+
+def _refused(session: Session, bundle_sha256: str) -> bool:
+    state = session.scalar(select(OutboxItem.state).where(OutboxItem.bundle_sha256 == bundle_sha256).limit(1))
+    return state == "needs_attention"
+
+
 def _base_revision(session: Session, report: Report) -> int | None:
     previous = session.get(Report, report.supersedes_id) if report.supersedes_id else None
     return previous.revision if previous is not None else None
@@ -139,17 +175,9 @@ def _base_revision(session: Session, report: Report) -> int | None:
 
 def stale_base_message(report: Report, base: int | None, holder: PeriodHolder) -> tuple[str, str]:
     """Why the revision cannot be signed: it was made from this PC's older copy while the province holds a
-    later revision from another PC (named, with when), and the way out (menu item and command)."""
-    made_vi = f"được soạn từ lần {base} trên máy này" if base else "được soạn trên máy này"
-    made_en = f"was made from revision {base} on this PC" if base else "was made on this PC"
-    device_vi, device_en = held_from(holder)
-    return (f"Lần {report.revision} {made_vi}, trong khi Sở đã nhận lần {holder.revision} {device_vi}; ký lần này "
-            f"sẽ ghi đè lần {holder.revision} bằng nội dung cũ. Hãy mở lần sửa đổi mới từ bản của Sở: menu Báo cáo "
-            f"› «Mở lần sửa đổi mới từ bản của Sở…» hoặc lệnh baocao revise-from-province.",
-            f"Revision {report.revision} {made_en}, while the province has received revision {holder.revision} "
-            f"{device_en}; signing it would overwrite revision {holder.revision} with older content. Open a new "
-            f"revision from the province's copy: Report › «New revision from the province's copy…» or the "
-            f"command baocao revise-from-province.")
+    later revision from another PC (named, with when), and the way out; the province refuses such a bundle
+    in the same words (``agency_chain.StaleBase``)."""
+    return chain_stale_base_message(report.revision, base, holder, here=True)
 
 
 def reenrolled_advice(stale: list[tuple[str, PeriodHolder]]) -> tuple[str, str]:
@@ -257,6 +285,9 @@ def open_revision_from_province(client: ProvinceClient, store: Store, period_cod
         session.flush()
         _copy_values(session, agency, report, snapshot)
         record_conflict_answered(session, period_code, revision)
+        bases = dict(get_setting(session, BASE_SETTING, {}))
+        bases[period_code] = {"revision": revision, "sha256": holder.sha256}
+        set_setting(session, BASE_SETTING, bases)
         return revision
 
 

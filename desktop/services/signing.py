@@ -29,7 +29,7 @@ from desktop.models.store import Store
 from desktop.services.identity import device_key, device_revocation, require_province
 from desktop.services.installation import installation_agency
 from desktop.services.outbox import AttachmentReader, ChunkSink, next_sequence
-from desktop.services.province_history import check_not_held
+from desktop.services.province_history import bundle_base, check_not_held
 from desktop.services.report_items import indicator_items, task_items
 from desktop.services.reports import report_for_edit
 from desktop.services.snapshots import build_snapshot
@@ -150,7 +150,8 @@ def _queue(session: Session, report: Report, agency: Agency, snapshot: ReportSna
         sink, report_json(snapshot), _bundle_files(session, report), agency_code=agency.code,  # type: ignore[arg-type]
         period=report.period_code, revision=report.revision, supersedes=snapshot.supersedes, sequence=sequence,
         previous_hash=previous_hash, created_at=datetime.now(UTC).replace(microsecond=0),
-        recipient_key_id=recipient, bundle_id=bundle_id, signing_key=device_key(session))
+        recipient_key_id=recipient, bundle_id=bundle_id, signing_key=device_key(session),
+        base=bundle_base(session, report))
     sink.close()
     item.bundle_sha256, item.size = info.sha256, info.size
     report.bundle_sha256 = info.sha256

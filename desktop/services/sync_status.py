@@ -17,7 +17,7 @@ from desktop.models.store import Store
 from desktop.services.identity import device_revocation, province_keys
 from desktop.services.installation import installation_agency
 from desktop.services.signed_documents import refusal_code, settled_refusals
-from desktop.sync.agency_chain import REVISION_CONFLICT
+from desktop.sync.agency_chain import REVISION_CONFLICT, STALE_BASE
 from desktop.sync.device_keys import short_fingerprint
 
 LAST_SUCCESS_SETTING = "sync.last_success"
@@ -104,8 +104,9 @@ def record_conflict_answered(session: Session, period_code: str, revision: int) 
 
 
 def open_conflicts(store: Store) -> list[str]:
-    """Periods, newest first, whose newest bundle the province refused as a revision conflict and that no
-    revision opened from the province's copy has answered yet. A draft opened here before the refusal is no
+    """Periods, newest first, whose newest bundle the province refused as a revision conflict (or as made on a
+    stale copy, ``stale_base``: the same way out) and that no revision opened from the province's copy has
+    answered yet. A draft opened here before the refusal is no
     answer: it was made on this PC's copy, and signing it would replace the other PC's report unseen."""
     with store.session() as session:
         answered = get_setting(session, CONFLICT_ANSWERED_SETTING, {})
@@ -117,7 +118,8 @@ def open_conflicts(store: Store) -> list[str]:
         newest[period] = max(newest.get(period, 0), revision)
     periods: list[str] = []
     for period, revision, state, error in rows:
-        if (state == "needs_attention" and refusal_code(error) == REVISION_CONFLICT and revision >= newest[period]
+        if (state == "needs_attention" and refusal_code(error) in (REVISION_CONFLICT, STALE_BASE)
+                and revision >= newest[period]
                 and answered.get(period, 0) <= revision and period not in periods):
             periods.append(period)
     return periods

@@ -13,6 +13,10 @@ The rule (docs/sync-protocol.md, "The agency's chain"):
   (``revision_conflict``): two PCs signed revision N of one quarter, the first to arrive holds it, the
   second is told who holds it and since when, and opens revision N+1 on top of the province's copy.
   Nothing is ever decided by last-writer-wins.
+- **A revision made on a stale copy** (``stale_base``): a format 2 bundle names the hash of the revision it is
+  made on (``supersedes_sha256``); when the province holds another bundle as the period's highest revision,
+  accepting it would silently undo that one, so it is refused in the words the signing PC uses for the same
+  case, with the same way out. A format 1 bundle names its base by number only and is checked as before.
 - A bundle signed offline with sequence k on device A while device B also signed its own k: no clash,
   they are different chains. If both signed the same revision, the later arrival gets the conflict; its
   sequence number stays unused on the province (a gap in A's chain, accepted like any gap), so A's next
@@ -35,9 +39,11 @@ from desktop.domain.officer_words import moment_words, period_words
 from desktop.domain.periods import SHORT, Period, PeriodError
 from desktop.errors import IntegrityError
 from desktop.sync.bundle_chain import ChainOutcome, ChainState
+from desktop.sync.bundle_container import SUPERSEDES_SHA256
 from desktop.sync.bundle_errors import BundleError, OlderRevision
 
 REVISION_CONFLICT = "revision_conflict"
+STALE_BASE = "stale_base"
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,36 @@ class RevisionConflict(BundleError):
         IntegrityError.__init__(self, *conflict_message(period, holder))
         self.period = period
         self.holder = holder
+
+
+class StaleBase(BundleError):
+    """The bundle is made on another revision than the one the province holds: accepting it would undo that one."""
+
+    code = STALE_BASE
+    check_vi = "bản gốc của lần sửa đổi"
+    check_en = "revision base"
+
+    def __init__(self, revision: int, base: int | None, holder: PeriodHolder) -> None:
+        IntegrityError.__init__(self, *stale_base_message(revision, base, holder, here=False))
+        self.holder = holder
+
+
+def stale_base_message(revision: int, base: int | None, holder: PeriodHolder, *, here: bool) -> tuple[str, str]:
+    """Why revision ``revision`` (made on ``base``) cannot stand, Vietnamese and English: the province holds
+    revision N from another PC (named, with when); the way out. ``here``: said on the PC before signing,
+    else by the province refusing the bundle."""
+    pc_vi, pc_en = ("trên máy này", "on this PC") if here else ("trên máy đã ký", "on the PC that signed it")
+    made_vi = f"được soạn từ lần {base} {pc_vi}" if base else f"được soạn {pc_vi}"
+    made_en = f"was made from revision {base} {pc_en}" if base else f"was made {pc_en}"
+    act_vi, act_en = ("ký", "signing") if here else ("nhận", "accepting")
+    device_vi, device_en = held_from(holder)
+    n = holder.revision
+    return (f"Lần {revision} {made_vi}, trong khi Sở đã nhận lần {n} {device_vi}; {act_vi} lần này sẽ ghi đè lần {n} "
+            f"bằng nội dung cũ. Hãy mở lần sửa đổi mới từ bản của Sở: menu Báo cáo › «Mở lần sửa đổi mới từ bản "
+            f"của Sở…» hoặc lệnh baocao revise-from-province.",
+            f"Revision {revision} {made_en}, while the province has received revision {n} {device_en}; {act_en} "
+            f"it would overwrite revision {n} with older content. Open a new revision from the province's copy: "
+            f"Report › «New revision from the province's copy…» or the command baocao revise-from-province.")
 
 
 def conflict_message(period: str, holder: PeriodHolder) -> tuple[str, str]:
@@ -122,7 +158,8 @@ class AgencyChain:
         return self.devices.get(key_id, ChainState())
 
     def check(self, manifest: Mapping[str, Any], max_gap: int) -> ChainOutcome:
-        """Refuse a replay, fork or oversized gap in the signer's chain, then an old or already held revision."""
+        """Refuse a replay, fork or oversized gap in the signer's chain, then an old or already held revision,
+        then a revision made on another than the held one (format 2 only: format 1 does not say)."""
         outcome = self.device(manifest["signer"]).check(manifest, max_gap)
         period, revision = manifest["period"], manifest["revision"]
         holder = self.periods.get(period)
@@ -132,6 +169,9 @@ class AgencyChain:
             named = period_words(period)
             raise OlderRevision(f"kỳ {named[0]} đã nhận lần {holder.revision}; lần {revision} không mới hơn.",
                                 f"{named[1]} already has revision {holder.revision}; revision {revision} is not newer.")
+        if holder is not None and holder.sha256 is not None and SUPERSEDES_SHA256 in manifest \
+                and manifest[SUPERSEDES_SHA256] != holder.sha256:
+            raise StaleBase(revision, manifest["supersedes"], holder)
         return outcome
 
     def advance(self, manifest: Mapping[str, Any], sha256: str, device_name: str | None,

@@ -30,9 +30,11 @@ from desktop.sync.bundle_chain import ChainOutcome, ChainState
 from desktop.sync.bundle_container import (
     DEFAULT_LIMITS,
     FORMAT,
+    FORMAT_V2,
     MANIFEST_TYPE,
     REPORT_MEDIA_TYPE,
     REPORT_NAME,
+    SUPERSEDES_SHA256,
     FileEntry,
     Frame,
     Limits,
@@ -65,6 +67,14 @@ class BundleFile:
     size: int
     media_type: str
     stream: BinaryIO
+
+
+@dataclass(frozen=True)
+class BaseHash:
+    """What a format 2 bundle names as the revision it is made on: that bundle's SHA-256, or None when the
+    signer knows no earlier revision of the period (a first revision)."""
+
+    sha256: str | None
 
 
 @dataclass(frozen=True)
@@ -132,10 +142,12 @@ def report_json(snapshot: ReportSnapshot) -> bytes:
 def write_bundle(dst: BinaryIO, report: bytes, attachments: Sequence[BundleFile], *, agency_code: str,
                  period: str, revision: int, supersedes: int | None, sequence: int, previous_hash: str | None,
                  created_at: datetime, recipient_key_id: str, bundle_id: str,
-                 signing_key: Ed25519PrivateKey) -> BundleInfo:
+                 signing_key: Ed25519PrivateKey, base: BaseHash | None = None) -> BundleInfo:
     """Write a signed bundle to ``dst``; the same inputs always give the same bytes.
 
-    ``report`` is the report JSON (canonicalised here). Each attachment stream is read once and must
+    Without ``base`` the manifest is format 1, as every earlier signer wrote it; with it, format 2 naming
+    ``base.sha256`` as ``supersedes_sha256`` (only for a province that lists format 2: an older one refuses
+    it). ``report`` is the report JSON (canonicalised here). Each attachment stream is read once and must
     match its declared SHA-256 and size; on any error ``dst`` holds a partial bundle the caller discards
     (``save_bundle`` does that for files).
     """
@@ -152,6 +164,8 @@ def write_bundle(dst: BinaryIO, report: bytes, attachments: Sequence[BundleFile]
                 "previous_hash": previous_hash, "created_at": _timestamp(created_at),
                 "recipient": recipient_key_id, "signer": key_id("ed25519", ed25519_public_bytes(signing_key)),
                 "files": [e.to_dict() for e in entries]}
+    if base is not None:
+        manifest.update({"format": FORMAT_V2, SUPERSEDES_SHA256: base.sha256})
     manifest_bytes = canonical_json(manifest)
     check_manifest(manifest, DEFAULT_LIMITS)
     signature = signing_key.sign(pae(MANIFEST_TYPE, manifest_bytes))
@@ -387,5 +401,5 @@ def _opened(source: Path | BinaryIO) -> Iterator[BinaryIO]:
         yield source
 
 
-__all__ = ["BundleError", "BundleFile", "BundleInfo", "ChainState", "Limits", "VerifiedBundle", "make_bundle",
-           "report_json", "save_bundle", "verify_bundle", "write_bundle"]
+__all__ = ["BaseHash", "BundleError", "BundleFile", "BundleInfo", "ChainState", "Limits", "VerifiedBundle",
+           "make_bundle", "report_json", "save_bundle", "verify_bundle", "write_bundle"]

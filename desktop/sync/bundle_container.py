@@ -1,4 +1,9 @@
-"""The bundle container: framing, size limits and the manifest's structure (format ``baocao.bundle/1``).
+"""The bundle container: framing, size limits and the manifest's structure (formats ``baocao.bundle/1`` and ``/2``).
+
+Format 2 is format 1 plus the manifest key ``supersedes_sha256`` (the bundle hash of the revision this one
+is made on, as the signer knows it), so the province can refuse a revision built on a stale copy. A signer
+writes format 2 only to a province that lists it in ``bundle_formats`` (``GET /v1/chain``): a server that
+predates it refuses the format as unknown (docs/bundle-format.md §3.1).
 
 Layout (integers big-endian; docs/bundle-format.md is the specification)::
 
@@ -27,6 +32,8 @@ from desktop.sync.canonical import canonical_json, parse_strict_json
 MAGIC = b"\x89BCB\r\n\x1a\n"
 CONTAINER_VERSION = 1
 FORMAT = "baocao.bundle/1"
+FORMAT_V2 = "baocao.bundle/2"
+BUNDLE_FORMATS = (FORMAT, FORMAT_V2)
 MANIFEST_TYPE = "application/vnd.baocao.manifest+json"
 REPORT_NAME = "report.json"
 REPORT_MEDIA_TYPE = "application/vnd.baocao.report+json"
@@ -35,6 +42,8 @@ HEADER = struct.Struct(">8sHI")
 
 MANIFEST_KEYS = frozenset({"agency", "bundle_id", "created_at", "files", "format", "period", "previous_hash",
                            "recipient", "revision", "sequence", "signer", "supersedes"})
+SUPERSEDES_SHA256 = "supersedes_sha256"
+KEYS_OF_FORMAT = {FORMAT: MANIFEST_KEYS, FORMAT_V2: MANIFEST_KEYS | {SUPERSEDES_SHA256}}
 FILE_KEYS = frozenset({"name", "media_type", "encoding", "sha256", "size", "decoded_size"})
 _CODE = re.compile(r"[A-Za-z0-9._-]{1,64}\Z")
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
@@ -119,16 +128,18 @@ def read_frame(stream: BinaryIO, limits: Limits) -> Frame:
 def check_format(frame: Frame) -> None:
     """Step 2 (format version): the container version and the manifest's format must both be known."""
     fmt = frame.manifest.get("format")
-    if frame.version != CONTAINER_VERSION or fmt != FORMAT:
+    if frame.version != CONTAINER_VERSION or fmt not in BUNDLE_FORMATS:
+        known = " / ".join(repr(f) for f in BUNDLE_FORMATS)
         raise FormatVersionError(
-            f"phiên bản {frame.version}/{fmt!r} không được hỗ trợ (chỉ {CONTAINER_VERSION}/{FORMAT!r}).",
-            f"version {frame.version}/{fmt!r} is not supported (only {CONTAINER_VERSION}/{FORMAT!r}).")
+            f"phiên bản {frame.version}/{fmt!r} không được hỗ trợ (chỉ {CONTAINER_VERSION}/{known}).",
+            f"version {frame.version}/{fmt!r} is not supported (only {CONTAINER_VERSION}/{known}).")
 
 
 def check_manifest(manifest: dict[str, Any], limits: Limits) -> list[FileEntry]:
     """The rest of the container check, once the version says which fields to expect; returns the files."""
-    if set(manifest) != MANIFEST_KEYS:
-        extra = sorted(set(manifest) ^ MANIFEST_KEYS)
+    expected = KEYS_OF_FORMAT.get(str(manifest.get("format")), MANIFEST_KEYS)
+    if set(manifest) != expected:
+        extra = sorted(set(manifest) ^ expected)
         raise _field("manifest", f"trường thừa hoặc thiếu: {extra}", f"unexpected or missing fields: {extra}")
     for key, pattern in (("agency", _CODE), ("bundle_id", _CODE), ("period", _CODE), ("created_at", _TIME),
                          ("recipient", _KID), ("signer", _KID)):
@@ -139,8 +150,9 @@ def check_manifest(manifest: dict[str, Any], limits: Limits) -> list[FileEntry]:
     _int(manifest, "sequence", 1)
     if manifest["supersedes"] is not None:
         _int(manifest, "supersedes", 1)
-    if manifest["previous_hash"] is not None:
-        _match(manifest, "previous_hash", _HEX64)
+    for key in ("previous_hash", SUPERSEDES_SHA256):
+        if manifest.get(key) is not None:
+            _match(manifest, key, _HEX64)
     files = manifest["files"]
     if not isinstance(files, list) or not files:
         raise _field("files", "phải là danh sách không rỗng", "must be a non-empty list")

@@ -213,17 +213,19 @@ class ProvinceClient:
         return receipt
 
     def chain_position(self) -> dict[str, Any]:
-        """Where this device's chain stands on the province and who holds each period's revision (``GET /v1/chain``)."""
+        """Where this device's chain stands on the province, who holds each period's revision and the bundle
+        formats the province takes (``GET /v1/chain``)."""
         answer = self._call("GET", "v1/chain",
                             doing=("Hỏi vị trí chuỗi báo cáo", "Asking where the report chain stands"))
         try:
             data = parse_strict_json(answer.body)
             device, periods = data["device"], data["periods"]
-            if not isinstance(periods, dict) or int(device["last_sequence"]) < 0:
+            formats = data.get("bundle_formats", [])  # absent from a server older than bundle format 2
+            if not isinstance(periods, dict) or int(device["last_sequence"]) < 0 or not isinstance(formats, list):
                 raise ValueError("periods")
         except (ValueError, KeyError, TypeError) as exc:
             raise _malformed("Hỏi vị trí chuỗi báo cáo", "Asking where the report chain stands") from exc
-        return {"device": device, "periods": periods}
+        return {"device": device, "periods": periods, "bundle_formats": [f for f in formats if isinstance(f, str)][:16]}
 
     def history(self, agency: str) -> AgencyHistory:
         """The agency's accepted history, verified against the pinned province key (``GET /v1/history``)."""

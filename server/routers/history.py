@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path
 from fastapi.responses import FileResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from desktop.sync.bundle_container import BUNDLE_FORMATS
 from server.agency_chains import chain_position
 from server.auth import Caller
 from server.context import ServerContext, context, signed_caller
@@ -20,9 +21,10 @@ SHA256 = r"^[0-9a-f]{64}$"
 @router.get("/v1/chain")
 async def chain(caller: Annotated[Caller, Depends(signed_caller)],
                 ctx: Annotated[ServerContext, Depends(context)]) -> dict[str, Any]:
-    """The calling device's own last sequence and hash, and who holds each period's highest revision."""
+    """The calling device's own last sequence and hash, who holds each period's highest revision, and the bundle
+    formats this server takes (a device signs format 2, which names the revision it is made on, only when listed)."""
     position = await run_in_threadpool(chain_position, ctx.db, caller.agency_code, caller.key_id)
-    return {"agency": caller.agency_code, **position}
+    return {"agency": caller.agency_code, **position, "bundle_formats": list(BUNDLE_FORMATS)}
 
 
 @router.get("/v1/history", response_class=Response,

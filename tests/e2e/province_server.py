@@ -17,7 +17,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.domain.report_snapshot import AttachmentRef, ReportSnapshot
-from desktop.sync.bundle import BundleFile, make_bundle, report_json
+from desktop.sync.bundle import BaseHash, BundleFile, make_bundle, report_json
 from desktop.sync.device_keys import ProvincePublicKeys, generate_device_key
 from desktop.sync.retry_policy import RetryPolicy
 from desktop.sync.sync_client import ProvinceClient
@@ -60,11 +60,12 @@ class Province(LiveServer):
             db.dispose()
 
     def enroll(self, agency: str, *, url: str | None = None, policy: RetryPolicy = FAST,
-               via_cli: bool = False) -> Device:
-        """A new device enrolled for ``agency``; its client talks to ``url`` (e.g. a proxy) or the server."""
+               via_cli: bool = False, name: str = "Máy văn phòng", code: str | None = None) -> Device:
+        """A new device enrolled for ``agency`` (with ``code``: a second device of a registered agency); its
+        client talks to ``url`` (e.g. a proxy) or the server."""
         key = generate_device_key()
         with ProvinceClient(self.url, device_key=key, policy=policy) as client:
-            enrollment = client.enroll(self.enrollment_code(agency, via_cli=via_cli), "Máy văn phòng")
+            enrollment = client.enroll(code or self.enrollment_code(agency, via_cli=via_cli), name)
         self.province = enrollment.province
         return Device(agency, key, enrollment.province, url or self.url, policy)
 
@@ -86,8 +87,10 @@ class Device:
                               policy=policy or self.policy)
 
     def bundle(self, *, revision: int = 1, evidence: bytes | None = None, tasks: int = 3,
-               edit: Callable[[ReportSnapshot], ReportSnapshot] = lambda s: s) -> tuple[str, bytes]:
-        """The next bundle in this device's chain: ``(bundle_id, bytes)``; ``edit`` changes its report."""
+               edit: Callable[[ReportSnapshot], ReportSnapshot] = lambda s: s, base: BaseHash | None = None,
+               tag: str = "") -> tuple[str, bytes]:
+        """The next bundle in this device's chain: ``(bundle_id, bytes)``; ``edit`` changes its report; ``base``
+        makes it bundle format 2 naming that revision as the one it is made on; ``tag`` ends its id."""
         refs: tuple[AttachmentRef, ...] = ()
         files = []
         if evidence is not None:
@@ -99,10 +102,11 @@ class Device:
                                  attachments=refs, agency=replace(AGENCY, code=self.agency))
         snapshot = edit(snapshot)
         self.sequence += 1
-        bundle_id = f"{self.agency}-{snapshot.period.code}-r{revision}"
+        bundle_id = f"{self.agency}-{snapshot.period.code}-r{revision}{tag}"
         data = make_bundle(report_json(snapshot), files, agency_code=self.agency, period=snapshot.period.code,
                            revision=revision, supersedes=snapshot.supersedes, sequence=self.sequence,
                            previous_hash=self.last_hash, created_at=datetime(2026, 11, 28, 8, 30, tzinfo=UTC),
-                           recipient_key_id=self.province.recipient()[0], bundle_id=bundle_id, signing_key=self.key)
+                           recipient_key_id=self.province.recipient()[0], bundle_id=bundle_id, signing_key=self.key,
+                           base=base)
         self.last_hash = hashlib.sha256(data).hexdigest()
         return bundle_id, data
