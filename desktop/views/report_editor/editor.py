@@ -51,6 +51,7 @@ from desktop.views.worker import Operation, run_operation, show_error
 VALIDATE_DELAY_MS = 300
 EVIDENCE_DELAY_MS = 150
 ISSUE_BATCH = 40
+PAINT_AFTER_SWAP_MS = 1  # a timer: one of 0 ms is a posted call, run in the same pass as the repaint
 
 
 class CellEdit(QUndoCommand):
@@ -268,7 +269,11 @@ class ReportEditor(QWidget):
             self.load_operation = None
             first = not self.form.isEnabled()
             self._unblock()
+            # The swap and the repaint of the whole editor it causes (each 5–10 ms of the UI thread, many times
+            # that on a loaded PC) run in two turns of the event loop: keys and timers are answered between.
+            self.setUpdatesEnabled(False)
             self.show_loaded(loaded)
+            QTimer.singleShot(PAINT_AFTER_SWAP_MS, self, lambda: self.setUpdatesEnabled(True))
             if first:
                 self._focus_first_field()
             if on_loaded is not None:
@@ -343,8 +348,6 @@ class ReportEditor(QWidget):
         self._show_periods(loaded.periods, view.period.code)
         self.tasks = self._attach(self.task_table, loaded.tasks, self.tasks)
         self.indicators = self._attach(self.indicator_table, loaded.indicators, self.indicators)
-        for model in (self.tasks, self.indicators):
-            model.show_plan_titles(loaded.context.plan_titles)
         self.narrative.set_view(view)
         self._issues = {}
         self.item_list.set_items(view.tasks, view.indicators, loaded.context.plan_titles, loaded.states,
