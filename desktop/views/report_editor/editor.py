@@ -51,7 +51,6 @@ from desktop.views.worker import Operation, run_operation, show_error
 VALIDATE_DELAY_MS = 300
 EVIDENCE_DELAY_MS = 150
 ISSUE_BATCH = 40
-PAINT_AFTER_SWAP_MS = 1  # a timer: one of 0 ms is a posted call, run in the same pass as the repaint
 
 
 class CellEdit(QUndoCommand):
@@ -269,11 +268,7 @@ class ReportEditor(QWidget):
             self.load_operation = None
             first = not self.form.isEnabled()
             self._unblock()
-            # The swap and the repaint of the whole editor it causes (each 5–10 ms of the UI thread, many times
-            # that on a loaded PC) run in two turns of the event loop: keys and timers are answered between.
-            self.setUpdatesEnabled(False)
             self.show_loaded(loaded)
-            QTimer.singleShot(PAINT_AFTER_SWAP_MS, self, lambda: self.setUpdatesEnabled(True))
             if first:
                 self._focus_first_field()
             if on_loaded is not None:
