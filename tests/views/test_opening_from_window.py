@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -68,4 +68,42 @@ def test_enter_in_the_item_search_before_the_report_is_read_goes_to_the_item_fou
     assert editor.form.item is not None and "chuyển đổi số" in editor.form.item.title.lower()  # type: ignore[union-attr]
     focused = QApplication.focusWidget()
     assert focused is not None and focused.objectName() == "form_task_status"
+    settle_workers()
+
+
+class _Paints(QObject):
+    """Counts the paints of the widget it watches."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_report_read_again_is_painted_with_what_is_being_typed_kept(qtbot: QtBot, demo_store: Store) -> None:
+    """Read again (e.g. after a sync) while the user types: the editor is repainted once the new report is
+    swapped in, with the field as typed, the same item selected and every item listed."""
+    window = _window(qtbot, demo_store)
+    editor = window.editor
+    window.open_report(None)
+    wait_shown(qtbot, editor)
+    first = editor.item_list.first()
+    assert first is not None and first[0] == "task"
+    editor.go_to("task", first[1], "result")
+    field = editor.form_field("task", "result")
+    QTest.keyClicks(field, "Da tap huan ")
+    typed = field.toPlainText()  # type: ignore[attr-defined]
+    assert "Da tap huan" in typed
+    paints = _Paints()
+    field.viewport().installEventFilter(paints)  # type: ignore[attr-defined]
+    window.open_report(editor.period_code)
+    wait_shown(qtbot, editor)
+    qtbot.waitUntil(lambda: paints.count > 0, timeout=5_000)
+    assert field.toPlainText() == typed  # type: ignore[attr-defined]
+    assert editor.item_list.current() == f"task|{first[1]}"
+    assert len(editor.item_list.shown()) == len(editor.tasks.items()) + len(editor.indicators.items())
     settle_workers()

@@ -344,8 +344,6 @@ class ReportEditor(QWidget):
         self._show_periods(loaded.periods, view.period.code)
         self.tasks = self._attach(self.task_table, loaded.tasks, self.tasks)
         self.indicators = self._attach(self.indicator_table, loaded.indicators, self.indicators)
-        for model in (self.tasks, self.indicators):
-            model.show_plan_titles(loaded.context.plan_titles)
         self.narrative.set_view(view)
         self._issues = {}
         self.item_list.set_items(view.tasks, view.indicators, loaded.context.plan_titles, loaded.states,

@@ -58,6 +58,8 @@ def load_report(store: Store, period_code: str | None, language: str, commits: t
     tasks.set_rows(view.tasks, view.editable)
     indicators = ReportTableModel("indicator", indicator_columns(), language, commits[1])
     indicators.set_rows(view.indicators, view.editable)
+    for model in (tasks, indicators):  # 350 tooltips written here, not on the UI thread at the swap
+        model.show_plan_titles(context.plan_titles)
     states = {**{item_id("task", t.ref): item_state(t, []) for t in view.tasks},
               **{item_id("indicator", i.ref): item_state(i, []) for i in view.indicators}}
     tree = build_tree(view.tasks, view.indicators, context.plan_titles, states, choice)
