@@ -33,10 +33,12 @@ from desktop.documents.sample_plan_data import (
 )
 from desktop.documents.sample_plans import write_sample_plan
 from desktop.domain.report_snapshot import ReportSnapshot, TaskEntry
+from desktop.sync.device_keys import generate_device_key
+from desktop.sync.sync_client import ProvinceClient
 from desktop.sync.sync_run import RECEIPTED, run_sync
 from tests.console.console_server import ConsoleServer, csrf_of
 from tests.e2e.file_outbox import FileOutbox
-from tests.e2e.province_server import Device
+from tests.e2e.province_server import FAST, Device
 from tests.sync.report_factory import AGENCY
 
 PERIOD = "2026Q4"
@@ -80,16 +82,27 @@ def _send(device: Device, name: str, tasks: tuple[TaskEntry, ...], folder: Path)
         assert run_sync(client, outbox).with_outcome(RECEIPTED)
 
 
+def _enroll(console: ConsoleServer, code: str, name: str, kind: str) -> Device:
+    """``agency add CODE NAME --kind KIND`` and ``enroll-code`` through the admin CLI, then a real PC's
+    enrollment with that code."""
+    console.admin("agency", "add", code, name, "--parent", "TỈNH ĐỒNG THÁP", "--kind", kind)
+    one_time = console.admin("enroll-code", code).strip().splitlines()[-1].strip()
+    key = generate_device_key()
+    with ProvinceClient(console.url, device_key=key, policy=FAST) as client:
+        enrollment = client.enroll(one_time, "Máy văn phòng")
+    return Device(code, key, enrollment.province, console.url, FAST)
+
+
 @pytest.fixture(scope="module")
 def reported(console: ConsoleServer, tmp_path_factory: pytest.TempPathFactory) -> ConsoleServer:
     """The plan published, the commune's and the Sở Tài chính's reports received."""
     folder = tmp_path_factory.mktemp("roles")
     console.admin("plan", "import", str(_plan(folder / "77-KH-UBND.xlsx")))
     console.admin("province", "set", "--name", "Đồng Tháp")
-    commune = console.enroll("XA-MYHIEP", name=COMMUNE)
+    commune = _enroll(console, "XA-MYHIEP", COMMUNE, "commune")
     _send(commune, COMMUNE, (_task("I.1", "lead", LEAD_RESULT, "done", 100.0),
                              _task("I.2", "coordinator", COMMUNE_NOTE)), folder / "commune")
-    finance = console.enroll("SO-TAICHINH", name=DEPARTMENT, kind="department")
+    finance = _enroll(console, "SO-TAICHINH", DEPARTMENT, "department")
     _send(finance, DEPARTMENT, (_task("I.1", "coordinator", FINANCE_NOTE),), folder / "finance")
     return console
 

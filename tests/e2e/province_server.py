@@ -47,28 +47,24 @@ class Province(LiveServer):
         """``baocao-server ARGS``; its standard output."""
         return self.cli(*args).stdout
 
-    def enrollment_code(self, agency: str, *, via_cli: bool = False, name: str | None = None,
-                        kind: str = "commune") -> str:
-        """Register ``agency`` (named ``name``, «UBND xã AGENCY» by default) and issue its one-time code, with
-        the admin CLI or (faster) its functions."""
-        name = name or f"UBND xã {agency}"
+    def enrollment_code(self, agency: str, *, via_cli: bool = False) -> str:
+        """Register ``agency`` and issue its one-time code, with the admin CLI or (faster) its functions."""
         if via_cli:
-            self.admin("agency", "add", agency, name, "--parent", "TỈNH ĐỒNG THÁP", "--kind", kind)
+            self.admin("agency", "add", agency, f"UBND xã {agency}", "--parent", "TỈNH ĐỒNG THÁP")
             return self.admin("enroll-code", agency).strip().splitlines()[-1].strip()
         db = Database(f"sqlite:///{self.data_dir / 'server.sqlite3'}")
         try:
-            add_agency(db, agency, name, parent_name="TỈNH ĐỒNG THÁP", kind=kind)
+            add_agency(db, agency, f"UBND xã {agency}", parent_name="TỈNH ĐỒNG THÁP")
             return issue_code(db, agency)
         finally:
             db.dispose()
 
     def enroll(self, agency: str, *, url: str | None = None, policy: RetryPolicy = FAST,
-               via_cli: bool = False, name: str | None = None, kind: str = "commune") -> Device:
+               via_cli: bool = False) -> Device:
         """A new device enrolled for ``agency``; its client talks to ``url`` (e.g. a proxy) or the server."""
         key = generate_device_key()
         with ProvinceClient(self.url, device_key=key, policy=policy) as client:
-            code = self.enrollment_code(agency, via_cli=via_cli, name=name, kind=kind)
-            enrollment = client.enroll(code, "Máy văn phòng")
+            enrollment = client.enroll(self.enrollment_code(agency, via_cli=via_cli), "Máy văn phòng")
         self.province = enrollment.province
         return Device(agency, key, enrollment.province, url or self.url, policy)
 
