@@ -38,6 +38,8 @@ ENTERPRISE = "enterprise"
 OTHER = "other"
 GROUP = "group"
 AGENCY_KINDS = (PROVINCE, PROVINCE_DEPARTMENT, DISTRICT, COMMUNE, CENTRAL, ENTERPRISE, OTHER)
+# The province server registers a sở, ban or ngành as "department", and its PCs are enrolled with that kind.
+_KIND_SYNONYMS = {"department": PROVINCE_DEPARTMENT}
 
 _TABLE_FILE = ("agencies", "vi.json")
 
@@ -230,7 +232,8 @@ def agency_kind(name: str) -> str:
 def group_includes(group: str, agency_kind: str) -> bool:
     """Whether the group ``group`` (in any written form) names agencies of kind ``agency_kind``."""
     canonical = canonical_group(group)
-    return canonical is not None and agency_kind in _table().group_kinds[canonical]
+    kind = _KIND_SYNONYMS.get(agency_kind, agency_kind)
+    return canonical is not None and kind in _table().group_kinds[canonical]
 
 
 # A sentence naming both roles: "Sở Y tế chủ trì, phối hợp với Sở Tài chính"; "(chủ trì)" notes a role instead.

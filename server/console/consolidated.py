@@ -33,11 +33,12 @@ from desktop.domain.report_snapshot import (
 from desktop.domain.task_status import outcome_counts
 from desktop.domain.text import nfc
 from desktop.errors import InputError
-from server.console.consolidated_tasks import completion, covered_tasks, plan_tasks, reporting_names
+from server.console.consolidated_tasks import completion, covered_tasks, plan_tasks
 from server.console.period_figures import latest_bundles
 from server.console.period_status import PeriodStatus, period_status
 from server.console.plan_publishing import versions
 from server.console.stored_reports import ReportReader
+from server.console.task_roles import registered_agencies
 from server.db import Database
 from server.province import ProvinceSettings, province_settings
 from server.schedule import province_schedule
@@ -68,7 +69,7 @@ def consolidate(db: Database, reader: ReportReader, period: Period) -> Consolida
     reports = [reader.snapshot(sha256) for _code, _name, sha256, _figures in latest_bundles(db, period)]
     today = vietnam_time(datetime.now(UTC)).date()
     plans = _plans(db, reports)
-    tasks = covered_tasks(plan_tasks(db), reports, province.department, reporting_names(db))
+    tasks = covered_tasks(plan_tasks(db), reports, province.department, registered_agencies(db))
     label = period.label("vi")
     named = "; ".join(plan_name(p) for p in plans) or "kế hoạch"
     report = ReportSnapshot(

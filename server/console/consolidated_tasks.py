@@ -1,14 +1,16 @@
 """The consolidated report's tasks: every task of the published plans, each with its leads' reported status.
 
 A task whose lead has not reported still stands in the Sở's report, as «chưa có báo cáo», saying when its
-lead is the Sở itself or another agency that does not report through the system, so that the UBND tỉnh
-reads the whole plan; completion is measured only over the tasks that have a report, and says so.
+lead is the Sở itself or another agency that does not report through the system (``task_roles``: the PCs' own
+rule), so that the UBND tỉnh reads the whole plan; completion is measured only over the tasks that have a
+report, and says so. What the coordinating agencies wrote of a task follows its leads' results, each note
+with its agency's name.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,13 +18,12 @@ from sqlalchemy import select
 
 from desktop.documents.report_text import agency_in_text
 from desktop.domain.report_snapshot import ReportSnapshot, TaskEntry
-from desktop.domain.text import nfc
+from server.console.task_roles import Registered, TaskRoles, coordinator_note, no_report_reason, task_roles
 from server.db import Database
-from server.models import Agency, Plan
+from server.models import Plan
 
 DONE = ("done", "done_late")
-NO_LEAD_REPORT = "Chưa có báo cáo."
-COMMUNE_WORDS = ("xã", "phường", "địa phương", "thị trấn")
+COORDINATORS_HEAD = "Cơ quan phối hợp:"
 # The Sở's part in a plan task, for Phụ lục I's «Vai trò»: it leads its own, and follows the others' reports.
 SO_LEADS, SO_FOLLOWS = "Chủ trì", "Theo dõi"
 
@@ -53,26 +54,26 @@ def plan_tasks(db: Database) -> list[PlanTask]:
     return found
 
 
-def reporting_names(db: Database) -> list[str]:
-    """The registered agencies' names, casefolded: the agencies that report through the system."""
-    with db.reading() as connection:
-        return [nfc(n).casefold() for n in connection.execute(select(Agency.name)).scalars()]
-
-
 def covered_tasks(tasks: list[PlanTask], reports: list[ReportSnapshot], department: str,
-                  agencies: list[str]) -> tuple[TaskEntry, ...]:
-    """Every plan task (then every reported task the plans do not hold), with its leads' status and results."""
+                  agencies: Sequence[Registered]) -> tuple[TaskEntry, ...]:
+    """Every plan task (then every reported task the plans do not hold), with its leads' status and results and,
+    under them, what each coordinating agency wrote of it."""
     leads: dict[str, list[tuple[str, TaskEntry]]] = {}
+    notes: dict[str, list[tuple[str, str]]] = {}
     reported: dict[str, TaskEntry] = {}
     for report in reports:
         for task in report.tasks:
             reported.setdefault(task.key, task)
+            agency = agency_in_text(report.agency.name)
             if task.role == "lead":
-                leads.setdefault(task.key, []).append((agency_in_text(report.agency.name), task))
-    found = [_entry(_from_plan(t), leads.get(t.item["key"], []), _lead_names(t.item), department, agencies)
-             for t in tasks]
+                leads.setdefault(task.key, []).append((agency, task))
+            elif coordinator_note(task):
+                notes.setdefault(task.key, []).append((agency, coordinator_note(task)))
+    found = [_entry(_from_plan(t), leads.get(t.item["key"], []), notes.get(t.item["key"], []),
+                    task_roles(t.item, agencies, department), department) for t in tasks]
     keys = {t.item["key"] for t in tasks}
-    found += [_entry(t, leads.get(k, []), (), department, agencies) for k, t in reported.items() if k not in keys]
+    found += [_entry(t, leads.get(k, []), notes.get(k, []), task_roles({}, agencies, department), department)
+              for k, t in reported.items() if k not in keys]
     return tuple(found)
 
 
@@ -84,25 +85,22 @@ def _from_plan(task: PlanTask) -> TaskEntry:
                      expected_result=task.item.get("result"))
 
 
-def _lead_names(item: dict[str, Any]) -> tuple[str, ...]:
-    names = [str(n) for n in item.get("lead_agencies") or [] if n]
-    return tuple(names) or ((str(item["lead"]),) if item.get("lead") else ())
-
-
-def _entry(base: TaskEntry, leads: list[tuple[str, TaskEntry]], named: Iterable[str], department: str,
-           agencies: list[str]) -> TaskEntry:
-    """The task with its leads' combined status (done only when every lead is done), or «chưa có báo cáo»."""
-    role = SO_LEADS if _department_leads(tuple(named), department) else SO_FOLLOWS
+def _entry(base: TaskEntry, leads: list[tuple[str, TaskEntry]], notes: list[tuple[str, str]], roles: TaskRoles,
+           department: str) -> TaskEntry:
+    """The task with its leads' combined status (done only when every lead is done), or «chưa có báo cáo», and
+    the coordinators' notes below."""
+    role = SO_LEADS if roles.department_leads else SO_FOLLOWS
+    below = [COORDINATORS_HEAD, *(f"- {agency}: {note}" for agency, note in notes)] if notes else []
     if not leads:
         return TaskEntry(**{**_fields(base), "role": role, "status": None, "percent": None,
-                            "result": _no_report(tuple(named), department, agencies)})
+                            "result": "\n".join([no_report_reason(roles, department), *below])})
     tasks = [task for _agency, task in leads]
     percents = [t.percent for t in tasks if t.percent is not None]
     done = sum(t.status in DONE for t in tasks)
     status = "done" if done == len(tasks) else ("in_progress" if done or percents else "not_started")
     lines = [f"{agency}: {' '.join(task.result.split())}" for agency, task in leads if task.result]
     lines.append(f"{done}/{len(tasks)} cơ quan chủ trì đã báo cáo hoàn thành.")
-    return TaskEntry(**{**_fields(base), "role": role, "status": status, "result": "\n".join(lines),
+    return TaskEntry(**{**_fields(base), "role": role, "status": status, "result": "\n".join([*lines, *below]),
                         "percent": round(sum(percents) / len(percents), 1) if percents else None})
 
 
@@ -110,24 +108,6 @@ def _fields(task: TaskEntry) -> dict[str, Any]:
     return {"key": task.key, "section": task.section, "section_title": task.section_title, "title": task.title,
             "plan": task.plan, "deadline_text": task.deadline_text, "due": task.due,
             "expected_result": task.expected_result}
-
-
-def _no_report(named: tuple[str, ...], department: str, agencies: list[str]) -> str:
-    """Why a task has no report: the Sở leads it, or its lead does not report through the system."""
-    lowered = [nfc(n).casefold() for n in named]
-    if not lowered:
-        return NO_LEAD_REPORT
-    if _department_leads(named, department):
-        return f"Chưa có báo cáo: cơ quan chủ trì là {department}, không báo cáo qua hệ thống."
-    if agencies and any(n in agencies or any(w in n for w in COMMUNE_WORDS) for n in lowered):
-        return NO_LEAD_REPORT
-    return f"Chưa có báo cáo: cơ quan chủ trì ({'; '.join(named)}) không báo cáo qua hệ thống."
-
-
-def _department_leads(named: tuple[str, ...], department: str) -> bool:
-    """Whether the plan names the Sở itself among the task's leads."""
-    return any(nfc(department).casefold() in nfc(n).casefold() or nfc(n).casefold() in ("sở kh&cn", "sở khcn")
-               for n in named)
 
 
 def completion(tasks: tuple[TaskEntry, ...]) -> str:

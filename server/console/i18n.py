@@ -89,6 +89,8 @@ EN: dict[str, str] = {
     "Số cơ quan đạt": "Agencies meeting it",
     "Bình quân": "Mean",
     "Ghi chú của cơ quan phối hợp": "Coordinators' notes",
+    "Cơ quan chủ trì chưa báo cáo ({0}): {1}": "Leads not reported yet ({0}): {1}",
+    "Cơ quan chủ trì: {0} — không báo cáo qua hệ thống.": "Lead: {0} — does not report through the system.",
     "trang": "page",
     "dòng": "row",
     "Thêm cơ quan": "Add an agency",

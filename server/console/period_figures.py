@@ -18,8 +18,10 @@ from desktop.documents.report_text import has_no_target
 from desktop.domain.periods import Period
 from desktop.domain.report_snapshot import ReportSnapshot
 from server.console.stored_reports import ReportReader
+from server.console.task_roles import coordinator_note, registered_agencies, task_roles
 from server.db import Database
 from server.models import Agency, Plan, StoredBundle
+from server.province import province_settings
 from server.summary_data import achieved
 
 
@@ -91,6 +93,8 @@ class TaskAcross:
     title: str
     leads: list[tuple[str, str, float | None, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)  # the registered leads (``task_roles``) not reported yet
+    outside: tuple[str, ...] = ()  # the plan's leads, when none of them reports through the system
 
 
 def latest_bundles(db: Database, period: Period) -> list[tuple[str, str, str, str]]:
@@ -191,12 +195,23 @@ def tasks_across(db: Database, reader: ReportReader, period: Period) -> list[Tas
     """Every task of the published plans and every one reported in ``period``: the leads' status and percent, the
     coordinators' notes (none for a task nobody reported)."""
     found: dict[str, TaskAcross] = {}
+    reported: dict[str, set[str]] = {}
     for code, name, sha256, _figures in latest_bundles(db, period):
-        add_tasks(found, f"{name} ({code})", reader.snapshot(sha256))
+        snapshot = reader.snapshot(sha256)
+        add_tasks(found, f"{name} ({code})", snapshot)
+        for entry in snapshot.tasks:
+            if entry.role == "lead":
+                reported.setdefault(entry.key, set()).add(code)
     published = _published(db, "tasks")
+    agencies, department = registered_agencies(db), province_settings(db).department
     for task in published:
-        if task.get("key") and task["key"] not in found:
-            found[task["key"]] = TaskAcross(task["key"], task.get("section") or "", task.get("title") or "")
+        if not task.get("key"):
+            continue
+        across = found.setdefault(task["key"], TaskAcross(task["key"], task.get("section") or "",
+                                                          task.get("title") or ""))
+        roles = task_roles(task, agencies, department)
+        across.waiting = [f"{a.name} ({a.code})" for a in roles.leads if a.code not in reported.get(task["key"], ())]
+        across.outside = () if roles.leads or across.leads else roles.named
     return [found[key] for key in sorted(found, key=plan_order(published))]
 
 
@@ -206,5 +221,5 @@ def add_tasks(found: dict[str, TaskAcross], agency: str, snapshot: ReportSnapsho
         across = found.setdefault(task.key, TaskAcross(task.key, task.section, task.title))
         if task.role == "lead":
             across.leads.append((agency, task.outcome, task.percent, task.result or ""))
-        elif task.result:
-            across.notes.append((agency, task.result))
+        elif coordinator_note(task):
+            across.notes.append((agency, coordinator_note(task)))

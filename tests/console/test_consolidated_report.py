@@ -135,7 +135,8 @@ def test_the_report_covers_every_task_of_the_published_plan(tmp_path: Path) -> N
     assert len(found) == 28 and "VIII.28" in found
     assert found["III.12"].status == "done" and "Mỹ Hiệp: Đã số hóa 1.200 hồ sơ đất đai." in str(found["III.12"].result)
     assert found["I.1"].status is None
-    assert found["I.1"].role == "Chủ trì" and found["II.7"].role == "Theo dõi", "the Sở leads I.1, follows II.7"
+    assert found["I.1"].role == "Chủ trì" and found["II.6"].role == "Theo dõi", "the Sở leads I.1, follows II.6"
+    assert found["II.7"].role == "Chủ trì", "«Các sở, ban, ngành, UBND các xã, phường» lead II.7: the Sở is a sở"
     assert found["I.1"].result == ("Chưa có báo cáo: cơ quan chủ trì là Sở Khoa học và Công nghệ, không báo cáo qua "
                                    "hệ thống.")
     assert found["II.7"].result == "Chưa có báo cáo.", "communes lead it and none reported it"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.agencies import agency_kind, canonical_agency, group_includes, is_group, split_agencies
+from desktop.domain.assignment import COORDINATOR, LEAD, role_for
 
 SKHCN, VP, CA = "Sở Khoa học và Công nghệ", "Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh"
 SBN, ALL, XA = "Các sở, ban, ngành", "Các sở, ban, ngành, địa phương", "UBND các xã, phường"
@@ -88,6 +89,15 @@ def test_kind(name: str, kind: str) -> None:
 ])
 def test_group_includes(group: str, kind: str, included: bool) -> None:
     assert group_includes(group, kind) is included
+
+
+def test_a_department_enrolled_by_the_province_server_is_in_the_departments_groups() -> None:
+    """The server registers a sở as kind "department" and enrolls its PCs with it: «Các sở, ban, ngành» names
+    it all the same, so its PC and the server's console both count it as a lead of such a task."""
+    assert group_includes(SBN, "department") and group_includes(ALL, "department")
+    assert not group_includes("UBND các xã, phường", "department")
+    assert role_for([SBN], [], "Sở Tài chính", "department") == LEAD
+    assert role_for(["Sở Y tế"], [ALL], "Sở Tài chính", "department") == COORDINATOR
 
 
 def test_groups_are_groups_and_agencies_are_not() -> None:
