@@ -29,7 +29,7 @@ from desktop.documents.report_text import (
     subject_line,
 )
 from desktop.domain.report_snapshot import ReportSnapshot, TaskEntry
-from desktop.domain.task_status import outcome_counts
+from desktop.domain.task_status import UNANSWERED, outcome_counts
 
 NOTHING = "Không có."
 BODY, HEADING, NOTE, CHART = "body", "heading", "note", "chart"
@@ -105,7 +105,7 @@ def _default_summary(snapshot: ReportSnapshot) -> str:
 
 def _task_results(snapshot: ReportSnapshot, whole_plan: bool) -> list[BodyLine]:
     roles = Counter(t.role for t in snapshot.tasks)
-    reported = sum(1 for t in snapshot.tasks if t.status is not None)
+    reported = sum(1 for t in snapshot.tasks if t.outcome != UNANSWERED)
     total = f"Tổng số nhiệm vụ của kế hoạch: {len(snapshot.tasks)}; có báo cáo: {reported}" if whole_plan else \
         f"Tổng số nhiệm vụ: {len(snapshot.tasks)} (chủ trì {roles['lead']}, phối hợp {roles['coordinator']})"
     lines = [f"{total}; {status_counts(snapshot.tasks)}."]

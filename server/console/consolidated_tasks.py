@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from desktop.documents.report_text import agency_in_text
 from desktop.domain.report_snapshot import ReportSnapshot, TaskEntry
+from desktop.domain.task_status import NOT_APPLICABLE, NOT_DONE
 from server.console.task_roles import Registered, TaskRoles, coordinator_note, no_report_reason, task_roles
 from server.db import Database
 from server.models import Plan
@@ -87,18 +88,27 @@ def _from_plan(task: PlanTask) -> TaskEntry:
 
 def _entry(base: TaskEntry, leads: list[tuple[str, TaskEntry]], notes: list[tuple[str, str]], roles: TaskRoles,
            department: str) -> TaskEntry:
-    """The task with its leads' combined status (done only when every lead is done), or «chưa có báo cáo», and
-    the coordinators' notes below."""
+    """The task with its leads' combined status, or «chưa có báo cáo», and the coordinators' notes below.
+
+    A lead for whom the task does not apply («Không áp dụng») is left out of the combined status; when it
+    applies to none of them the task is «Không áp dụng» with their reasons. Done only when every other lead is
+    done, «Không thực hiện» only when every other lead did not do it."""
     role = SO_LEADS if roles.department_leads else SO_FOLLOWS
     below = [COORDINATORS_HEAD, *(f"- {agency}: {note}" for agency, note in notes)] if notes else []
     if not leads:
         return TaskEntry(**{**_fields(base), "role": role, "status": None, "percent": None,
                             "result": "\n".join([no_report_reason(roles, department), *below])})
-    tasks = [task for _agency, task in leads]
+    applying = [(agency, task) for agency, task in leads if task.outcome != NOT_APPLICABLE]
+    if not applying:
+        reasons = "; ".join(f"{agency}: {' '.join(str(task.not_applicable_reason).split())}" for agency, task in leads)
+        return TaskEntry(**{**_fields(base), "role": role, "status": None, "percent": None,
+                            "not_applicable_reason": reasons, "result": "\n".join(below) or None})
+    tasks = [task for _agency, task in applying]
     percents = [t.percent for t in tasks if t.percent is not None]
     done = sum(t.status in DONE for t in tasks)
-    status = "done" if done == len(tasks) else ("in_progress" if done or percents else "not_started")
-    lines = [f"{agency}: {' '.join(task.result.split())}" for agency, task in leads if task.result]
+    status = ("done" if done == len(tasks) else NOT_DONE if all(t.status == NOT_DONE for t in tasks)
+              else "in_progress" if done or percents else "not_started")
+    lines = [f"{agency}: {' '.join(task.result.split())}" for agency, task in applying if task.result]
     lines.append(f"{done}/{len(tasks)} cơ quan chủ trì đã báo cáo hoàn thành.")
     return TaskEntry(**{**_fields(base), "role": role, "status": status, "result": "\n".join([*lines, *below]),
                         "percent": round(sum(percents) / len(percents), 1) if percents else None})
@@ -111,13 +121,16 @@ def _fields(task: TaskEntry) -> dict[str, Any]:
 
 
 def completion(tasks: tuple[TaskEntry, ...]) -> str:
-    """ "Tỷ lệ …: 50% (3/6 nhiệm vụ có báo cáo đã hoàn thành; 22 nhiệm vụ chưa có báo cáo)." """
+    """ "Tỷ lệ …: 50% (3/6 nhiệm vụ có báo cáo đã hoàn thành; 21 nhiệm vụ chưa có báo cáo; 1 nhiệm vụ không áp
+    dụng)." A task that applies to none of its leads is in neither count."""
     head = "Tỷ lệ nhiệm vụ chủ trì đã hoàn thành"
     with_report = [t for t in tasks if t.status is not None]
-    missing = len(tasks) - len(with_report)
+    not_applicable = sum(t.outcome == NOT_APPLICABLE for t in tasks)
+    missing = len(tasks) - len(with_report) - not_applicable
+    apart = f"; {not_applicable} nhiệm vụ không áp dụng" if not_applicable else ""
     if not with_report:
-        return f"{head}: chưa có số liệu ({missing} nhiệm vụ chưa có báo cáo của cơ quan chủ trì)."
+        return (f"{head}: chưa có số liệu ({missing} nhiệm vụ chưa có báo cáo của cơ quan chủ trì{apart}).")
     done = sum(t.status in DONE for t in with_report)
     rate = f"{round(100.0 * done / len(with_report), 1):g}".replace(".", ",")
     return (f"{head}: {rate}% ({done}/{len(with_report)} nhiệm vụ có báo cáo đã hoàn thành; "
-            f"{missing} nhiệm vụ chưa có báo cáo).")
+            f"{missing} nhiệm vụ chưa có báo cáo{apart}).")
