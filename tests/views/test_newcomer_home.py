@@ -71,7 +71,8 @@ def test_an_enrolled_pc_says_so_with_the_agency_and_the_province_key(qtbot: QtBo
         pass
     label = window.sync.enrolled
     assert label.isVisible() and "Máy này đã đăng ký với Sở" in label.text()
-    assert "Mỹ Hiệp" in label.text() and "Dấu vân tay" in label.text()
+    assert "Mỹ Hiệp" in label.text() and "Gọi điện cho Sở để đối chiếu" in label.text()
+    assert "Mã kiểm tra khóa ký của Sở" in label.text(), "the province key's code to compare by phone"
     assert not window.sync.code.isEnabled() and not window.sync.enroll_button.isEnabled()
 
 
