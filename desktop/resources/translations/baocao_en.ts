@@ -23,6 +23,14 @@
         <name>IssueCounts</name>
         <message numerus="yes">
             <location filename="../../views/issue_counts.py" />
+            <source>%n mục chưa nhập</source>
+            <translation>
+                <numerusform>%n item not answered</numerusform>
+                <numerusform>%n items not answered</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/issue_counts.py" />
             <source>%n lỗi</source>
             <translation>
                 <numerusform>%n error</numerusform>
@@ -2156,13 +2164,20 @@ This agency: {2}</translation>
     </context>
     <context>
         <name>SignDialog</name>
-        <message numerus="yes">
+        <message>
             <location filename="../../views/sign_dialog.py" />
-            <source>Chưa ký được: còn %n lỗi. Lỗi đầu: {0}</source>
-            <translation>
-                <numerusform>Cannot sign yet: %n error remains. First: {0}</numerusform>
-                <numerusform>Cannot sign yet: %n errors remain. First: {0}</numerusform>
-            </translation>
+            <source>Chưa ký được: còn {0}.</source>
+            <translation>Cannot sign yet: {0} left.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" />
+            <source>Lỗi đầu: {0}</source>
+            <translation>First error: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" />
+            <source>Mục đầu chưa nhập: {0}</source>
+            <translation>First item not answered: {0}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../views/sign_dialog.py" />
