@@ -29,8 +29,9 @@ from desktop.domain.issue_tally import tally
 from desktop.domain.item_state import item_state
 from desktop.domain.next_step import drafting_early
 from desktop.domain.periods import DataWindow, period_name
+from desktop.domain.refused_input import refused_issue, with_refused
 from desktop.domain.validation import ValidationResult
-from desktop.domain.validation_issues import ERROR, WARNING, Issue, field_label
+from desktop.domain.validation_issues import ERROR, WARNING, Issue, ItemName, field_label
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import reports, validation
@@ -105,6 +106,7 @@ class ReportEditor(QWidget):
         self.store, self.language, self.undo_stack = store, language, undo_stack
         self.view: ReportView | None = None
         self.result = ValidationResult()
+        self._checked = ValidationResult()  # the last validation's answer, before the refused fields are added
         self.listed = ValidationResult()  # what the issue list shows (``result`` without the to-dos unless checked)
         self.check_all = False  # F5 asked: the items not answered yet are errors too
         self.validation_operation: Operation | None = None
@@ -125,6 +127,7 @@ class ReportEditor(QWidget):
         self.item_list.search.returnPressed.connect(self._search_entered)
         self.form = ItemForm(language, self._form_commit)
         self.form.step.connect(self.step)
+        self.form.refused_changed.connect(self._show_result)
         self.form_page = QSplitter(Qt.Orientation.Horizontal)
         self.form_page.setObjectName("formMode")
         self.form_page.addWidget(self.item_list)
@@ -360,7 +363,7 @@ class ReportEditor(QWidget):
         if not view.editable:
             self.frozen_banner.setText(self.tr("Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới "
                                                "(cần ghi lý do).").format(view.revision))
-        self.result = self.listed = ValidationResult()
+        self.result = self.listed = self._checked = ValidationResult()
         self._shown_issues = []
         self.issue_list.clear()  # another report's issues are not this one's, even when it has none
         self.validate_now()
@@ -461,7 +464,20 @@ class ReportEditor(QWidget):
             self._validate_again = False
             self.validate_now()
             return
-        full = result.errors_first()  # the list shows what blocks signing before the warnings
+        self._checked = result
+        self._show_result()
+
+    def _refusals(self) -> list[Issue]:
+        item, kind = self.form.item, self.form.kind
+        if item is None or not kind:
+            return []
+        name = ItemName(kind, item.key, item.title if isinstance(item, TaskItem) else item.name)
+        return [refused_issue(name, item.ref, field, error.message_vi, error.message_en)
+                for field, error in self.form.refused.items()]
+
+    def _show_result(self) -> None:
+        """The last validation with the refused fields' reasons in place of what the stored values would say."""
+        full = with_refused(self._checked, self._refusals()).errors_first()  # what blocks signing first
         self.result = full
         result = self.listed = full if self.check_all else full.entered_only()
         # Only what changed is shown again: the marks of the cells, the states of the items and the messages
