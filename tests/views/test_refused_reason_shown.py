@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.indicator_targets import RATIO, indicator_kind
@@ -15,10 +15,14 @@ from desktop.views.report_editor import ReportEditor
 from tests.views.flow_helpers import wait_validated
 
 
-def press(key: Qt.Key) -> None:
+def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
-    QTest.keyClick(widget, key)
+    return widget
+
+
+def press(key: Qt.Key) -> None:
+    QTest.keyClick(focused(), key)
 
 
 def listed(editor: ReportEditor) -> list[str]:
@@ -34,7 +38,7 @@ def test_a_percent_over_100_is_listed_with_its_reason_as_an_error(qtbot: QtBot, 
     press(Qt.Key.Key_Tab)
     wait_validated(qtbot, editor)
     errors_before = editor.result.entered_only().errors
-    QTest.keyClicks(QApplication.focusWidget(), "150")
+    QTest.keyClicks(focused(), "150")
     press(Qt.Key.Key_Tab)
     wait_validated(qtbot, editor)
     field = editor.form_field("task", "percent")
@@ -60,9 +64,9 @@ def test_letters_in_a_numerator_say_it_is_not_a_number(qtbot: QtBot, window: Mai
     ref = next(r.ref for r in editor.indicators.items() if r.numerator is None and r.denominator is None
                and indicator_kind(r.name, *r.targets.values()) == RATIO)
     editor.go_to("indicator", ref, "numerator")
-    QTest.keyClicks(QApplication.focusWidget(), "4a5")
+    QTest.keyClicks(focused(), "4a5")
     press(Qt.Key.Key_Tab)
-    QTest.keyClicks(QApplication.focusWidget(), "52")
+    QTest.keyClicks(focused(), "52")
     press(Qt.Key.Key_Tab)  # the denominator is stored: the stored report now lacks only its numerator
     wait_validated(qtbot, editor)
     numerator = editor.form_field("indicator", "numerator")
