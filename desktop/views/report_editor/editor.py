@@ -231,12 +231,18 @@ class ReportEditor(QWidget):
     def _table(self, model: ReportTableModel, name: str) -> ReportTable:
         table = ReportTable(name)
         table.show_model(model)
-        table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self._follow_current(table)
         return table
+
+    def _follow_current(self, table: ReportTable) -> None:
+        # Every new model comes with a new selection model: the evidence follows the current row only when
+        # the one in use is listened to (it kept naming the form's item, «mục I.1», with VI.23 current).
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
 
     def _attach(self, table: ReportTable, model: ReportTableModel, old: ReportTableModel) -> ReportTableModel:
         model.setParent(self)
         table.show_model(model)
+        self._follow_current(table)
         if old is not model:
             old.deleteLater()
         return model
