@@ -913,6 +913,16 @@ This agency: {2}</translation>
             <translation>&amp;Find task</translation>
         </message>
         <message>
+            <location filename="../../views/main_window.py" />
+            <source>Mục s&amp;au</source>
+            <translation>Ne&amp;xt item</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" />
+            <source>Mục &amp;trước</source>
+            <translation>Pre&amp;vious item</translation>
+        </message>
+        <message>
             <location filename="../../views/main_window.py" line="133" />
             <source>&amp;Kiểm tra</source>
             <translation>&amp;Check</translation>

@@ -149,7 +149,8 @@ class ReportEditor(QWidget):
         self.narrative.saved.connect(self.saved)
         self.tabs.addTab(self.narrative, self.tr("&Phần chung"))
         self.tabs.currentChanged.connect(lambda _n: self._selection_changed())
-        for keys, step in (("Ctrl+PgDown", 1), ("Alt+Down", 1), ("Ctrl+PgUp", -1), ("Alt+Up", -1)):
+        # Ctrl+PgDown/Ctrl+PgUp are the window's «Mục sau»/«Mục trước» (Báo cáo menu): from anywhere in it.
+        for keys, step in (("Alt+Down", 1), ("Alt+Up", -1)):
             shortcut = QShortcut(QKeySequence(keys), self.form_page)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda step=step: self.step(step))
@@ -601,6 +602,20 @@ class ReportEditor(QWidget):
             return
         self.item_list.select(*found)
         self.form.first_field().setFocus(Qt.FocusReason.TabFocusReason)
+
+    def step_shown(self, step: int) -> None:
+        """The next (1) or previous (-1) item in whichever mode is shown: the form's list, or a table's row."""
+        if self.tabs.currentWidget() is self.form_page:
+            self.step(step)
+            return
+        if self.tabs.currentWidget() not in (self.task_table, self.indicator_table):
+            return
+        table, model, _kind = self.current_table()
+        current = table.currentIndex()
+        row = min(max((current.row() if current.isValid() else -1) + step, 0), model.rowCount() - 1)
+        if row >= 0:
+            table.setCurrentIndex(model.index(row, max(current.column(), 0)))
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def form_field(self, kind: str, field: str) -> QWidget:
         """The form's field (objectName ``form_<kind>_<field>``)."""
