@@ -2728,20 +2728,20 @@ Fingerprint of the province's receipt-signing key: {2}</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="202" />
-            <source>, dữ liệu đang nhập đã được lưu.</source>
-            <translation>; what you were typing has been saved.</translation>
+            <source>; những gì đã nhập đều đã được lưu.</source>
+            <translation>; everything you entered has been saved.</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" />
-            <source>. Một ô đang nhập có giá trị không hợp lệ nên chưa được lưu.</source>
-            <translation>. A field you were typing in holds a value that was refused, so it was not saved.</translation>
+            <source>; một ô đang nhập có giá trị không hợp lệ nên chưa được lưu.</source>
+            <translation>; a field you were typing in holds a value that was refused, so it was not saved.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../views/unlock_window.py" />
-            <source>Đã khóa sau %Ln phút không dùng; nhập mật khẩu để tiếp tục</source>
+            <source>Ứng dụng đã tự khóa sau %Ln phút không dùng. Nhập lại mật khẩu để tiếp tục</source>
             <translation>
-                <numerusform>Locked after %Ln minute without use; enter the passphrase to continue</numerusform>
-                <numerusform>Locked after %Ln minutes without use; enter the passphrase to continue</numerusform>
+                <numerusform>The application locked itself after %Ln minute without use. Enter the passphrase again to continue</numerusform>
+                <numerusform>The application locked itself after %Ln minutes without use. Enter the passphrase again to continue</numerusform>
             </translation>
         </message>
         <message>
