@@ -110,6 +110,7 @@ class GuiSession(QObject):
     def start(self) -> None:
         """Show the unlock (or first-run) window."""
         self.unlock_window.show_start_page()
+        self.unlock_window.place()
         self.unlock_window.show()
 
     def show_main(self, store: Store) -> None:
@@ -130,8 +131,6 @@ class GuiSession(QObject):
     def lock(self) -> None:
         """Close the main window and the store; back to the unlock window (saying why after an idle lock)."""
         if self.window is not None:
-            # The unlock window takes the main window's place and size: nothing jumps on the screen.
-            self.unlock_window.setGeometry(self.window.geometry())
             save_geometry(self.data_dir, self.window)
             save_table_sorts(self.data_dir, self.window.editor)
             self.window.hide()
@@ -145,6 +144,7 @@ class GuiSession(QObject):
         if self._idle_minutes:
             self.unlock_window.show_idle_notice(self._idle_minutes, self._idle_saved)
             self._idle_minutes = 0
+        self.unlock_window.place()  # its own size, centred: not stretched to the main window's
         self.unlock_window.show()
         self.unlock_window.raise_()
         self.unlock_window.activateWindow()

@@ -28,7 +28,14 @@ from desktop.models.store import Store
 from desktop.services import periods as period_service
 from desktop.services.identity import device_revocation
 from desktop.services.installation import installation_agency
-from desktop.services.report_items import Assignment, TaskItem, assignment, indicator_items, task_items
+from desktop.services.report_items import (
+    Assignment,
+    IndicatorItem,
+    TaskItem,
+    assignment,
+    indicator_items,
+    task_items,
+)
 from desktop.services.reports import latest_report
 from desktop.services.signed_documents import signature_result
 from desktop.services.sync_status import PENDING_STATES
@@ -104,6 +111,8 @@ def _card(session: Session, agency: Agency, assigned: Assignment, code: str, tod
         return PeriodCard(view, None, "not_started", 0, 0, 0, 0, None, None, role)
     tasks = task_items(session, report, agency, assigned)
     indicators = indicator_items(session, report, agency, assigned)
+    if _only_opened(report, [*tasks, *indicators]):
+        return PeriodCard(view, None, "not_started", 0, 0, 0, 0, None, None, role)
     filled = sum(1 for t in tasks if t.status or t.not_applicable_reason)
     filled += sum(1 for i in indicators if any(v is not None for v in i.values().values()))
     counts = tally(validate_stored(session, report, agency, assigned))
@@ -113,6 +122,14 @@ def _card(session: Session, agency: Agency, assigned: Assignment, code: str, tod
                       counts.errors, counts.warnings, sync_state, receipt_at, role,
                       signature_result(session, code, report.revision),
                       report.document_date if report.status not in UNSIGNED else None, sync_revision, counts.unanswered)
+
+
+def _only_opened(report: Report, items: list[TaskItem | IndicatorItem]) -> bool:
+    """Whether the period's first draft was only opened, to look: nothing typed, no file attached. Opening
+    Quý II to read it turned its card from «Chưa bắt đầu» into «Đang soạn (lần 1)»; typing a value starts it."""
+    if report.revision != 1 or report.status != "draft" or report.summary or report.difficulties or report.proposals:
+        return False
+    return not any(item.evidence or any(v not in (None, "") for v in item.values().values()) for item in items)
 
 
 def _earlier_on_its_way(session: Session, agency: Agency, code: str) -> tuple[str | None, int | None]:

@@ -22,6 +22,17 @@ def tally_text(counts: IssueTally) -> str:
     return unanswered + issue_counts(counts.errors, counts.warnings)
 
 
+def blocking_text(counts: IssueTally) -> str:
+    """ "10 mục chưa nhập", "2 lỗi" or "10 mục chưa nhập, 2 lỗi": what still stops the signature, in the words
+    the editor's counter uses (an item not answered is not called an error)."""
+    parts = []
+    if counts.unanswered:
+        parts.append(translate("IssueCounts", "%n mục chưa nhập", "", counts.unanswered))
+    if counts.errors:
+        parts.append(translate("IssueCounts", "%n lỗi", "", counts.errors))
+    return ", ".join(parts)
+
+
 def unsigned_hint(counts: IssueTally) -> str:
     """Why the report cannot be signed yet ("" when it can)."""
     if counts.unanswered:

@@ -167,6 +167,11 @@ class MainWindow(QMainWindow):
         report_menu.addAction(self._action(self.tr("Mở báo cáo kỳ k&hác…"), self.choose_period, "Ctrl+O",
                                            "choosePeriod"))
         report_menu.addAction(self._action(self.tr("&Kiểm tra"), self.check_report, "F5", "validate"))
+        # Window-level: the keys work wherever the focus is (the menu bar just closed, the list, a button).
+        report_menu.addAction(self._action(self.tr("Mục s&au"), lambda: self._step_item(1), "Ctrl+PgDown",
+                                           "nextItem"))
+        report_menu.addAction(self._action(self.tr("Mục &trước"), lambda: self._step_item(-1), "Ctrl+PgUp",
+                                           "previousItem"))
         self.sign_action = self._action(self.tr("&Phê duyệt và ký…"), self.approve_and_sign, "Ctrl+Shift+S", "sign")
         report_menu.addAction(self.sign_action)
         self.reopen_action = self._action(self.tr("&Mở lần sửa đổi mới…"), self.reopen, "Ctrl+Shift+R", "reopen")
@@ -308,6 +313,10 @@ class MainWindow(QMainWindow):
             self.editor.go_to("task", ref, "status")
 
         self.editor.after_load(show)
+
+    def _step_item(self, step: int) -> None:
+        if self.tabs.currentWidget() is self.editor:
+            self.editor.step_shown(step)
 
     def find_task(self) -> None:
         """Put the cursor in the search of the report's items while the report is shown, else of the plans."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -222,7 +223,10 @@ class ReportTableModel(QStandardItemModel):
                     _BACKGROUND: ERROR_BRUSH if any(i.severity == ERROR for i in issues) else WARNING_BRUSH}
         if shown is None:
             shown = self._display(column, item, getattr(item, column.field))
-        return {_TOOLTIP: shown if len(shown) > 40 else None,
+        whole = getattr(item, column.field)
+        # The cell cuts a long text in «…»: its tooltip gives the whole of it, wrapped (rich text wraps).
+        tip = f"<qt>{escape(whole)}</qt>" if isinstance(whole, str) and shown.endswith("…") else shown
+        return {_TOOLTIP: tip if len(shown) > 40 else None,
                 _BACKGROUND: READ_ONLY_BRUSH if column.editable and not self.editable else None}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.early_signing import EarlySigning
+from desktop.domain.issue_tally import tally
 from desktop.domain.task_status import status_label
+from desktop.domain.validation import ValidationResult
 from desktop.domain.validation_issues import field_label
 from desktop.models.store import Store
 from desktop.services import signing, validation
 from desktop.services.signing import SignedRevision
 from desktop.views.formatting import format_number
+from desktop.views.issue_counts import blocking_text
 from desktop.views.worker import Operation, run_operation, show_error
 
 MAX_SHOWN = 40
@@ -86,8 +89,7 @@ class SignDialog(QDialog):
         self.state.setObjectName("signState")
         self.state.setWordWrap(True)
         if result.blocking:
-            self.state.setText(self.tr("Chưa ký được: còn %n lỗi. Lỗi đầu: {0}", "", len(result.errors)).format(
-                result.errors[0].message(language)))
+            self.state.setText(self._blocked(result))
             self.state.setStyleSheet("color: #b00020;")
         else:
             self.state.setText(self.tr("Báo cáo hợp lệ (%n cảnh báo). Bấm «Ký» để phê duyệt và ký.", "",
@@ -114,6 +116,16 @@ class SignDialog(QDialog):
         layout.addWidget(self.state)
         layout.addWidget(explain)
         layout.addWidget(buttons)
+
+    def _blocked(self, result: ValidationResult) -> str:
+        """Why «Ký» waits, counted as the editor counts: items not answered, then errors in what was entered."""
+        counts = tally(result)
+        entered = result.entered_only().errors
+        if entered:
+            first = self.tr("Lỗi đầu: {0}").format(entered[0].message(self.language))
+        else:
+            first = self.tr("Mục đầu chưa nhập: {0}").format(result.errors[0].message(self.language))
+        return self.tr("Chưa ký được: còn {0}.").format(blocking_text(counts)) + " " + first
 
     def _shown(self, field: str, value: Any) -> str:
         if value is None:

@@ -30,6 +30,8 @@ from desktop.views.agency_history.restore_backup_dialog import RestoreBackupDial
 from desktop.views.worker import error_text, run_operation
 
 DEFAULT_USER = "admin"
+WIDTH_CHARS = 72  # wide enough for the demo hint and the idle notice on two or three lines
+MESSAGE_LINES = 3
 
 
 def _password_field() -> QLineEdit:
@@ -66,12 +68,20 @@ class UnlockWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
+        # Why the window is back after an idle lock, apart from the errors: a wrong passphrase typed by
+        # mistake (keystrokes meant for the report) must not wipe the one sentence that explains it.
+        self.notice = QLabel()
+        self.notice.setObjectName("idleNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.message = QLabel()
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
+        self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * MESSAGE_LINES)  # room kept: nothing jumps
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.notice)
         layout.addWidget(self.pages)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -209,16 +219,33 @@ class UnlockWindow(QWidget):
     # behaviour -------------------------------------------------------------------------------------
     def show_start_page(self) -> None:
         """Creation on first run, else unlock."""
+        self.notice.hide()
         self._show(self.unlock_page if accounts.store_exists(self.data_dir) else self.create_page)
 
     def show_idle_notice(self, minutes: int, saved: bool = True) -> None:
         """Say why the window is back: the main window locked itself after ``minutes`` without use, and whether
         what was being typed was saved (a value the form refused is not)."""
-        self.message.setStyleSheet("color: palette(text);")
-        text = self.tr("Đã khóa sau %Ln phút không dùng; nhập mật khẩu để tiếp tục", "", minutes)
-        self.message.setText(text + (self.tr(", dữ liệu đang nhập đã được lưu.") if saved else
-                                     self.tr(". Một ô đang nhập có giá trị không hợp lệ nên chưa được lưu.")))
+        text = self.tr("Ứng dụng đã tự khóa sau %Ln phút không dùng. Nhập lại mật khẩu để tiếp tục", "", minutes)
+        self.notice.setText(text + (self.tr("; những gì đã nhập đều đã được lưu.") if saved else
+                                    self.tr("; một ô đang nhập có giá trị không hợp lệ nên chưa được lưu.")))
+        self.notice.show()
         self.passphrase_field.setFocus()
+
+    def place(self) -> None:
+        """A fixed, sensible size for what the window holds, centred on its screen: it opened cut off at the
+        bottom, and once stretched across the whole screen when it took the main window's place."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = min(self.fontMetrics().averageCharWidth() * WIDTH_CHARS, area.width())
+        layout = self.layout()
+        needed = layout.heightForWidth(width) if layout is not None and layout.hasHeightForWidth() else -1
+        height = min(max(needed, self.sizeHint().height()), area.height())
+        self.setFixedSize(width, height)
+        frame = self.frameGeometry()
+        frame.moveCenter(area.center())
+        self.move(frame.topLeft())
 
     def _show(self, page: QWidget) -> None:
         self.message.clear()
@@ -340,3 +367,4 @@ class UnlockWindow(QWidget):
             if isinstance(layout, QVBoxLayout):
                 layout.insertWidget(1, hint)  # under the title, above whichever page is shown
         hint.setText(text)
+        self.place()  # the window grows to hold the hint: nothing is cut off at the bottom

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.text import fold
@@ -270,3 +270,22 @@ def test_typing_in_one_field_through_saved_pauses_is_one_undo_step(qtbot: QtBot,
     assert undo.index() == steps + 2  # the result typed in again is a step of its own, after the first
     undo.undo()
     assert shown_result() == "Đã tổ chức 3 lớp tập huấn."
+
+
+def test_next_item_is_in_the_report_menu_and_works_with_the_focus_outside_the_form(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+PgDown did nothing after a menu was closed with Escape (the focus left the form), and no menu showed
+    the command: «Mục sau» / «Mục trước» are now window actions in the Báo cáo menu, their keys shown."""
+    editor = window.editor
+    report_menu = window.menuBar().actions()[2].menu()
+    assert isinstance(report_menu, QMenu)
+    actions = {a.objectName(): a for a in report_menu.actions()}
+    assert actions["nextItem"].shortcut().toString() == "Ctrl+PgDown"
+    assert actions["previousItem"].shortcut().toString() == "Ctrl+PgUp"
+    first = editor.tasks.row_item(0).ref
+    editor.go_to("task", first, "status")
+    window.tabs.tabBar().setFocus()  # somewhere in the window, not in the form
+    QTest.keyClick(window.tabs.tabBar(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert editor.form.item is not None and editor.form.item.ref != first
+    press(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert editor.form.item is not None and editor.form.item.ref == first

@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.issue_tally import tally
 from desktop.domain.periods import Period
 from desktop.models.store import Store
-from desktop.services import reports
+from desktop.services import reports, validation
 from desktop.services.periods import current_period_code
 from desktop.views.sign_dialog import SignDialog
 from tests.views.flow_helpers import answer_errors_in_store, confirm_signing
@@ -60,3 +61,15 @@ def test_the_first_signing_counts_fields_and_items_like_the_home_screen(qtbot: Q
     items = len({dialog.changes.topLevelItem(i).text(0) for i in range(rows)})
     assert rows > items, "the demo report has several fields per item"
     assert f"{rows} ô ({items} mục)" in dialog.intro.text()
+
+
+def test_the_dialog_counts_unanswered_items_as_the_editor_does(qtbot: QtBot, demo_store: Store) -> None:
+    """The report panel said «10 mục chưa nhập, 0 lỗi» while this dialog said «còn 10 lỗi» for the same report."""
+    code = current_period_code()
+    counts = tally(validation.validate(demo_store, code))
+    assert counts.unanswered and not counts.errors, "the demo's current report has only items not answered yet"
+    dialog = SignDialog(demo_store, code, "vi")
+    qtbot.addWidget(dialog)
+    first_line = dialog.state.text().splitlines()[0]
+    assert f"Chưa ký được: còn {counts.unanswered} mục chưa nhập." in first_line
+    assert "lỗi" not in first_line.lower()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -127,3 +128,29 @@ def test_the_plan_browser_shows_the_plans_indicators(qtbot: QtBot, window: MainW
     type_text(word)
     assert browser.visible_indicators() and all(word.lower() in name.lower()
                                                 for name in browser.visible_indicators())
+
+
+def test_the_evidence_names_the_table_row_the_cursor_is_on(qtbot: QtBot, window: MainWindow) -> None:
+    """With VI.23 current in the table, the evidence panel said «mục I.1» (the form's item): a file attached
+    there would have gone to an item the officer had not chosen."""
+    editor = window.editor
+    editor.tabs.setCurrentWidget(editor.task_table)
+    table = editor.task_table
+    table.setFocus()
+    table.setCurrentIndex(editor.tasks.index(0, 2))
+    for _ in range(5):
+        QTest.keyClick(table, Qt.Key.Key_Down)
+    key = editor.tasks.row_item(table.currentIndex().row()).key
+    assert editor.evidence.ref == editor.tasks.row_item(table.currentIndex().row()).ref
+    assert f"mục {key}" in editor.evidence.title.text(), editor.evidence.title.text()
+
+
+def test_a_long_title_s_tooltip_gives_the_whole_title(window: MainWindow) -> None:
+    """The tooltip of a cut title ended in «…» like the cell: the officer could not read the rest anywhere."""
+    model = window.editor.tasks
+    column = model.column_of("title")
+    row = next(n for n, item in enumerate(model.items()) if len(item.title) > 130)
+    tip = model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole)).endswith("…")
+    plain = QTextDocumentFragment.fromHtml(tip).toPlainText()
+    assert plain == model.row_item(row).title and not plain.endswith("…")

@@ -92,6 +92,7 @@ def test_idle_auto_lock_closes_the_store_and_shows_unlock(qtbot: QtBot, tmp_path
     window = session.window
     assert window is not None and window.isVisible()
     window.setGeometry(40, 50, 700, 500)
+    window_size = window.geometry().size()
     window.idle_lock.set_interval(300)  # the setting is in minutes; the test cannot wait that long
     with qtbot.waitSignal(window.lock_requested, timeout=30_000):
         pass
@@ -99,10 +100,21 @@ def test_idle_auto_lock_closes_the_store_and_shows_unlock(qtbot: QtBot, tmp_path
     unlock = session.unlock_window
     assert unlock.isVisible()
     assert unlock.pages.currentWidget() is unlock.unlock_page
-    assert unlock.message.text() == ("Đã khóa sau 10 phút không dùng; nhập mật khẩu để tiếp tục, "
-                                     "dữ liệu đang nhập đã được lưu.")
-    assert unlock.geometry().getRect() == (40, 50, 700, 500), "it takes the main window's place and size"
+    notice = ("Ứng dụng đã tự khóa sau 10 phút không dùng. Nhập lại mật khẩu để tiếp tục; "
+              "những gì đã nhập đều đã được lưu.")
+    assert unlock.notice.isVisible() and unlock.notice.text() == notice
+    assert unlock.geometry().size() != window_size, "its own size, not stretched to the main window's"
+    area = unlock.screen().availableGeometry()
+    assert (unlock.frameGeometry().center() - area.center()).manhattanLength() <= 2, "centred on the screen"
+    layout = unlock.layout()
+    assert layout is not None and unlock.height() >= layout.heightForWidth(unlock.width()), "nothing cut off"
     assert unlock.focusWidget() is unlock.passphrase_field
+
+    QTest.keyClicks(unlock.passphrase_field, "20")  # keys meant for the report, typed without looking
+    QTest.keyClick(unlock.passphrase_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: unlock.pages.isEnabled() and unlock.message.text() != "", timeout=10_000)
+    assert unlock.message.text() == "Sai tên người dùng hoặc mật khẩu."
+    assert unlock.notice.isVisible() and unlock.notice.text() == notice, "the wrong passphrase keeps the notice"
 
 
 def test_window_size_is_kept_across_a_settings_change_and_a_restart(qtbot: QtBot, tmp_path: Path) -> None:

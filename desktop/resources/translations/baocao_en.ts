@@ -23,6 +23,14 @@
         <name>IssueCounts</name>
         <message numerus="yes">
             <location filename="../../views/issue_counts.py" />
+            <source>%n mục chưa nhập</source>
+            <translation>
+                <numerusform>%n item not answered</numerusform>
+                <numerusform>%n items not answered</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../views/issue_counts.py" />
             <source>%n lỗi</source>
             <translation>
                 <numerusform>%n error</numerusform>
@@ -903,6 +911,16 @@ This agency: {2}</translation>
             <location filename="../../views/main_window.py" line="130" />
             <source>&amp;Tìm nhiệm vụ</source>
             <translation>&amp;Find task</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" />
+            <source>Mục s&amp;au</source>
+            <translation>Ne&amp;xt item</translation>
+        </message>
+        <message>
+            <location filename="../../views/main_window.py" />
+            <source>Mục &amp;trước</source>
+            <translation>Pre&amp;vious item</translation>
         </message>
         <message>
             <location filename="../../views/main_window.py" line="133" />
@@ -2161,13 +2179,20 @@ This agency: {2}</translation>
     </context>
     <context>
         <name>SignDialog</name>
-        <message numerus="yes">
+        <message>
             <location filename="../../views/sign_dialog.py" />
-            <source>Chưa ký được: còn %n lỗi. Lỗi đầu: {0}</source>
-            <translation>
-                <numerusform>Cannot sign yet: %n error remains. First: {0}</numerusform>
-                <numerusform>Cannot sign yet: %n errors remain. First: {0}</numerusform>
-            </translation>
+            <source>Chưa ký được: còn {0}.</source>
+            <translation>Cannot sign yet: {0} left.</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" />
+            <source>Lỗi đầu: {0}</source>
+            <translation>First error: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../views/sign_dialog.py" />
+            <source>Mục đầu chưa nhập: {0}</source>
+            <translation>First item not answered: {0}</translation>
         </message>
         <message numerus="yes">
             <location filename="../../views/sign_dialog.py" />
@@ -2714,20 +2739,20 @@ Check code of the key for encrypted files (hybrid): {4}</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" line="202" />
-            <source>, dữ liệu đang nhập đã được lưu.</source>
-            <translation>; what you were typing has been saved.</translation>
+            <source>; những gì đã nhập đều đã được lưu.</source>
+            <translation>; everything you entered has been saved.</translation>
         </message>
         <message>
             <location filename="../../views/unlock_window.py" />
-            <source>. Một ô đang nhập có giá trị không hợp lệ nên chưa được lưu.</source>
-            <translation>. A field you were typing in holds a value that was refused, so it was not saved.</translation>
+            <source>; một ô đang nhập có giá trị không hợp lệ nên chưa được lưu.</source>
+            <translation>; a field you were typing in holds a value that was refused, so it was not saved.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../views/unlock_window.py" />
-            <source>Đã khóa sau %Ln phút không dùng; nhập mật khẩu để tiếp tục</source>
+            <source>Ứng dụng đã tự khóa sau %Ln phút không dùng. Nhập lại mật khẩu để tiếp tục</source>
             <translation>
-                <numerusform>Locked after %Ln minute without use; enter the passphrase to continue</numerusform>
-                <numerusform>Locked after %Ln minutes without use; enter the passphrase to continue</numerusform>
+                <numerusform>The application locked itself after %Ln minute without use. Enter the passphrase again to continue</numerusform>
+                <numerusform>The application locked itself after %Ln minutes without use. Enter the passphrase again to continue</numerusform>
             </translation>
         </message>
         <message>

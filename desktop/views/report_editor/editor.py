@@ -30,8 +30,9 @@ from desktop.domain.issue_tally import tally
 from desktop.domain.item_state import item_state
 from desktop.domain.next_step import drafting_early
 from desktop.domain.periods import DataWindow, period_name
+from desktop.domain.refused_input import refused_issue, with_refused
 from desktop.domain.validation import ValidationResult
-from desktop.domain.validation_issues import ERROR, WARNING, Issue, field_label
+from desktop.domain.validation_issues import ERROR, WARNING, Issue, ItemName, field_label
 from desktop.errors import BaocaoError
 from desktop.models.store import Store
 from desktop.services import reports, validation
@@ -106,6 +107,7 @@ class ReportEditor(QWidget):
         self.store, self.language, self.undo_stack = store, language, undo_stack
         self.view: ReportView | None = None
         self.result = ValidationResult()
+        self._checked = ValidationResult()  # the last validation's answer, before the refused fields are added
         self.listed = ValidationResult()  # what the issue list shows (``result`` without the to-dos unless checked)
         self.check_all = False  # F5 asked: the items not answered yet are errors too
         self.validation_operation: Operation | None = None
@@ -126,6 +128,7 @@ class ReportEditor(QWidget):
         self.item_list.search.returnPressed.connect(self._search_entered)
         self.form = ItemForm(language, self._form_commit)
         self.form.step.connect(self.step)
+        self.form.refused_changed.connect(self._show_result)
         self.form_page = QSplitter(Qt.Orientation.Horizontal)
         self.form_page.setObjectName("formMode")
         self.form_page.addWidget(self.item_list)
@@ -147,7 +150,8 @@ class ReportEditor(QWidget):
         self.narrative.saved.connect(self.saved)
         self.tabs.addTab(self.narrative, self.tr("&Phần chung"))
         self.tabs.currentChanged.connect(lambda _n: self._selection_changed())
-        for keys, step in (("Ctrl+PgDown", 1), ("Alt+Down", 1), ("Ctrl+PgUp", -1), ("Alt+Up", -1)):
+        # Ctrl+PgDown/Ctrl+PgUp are the window's «Mục sau»/«Mục trước» (Báo cáo menu): from anywhere in it.
+        for keys, step in (("Alt+Down", 1), ("Alt+Up", -1)):
             shortcut = QShortcut(QKeySequence(keys), self.form_page)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda step=step: self.step(step))
@@ -229,12 +233,18 @@ class ReportEditor(QWidget):
     def _table(self, model: ReportTableModel, name: str) -> ReportTable:
         table = ReportTable(name)
         table.show_model(model)
-        table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self._follow_current(table)
         return table
+
+    def _follow_current(self, table: ReportTable) -> None:
+        # Every new model comes with a new selection model: the evidence follows the current row only when
+        # the one in use is listened to (it kept naming the form's item, «mục I.1», with VI.23 current).
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
 
     def _attach(self, table: ReportTable, model: ReportTableModel, old: ReportTableModel) -> ReportTableModel:
         model.setParent(self)
         table.show_model(model)
+        self._follow_current(table)
         if old is not model:
             old.deleteLater()
         return model
@@ -359,7 +369,7 @@ class ReportEditor(QWidget):
         if not view.editable:
             self.frozen_banner.setText(self.tr("Lần {0} đã ký nên chỉ xem được. Muốn sửa, hãy mở lần sửa đổi mới "
                                                "(cần ghi lý do).").format(view.revision))
-        self.result = self.listed = ValidationResult()
+        self.result = self.listed = self._checked = ValidationResult()
         self._shown_issues = []
         self.issue_list.clear()  # another report's issues are not this one's, even when it has none
         self.validate_now()
@@ -482,7 +492,20 @@ class ReportEditor(QWidget):
             self._validate_again = False
             self.validate_now()
             return
-        full = result.errors_first()  # the list shows what blocks signing before the warnings
+        self._checked = result
+        self._show_result()
+
+    def _refusals(self) -> list[Issue]:
+        item, kind = self.form.item, self.form.kind
+        if item is None or not kind:
+            return []
+        name = ItemName(kind, item.key, item.title if isinstance(item, TaskItem) else item.name)
+        return [refused_issue(name, item.ref, field, error.message_vi, error.message_en)
+                for field, error in self.form.refused.items()]
+
+    def _show_result(self) -> None:
+        """The last validation with the refused fields' reasons in place of what the stored values would say."""
+        full = with_refused(self._checked, self._refusals()).errors_first()  # what blocks signing first
         self.result = full
         result = self.listed = full if self.check_all else full.entered_only()
         # Only what changed is shown again: the marks of the cells, the states of the items and the messages
@@ -600,6 +623,20 @@ class ReportEditor(QWidget):
             return
         self.item_list.select(*found)
         self.form.first_field().setFocus(Qt.FocusReason.TabFocusReason)
+
+    def step_shown(self, step: int) -> None:
+        """The next (1) or previous (-1) item in whichever mode is shown: the form's list, or a table's row."""
+        if self.tabs.currentWidget() is self.form_page:
+            self.step(step)
+            return
+        if self.tabs.currentWidget() not in (self.task_table, self.indicator_table):
+            return
+        table, model, _kind = self.current_table()
+        current = table.currentIndex()
+        row = min(max((current.row() if current.isValid() else -1) + step, 0), model.rowCount() - 1)
+        if row >= 0:
+            table.setCurrentIndex(model.index(row, max(current.column(), 0)))
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def form_field(self, kind: str, field: str) -> QWidget:
         """The form's field (objectName ``form_<kind>_<field>``)."""

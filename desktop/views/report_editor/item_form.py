@@ -111,12 +111,14 @@ class ItemForm(QScrollArea):
     """One item's form; ``finished`` when the user goes past its last field, ``step`` for next/previous."""
 
     step = Signal(int)
+    refused_changed = Signal()  # a field refused what was typed, or took a value again
 
     def __init__(self, language: str, commit: Commit, today: date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language, self._commit, self.today = language, commit, today or vietnam_today()
         self.item: TaskItem | IndicatorItem | None = None
+        self.refused: dict[str, FieldRefused] = {}  # the shown item's fields holding a refused text, and why
         self.kind = ""
         self.editable = False
         self.previous: dict[str, Any] | None = None
@@ -237,6 +239,9 @@ class ItemForm(QScrollArea):
         same = self.item is not None and self.kind == kind and self.item.ref == item.ref
         self.kind, self.item, self.editable, self.previous = kind, item, editable, previous
         self._show_page(0 if kind == "task" else 1)
+        if not same and self.refused:  # the refused texts are replaced by what is stored
+            self.refused.clear()
+            self.refused_changed.emit()
         for field, widget in self.fields[kind].items():
             widget.setEnabled(editable)
             if editable and same and (widget.hasFocus() or widget.dirty):
@@ -421,14 +426,29 @@ class ItemForm(QScrollArea):
             value = read_field(field, widget.typed(), self.language)
         except FieldRefused as error:
             show_refusal(widget, error, self.language)
+            self._set_refused(field, error)
             return False
         show_refusal(widget, None, self.language)
+        self._set_refused(field, None)
         old = getattr(self.item, field)
         changed = value != old and not (value is None and old in ("", None))
         if changed and not self._commit(kind, self.item.ref, field, old, value, run):
             return False
         widget.dirty = False
         return True
+
+    def _set_refused(self, field: str, error: FieldRefused | None) -> None:
+        # The reason goes with the item's messages and the report's issue list (``refused_changed``), not only
+        # into a tooltip a keyboard user never sees.
+        if error is None and field not in self.refused:
+            return
+        if error is None:
+            del self.refused[field]
+        elif self.refused.get(field) is not None and self.refused[field].args == error.args:
+            return
+        else:
+            self.refused[field] = error
+        self.refused_changed.emit()
 
     def _save_typed(self, widget: QWidget) -> None:
         for field, shown in self.fields[self.kind].items() if self.kind else ():
