@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QBoxLayout, QFileDialog, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLineEdit, QMainWindow, QTabWidget, QWidget
 
 from desktop.domain.periods import Period, period_name
 from desktop.errors import BaocaoError
@@ -319,8 +319,12 @@ class MainWindow(QMainWindow):
             self.editor.step_shown(step)
 
     def find_task(self) -> None:
-        """Put the cursor in the search of the report's items while the report is shown, else of the plans."""
-        if self.tabs.currentWidget() is self.editor:
+        """Put the cursor in the search of the report's items (of the grid in table mode) while the report is shown,
+        else of the plans."""
+        search: QLineEdit
+        if self.tabs.currentWidget() is self.editor and self.editor.table_search.isVisible():
+            search = self.editor.table_search  # table mode finds in its own rows, in the grid
+        elif self.tabs.currentWidget() is self.editor:
             self.editor.tabs.setCurrentWidget(self.editor.form_page)
             search = self.editor.item_list.search
         else:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_main_window
+from desktop.domain.item_filter import matches_words, query_words
 from desktop.domain.natural_order import natural_key
 from desktop.models.store import Store
 from desktop.services.reports import open_report
@@ -154,3 +155,29 @@ def test_a_long_title_s_tooltip_gives_the_whole_title(window: MainWindow) -> Non
     assert str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole)).endswith("…")
     plain = QTextDocumentFragment.fromHtml(tip).toPlainText()
     assert plain == model.row_item(row).title and not plain.endswith("…")
+
+
+def test_ctrl_f_in_table_mode_finds_in_the_grid_without_leaving_it(qtbot: QtBot, window: MainWindow) -> None:
+    """The newcomer pressed Ctrl+F in «Nhiệm vụ (bảng)» and was thrown back to «Từng mục»."""
+    editor = window.editor
+    table, model = editor.task_table, editor.tasks
+    table.setCurrentIndex(model.index(0, model.column_of("status")))
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = editor.table_search
+    assert editor.tabs.currentWidget() is table and QApplication.focusWidget() is search
+    QTest.keyClicks(search, "du lieu so")  # no diacritics: «dữ liệu số»
+    matching = [row for row in range(model.rowCount())
+                if matches_words(query_words("du lieu so"), model.row_item(row).key, model.row_item(row).title)]
+    assert len(matching) >= 2 and table.currentIndex().row() == matching[0], "the first match from the top"
+    assert table.currentIndex().column() == model.column_of("status"), "the column worked in is kept"
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    second = table.currentIndex().row()
+    assert second == matching[1], "Enter: the next one"
+    QTest.keyClick(search, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is table
+    search.clear()
+    QTest.keyClicks(search, "zqzq")  # no Vietnamese word has a z or a q without u
+    assert table.currentIndex().row() == second and "c62828" in search.styleSheet(), "no match: said, not moved"
+    editor.tabs.setCurrentWidget(editor.form_page)
+    assert not search.isVisible(), "the form has its own search"

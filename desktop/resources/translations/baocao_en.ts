@@ -3207,4 +3207,11 @@ Check code of the key for encrypted files (hybrid): {4}</translation>
             <translation>Province receipt</translation>
         </message>
     </context>
+<context>
+    <name>TableSearch</name>
+    <message>
+        <source>Tìm trong bảng (không cần dấu)…</source>
+        <translation>Find in the table (no accents needed)…</translation>
+    </message>
+</context>
 </TS>

@@ -47,6 +47,7 @@ from desktop.views.report_editor.item_form import ItemForm, field_name
 from desktop.views.report_editor.item_list import ItemList, item_id
 from desktop.views.report_editor.loading import LoadedReport, load_report
 from desktop.views.report_editor.report_table import ReportTable
+from desktop.views.report_editor.table_search import TableSearch
 from desktop.views.report_models import ReportTableModel, indicator_columns, task_columns
 from desktop.views.worker import Operation, run_operation, show_error
 
@@ -150,6 +151,11 @@ class ReportEditor(QWidget):
         self.narrative.saved.connect(self.saved)
         self.tabs.addTab(self.narrative, self.tr("&Phần chung"))
         self.tabs.currentChanged.connect(lambda _n: self._selection_changed())
+        self.table_search = TableSearch(lambda: self.current_table()[:2])
+        self.tabs.setCornerWidget(self.table_search, Qt.Corner.TopRightCorner)
+        grids = (self.task_table, self.indicator_table)
+        self.tabs.currentChanged.connect(lambda _n: self.table_search.setVisible(self.tabs.currentWidget() in grids))
+        self.table_search.setVisible(False)
         # Ctrl+PgDown/Ctrl+PgUp are the window's «Mục sau»/«Mục trước» (Báo cáo menu): from anywhere in it.
         for keys, step in (("Alt+Down", 1), ("Alt+Up", -1)):
             shortcut = QShortcut(QKeySequence(keys), self.form_page)
