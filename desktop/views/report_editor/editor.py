@@ -45,7 +45,7 @@ from desktop.views.narrative_panel import NarrativePanel
 from desktop.views.plain_items import fill_list
 from desktop.views.report_editor.item_form import ItemForm, field_name
 from desktop.views.report_editor.item_list import ItemList, item_id
-from desktop.views.report_editor.loading import LoadedReport, load_report
+from desktop.views.report_editor.loading import LoadedReport, blank_models, load_report
 from desktop.views.report_editor.report_table import ReportTable
 from desktop.views.report_editor.table_search import TableSearch
 from desktop.views.report_models import ReportTableModel, indicator_columns, task_columns
@@ -271,7 +271,7 @@ class ReportEditor(QWidget):
         or an export runs does not stall the window, and what the user types meanwhile is kept. When another
         report is asked for before this one is read, only the last one asked for is shown."""
         store, language, commits, choice = self.store, self.language, self._commits(), self.item_list.choice()
-        ui_thread = self.thread()
+        blank = blank_models(language, commits)  # made here, on the UI thread: nothing changes thread
         self._saved_while_loading = []
         if self.view is None:  # nothing to type in yet: said, and the form greyed, until the report is shown
             self.heading.setText(self.tr("Đang mở báo cáo… Chờ một chút rồi nhập."))
@@ -305,7 +305,7 @@ class ReportEditor(QWidget):
             show_error(self, error, self.tr("Mở báo cáo"))
 
         self.load_operation = run_operation(
-            self, lambda _p, _c: load_report(store, period_code, language, commits, choice, ui_thread),
+            self, lambda _p, _c: load_report(store, period_code, language, commits, choice, blank),
             title=self.tr("Mở báo cáo"), on_success=done, on_failure=failed, dialog=False)
         asked.append(self.load_operation)
         return self.load_operation

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QThread, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,15 +86,15 @@ def keeps(state: str, wanted: str) -> bool:
 
 
 def build_tree(tasks: Sequence[TaskItem], indicators: Sequence[IndicatorItem], titles: dict[str, str],
-               states: dict[str, str], choice: TreeChoice) -> Tree:
-    """The tree of the items that pass ``choice``, with their states, in a new model (on any thread; a model
-    made on a worker is moved to the UI thread by ``ItemList.show_tree``)."""
+               states: dict[str, str], choice: TreeChoice, model: QStandardItemModel | None = None) -> Tree:
+    """The tree of the items that pass ``choice``, with their states, in ``model`` (empty, two columns) or a
+    new one; on any thread, with a model made on the UI thread (``loading.blank_models``)."""
     shown_tasks = [t for t in filter_tasks(tasks, choice.items)
                    if keeps(states.get(item_id("task", t.ref), UNANSWERED), choice.wanted)]
     shown_indicators = [] if choice.wanted == OVERDUE else [
         i for i in filter_indicators(indicators, choice.items)
         if keeps(states.get(item_id("indicator", i.ref), UNANSWERED), choice.wanted)]
-    tree = Tree(QStandardItemModel(0, 2), choice)
+    tree = Tree(model if model is not None else QStandardItemModel(0, 2), choice)
     tree.model.setHorizontalHeaderLabels(list(choice.headers))
     for plan in dict.fromkeys([t.plan for t in shown_tasks] + [i.plan for i in shown_indicators]):
         plan_index = _group(tree.model, QModelIndex(), plan_label(plan, titles))
@@ -127,12 +127,6 @@ def paint_states(tree: Tree, states: dict[str, str]) -> None:
         cell = tree.model.itemFromIndex(index.siblingAtColumn(1))
         cell.setText(state_label(state, tree.choice.language))
         cell.setForeground(QBrush(QColor(_STATE_COLOURS.get(state, "#1b5e20"))))
-
-
-def give_tree(tree: Tree, thread: QThread) -> Tree:
-    """Hand a tree built on this worker to ``thread`` (the UI thread's): called on the worker."""
-    tree.model.moveToThread(thread)
-    return tree
 
 
 def _group(model: QStandardItemModel, parent: QModelIndex, text: str) -> QModelIndex:
@@ -262,7 +256,7 @@ class ItemList(QWidget):
         """Show a built tree in place of the one shown (a tree built on a worker is taken to this thread)."""
         model = tree.model
         if model.thread() is not self.thread():
-            raise RuntimeError("build_tree's model must be moved to the UI thread (see give_tree)")
+            raise RuntimeError("build_tree's model must be made on the UI thread (see loading.blank_models)")
         old = self.tree.model()
         model.setParent(self)
         self.tree.setModel(model)
