@@ -43,6 +43,9 @@ from desktop.sync.bundle_container import SUPERSEDES_SHA256
 from desktop.sync.bundle_errors import BundleError, OlderRevision
 
 REVISION_CONFLICT = "revision_conflict"
+# The way out of a conflict and of a stale base, in both messages: the window's menu item and the command.
+WAY_OUT = ("menu Báo cáo › «Mở lần sửa đổi mới từ bản của Sở…» hoặc lệnh baocao revise-from-province.",
+           "Report › «New revision from the province's copy…» or the command baocao revise-from-province.")
 STALE_BASE = "stale_base"
 
 
@@ -105,11 +108,10 @@ def stale_base_message(revision: int, base: int | None, holder: PeriodHolder, *,
     device_vi, device_en = held_from(holder)
     n = holder.revision
     return (f"Lần {revision} {made_vi}, trong khi Sở đã nhận lần {n} {device_vi}; {act_vi} lần này sẽ ghi đè lần {n} "
-            f"bằng nội dung cũ. Hãy mở lần sửa đổi mới từ bản của Sở: menu Báo cáo › «Mở lần sửa đổi mới từ bản "
-            f"của Sở…» hoặc lệnh baocao revise-from-province.",
+            f"bằng nội dung cũ. Hãy mở lần sửa đổi mới từ bản của Sở: {WAY_OUT[0]}",
             f"Revision {revision} {made_en}, while the province has received revision {n} {device_en}; {act_en} "
             f"it would overwrite revision {n} with older content. Open a new revision from the province's copy: "
-            f"Report › «New revision from the province's copy…» or the command baocao revise-from-province.")
+            f"{WAY_OUT[1]}")
 
 
 def conflict_message(period: str, holder: PeriodHolder) -> tuple[str, str]:
@@ -118,11 +120,9 @@ def conflict_message(period: str, holder: PeriodHolder) -> tuple[str, str]:
     from_vi, from_en = held_from(holder)
     n = holder.revision
     return (f"Lần {n} của báo cáo {label_vi} đã được Sở nhận {from_vi}; hãy mở lần sửa đổi mới "
-            f"(lần {n + 1}) trên nội dung Sở đang giữ: menu Báo cáo › «Mở lần sửa đổi mới từ bản của Sở…» hoặc lệnh "
-            f"baocao revise-from-province.",
+            f"(lần {n + 1}) trên nội dung Sở đang giữ: {WAY_OUT[0]}",
             f"Revision {n} of the {label_en} report was already received by the province {from_en}; "
-            f"open a new revision ({n + 1}) on top of what the province holds: Report › «New revision from the "
-            f"province's copy…» or the command baocao revise-from-province.")
+            f"open a new revision ({n + 1}) on top of what the province holds: {WAY_OUT[1]}")
 
 
 def period_label(period: str) -> tuple[str, str]:
